@@ -1,0 +1,159 @@
+package fi.tukipiiri.accounts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The account table and its roles. */
+@Repository
+class Accounts {
+
+	private static final String SELECT = """
+			select a.id, a.username, a.display_name, a.password_hash, a.guest, a.created_at, a.expires_at,
+			       coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
+			from accounts a left join account_roles r on r.account_id = a.id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An account row with its password hash, which never leaves this package. */
+	record StoredAccount(Account account, String passwordHash) {
+	}
+
+	void insert(Account account, String passwordHash) {
+		jdbc.sql("""
+				insert into accounts (id, username, display_name, password_hash, guest, created_at, expires_at)
+				values (:id, :username, :displayName, :passwordHash, :guest, :createdAt, :expiresAt)
+				""")
+				.param("id", account.id())
+				.param("username", account.username())
+				.param("displayName", account.displayName())
+				.param("passwordHash", passwordHash)
+				.param("guest", account.guest())
+				.param("createdAt", Timestamp.from(account.createdAt()))
+				.param("expiresAt", account.expiresAt() == null ? null : Timestamp.from(account.expiresAt()))
+				.update();
+		replaceRoles(account.id(), account.roles());
+	}
+
+	Optional<StoredAccount> findById(UUID id) {
+		return jdbc.sql(SELECT + " where a.id = :id and a.deleted_at is null group by a.id")
+				.param("id", id).query(Accounts::map).optional();
+	}
+
+	Optional<StoredAccount> findByUsername(String username) {
+		return jdbc.sql(SELECT + " where lower(a.username) = lower(:username) and a.deleted_at is null group by a.id")
+				.param("username", username).query(Accounts::map).optional();
+	}
+
+	boolean usernameExists(String username) {
+		return jdbc.sql("select count(*) from accounts where lower(username) = lower(:username)")
+				.param("username", username).query(Long.class).single() > 0;
+	}
+
+	List<Account> list(String search, int limit, int offset) {
+		String filter = search == null || search.isBlank() ? "" : """
+				 and (lower(a.username) like :pattern or lower(a.display_name) like :pattern)""";
+		JdbcClient.StatementSpec statement = jdbc.sql(SELECT + " where a.deleted_at is null" + filter
+				+ " group by a.id order by a.created_at desc, a.id limit :limit offset :offset")
+				.param("limit", limit).param("offset", offset);
+		if (!filter.isEmpty()) {
+			statement = statement.param("pattern", "%" + escapeLike(search.toLowerCase()) + "%");
+		}
+		return statement.query(Accounts::map).list().stream().map(StoredAccount::account).toList();
+	}
+
+	long countWithRole(Role role) {
+		return jdbc.sql("""
+				select count(*) from account_roles r join accounts a on a.id = r.account_id
+				where r.role = :role and a.deleted_at is null
+				""").param("role", role.name()).query(Long.class).single();
+	}
+
+	/** Locks the account row so concurrent role changes (e.g. removing the last two admins) serialise. */
+	void lockForUpdate(UUID id) {
+		jdbc.sql("select id from accounts where id = :id for update").param("id", id).query(UUID.class).optional();
+	}
+
+	/** Serialises all changes that could remove the last administrator. */
+	void lockAdminRoles() {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('tukipiiri.admin-roles'))").query().rowSet();
+	}
+
+	void replaceRoles(UUID id, Set<Role> roles) {
+		jdbc.sql("delete from account_roles where account_id = :id").param("id", id).update();
+		for (Role role : roles) {
+			jdbc.sql("insert into account_roles (account_id, role) values (:id, :role)")
+					.param("id", id).param("role", role.name()).update();
+		}
+	}
+
+	void recordRoleChange(RolesChanged change) {
+		jdbc.sql("""
+				insert into role_changes (account_id, changed_by, previous_roles, new_roles, changed_at)
+				values (:accountId, :changedBy, :previous, :next, :at)
+				""")
+				.param("accountId", change.accountId())
+				.param("changedBy", change.changedBy())
+				.param("previous", joined(change.previousRoles()))
+				.param("next", joined(change.newRoles()))
+				.param("at", Timestamp.from(change.changedAt()))
+				.update();
+	}
+
+	List<RoleChange> roleChanges(UUID accountId) {
+		return jdbc.sql("""
+				select c.changed_at, c.changed_by, b.display_name as changed_by_name, c.previous_roles, c.new_roles
+				from role_changes c left join accounts b on b.id = c.changed_by
+				where c.account_id = :id order by c.changed_at desc, c.id desc
+				""")
+				.param("id", accountId)
+				.query((rs, n) -> new RoleChange(rs.getTimestamp("changed_at").toInstant(),
+						rs.getObject("changed_by", UUID.class), rs.getString("changed_by_name"),
+						parseRoles(rs.getString("previous_roles")), parseRoles(rs.getString("new_roles"))))
+				.list();
+	}
+
+	private static String joined(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+	}
+
+	private static Set<Role> parseRoles(String joined) {
+		EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+		if (!joined.isEmpty()) {
+			Arrays.stream(joined.split(",")).map(Role::valueOf).forEach(roles::add);
+		}
+		return roles;
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static StoredAccount map(ResultSet rs, int row) throws SQLException {
+		Array array = rs.getArray("roles");
+		EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+		for (Object role : (Object[]) array.getArray()) {
+			roles.add(Role.valueOf((String) role));
+		}
+		Timestamp expires = rs.getTimestamp("expires_at");
+		Account account = new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+				roles, rs.getBoolean("guest"), rs.getTimestamp("created_at").toInstant(), expires == null ? null : expires.toInstant());
+		return new StoredAccount(account, rs.getString("password_hash"));
+	}
+}

@@ -1,0 +1,71 @@
+package fi.tukipiiri.auth;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed sign-ins per username and per network address, and new identities per address, in Redis
+ * only and with a short expiry. Addresses are hashed before they become keys, so none is stored.
+ */
+@Component
+class AttemptLimiter {
+
+	private final StringRedisTemplate redis;
+	private final AuthSettings settings;
+
+	AttemptLimiter(StringRedisTemplate redis, AuthSettings settings) {
+		this.redis = redis;
+		this.settings = settings;
+	}
+
+	/** Throws if sign-in for this username or from this address is locked for now. */
+	void checkLogin(String username, String address) {
+		AuthSettings.LoginLimits limits = settings.login();
+		refuseIfOver(accountKey(username), limits.maxFailuresPerAccount());
+		refuseIfOver(addressKey("login", address), limits.maxFailuresPerAddress());
+	}
+
+	void loginFailed(String username, String address) {
+		Duration window = settings.login().window();
+		count(accountKey(username), window);
+		count(addressKey("login", address), window);
+	}
+
+	void loginSucceeded(String username) {
+		redis.delete(accountKey(username));
+	}
+
+	/** Counts one new account or guest pass from this address, refusing once the address is over its limit. */
+	void countSignUp(String address) {
+		AuthSettings.SignUpLimits limits = settings.signUp();
+		String key = addressKey("signup", address);
+		refuseIfOver(key, limits.maxPerAddress());
+		count(key, limits.window());
+	}
+
+	private void refuseIfOver(String key, int limit) {
+		String value = redis.opsForValue().get(key);
+		if (value != null && Long.parseLong(value) >= limit) {
+			Long ttl = redis.getExpire(key);
+			throw new AuthProblems.TooManyAttempts(ttl == null || ttl < 1 ? 1 : ttl);
+		}
+	}
+
+	private void count(String key, Duration window) {
+		Long count = redis.opsForValue().increment(key);
+		if (count != null && count == 1) {
+			redis.expire(key, window);
+		}
+	}
+
+	private static String accountKey(String username) {
+		return "auth:login-failures:account:" + Sha256.hex(username.toLowerCase(Locale.ROOT));
+	}
+
+	private static String addressKey(String purpose, String address) {
+		return "auth:" + purpose + ":address:" + Sha256.hex(address);
+	}
+}

@@ -1,0 +1,82 @@
+package fi.tukipiiri.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_MAX;
+import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_MIN;
+import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_PATTERN;
+import static fi.tukipiiri.accounts.Credentials.PASSWORD_MAX;
+import static fi.tukipiiri.accounts.Credentials.PASSWORD_MIN;
+import static fi.tukipiiri.accounts.Credentials.USERNAME_MAX;
+import static fi.tukipiiri.accounts.Credentials.USERNAME_MIN;
+import static fi.tukipiiri.accounts.Credentials.USERNAME_PATTERN;
+
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+	/** Refresh tokens are 43 base64url characters; anything much longer is not one of ours. */
+	private static final int REFRESH_TOKEN_MAX = 128;
+
+	private final SignInService signIn;
+
+	AuthController(SignInService signIn) {
+		this.signIn = signIn;
+	}
+
+	record RegisterRequest(
+			@NotNull @Size(min = USERNAME_MIN, max = USERNAME_MAX) @Pattern(regexp = USERNAME_PATTERN) String username,
+			@NotNull @Size(min = PASSWORD_MIN, max = PASSWORD_MAX) String password,
+			@NotBlank @Size(min = DISPLAY_NAME_MIN, max = DISPLAY_NAME_MAX) @Pattern(regexp = DISPLAY_NAME_PATTERN) String displayName) {
+	}
+
+	record LoginRequest(@NotBlank @Size(max = USERNAME_MAX) String username, @NotNull @Size(min = 1, max = PASSWORD_MAX) String password) {
+	}
+
+	record GuestRequest(
+			@NotBlank @Size(min = DISPLAY_NAME_MIN, max = DISPLAY_NAME_MAX) @Pattern(regexp = DISPLAY_NAME_PATTERN) String nickname) {
+	}
+
+	record RefreshRequest(@NotBlank @Size(max = REFRESH_TOKEN_MAX) String refreshToken) {
+	}
+
+	@PostMapping("/register")
+	@ResponseStatus(HttpStatus.CREATED)
+	TokenPair register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+		return signIn.register(request.username(), request.password(), request.displayName(), http.getRemoteAddr());
+	}
+
+	@PostMapping("/login")
+	TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		return signIn.login(request.username(), request.password(), http.getRemoteAddr());
+	}
+
+	@PostMapping("/guest")
+	@ResponseStatus(HttpStatus.CREATED)
+	TokenPair guest(@Valid @RequestBody GuestRequest request, HttpServletRequest http) {
+		return signIn.guest(request.nickname(), http.getRemoteAddr());
+	}
+
+	@PostMapping("/refresh")
+	TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
+		return signIn.refresh(request.refreshToken());
+	}
+
+	@PostMapping("/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void logout(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+		signIn.logout(request.refreshToken(), (AccessTokens.Verified) http.getAttribute(BearerTokenFilter.VERIFIED_TOKEN));
+	}
+}

@@ -1,0 +1,73 @@
+package fi.tukipiiri.auth;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import fi.tukipiiri.platform.ProblemResponses;
+
+/**
+ * Authenticates a request by its {@code Authorization: Bearer} access token. A request without one goes on
+ * anonymous (the rules decide); one with a bad, expired or revoked token is refused here.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	static final String VERIFIED_TOKEN = BearerTokenFilter.class.getName() + ".token";
+	private static final String PREFIX = "Bearer ";
+
+	private final AccessTokens tokens;
+	private final TokenRevocations revocations;
+	private final ProblemResponses problems;
+
+	BearerTokenFilter(AccessTokens tokens, TokenRevocations revocations, ProblemResponses problems) {
+		this.tokens = tokens;
+		this.revocations = revocations;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var verified = tokens.verify(header.substring(PREFIX.length()).strip()).filter(revocations::isAccepted);
+		if (verified.isEmpty()) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			problems.write(response, HttpStatus.UNAUTHORIZED, "auth.invalid_token", "The access token is not valid. Refresh it or sign in again.");
+			return;
+		}
+		request.setAttribute(VERIFIED_TOKEN, verified.get());
+		SecurityContextHolder.getContext().setAuthentication(authentication(verified.get()));
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	static UsernamePasswordAuthenticationToken authentication(AccessTokens.Verified token) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		token.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+		if (token.guest()) {
+			authorities.add(new SimpleGrantedAuthority("GUEST"));
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(token.accountId().toString(), null, authorities);
+	}
+}

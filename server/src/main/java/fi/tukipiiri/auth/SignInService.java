@@ -1,0 +1,144 @@
+package fi.tukipiiri.auth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fi.tukipiiri.accounts.Account;
+import fi.tukipiiri.accounts.AccountService;
+
+/**
+ * Turns credentials, nicknames and refresh tokens into token pairs. Refresh tokens rotate on every use;
+ * presenting one that was already spent means it was copied, so its whole family is revoked.
+ */
+@Service
+class SignInService {
+
+	private final AccountService accounts;
+	private final AccessTokens accessTokens;
+	private final RefreshTokens refreshTokens;
+	private final TokenRevocations revocations;
+	private final AttemptLimiter limiter;
+	private final AuthSettings settings;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	SignInService(AccountService accounts, AccessTokens accessTokens, RefreshTokens refreshTokens,
+			TokenRevocations revocations, AttemptLimiter limiter, AuthSettings settings,
+			TransactionTemplate transactions, Clock clock) {
+		this.accounts = accounts;
+		this.accessTokens = accessTokens;
+		this.refreshTokens = refreshTokens;
+		this.revocations = revocations;
+		this.limiter = limiter;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	TokenPair register(String username, String password, String displayName, String address) {
+		limiter.countSignUp(address);
+		Account account = accounts.register(username, password, displayName);
+		return transactions.execute(status -> startFamily(account));
+	}
+
+	TokenPair guest(String nickname, String address) {
+		limiter.countSignUp(address);
+		Account account = accounts.createGuest(nickname);
+		return transactions.execute(status -> startFamily(account));
+	}
+
+	TokenPair login(String username, String password, String address) {
+		limiter.checkLogin(username, address);
+		Optional<Account> account = accounts.verifyCredentials(username, password);
+		if (account.isEmpty()) {
+			limiter.loginFailed(username, address);
+			throw new AuthProblems.InvalidCredentials();
+		}
+		limiter.loginSucceeded(username);
+		return transactions.execute(status -> startFamily(account.get()));
+	}
+
+	TokenPair refresh(String refreshToken) {
+		RefreshOutcome outcome = transactions.execute(status -> rotate(Sha256.hex(refreshToken)));
+		if (outcome instanceof RefreshOutcome.Rotated rotated) {
+			return rotated.tokens();
+		}
+		throw new AuthProblems.InvalidRefreshToken();
+	}
+
+	/** Ends the refresh family of this token and, if given, the access token used to ask. */
+	void logout(String refreshToken, AccessTokens.Verified accessToken) {
+		transactions.executeWithoutResult(status -> refreshTokens.findForUpdate(Sha256.hex(refreshToken))
+				.ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant())));
+		if (accessToken != null) {
+			revocations.revoke(accessToken.tokenId(), accessToken.expiresAt());
+		}
+	}
+
+	/** Ends every session of the account on every node: refresh families in PostgreSQL, access tokens through Redis. */
+	void signOutEverywhere(UUID accountId) {
+		transactions.executeWithoutResult(status -> refreshTokens.revokeAllOf(accountId, clock.instant()));
+		revocations.revokeAllFor(accountId);
+	}
+
+	private sealed interface RefreshOutcome {
+		record Rotated(TokenPair tokens) implements RefreshOutcome {
+		}
+
+		record Refused() implements RefreshOutcome {
+		}
+	}
+
+	private RefreshOutcome rotate(String hash) {
+		Instant now = clock.instant();
+		var stored = refreshTokens.findForUpdate(hash);
+		if (stored.isEmpty() || stored.get().revokedAt() != null) {
+			return new RefreshOutcome.Refused();
+		}
+		var token = stored.get();
+		if (token.usedAt() != null) {
+			refreshTokens.revokeFamily(token.familyId(), now);
+			return new RefreshOutcome.Refused();
+		}
+		if (!now.isBefore(token.expiresAt())) {
+			return new RefreshOutcome.Refused();
+		}
+		Optional<Account> account = accounts.findActive(token.accountId());
+		if (account.isEmpty()) {
+			refreshTokens.revokeFamily(token.familyId(), now);
+			return new RefreshOutcome.Refused();
+		}
+		refreshTokens.markUsed(token.id(), now);
+		return new RefreshOutcome.Rotated(issue(account.get(), token.familyId(), now));
+	}
+
+	private TokenPair startFamily(Account account) {
+		return issue(account, UUID.randomUUID(), clock.instant());
+	}
+
+	private TokenPair issue(Account account, UUID familyId, Instant now) {
+		Instant refreshExpires = now.plus(settings.refreshTokenLifetime());
+		if (account.expiresAt() != null && account.expiresAt().isBefore(refreshExpires)) {
+			refreshExpires = account.expiresAt();
+		}
+		String refreshToken = newRefreshToken();
+		refreshTokens.insert(UUID.randomUUID(), familyId, account.id(), Sha256.hex(refreshToken), now, refreshExpires);
+		AccessTokens.Issued access = accessTokens.issue(account, revocations.currentVersion(account.id()), account.expiresAt());
+		return new TokenPair(access.token(), refreshToken, Duration.between(now, access.expiresAt()).toSeconds());
+	}
+
+	private String newRefreshToken() {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+}

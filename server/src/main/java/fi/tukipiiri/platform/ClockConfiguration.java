@@ -1,0 +1,18 @@
+package fi.tukipiiri.platform;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock for the whole service, so tests can move time instead of waiting for it. */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+}
