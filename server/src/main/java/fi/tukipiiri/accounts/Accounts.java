@@ -67,8 +67,8 @@ class Accounts {
 	}
 
 	List<Account> list(String search, int limit, int offset) {
-		String filter = search == null || search.isBlank() ? "" : """
-				 and (lower(a.username) like :pattern or lower(a.display_name) like :pattern)""";
+		String filter = search == null || search.isBlank() ? ""
+				: " and (lower(a.username) like :pattern or lower(a.display_name) like :pattern)";
 		JdbcClient.StatementSpec statement = jdbc.sql(SELECT + " where a.deleted_at is null" + filter
 				+ " group by a.id order by a.created_at desc, a.id limit :limit offset :offset")
 				.param("limit", limit).param("offset", offset);

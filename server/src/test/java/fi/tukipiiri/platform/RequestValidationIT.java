@@ -1,0 +1,104 @@
+package fi.tukipiiri.platform;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import fi.tukipiiri.support.ApiClient;
+import fi.tukipiiri.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class RequestValidationIT {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void everyBadFieldIsNamedWithItsCode() {
+		var response = api.post("/api/auth/register", Map.of("username", "ä", "password", "short", "displayName", "x"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.code()).isEqualTo("validation.failed");
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		var errors = response.body().path("errors");
+		assertThat(errors.toString())
+				.contains("{\"field\":\"username\",\"code\":\"size\"")
+				.contains("{\"field\":\"username\",\"code\":\"pattern\"")
+				.contains("{\"field\":\"password\",\"code\":\"size\"")
+				.contains("{\"field\":\"displayName\",\"code\":\"size\"");
+		assertThat(stored("ä")).isZero();
+	}
+
+	@Test
+	void missingFieldsAreNamed() {
+		var response = api.post("/api/auth/register", Map.of());
+		assertThat(response.code()).isEqualTo("validation.failed");
+		assertThat(response.body().path("errors").toString())
+				.contains("\"field\":\"username\"").contains("\"field\":\"password\"").contains("\"field\":\"displayName\"");
+	}
+
+	@Test
+	void overlongStringsAreRefusedAndNothingIsStored() {
+		String username = "u".repeat(33);
+		var response = api.post("/api/auth/register", Map.of("username", username, "password", "p".repeat(129), "displayName", "d".repeat(41)));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body().path("errors").size()).isEqualTo(3);
+		assertThat(stored(username)).isZero();
+
+		var nickname = api.post("/api/auth/guest", Map.of("nickname", "n".repeat(41)));
+		assertThat(nickname.status()).isEqualTo(400);
+		assertThat(nickname.body().path("errors").get(0).path("field").asString()).isEqualTo("nickname");
+	}
+
+	@Test
+	void invisibleAndControlCharactersAreNotNicknames() {
+		var response = api.post("/api/auth/guest", Map.of("nickname", "Ohjaaja\u202E\u0007"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body().path("errors").get(0).path("code").asString()).isEqualTo("pattern");
+	}
+
+	@Test
+	void oversizeBodyIsRefusedBeforeItIsRead() {
+		Map<String, Object> body = new HashMap<>();
+		body.put("nickname", "Iso");
+		body.put("padding", "x".repeat(200_000));
+		var response = api.post("/api/auth/guest", body);
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.code()).isEqualTo("request.too_large");
+	}
+
+	@Test
+	void malformedJsonIsRefused() {
+		var response = api.postRaw("/api/auth/login", "{\"username\": \"anna\", ", null);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.code()).isEqualTo("request.malformed");
+	}
+
+	@Test
+	void wrongTypesAreNamed() {
+		var response = api.postRaw("/api/auth/guest", "{\"nickname\": {\"nested\": true}}", null);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.code()).isEqualTo("validation.failed");
+		assertThat(response.body().path("errors").get(0).path("field").asString()).isEqualTo("nickname");
+	}
+
+	@Test
+	void unknownApiPathsAnswerWithAProblem() {
+		var session = api.registerParent("Lost");
+		var response = api.get("/api/does-not-exist", session.accessToken());
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.code()).isEqualTo("not_found");
+	}
+
+	private long stored(String username) {
+		return jdbc.sql("select count(*) from accounts where username = :u").param("u", username).query(Long.class).single();
+	}
+}

@@ -1,0 +1,121 @@
+package fi.tukipiiri.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+
+/** A plain HTTP client for the node under test, speaking JSON like the web client does. */
+@TestComponent
+public class ApiClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final Environment environment;
+
+	public ApiClient(Environment environment) {
+		this.environment = environment;
+	}
+
+	public record Response(int status, JsonNode body, HttpResponse<String> raw) {
+
+		public String code() {
+			return body.path("code").asString();
+		}
+
+		public String text(String field) {
+			return body.path(field).asString();
+		}
+
+		public String header(String name) {
+			return raw.headers().firstValue(name).orElse(null);
+		}
+	}
+
+	public record Session(String accessToken, String refreshToken, UUID id) {
+	}
+
+	public String baseUrl() {
+		return "http://localhost:" + environment.getRequiredProperty("local.server.port");
+	}
+
+	public Response get(String path, String token) {
+		return send(request(path, token).GET());
+	}
+
+	public Response post(String path, Object body, String token) {
+		return postRaw(path, JSON.writeValueAsString(body), token);
+	}
+
+	public Response post(String path, Object body) {
+		return post(path, body, null);
+	}
+
+	public Response postRaw(String path, String body, String token) {
+		return send(request(path, token).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public Response put(String path, Object body, String token) {
+		return send(request(path, token).header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	/** Registers a new parent with a unique username and returns its session. */
+	public Session registerParent(String displayName) {
+		String username = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		return login(post("/api/auth/register", Map.of("username", username, "password", "correct horse battery",
+				"displayName", displayName)), 201);
+	}
+
+	public Session login(String username, String password) {
+		return login(post("/api/auth/login", Map.of("username", username, "password", password)), 200);
+	}
+
+	public Session guest(String nickname) {
+		return login(post("/api/auth/guest", Map.of("nickname", nickname)), 201);
+	}
+
+	private Session login(Response response, int expectedStatus) {
+		if (response.status() != expectedStatus) {
+			throw new AssertionError("Expected " + expectedStatus + " but got " + response.status() + ": " + response.body());
+		}
+		String access = response.text("accessToken");
+		UUID id = UUID.fromString(get("/api/me", access).text("id"));
+		return new Session(access, response.text("refreshToken"), id);
+	}
+
+	private HttpRequest.Builder request(String path, String token) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "application/json");
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder;
+	}
+
+	private Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+			JsonNode body = json && !response.body().isBlank() ? JSON.readTree(response.body()) : JSON.missingNode();
+			return new Response(response.statusCode(), body, response);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}
