@@ -1,0 +1,183 @@
+// Shared helpers for the browser scenarios: launching the machine's Chromium through
+// playwright-core, small waiting assertions, and a runner that reports each scenario,
+// saves a screenshot of a failing page and sets the exit code.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.TUKIPIIRI_CHROMIUM ?? '/usr/bin/chromium';
+export const TIMEOUT_MS = Number(process.env.TUKIPIIRI_E2E_TIMEOUT_MS ?? 15000);
+const TARGET_DIR = fileURLToPath(new URL('../target/', import.meta.url));
+
+export class ScenarioFailure extends Error {}
+
+/** The server under test, from TUKIPIIRI_BASE_URL, always ending with a slash. */
+export function baseUrl() {
+  const value = process.env.TUKIPIIRI_BASE_URL;
+  if (!value) {
+    throw new ScenarioFailure('TUKIPIIRI_BASE_URL is not set (e.g. TUKIPIIRI_BASE_URL=http://localhost:8080)');
+  }
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/**
+ * A fresh browser context (its own storage) with one page. Page errors are collected so a
+ * scenario can fail on them; requests to other hosts are answered locally, never sent out.
+ */
+export async function openPage(browser, { viewport = { width: 390, height: 844 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'fi-FI', timezoneId: 'Europe/Helsinki' });
+  context.setDefaultTimeout(TIMEOUT_MS);
+  const origin = new URL(baseUrl()).origin;
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>elsewhere</title>' }),
+  );
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // The browser logs every 4xx answer as "Failed to load resource"; those are expected here.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
+  });
+  page.pageErrors = errors;
+  return page;
+}
+
+/** A short random suffix for unique usernames. */
+export function uniqueSuffix() {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+async function waitFor(description, probe, timeout = TIMEOUT_MS) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last.ok) return;
+    } catch (error) {
+      last = { ok: false, actual: error.message.split('\n')[0] };
+    }
+    if (Date.now() > deadline) {
+      throw new ScenarioFailure(`${description} (last seen: ${JSON.stringify(last?.actual)})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function expectVisible(locator, description, timeout = TIMEOUT_MS) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new ScenarioFailure(`expected to see ${description}`);
+  }
+}
+
+export async function expectHidden(locator, description, timeout = TIMEOUT_MS) {
+  try {
+    await locator.first().waitFor({ state: 'hidden', timeout });
+  } catch {
+    throw new ScenarioFailure(`expected not to see ${description}`);
+  }
+}
+
+/** Waits until the locator's text equals a string or matches a RegExp. */
+export async function expectText(locator, expected, description) {
+  await waitFor(`expected ${description} to read ${expected}`, async () => {
+    const actual = (await locator.first().innerText({ timeout: 1000 })).trim();
+    const ok = expected instanceof RegExp ? expected.test(actual) : actual === expected;
+    return { ok, actual };
+  });
+}
+
+export async function expectAttribute(locator, name, expected, description) {
+  await waitFor(`expected ${description} to have ${name}="${expected}"`, async () => {
+    const actual = await locator.first().getAttribute(name, { timeout: 1000 });
+    return { ok: actual === expected, actual };
+  });
+}
+
+export async function expectUrl(page, predicate, description) {
+  await waitFor(`expected the address to be ${description}`, async () => {
+    const actual = page.url();
+    return { ok: predicate(actual), actual };
+  });
+}
+
+export function expectNoPageErrors(page) {
+  const errors = page.pageErrors ?? [];
+  if (errors.length > 0) {
+    throw new ScenarioFailure(`the page reported errors: ${errors.join(' | ')}`);
+  }
+}
+
+/**
+ * Runs scenarios one after another, each in its own browser context, and exits non-zero
+ * when any fails. A scenario is `{ name, run: async (page, helpers) => {} }`.
+ */
+export async function runScenarios(suite, scenarios) {
+  let passed = 0;
+  let failed = 0;
+  let browser;
+  try {
+    await assertReachable(baseUrl());
+    browser = await launchBrowser();
+  } catch (error) {
+    console.error(`✗ ${suite}: could not start: ${error.message}`);
+    console.log(`0 passed, ${scenarios.length} failed`);
+    process.exit(1);
+  }
+  for (const scenario of scenarios) {
+    const started = Date.now();
+    let page;
+    try {
+      page = await openPage(browser, scenario.options);
+      await scenario.run(page);
+      expectNoPageErrors(page);
+      passed += 1;
+      console.log(`✓ ${suite} › ${scenario.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed += 1;
+      console.error(`✗ ${suite} › ${scenario.name}: ${error instanceof ScenarioFailure ? error.message : error.stack}`);
+      if (page) {
+        console.error(`  at ${page.url()}`);
+        await saveScreenshot(page, `${suite}-${scenario.name}`);
+      }
+    } finally {
+      await page?.context().close().catch(() => undefined);
+    }
+  }
+  await browser.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+async function assertReachable(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  } catch (error) {
+    throw new ScenarioFailure(`the server at ${url} is not reachable (${error.message}); start it first`);
+  }
+}
+
+async function saveScreenshot(page, name) {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const file = `${TARGET_DIR}e2e-failure-${slug}.png`;
+  try {
+    await mkdir(TARGET_DIR, { recursive: true });
+    await page.screenshot({ path: file, fullPage: true });
+    console.error(`  screenshot: ${file}`);
+  } catch (error) {
+    console.error(`  no screenshot: ${error.message}`);
+  }
+}

@@ -1,0 +1,118 @@
+// The foundation in a real browser against a running server (TUKIPIIRI_BASE_URL):
+// Finnish by default, registration, the language switch, sign-out and sign-in, a translated
+// sign-in error, joining as a guest, and the quick exit.
+import {
+  baseUrl,
+  expectAttribute,
+  expectHidden,
+  expectText,
+  expectUrl,
+  expectVisible,
+  runScenarios,
+  ScenarioFailure,
+  uniqueSuffix,
+} from './browser.mjs';
+
+const exact = { exact: true };
+
+async function signIn(page, { username, password, button }) {
+  await page.getByLabel(button === 'Sign in' ? 'Username' : 'Käyttäjätunnus', exact).fill(username);
+  await page.getByLabel(button === 'Sign in' ? 'Password' : 'Salasana', exact).fill(password);
+  await page.getByRole('button', { name: button, exact: true }).click();
+}
+
+const registerAndSignIn = {
+  name: 'register, switch language, sign out and in',
+  async run(page) {
+    const suffix = uniqueSuffix();
+    const username = `e2e_${suffix}`;
+    const displayName = `Testi ${suffix}`;
+    const password = `pitka-salasana-${suffix}`;
+
+    await page.goto(baseUrl());
+    await expectAttribute(page.locator('html'), 'lang', 'fi', 'the page');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Tervetuloa Tukipiiriin' }), 'the Finnish welcome heading');
+    await expectVisible(page.getByRole('button', { name: 'Poistu nopeasti' }), 'the quick exit button in Finnish');
+
+    await page.getByRole('link', { name: 'Luo tunnus', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Luo tunnus' }), 'the registration heading');
+    await page.getByLabel('Käyttäjätunnus', exact).fill(username);
+    await page.getByLabel('Nimimerkki', exact).fill(displayName);
+    await page.getByLabel('Salasana', exact).fill(password);
+    await page.getByLabel('Salasana uudelleen', exact).fill(password);
+    await page.getByRole('button', { name: 'Luo tunnus', exact: true }).click();
+
+    const greeting = page.getByTestId('home-greeting');
+    await expectText(greeting, `Hei, ${displayName}!`, 'the Finnish greeting with the display name');
+    await expectVisible(page.getByTestId('role-list').getByText('Vanhempi', exact), 'the role "Vanhempi"');
+    await expectHidden(page.getByTestId('guest-notice'), 'the guest notice for a registered user');
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expectAttribute(page.locator('html'), 'lang', 'en', 'the page after switching to English');
+    await expectText(greeting, `Hello, ${displayName}!`, 'the English greeting');
+    await expectVisible(page.getByTestId('role-list').getByText('Parent', exact), 'the role "Parent"');
+    await expectVisible(page.getByRole('button', { name: 'Quick exit' }), 'the quick exit button in English');
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Welcome to Tukipiiri' }), 'the English welcome heading');
+    await expectVisible(page.getByRole('status').filter({ hasText: 'You have signed out' }), 'the signed-out notice');
+
+    await signIn(page, { username, password, button: 'Sign in' });
+    await expectText(greeting, `Hello, ${displayName}!`, 'the greeting after signing in again');
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Welcome to Tukipiiri' }), 'the welcome heading');
+    await signIn(page, { username, password: `${password}-wrong`, button: 'Sign in' });
+    await expectVisible(
+      page.getByRole('alert').filter({ hasText: 'The username or password is incorrect.' }),
+      'the English wrong-password error',
+    );
+
+    await page.getByRole('button', { name: 'Suomi', exact: true }).click();
+    await expectAttribute(page.locator('html'), 'lang', 'fi', 'the page after switching back to Finnish');
+    await expectVisible(
+      page.getByRole('alert').filter({ hasText: 'Käyttäjätunnus tai salasana on väärin.' }),
+      'the wrong-password error, now in Finnish',
+    );
+    if ((await page.getByTestId('home-greeting').count()) > 0) {
+      throw new ScenarioFailure('a wrong password must not sign in');
+    }
+  },
+};
+
+const joinAsGuest = {
+  name: 'join as a guest',
+  async run(page) {
+    const nickname = `Vieras ${uniqueSuffix()}`;
+    await page.goto(baseUrl());
+    await page.getByRole('link', { name: 'Liity pelkällä nimimerkillä', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Liity nimimerkillä' }), 'the guest heading');
+    await page.getByLabel('Nimimerkki', exact).fill(nickname);
+    await page.getByRole('button', { name: 'Jatka nimimerkillä', exact: true }).click();
+    await expectText(page.getByTestId('home-greeting'), `Hei, ${nickname}!`, 'the greeting for the guest');
+    await expectText(page.getByTestId('guest-notice'), /^Olet mukana vieraana\./, 'the guest notice');
+  },
+};
+
+const quickExit = {
+  name: 'quick exit leaves and forgets the session',
+  async run(page) {
+    await page.goto(baseUrl());
+    await page.getByRole('link', { name: 'Liity pelkällä nimimerkillä', exact: true }).click();
+    await page.getByLabel('Nimimerkki', exact).fill(`Pika ${uniqueSuffix()}`);
+    await page.getByRole('button', { name: 'Jatka nimimerkillä', exact: true }).click();
+    await expectVisible(page.getByTestId('guest-notice'), 'the guest notice');
+
+    await page.getByRole('button', { name: 'Poistu nopeasti' }).click();
+    await expectUrl(page, (url) => url.startsWith('https://www.google.com/search'), 'the neutral exit page');
+    const back = await page.goBack().catch(() => null);
+    if (back !== null && page.url().startsWith(baseUrl())) {
+      throw new ScenarioFailure('Back after the quick exit returned to the service');
+    }
+
+    await page.goto(baseUrl());
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Tervetuloa Tukipiiriin' }), 'the front page, signed out');
+  },
+};
+
+await runScenarios('foundation', [registerAndSignIn, joinAsGuest, quickExit]);

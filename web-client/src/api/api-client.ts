@@ -1,0 +1,137 @@
+import { type ApiEventMap, SessionLostEvent } from '../state/events.ts';
+import { TypedEventTarget } from '../state/typed-event-target.ts';
+import { ApiError, readProblem } from './problem.ts';
+import type { TokenStore } from './token-store.ts';
+import type { TokenResponse } from './types.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export type RequestOptions = {
+  body?: unknown;
+  /** Send the access token, refreshing it when needed. Defaults to true. */
+  auth?: boolean;
+  /** Let the request outlive the page (used when leaving in a hurry). */
+  keepalive?: boolean;
+};
+
+type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * JSON over fetch against the service's REST API. Authenticated calls carry the access token;
+ * a 401 triggers one refresh (shared by concurrent callers, since refresh tokens rotate) and
+ * one retry. When the session cannot be renewed, `session-lost` is emitted.
+ */
+export class ApiClient extends TypedEventTarget<ApiEventMap> {
+  readonly #tokens: TokenStore;
+  readonly #fetch: FetchFn;
+  #refreshing: Promise<boolean> | null = null;
+
+  constructor(tokens: TokenStore, fetchFn: FetchFn = (input, init) => globalThis.fetch(input, init)) {
+    super();
+    this.#tokens = tokens;
+    this.#fetch = fetchFn;
+  }
+
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  put<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
+  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const auth = options.auth ?? true;
+    if (!auth) {
+      return this.#parse<T>(await this.#send(method, path, options, null));
+    }
+    let token = this.#tokens.accessToken;
+    if (token === null) {
+      token = await this.#renewOrLose();
+    }
+    let response = await this.#send(method, path, options, token);
+    if (response.status === 401) {
+      token = await this.#renewOrLose();
+      response = await this.#send(method, path, options, token);
+      if (response.status === 401) {
+        this.#lose();
+      }
+    }
+    return this.#parse<T>(response);
+  }
+
+  /**
+   * Exchanges the stored refresh token for new tokens. Resolves false when the server refuses
+   * the refresh token (the session is over); rejects when the server could not be asked.
+   */
+  refresh(): Promise<boolean> {
+    if (this.#refreshing === null) {
+      this.#refreshing = this.#doRefresh().finally(() => {
+        this.#refreshing = null;
+      });
+    }
+    return this.#refreshing;
+  }
+
+  async #doRefresh(): Promise<boolean> {
+    const refreshToken = this.#tokens.refreshToken;
+    if (refreshToken === null) return false;
+    const response = await this.#send('POST', '/api/auth/refresh', { body: { refreshToken } }, null);
+    if (response.ok) {
+      this.#tokens.save((await response.json()) as TokenResponse);
+      return true;
+    }
+    if (response.status >= 500 || response.status === 429) {
+      throw new ApiError(await readProblem(response));
+    }
+    this.#tokens.clear();
+    return false;
+  }
+
+  async #renewOrLose(): Promise<string> {
+    const renewed = await this.refresh();
+    const token = renewed ? this.#tokens.accessToken : null;
+    return token ?? this.#lose();
+  }
+
+  #lose(): never {
+    this.#tokens.clear();
+    this.emit(new SessionLostEvent());
+    throw new ApiError({ status: 401, code: 'auth.unauthenticated' });
+  }
+
+  async #send(method: HttpMethod, path: string, options: RequestOptions, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(options.body);
+    }
+    if (token !== null) {
+      headers['Authorization'] = `Bearer ${token}`;
+    }
+    if (options.keepalive) {
+      init.keepalive = true;
+    }
+    try {
+      return await this.#fetch(path, init);
+    } catch {
+      throw ApiError.network();
+    }
+  }
+
+  async #parse<T>(response: Response): Promise<T> {
+    if (!response.ok) {
+      throw new ApiError(await readProblem(response));
+    }
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+}

@@ -1,0 +1,59 @@
+import type { TokenResponse } from './types.ts';
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const REFRESH_TOKEN_KEY = 'tukipiiri.refreshToken';
+
+/** Seconds before expiry at which an access token is treated as already expired. */
+const EXPIRY_MARGIN_SECONDS = 20;
+
+/**
+ * The access token lives only in memory; the refresh token in sessionStorage, so a reload
+ * keeps the user signed in but closing the tab ends the session.
+ */
+export class TokenStore {
+  #accessToken: string | null = null;
+  #expiresAt = 0;
+  readonly #storage: KeyValueStorage;
+  readonly #now: () => number;
+
+  constructor(storage: KeyValueStorage, now: () => number = Date.now) {
+    this.#storage = storage;
+    this.#now = now;
+  }
+
+  /** The access token if it is still comfortably valid, otherwise null. */
+  get accessToken(): string | null {
+    if (this.#accessToken === null) return null;
+    return this.#now() < this.#expiresAt ? this.#accessToken : null;
+  }
+
+  get refreshToken(): string | null {
+    try {
+      return this.#storage.getItem(REFRESH_TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  save(tokens: TokenResponse): void {
+    this.#accessToken = tokens.accessToken;
+    const lifetime = Math.max(0, tokens.expiresIn - EXPIRY_MARGIN_SECONDS);
+    this.#expiresAt = this.#now() + lifetime * 1000;
+    try {
+      this.#storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+    } catch {
+      // Storage may be unavailable (private mode quotas); the session then lasts until reload.
+    }
+  }
+
+  clear(): void {
+    this.#accessToken = null;
+    this.#expiresAt = 0;
+    try {
+      this.#storage.removeItem(REFRESH_TOKEN_KEY);
+    } catch {
+      // Nothing to remove when storage is unavailable.
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { locale } from '../context.ts';
+import { h, uniqueId } from '../dom/h.ts';
+import { type TextRef, setText, translated } from '../i18n/dom.ts';
+import type { MessageKey } from '../i18n/languages.ts';
+import type { Rule } from '../forms/rules.ts';
+import { fieldErrorText } from '../forms/problem-text.ts';
+
+export type FormFieldOptions = {
+  /** Also the JSON property the server names in its field errors. */
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  type?: 'text' | 'password';
+  autocomplete: string;
+  rule?: Rule;
+  /** For user names and the like: no automatic capitals or spelling fixes. */
+  verbatim?: boolean;
+};
+
+/** A labelled text input with an optional hint and an error message linked to it. */
+export class FormField {
+  readonly name: string;
+  readonly element: HTMLDivElement;
+  readonly input: HTMLInputElement;
+  readonly #error: HTMLParagraphElement;
+  readonly #hintId: string | null;
+  readonly #rule: Rule | undefined;
+  #invalid = false;
+
+  constructor(options: FormFieldOptions) {
+    this.name = options.name;
+    this.#rule = options.rule;
+    const inputId = uniqueId(`field-${options.name}`);
+    const errorId = `${inputId}-error`;
+    this.#hintId = options.hint ? `${inputId}-hint` : null;
+
+    this.input = h('input', {
+      id: inputId,
+      name: options.name,
+      type: options.type ?? 'text',
+      autocomplete: options.autocomplete,
+      autocapitalize: options.verbatim ? 'none' : undefined,
+      spellcheck: options.verbatim || options.type === 'password' ? 'false' : undefined,
+      'aria-describedby': this.#hintId,
+      required: true,
+    });
+    this.#error = h('p', { id: errorId, class: 'field-error', hidden: true });
+    const label = translated(locale, 'label', options.label, { for: inputId });
+    const hint = options.hint && this.#hintId ? translated(locale, 'p', options.hint, { id: this.#hintId, class: 'field-hint' }) : null;
+
+    this.element = h('div', { class: 'field' }, label, hint, this.input, this.#error);
+    this.input.addEventListener('input', () => {
+      if (this.#invalid) this.validate(true);
+    });
+  }
+
+  get value(): string {
+    return this.input.value;
+  }
+
+  get invalid(): boolean {
+    return this.#invalid;
+  }
+
+  /** Runs the field's rule; with `onlyClear`, an error is removed when fixed but never added. */
+  validate(onlyClear = false): boolean {
+    const code = this.#rule?.(this.value) ?? null;
+    if (code === null) {
+      this.showError(null);
+      return true;
+    }
+    if (!onlyClear) this.showError(fieldErrorText(this.name, code));
+    return false;
+  }
+
+  showError(text: TextRef | null): void {
+    this.#invalid = text !== null;
+    setText(locale, this.#error, text);
+    this.#error.hidden = text === null;
+    const describedBy = [this.#hintId, text === null ? null : this.#error.id].filter(Boolean).join(' ');
+    if (describedBy === '') {
+      this.input.removeAttribute('aria-describedby');
+    } else {
+      this.input.setAttribute('aria-describedby', describedBy);
+    }
+    if (text === null) {
+      this.input.removeAttribute('aria-invalid');
+    } else {
+      this.input.setAttribute('aria-invalid', 'true');
+    }
+  }
+
+  focus(): void {
+    this.input.focus();
+  }
+}
+

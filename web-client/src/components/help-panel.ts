@@ -1,0 +1,72 @@
+import { locale } from '../context.ts';
+import { Component, define } from '../dom/component.ts';
+import { h } from '../dom/h.ts';
+import { translated } from '../i18n/dom.ts';
+import type { MessageKey } from '../i18n/languages.ts';
+
+type HelpLine = {
+  name: MessageKey;
+  number: string;
+  dial: string;
+  text: MessageKey;
+};
+
+const lines: readonly HelpLine[] = [
+  { name: 'help.emergency.name', number: '112', dial: '112', text: 'help.emergency.text' },
+  { name: 'help.nollalinja.name', number: '080 005 005', dial: '080005005', text: 'help.nollalinja.text' },
+  { name: 'help.kriisipuhelin.name', number: '09 2525 0111', dial: '0925250111', text: 'help.kriisipuhelin.text' },
+];
+
+/** Crisis numbers, always one click away in the header. */
+class HelpPanel extends Component {
+  protected render(): void {
+    const summary = translated(locale, 'summary', 'help.toggle', { 'data-testid': 'help-toggle' });
+    const list = h(
+      'ul',
+      { class: 'help-lines' },
+      ...lines.map((line) =>
+        h(
+          'li',
+          {},
+          translated(locale, 'span', line.name, { class: 'help-line-name' }),
+          h('a', { class: 'help-line-number', href: `tel:${line.dial}` }, line.number),
+          translated(locale, 'span', line.text, { class: 'help-line-text' }),
+        ),
+      ),
+    );
+    const close = translated(locale, 'button', 'help.close', { type: 'button', class: 'button-quiet' });
+    const details = h(
+      'details',
+      { class: 'help' },
+      summary,
+      h(
+        'div',
+        { class: 'help-body', 'data-testid': 'help-panel' },
+        translated(locale, 'p', 'help.heading', { class: 'help-heading' }),
+        translated(locale, 'p', 'help.intro'),
+        list,
+        translated(locale, 'p', 'help.quickExitTip', { class: 'help-tip' }),
+        close,
+      ),
+    );
+    close.addEventListener('click', () => {
+      details.open = false;
+      summary.focus();
+    });
+    details.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && details.open) {
+        details.open = false;
+        summary.focus();
+      }
+    });
+    this.append(details);
+  }
+}
+
+define('tp-help-panel', HelpPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-help-panel': HelpPanel;
+  }
+}

@@ -1,0 +1,39 @@
+import { locale } from '../context.ts';
+import { Component, define } from '../dom/component.ts';
+import { h } from '../dom/h.ts';
+import { translated } from '../i18n/dom.ts';
+import './help-panel.ts';
+import './language-switch.ts';
+import './quick-exit.ts';
+
+/**
+ * Brand, quick exit, crisis help and language, in that order on every screen size (so the
+ * keyboard order matches what is seen, and the quick exit comes right after the brand).
+ */
+class SiteHeader extends Component {
+  protected render(): void {
+    const brand = translated(locale, 'a', 'app.name', { href: '#/', class: 'brand' });
+    this.append(
+      h(
+        'header',
+        { class: 'site-header' },
+        h(
+          'div',
+          { class: 'site-header-inner' },
+          brand,
+          h('tp-quick-exit'),
+          h('tp-help-panel'),
+          h('tp-language-switch'),
+        ),
+      ),
+    );
+  }
+}
+
+define('tp-site-header', SiteHeader);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-site-header': SiteHeader;
+  }
+}

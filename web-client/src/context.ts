@@ -1,0 +1,13 @@
+import { ApiClient } from './api/api-client.ts';
+import { TokenStore } from './api/token-store.ts';
+import { languages } from './i18n/languages.ts';
+import { LocaleStore } from './i18n/locale-store.ts';
+import { Router } from './router.ts';
+import { SessionStore } from './state/session-store.ts';
+
+/** The application's single instances, shared by the components. */
+export const tokens = new TokenStore(window.sessionStorage);
+export const api = new ApiClient(tokens);
+export const session = new SessionStore(api, tokens);
+export const locale = new LocaleStore(languages, window.localStorage);
+export const router = new Router(window);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, problemText } from './problem-text.ts';
+import { displayNameRule, nicknameRule, passwordRule, requiredRule, sameAs, usernameRule } from './rules.ts';
+
+describe('field rules', () => {
+  it('checks usernames like the server', () => {
+    expect(usernameRule('')).toBe('not_blank');
+    expect(usernameRule('ab')).toBe('size');
+    expect(usernameRule('a'.repeat(33))).toBe('size');
+    expect(usernameRule('maija meikäläinen')).toBe('pattern');
+    expect(usernameRule('maija.m_2-x')).toBeNull();
+  });
+
+  it('checks nicknames, display names and passwords by length', () => {
+    expect(displayNameRule('M')).toBe('size');
+    expect(displayNameRule('Ma')).toBeNull();
+    expect(nicknameRule('x'.repeat(41))).toBe('size');
+    expect(passwordRule('123456789')).toBe('size');
+    expect(passwordRule('1234567890')).toBeNull();
+    expect(passwordRule('x'.repeat(129))).toBe('size');
+    expect(requiredRule('   ')).toBe('not_blank');
+  });
+
+  it('compares the confirmation with the password', () => {
+    const rule = sameAs(() => 'salasana123');
+    expect(rule('')).toBe('not_blank');
+    expect(rule('salasana12')).toBe('mismatch');
+    expect(rule('salasana123')).toBeNull();
+  });
+});
+
+describe('problem texts', () => {
+  it('maps field errors to field-specific, then generic keys', () => {
+    const errors = fieldErrors({
+      status: 400,
+      code: 'validation.failed',
+      errors: [
+        { field: 'username', code: 'pattern' },
+        { field: 'username', code: 'size' },
+        { field: 'displayName', code: 'size' },
+      ],
+    });
+    expect(errors.get('username')?.keys).toEqual(['fieldError.username.pattern', 'fieldError.pattern', 'fieldError.generic']);
+    expect(errors.get('displayName')?.keys[0]).toBe('fieldError.displayName.size');
+    expect(errors.size).toBe(2);
+  });
+
+  it('points a taken username at the username field', () => {
+    expect(fieldErrors({ status: 409, code: 'auth.username_taken' }).get('username')?.keys[0]).toBe(
+      'fieldError.username.taken',
+    );
+  });
+
+  it('says how long to wait after too many attempts, in whole minutes', () => {
+    expect(problemText({ status: 429, code: 'auth.too_many_attempts', retryAfterSeconds: 61 })).toEqual({
+      keys: ['error.auth.too_many_attempts.wait', 'error.generic'],
+      params: { minutes: 2 },
+    });
+    expect(problemText({ status: 429, code: 'auth.too_many_attempts' }).keys[0]).toBe('error.auth.too_many_attempts');
+  });
+
+  it('falls back to the generic text for unknown codes', () => {
+    expect(problemText({ status: 418, code: 'teapot' }).keys).toEqual(['error.teapot', 'error.generic']);
+  });
+});

@@ -1,0 +1,36 @@
+import type { Problem } from '../api/problem.ts';
+import type { TextRef } from '../i18n/dom.ts';
+
+/** Server codes that concern one field although the server reports them for the whole form. */
+const fieldOfCode: Readonly<Record<string, { field: string; code: string }>> = {
+  'auth.username_taken': { field: 'username', code: 'taken' },
+};
+
+/** The candidate translation keys for an error on one field. */
+export function fieldErrorText(field: string, code: string): TextRef {
+  return { keys: [`fieldError.${field}.${code}`, `fieldError.${code}`, 'fieldError.generic'] };
+}
+
+/** The translated text for a whole problem (the form-level message). */
+export function problemText(problem: Problem): TextRef {
+  if (problem.code === 'auth.too_many_attempts' && problem.retryAfterSeconds !== undefined) {
+    const minutes = Math.max(1, Math.ceil(problem.retryAfterSeconds / 60));
+    return { keys: ['error.auth.too_many_attempts.wait', 'error.generic'], params: { minutes } };
+  }
+  return { keys: [`error.${problem.code}`, 'error.generic'] };
+}
+
+/** Field errors in a problem, keyed by field name; only the first error of a field is kept. */
+export function fieldErrors(problem: Problem): Map<string, TextRef> {
+  const errors = new Map<string, TextRef>();
+  for (const error of problem.errors ?? []) {
+    if (!errors.has(error.field)) {
+      errors.set(error.field, fieldErrorText(error.field, error.code));
+    }
+  }
+  const implied = fieldOfCode[problem.code];
+  if (implied && !errors.has(implied.field)) {
+    errors.set(implied.field, fieldErrorText(implied.field, implied.code));
+  }
+  return errors;
+}

@@ -1,0 +1,33 @@
+/**
+ * Client-side checks mirroring the server's rules, so people get help before sending.
+ * The server remains the authority: its answers are shown the same way.
+ * Codes match the server's field error codes.
+ */
+export type FieldCode = 'not_blank' | 'size' | 'pattern' | 'mismatch';
+
+export type Rule = (value: string) => FieldCode | null;
+
+function sizeRule(min: number, max: number): Rule {
+  return (value) => {
+    if (value.trim() === '') return 'not_blank';
+    return value.length < min || value.length > max ? 'size' : null;
+  };
+}
+
+const USERNAME_PATTERN = /^[a-zA-Z0-9._-]+$/;
+
+export const usernameRule: Rule = (value) =>
+  sizeRule(3, 32)(value) ?? (USERNAME_PATTERN.test(value) ? null : 'pattern');
+
+export const displayNameRule: Rule = sizeRule(2, 40);
+
+export const nicknameRule: Rule = sizeRule(2, 40);
+
+export const passwordRule: Rule = sizeRule(10, 128);
+
+/** Only checks that something was typed (sign-in: the server judges the rest). */
+export const requiredRule: Rule = (value) => (value === '' || value.trim() === '' ? 'not_blank' : null);
+
+export function sameAs(other: () => string): Rule {
+  return (value) => (value === '' ? 'not_blank' : value === other() ? null : 'mismatch');
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../testing/fakes.ts';
+import { defaultLanguage, languages } from './languages.ts';
+import { LocaleStore } from './locale-store.ts';
+import { Translator, interpolate } from './translator.ts';
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+describe('translation files', () => {
+  const finnish = languages.find((language) => language.code === defaultLanguage)?.messages ?? {};
+
+  it('offers Finnish first', () => {
+    expect(languages[0]?.code).toBe('fi');
+  });
+
+  for (const language of languages) {
+    it(`${language.code} has every text, with the same placeholders as Finnish`, () => {
+      for (const [key, text] of Object.entries(finnish)) {
+        const translated = language.messages[key as keyof typeof finnish];
+        expect(translated, `${language.code}: ${key}`).toBeTypeOf('string');
+        expect(translated?.trim(), `${language.code}: ${key}`).not.toBe('');
+        expect(placeholders(translated ?? ''), `${language.code}: ${key}`).toEqual(placeholders(text));
+      }
+      expect(Object.keys(language.messages).sort()).toEqual(Object.keys(finnish).sort());
+    });
+  }
+
+  it('translates every server error code and role', () => {
+    const codes = [
+      'validation.failed',
+      'request.malformed',
+      'request.too_large',
+      'auth.invalid_credentials',
+      'auth.username_taken',
+      'auth.too_many_attempts',
+      'auth.unauthenticated',
+      'auth.forbidden',
+      'auth.invalid_refresh_token',
+      'accounts.not_found',
+      'server.error',
+    ];
+    for (const code of codes) {
+      expect(finnish).toHaveProperty([`error.${code}`]);
+    }
+    for (const role of ['PARENT', 'PEER_SUPPORTER', 'FACILITATOR', 'COORDINATOR', 'ADMIN']) {
+      expect(finnish).toHaveProperty([`role.${role}`]);
+    }
+  });
+});
+
+describe('translator', () => {
+  it('fills placeholders and leaves unknown ones', () => {
+    expect(interpolate('Hei, {name}! {other}', { name: 'Maija' })).toBe('Hei, Maija! {other}');
+  });
+
+  it('falls back to Finnish for a missing text, and to nothing for an unknown key', () => {
+    const translator = new Translator({ 'app.name': 'Tukipiiri' }, { 'home.signOut': 'Kirjaudu ulos' });
+    expect(translator.t('home.signOut')).toBe('Kirjaudu ulos');
+    expect(translator.lookup('error.no.such.code')).toBeUndefined();
+    expect(translator.first(['error.no.such.code', 'home.signOut'])).toBe('Kirjaudu ulos');
+  });
+});
+
+describe('locale store', () => {
+  it('starts in Finnish', () => {
+    const store = new LocaleStore(languages, new MemoryStorage());
+    expect(store.locale).toBe('fi');
+    expect(store.t('home.signOut')).toBe('Kirjaudu ulos');
+  });
+
+  it('remembers the chosen language and announces the change', () => {
+    const storage = new MemoryStorage();
+    const store = new LocaleStore(languages, storage);
+    const seen: string[] = [];
+    store.on('locale-changed', (event) => seen.push(event.locale));
+    store.setLocale('en');
+    expect(seen).toEqual(['en']);
+    expect(store.t('home.signOut')).toBe('Sign out');
+    expect(new LocaleStore(languages, storage).locale).toBe('en');
+  });
+
+  it('ignores an unknown saved or requested language', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('tukipiiri.locale', 'xx');
+    const store = new LocaleStore(languages, storage);
+    expect(store.locale).toBe('fi');
+    store.setLocale('xx');
+    expect(store.locale).toBe('fi');
+  });
+});

@@ -1,0 +1,73 @@
+import type { CurrentUser } from '../api/types.ts';
+import '../components/admin-users.ts';
+import { locale, session } from '../context.ts';
+import { Component, define } from '../dom/component.ts';
+import { h } from '../dom/h.ts';
+import { ref, setText, translated } from '../i18n/dom.ts';
+import { roleText } from '../i18n/role-text.ts';
+
+/** The signed-in start page. */
+class HomePage extends Component {
+  readonly #greeting = h('h1', { tabindex: '-1', 'data-testid': 'home-greeting' });
+  readonly #guestNotice = translated(locale, 'p', 'home.guestNotice', { class: 'note', 'data-testid': 'guest-notice' });
+  readonly #roles = h('ul', { class: 'role-list', 'data-testid': 'role-list' });
+  readonly #admin = h('div');
+
+  protected render(): void {
+    const signOut = translated(locale, 'button', 'home.signOut', { type: 'button', class: 'button-secondary' });
+    signOut.addEventListener('click', () => {
+      void session.signOut();
+    });
+    this.append(
+      h(
+        'div',
+        { class: 'page' },
+        h(
+          'section',
+          { class: 'card' },
+          this.#greeting,
+          this.#guestNotice,
+          translated(locale, 'p', 'home.intro', { class: 'lead' }),
+          translated(locale, 'h2', 'home.rolesHeading'),
+          this.#roles,
+          h('div', { class: 'actions' }, signOut),
+        ),
+        this.#admin,
+      ),
+    );
+    this.#show(session.user);
+  }
+
+  protected override connected(signal: AbortSignal): void {
+    session.on(
+      'session-changed',
+      (event) => {
+        if (event.user !== null) this.#show(event.user);
+      },
+      { signal },
+    );
+  }
+
+  #show(user: CurrentUser | null): void {
+    if (user === null) return;
+    setText(locale, this.#greeting, ref('home.greeting', { name: user.displayName }));
+    this.#guestNotice.hidden = !user.guest;
+    this.#roles.replaceChildren(
+      ...user.roles.map((role) => translated(locale, 'li', roleText(role))),
+    );
+    const isAdmin = user.roles.includes('ADMIN');
+    if (isAdmin && this.#admin.childElementCount === 0) {
+      this.#admin.append(h('tp-admin-users'));
+    } else if (!isAdmin) {
+      this.#admin.replaceChildren();
+    }
+  }
+}
+
+define('tp-home-page', HomePage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-home-page': HomePage;
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from '../api/api-client.ts';
+import { TokenStore } from '../api/token-store.ts';
+import { FakeServer, MemoryStorage, json, problem, tokens } from '../testing/fakes.ts';
+import type { SessionStatus } from './events.ts';
+import { SessionStore } from './session-store.ts';
+
+const maija = { id: 1, username: 'maija', displayName: 'Maija', roles: ['PARENT'], guest: false };
+
+function setup(refreshToken: string | null = null) {
+  const storage = new MemoryStorage();
+  if (refreshToken !== null) storage.setItem('tukipiiri.refreshToken', refreshToken);
+  const tokenStore = new TokenStore(storage);
+  const server = new FakeServer();
+  const session = new SessionStore(new ApiClient(tokenStore, server.fetch), tokenStore);
+  const statuses: SessionStatus[] = [];
+  session.on('session-changed', (event) => statuses.push(event.status));
+  return { storage, server, session, statuses };
+}
+
+describe('session store', () => {
+  it('is signed out at start without a stored refresh token', async () => {
+    const { session, server } = setup();
+    await session.restore();
+    expect(session.status).toBe('signed-out');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('continues a stored session after a reload', async () => {
+    const { session, server } = setup('r0');
+    server.on('POST /api/auth/refresh', () => tokens('1')).on('GET /api/me', () => json(200, maija));
+    await session.restore();
+    expect(session.status).toBe('signed-in');
+    expect(session.user?.displayName).toBe('Maija');
+  });
+
+  it('signs in, then loads the user', async () => {
+    const { session, server, storage, statuses } = setup();
+    server.on('POST /api/auth/login', () => tokens('1')).on('GET /api/me', () => json(200, maija));
+    await session.login({ username: 'maija', password: 'salasana123' });
+    expect(statuses).toEqual(['signed-in']);
+    expect(storage.getItem('tukipiiri.refreshToken')).toBe('refresh-1');
+    expect(server.requests[1]?.headers['Authorization']).toBe('Bearer access-1');
+  });
+
+  it('passes a rejected sign-in on to the form', async () => {
+    const { session, server } = setup();
+    server.on('POST /api/auth/login', () => problem(401, 'auth.invalid_credentials'));
+    await expect(session.login({ username: 'maija', password: 'wrong' })).rejects.toMatchObject({
+      code: 'auth.invalid_credentials',
+    });
+    expect(session.status).toBe('restoring');
+  });
+
+  it('revokes the refresh token on sign-out and leaves a notice', async () => {
+    const { session, server, storage } = setup();
+    server
+      .on('POST /api/auth/guest', () => tokens('g'))
+      .on('GET /api/me', () => json(200, { ...maija, username: null, guest: true }))
+      .on('POST /api/auth/logout', () => new Response(null, { status: 204 }));
+    await session.joinAsGuest({ nickname: 'Maija' });
+    await session.signOut();
+    expect(server.requests.at(-1)?.body).toEqual({ refreshToken: 'refresh-g' });
+    expect(storage.getItem('tukipiiri.refreshToken')).toBeNull();
+    expect(session.status).toBe('signed-out');
+    expect(session.takeNotice()).toBe('signed-out');
+    expect(session.takeNotice()).toBeNull();
+  });
+
+  it('signs out with a notice when the server ends the session', async () => {
+    const { session, server } = setup();
+    server
+      .on('POST /api/auth/login', () => tokens('1'))
+      .on('GET /api/me', () => json(200, maija))
+      .on('GET /api/me', () => problem(401, 'auth.unauthenticated'))
+      .on('POST /api/auth/refresh', () => problem(401, 'auth.invalid_refresh_token'));
+    await session.login({ username: 'maija', password: 'salasana123' });
+    await expect(session.reloadUser()).rejects.toBeDefined();
+    expect(session.status).toBe('signed-out');
+    expect(session.takeNotice()).toBe('session-expired');
+  });
+});

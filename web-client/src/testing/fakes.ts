@@ -1,0 +1,74 @@
+import type { KeyValueStorage } from '../api/token-store.ts';
+
+/** An in-memory stand-in for localStorage / sessionStorage. */
+export class MemoryStorage implements KeyValueStorage {
+  readonly values = new Map<string, string>();
+
+  getItem(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+
+  setItem(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+
+  removeItem(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+};
+
+type Handler = (request: RecordedRequest) => Response | Promise<Response>;
+
+/** A fetch that answers from handlers keyed by "METHOD /path" and records every request. */
+export class FakeServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly #handlers = new Map<string, Handler[]>();
+
+  /** Queues one answer; the last queued answer for a route repeats. */
+  on(route: string, handler: Handler): this {
+    const queue = this.#handlers.get(route) ?? [];
+    queue.push(handler);
+    this.#handlers.set(route, queue);
+    return this;
+  }
+
+  readonly fetch = async (input: string, init: RequestInit): Promise<Response> => {
+    const request: RecordedRequest = {
+      method: init.method ?? 'GET',
+      path: input,
+      headers: { ...(init.headers as Record<string, string>) },
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    this.requests.push(request);
+    const queue = this.#handlers.get(`${request.method} ${request.path}`);
+    const handler = queue && queue.length > 1 ? queue.shift() : queue?.[0];
+    if (!handler) throw new TypeError(`no route for ${request.method} ${request.path}`);
+    return handler(request);
+  };
+
+  count(route: string): number {
+    return this.requests.filter((request) => `${request.method} ${request.path}` === route).length;
+  }
+}
+
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export function problem(status: number, code: string, extra: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title: code, status, code, ...extra }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+export function tokens(name: string, expiresIn = 900): Response {
+  return json(200, { accessToken: `access-${name}`, refreshToken: `refresh-${name}`, expiresIn });
+}

@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { defineConfig, loadEnv } from 'vite';
+
+// During development the API server runs separately; TUKIPIIRI_API_URL overrides its address.
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, '.', 'TUKIPIIRI_');
+  const target = env['TUKIPIIRI_API_URL'] ?? 'http://localhost:8080';
+  return {
+    server: {
+      proxy: {
+        '/api': { target, changeOrigin: false },
+        '/actuator': { target, changeOrigin: false },
+        '/ws': { target, ws: true, changeOrigin: false },
+      },
+    },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: false,
+    },
+    test: {
+      environment: 'node',
+      include: ['src/**/*.test.ts'],
+    },
+  };
+});
