@@ -70,6 +70,12 @@ public class AccountService {
 		return accounts.findById(id).map(Accounts.StoredAccount::account).filter(a -> a.isActiveAt(clock.instant()));
 	}
 
+	/** Like {@link #findActive}, but refuses with {@code accounts.not_found}. */
+	@Transactional(readOnly = true)
+	public Account getActive(UUID id) {
+		return findActive(id).orElseThrow(AccountNotFound::new);
+	}
+
 	@Transactional(readOnly = true)
 	public Account get(UUID id) {
 		return accounts.findById(id).map(Accounts.StoredAccount::account).orElseThrow(AccountNotFound::new);

@@ -71,6 +71,21 @@ public class ApiClient {
 				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	/** A new room created by the first administrator. */
+	public UUID createRoom(String title, String kind) {
+		Session admin = login("root-admin", "test-admin-password");
+		Response created = post("/api/rooms", Map.of("title", title, "theme", "Yhteistyövanhemmuus", "kind", kind), admin.accessToken());
+		if (created.status() != 201) {
+			throw new AssertionError("Room not created: " + created.body());
+		}
+		return UUID.fromString(created.text("id"));
+	}
+
+	public Response addMember(UUID roomId, UUID accountId, String role) {
+		Session admin = login("root-admin", "test-admin-password");
+		return post("/api/rooms/" + roomId + "/members", Map.of("userId", accountId.toString(), "role", role), admin.accessToken());
+	}
+
 	/** Registers a new parent with a unique username and returns its session. */
 	public Session registerParent(String displayName) {
 		String username = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);

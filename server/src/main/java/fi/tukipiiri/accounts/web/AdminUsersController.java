@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,7 +27,6 @@ import fi.tukipiiri.accounts.Role;
 import fi.tukipiiri.accounts.RoleChange;
 
 @RestController
-@Validated
 @RequestMapping("/api/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
 class AdminUsersController {

@@ -1,0 +1,43 @@
+package fi.tukipiiri.auth;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.BadCredentialsException;
+
+/**
+ * Authenticates a STOMP connection once, on CONNECT, from its {@code Authorization: Bearer} header. A missing,
+ * bad, expired or revoked token is refused: the client gets an ERROR frame and the connection closes.
+ */
+class StompAuthenticationInterceptor implements ChannelInterceptor {
+
+	private static final String PREFIX = "Bearer ";
+
+	private final AccessTokens tokens;
+	private final TokenRevocations revocations;
+
+	StompAuthenticationInterceptor(AccessTokens tokens, TokenRevocations revocations) {
+		this.tokens = tokens;
+		this.revocations = revocations;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (accessor == null || accessor.getCommand() != StompCommand.CONNECT) {
+			return message;
+		}
+		String header = accessor.getFirstNativeHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			throw new BadCredentialsException("auth.unauthenticated");
+		}
+		AccessTokens.Verified token = tokens.verify(header.substring(PREFIX.length()).strip())
+				.filter(revocations::isAccepted)
+				.orElseThrow(() -> new BadCredentialsException("auth.invalid_token"));
+		accessor.setUser(BearerTokenFilter.authentication(token));
+		return message;
+	}
+}

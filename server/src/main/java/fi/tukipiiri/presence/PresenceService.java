@@ -1,0 +1,50 @@
+package fi.tukipiiri.presence;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import fi.tukipiiri.rooms.ClusterRelay;
+import fi.tukipiiri.rooms.RoomMember;
+import fi.tukipiiri.rooms.RoomService;
+
+/** Who is in a room now, and typing notices; members only. */
+@Service
+public class PresenceService {
+
+	private final PresenceRegistry registry;
+	private final RoomService rooms;
+	private final ClusterRelay relay;
+
+	PresenceService(PresenceRegistry registry, RoomService rooms, ClusterRelay relay) {
+		this.registry = registry;
+		this.rooms = rooms;
+		this.relay = relay;
+	}
+
+	/** The notice others see while someone writes: a display name, never more. */
+	record TypingEvent(String type, UUID roomId, UUID accountId, String displayName) {
+	}
+
+	public List<RoomMember> present(UUID roomId, UUID requester) {
+		rooms.requireMember(roomId, requester);
+		return registry.present(roomId).stream()
+				.map(accountId -> rooms.member(roomId, accountId))
+				.flatMap(Optional::stream)
+				.sorted(Comparator.comparing(RoomMember::role).reversed().thenComparing(RoomMember::displayName))
+				.toList();
+	}
+
+	/** Tells the room this member is typing, at most once per throttle period. */
+	public void typing(UUID roomId, UUID accountId) {
+		rooms.requireMember(roomId, accountId);
+		if (!registry.claimTypingSlot(roomId, accountId)) {
+			return;
+		}
+		rooms.member(roomId, accountId).ifPresent(member -> relay.publish("/topic/rooms/" + roomId + "/typing",
+				new TypingEvent("typing", roomId, accountId, member.displayName())));
+	}
+}

@@ -1,0 +1,80 @@
+package fi.tukipiiri.rooms;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The message store. Sequence numbers come from the room row, taken under its lock, so they have no gaps. */
+@Repository
+class Messages {
+
+	private static final String SELECT = """
+			select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role, m.body, m.sent_at
+			from messages m left join accounts a on a.id = m.author_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Messages(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record LockedRoom(long lastSeq, RoomState state) {
+	}
+
+	/** Locks the room row until the transaction ends: senders to one room take their turn, so numbers have no gaps. */
+	Optional<LockedRoom> lockRoom(UUID roomId) {
+		return jdbc.sql("select last_seq, state from rooms where id = :id for update").param("id", roomId)
+				.query((rs, n) -> new LockedRoom(rs.getLong("last_seq"), RoomState.valueOf(rs.getString("state"))))
+				.optional();
+	}
+
+	Optional<ChatMessage> findByClientId(UUID roomId, UUID authorId, String clientId) {
+		return jdbc.sql(SELECT + " where m.room_id = :roomId and m.author_id = :authorId and m.client_id = :clientId")
+				.param("roomId", roomId).param("authorId", authorId).param("clientId", clientId)
+				.query(Messages::message).optional();
+	}
+
+	/** Stores the message under the next sequence number; the caller holds the room lock. */
+	void append(ChatMessage message, String clientId) {
+		jdbc.sql("update rooms set last_seq = :seq where id = :roomId")
+				.param("seq", message.seq()).param("roomId", message.roomId()).update();
+		jdbc.sql("""
+				insert into messages (room_id, seq, id, author_id, author_role, client_id, body, sent_at)
+				values (:roomId, :seq, :id, :authorId, :authorRole, :clientId, :body, :sentAt)
+				""")
+				.param("roomId", message.roomId()).param("seq", message.seq()).param("id", message.id())
+				.param("authorId", message.authorId()).param("authorRole", message.authorRole().name())
+				.param("clientId", clientId).param("body", message.body()).param("sentAt", Timestamp.from(message.sentAt()))
+				.update();
+	}
+
+	List<ChatMessage> after(UUID roomId, long afterSeq, int limit) {
+		return jdbc.sql(SELECT + " where m.room_id = :roomId and m.seq > :after order by m.seq limit :limit")
+				.param("roomId", roomId).param("after", afterSeq).param("limit", limit)
+				.query(Messages::message).list();
+	}
+
+	List<ChatMessage> before(UUID roomId, long beforeSeq, int limit) {
+		List<ChatMessage> newestFirst = jdbc.sql(SELECT + " where m.room_id = :roomId and m.seq < :before order by m.seq desc limit :limit")
+				.param("roomId", roomId).param("before", beforeSeq).param("limit", limit)
+				.query(Messages::message).list();
+		List<ChatMessage> ascending = new ArrayList<>(newestFirst);
+		Collections.reverse(ascending);
+		return ascending;
+	}
+
+	private static ChatMessage message(ResultSet rs, int row) throws SQLException {
+		return new ChatMessage(rs.getObject("room_id", UUID.class), rs.getLong("seq"), rs.getObject("id", UUID.class),
+				rs.getObject("author_id", UUID.class), rs.getString("display_name"), RoomRole.valueOf(rs.getString("author_role")),
+				rs.getString("body"), rs.getTimestamp("sent_at").toInstant());
+	}
+}

@@ -1,0 +1,55 @@
+package fi.tukipiiri.rooms;
+
+import org.springframework.http.HttpStatus;
+
+import fi.tukipiiri.platform.ApiProblem;
+
+/** The refusals of rooms and messages; the same codes reach REST callers and STOMP senders. */
+public final class RoomProblems {
+
+	private RoomProblems() {
+	}
+
+	public static final class RoomNotFound extends ApiProblem {
+		RoomNotFound() {
+			super(HttpStatus.NOT_FOUND, "rooms.not_found", "No such room.");
+		}
+	}
+
+	/** Also used for rooms that exist but are closed to the caller, so their existence is not revealed by a different answer. */
+	public static final class NotMember extends ApiProblem {
+		NotMember() {
+			super(HttpStatus.FORBIDDEN, "rooms.not_member", "You are not a member of this room.");
+		}
+	}
+
+	public static final class ReadOnly extends ApiProblem {
+		ReadOnly() {
+			super(HttpStatus.CONFLICT, "rooms.read_only", "This room is not open for new messages.");
+		}
+	}
+
+	public static final class GuestNotAllowed extends ApiProblem {
+		GuestNotAllowed() {
+			super(HttpStatus.CONFLICT, "rooms.guest_not_allowed", "A guest pass can only join open chats.");
+		}
+	}
+
+	public static final class EmptyMessage extends ApiProblem {
+		EmptyMessage() {
+			super(HttpStatus.BAD_REQUEST, "message.empty", "The message is empty.");
+		}
+	}
+
+	public static final class MessageTooLong extends ApiProblem {
+		MessageTooLong(int max) {
+			super(HttpStatus.BAD_REQUEST, "message.too_long", "The message is longer than " + max + " characters.");
+		}
+	}
+
+	public static final class InvalidClientId extends ApiProblem {
+		InvalidClientId() {
+			super(HttpStatus.BAD_REQUEST, "message.invalid_client_id", "Every message needs a clientId of 1–64 letters, digits, '-' or '_'.");
+		}
+	}
+}

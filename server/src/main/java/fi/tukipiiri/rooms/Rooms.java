@@ -1,0 +1,116 @@
+package fi.tukipiiri.rooms;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rooms and their members. */
+@Repository
+class Rooms {
+
+	private final JdbcClient jdbc;
+
+	Rooms(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A room as one account sees it: with that account's room role, if a member. */
+	record RoomForAccount(Room room, RoomRole role) {
+	}
+
+	void insert(Room room, UUID createdBy) {
+		jdbc.sql("""
+				insert into rooms (id, title, theme, kind, state, created_by, created_at)
+				values (:id, :title, :theme, :kind, :state, :createdBy, :createdAt)
+				""")
+				.param("id", room.id()).param("title", room.title()).param("theme", room.theme())
+				.param("kind", room.kind().name()).param("state", room.state().name())
+				.param("createdBy", createdBy).param("createdAt", Timestamp.from(room.createdAt()))
+				.update();
+	}
+
+	Optional<Room> find(UUID id) {
+		return jdbc.sql("select * from rooms where id = :id").param("id", id).query(Rooms::room).optional();
+	}
+
+	/** Rooms the account may enter: every open chat still in use, and every room it is a member of. */
+	List<RoomForAccount> visibleTo(UUID accountId) {
+		return jdbc.sql("""
+				select r.*, m.role as member_role
+				from rooms r left join room_members m on m.room_id = r.id and m.account_id = :accountId
+				where m.account_id is not null or (r.kind = 'OPEN' and r.state <> 'ARCHIVED')
+				order by r.created_at desc, r.id
+				""")
+				.param("accountId", accountId)
+				.query((rs, n) -> new RoomForAccount(room(rs, n), role(rs.getString("member_role"))))
+				.list();
+	}
+
+	Optional<RoomRole> memberRole(UUID roomId, UUID accountId) {
+		return jdbc.sql("select role from room_members where room_id = :roomId and account_id = :accountId")
+				.param("roomId", roomId).param("accountId", accountId)
+				.query((rs, n) -> RoomRole.valueOf(rs.getString("role"))).optional();
+	}
+
+	/** Adds the member, or changes the role of an existing one. */
+	void upsertMember(UUID roomId, UUID accountId, RoomRole role, Instant at) {
+		jdbc.sql("""
+				insert into room_members (room_id, account_id, role, joined_at) values (:roomId, :accountId, :role, :at)
+				on conflict (room_id, account_id) do update set role = excluded.role
+				""")
+				.param("roomId", roomId).param("accountId", accountId).param("role", role.name())
+				.param("at", Timestamp.from(at)).update();
+	}
+
+	/** Adds the member as a participant unless already a member; existing roles are kept. */
+	void addParticipantIfAbsent(UUID roomId, UUID accountId, Instant at) {
+		jdbc.sql("""
+				insert into room_members (room_id, account_id, role, joined_at) values (:roomId, :accountId, 'PARTICIPANT', :at)
+				on conflict (room_id, account_id) do nothing
+				""")
+				.param("roomId", roomId).param("accountId", accountId).param("at", Timestamp.from(at)).update();
+	}
+
+	List<RoomMember> members(UUID roomId) {
+		return jdbc.sql("""
+				select m.account_id, a.display_name, m.role
+				from room_members m join accounts a on a.id = m.account_id
+				where m.room_id = :roomId order by m.role desc, a.display_name
+				""")
+				.param("roomId", roomId).query(Rooms::member).list();
+	}
+
+	Optional<RoomMember> member(UUID roomId, UUID accountId) {
+		return jdbc.sql("""
+				select m.account_id, a.display_name, m.role
+				from room_members m join accounts a on a.id = m.account_id
+				where m.room_id = :roomId and m.account_id = :accountId
+				""")
+				.param("roomId", roomId).param("accountId", accountId).query(Rooms::member).optional();
+	}
+
+	void updateState(UUID roomId, RoomState state) {
+		jdbc.sql("update rooms set state = :state where id = :id").param("state", state.name()).param("id", roomId).update();
+	}
+
+	private static RoomMember member(ResultSet rs, int row) throws SQLException {
+		return new RoomMember(rs.getObject("account_id", UUID.class), rs.getString("display_name"), RoomRole.valueOf(rs.getString("role")));
+	}
+
+	private static RoomRole role(String value) {
+		return value == null ? null : RoomRole.valueOf(value);
+	}
+
+	private static Room room(ResultSet rs, int row) throws SQLException {
+		return new Room(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("theme"),
+				RoomKind.valueOf(rs.getString("kind")), RoomState.valueOf(rs.getString("state")),
+				rs.getTimestamp("created_at").toInstant(), rs.getLong("last_seq"));
+	}
+}

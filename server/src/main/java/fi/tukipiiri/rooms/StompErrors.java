@@ -1,0 +1,38 @@
+package fi.tukipiiri.rooms;
+
+import java.security.Principal;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+
+/** Tells one STOMP session, on {@code /user/queue/errors}, that something it sent was refused. */
+@Component
+public class StompErrors {
+
+	public static final String QUEUE = "/queue/errors";
+
+	/** Looked up when first needed: the broker is built from the configuration that installs the interceptors using this. */
+	private final ObjectProvider<SimpMessagingTemplate> broker;
+
+	StompErrors(ObjectProvider<SimpMessagingTemplate> broker) {
+		this.broker = broker;
+	}
+
+	/** What a refused client sees; {@code clientId} and {@code roomId} tie it to what was refused, where known. */
+	public record StompError(String code, String message, String clientId, UUID roomId) {
+	}
+
+	public void send(Principal user, String sessionId, StompError error) {
+		if (user == null) {
+			return;
+		}
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setSessionId(sessionId);
+		headers.setLeaveMutable(true);
+		broker.getObject().convertAndSendToUser(user.getName(), QUEUE, error, headers.getMessageHeaders());
+	}
+}

@@ -1,0 +1,77 @@
+package fi.tukipiiri.rooms.messaging;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.rooms.RoomService;
+import fi.tukipiiri.rooms.RoomSubscribed;
+import fi.tukipiiri.rooms.StompErrors;
+import fi.tukipiiri.rooms.StompErrors.StompError;
+
+/**
+ * Lets a SUBSCRIBE to a room's topics through only for the room's members (joining open chats on the way).
+ * A refused subscription is dropped and the client told on its error queue; the connection stays open, so
+ * one wrong link does not cut a person off from their other rooms.
+ */
+@Component
+class RoomSubscriptionGuard implements ChannelInterceptor {
+
+	private static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms/([0-9a-fA-F-]{36})(/[a-z]+)?");
+
+	private final RoomService rooms;
+	private final StompErrors errors;
+	private final ApplicationEventPublisher events;
+
+	RoomSubscriptionGuard(RoomService rooms, StompErrors errors, ApplicationEventPublisher events) {
+		this.rooms = rooms;
+		this.errors = errors;
+		this.events = events;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (accessor == null || accessor.getCommand() != StompCommand.SUBSCRIBE || accessor.getUser() == null) {
+			return message;
+		}
+		String destination = accessor.getDestination();
+		if (destination == null || !destination.startsWith("/topic/rooms/")) {
+			return message;
+		}
+		Optional<UUID> roomId = roomOf(destination);
+		UUID accountId = UUID.fromString(accessor.getUser().getName());
+		if (roomId.isPresent() && rooms.admit(roomId.get(), accountId)) {
+			if (destination.indexOf('/', "/topic/rooms/".length()) < 0) {
+				events.publishEvent(new RoomSubscribed(roomId.get(), accountId, accessor.getSessionId(), accessor.getSubscriptionId()));
+			}
+			return message;
+		}
+		errors.send(accessor.getUser(), accessor.getSessionId(),
+				new StompError("rooms.not_member", "You are not a member of this room.", null, roomId.orElse(null)));
+		return null;
+	}
+
+	static Optional<UUID> roomOf(String destination) {
+		Matcher matcher = ROOM_TOPIC.matcher(destination);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(UUID.fromString(matcher.group(1)));
+		}
+		catch (IllegalArgumentException notAUuid) {
+			return Optional.empty();
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package fi.tukipiiri.rooms.messaging;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentTypeMismatchException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.rooms.StompErrors;
+import fi.tukipiiri.rooms.StompErrors.StompError;
+
+/**
+ * Turns a refused STOMP SEND into an error on the sender's own {@code /user/queue/errors}, with the same codes
+ * as REST, and with the client id of the refused message when it could be read.
+ */
+@ControllerAdvice
+class StompErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(StompErrorAdvice.class);
+
+	private final JsonMapper json;
+
+	StompErrorAdvice(JsonMapper json) {
+		this.json = json;
+	}
+
+	@MessageExceptionHandler
+	@SendToUser(destinations = StompErrors.QUEUE, broadcast = false)
+	StompError refused(Exception ex, Message<?> message) {
+		String clientId = clientId(message.getPayload());
+		UUID roomId = roomId(SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
+		if (ex instanceof ApiProblem problem) {
+			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId);
+		}
+		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentTypeMismatchException) {
+			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId, roomId);
+		}
+		if (ex instanceof AccessDeniedException) {
+			return new StompError("auth.forbidden", "You are not allowed to do this.", clientId, roomId);
+		}
+		log.error("Unexpected error handling a STOMP message", ex);
+		return new StompError("server.error", "Something went wrong on our side. Please try again.", clientId, roomId);
+	}
+
+	private String clientId(Object payload) {
+		if (!(payload instanceof byte[] bytes)) {
+			return null;
+		}
+		try {
+			JsonNode clientId = json.readTree(bytes).path("clientId");
+			return clientId.isString() && clientId.asString().length() <= 64 ? clientId.asString() : null;
+		}
+		catch (RuntimeException notJson) {
+			return null;
+		}
+	}
+
+	private static UUID roomId(String destination) {
+		if (destination == null) {
+			return null;
+		}
+		String[] parts = destination.split("/");
+		for (int i = 0; i + 1 < parts.length; i++) {
+			if (parts[i].equals("rooms")) {
+				try {
+					return UUID.fromString(parts[i + 1]);
+				}
+				catch (IllegalArgumentException notAUuid) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+}

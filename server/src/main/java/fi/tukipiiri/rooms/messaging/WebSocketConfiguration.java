@@ -1,0 +1,66 @@
+package fi.tukipiiri.rooms.messaging;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
+
+import fi.tukipiiri.rooms.ChatSettings;
+
+/**
+ * STOMP 1.2 over a plain WebSocket at {@code /ws}. Each node runs an in-memory broker; the cluster relay feeds it
+ * what other nodes publish. Frames of one session keep their order both ways.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	private static final long HEARTBEAT_MILLIS = 10_000;
+
+	private final ChatSettings settings;
+	private final RoomSubscriptionGuard subscriptionGuard;
+
+	WebSocketConfiguration(ChatSettings settings, RoomSubscriptionGuard subscriptionGuard) {
+		this.settings = settings;
+		this.subscriptionGuard = subscriptionGuard;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		registry.addEndpoint("/ws").setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+		registry.setPreserveReceiveOrder(true);
+		registry.setErrorHandler(new StompSubProtocolErrorHandler());
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+		heartbeats.setPoolSize(1);
+		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+		heartbeats.initialize();
+		registry.enableSimpleBroker("/topic", "/queue")
+				.setHeartbeatValue(new long[] { HEARTBEAT_MILLIS, HEARTBEAT_MILLIS })
+				.setTaskScheduler(heartbeats);
+		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix("/user");
+		registry.setPreservePublishOrder(true);
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		// a 4,000-character message is at most 16 KB of UTF-8; anything much larger is not a chat message
+		registration.setMessageSizeLimit(64 * 1024);
+		registration.setSendBufferSizeLimit(1024 * 1024);
+		registration.setSendTimeLimit(15_000);
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.interceptors(subscriptionGuard);
+	}
+}

@@ -1,0 +1,107 @@
+package fi.tukipiiri.rooms.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import fi.tukipiiri.rooms.Room;
+import fi.tukipiiri.rooms.RoomKind;
+import fi.tukipiiri.rooms.RoomMember;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomService;
+import fi.tukipiiri.rooms.RoomState;
+import fi.tukipiiri.rooms.VisibleRoom;
+
+@RestController
+@RequestMapping("/api/rooms")
+class RoomsController {
+
+	private final RoomService rooms;
+
+	RoomsController(RoomService rooms) {
+		this.rooms = rooms;
+	}
+
+	record RoomView(UUID id, String title, String theme, RoomKind kind, RoomState state, boolean member, RoomRole myRole,
+			Instant createdAt) {
+
+		static RoomView of(VisibleRoom visible) {
+			Room room = visible.room();
+			return new RoomView(room.id(), room.title(), room.theme(), room.kind(), room.state(), visible.member(),
+					visible.myRole(), room.createdAt());
+		}
+
+		static RoomView of(Room room) {
+			return new RoomView(room.id(), room.title(), room.theme(), room.kind(), room.state(), false, null, room.createdAt());
+		}
+	}
+
+	record CreateRoom(@NotBlank @Size(max = 120) String title, @Size(max = 500) String theme, @NotNull RoomKind kind) {
+	}
+
+	record AddMember(@NotNull UUID userId, @NotNull RoomRole role) {
+	}
+
+	record ChangeState(@NotNull RoomState state) {
+	}
+
+	@GetMapping
+	List<RoomView> list(Authentication caller) {
+		return rooms.visibleTo(id(caller)).stream().map(RoomView::of).toList();
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	RoomView create(@Valid @RequestBody CreateRoom request, Authentication caller) {
+		return RoomView.of(rooms.create(request.title(), request.theme(), request.kind(), id(caller)));
+	}
+
+	@GetMapping("/{roomId}")
+	RoomView get(@PathVariable UUID roomId, Authentication caller) {
+		return RoomView.of(rooms.get(roomId, id(caller)));
+	}
+
+	@PostMapping("/{roomId}/join")
+	RoomView join(@PathVariable UUID roomId, Authentication caller) {
+		return RoomView.of(rooms.join(roomId, id(caller)));
+	}
+
+	@GetMapping("/{roomId}/members")
+	List<RoomMember> members(@PathVariable UUID roomId, Authentication caller) {
+		return rooms.members(roomId, id(caller));
+	}
+
+	@PostMapping("/{roomId}/members")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	RoomMember addMember(@PathVariable UUID roomId, @Valid @RequestBody AddMember request) {
+		return rooms.addMember(roomId, request.userId(), request.role());
+	}
+
+	@PutMapping("/{roomId}/state")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	RoomView changeState(@PathVariable UUID roomId, @Valid @RequestBody ChangeState request) {
+		return RoomView.of(rooms.changeState(roomId, request.state()));
+	}
+
+	private static UUID id(Authentication caller) {
+		return UUID.fromString(caller.getName());
+	}
+}
