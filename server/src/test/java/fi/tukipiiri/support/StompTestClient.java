@@ -185,8 +185,12 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** The next item within a few seconds, or a failure naming what was awaited. */
 	public static JsonNode next(BlockingQueue<JsonNode> queue, String what) {
+		return next(queue, what, 10);
+	}
+
+	public static JsonNode next(BlockingQueue<JsonNode> queue, String what, int seconds) {
 		try {
-			JsonNode node = queue.poll(10, TimeUnit.SECONDS);
+			JsonNode node = queue.poll(seconds, TimeUnit.SECONDS);
 			if (node == null) {
 				throw new AssertionError("Nothing arrived: " + what);
 			}
