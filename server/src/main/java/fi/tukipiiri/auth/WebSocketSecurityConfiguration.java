@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
  * STOMP security: the token authenticates CONNECT (before Spring Security's own interceptors, hence the order),
@@ -31,6 +32,11 @@ class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer
 	WebSocketSecurityConfiguration(AccessTokens tokens, TokenRevocations revocations) {
 		this.tokens = tokens;
 		this.revocations = revocations;
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.addDecoratorFactory(handler -> new StompConnectGate(handler, tokens, revocations));
 	}
 
 	@Override
