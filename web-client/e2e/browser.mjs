@@ -57,7 +57,8 @@ export function uniqueSuffix() {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
-async function waitFor(description, probe, timeout = TIMEOUT_MS) {
+/** Polls `probe` (returning `{ ok, actual }`) until ok, or fails with the description. */
+export async function waitFor(description, probe, timeout = TIMEOUT_MS) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
@@ -122,7 +123,9 @@ export function expectNoPageErrors(page) {
 
 /**
  * Runs scenarios one after another, each in its own browser context, and exits non-zero
- * when any fails. A scenario is `{ name, run: async (page, helpers) => {} }`.
+ * when any fails. A scenario is `{ name, run: async (page, helpers) => {} }`; with
+ * `helpers.newPage()` it can open more people, each in a context of their own, which are
+ * checked for page errors, photographed on failure and closed like the first.
  */
 export async function runScenarios(suite, scenarios) {
   let passed = 0;
@@ -138,22 +141,31 @@ export async function runScenarios(suite, scenarios) {
   }
   for (const scenario of scenarios) {
     const started = Date.now();
-    let page;
+    const pages = [];
+    const helpers = {
+      async newPage(options = scenario.options) {
+        const extra = await openPage(browser, options);
+        pages.push(extra);
+        return extra;
+      },
+    };
     try {
-      page = await openPage(browser, scenario.options);
-      await scenario.run(page);
-      expectNoPageErrors(page);
+      await scenario.run(await helpers.newPage(), helpers);
+      for (const page of pages) expectNoPageErrors(page);
       passed += 1;
       console.log(`✓ ${suite} › ${scenario.name} (${Date.now() - started} ms)`);
     } catch (error) {
       failed += 1;
       console.error(`✗ ${suite} › ${scenario.name}: ${error instanceof ScenarioFailure ? error.message : error.stack}`);
-      if (page) {
+      for (const [index, page] of pages.entries()) {
+        const name = index === 0 ? `${suite}-${scenario.name}` : `${suite}-${scenario.name}-${index + 1}`;
         console.error(`  at ${page.url()}`);
-        await saveScreenshot(page, `${suite}-${scenario.name}`);
+        await saveScreenshot(page, name);
       }
     } finally {
-      await page?.context().close().catch(() => undefined);
+      for (const page of pages) {
+        await page.context().close().catch(() => undefined);
+      }
     }
   }
   await browser.close();

@@ -1,5 +1,6 @@
 import { ApiClient } from './api/api-client.ts';
 import { TokenStore } from './api/token-store.ts';
+import { ChatConnection, brokerUrlFor } from './chat/chat-connection.ts';
 import { languages } from './i18n/languages.ts';
 import { LocaleStore } from './i18n/locale-store.ts';
 import { Router } from './router.ts';
@@ -11,3 +12,12 @@ export const api = new ApiClient(tokens);
 export const session = new SessionStore(api, tokens);
 export const locale = new LocaleStore(languages, window.localStorage);
 export const router = new Router(window);
+
+/** The tab's one chat connection; it connects when a room is opened and ends with the session. */
+export const chat = new ChatConnection({
+  brokerURL: () => brokerUrlFor(window.location),
+  accessToken: (forceRefresh) => api.accessToken(forceRefresh),
+});
+session.on('session-changed', (event) => {
+  if (event.status !== 'signed-in') chat.stop();
+});

@@ -1,6 +1,6 @@
 import { RouteChangedEvent, type RouterEventMap } from './state/events.ts';
 import { TypedEventTarget } from './state/typed-event-target.ts';
-import { type RouteName, hashOf, parseHash } from './routes.ts';
+import { type Route, type RouteName, hashOf, parseRoute, sameRoute } from './routes.ts';
 
 /**
  * Hash routing. Every move inside the app replaces the current history entry instead of adding
@@ -9,15 +9,15 @@ import { type RouteName, hashOf, parseHash } from './routes.ts';
  */
 export class Router extends TypedEventTarget<RouterEventMap> {
   readonly #window: Window;
-  #current: RouteName;
+  #current: Route;
 
   constructor(target: Window) {
     super();
     this.#window = target;
-    this.#current = parseHash(target.location.hash);
+    this.#current = parseRoute(target.location.hash);
   }
 
-  get current(): RouteName {
+  get current(): Route {
     return this.#current;
   }
 
@@ -26,8 +26,8 @@ export class Router extends TypedEventTarget<RouterEventMap> {
     this.#window.document.addEventListener('click', (event) => this.#interceptLink(event));
   }
 
-  navigate(route: RouteName): void {
-    const hash = hashOf(route);
+  navigate(target: RouteName | Route): void {
+    const hash = hashOf(target);
     if (this.#window.location.hash !== hash) {
       this.#window.location.replace(hash);
     }
@@ -35,8 +35,8 @@ export class Router extends TypedEventTarget<RouterEventMap> {
   }
 
   #sync(): void {
-    const next = parseHash(this.#window.location.hash);
-    if (next === this.#current) return;
+    const next = parseRoute(this.#window.location.hash);
+    if (sameRoute(next, this.#current)) return;
     const previous = this.#current;
     this.#current = next;
     this.emit(new RouteChangedEvent(next, previous));
@@ -49,6 +49,6 @@ export class Router extends TypedEventTarget<RouterEventMap> {
     const href = target?.getAttribute('href');
     if (!target || !href?.startsWith('#/') || target.target) return;
     event.preventDefault();
-    this.navigate(parseHash(href));
+    this.navigate(parseRoute(href));
   }
 }

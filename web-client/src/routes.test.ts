@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hashOf, parseHash, routeNames } from './routes.ts';
+import { hashOf, parseHash, parseRoute, roomRoute, routeNames, sameRoute } from './routes.ts';
 
 describe('hash routes', () => {
-  it('reads each route back from its own hash', () => {
-    for (const name of routeNames) {
+  it('reads each fixed route back from its own hash', () => {
+    for (const name of routeNames.filter((route) => route !== 'room')) {
       expect(parseHash(hashOf(name))).toBe(name);
     }
   });
@@ -12,10 +12,30 @@ describe('hash routes', () => {
     expect(parseHash('')).toBe('landing');
     expect(parseHash('#')).toBe('landing');
     expect(parseHash('#/nothing-here')).toBe('landing');
+    expect(parseHash('#/rooms/1/more')).toBe('landing');
   });
 
   it('ignores a trailing slash and a query', () => {
     expect(parseHash('#/register/')).toBe('register');
     expect(parseHash('#/home?tab=1')).toBe('home');
+    expect(parseRoute('#/rooms/7/?x=1')).toEqual({ name: 'room', roomId: '7' });
+  });
+
+  it('carries the room id through the hash, encoded', () => {
+    expect(hashOf(roomRoute(42))).toBe('#/rooms/42');
+    expect(hashOf(roomRoute('a b/c'))).toBe('#/rooms/a%20b%2Fc');
+    expect(parseRoute(hashOf(roomRoute('a b/c')))).toEqual({ name: 'room', roomId: 'a b/c' });
+    expect(parseRoute('#/rooms')).toEqual({ name: 'rooms' });
+  });
+
+  it('sends a broken room id to the room list', () => {
+    expect(parseRoute('#/rooms/%E0%A4%A')).toEqual({ name: 'rooms' });
+    expect(hashOf({ name: 'room' })).toBe('#/rooms');
+  });
+
+  it('tells rooms apart', () => {
+    expect(sameRoute(roomRoute(1), roomRoute('1'))).toBe(true);
+    expect(sameRoute(roomRoute(1), roomRoute(2))).toBe(false);
+    expect(sameRoute({ name: 'rooms' }, { name: 'rooms' })).toBe(true);
   });
 });

@@ -1,24 +1,49 @@
-/** The screens reachable by hash, e.g. `#/register`. */
-export const routeNames = ['landing', 'login', 'register', 'guest', 'home'] as const;
+/** The screens reachable by hash, e.g. `#/register` or `#/rooms/42`. */
+export const routeNames = ['landing', 'login', 'register', 'guest', 'home', 'rooms', 'room'] as const;
 
 export type RouteName = (typeof routeNames)[number];
 
-const hashes: Record<RouteName, string> = {
+/** A screen, with the room it shows when it shows one. */
+export type Route = {
+  readonly name: RouteName;
+  readonly roomId?: string;
+};
+
+/** Screens whose hash is fixed (every screen except one room). */
+const fixedHashes: Record<Exclude<RouteName, 'room'>, string> = {
   landing: '#/',
   login: '#/login',
   register: '#/register',
   guest: '#/guest',
   home: '#/home',
+  rooms: '#/rooms',
 };
 
 /** Screens that need a signed-in user. */
-export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['home']);
+export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['home', 'rooms', 'room']);
 
 /** Screens only for visitors who are not signed in. */
 export const visitorRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['landing', 'login', 'register', 'guest']);
 
-export function hashOf(route: RouteName): string {
-  return hashes[route];
+function toRoute(target: RouteName | Route): Route {
+  return typeof target === 'string' ? { name: target } : target;
+}
+
+/** The hash of a screen; a room without an id is the room list. */
+export function hashOf(target: RouteName | Route): string {
+  const route = toRoute(target);
+  if (route.name === 'room') {
+    return route.roomId ? `#/rooms/${encodeURIComponent(route.roomId)}` : fixedHashes.rooms;
+  }
+  return fixedHashes[route.name];
+}
+
+export function roomRoute(roomId: string | number): Route {
+  return { name: 'room', roomId: String(roomId) };
+}
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return a.name === b.name && (a.roomId ?? null) === (b.roomId ?? null);
 }
 
 function normalise(hash: string): string {
@@ -26,8 +51,28 @@ function normalise(hash: string): string {
   return path === '' ? '/' : path;
 }
 
+function decode(segment: string): string | null {
+  try {
+    const value = decodeURIComponent(segment);
+    return value.trim() === '' ? null : value;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a location hash; anything unknown is the landing page. */
-export function parseHash(hash: string): RouteName {
+export function parseRoute(hash: string): Route {
   const path = normalise(hash);
-  return routeNames.find((name) => normalise(hashes[name]) === path) ?? 'landing';
+  const room = /^\/rooms\/([^/]+)$/.exec(path);
+  if (room?.[1] !== undefined) {
+    const roomId = decode(room[1]);
+    return roomId === null ? { name: 'rooms' } : { name: 'room', roomId };
+  }
+  const names = Object.keys(fixedHashes) as (keyof typeof fixedHashes)[];
+  return { name: names.find((name) => normalise(fixedHashes[name]) === path) ?? 'landing' };
+}
+
+/** The screen of a location hash, without its room. */
+export function parseHash(hash: string): RouteName {
+  return parseRoute(hash).name;
 }

@@ -65,6 +65,17 @@ export class ApiClient extends TypedEventTarget<ApiEventMap> {
   }
 
   /**
+   * A usable access token for connections that carry it themselves (the chat's STOMP CONNECT):
+   * the current one while it is comfortably valid, otherwise (or when `forceRefresh`, after the
+   * server rejected it) a refreshed one. Rejects with 401 and emits `session-lost` when the
+   * session cannot be renewed, and with a network error when the server could not be asked.
+   */
+  async accessToken(forceRefresh = false): Promise<string> {
+    const current = forceRefresh ? null : this.#tokens.accessToken;
+    return current ?? this.#renewOrLose();
+  }
+
+  /**
    * Exchanges the stored refresh token for new tokens. Resolves false when the server refuses
    * the refresh token (the session is over); rejects when the server could not be asked.
    */

@@ -5,11 +5,19 @@ import { retranslate, translated } from '../i18n/dom.ts';
 import '../pages/guest-page.ts';
 import '../pages/home-page.ts';
 import '../pages/register-page.ts';
+import '../pages/room-page.ts';
+import '../pages/rooms-page.ts';
 import '../pages/sign-in-page.ts';
-import { type RouteName, protectedRoutes, visitorRoutes } from '../routes.ts';
+import { type Route, type RouteName, protectedRoutes, visitorRoutes } from '../routes.ts';
 import './site-header.ts';
 
-type PageTag = 'tp-sign-in-page' | 'tp-register-page' | 'tp-guest-page' | 'tp-home-page';
+type PageTag =
+  | 'tp-sign-in-page'
+  | 'tp-register-page'
+  | 'tp-guest-page'
+  | 'tp-home-page'
+  | 'tp-rooms-page'
+  | 'tp-room-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -17,7 +25,14 @@ const pageOf: Record<RouteName, PageTag> = {
   register: 'tp-register-page',
   guest: 'tp-guest-page',
   home: 'tp-home-page',
+  rooms: 'tp-rooms-page',
+  room: 'tp-room-page',
 };
+
+/** Tells pages apart, including two rooms: a different key mounts a fresh page. */
+function pageKey(route: Route): string {
+  return route.name === 'room' ? `room:${route.roomId ?? ''}` : route.name;
+}
 
 /**
  * The frame of every screen. Chooses the page from the route and the session, sends visitors
@@ -26,7 +41,7 @@ const pageOf: Record<RouteName, PageTag> = {
  */
 class AppShell extends Component {
   readonly #main = h('main', { id: 'main', tabindex: '-1' });
-  #page: PageTag | 'loading' | null = null;
+  #page: string | null = null;
 
   protected render(): void {
     this.append(
@@ -51,28 +66,34 @@ class AppShell extends Component {
   #update(moveFocus: boolean): void {
     const route = router.current;
     if (session.status === 'restoring') {
-      this.#mount('loading', moveFocus);
+      this.#mount('loading', null, moveFocus);
       return;
     }
-    if (session.status === 'signed-out' && protectedRoutes.has(route)) {
+    if (session.status === 'signed-out' && protectedRoutes.has(route.name)) {
       router.navigate('login');
       return;
     }
-    if (session.status === 'signed-in' && visitorRoutes.has(route)) {
+    if (session.status === 'signed-in' && visitorRoutes.has(route.name)) {
       router.navigate('home');
       return;
     }
-    this.#mount(pageOf[route], moveFocus);
+    this.#mount(pageKey(route), route, moveFocus);
   }
 
-  #mount(page: PageTag | 'loading', moveFocus: boolean): void {
-    if (page === this.#page) return;
+  #mount(key: string, route: Route | null, moveFocus: boolean): void {
+    if (key === this.#page) return;
     const firstPage = this.#page === null || this.#page === 'loading';
-    this.#page = page;
-    const element =
-      page === 'loading'
-        ? h('div', { class: 'page' }, translated(locale, 'p', 'app.loading', { class: 'loading', role: 'status' }))
-        : document.createElement(page);
+    this.#page = key;
+    let element: HTMLElement;
+    if (route === null) {
+      element = h('div', { class: 'page' }, translated(locale, 'p', 'app.loading', { class: 'loading', role: 'status' }));
+      delete this.dataset['page'];
+    } else {
+      const tag = pageOf[route.name];
+      element = document.createElement(tag);
+      if (route.roomId !== undefined) element.dataset['roomId'] = route.roomId;
+      this.dataset['page'] = tag;
+    }
     this.#main.replaceChildren(element);
     if (moveFocus && !firstPage) {
       const heading = this.#main.querySelector<HTMLElement>('h1');

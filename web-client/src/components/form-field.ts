@@ -15,35 +15,54 @@ export type FormFieldOptions = {
   rule?: Rule;
   /** For user names and the like: no automatic capitals or spelling fixes. */
   verbatim?: boolean;
+  /** Defaults to true; an optional field still runs its rule (e.g. a length limit). */
+  required?: boolean;
 };
 
-/** A labelled text input with an optional hint and an error message linked to it. */
-export class FormField {
+export type FieldControl = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * A labelled text input (or, through `FormField.multiline`, a text area) with an optional hint
+ * and an error message linked to it.
+ */
+export class FormField<C extends FieldControl = HTMLInputElement> {
   readonly name: string;
   readonly element: HTMLDivElement;
-  readonly input: HTMLInputElement;
+  readonly input: C;
   readonly #error: HTMLParagraphElement;
   readonly #hintId: string | null;
   readonly #rule: Rule | undefined;
   #invalid = false;
 
-  constructor(options: FormFieldOptions) {
+  /** A field for longer text, several lines high. */
+  static multiline(options: Omit<FormFieldOptions, 'type' | 'verbatim'>, rows = 3): FormField<HTMLTextAreaElement> {
+    return new FormField<HTMLTextAreaElement>(options, rows);
+  }
+
+  constructor(options: FormFieldOptions, rows: number | null = null) {
     this.name = options.name;
     this.#rule = options.rule;
     const inputId = uniqueId(`field-${options.name}`);
     const errorId = `${inputId}-error`;
     this.#hintId = options.hint ? `${inputId}-hint` : null;
 
-    this.input = h('input', {
+    const common = {
       id: inputId,
       name: options.name,
-      type: options.type ?? 'text',
       autocomplete: options.autocomplete,
-      autocapitalize: options.verbatim ? 'none' : undefined,
-      spellcheck: options.verbatim || options.type === 'password' ? 'false' : undefined,
       'aria-describedby': this.#hintId,
-      required: true,
-    });
+      required: options.required ?? true,
+    };
+    this.input = (
+      rows === null
+        ? h('input', {
+            ...common,
+            type: options.type ?? 'text',
+            autocapitalize: options.verbatim ? 'none' : undefined,
+            spellcheck: options.verbatim || options.type === 'password' ? 'false' : undefined,
+          })
+        : h('textarea', { ...common, rows })
+    ) as C;
     this.#error = h('p', { id: errorId, class: 'field-error', hidden: true });
     const label = translated(locale, 'label', options.label, { for: inputId });
     const hint = options.hint && this.#hintId ? translated(locale, 'p', options.hint, { id: this.#hintId, class: 'field-hint' }) : null;

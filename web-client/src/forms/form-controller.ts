@@ -1,6 +1,6 @@
 import { ApiError } from '../api/problem.ts';
 import type { FormAlert } from '../components/form-alert.ts';
-import type { FormField } from '../components/form-field.ts';
+import type { FieldControl, FormField } from '../components/form-field.ts';
 import { ref } from '../i18n/dom.ts';
 import { fieldErrors, problemText } from './problem-text.ts';
 
@@ -10,12 +10,12 @@ import { fieldErrors, problemText } from './problem-text.ts';
  */
 export class FormController {
   readonly #form: HTMLFormElement;
-  readonly #fields: readonly FormField[];
+  readonly #fields: readonly FormField<FieldControl>[];
   readonly #alert: FormAlert;
   readonly #submit: HTMLButtonElement;
   #busy = false;
 
-  constructor(form: HTMLFormElement, fields: readonly FormField[], alert: FormAlert, submit: HTMLButtonElement) {
+  constructor(form: HTMLFormElement, fields: readonly FormField<FieldControl>[], alert: FormAlert, submit: HTMLButtonElement) {
     this.#form = form;
     this.#fields = fields;
     this.#alert = alert;

@@ -31,3 +31,13 @@ export const requiredRule: Rule = (value) => (value === '' || value.trim() === '
 export function sameAs(other: () => string): Rule {
   return (value) => (value === '' ? 'not_blank' : value === other() ? null : 'mismatch');
 }
+
+/** Room titles are sent trimmed, so they are measured trimmed. */
+export const roomTitleRule: Rule = (value) => {
+  const title = value.trim();
+  if (title === '') return 'not_blank';
+  return title.length > 120 ? 'size' : null;
+};
+
+/** A room's theme may be left empty. */
+export const roomThemeRule: Rule = (value) => (value.trim().length > 500 ? 'size' : null);

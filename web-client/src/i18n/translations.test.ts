@@ -27,7 +27,7 @@ describe('translation files', () => {
     });
   }
 
-  it('translates every server error code and role', () => {
+  it('translates every server error code, role and chat badge', () => {
     const codes = [
       'validation.failed',
       'request.malformed',
@@ -40,6 +40,13 @@ describe('translation files', () => {
       'auth.invalid_refresh_token',
       'accounts.not_found',
       'server.error',
+      'message.empty',
+      'message.too_long',
+      'message.invalid_client_id',
+      'rooms.not_found',
+      'rooms.not_member',
+      'rooms.read_only',
+      'rate.limited',
     ];
     for (const code of codes) {
       expect(finnish).toHaveProperty([`error.${code}`]);
@@ -47,6 +54,8 @@ describe('translation files', () => {
     for (const role of ['PARENT', 'PEER_SUPPORTER', 'FACILITATOR', 'COORDINATOR', 'ADMIN']) {
       expect(finnish).toHaveProperty([`role.${role}`]);
     }
+    expect(finnish['chat.badge.FACILITATOR']).toBe('Ohjaaja');
+    expect(finnish['chat.badge.PEER_SUPPORTER']).toBe('Vertaistoimija');
   });
 });
 

@@ -5,6 +5,7 @@ import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
+import { hashOf } from '../routes.ts';
 
 /** The signed-in start page. */
 class HomePage extends Component {
@@ -28,6 +29,11 @@ class HomePage extends Component {
           this.#greeting,
           this.#guestNotice,
           translated(locale, 'p', 'home.intro', { class: 'lead' }),
+          h(
+            'p',
+            { class: 'home-rooms' },
+            translated(locale, 'a', 'home.roomsLink', { href: hashOf('rooms'), class: 'button-link', 'data-testid': 'rooms-link' }),
+          ),
           translated(locale, 'h2', 'home.rolesHeading'),
           this.#roles,
           h('div', { class: 'actions' }, signOut),

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../api/types.ts';
-import type { RouteName } from '../routes.ts';
+import type { Route } from '../routes.ts';
 
 export type SessionStatus = 'restoring' | 'signed-out' | 'signed-in';
 
@@ -39,10 +39,10 @@ export class SessionLostEvent extends Event {
 /** The hash route changed. */
 export class RouteChangedEvent extends Event {
   static readonly eventName = 'route-changed';
-  readonly route: RouteName;
-  readonly previous: RouteName | null;
+  readonly route: Route;
+  readonly previous: Route | null;
 
-  constructor(route: RouteName, previous: RouteName | null) {
+  constructor(route: Route, previous: Route | null) {
     super(RouteChangedEvent.eventName);
     this.route = route;
     this.previous = previous;

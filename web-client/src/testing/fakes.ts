@@ -72,3 +72,13 @@ export function problem(status: number, code: string, extra: Record<string, unkn
 export function tokens(name: string, expiresIn = 900): Response {
   return json(200, { accessToken: `access-${name}`, refreshToken: `refresh-${name}`, expiresIn });
 }
+
+/** The real timer, kept before any test installs fake ones. */
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+
+/** Lets pending promise chains (fetch answers, async handlers) run to their end. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) {
+    await new Promise((resolve) => realSetTimeout(resolve, 0));
+  }
+}

@@ -33,13 +33,16 @@ class ChatController {
 	record Ack(String clientId, UUID roomId, long seq, UUID messageId, Instant sentAt) {
 	}
 
-	/** What every subscriber of {@code /topic/rooms/{roomId}} receives for a new message. */
+	/**
+	 * What every subscriber of {@code /topic/rooms/{roomId}} receives for a new message. The sender's client id
+	 * lets the sender's other tabs, and the sender itself if the broadcast overtakes the ack, settle a pending message.
+	 */
 	record MessageEvent(String type, UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName,
-			RoomRole authorRole, String body, Instant sentAt) {
+			RoomRole authorRole, String body, Instant sentAt, String clientId) {
 
-		static MessageEvent of(ChatMessage message) {
+		static MessageEvent of(ChatMessage message, String clientId) {
 			return new MessageEvent("message", message.roomId(), message.seq(), message.id(), message.authorId(),
-					message.authorDisplayName(), message.authorRole(), message.body(), message.sentAt());
+					message.authorDisplayName(), message.authorRole(), message.body(), message.sentAt(), clientId);
 		}
 	}
 
@@ -49,7 +52,7 @@ class ChatController {
 		MessageService.Sent sent = messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(), request.body());
 		ChatMessage message = sent.message();
 		if (!sent.duplicate()) {
-			relay.publish("/topic/rooms/" + roomId, MessageEvent.of(message));
+			relay.publish("/topic/rooms/" + roomId, MessageEvent.of(message, request.clientId()));
 		}
 		return new Ack(request.clientId(), roomId, message.seq(), message.id(), message.sentAt());
 	}

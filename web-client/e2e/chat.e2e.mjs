@@ -1,0 +1,115 @@
+// The real-time chat in two real browsers against a running server (TUKIPIIRI_BASE_URL):
+// two parents, each with an account of their own made through the registration page, open
+// the same open room (TUKIPIIRI_E2E_ROOM_TITLE, created by the test harness), see each
+// other's messages with nicknames, each other in "Here now", the typing line, and that a
+// parent who leaves the room disappears from the other's list.
+import {
+  ScenarioFailure,
+  baseUrl,
+  expectHidden,
+  expectText,
+  expectVisible,
+  runScenarios,
+  uniqueSuffix,
+  waitFor,
+} from './browser.mjs';
+
+const exact = { exact: true };
+const roomTitle = process.env.TUKIPIIRI_E2E_ROOM_TITLE?.trim() ?? '';
+
+async function registerParent(page, { username, displayName, password }) {
+  await page.goto(baseUrl());
+  await page.getByRole('link', { name: 'Luo tunnus', exact: true }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Luo tunnus' }), 'the registration heading');
+  await page.getByLabel('Käyttäjätunnus', exact).fill(username);
+  await page.getByLabel('Nimimerkki', exact).fill(displayName);
+  await page.getByLabel('Salasana', exact).fill(password);
+  await page.getByLabel('Salasana uudelleen', exact).fill(password);
+  await page.getByRole('button', { name: 'Luo tunnus', exact: true }).click();
+  await expectText(page.getByTestId('home-greeting'), `Hei, ${displayName}!`, `the greeting for ${displayName}`);
+}
+
+async function openRoom(page, who) {
+  await page.getByRole('link', { name: 'Siirry keskusteluihin', exact: true }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Keskustelut' }), `the room list for ${who}`);
+  const link = page.getByTestId('room-list').getByRole('link', { name: roomTitle, exact: true });
+  await expectVisible(link, `the room "${roomTitle}" in the list for ${who}`);
+  await link.first().click();
+  await expectText(page.getByTestId('room-title'), roomTitle, `the room title for ${who}`);
+  await waitFor(`the composer to be ready for ${who}`, async () => {
+    const enabled = await page.getByLabel('Viesti', exact).isEnabled({ timeout: 1000 });
+    return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
+  });
+  await expectPresent(page, who, who, '(sinä)');
+}
+
+function presenceName(page, name) {
+  return page.getByTestId('presence-list').getByTestId('presence-name').getByText(name, exact);
+}
+
+async function expectPresent(page, name, viewer, note = '') {
+  await expectVisible(presenceName(page, name), `${name} ${note} in the "Paikalla nyt" list of ${viewer}`.replace('  ', ' '));
+}
+
+function message(page, author, body) {
+  return page
+    .getByTestId('chat-message')
+    .filter({ has: page.getByTestId('message-author').getByText(author, exact) })
+    .filter({ has: page.getByTestId('message-body').getByText(body, exact) });
+}
+
+const twoParentsChat = {
+  name: 'two parents chat in one room',
+  async run(pageA, { newPage }) {
+    if (roomTitle === '') {
+      throw new ScenarioFailure('TUKIPIIRI_E2E_ROOM_TITLE is not set (the title of an open room to chat in)');
+    }
+    // One parent on a phone, the other on a computer.
+    const pageB = await newPage({ viewport: { width: 1280, height: 800 } });
+    const suffix = uniqueSuffix();
+    const anna = { username: `chat_a_${suffix}`, displayName: `Anna ${suffix}`, password: `pitka-salasana-a-${suffix}` };
+    const matti = { username: `chat_b_${suffix}`, displayName: `Matti ${suffix}`, password: `pitka-salasana-b-${suffix}` };
+
+    await Promise.all([registerParent(pageA, anna), registerParent(pageB, matti)]);
+    await Promise.all([openRoom(pageA, anna.displayName), openRoom(pageB, matti.displayName)]);
+
+    await expectPresent(pageA, matti.displayName, anna.displayName);
+    await expectPresent(pageB, anna.displayName, matti.displayName);
+
+    // Anna writes and sends with Enter; Matti sees it under her nickname.
+    const hello = `Hei kaikki, täällä Anna (${suffix}).`;
+    const inputA = pageA.getByLabel('Viesti', exact);
+    await inputA.fill(hello);
+    await inputA.press('Enter');
+    await expectVisible(message(pageB, anna.displayName, hello), `Anna's message on Matti's screen`);
+    await expectVisible(message(pageA, anna.displayName, hello), `Anna's own message on her screen`);
+    await expectHidden(pageA.getByTestId('message-pending'), `"Lähetetään…" once the server has Anna's message`);
+    await waitFor(`Anna's composer to be empty after sending`, async () => {
+      const value = await inputA.inputValue({ timeout: 1000 });
+      return { ok: value === '', actual: value };
+    });
+
+    // Matti answers with the send button, over two lines; Anna sees it.
+    const reply = `Hei Anna!\nMukava, että tulit (${suffix}).`;
+    await pageB.getByLabel('Viesti', exact).fill(reply);
+    await pageB.getByRole('button', { name: 'Lähetä', exact: true }).click();
+    await expectVisible(message(pageA, matti.displayName, reply), `Matti's reply on Anna's screen`);
+    if ((await message(pageA, anna.displayName, hello).count()) !== 1) {
+      throw new ScenarioFailure(`Anna's message must show exactly once on her screen`);
+    }
+
+    // Anna types; Matti sees the typing line, Anna does not see herself typing.
+    const typing = inputA.pressSequentially('Kirjoitan vielä yhden ajatuksen', { delay: 100 });
+    await expectText(pageB.getByTestId('typing-line'), `${anna.displayName} kirjoittaa…`, `the typing line on Matti's screen`);
+    await typing;
+    await expectText(pageA.getByTestId('typing-line'), '', `the typing line on Anna's own screen`);
+
+    // Matti goes back to the room list: Anna no longer sees him here.
+    await pageB.getByTestId('back-to-rooms').click();
+    await expectVisible(pageB.getByRole('heading', { level: 1, name: 'Keskustelut' }), `the room list after Matti left`);
+    await expectHidden(presenceName(pageA, matti.displayName), `Matti in Anna's "Paikalla nyt" list after he left`);
+    await expectPresent(pageA, anna.displayName, anna.displayName, '(sinä)');
+  },
+};
+
+await runScenarios('chat', [twoParentsChat]);

@@ -1,0 +1,89 @@
+import type { ApiClient } from './api-client.ts';
+import type { UserId } from './types.ts';
+
+/** The server's room id; the client only echoes it back. */
+export type RoomId = string | number;
+
+export const roomKinds = ['OPEN', 'CLOSED'] as const;
+export type RoomKind = (typeof roomKinds)[number];
+
+export type RoomState = 'OPEN' | 'READ_ONLY' | 'ARCHIVED';
+
+/** A person's part in one room (not an account role). */
+export type RoomRole = 'PARTICIPANT' | 'PEER_SUPPORTER' | 'FACILITATOR';
+
+export type Room = {
+  id: RoomId;
+  title: string;
+  theme: string;
+  kind: RoomKind;
+  state: RoomState;
+  member: boolean;
+  myRole: RoomRole | null;
+};
+
+export type CreateRoomRequest = {
+  title: string;
+  theme: string;
+  kind: RoomKind;
+};
+
+/** One stored chat message; `seq` is gap-free and increasing within its room. */
+export type ChatMessage = {
+  seq: number;
+  id: string | number;
+  roomId: RoomId;
+  authorId: UserId;
+  authorDisplayName: string;
+  authorRole: string | null;
+  body: string;
+  sentAt: string;
+};
+
+/** A page of history, ascending by seq; `lastSeq` is the room's newest seq. */
+export type MessagePage = {
+  messages: ChatMessage[];
+  lastSeq: number | null;
+};
+
+/** Someone who has the room open right now. */
+export type PresentMember = {
+  accountId: UserId;
+  displayName: string;
+  role: string | null;
+};
+
+export type MessageQuery = {
+  limit: number;
+  beforeSeq?: number;
+  afterSeq?: number;
+};
+
+function roomPath(id: RoomId): string {
+  return `/api/rooms/${encodeURIComponent(String(id))}`;
+}
+
+export function listRooms(api: ApiClient): Promise<Room[]> {
+  return api.get<Room[]>('/api/rooms');
+}
+
+export function createRoom(api: ApiClient, request: CreateRoomRequest): Promise<Room> {
+  return api.post<Room>('/api/rooms', request);
+}
+
+/** Joins (or re-opens) a room; joining twice is harmless. */
+export function joinRoom(api: ApiClient, id: RoomId): Promise<Room> {
+  return api.post<Room>(`${roomPath(id)}/join`, {});
+}
+
+export function fetchMessages(api: ApiClient, id: RoomId, query: MessageQuery): Promise<MessagePage> {
+  const params = new URLSearchParams();
+  if (query.beforeSeq !== undefined) params.set('beforeSeq', String(query.beforeSeq));
+  if (query.afterSeq !== undefined) params.set('afterSeq', String(query.afterSeq));
+  params.set('limit', String(query.limit));
+  return api.get<MessagePage>(`${roomPath(id)}/messages?${params.toString()}`);
+}
+
+export function fetchPresence(api: ApiClient, id: RoomId): Promise<PresentMember[]> {
+  return api.get<PresentMember[]>(`${roomPath(id)}/presence`);
+}

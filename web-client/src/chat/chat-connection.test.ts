@@ -1,0 +1,257 @@
+import type { IStompSocket } from '@stomp/stompjs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/problem.ts';
+import { settle } from '../testing/fakes.ts';
+import { ChatConnection, type RoomListener, brokerUrlFor } from './chat-connection.ts';
+import type { ConnectionStatus } from './events.ts';
+
+type Frame = { command: string; headers: Record<string, string>; body: string };
+
+/** A WebSocket stand-in: records what the client sends, and lets the test play the server. */
+class FakeSocket implements IStompSocket {
+  url = 'ws://tukipiiri.test/ws';
+  readyState = 0;
+  binaryType = 'arraybuffer';
+  onclose: ((event?: unknown) => unknown) | null = null;
+  onerror: ((event: unknown) => unknown) | null = null;
+  onmessage: ((event: { data: string }) => unknown) | null = null;
+  onopen: ((event?: unknown) => unknown) | null = null;
+  readonly frames: Frame[] = [];
+
+  send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    const text = typeof data === 'string' ? data : new TextDecoder().decode(data as ArrayBuffer);
+    for (const raw of text.split('\0')) {
+      const chunk = raw.replace(/^\n+/, '');
+      if (chunk === '') continue;
+      const [head = '', body = ''] = chunk.split('\n\n');
+      const [command = '', ...lines] = head.split('\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon)] = line.slice(colon + 1);
+      }
+      this.frames.push({ command, headers, body });
+    }
+  }
+
+  close(): void {
+    this.terminate();
+  }
+
+  terminate(): void {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.onclose?.({ code: 1006, reason: '', wasClean: false });
+  }
+
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+
+  serverSends(command: string, headers: Record<string, string>, body = ''): void {
+    const lines = [command, ...Object.entries(headers).map(([name, value]) => `${name}:${value}`), '', body];
+    this.onmessage?.({ data: `${lines.join('\n')}\0` });
+  }
+
+  sent(command: string): Frame[] {
+    return this.frames.filter((frame) => frame.command === command);
+  }
+
+  subscriptionId(destination: string): string {
+    const frame = this.sent('SUBSCRIBE').find((candidate) => candidate.headers['destination'] === destination);
+    if (frame === undefined) throw new Error(`not subscribed to ${destination}`);
+    return frame.headers['id'] ?? '';
+  }
+}
+
+function setup(accessToken: (forceRefresh: boolean) => Promise<string> = async (force) => (force ? 'fresh' : 'old')) {
+  const sockets: FakeSocket[] = [];
+  const tokenCalls: boolean[] = [];
+  const connection = new ChatConnection({
+    brokerURL: () => 'ws://tukipiiri.test/ws',
+    accessToken: (force) => {
+      tokenCalls.push(force);
+      return accessToken(force);
+    },
+    webSocketFactory: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+    jitterMs: 0,
+  });
+  const statuses: ConnectionStatus[] = [];
+  connection.on('status-changed', (event) => statuses.push(event.status));
+  let connects = 0;
+  connection.on('connected', () => {
+    connects += 1;
+  });
+  return { connection, sockets, tokenCalls, statuses, connects: () => connects };
+}
+
+async function connect(socket: FakeSocket | undefined): Promise<FakeSocket> {
+  if (socket === undefined) throw new Error('no socket was opened');
+  socket.open();
+  socket.serverSends('CONNECTED', { version: '1.2', 'heart-beat': '0,0' });
+  await settle();
+  return socket;
+}
+
+function recorder() {
+  const seen: unknown[] = [];
+  const listener: RoomListener = {
+    message: (message) => seen.push(['message', message.seq, message.body]),
+    presence: (change) => seen.push([change.type, change.member.displayName]),
+    typing: (notice) => seen.push(['typing', notice.displayName]),
+  };
+  return { seen, listener };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('chat connection', () => {
+  it('connects with the bearer token and heartbeats, then subscribes the queues and the watched rooms', async () => {
+    const { connection, sockets, statuses, connects } = setup();
+    const { listener } = recorder();
+    connection.watchRoom('5', listener);
+    connection.start();
+    await settle();
+    const socket = await connect(sockets[0]);
+
+    const [hello] = socket.sent('CONNECT');
+    expect(hello?.headers['Authorization']).toBe('Bearer old');
+    expect(hello?.headers['heart-beat']).toBe('10000,10000');
+    expect(socket.sent('SUBSCRIBE').map((frame) => frame.headers['destination'])).toEqual([
+      '/user/queue/acks',
+      '/user/queue/errors',
+      '/topic/rooms/5/presence',
+      '/topic/rooms/5/typing',
+      '/topic/rooms/5',
+    ]);
+    expect(statuses).toEqual(['connecting', 'online']);
+    expect(connects()).toBe(1);
+  });
+
+  it('hands room events to the room and queue events to everyone listening', async () => {
+    const { connection, sockets } = setup();
+    const { seen, listener } = recorder();
+    const acks: string[] = [];
+    const problems: string[] = [];
+    connection.on('ack', (event) => acks.push(event.ack.clientId));
+    connection.on('chat-problem', (event) => problems.push(event.problem.code));
+    connection.watchRoom(5, listener);
+    connection.start();
+    await settle();
+    const socket = await connect(sockets[0]);
+
+    const deliver = (destination: string, body: unknown) =>
+      socket.serverSends(
+        'MESSAGE',
+        { destination, subscription: socket.subscriptionId(destination), 'message-id': '1' },
+        JSON.stringify(body),
+      );
+    deliver('/topic/rooms/5', {
+      type: 'message',
+      roomId: 5,
+      seq: 1,
+      id: 'a',
+      authorId: 8,
+      authorDisplayName: 'Matti',
+      authorRole: 'PARTICIPANT',
+      body: 'Hei',
+      sentAt: 'x',
+    });
+    deliver('/topic/rooms/5/presence', { type: 'joined', roomId: 5, accountId: 8, displayName: 'Matti', role: null });
+    deliver('/topic/rooms/5/typing', { type: 'typing', roomId: 5, accountId: 8, displayName: 'Matti' });
+    deliver('/user/queue/acks', { clientId: 'c1', roomId: 5, seq: 2, messageId: 'b', sentAt: 'x' });
+    deliver('/user/queue/errors', { code: 'rate.limited', message: 'x', clientId: null, roomId: null });
+    deliver('/topic/rooms/5', 'not a message');
+
+    expect(seen).toEqual([['message', 1, 'Hei'], ['joined', 'Matti'], ['typing', 'Matti']]);
+    expect(acks).toEqual(['c1']);
+    expect(problems).toEqual(['rate.limited']);
+  });
+
+  it('sends messages and typing as JSON, and refuses while disconnected', async () => {
+    const { connection, sockets } = setup();
+    expect(connection.sendMessage(5, 'c1', 'Hei')).toBe(false);
+    connection.start();
+    await settle();
+    const socket = await connect(sockets[0]);
+    expect(connection.sendMessage(5, 'c1', 'Hei\nkaikki')).toBe(true);
+    expect(connection.sendTyping(5)).toBe(true);
+    const [message, typing] = socket.sent('SEND');
+    expect(message?.headers['destination']).toBe('/app/rooms/5/messages');
+    expect(message?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(message?.body ?? '')).toEqual({ clientId: 'c1', body: 'Hei\nkaikki' });
+    expect(typing?.headers['destination']).toBe('/app/rooms/5/typing');
+    expect(typing?.body).toBe('{}');
+  });
+
+  it('unsubscribes a room that is no longer watched, message topic first', async () => {
+    const { connection, sockets } = setup();
+    const unwatch = connection.watchRoom('5', recorder().listener);
+    connection.start();
+    await settle();
+    const socket = await connect(sockets[0]);
+    const topicId = socket.subscriptionId('/topic/rooms/5');
+    unwatch();
+    const ids = socket.sent('UNSUBSCRIBE').map((frame) => frame.headers['id']);
+    expect(ids).toHaveLength(3);
+    expect(ids[0]).toBe(topicId);
+  });
+
+  it('after an ERROR frame renews the token and reconnects, subscribing again', async () => {
+    const { connection, sockets, tokenCalls, statuses, connects } = setup();
+    connection.watchRoom('5', recorder().listener);
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.serverSends('ERROR', { message: 'auth.unauthenticated' });
+    expect(statuses.at(-1)).toBe('reconnecting');
+
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    const second = await connect(sockets[1]);
+    expect(tokenCalls).toEqual([false, true]);
+    expect(second.sent('CONNECT')[0]?.headers['Authorization']).toBe('Bearer fresh');
+    expect(second.sent('SUBSCRIBE')).toHaveLength(5);
+    expect(statuses.at(-1)).toBe('online');
+    expect(connects()).toBe(2);
+  });
+
+  it('reconnects by itself when the connection drops', async () => {
+    const { connection, sockets, statuses } = setup();
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.terminate();
+    expect(statuses.at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    await connect(sockets[1]);
+    expect(statuses.at(-1)).toBe('online');
+  });
+
+  it('stops when the session cannot be renewed', async () => {
+    const { connection, sockets, statuses } = setup(async () => {
+      throw new ApiError({ status: 401, code: 'auth.unauthenticated' });
+    });
+    connection.start();
+    await settle();
+    expect(sockets).toHaveLength(0);
+    expect(statuses.at(-1)).toBe('offline');
+  });
+
+  it('derives the endpoint from the page address', () => {
+    expect(brokerUrlFor({ protocol: 'https:', host: 'tukipiiri.fi' })).toBe('wss://tukipiiri.fi/ws');
+    expect(brokerUrlFor({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/ws');
+  });
+});

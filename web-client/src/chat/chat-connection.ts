@@ -1,0 +1,298 @@
+import {
+  Client,
+  type IFrame,
+  type IMessage,
+  type IStompSocket,
+  ReconnectionTimeMode,
+  type StompSubscription,
+} from '@stomp/stompjs';
+import { ApiError } from '../api/problem.ts';
+import type { RoomId } from '../api/rooms.ts';
+import { TypedEventTarget } from '../state/typed-event-target.ts';
+import {
+  AckEvent,
+  type ChatConnectionEventMap,
+  ChatProblemEvent,
+  ConnectedEvent,
+  type ConnectionStatus,
+  ConnectionStatusEvent,
+} from './events.ts';
+import {
+  type LiveMessage,
+  type PresenceChange,
+  type TypingNotice,
+  destinations,
+  readJson,
+  toChatProblem,
+  toLiveMessage,
+  toPresenceChange,
+  toSendAck,
+  toTypingNotice,
+} from './protocol.ts';
+
+/** What a room view wants to hear about its room. */
+export type RoomListener = {
+  message(message: LiveMessage): void;
+  presence(change: PresenceChange): void;
+  typing(notice: TypingNotice): void;
+};
+
+export type ChatConnectionOptions = {
+  /** The STOMP endpoint, e.g. `wss://tukipiiri.example/ws`. */
+  brokerURL: () => string;
+  /** A usable access token; `forceRefresh` after the server rejected the last one. */
+  accessToken: (forceRefresh: boolean) => Promise<string>;
+  /** Replaces the browser's WebSocket (tests). */
+  webSocketFactory?: () => IStompSocket;
+  /** Milliseconds before each reconnect attempt is allowed to start (spreads a crowd of clients). */
+  jitterMs?: number;
+};
+
+type WatchedRoom = {
+  listeners: Set<RoomListener>;
+  subscriptions: StompSubscription[];
+};
+
+const HEARTBEAT_MS = 10_000;
+const FIRST_RECONNECT_DELAY_MS = 1_000;
+const MAX_RECONNECT_DELAY_MS = 30_000;
+const CONNECT_TIMEOUT_MS = 15_000;
+/** A connection that lasted this long without an ERROR frame ends a run of refused ones. */
+const STABLE_AFTER_MS = 20_000;
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The tab's one STOMP connection for every room it shows. It renews the access token before
+ * each (re)connect, reconnects with growing pauses, subscribes the user queues once per
+ * connection and each watched room's topics on every connection, and announces `connected`
+ * so rooms can fetch what they missed meanwhile.
+ */
+export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
+  readonly #options: ChatConnectionOptions;
+  readonly #client: Client;
+  readonly #rooms = new Map<string, WatchedRoom>();
+  #status: ConnectionStatus = 'offline';
+  #wasOnline = false;
+  #tokenRejected = false;
+  #attempts = 0;
+  #errorStreak = 0;
+  #stableTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(options: ChatConnectionOptions) {
+    super();
+    this.#options = options;
+    this.#client = new Client({
+      heartbeatIncoming: HEARTBEAT_MS,
+      heartbeatOutgoing: HEARTBEAT_MS,
+      reconnectDelay: FIRST_RECONNECT_DELAY_MS,
+      maxReconnectDelay: MAX_RECONNECT_DELAY_MS,
+      reconnectTimeMode: ReconnectionTimeMode.EXPONENTIAL,
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      discardWebsocketOnCommFailure: true,
+      debug: () => undefined,
+      beforeConnect: (client) => this.#beforeConnect(client),
+      onConnect: () => this.#onConnect(),
+      onStompError: (frame) => this.#onStompError(frame),
+      onWebSocketClose: () => this.#onClose(),
+    });
+    if (options.webSocketFactory) {
+      this.#client.webSocketFactory = options.webSocketFactory;
+    }
+  }
+
+  get status(): ConnectionStatus {
+    return this.#status;
+  }
+
+  /** Connects unless already connected or connecting. */
+  start(): void {
+    if (this.#client.active) return;
+    this.#wasOnline = false;
+    this.#attempts = 0;
+    this.#setStatus('connecting');
+    this.#client.activate();
+  }
+
+  /** Disconnects and stops reconnecting (sign-out). Watched rooms are kept for a later start. */
+  stop(): void {
+    if (!this.#client.active && this.#status === 'offline') return;
+    for (const room of this.#rooms.values()) {
+      room.subscriptions = [];
+    }
+    this.#setStatus('offline');
+    void this.#client.deactivate();
+  }
+
+  /**
+   * Follows a room's messages, presence and typing for as long as the returned function is not
+   * called; the topics are subscribed now if connected, and again after every reconnect.
+   */
+  watchRoom(roomId: RoomId, listener: RoomListener): () => void {
+    const key = String(roomId);
+    let room = this.#rooms.get(key);
+    if (room === undefined) {
+      room = { listeners: new Set(), subscriptions: [] };
+      this.#rooms.set(key, room);
+      if (this.#status === 'online') this.#subscribeRoom(key, room);
+    }
+    room.listeners.add(listener);
+    return () => this.#unwatch(key, listener);
+  }
+
+  /** Sends a chat message; false when there is no connection to send it on. */
+  sendMessage(roomId: RoomId, clientId: string, body: string): boolean {
+    return this.#publish(destinations.send(roomId), JSON.stringify({ clientId, body }));
+  }
+
+  /** Tells the room that we are typing; false when not connected. */
+  sendTyping(roomId: RoomId): boolean {
+    return this.#publish(destinations.sendTyping(roomId), '{}');
+  }
+
+  #publish(destination: string, body: string): boolean {
+    if (this.#status !== 'online' || !this.#client.connected) return false;
+    try {
+      this.#client.publish({ destination, body, headers: { 'content-type': 'application/json' } });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async #beforeConnect(client: Client): Promise<void> {
+    this.#attempts += 1;
+    const jitter = this.#options.jitterMs ?? 1000;
+    if (this.#attempts > 1 && jitter > 0) {
+      await wait(Math.random() * jitter);
+    }
+    if (this.#errorStreak > 1) {
+      // Refused again and again (not only for the token): wait longer each time.
+      await wait(Math.min(MAX_RECONNECT_DELAY_MS, FIRST_RECONNECT_DELAY_MS * 2 ** (this.#errorStreak - 1)));
+    }
+    client.brokerURL = this.#options.brokerURL();
+    const forceRefresh = this.#tokenRejected;
+    try {
+      const token = await this.#options.accessToken(forceRefresh);
+      this.#tokenRejected = false;
+      client.connectHeaders = { Authorization: `Bearer ${token}` };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        // The session is over; the session store sends the person to sign in.
+        this.stop();
+      }
+      // Otherwise the server could not be reached: the attempt fails and is retried later.
+    }
+  }
+
+  #onConnect(): void {
+    this.#attempts = 0;
+    clearTimeout(this.#stableTimer);
+    this.#stableTimer = setTimeout(() => {
+      this.#errorStreak = 0;
+    }, STABLE_AFTER_MS);
+    this.#subscribeQueues();
+    for (const [key, room] of this.#rooms) {
+      this.#subscribeRoom(key, room);
+    }
+    this.#wasOnline = true;
+    this.#setStatus('online');
+    this.emit(new ConnectedEvent());
+  }
+
+  #onStompError(_frame: IFrame): void {
+    // The server refused the connection or a frame (e.g. an expired token): renew the token
+    // and start over on a new connection.
+    this.#tokenRejected = true;
+    this.#errorStreak += 1;
+    clearTimeout(this.#stableTimer);
+    this.#client.forceDisconnect();
+  }
+
+  #onClose(): void {
+    clearTimeout(this.#stableTimer);
+    for (const room of this.#rooms.values()) {
+      room.subscriptions = [];
+    }
+    if (this.#status === 'offline') return;
+    this.#setStatus(this.#client.active ? (this.#wasOnline ? 'reconnecting' : 'connecting') : 'offline');
+  }
+
+  #subscribeQueues(): void {
+    this.#client.subscribe(destinations.acks, (frame) => {
+      const ack = toSendAck(readJson(frame.body));
+      if (ack !== null) this.emit(new AckEvent(ack));
+    });
+    this.#client.subscribe(destinations.errors, (frame) => {
+      const problem = toChatProblem(readJson(frame.body));
+      if (problem !== null) this.emit(new ChatProblemEvent(problem));
+    });
+  }
+
+  #subscribeRoom(key: string, room: WatchedRoom): void {
+    try {
+      room.subscriptions = this.#roomSubscriptions(key, room);
+    } catch {
+      // The connection closed a moment ago; the next connection subscribes again.
+      room.subscriptions = [];
+    }
+  }
+
+  #roomSubscriptions(key: string, room: WatchedRoom): StompSubscription[] {
+    // Presence and typing first, so the first message subscription (which marks us present)
+    // finds the others already listening.
+    return [
+      this.#client.subscribe(
+        destinations.presence(key),
+        (frame: IMessage) => {
+          const change = toPresenceChange(readJson(frame.body));
+          if (change !== null) for (const listener of room.listeners) listener.presence(change);
+        },
+      ),
+      this.#client.subscribe(
+        destinations.typing(key),
+        (frame: IMessage) => {
+          const notice = toTypingNotice(readJson(frame.body));
+          if (notice !== null) for (const listener of room.listeners) listener.typing(notice);
+        },
+      ),
+      this.#client.subscribe(
+        destinations.messages(key),
+        (frame: IMessage) => {
+          const message = toLiveMessage(readJson(frame.body));
+          if (message !== null) for (const listener of room.listeners) listener.message(message);
+        },
+      ),
+    ];
+  }
+
+  #unwatch(key: string, listener: RoomListener): void {
+    const room = this.#rooms.get(key);
+    if (room === undefined) return;
+    room.listeners.delete(listener);
+    if (room.listeners.size > 0) return;
+    this.#rooms.delete(key);
+    if (!this.#client.connected) return;
+    // The message topic first: leaving it is what makes the others see us go.
+    for (const subscription of [...room.subscriptions].reverse()) {
+      try {
+        subscription.unsubscribe();
+      } catch {
+        // The connection closed meanwhile; the server dropped the subscription with it.
+      }
+    }
+  }
+
+  #setStatus(status: ConnectionStatus): void {
+    if (status === this.#status) return;
+    this.#status = status;
+    this.emit(new ConnectionStatusEvent(status));
+  }
+}
+
+/** The chat endpoint of the page's own server: `ws://host/ws` or `wss://host/ws`. */
+export function brokerUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}

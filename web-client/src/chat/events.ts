@@ -1,0 +1,111 @@
+import type { TextRef } from '../i18n/dom.ts';
+import type { ChatProblem, SendAck } from './protocol.ts';
+
+/** `online`: connected and subscribed; `connecting`: the first attempt; `reconnecting`: lost, retrying. */
+export type ConnectionStatus = 'offline' | 'connecting' | 'online' | 'reconnecting';
+
+/** The chat connection went up or down. */
+export class ConnectionStatusEvent extends Event {
+  static readonly eventName = 'status-changed';
+  readonly status: ConnectionStatus;
+
+  constructor(status: ConnectionStatus) {
+    super(ConnectionStatusEvent.eventName);
+    this.status = status;
+  }
+}
+
+/** A connection (first or again) is up and every watched room is subscribed: time to catch up. */
+export class ConnectedEvent extends Event {
+  static readonly eventName = 'connected';
+
+  constructor() {
+    super(ConnectedEvent.eventName);
+  }
+}
+
+/** The server stored a message sent from this tab. */
+export class AckEvent extends Event {
+  static readonly eventName = 'ack';
+  readonly ack: SendAck;
+
+  constructor(ack: SendAck) {
+    super(AckEvent.eventName);
+    this.ack = ack;
+  }
+}
+
+/** The server refused something sent over the chat connection. */
+export class ChatProblemEvent extends Event {
+  static readonly eventName = 'chat-problem';
+  readonly problem: ChatProblem;
+
+  constructor(problem: ChatProblem) {
+    super(ChatProblemEvent.eventName);
+    this.problem = problem;
+  }
+}
+
+export type ChatConnectionEventMap = {
+  'status-changed': ConnectionStatusEvent;
+  connected: ConnectedEvent;
+  ack: AckEvent;
+  'chat-problem': ChatProblemEvent;
+};
+
+/** The room itself, or whether it could be opened, changed. */
+export class RoomChangedEvent extends Event {
+  static readonly eventName = 'room-changed';
+
+  constructor() {
+    super(RoomChangedEvent.eventName);
+  }
+}
+
+/** Why the list of messages changed; the view scrolls accordingly. */
+export type MessagesChange = 'initial' | 'live' | 'earlier' | 'catch-up' | 'own' | 'outbox';
+
+export class MessagesChangedEvent extends Event {
+  static readonly eventName = 'messages-changed';
+  readonly change: MessagesChange;
+
+  constructor(change: MessagesChange) {
+    super(MessagesChangedEvent.eventName);
+    this.change = change;
+  }
+}
+
+export class PresenceChangedEvent extends Event {
+  static readonly eventName = 'presence-changed';
+
+  constructor() {
+    super(PresenceChangedEvent.eventName);
+  }
+}
+
+export class TypingChangedEvent extends Event {
+  static readonly eventName = 'typing-changed';
+
+  constructor() {
+    super(TypingChangedEvent.eventName);
+  }
+}
+
+/** Something to tell about the room as a whole (an error with no message of its own); null clears. */
+export class RoomNoticeEvent extends Event {
+  static readonly eventName = 'room-notice';
+  readonly text: TextRef | null;
+
+  constructor(text: TextRef | null) {
+    super(RoomNoticeEvent.eventName);
+    this.text = text;
+  }
+}
+
+export type RoomChatEventMap = {
+  'room-changed': RoomChangedEvent;
+  'messages-changed': MessagesChangedEvent;
+  'presence-changed': PresenceChangedEvent;
+  'typing-changed': TypingChangedEvent;
+  'room-notice': RoomNoticeEvent;
+};

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  destinations,
+  readJson,
+  sameId,
+  toChatProblem,
+  toLiveMessage,
+  toPresenceChange,
+  toSendAck,
+  toTypingNotice,
+} from './protocol.ts';
+
+const live = {
+  type: 'message',
+  roomId: 3,
+  seq: 12,
+  id: 'b6f1',
+  authorId: 7,
+  authorDisplayName: 'Anna',
+  authorRole: 'FACILITATOR',
+  body: 'Hei\n<b>ei lihavoitu</b>',
+  sentAt: '2026-11-23T16:00:00Z',
+};
+
+describe('chat protocol', () => {
+  it('names the STOMP destinations of a room', () => {
+    expect(destinations.messages(3)).toBe('/topic/rooms/3');
+    expect(destinations.presence(3)).toBe('/topic/rooms/3/presence');
+    expect(destinations.typing(3)).toBe('/topic/rooms/3/typing');
+    expect(destinations.send(3)).toBe('/app/rooms/3/messages');
+    expect(destinations.sendTyping(3)).toBe('/app/rooms/3/typing');
+  });
+
+  it('reads a live message, keeping its text as it is', () => {
+    expect(toLiveMessage(readJson(JSON.stringify(live)))).toEqual({ ...live, type: undefined, clientId: null });
+    expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
+    expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
+  });
+
+  it('drops what does not look like a message', () => {
+    expect(toLiveMessage({ ...live, seq: 0 })).toBeNull();
+    expect(toLiveMessage({ ...live, seq: '12' })).toBeNull();
+    expect(toLiveMessage({ ...live, body: 5 })).toBeNull();
+    expect(toLiveMessage({ ...live, type: 'typing' })).toBeNull();
+    expect(toLiveMessage(readJson('not json'))).toBeNull();
+    expect(toLiveMessage([live])).toBeNull();
+  });
+
+  it('reads presence, typing, acks and errors', () => {
+    expect(toPresenceChange({ type: 'left', roomId: 3, accountId: 8, displayName: 'Matti', role: 'PARTICIPANT' })).toEqual({
+      type: 'left',
+      roomId: 3,
+      member: { accountId: 8, displayName: 'Matti', role: 'PARTICIPANT' },
+    });
+    expect(toPresenceChange({ type: 'waved', roomId: 3, accountId: 8, displayName: 'Matti' })).toBeNull();
+    expect(toTypingNotice({ type: 'typing', roomId: 3, accountId: 8, displayName: 'Matti' })).toEqual({
+      roomId: 3,
+      accountId: 8,
+      displayName: 'Matti',
+    });
+    expect(toSendAck({ clientId: 'c1', roomId: 3, seq: 13, messageId: 99, sentAt: 'x' })).toEqual({
+      clientId: 'c1',
+      roomId: 3,
+      seq: 13,
+      messageId: 99,
+      sentAt: 'x',
+    });
+    expect(toSendAck({ clientId: 'c1', roomId: 3, messageId: 99, sentAt: 'x' })).toBeNull();
+    expect(toChatProblem({ code: 'rate.limited', message: 'slow down', clientId: null, roomId: null })).toEqual({
+      code: 'rate.limited',
+      message: 'slow down',
+      clientId: null,
+      roomId: null,
+    });
+    expect(toChatProblem({ message: 'no code' })).toBeNull();
+  });
+
+  it('compares ids whether they come as numbers or text', () => {
+    expect(sameId(3, '3')).toBe(true);
+    expect(sameId('a', 'b')).toBe(false);
+    expect(sameId(null, null)).toBe(false);
+  });
+});

@@ -1,0 +1,152 @@
+import type { ChatMessage, PresentMember, RoomId } from '../api/rooms.ts';
+import type { UserId } from '../api/types.ts';
+
+/** Where the chat's STOMP frames go. */
+export const destinations = {
+  messages: (roomId: RoomId) => `/topic/rooms/${roomId}`,
+  presence: (roomId: RoomId) => `/topic/rooms/${roomId}/presence`,
+  typing: (roomId: RoomId) => `/topic/rooms/${roomId}/typing`,
+  send: (roomId: RoomId) => `/app/rooms/${roomId}/messages`,
+  sendTyping: (roomId: RoomId) => `/app/rooms/${roomId}/typing`,
+  acks: '/user/queue/acks',
+  errors: '/user/queue/errors',
+} as const;
+
+/** A message as broadcast on the room topic; `clientId` is there when the server adds it. */
+export type LiveMessage = ChatMessage & { clientId: string | null };
+
+export type PresenceChange = {
+  type: 'joined' | 'left';
+  roomId: RoomId;
+  member: PresentMember;
+};
+
+export type TypingNotice = {
+  roomId: RoomId;
+  accountId: UserId;
+  displayName: string;
+};
+
+/** The server stored a message the client sent with `clientId`. */
+export type SendAck = {
+  clientId: string;
+  roomId: RoomId;
+  seq: number;
+  messageId: string | number;
+  sentAt: string;
+};
+
+/** A rejected STOMP request; `clientId` and `roomId` say what it concerned, when known. */
+export type ChatProblem = {
+  code: string;
+  message: string | null;
+  clientId: string | null;
+  roomId: RoomId | null;
+};
+
+type Json = Record<string, unknown>;
+
+function record(value: unknown): Json | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+}
+
+function id(value: unknown): string | number | null {
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  return null;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function seq(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/** Reads a frame body as JSON; anything else is null. */
+export function readJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
+}
+
+/** A stored message from history or the topic, or null when it does not look like one. */
+export function toChatMessage(value: unknown): ChatMessage | null {
+  const json = record(value);
+  if (json === null) return null;
+  const message = {
+    seq: seq(json['seq']),
+    id: id(json['id']),
+    roomId: id(json['roomId']),
+    authorId: id(json['authorId']),
+    authorDisplayName: text(json['authorDisplayName']),
+    body: text(json['body']),
+    sentAt: text(json['sentAt']),
+  };
+  if (Object.values(message).some((field) => field === null)) return null;
+  return { ...(message as ChatMessage), authorRole: text(json['authorRole']) };
+}
+
+export function toLiveMessage(value: unknown): LiveMessage | null {
+  const json = record(value);
+  if (json === null || (json['type'] !== undefined && json['type'] !== 'message')) return null;
+  const message = toChatMessage(json);
+  return message === null ? null : { ...message, clientId: text(json['clientId']) };
+}
+
+export function toPresentMember(value: unknown): PresentMember | null {
+  const json = record(value);
+  const accountId = id(json?.['accountId']);
+  const displayName = text(json?.['displayName']);
+  if (accountId === null || displayName === null) return null;
+  return { accountId, displayName, role: text(json?.['role']) };
+}
+
+export function toPresenceChange(value: unknown): PresenceChange | null {
+  const json = record(value);
+  const type = json?.['type'];
+  const roomId = id(json?.['roomId']);
+  const member = toPresentMember(json);
+  if ((type !== 'joined' && type !== 'left') || roomId === null || member === null) return null;
+  return { type, roomId, member };
+}
+
+export function toTypingNotice(value: unknown): TypingNotice | null {
+  const json = record(value);
+  const roomId = id(json?.['roomId']);
+  const accountId = id(json?.['accountId']);
+  const displayName = text(json?.['displayName']);
+  if (roomId === null || accountId === null || displayName === null) return null;
+  return { roomId, accountId, displayName };
+}
+
+export function toSendAck(value: unknown): SendAck | null {
+  const json = record(value);
+  const clientId = text(json?.['clientId']);
+  const roomId = id(json?.['roomId']);
+  const ackSeq = seq(json?.['seq']);
+  const messageId = id(json?.['messageId']);
+  const sentAt = text(json?.['sentAt']);
+  if (clientId === null || roomId === null || ackSeq === null || messageId === null || sentAt === null) return null;
+  return { clientId, roomId, seq: ackSeq, messageId, sentAt };
+}
+
+export function toChatProblem(value: unknown): ChatProblem | null {
+  const json = record(value);
+  const code = text(json?.['code']);
+  if (code === null || code === '') return null;
+  return {
+    code,
+    message: text(json?.['message']),
+    clientId: text(json?.['clientId']),
+    roomId: id(json?.['roomId']),
+  };
+}
+
+/** Ids arrive as numbers or strings; compare them as text. */
+export function sameId(a: string | number | null | undefined, b: string | number | null | undefined): boolean {
+  return a !== null && a !== undefined && b !== null && b !== undefined && String(a) === String(b);
+}

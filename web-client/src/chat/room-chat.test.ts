@@ -1,0 +1,317 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiClient } from '../api/api-client.ts';
+import type { ChatMessage } from '../api/rooms.ts';
+import { TokenStore } from '../api/token-store.ts';
+import { TypedEventTarget } from '../state/typed-event-target.ts';
+import { FakeServer, MemoryStorage, json, problem, settle } from '../testing/fakes.ts';
+import type { RoomListener } from './chat-connection.ts';
+import {
+  AckEvent,
+  type ChatConnectionEventMap,
+  ChatProblemEvent,
+  ConnectedEvent,
+  type ConnectionStatus,
+  ConnectionStatusEvent,
+} from './events.ts';
+import { type ChatChannel, RoomChat } from './room-chat.ts';
+
+/** The chat connection as a room sees it, driven by the test. */
+class FakeChannel extends TypedEventTarget<ChatConnectionEventMap> implements ChatChannel {
+  status: ConnectionStatus = 'online';
+  listener: RoomListener | null = null;
+  readonly sent: { roomId: string; clientId: string; body: string }[] = [];
+  readonly typing: string[] = [];
+
+  start(): void {}
+
+  watchRoom(_roomId: string, listener: RoomListener): () => void {
+    this.listener = listener;
+    return () => {
+      this.listener = null;
+    };
+  }
+
+  sendMessage(roomId: string, clientId: string, body: string): boolean {
+    if (this.status !== 'online') return false;
+    this.sent.push({ roomId, clientId, body });
+    return true;
+  }
+
+  sendTyping(roomId: string): boolean {
+    if (this.status !== 'online') return false;
+    this.typing.push(roomId);
+    return true;
+  }
+
+  drop(): void {
+    this.status = 'reconnecting';
+    this.emit(new ConnectionStatusEvent('reconnecting'));
+  }
+
+  reconnect(): void {
+    this.status = 'online';
+    this.emit(new ConnectionStatusEvent('online'));
+    this.emit(new ConnectedEvent());
+  }
+}
+
+const ROOM = { id: 5, title: 'Yhteistyövanhemmuus', theme: '', kind: 'OPEN', state: 'OPEN', member: true, myRole: 'PARTICIPANT' };
+const ME = { id: 7, displayName: 'Anna' };
+
+function msg(seq: number, authorId = 8, body = `viesti ${seq}`): ChatMessage {
+  return {
+    seq,
+    id: `m${seq}`,
+    roomId: 5,
+    authorId,
+    authorDisplayName: authorId === 7 ? 'Anna' : 'Matti',
+    authorRole: 'PARTICIPANT',
+    body,
+    sentAt: '2026-11-23T16:00:00Z',
+  };
+}
+
+function range(from: number, to: number): ChatMessage[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => msg(from + index));
+}
+
+async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(-1)?.seq ?? 0) {
+  const tokens = new TokenStore(new MemoryStorage());
+  tokens.save({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
+  const server = new FakeServer();
+  server
+    .on('POST /api/rooms/5/join', () => json(200, ROOM))
+    .on('GET /api/rooms/5/messages?limit=50', () => json(200, { messages: history, lastSeq }))
+    .on('GET /api/rooms/5/presence', () => json(200, [{ accountId: 8, displayName: 'Matti', role: 'PARTICIPANT' }]));
+  // The catch-up right after subscribing gets no answer here (as if offline for a moment);
+  // tests queue the answers they need.
+  const channel = new FakeChannel();
+  let ids = 0;
+  const chat = new RoomChat({
+    api: new ApiClient(tokens, server.fetch),
+    channel,
+    roomId: '5',
+    self: ME,
+    newClientId: () => `c${++ids}`,
+  });
+  await chat.open();
+  await settle();
+  return { chat, channel, server };
+}
+
+const seqs = (chat: RoomChat) => chat.messages.map((entry) => entry.seq);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('room chat: history and live messages', () => {
+  it('joins, shows the newest history and follows the room', async () => {
+    const { chat, channel, server } = await setup();
+    expect(chat.phase).toBe('ready');
+    expect(chat.room?.title).toBe('Yhteistyövanhemmuus');
+    expect(seqs(chat)).toEqual([1, 2, 3]);
+    expect(channel.listener).not.toBeNull();
+    // Subscribed while online: one catch-up after the newest seq, and the presence snapshot.
+    expect(server.count('GET /api/rooms/5/messages?afterSeq=3&limit=200')).toBe(1);
+    expect(chat.presence('fi-FI').map((entry) => entry.displayName)).toEqual(['Anna', 'Matti']);
+  });
+
+  it('reports a room it cannot open with its code', async () => {
+    const server = new FakeServer().on('POST /api/rooms/9/join', () => problem(403, 'rooms.not_member'));
+    const tokens = new TokenStore(new MemoryStorage());
+    tokens.save({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
+    const chat = new RoomChat({ api: new ApiClient(tokens, server.fetch), channel: new FakeChannel(), roomId: '9', self: ME });
+    await chat.open();
+    expect(chat.phase).toBe('failed');
+    expect(chat.failure?.code).toBe('rooms.not_member');
+  });
+
+  it('adds live messages in order and ignores repeats', async () => {
+    const { chat, channel } = await setup();
+    channel.listener?.message({ ...msg(4), clientId: null });
+    channel.listener?.message({ ...msg(4), clientId: null });
+    channel.listener?.message({ ...msg(3), clientId: null });
+    expect(seqs(chat)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('fills a gap from the server, page after page, and merges without duplicates', async () => {
+    const { chat, channel, server } = await setup();
+    server
+      .on('GET /api/rooms/5/messages?afterSeq=3&limit=200', () => json(200, { messages: range(4, 203), lastSeq: 260 }))
+      .on('GET /api/rooms/5/messages?afterSeq=203&limit=200', () => json(200, { messages: range(204, 260), lastSeq: 260 }));
+    channel.listener?.message({ ...msg(250), clientId: null });
+    await settle();
+    expect(server.count('GET /api/rooms/5/messages?afterSeq=3&limit=200')).toBe(2);
+    expect(server.count('GET /api/rooms/5/messages?afterSeq=203&limit=200')).toBe(1);
+    expect(seqs(chat)).toEqual(range(1, 260).map((entry) => entry.seq));
+    channel.listener?.message({ ...msg(261), clientId: null });
+    await settle();
+    expect(server.count('GET /api/rooms/5/messages?afterSeq=260&limit=200')).toBe(0);
+    expect(seqs(chat).at(-1)).toBe(261);
+  });
+
+  it('loads earlier messages before the oldest one shown', async () => {
+    const { chat, server } = await setup(range(51, 100), 100);
+    expect(chat.hasEarlier).toBe(true);
+    server.on('GET /api/rooms/5/messages?beforeSeq=51&limit=50', () => json(200, { messages: range(1, 50), lastSeq: 100 }));
+    await chat.loadEarlier();
+    expect(seqs(chat)).toEqual(range(1, 100).map((entry) => entry.seq));
+    expect(chat.hasEarlier).toBe(false);
+  });
+
+  it('catches up after a reconnect', async () => {
+    const { chat, channel, server } = await setup();
+    channel.drop();
+    server.on('GET /api/rooms/5/messages?afterSeq=3&limit=200', () => json(200, { messages: range(4, 6), lastSeq: 6 }));
+    channel.reconnect();
+    await settle();
+    expect(seqs(chat)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(server.count('GET /api/rooms/5/presence')).toBe(2);
+  });
+});
+
+describe('room chat: sending', () => {
+  it('shows a message at once as pending, then as sent once acknowledged; the topic copy shows once', async () => {
+    const { chat, channel } = await setup();
+    expect(chat.send('  Hei kaikki!\n  ')).toBe('sent');
+    expect(channel.sent).toEqual([{ roomId: '5', clientId: 'c1', body: 'Hei kaikki!' }]);
+    expect(chat.outgoing).toMatchObject([{ clientId: 'c1', state: 'pending' }]);
+
+    channel.emit(new AckEvent({ clientId: 'c1', roomId: 5, seq: 4, messageId: 'm4', sentAt: '2026-11-23T16:01:00Z' }));
+    expect(chat.outgoing).toEqual([]);
+    expect(chat.sentHere(4)).toBe('c1');
+    channel.listener?.message({ ...msg(4, 7, 'Hei kaikki!'), clientId: null });
+    expect(chat.messages.filter((entry) => entry.body === 'Hei kaikki!')).toHaveLength(1);
+    expect(chat.messages.at(-1)).toMatchObject({ seq: 4, authorId: 7, authorDisplayName: 'Anna' });
+  });
+
+  it('takes a topic message that carries the client id as the acknowledgement', async () => {
+    const { chat, channel } = await setup();
+    chat.send('Hei');
+    channel.listener?.message({ ...msg(4, 7, 'Hei'), clientId: 'c1' });
+    expect(chat.outgoing).toEqual([]);
+    expect(seqs(chat)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses empty and too long messages before sending', async () => {
+    const { chat, channel } = await setup();
+    expect(chat.send('   \n ')).toBe('empty');
+    expect(chat.send('x'.repeat(4001))).toBe('too_long');
+    expect(chat.send(` ${'x'.repeat(4000)} `)).toBe('sent');
+    expect(channel.sent).toHaveLength(1);
+  });
+
+  it('fails after 10 seconds without an ack; retry sends the same client id', async () => {
+    const { chat, channel } = await setup();
+    chat.send('Hei');
+    vi.advanceTimersByTime(9_999);
+    expect(chat.outgoing[0]?.state).toBe('pending');
+    vi.advanceTimersByTime(1);
+    expect(chat.outgoing[0]).toMatchObject({ state: 'failed', reason: 'timeout' });
+
+    chat.retry('c1');
+    expect(channel.sent.map((entry) => entry.clientId)).toEqual(['c1', 'c1']);
+    expect(chat.outgoing[0]?.state).toBe('pending');
+    channel.emit(new AckEvent({ clientId: 'c1', roomId: 5, seq: 4, messageId: 'm4', sentAt: 'x' }));
+    expect(chat.outgoing).toEqual([]);
+  });
+
+  it('fails with the server error for that client id, and is not resent by itself', async () => {
+    const { chat, channel } = await setup();
+    chat.send('Hei');
+    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: 'c1', roomId: 5 }));
+    expect(chat.outgoing[0]).toMatchObject({ state: 'failed', reason: 'rejected', errorCode: 'rate.limited' });
+    channel.drop();
+    channel.reconnect();
+    expect(channel.sent).toHaveLength(1);
+  });
+
+  it('keeps messages written while disconnected and sends them after reconnecting, with the same client id', async () => {
+    const { chat, channel } = await setup();
+    chat.send('Ensimmäinen');
+    channel.drop();
+    expect(chat.outgoing[0]).toMatchObject({ state: 'failed', reason: 'offline' });
+    expect(chat.send('Toinen')).toBe('sent');
+    expect(chat.outgoing.map((entry) => [entry.clientId, entry.state])).toEqual([
+      ['c1', 'failed'],
+      ['c2', 'failed'],
+    ]);
+    channel.reconnect();
+    expect(channel.sent.map((entry) => entry.clientId)).toEqual(['c1', 'c1', 'c2']);
+    expect(chat.outgoing.every((entry) => entry.state === 'pending')).toBe(true);
+  });
+
+  it('stops writing when the room turns out to be read-only', async () => {
+    const { chat, channel } = await setup();
+    chat.send('Hei');
+    channel.emit(new ChatProblemEvent({ code: 'rooms.read_only', message: null, clientId: 'c1', roomId: 5 }));
+    expect(chat.writeBlock).toBe('read-only');
+    expect(chat.send('Vielä')).toBe('closed');
+  });
+
+  it('tells of an error that concerns no message of its own', async () => {
+    const { chat, channel } = await setup();
+    const notices: (string | undefined)[] = [];
+    chat.on('room-notice', (event) => notices.push(event.text?.keys[0]));
+    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: null, roomId: null }));
+    channel.emit(new ChatProblemEvent({ code: 'server.error', message: null, clientId: null, roomId: 99 }));
+    expect(notices).toEqual(['error.rate.limited']);
+  });
+});
+
+describe('room chat: typing and presence', () => {
+  it('shows others typing (never yourself) until 5 seconds after their last notice', async () => {
+    const { chat, channel } = await setup();
+    channel.listener?.typing({ roomId: 5, accountId: 7, displayName: 'Anna' });
+    expect(chat.typingLine).toBeNull();
+    channel.listener?.typing({ roomId: 5, accountId: 8, displayName: 'Matti' });
+    expect(chat.typingLine).toEqual({ keys: ['chat.typing.one'], params: { name: 'Matti' } });
+    vi.advanceTimersByTime(5000);
+    expect(chat.typingLine).toBeNull();
+  });
+
+  it('drops the typing line of someone whose message arrives', async () => {
+    const { chat, channel } = await setup();
+    channel.listener?.typing({ roomId: 5, accountId: 8, displayName: 'Matti' });
+    channel.listener?.message({ ...msg(4, 8), clientId: null });
+    expect(chat.typingLine).toBeNull();
+  });
+
+  it('sends typing at most every 3 seconds, and again right after a sent message', async () => {
+    const { chat, channel } = await setup();
+    chat.typed();
+    chat.typed();
+    vi.advanceTimersByTime(2000);
+    chat.typed();
+    expect(channel.typing).toHaveLength(1);
+    chat.send('Hei');
+    chat.typed();
+    expect(channel.typing).toHaveLength(2);
+    vi.advanceTimersByTime(3000);
+    chat.typed();
+    expect(channel.typing).toHaveLength(3);
+  });
+
+  it('applies joined and left, and shows you only while connected', async () => {
+    const { chat, channel } = await setup();
+    channel.listener?.presence({ type: 'joined', roomId: 5, member: { accountId: 9, displayName: 'Sanna', role: 'FACILITATOR' } });
+    channel.listener?.presence({ type: 'left', roomId: 5, member: { accountId: 8, displayName: 'Matti', role: null } });
+    expect(chat.presence('fi-FI').map((entry) => [entry.displayName, entry.self])).toEqual([
+      ['Sanna', false],
+      ['Anna', true],
+    ]);
+    channel.drop();
+    expect(chat.presence('fi-FI').map((entry) => entry.displayName)).toEqual(['Sanna']);
+  });
+
+  it('stops following the room when closed', async () => {
+    const { chat, channel } = await setup();
+    chat.close();
+    expect(channel.listener).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import type { Room } from '../api/rooms.ts';
+import { locale } from '../context.ts';
+import { h } from '../dom/h.ts';
+import { translated } from '../i18n/dom.ts';
+import type { MessageKey } from '../i18n/languages.ts';
+
+const stateText: Partial<Record<Room['state'], MessageKey>> = {
+  READ_ONLY: 'rooms.state.READ_ONLY',
+  ARCHIVED: 'rooms.state.ARCHIVED',
+};
+
+const ownRoleText: Partial<Record<string, MessageKey>> = {
+  FACILITATOR: 'rooms.yourRole.FACILITATOR',
+  PEER_SUPPORTER: 'rooms.yourRole.PEER_SUPPORTER',
+};
+
+/** The small facts about a room: its kind, its state when not open, and your part in it. */
+export function roomTags(room: Room): HTMLUListElement {
+  const state = stateText[room.state];
+  const role = room.myRole === null ? undefined : ownRoleText[room.myRole];
+  return h(
+    'ul',
+    { class: 'room-tags' },
+    translated(locale, 'li', room.kind === 'CLOSED' ? 'rooms.kind.CLOSED' : 'rooms.kind.OPEN', {
+      class: `tag tag-${room.kind === 'CLOSED' ? 'closed' : 'open'}`,
+    }),
+    state ? translated(locale, 'li', state, { class: 'tag tag-state', 'data-testid': 'room-state' }) : null,
+    role ? translated(locale, 'li', role, { class: 'tag tag-role' }) : null,
+    !role && room.kind === 'CLOSED' && room.member ? translated(locale, 'li', 'rooms.member', { class: 'tag tag-role' }) : null,
+  );
+}
