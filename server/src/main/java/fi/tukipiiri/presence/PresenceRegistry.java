@@ -1,12 +1,18 @@
 package fi.tukipiiri.presence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.data.redis.connection.zset.DefaultTuple;
+import org.springframework.data.redis.connection.zset.Tuple;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -41,23 +47,28 @@ class PresenceRegistry {
 		}
 	}
 
-	/** Adds or renews the entries, all in one round trip. */
+	/** Adds or renews the entries in one round trip: one ZADD and one PEXPIRE per room, one SADD for all rooms. */
 	void renew(Collection<Entry> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
 		double expires = clock.millis() + settings.ttl().toMillis();
+		Map<UUID, Set<Tuple>> byRoom = new HashMap<>();
+		for (Entry entry : entries) {
+			byRoom.computeIfAbsent(entry.roomId(), room -> new HashSet<>())
+					.add(new DefaultTuple(entry.member().getBytes(StandardCharsets.UTF_8), expires));
+		}
 		redis.executePipelined((RedisCallback<Object>) connection -> {
-			for (Entry entry : entries) {
-				byte[] key = key(entry.roomId()).getBytes();
-				connection.zSetCommands().zAdd(key, expires, entry.member().getBytes());
+			byRoom.forEach((roomId, members) -> {
+				byte[] key = key(roomId).getBytes(StandardCharsets.UTF_8);
+				connection.zSetCommands().zAdd(key, members);
 				connection.keyCommands().pExpire(key, settings.ttl().toMillis() * 2);
-				connection.setCommands().sAdd(ROOMS.getBytes(), entry.roomId().toString().getBytes());
-			}
+			});
+			connection.setCommands().sAdd(ROOMS.getBytes(StandardCharsets.UTF_8),
+					byRoom.keySet().stream().map(id -> id.toString().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
 			return null;
 		});
 	}
-
 
 	/** The accounts with at least one live session in the room. */
 	Set<UUID> present(UUID roomId) {

@@ -25,11 +25,13 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadTest {
 
-	private static final String MARK = "\"body\":\"lt ";
+	private static final String MARK = "\"body\":\"lt m ";
 
 	private final Options options;
 	private final Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(30), 3);
 	private final AtomicLong sent = new AtomicLong();
+	/** Deliveries the measured sends should cause: the size of each sender's room (the last room may be smaller). */
+	private final AtomicLong expected = new AtomicLong();
 	private final AtomicLong delivered = new AtomicLong();
 	private final AtomicLong deliveredLate = new AtomicLong();
 	private volatile boolean measuring;
@@ -42,7 +44,7 @@ public final class LoadTest {
 		new LoadTest(Options.parse(args)).run();
 	}
 
-	private record Member(StompConnection connection, String roomId) {
+	private record Member(StompConnection connection, String roomId, int roomSize) {
 	}
 
 	private void run() throws Exception {
@@ -66,18 +68,19 @@ public final class LoadTest {
 		System.out.printf("Connected: %d%n", members.size());
 		Thread.sleep(2_000);
 
-		ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
-		int perTick = Math.max(1, options.rate() / 100);
+		System.out.println("Warming up for 10 s (not measured)…");
+		ScheduledExecutorService warmUp = startSending(members, "w");
+		Thread.sleep(10_000);
+		warmUp.shutdownNow();
+		Thread.sleep(2_000);
+		sent.set(0);
+		expected.set(0);
+		deliveredLate.set(0);
+
+		System.out.printf("Measuring for %d s at %d messages/s…%n", options.duration().toSeconds(), options.rate());
 		measuring = true;
 		long start = System.nanoTime();
-		sender.scheduleAtFixedRate(() -> {
-			for (int i = 0; i < perTick; i++) {
-				Member member = members.get(ThreadLocalRandom.current().nextInt(members.size()));
-				member.connection().send("/app/rooms/" + member.roomId() + "/messages",
-						"{\"clientId\":\"" + UUID.randomUUID() + "\",\"body\":\"lt " + System.nanoTime() + "\"}");
-				sent.incrementAndGet();
-			}
-		}, 0, 10, TimeUnit.MILLISECONDS);
+		ScheduledExecutorService sender = startSending(members, "m");
 		Thread.sleep(options.duration().toMillis());
 		sender.shutdownNow();
 		double seconds = (System.nanoTime() - start) / 1e9;
@@ -85,10 +88,27 @@ public final class LoadTest {
 		measuring = false;
 
 		long heapAfter = api.heapUsed(admin);
-		long expected = sent.get() * options.roomSize();
-		report(members.size(), seconds, expected, heapBefore, heapAfter);
+		report(members.size(), seconds, expected.get(), heapBefore, heapAfter);
 		members.forEach(member -> member.connection().close());
 		System.exit(0);
+	}
+
+	/** Sends {@code rate} messages a second (marked with the phase: "w" warm-up, "m" measured), spread over 10 ms ticks, each from a random member to its room. */
+	private ScheduledExecutorService startSending(List<Member> members, String phase) {
+		ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+		AtomicLong ticks = new AtomicLong();
+		sender.scheduleAtFixedRate(() -> {
+			long tick = ticks.incrementAndGet();
+			long due = tick * options.rate() / 100 - (tick - 1) * options.rate() / 100;
+			for (long i = 0; i < due; i++) {
+				Member member = members.get(ThreadLocalRandom.current().nextInt(members.size()));
+				member.connection().send("/app/rooms/" + member.roomId() + "/messages",
+						"{\"clientId\":\"" + UUID.randomUUID() + "\",\"body\":\"lt " + phase + " " + System.nanoTime() + "\"}");
+				sent.incrementAndGet();
+				expected.addAndGet(member.roomSize());
+			}
+		}, 0, 10, TimeUnit.MILLISECONDS);
+		return sender;
 	}
 
 	private List<String> guestTokens(Api api) throws Exception {
@@ -113,10 +133,11 @@ public final class LoadTest {
 			List<CompletableFuture<Member>> opening = new ArrayList<>();
 			for (int i = from; i < Math.min(tokens.size(), from + batch); i++) {
 				String roomId = rooms.get(i / options.roomSize());
+				int index = i;
 				opening.add(StompConnection.open(http, options.url(), tokens.get(i), this::received)
 						.thenApply(connection -> {
 							connection.subscribe("room", "/topic/rooms/" + roomId);
-							return new Member(connection, roomId);
+							return new Member(connection, roomId, roomSize(index));
 						}));
 			}
 			for (CompletableFuture<Member> member : opening) {
@@ -124,6 +145,11 @@ public final class LoadTest {
 			}
 		}
 		return members;
+	}
+
+	private int roomSize(int connectionIndex) {
+		int room = connectionIndex / options.roomSize();
+		return Math.min(options.roomSize(), options.connections() - room * options.roomSize());
 	}
 
 	private void received(String body) {

@@ -1,0 +1,67 @@
+package fi.tukipiiri.rooms.messaging;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.broker.AbstractSubscriptionRegistry;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The broker's subscriptions, indexed by exact destination. Spring's default registry supports wildcard
+ * patterns and, on a cache miss, scans every subscription on the node; every session's private ack and error
+ * queues are such misses, which made that scan most of the server's CPU at a few thousand connections.
+ * Tukipiiri only allows exact destinations, so a lookup is a map access; a pattern matches nothing.
+ */
+class ExactDestinationRegistry extends AbstractSubscriptionRegistry {
+
+	private record Subscription(String sessionId, String subscriptionId) {
+	}
+
+	/** destination → its subscriptions. */
+	private final Map<String, Set<Subscription>> byDestination = new ConcurrentHashMap<>();
+	/** session → subscription id → destination, to undo a session's subscriptions. */
+	private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
+
+	@Override
+	protected void addSubscriptionInternal(String sessionId, String subscriptionId, String destination, Message<?> message) {
+		bySession.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).put(subscriptionId, destination);
+		byDestination.computeIfAbsent(destination, d -> ConcurrentHashMap.newKeySet()).add(new Subscription(sessionId, subscriptionId));
+	}
+
+	@Override
+	protected void removeSubscriptionInternal(String sessionId, String subscriptionId, Message<?> message) {
+		Map<String, String> subscriptions = bySession.get(sessionId);
+		String destination = subscriptions == null ? null : subscriptions.remove(subscriptionId);
+		if (destination != null) {
+			remove(destination, new Subscription(sessionId, subscriptionId));
+		}
+	}
+
+	@Override
+	public void unregisterAllSubscriptions(String sessionId) {
+		Map<String, String> subscriptions = bySession.remove(sessionId);
+		if (subscriptions != null) {
+			subscriptions.forEach((subscriptionId, destination) -> remove(destination, new Subscription(sessionId, subscriptionId)));
+		}
+	}
+
+	@Override
+	protected MultiValueMap<String, String> findSubscriptionsInternal(String destination, Message<?> message) {
+		MultiValueMap<String, String> result = new LinkedMultiValueMap<>();
+		Set<Subscription> subscriptions = byDestination.get(destination);
+		if (subscriptions != null) {
+			subscriptions.forEach(subscription -> result.add(subscription.sessionId(), subscription.subscriptionId()));
+		}
+		return result;
+	}
+
+	private void remove(String destination, Subscription subscription) {
+		byDestination.computeIfPresent(destination, (d, subscriptions) -> {
+			subscriptions.remove(subscription);
+			return subscriptions.isEmpty() ? null : subscriptions;
+		});
+	}
+}
