@@ -2,7 +2,7 @@ package fi.tukipiiri.auth;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -27,7 +27,7 @@ class StompAuthenticationInterceptor implements ChannelInterceptor {
 	@Override
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-		if (accessor == null || accessor.getCommand() != StompCommand.CONNECT) {
+		if (accessor == null || accessor.getMessageType() != SimpMessageType.CONNECT) {
 			return message;
 		}
 		String header = accessor.getFirstNativeHeader("Authorization");

@@ -49,7 +49,7 @@ class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer
 			List<StompDestinationRules> featureRules) {
 		messages.simpTypeMatchers(SimpMessageType.CONNECT).authenticated()
 				.simpTypeMatchers(SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.DISCONNECT).permitAll()
-				.simpSubscribeDestMatchers("/user/queue/**").authenticated();
+				.simpSubscribeDestMatchers("/user/queue/acks", "/user/queue/errors").authenticated();
 		featureRules.forEach(rules -> rules.configure(messages));
 		return messages.anyMessage().denyAll().build();
 	}

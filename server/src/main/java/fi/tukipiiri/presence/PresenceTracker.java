@@ -10,20 +10,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 import fi.tukipiiri.rooms.ClusterRelay;
 import fi.tukipiiri.rooms.RoomMember;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
+import fi.tukipiiri.rooms.RoomSubscriptionEnded;
 
 /**
  * Follows this node's STOMP sessions into and out of rooms, keeps their Redis entries alive, and announces on
  * {@code /topic/rooms/{id}/presence} when a person's first session arrives or their last one leaves or expires.
+ * Presence is a courtesy: a Redis fault is logged and never stops a subscription or a message.
  */
 @Component
 class PresenceTracker {
@@ -41,7 +44,7 @@ class PresenceTracker {
 	private final RoomService rooms;
 	private final ClusterRelay relay;
 	private final String nodeId = UUID.randomUUID().toString();
-	/** sessionId → subscriptionId → room: what this node must keep alive. */
+	/** sessionId → subscriptionId → room, for the sessions connected to this node. */
 	private final Map<String, Map<String, Subscription>> sessions = new ConcurrentHashMap<>();
 
 	PresenceTracker(PresenceRegistry registry, RoomService rooms, ClusterRelay relay) {
@@ -51,28 +54,32 @@ class PresenceTracker {
 	}
 
 	@EventListener
-	void on(RoomSubscribed subscribed) {
-		Subscription subscription = new Subscription(subscribed.roomId(), subscribed.accountId());
-		sessions.computeIfAbsent(subscribed.sessionId(), id -> new ConcurrentHashMap<>())
-				.put(subscribed.subscriptionId(), subscription);
-		boolean arriving = !registry.isPresent(subscribed.roomId(), subscribed.accountId());
-		registry.renew(List.of(entry(subscribed.sessionId(), subscription)));
-		if (arriving) {
-			announce("joined", subscribed.roomId(), subscribed.accountId());
+	void on(SessionConnectEvent event) {
+		String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
+		if (sessionId != null) {
+			sessions.putIfAbsent(sessionId, new ConcurrentHashMap<>());
 		}
 	}
 
 	@EventListener
-	void on(SessionUnsubscribeEvent event) {
-		String sessionId = (String) event.getMessage().getHeaders().get("simpSessionId");
-		String subscriptionId = (String) event.getMessage().getHeaders().get("simpSubscriptionId");
-		Map<String, Subscription> subscriptions = sessions.get(sessionId);
-		if (subscriptions == null || subscriptionId == null) {
-			return;
+	void on(RoomSubscribed subscribed) {
+		Subscription subscription = new Subscription(subscribed.roomId(), subscribed.accountId());
+		// a SUBSCRIBE that was still queued when its session ended finds no session here, and is ignored
+		boolean live = sessions.computeIfPresent(subscribed.sessionId(), (id, subscriptions) -> {
+			subscriptions.put(subscribed.subscriptionId(), subscription);
+			return subscriptions;
+		}) != null;
+		if (live) {
+			arrive(subscribed.sessionId(), subscription);
 		}
-		Subscription removed = subscriptions.remove(subscriptionId);
+	}
+
+	@EventListener
+	void on(RoomSubscriptionEnded ended) {
+		Map<String, Subscription> subscriptions = sessions.get(ended.sessionId());
+		Subscription removed = subscriptions == null ? null : subscriptions.remove(ended.subscriptionId());
 		if (removed != null && !subscriptions.containsValue(removed)) {
-			leave(sessionId, removed);
+			depart(removed.roomId(), entry(ended.sessionId(), removed).member());
 		}
 	}
 
@@ -80,7 +87,8 @@ class PresenceTracker {
 	void on(SessionDisconnectEvent event) {
 		Map<String, Subscription> subscriptions = sessions.remove(event.getSessionId());
 		if (subscriptions != null) {
-			subscriptions.values().stream().distinct().forEach(subscription -> leave(event.getSessionId(), subscription));
+			subscriptions.values().stream().distinct()
+					.forEach(subscription -> depart(subscription.roomId(), entry(event.getSessionId(), subscription).member()));
 		}
 	}
 
@@ -89,34 +97,58 @@ class PresenceTracker {
 		List<PresenceRegistry.Entry> entries = new ArrayList<>();
 		sessions.forEach((sessionId, subscriptions) -> subscriptions.values().stream().distinct()
 				.forEach(subscription -> entries.add(entry(sessionId, subscription))));
-		registry.renew(entries);
+		try {
+			// entries swept while this node could not renew them (a long pause) come back as arrivals
+			for (PresenceRegistry.Entry missing : registry.renew(entries)) {
+				if (registry.arrive(missing)) {
+					announce("joined", missing.roomId(), missing.accountId());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence heartbeat failed: {}", ex.getMessage());
+		}
 	}
 
 	/** Removes entries nobody renewed, from any node, and announces the people who are thereby gone. */
 	@Scheduled(fixedDelayString = "${tukipiiri.presence.sweep:5s}")
 	void sweep() {
-		for (UUID roomId : registry.roomsWithPresence()) {
-			for (String member : registry.expired(roomId)) {
-				UUID accountId = PresenceRegistry.Entry.accountOf(member);
-				if (registry.remove(roomId, member) && !registry.isPresent(roomId, accountId)) {
-					announce("left", roomId, accountId);
-				}
+		try {
+			for (UUID roomId : registry.roomsWithPresence()) {
+				registry.expired(roomId).forEach(member -> depart(roomId, member));
+				registry.forgetIfEmpty(roomId);
 			}
-			registry.forgetIfEmpty(roomId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence sweep failed: {}", ex.getMessage());
 		}
 	}
 
-	private void leave(String sessionId, Subscription subscription) {
-		if (registry.remove(subscription.roomId(), entry(sessionId, subscription).member())
-				&& !registry.isPresent(subscription.roomId(), subscription.accountId())) {
-			announce("left", subscription.roomId(), subscription.accountId());
+	private void arrive(String sessionId, Subscription subscription) {
+		try {
+			if (registry.arrive(entry(sessionId, subscription))) {
+				announce("joined", subscription.roomId(), subscription.accountId());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence not recorded for room {}: {}", subscription.roomId(), ex.getMessage());
+		}
+	}
+
+	private void depart(UUID roomId, String member) {
+		try {
+			if (registry.depart(roomId, member)) {
+				announce("left", roomId, PresenceRegistry.Entry.accountOf(member));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Departure not recorded for room {}: {}", roomId, ex.getMessage());
 		}
 	}
 
 	private void announce(String type, UUID roomId, UUID accountId) {
 		RoomMember member = rooms.member(roomId, accountId).orElse(null);
 		if (member == null) {
-			log.debug("Presence change for a non-member of room {} ignored", roomId);
 			return;
 		}
 		relay.publish("/topic/rooms/" + roomId + "/presence",

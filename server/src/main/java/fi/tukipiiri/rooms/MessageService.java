@@ -25,8 +25,13 @@ import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 public class MessageService {
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-	/** Control characters other than line feed and tab have no place in plain chat text. */
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+	/**
+	 * Control characters other than line feed and tab, and bidirectional overrides and isolates (which can make
+	 * text read differently from what was written) have no place in plain chat text.
+	 */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
+	/** White space and invisible formatting characters: a body of nothing else is empty. */
+	private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cf}]*");
 
 	private final Messages messages;
 	private final Rooms rooms;
@@ -68,7 +73,10 @@ public class MessageService {
 		return new Sent(message, false);
 	}
 
-	/** Members read history by sequence number: after one (catching up), before one (scrolling back), or the latest. */
+	/**
+	 * Members read history by sequence number: after one (catching up, oldest first), before one (scrolling back,
+	 * the newest before it), both (the range between), or neither (the latest).
+	 */
 	@Transactional(readOnly = true)
 	public History history(UUID roomId, UUID readerId, Long afterSeq, Long beforeSeq, int limit) {
 		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
@@ -78,7 +86,7 @@ public class MessageService {
 		int pageSize = Math.max(1, Math.min(limit, settings.maxHistoryPage()));
 		List<ChatMessage> page;
 		if (afterSeq != null) {
-			page = messages.after(roomId, afterSeq, pageSize);
+			page = messages.between(roomId, afterSeq, beforeSeq != null ? beforeSeq : Long.MAX_VALUE, pageSize);
 		}
 		else {
 			page = messages.before(roomId, beforeSeq != null ? beforeSeq : Long.MAX_VALUE, pageSize);
@@ -91,7 +99,7 @@ public class MessageService {
 			throw new EmptyMessage();
 		}
 		String body = CONTROL.matcher(rawBody.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
-		if (body.isEmpty()) {
+		if (INVISIBLE.matcher(body).matches()) {
 			throw new EmptyMessage();
 		}
 		if (body.codePointCount(0, body.length()) > settings.maxMessageLength()) {

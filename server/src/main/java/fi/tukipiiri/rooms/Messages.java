@@ -32,7 +32,7 @@ class Messages {
 
 	/** Locks the room row until the transaction ends: senders to one room take their turn, so numbers have no gaps. */
 	Optional<LockedRoom> lockRoom(UUID roomId) {
-		return jdbc.sql("select last_seq, state from rooms where id = :id for update").param("id", roomId)
+		return jdbc.sql("select last_seq, state from rooms where id = :id for no key update").param("id", roomId)
 				.query((rs, n) -> new LockedRoom(rs.getLong("last_seq"), RoomState.valueOf(rs.getString("state"))))
 				.optional();
 	}
@@ -57,9 +57,9 @@ class Messages {
 				.update();
 	}
 
-	List<ChatMessage> after(UUID roomId, long afterSeq, int limit) {
-		return jdbc.sql(SELECT + " where m.room_id = :roomId and m.seq > :after order by m.seq limit :limit")
-				.param("roomId", roomId).param("after", afterSeq).param("limit", limit)
+	List<ChatMessage> between(UUID roomId, long afterSeq, long beforeSeq, int limit) {
+		return jdbc.sql(SELECT + " where m.room_id = :roomId and m.seq > :after and m.seq < :before order by m.seq limit :limit")
+				.param("roomId", roomId).param("after", afterSeq).param("before", beforeSeq).param("limit", limit)
 				.query(Messages::message).list();
 	}
 

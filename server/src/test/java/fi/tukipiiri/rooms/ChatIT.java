@@ -91,6 +91,39 @@ class ChatIT {
 	}
 
 	@Test
+	void aMessageWhoseCommitFailsIsNeverAcknowledged() {
+		UUID room = api.createRoom("Commit fails", "OPEN");
+		Session anna = api.registerParent("Anna");
+		api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
+		// a deferred check fails only at COMMIT: an ack sent before the commit would still go out
+		jdbc.sql("""
+				create or replace function refuse_marked_message() returns trigger language plpgsql as $$
+				begin
+				  if new.body = 'refused at commit' then raise exception 'refused at commit'; end if;
+				  return new;
+				end $$""").update();
+		jdbc.sql("drop trigger if exists refuse_marked_message on messages").update();
+		jdbc.sql("""
+				create constraint trigger refuse_marked_message after insert on messages
+				deferrable initially deferred for each row execute function refuse_marked_message()""").update();
+		try (var a = connect(anna)) {
+			var acks = a.subscribe("/user/queue/acks");
+			var errors = a.subscribe("/user/queue/errors");
+			a.sendMessage(room, "doomed", "refused at commit");
+			JsonNode error = next(errors, "the failed commit's error");
+			assertThat(error.path("code").asString()).isEqualTo("server.error");
+			assertThat(error.path("clientId").asString()).isEqualTo("doomed");
+			nothing(acks, 500);
+			a.sendMessage(room, "fine", "this one commits");
+			assertThat(next(acks, "the next message's ack").path("seq").asLong()).isEqualTo(1);
+		}
+		finally {
+			jdbc.sql("drop trigger if exists refuse_marked_message on messages").update();
+		}
+		assertThat(count(room)).isEqualTo(1);
+	}
+
+	@Test
 	void resendingTheSameClientIdStoresNothingTwice() {
 		UUID room = api.createRoom("Idempotent", "OPEN");
 		Session anna = api.registerParent("Anna");
@@ -133,9 +166,10 @@ class ChatIT {
 			assertThat(sendRefused.path("clientId").asString()).isEqualTo("sneak");
 
 			var inAcks = in.subscribe("/user/queue/acks");
-			in.subscribe("/topic/rooms/" + room);
+			var inTopic = in.subscribe("/topic/rooms/" + room);
 			in.sendMessage(room, "member-1", "Luottamuksellista");
 			next(inAcks, "member's ack");
+			assertThat(next(inTopic, "delivery to the member").path("body").asString()).isEqualTo("Luottamuksellista");
 			nothing(outTopic, 700);
 			assertThat(out.isConnected()).isTrue();
 		}
@@ -194,11 +228,13 @@ class ChatIT {
 			assertError(next(errors, "unknown room"), "rooms.not_found", "nowhere");
 
 			a.sendMessage(room, "exact", "ä".repeat(4000));
+			// the longest frame a real client sends: 4,000 emoji (two UTF-16 units, four bytes each), padding and a 64-character id
+			a.sendMessage(room, "e".repeat(64), " \n" + "\uD83D\uDE0A".repeat(4000) + "\n\t ");
 			var acks = a.subscribe("/user/queue/acks");
 			a.sendMessage(room, "after", "ok");
 			next(acks, "ack after refusals");
 		}
-		assertThat(count(room)).isEqualTo(2);
+		assertThat(count(room)).isEqualTo(3);
 	}
 
 	@Test
@@ -299,7 +335,8 @@ class ChatIT {
 		Session matti = api.registerParent("Matti");
 		WebSocketHttpHeaders foreign = new WebSocketHttpHeaders();
 		foreign.setOrigin("https://evil.example");
-		assertThatThrownBy(() -> StompTestClient.connect(api.baseUrl(), matti.accessToken(), foreign)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> StompTestClient.connect(api.baseUrl(), matti.accessToken(), foreign))
+				.isInstanceOf(IllegalStateException.class).hasStackTraceContaining("403");
 		WebSocketHttpHeaders own = new WebSocketHttpHeaders();
 		own.setOrigin(api.baseUrl());
 		try (var ok = StompTestClient.connect(api.baseUrl(), matti.accessToken(), own)) {
@@ -322,6 +359,7 @@ class ChatIT {
 			api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
 			a.sendMessage(room, "allowed", "Tämä on sallittu");
 			assertThat(next(acks, "ack after a forbidden frame").path("seq").asLong()).isEqualTo(1);
+			assertThat(next(toMatti, "the allowed message").path("body").asString()).isEqualTo("Tämä on sallittu");
 		}
 		assertThat(count(room)).isEqualTo(1);
 	}

@@ -27,8 +27,17 @@ class ExactDestinationRegistry extends AbstractSubscriptionRegistry {
 
 	@Override
 	protected void addSubscriptionInternal(String sessionId, String subscriptionId, String destination, Message<?> message) {
-		bySession.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).put(subscriptionId, destination);
-		byDestination.computeIfAbsent(destination, d -> ConcurrentHashMap.newKeySet()).add(new Subscription(sessionId, subscriptionId));
+		Subscription subscription = new Subscription(sessionId, subscriptionId);
+		String previous = bySession.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).put(subscriptionId, destination);
+		if (previous != null) {
+			remove(previous, subscription);
+		}
+		// add inside compute, so a concurrent removal of the destination's last subscriber cannot drop this one
+		byDestination.compute(destination, (d, subscriptions) -> {
+			Set<Subscription> updated = subscriptions != null ? subscriptions : ConcurrentHashMap.newKeySet();
+			updated.add(subscription);
+			return updated;
+		});
 	}
 
 	@Override

@@ -5,6 +5,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
+import fi.tukipiiri.rooms.RoomSubscriptionEnded;
 import fi.tukipiiri.rooms.StompErrors;
 import fi.tukipiiri.rooms.StompErrors.StompError;
 
@@ -27,6 +31,7 @@ import fi.tukipiiri.rooms.StompErrors.StompError;
 @Component
 class RoomSubscriptionGuard implements ChannelInterceptor {
 
+	private static final Logger log = LoggerFactory.getLogger(RoomSubscriptionGuard.class);
 	private static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms/([0-9a-fA-F-]{36})(/[a-z]+)?");
 
 	private final RoomService rooms;
@@ -42,6 +47,12 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 	@Override
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (accessor != null && accessor.getCommand() == StompCommand.UNSUBSCRIBE) {
+			// published here, in the session's frame order, not from Spring's unsubscribe event, which can overtake
+			// a SUBSCRIBE still waiting in the session's queue
+			events.publishEvent(new RoomSubscriptionEnded(accessor.getSessionId(), accessor.getSubscriptionId()));
+			return message;
+		}
 		if (accessor == null || accessor.getCommand() != StompCommand.SUBSCRIBE || accessor.getUser() == null) {
 			return message;
 		}
@@ -51,7 +62,17 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 		}
 		Optional<UUID> roomId = roomOf(destination);
 		UUID accountId = UUID.fromString(accessor.getUser().getName());
-		if (roomId.isPresent() && rooms.admit(roomId.get(), accountId)) {
+		boolean admitted;
+		try {
+			admitted = roomId.isPresent() && rooms.admit(roomId.get(), accountId);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not check a subscription to {}", destination, ex);
+			errors.send(accessor.getUser(), accessor.getSessionId(),
+					new StompError("server.error", "Something went wrong on our side. Please try again.", null, roomId.orElse(null)));
+			return null;
+		}
+		if (admitted) {
 			if (destination.indexOf('/', "/topic/rooms/".length()) < 0) {
 				events.publishEvent(new RoomSubscribed(roomId.get(), accountId, accessor.getSessionId(), accessor.getSubscriptionId()));
 			}
@@ -68,7 +89,9 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(UUID.fromString(matcher.group(1)));
+			UUID roomId = UUID.fromString(matcher.group(1));
+			// only the canonical spelling: the broker matches destinations exactly, so another spelling would never deliver
+			return roomId.toString().equals(matcher.group(1)) ? Optional.of(roomId) : Optional.empty();
 		}
 		catch (IllegalArgumentException notAUuid) {
 			return Optional.empty();

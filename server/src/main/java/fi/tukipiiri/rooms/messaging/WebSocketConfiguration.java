@@ -1,5 +1,6 @@
 package fi.tukipiiri.rooms.messaging;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import fi.tukipiiri.rooms.ChatSettings;
 
@@ -21,16 +23,27 @@ import fi.tukipiiri.rooms.ChatSettings;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
-class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
 	private static final long HEARTBEAT_MILLIS = 10_000;
+	private static final int MAX_FRAME_BYTES = 64 * 1024;
 
 	private final ChatSettings settings;
 	private final RoomSubscriptionGuard subscriptionGuard;
+	/** The broker's own heart-beat timer; not a bean, so it does not become the application's task scheduler. */
+	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
 	WebSocketConfiguration(ChatSettings settings, RoomSubscriptionGuard subscriptionGuard) {
 		this.settings = settings;
 		this.subscriptionGuard = subscriptionGuard;
+		heartbeats.setPoolSize(1);
+		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+		heartbeats.initialize();
+	}
+
+	@Override
+	public void destroy() {
+		heartbeats.shutdown();
 	}
 
 	@Override
@@ -42,16 +55,24 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-		heartbeats.setPoolSize(1);
-		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-		heartbeats.initialize();
 		registry.enableSimpleBroker("/topic", "/queue")
 				.setHeartbeatValue(new long[] { HEARTBEAT_MILLIS, HEARTBEAT_MILLIS })
 				.setTaskScheduler(heartbeats);
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
 		registry.setPreservePublishOrder(true);
+	}
+
+	/**
+	 * Tomcat buffers a whole text frame before STOMP sees it, 8 KB by default: too small for a 4,000-character
+	 * message of emoji or escaped characters, which would close the connection instead of being refused.
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+		container.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+		return container;
 	}
 
 	/** Puts the exact-destination subscription index into the simple broker before it starts. */
@@ -71,7 +92,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		// a 4,000-character message is at most 16 KB of UTF-8; anything much larger is not a chat message
-		registration.setMessageSizeLimit(64 * 1024);
+		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
 		registration.setSendBufferSizeLimit(1024 * 1024);
 		registration.setSendTimeLimit(15_000);
 	}
