@@ -26,15 +26,12 @@ import fi.tukipiiri.platform.ProblemResponses;
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	static final String VERIFIED_TOKEN = BearerTokenFilter.class.getName() + ".token";
-	private static final String PREFIX = "Bearer ";
 
-	private final AccessTokens tokens;
-	private final TokenRevocations revocations;
+	private final BearerTokens tokens;
 	private final ProblemResponses problems;
 
-	BearerTokenFilter(AccessTokens tokens, TokenRevocations revocations, ProblemResponses problems) {
+	BearerTokenFilter(BearerTokens tokens, ProblemResponses problems) {
 		this.tokens = tokens;
-		this.revocations = revocations;
 		this.problems = problems;
 	}
 
@@ -42,11 +39,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+		if (!BearerTokens.isBearer(header)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		var verified = tokens.verify(header.substring(PREFIX.length()).strip()).filter(revocations::isAccepted);
+		var verified = tokens.verify(header);
 		if (verified.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			problems.write(response, HttpStatus.UNAUTHORIZED, "auth.invalid_token", "The access token is not valid. Refresh it or sign in again.");

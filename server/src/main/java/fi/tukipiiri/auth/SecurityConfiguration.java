@@ -26,15 +26,14 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, TokenRevocations revocations,
-			ProblemResponses problems) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, ProblemResponses problems) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.httpBasic(basic -> basic.disable())
 				.formLogin(form -> form.disable())
 				.logout(logout -> logout.disable())
 				.requestCache(cache -> cache.disable())
-				.addFilterBefore(new BearerTokenFilter(tokens, revocations, problems), AnonymousAuthenticationFilter.class)
+				.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
 				.exceptionHandling(errors -> errors
 						.authenticationEntryPoint((request, response, ex) -> problems.write(response, HttpStatus.UNAUTHORIZED,
 								"auth.unauthenticated", "Please sign in first."))

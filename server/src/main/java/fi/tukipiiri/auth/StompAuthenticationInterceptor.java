@@ -14,14 +14,10 @@ import org.springframework.security.authentication.BadCredentialsException;
  */
 class StompAuthenticationInterceptor implements ChannelInterceptor {
 
-	private static final String PREFIX = "Bearer ";
+	private final BearerTokens tokens;
 
-	private final AccessTokens tokens;
-	private final TokenRevocations revocations;
-
-	StompAuthenticationInterceptor(AccessTokens tokens, TokenRevocations revocations) {
+	StompAuthenticationInterceptor(BearerTokens tokens) {
 		this.tokens = tokens;
-		this.revocations = revocations;
 	}
 
 	@Override
@@ -31,12 +27,10 @@ class StompAuthenticationInterceptor implements ChannelInterceptor {
 			return message;
 		}
 		String header = accessor.getFirstNativeHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+		if (!BearerTokens.isBearer(header)) {
 			throw new BadCredentialsException("auth.unauthenticated");
 		}
-		AccessTokens.Verified token = tokens.verify(header.substring(PREFIX.length()).strip())
-				.filter(revocations::isAccepted)
-				.orElseThrow(() -> new BadCredentialsException("auth.invalid_token"));
+		AccessTokens.Verified token = tokens.verify(header).orElseThrow(() -> new BadCredentialsException("auth.invalid_token"));
 		accessor.setUser(BearerTokenFilter.authentication(token));
 		return message;
 	}

@@ -26,15 +26,12 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 class StompConnectGate extends WebSocketHandlerDecorator {
 
 	private static final String PASSED = StompConnectGate.class.getName() + ".passed";
-	private static final String PREFIX = "Bearer ";
 
-	private final AccessTokens tokens;
-	private final TokenRevocations revocations;
+	private final BearerTokens tokens;
 
-	StompConnectGate(WebSocketHandler delegate, AccessTokens tokens, TokenRevocations revocations) {
+	StompConnectGate(WebSocketHandler delegate, BearerTokens tokens) {
 		super(delegate);
 		this.tokens = tokens;
-		this.revocations = revocations;
 	}
 
 	@Override
@@ -71,11 +68,10 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 				continue;
 			}
 			String header = accessor.getFirstNativeHeader("Authorization");
-			if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			if (!BearerTokens.isBearer(header)) {
 				return "auth.unauthenticated";
 			}
-			boolean valid = tokens.verify(header.substring(PREFIX.length()).strip()).filter(revocations::isAccepted).isPresent();
-			return valid ? null : "auth.invalid_token";
+			return tokens.verify(header).isPresent() ? null : "auth.invalid_token";
 		}
 		return null;
 	}

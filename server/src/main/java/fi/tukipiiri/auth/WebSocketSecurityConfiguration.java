@@ -26,22 +26,20 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 @Order(Ordered.HIGHEST_PRECEDENCE + 99)
 class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer {
 
-	private final AccessTokens tokens;
-	private final TokenRevocations revocations;
+	private final BearerTokens tokens;
 
-	WebSocketSecurityConfiguration(AccessTokens tokens, TokenRevocations revocations) {
+	WebSocketSecurityConfiguration(BearerTokens tokens) {
 		this.tokens = tokens;
-		this.revocations = revocations;
 	}
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		registration.addDecoratorFactory(handler -> new StompConnectGate(handler, tokens, revocations));
+		registration.addDecoratorFactory(handler -> new StompConnectGate(handler, tokens));
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(new StompAuthenticationInterceptor(tokens, revocations));
+		registration.interceptors(new StompAuthenticationInterceptor(tokens));
 	}
 
 	@Bean

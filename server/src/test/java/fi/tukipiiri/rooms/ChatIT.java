@@ -51,7 +51,7 @@ class ChatIT {
 			var toAnna = a.subscribe("/topic/rooms/" + room);
 			var toMatti = m.subscribe("/topic/rooms/" + room);
 			var toLiisa = l.subscribe("/topic/rooms/" + room);
-			awaitPresence(room, anna, 3);
+			api.awaitPresence(room, anna, 3);
 
 			a.sendMessage(room, "c-1", "  Hei kaikki!\nMiten teillä menee?  ");
 
@@ -132,7 +132,7 @@ class ChatIT {
 			var acks = a.subscribe("/user/queue/acks");
 			a.subscribe("/topic/rooms/" + room);
 			var toMatti = m.subscribe("/topic/rooms/" + room);
-			awaitPresence(room, anna, 2);
+			api.awaitPresence(room, anna, 2);
 
 			a.sendMessage(room, "same-id", "Vain kerran");
 			a.sendMessage(room, "same-id", "Vain kerran");
@@ -283,7 +283,7 @@ class ChatIT {
 		long lastSeen;
 		var m = connect(matti);
 		var toMatti = m.subscribe("/topic/rooms/" + room);
-		awaitPresence(room, matti, 1);
+		api.awaitPresence(room, matti, 1);
 		sendAndAwait(anna, room, 1);
 		lastSeen = next(toMatti, "first message").path("seq").asLong();
 		m.drop();
@@ -294,7 +294,7 @@ class ChatIT {
 			var live = again.subscribe("/topic/rooms/" + room);
 			var missed = api.get("/api/rooms/" + room + "/messages?afterSeq=" + lastSeen, matti.accessToken());
 			assertThat(seqs(missed.body().path("messages"))).containsExactly(2L, 3L, 4L);
-			awaitPresence(room, matti, 1);
+			api.awaitPresence(room, matti, 1);
 			sendAndAwait(anna, room, 1);
 			assertThat(next(live, "live after reconnect").path("seq").asLong()).isEqualTo(5);
 		}
@@ -351,7 +351,7 @@ class ChatIT {
 		Session matti = api.registerParent("Matti");
 		try (var a = connect(anna); var m = connect(matti)) {
 			var toMatti = m.subscribe("/topic/rooms/" + room);
-			awaitPresence(room, matti, 1);
+			api.awaitPresence(room, matti, 1);
 			a.send("/topic/rooms/" + room, Map.of("type", "message", "seq", 99, "body", "väärennetty"));
 			nothing(toMatti, 700);
 			// the forbidden frame is dropped; the connection goes on working for what is allowed
@@ -407,10 +407,6 @@ class ChatIT {
 		}
 	}
 
-	private void awaitPresence(UUID room, Session asker, int people) {
-		await().atMost(5, TimeUnit.SECONDS)
-				.until(() -> api.get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() >= people);
-	}
 
 	private long count(UUID room) {
 		return jdbc.sql("select count(*) from messages where room_id = :room").param("room", room).query(Long.class).single();

@@ -42,7 +42,7 @@ class TwoNodeChatIT {
 			var annaInbox = onA.subscribe("/topic/rooms/" + room);
 			var annaPresence = onA.subscribe("/topic/rooms/" + room + "/presence");
 			var annaAcks = onA.subscribe("/user/queue/acks");
-			awaitPresent(room, anna, 1);
+			api.awaitPresence(room, anna, 1);
 			var mattiInbox = onB.subscribe("/topic/rooms/" + room);
 			var mattiAcks = onB.subscribe("/user/queue/acks");
 
@@ -72,10 +72,6 @@ class TwoNodeChatIT {
 		}
 	}
 
-	private void awaitPresent(UUID room, Session asker, int people) {
-		await().atMost(5, TimeUnit.SECONDS)
-				.until(() -> api.get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() >= people);
-	}
 
 	private static List<String> names(JsonNode people) {
 		List<String> names = new ArrayList<>();

@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +72,12 @@ public class ApiClient {
 	public Response put(String path, Object body, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
 				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	/** Waits until at least {@code people} are present in the room, as the asker sees it. */
+	public void awaitPresence(UUID room, Session asker, int people) {
+		Awaitility.await().atMost(5, TimeUnit.SECONDS)
+				.until(() -> get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() >= people);
 	}
 
 	/** A new room created by the first administrator. */
