@@ -1,0 +1,19 @@
+package fi.tukipiiri.series;
+
+import java.util.List;
+import java.util.UUID;
+
+import fi.tukipiiri.rooms.RoomKind;
+
+/** An ordered list of session themes a series can be planned from, e.g. the nine meetings of "Minä, tunteet ja taidot". */
+public record ProgrammeTemplate(UUID id, String code, RoomKind kind, int defaultLengthMinutes, LocalizedText title,
+		LocalizedText description, List<Theme> sessions) {
+
+	public ProgrammeTemplate {
+		sessions = List.copyOf(sessions);
+	}
+
+	/** One session's theme, at its place in the programme (from 1). */
+	public record Theme(int position, LocalizedText title, LocalizedText description) {
+	}
+}
