@@ -1,0 +1,100 @@
+package fi.tukipiiri.series;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fi.tukipiiri.rooms.RoomKind;
+
+/** Series, their staff and their sessions. */
+@Repository
+class PlannedSeries {
+
+	private final JdbcClient jdbc;
+
+	PlannedSeries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Series series, UUID createdBy) {
+		Recurrence recurrence = series.recurrence();
+		jdbc.sql("""
+				insert into series (id, template_id, title, audience_note, kind, first_date, interval_weeks, start_time,
+				  length_minutes, zone, capacity, min_participants, decision_date, age_min, age_max, state, created_by, created_at)
+				values (:id, :templateId, :title, :audienceNote, :kind, :firstDate, :intervalWeeks, :startTime,
+				  :lengthMinutes, :zone, :capacity, :minParticipants, :decisionDate, :ageMin, :ageMax, :state, :createdBy, :createdAt)
+				""")
+				.param("id", series.id()).param("templateId", series.templateId()).param("title", series.title())
+				.param("audienceNote", series.audienceNote()).param("kind", series.kind().name())
+				.param("firstDate", recurrence.firstDate()).param("intervalWeeks", recurrence.intervalWeeks())
+				.param("startTime", recurrence.startTime()).param("lengthMinutes", recurrence.length().toMinutes())
+				.param("zone", recurrence.zone().getId()).param("capacity", series.capacity())
+				.param("minParticipants", series.minParticipants()).param("decisionDate", series.decisionDate())
+				.param("ageMin", series.ageMin()).param("ageMax", series.ageMax()).param("state", series.state().name())
+				.param("createdBy", createdBy).param("createdAt", Timestamp.from(series.createdAt()))
+				.update();
+		for (Series.Staff member : series.staff()) {
+			jdbc.sql("insert into series_staff (series_id, account_id, role) values (:series, :account, :role)")
+					.param("series", series.id()).param("account", member.accountId()).param("role", member.role().name()).update();
+		}
+		for (Series.Session session : series.sessions()) {
+			jdbc.sql("""
+					insert into series_sessions (id, series_id, position, theme_fi, theme_en, starts_at, ends_at, state)
+					values (:id, :series, :position, :themeFi, :themeEn, :startsAt, :endsAt, :state)
+					""")
+					.param("id", session.id()).param("series", series.id()).param("position", session.position())
+					.param("themeFi", session.theme().fi()).param("themeEn", session.theme().en())
+					.param("startsAt", Timestamp.from(session.startsAt())).param("endsAt", Timestamp.from(session.endsAt()))
+					.param("state", session.state().name()).update();
+		}
+	}
+
+	Optional<Series> find(UUID id) {
+		return jdbc.sql("select * from series where id = :id").param("id", id)
+				.query((rs, n) -> series(rs, staff(id), sessions(id))).optional();
+	}
+
+	List<UUID> startingFrom(LocalDate from, int limit) {
+		return jdbc.sql("select id from series where state <> 'CANCELLED' and first_date >= :from order by first_date, id limit :limit")
+				.param("from", from).param("limit", limit).query(UUID.class).list();
+	}
+
+	private List<Series.Staff> staff(UUID seriesId) {
+		return jdbc.sql("""
+				select s.account_id, a.display_name, s.role from series_staff s join accounts a on a.id = s.account_id
+				where s.series_id = :id order by s.role, a.display_name
+				""")
+				.param("id", seriesId)
+				.query((rs, n) -> new Series.Staff(rs.getObject("account_id", UUID.class), rs.getString("display_name"),
+						Series.StaffRole.valueOf(rs.getString("role"))))
+				.list();
+	}
+
+	private List<Series.Session> sessions(UUID seriesId) {
+		return jdbc.sql("select * from series_sessions where series_id = :id order by position").param("id", seriesId)
+				.query((rs, n) -> new Series.Session(rs.getObject("id", UUID.class), rs.getInt("position"),
+						new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_en")),
+						rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+						Series.SessionState.valueOf(rs.getString("state")), rs.getObject("room_id", UUID.class)))
+				.list();
+	}
+
+	private static Series series(ResultSet rs, List<Series.Staff> staff, List<Series.Session> sessions) throws SQLException {
+		Recurrence recurrence = new Recurrence(rs.getObject("first_date", LocalDate.class), rs.getInt("interval_weeks"),
+				rs.getTime("start_time").toLocalTime(), Duration.ofMinutes(rs.getInt("length_minutes")), ZoneId.of(rs.getString("zone")));
+		return new Series(rs.getObject("id", UUID.class), rs.getObject("template_id", UUID.class), rs.getString("title"),
+				rs.getString("audience_note"), RoomKind.valueOf(rs.getString("kind")), recurrence, rs.getInt("capacity"),
+				rs.getInt("min_participants"), rs.getObject("decision_date", LocalDate.class), (Integer) rs.getObject("age_min"),
+				(Integer) rs.getObject("age_max"), Series.State.valueOf(rs.getString("state")), staff, sessions,
+				rs.getTimestamp("created_at").toInstant());
+	}
+}

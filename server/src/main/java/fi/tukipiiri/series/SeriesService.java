@@ -1,0 +1,119 @@
+package fi.tukipiiri.series;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.accounts.Account;
+import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.accounts.Role;
+import fi.tukipiiri.series.SeriesProblems.InvalidPlan;
+import fi.tukipiiri.series.SeriesProblems.InvalidStaff;
+import fi.tukipiiri.series.SeriesProblems.SeriesNotFound;
+
+/** Plans series from templates: their meetings, themes and staff. */
+@Service
+public class SeriesService {
+
+	private final PlannedSeries series;
+	private final TemplateService templates;
+	private final AccountService accounts;
+	private final Clock clock;
+
+	SeriesService(PlannedSeries series, TemplateService templates, AccountService accounts, Clock clock) {
+		this.series = series;
+		this.templates = templates;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Series plan(SeriesPlan plan, UUID coordinator) {
+		ProgrammeTemplate template = templates.get(plan.templateId());
+		ZoneId zone = zone(plan.zone());
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		if (plan.firstDate().isBefore(today)) {
+			throw new InvalidPlan("series.first_date_past", "The first session must not be in the past.");
+		}
+		if (plan.decisionDate().isAfter(plan.firstDate())) {
+			throw new InvalidPlan("series.decision_after_start", "The decision date must be on or before the first session.");
+		}
+		if (plan.minParticipants() > plan.capacity()) {
+			throw new InvalidPlan("series.minimum_over_capacity", "The minimum number of participants is larger than the capacity.");
+		}
+		if (plan.ageMin() != null && plan.ageMax() != null && plan.ageMin() > plan.ageMax()) {
+			throw new InvalidPlan("series.age_range_reversed", "The lowest age is above the highest.");
+		}
+		int length = plan.lengthMinutes() != null ? plan.lengthMinutes() : template.defaultLengthMinutes();
+		Recurrence recurrence = new Recurrence(plan.firstDate(), plan.intervalWeeks(), plan.startTime(), Duration.ofMinutes(length), zone);
+		List<Series.Staff> staff = staff(plan);
+		List<Series.Session> sessions = new ArrayList<>();
+		List<Recurrence.Occurrence> occurrences = recurrence.occurrences(template.sessions().size());
+		for (int i = 0; i < occurrences.size(); i++) {
+			Recurrence.Occurrence occurrence = occurrences.get(i);
+			sessions.add(new Series.Session(UUID.randomUUID(), occurrence.position(), template.sessions().get(i).title(),
+					occurrence.startsAt(), occurrence.endsAt(), Series.SessionState.SCHEDULED, null));
+		}
+		Series planned = new Series(UUID.randomUUID(), template.id(), plan.title().strip(),
+				plan.audienceNote() == null ? "" : plan.audienceNote().strip(), template.kind(), recurrence, plan.capacity(),
+				plan.minParticipants(), plan.decisionDate(), plan.ageMin(), plan.ageMax(), Series.State.PLANNED, staff, sessions,
+				clock.instant());
+		series.insert(planned, coordinator);
+		return planned;
+	}
+
+	@Transactional(readOnly = true)
+	public Series get(UUID id) {
+		return series.find(id).orElseThrow(SeriesNotFound::new);
+	}
+
+	/** Series that have not been cancelled and start on or after the given day, soonest first. */
+	@Transactional(readOnly = true)
+	public List<Series> startingFrom(LocalDate from, int limit) {
+		return series.startingFrom(from, limit).stream().map(this::get).toList();
+	}
+
+	private List<Series.Staff> staff(SeriesPlan plan) {
+		List<Series.Staff> staff = new ArrayList<>();
+		Set<UUID> seen = new HashSet<>();
+		for (UUID id : plan.facilitatorIds()) {
+			staff.add(member(id, Role.FACILITATOR, Series.StaffRole.FACILITATOR, seen));
+		}
+		for (UUID id : plan.peerSupporterIds() == null ? List.<UUID>of() : plan.peerSupporterIds()) {
+			staff.add(member(id, Role.PEER_SUPPORTER, Series.StaffRole.PEER_SUPPORTER, seen));
+		}
+		return staff;
+	}
+
+	private Series.Staff member(UUID id, Role required, Series.StaffRole role, Set<UUID> seen) {
+		Account account = accounts.findActive(id)
+				.filter(a -> a.hasRole(required))
+				.orElseThrow(() -> new InvalidStaff("Every " + role.name().toLowerCase().replace('_', ' ') + " must hold that role."));
+		if (!seen.add(id)) {
+			throw new InvalidStaff("A person can have only one part in a series.");
+		}
+		return new Series.Staff(account.id(), account.displayName(), role);
+	}
+
+	private static ZoneId zone(String zone) {
+		if (zone == null || zone.isBlank()) {
+			return Recurrence.HELSINKI;
+		}
+		try {
+			return ZoneId.of(zone);
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidPlan("series.invalid_zone", "Unknown time zone: " + zone);
+		}
+	}
+}
