@@ -69,6 +69,10 @@ public class ApiClient {
 				.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public Response delete(String path, String token) {
+		return send(request(path, token).DELETE());
+	}
+
 	public Response put(String path, Object body, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
 				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
