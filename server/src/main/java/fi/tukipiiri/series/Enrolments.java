@@ -75,6 +75,11 @@ class Enrolments {
 				.update();
 	}
 
+	List<UUID> enrolledAccounts(UUID seriesId) {
+		return jdbc.sql("select account_id from enrolments where series_id = :id and status = 'ENROLLED'")
+				.param("id", seriesId).query(UUID.class).list();
+	}
+
 	Optional<UUID> firstWaitlisted(UUID seriesId) {
 		return jdbc.sql("""
 				select account_id from enrolments where series_id = :series and status = 'WAITLISTED'

@@ -1,0 +1,79 @@
+package fi.tukipiiri.series;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The rows the lifecycle works on. Due rows are claimed with {@code FOR UPDATE SKIP LOCKED}: when several nodes
+ * tick at once, each row goes to one of them, and its state changes in the same transaction.
+ */
+@Repository
+class Lifecycle {
+
+	private final JdbcClient jdbc;
+
+	Lifecycle(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record DueSession(UUID id, UUID seriesId, int position, String themeFi, UUID roomId) {
+	}
+
+	/** Claims sessions in {@code fromState} whose start is at or before {@code startedBy}. */
+	List<DueSession> claimStarting(String fromState, Instant startedBy, int limit) {
+		return claim(fromState, "s.starts_at <= :threshold", startedBy, limit);
+	}
+
+	/** Claims sessions in {@code fromState} whose end is at or before {@code endedBy}. */
+	List<DueSession> claimEnding(String fromState, Instant endedBy, int limit) {
+		return claim(fromState, "s.ends_at <= :threshold", endedBy, limit);
+	}
+
+	private List<DueSession> claim(String fromState, String due, Instant threshold, int limit) {
+		return jdbc.sql("""
+				select s.id, s.series_id, s.position, s.theme_fi, s.room_id
+				from series_sessions s join series se on se.id = s.series_id
+				where s.state = :from and se.state <> 'CANCELLED' and %s
+				order by s.starts_at limit :limit
+				for update of s skip locked
+				""".formatted(due))
+				.param("from", fromState).param("threshold", Timestamp.from(threshold)).param("limit", limit)
+				.query((rs, n) -> new DueSession(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class),
+						rs.getInt("position"), rs.getString("theme_fi"), rs.getObject("room_id", UUID.class)))
+				.list();
+	}
+
+	/** Moves the session on and records the step; false if the step had already been taken. */
+	boolean step(UUID sessionId, String toState, UUID roomId, Instant at) {
+		int recorded = jdbc.sql("insert into session_transitions (session_id, to_state, at) values (:id, :to, :at) on conflict do nothing")
+				.param("id", sessionId).param("to", toState).param("at", Timestamp.from(at)).update();
+		if (recorded == 0) {
+			return false;
+		}
+		jdbc.sql("update series_sessions set state = :to, room_id = coalesce(:room, room_id) where id = :id")
+				.param("to", toState).param("room", roomId).param("id", sessionId).update();
+		return true;
+	}
+
+	List<UUID> claimSeriesToDecide(LocalDate today, int limit) {
+		return jdbc.sql("""
+				select id from series where state = 'PLANNED' and decision_date <= :today
+				order by decision_date limit :limit for update skip locked
+				""")
+				.param("today", today).param("limit", limit).query(UUID.class).list();
+	}
+
+	void decide(UUID seriesId, Series.State outcome) {
+		jdbc.sql("update series set state = :state where id = :id").param("state", outcome.name()).param("id", seriesId).update();
+		if (outcome == Series.State.CANCELLED) {
+			jdbc.sql("update series_sessions set state = 'CANCELLED' where series_id = :id and state = 'SCHEDULED'")
+					.param("id", seriesId).update();
+		}
+	}
+}

@@ -1,0 +1,16 @@
+package fi.tukipiiri.series;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param lobbyOpensBefore how long before a session its room opens for arrivals
+ * @param endGrace how long after its end a session's room stays writable before it turns read-only
+ * @param lifecycleTick how often each node looks for sessions and series due for their next step
+ */
+@ConfigurationProperties("tukipiiri.series")
+record SeriesSettings(@DefaultValue("15m") Duration lobbyOpensBefore, @DefaultValue("10m") Duration endGrace,
+		@DefaultValue("15s") Duration lifecycleTick) {
+}

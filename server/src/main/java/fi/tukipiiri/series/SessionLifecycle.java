@@ -1,0 +1,146 @@
+package fi.tukipiiri.series;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fi.tukipiiri.rooms.Room;
+import fi.tukipiiri.rooms.RoomKind;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomService;
+import fi.tukipiiri.rooms.RoomState;
+
+/**
+ * Moves sessions and series on when their time comes, on whichever node gets there first, exactly once:
+ * SCHEDULED → LOBBY (the session's room opens, with its members) → LIVE → ENDED (the room turns read-only),
+ * and on a series' decision date PLANNED → CONFIRMED, or CANCELLED when a closed group is under its minimum.
+ * Everything is computed from the stored state and the clock, so a node that was down catches up on its next tick.
+ */
+@Component
+class SessionLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionLifecycle.class);
+	private static final int BATCH = 50;
+
+	private final Lifecycle lifecycle;
+	private final Enrolments enrolments;
+	private final PlannedSeries series;
+	private final RoomService rooms;
+	private final SeriesSettings settings;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	SessionLifecycle(Lifecycle lifecycle, Enrolments enrolments, PlannedSeries series, RoomService rooms, SeriesSettings settings,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+		this.lifecycle = lifecycle;
+		this.enrolments = enrolments;
+		this.series = series;
+		this.rooms = rooms;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${tukipiiri.series.lifecycle-tick:15s}")
+	void scheduledTick() {
+		try {
+			tick();
+		}
+		catch (RuntimeException ex) {
+			log.error("Session lifecycle tick failed; the next tick tries again", ex);
+		}
+	}
+
+	/** One pass over everything due now. Safe to run on many nodes at once. */
+	void tick() {
+		decideSeries();
+		int stepped;
+		do {
+			// a backlog (after downtime) is worked through batch by batch, each batch its own transaction
+			stepped = openLobbies() + goLive() + end();
+		}
+		while (stepped > 0);
+	}
+
+	private int openLobbies() {
+		Instant now = clock.instant();
+		return inTransaction(() -> {
+			List<Lifecycle.DueSession> due = lifecycle.claimStarting("SCHEDULED", now.plus(settings.lobbyOpensBefore()), BATCH);
+			for (Lifecycle.DueSession session : due) {
+				Series planned = series.find(session.seriesId()).orElseThrow();
+				Room room = rooms.create(planned.title() + " – " + session.position() + ". " + session.themeFi(), session.themeFi(),
+						planned.kind(), null);
+				for (Series.Staff member : planned.staff()) {
+					rooms.addMember(room.id(), member.accountId(),
+							member.role() == Series.StaffRole.FACILITATOR ? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
+				}
+				if (planned.kind() == RoomKind.CLOSED) {
+					enrolments.enrolledAccounts(planned.id()).forEach(account -> rooms.addMember(room.id(), account, RoomRole.PARTICIPANT));
+				}
+				step(session, Series.SessionState.LOBBY, room.id(), now);
+			}
+			return due.size();
+		});
+	}
+
+	private int goLive() {
+		Instant now = clock.instant();
+		return inTransaction(() -> {
+			List<Lifecycle.DueSession> due = lifecycle.claimStarting("LOBBY", now, BATCH);
+			due.forEach(session -> step(session, Series.SessionState.LIVE, session.roomId(), now));
+			return due.size();
+		});
+	}
+
+	private int end() {
+		Instant now = clock.instant();
+		return inTransaction(() -> {
+			List<Lifecycle.DueSession> due = lifecycle.claimEnding("LIVE", now.minus(settings.endGrace()), BATCH);
+			for (Lifecycle.DueSession session : due) {
+				if (session.roomId() != null) {
+					rooms.changeState(session.roomId(), RoomState.READ_ONLY);
+				}
+				step(session, Series.SessionState.ENDED, session.roomId(), now);
+			}
+			return due.size();
+		});
+	}
+
+	private void decideSeries() {
+		LocalDate today = LocalDate.now(clock.withZone(Recurrence.HELSINKI));
+		transactions.executeWithoutResult(status -> {
+			for (var seriesId : lifecycle.claimSeriesToDecide(today, BATCH)) {
+				Series planned = series.find(seriesId).orElseThrow();
+				boolean tooFew = planned.kind() == RoomKind.CLOSED
+						&& enrolments.fill(seriesId).enrolled() < planned.minParticipants();
+				Series.State outcome = tooFew ? Series.State.CANCELLED : Series.State.CONFIRMED;
+				lifecycle.decide(seriesId, outcome);
+				events.publishEvent(new SeriesDecided(seriesId, outcome));
+			}
+		});
+	}
+
+	private void step(Lifecycle.DueSession session, Series.SessionState state, UUID roomId, Instant now) {
+		if (lifecycle.step(session.id(), state.name(), roomId, now)) {
+			events.publishEvent(new SessionStepped(session.id(), session.seriesId(), state, roomId));
+		}
+	}
+
+	private int inTransaction(IntSupplier work) {
+		Integer done = transactions.execute(status -> work.getAsInt());
+		return done == null ? 0 : done;
+	}
+}

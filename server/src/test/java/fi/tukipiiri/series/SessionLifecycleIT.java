@@ -1,0 +1,228 @@
+package fi.tukipiiri.series;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import fi.tukipiiri.TukipiiriApplication;
+import fi.tukipiiri.support.ApiClient;
+import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SharedTestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two nodes on one database and one moved-by-hand clock; both tick at once, every step happens once. */
+@IntegrationTest
+@Import(SharedTestClock.Config.class)
+@TestPropertySource(properties = "tukipiiri.series.lifecycle-tick=1h")
+class SessionLifecycleIT {
+
+	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
+	private static ConfigurableApplicationContext secondNode;
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SessionLifecycle firstNodeLifecycle;
+
+	Session admin;
+	Session facilitator;
+
+	@BeforeAll
+	static void startSecondNode() {
+		secondNode = new SpringApplicationBuilder(TukipiiriApplication.class, SharedTestClock.Config.class)
+				.profiles("test").properties("server.port=0", "tukipiiri.series.lifecycle-tick=1h").run();
+	}
+
+	@AfterAll
+	static void stopSecondNode() {
+		secondNode.close();
+		CLOCK.reset();
+	}
+
+	@BeforeEach
+	void staff() {
+		CLOCK.reset();
+		admin = api.login("root-admin", "test-admin-password");
+		facilitator = api.registerParent("Ohjaaja Outi");
+		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
+	}
+
+	@AfterEach
+	void resetClock() {
+		CLOCK.reset();
+	}
+
+	@Test
+	void eachStepHappensOnceWhenBothNodesTickTogether() throws Exception {
+		UUID seriesId = closedSeries(8, 2);
+		List<Session> parents = enrol(seriesId, 3);
+		List<Map<String, Object>> sessions = sessions(seriesId);
+		Instant start = (Instant) sessions.get(0).get("starts_at");
+		Instant end = (Instant) sessions.get(0).get("ends_at");
+		UUID first = (UUID) sessions.get(0).get("id");
+
+		CLOCK.set(start.minus(Duration.ofMinutes(20)));
+		tickBothNodes();
+		assertThat(state(first)).isEqualTo("SCHEDULED");
+
+		CLOCK.set(start.minus(Duration.ofMinutes(10)));
+		tickBothNodes();
+		assertThat(state(first)).isEqualTo("LOBBY");
+		UUID room = jdbc.sql("select room_id from series_sessions where id = :id").param("id", first).query(UUID.class).single();
+		String title = jdbc.sql("select title from series where id = :id").param("id", seriesId).query(String.class).single();
+		assertThat(jdbc.sql("select count(*) from rooms where title like :t").param("t", title + " – %")
+				.query(Long.class).single()).as("rooms opened for the series").isEqualTo(1);
+		List<String> members = jdbc.sql("select account_id::text || ':' || role from room_members where room_id = :room")
+				.param("room", room).query(String.class).list();
+		assertThat(members).hasSize(4).contains(facilitator.id() + ":FACILITATOR");
+		parents.forEach(parent -> assertThat(members).contains(parent.id() + ":PARTICIPANT"));
+
+		CLOCK.set(start.plus(Duration.ofMinutes(1)));
+		tickBothNodes();
+		assertThat(state(first)).isEqualTo("LIVE");
+
+		CLOCK.set(end.plus(Duration.ofMinutes(11)));
+		tickBothNodes();
+		assertThat(state(first)).isEqualTo("ENDED");
+		assertThat(jdbc.sql("select state from rooms where id = :id").param("id", room).query(String.class).single()).isEqualTo("READ_ONLY");
+		assertThat(transitions(first)).containsExactly("LOBBY", "LIVE", "ENDED");
+		assertThat(state((UUID) sessions.get(1).get("id"))).isEqualTo("SCHEDULED");
+		assertThat(seriesState(seriesId)).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void aNodeThatWasDownCatchesUpOnEveryMissedStepInOrder() throws Exception {
+		UUID seriesId = closedSeries(8, 1);
+		enrol(seriesId, 1);
+		List<Map<String, Object>> sessions = sessions(seriesId);
+		Instant thirdEnded = (Instant) sessions.get(2).get("ends_at");
+
+		CLOCK.set(thirdEnded.plus(Duration.ofHours(1)));
+		tickBothNodes();
+
+		for (int i = 0; i < 3; i++) {
+			UUID session = (UUID) sessions.get(i).get("id");
+			assertThat(state(session)).isEqualTo("ENDED");
+			assertThat(transitions(session)).containsExactly("LOBBY", "LIVE", "ENDED");
+		}
+		assertThat(state((UUID) sessions.get(3).get("id"))).isEqualTo("SCHEDULED");
+	}
+
+	@Test
+	void aClosedGroupUnderItsMinimumIsCancelledOnItsDecisionDate() throws Exception {
+		UUID tooSmall = closedSeries(8, 4);
+		enrol(tooSmall, 2);
+		UUID bigEnough = closedSeries(8, 2);
+		enrol(bigEnough, 2);
+		LocalDate decision = jdbc.sql("select decision_date from series where id = :id").param("id", tooSmall)
+				.query(LocalDate.class).single();
+
+		CLOCK.set(decision.atTime(0, 5).atZone(Recurrence.HELSINKI).toInstant());
+		tickBothNodes();
+
+		assertThat(seriesState(tooSmall)).isEqualTo("CANCELLED");
+		assertThat(jdbc.sql("select distinct state from series_sessions where series_id = :id").param("id", tooSmall)
+				.query(String.class).list()).containsExactly("CANCELLED");
+		assertThat(seriesState(bigEnough)).isEqualTo("CONFIRMED");
+
+		CLOCK.set(((Instant) sessions(tooSmall).get(0).get("starts_at")).plus(Duration.ofMinutes(1)));
+		tickBothNodes();
+		assertThat(jdbc.sql("select count(*) from series_sessions where series_id = :id and room_id is not null")
+				.param("id", tooSmall).query(Long.class).single()).isZero();
+	}
+
+	private void tickBothNodes() throws Exception {
+		SessionLifecycle secondNodeLifecycle = secondNode.getBean(SessionLifecycle.class);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<?>> ticks = new ArrayList<>();
+		for (SessionLifecycle node : List.of(firstNodeLifecycle, secondNodeLifecycle, firstNodeLifecycle, secondNodeLifecycle)) {
+			ticks.add(pool.submit(() -> {
+				go.await();
+				node.tick();
+				return null;
+			}));
+		}
+		go.countDown();
+		for (Future<?> tick : ticks) {
+			tick.get();
+		}
+		pool.shutdown();
+	}
+
+	private UUID closedSeries(int capacity, int minimum) {
+		LocalDate first = LocalDate.now(Recurrence.HELSINKI).plusWeeks(2);
+		Map<String, Object> plan = new HashMap<>();
+		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
+		plan.put("title", "Lifecycle " + UUID.randomUUID().toString().substring(0, 8));
+		plan.put("firstDate", first.toString());
+		plan.put("intervalWeeks", 1);
+		plan.put("startTime", "18:00");
+		plan.put("capacity", capacity);
+		plan.put("minParticipants", minimum);
+		plan.put("decisionDate", first.minusWeeks(1).toString());
+		plan.put("facilitatorIds", List.of(facilitator.id().toString()));
+		var created = api.post("/api/series", plan, admin.accessToken());
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		return UUID.fromString(created.text("id"));
+	}
+
+	private List<Session> enrol(UUID seriesId, int count) {
+		List<Session> parents = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Session parent = api.registerParent("Osallistuja " + i);
+			assertThat(api.post("/api/series/" + seriesId + "/enrolment", Map.of(), parent.accessToken()).text("status")).isEqualTo("ENROLLED");
+			parents.add(parent);
+		}
+		return parents;
+	}
+
+	private List<Map<String, Object>> sessions(UUID seriesId) {
+		return jdbc.sql("select id, starts_at, ends_at from series_sessions where series_id = :id order by position")
+				.param("id", seriesId)
+				.query((rs, n) -> Map.<String, Object>of("id", rs.getObject("id", UUID.class), "starts_at",
+						rs.getTimestamp("starts_at").toInstant(), "ends_at", rs.getTimestamp("ends_at").toInstant()))
+				.list();
+	}
+
+	private String state(UUID sessionId) {
+		return jdbc.sql("select state from series_sessions where id = :id").param("id", sessionId).query(String.class).single();
+	}
+
+	private String seriesState(UUID seriesId) {
+		return jdbc.sql("select state from series where id = :id").param("id", seriesId).query(String.class).single();
+	}
+
+	private List<String> transitions(UUID sessionId) {
+		return jdbc.sql("select to_state from session_transitions where session_id = :id order by at, case to_state when 'LOBBY' then 1 when 'LIVE' then 2 else 3 end")
+				.param("id", sessionId).query(String.class).list();
+	}
+}
