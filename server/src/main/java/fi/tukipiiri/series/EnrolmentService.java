@@ -75,7 +75,9 @@ public class EnrolmentService {
 			return existing.get();
 		}
 		boolean seatFree = enrolments.fill(seriesId).enrolled() < planned.capacity();
-		enrolments.request(seriesId, accountId, seatFree ? Enrolment.Status.ENROLLED : Enrolment.Status.WAITLISTED, clock.instant());
+		Enrolment.Status status = seatFree ? Enrolment.Status.ENROLLED : Enrolment.Status.WAITLISTED;
+		enrolments.request(seriesId, accountId, status, clock.instant());
+		events.publishEvent(new EnrolmentRequested(seriesId, accountId, status));
 		return enrolments.find(seriesId, accountId).orElseThrow();
 	}
 
@@ -104,6 +106,12 @@ public class EnrolmentService {
 	@Transactional(readOnly = true)
 	public List<Enrolment> ofAccount(UUID accountId) {
 		return enrolments.ofAccount(accountId);
+	}
+
+	/** Everyone holding a seat or a waitlist place in the series. */
+	@Transactional(readOnly = true)
+	public List<Enrolment> applicants(UUID seriesId) {
+		return enrolments.applicants(seriesId);
 	}
 
 	@Transactional(readOnly = true)

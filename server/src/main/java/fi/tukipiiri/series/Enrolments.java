@@ -48,6 +48,11 @@ class Enrolments {
 				.param("account", accountId).query(Enrolments::enrolment).list();
 	}
 
+	List<Enrolment> applicants(UUID seriesId) {
+		return jdbc.sql(SELECT + " where e.series_id = :series and e.status <> 'WITHDRAWN' order by e.request_seq")
+				.param("series", seriesId).query(Enrolments::enrolment).list();
+	}
+
 	Fill fill(UUID seriesId) {
 		return jdbc.sql("""
 				select count(*) filter (where status = 'ENROLLED') as enrolled,

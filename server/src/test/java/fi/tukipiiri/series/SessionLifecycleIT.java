@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,7 @@ import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SharedTestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two nodes on one database and one moved-by-hand clock; both tick at once, every step happens once. */
 @IntegrationTest
@@ -139,7 +141,7 @@ class SessionLifecycleIT {
 	@Test
 	void aClosedGroupUnderItsMinimumIsCancelledOnItsDecisionDate() throws Exception {
 		UUID tooSmall = closedSeries(8, 4);
-		enrol(tooSmall, 2);
+		List<Session> disappointed = enrol(tooSmall, 2);
 		UUID bigEnough = closedSeries(8, 2);
 		enrol(bigEnough, 2);
 		LocalDate decision = jdbc.sql("select decision_date from series where id = :id").param("id", tooSmall)
@@ -152,6 +154,11 @@ class SessionLifecycleIT {
 		assertThat(jdbc.sql("select distinct state from series_sessions where series_id = :id").param("id", tooSmall)
 				.query(String.class).list()).containsExactly("CANCELLED");
 		assertThat(seriesState(bigEnough)).isEqualTo("CONFIRMED");
+		for (Session parent : disappointed) {
+			await().atMost(5, TimeUnit.SECONDS).until(() -> jdbc.sql(
+					"select count(*) from notifications where account_id = :a and kind = 'series.cancelled' and subject_id = :s")
+					.param("a", parent.id()).param("s", tooSmall).query(Long.class).single() == 1);
+		}
 
 		CLOCK.set(((Instant) sessions(tooSmall).get(0).get("starts_at")).plus(Duration.ofMinutes(1)));
 		tickBothNodes();

@@ -1,0 +1,78 @@
+package fi.tukipiiri.notifications;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.series.Enrolment;
+import fi.tukipiiri.series.EnrolmentRequested;
+import fi.tukipiiri.series.EnrolmentService;
+import fi.tukipiiri.series.Series;
+import fi.tukipiiri.series.SeriesDecided;
+import fi.tukipiiri.series.SeriesService;
+import fi.tukipiiri.series.SessionStepped;
+import fi.tukipiiri.series.WaitlistPromoted;
+
+/** Tells people what happened to the series they applied to, after the change is committed. */
+@Component
+class SeriesNotices {
+
+	private final NotificationService notifications;
+	private final SeriesService series;
+	private final EnrolmentService enrolments;
+
+	SeriesNotices(NotificationService notifications, SeriesService series, EnrolmentService enrolments) {
+		this.notifications = notifications;
+		this.series = series;
+		this.enrolments = enrolments;
+	}
+
+	@ApplicationModuleListener
+	void on(EnrolmentRequested requested) {
+		String kind = requested.status() == Enrolment.Status.ENROLLED ? "enrolment.enrolled" : "enrolment.waitlisted";
+		notifications.notify(requested.accountId(), kind, requested.seriesId(), about(requested.seriesId()));
+	}
+
+	@ApplicationModuleListener
+	void on(WaitlistPromoted promoted) {
+		notifications.notify(promoted.accountId(), "enrolment.promoted", promoted.seriesId(), about(promoted.seriesId()));
+	}
+
+	@ApplicationModuleListener
+	void on(SeriesDecided decided) {
+		Map<String, String> params = about(decided.seriesId());
+		for (Enrolment applicant : enrolments.applicants(decided.seriesId())) {
+			if (decided.outcome() == Series.State.CANCELLED) {
+				notifications.notify(applicant.accountId(), "series.cancelled", decided.seriesId(), params);
+			}
+			else if (applicant.status() == Enrolment.Status.ENROLLED) {
+				notifications.notify(applicant.accountId(), "series.confirmed", decided.seriesId(), params);
+			}
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(SessionStepped stepped) {
+		if (stepped.state() != Series.SessionState.LOBBY) {
+			return;
+		}
+		Series planned = series.get(stepped.seriesId());
+		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(stepped.sessionId())).findFirst().orElseThrow();
+		Map<String, String> params = Map.of("seriesTitle", planned.title(), "themeFi", session.theme().fi(), "themeEn",
+				session.theme().en(), "roomId", String.valueOf(stepped.roomId()), "startsAt", session.startsAt().toString());
+		for (Enrolment applicant : enrolments.applicants(stepped.seriesId())) {
+			if (applicant.status() == Enrolment.Status.ENROLLED) {
+				notifications.notify(applicant.accountId(), "session.lobby_open", stepped.sessionId(), params);
+			}
+		}
+		for (Series.Staff member : planned.staff()) {
+			notifications.notify(member.accountId(), "session.lobby_open", stepped.sessionId(), params);
+		}
+	}
+
+	private Map<String, String> about(UUID seriesId) {
+		return Map.of("seriesId", seriesId.toString(), "seriesTitle", series.get(seriesId).title());
+	}
+}
