@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -66,6 +67,17 @@ class PlannedSeries {
 	List<UUID> startingFrom(LocalDate from, int limit) {
 		return jdbc.sql("select id from series where state <> 'CANCELLED' and first_date >= :from order by first_date, id limit :limit")
 				.param("from", from).param("limit", limit).query(UUID.class).list();
+	}
+
+	List<UUID> withSessionsBetween(Instant from, Instant to, int limit) {
+		return jdbc.sql("""
+				select se.id from series se
+				where se.state <> 'CANCELLED'
+				  and exists (select 1 from series_sessions s where s.series_id = se.id and s.starts_at >= :from and s.starts_at < :to)
+				order by (select min(s.starts_at) from series_sessions s where s.series_id = se.id and s.starts_at >= :from), se.id
+				limit :limit
+				""")
+				.param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit).query(UUID.class).list();
 	}
 
 	private List<Series.Staff> staff(UUID seriesId) {

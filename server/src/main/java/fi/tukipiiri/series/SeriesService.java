@@ -3,6 +3,7 @@ package fi.tukipiiri.series;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -81,6 +82,11 @@ public class SeriesService {
 	@Transactional(readOnly = true)
 	public List<Series> startingFrom(LocalDate from, int limit) {
 		return series.startingFrom(from, limit).stream().map(this::get).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Series> withSessionsBetween(Instant from, Instant to, int limit) {
+		return series.withSessionsBetween(from, to, limit).stream().map(this::get).toList();
 	}
 
 	private List<Series.Staff> staff(SeriesPlan plan) {

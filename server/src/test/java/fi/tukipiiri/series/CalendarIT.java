@@ -1,0 +1,106 @@
+package fi.tukipiiri.series;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fi.tukipiiri.support.ApiClient;
+import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CalendarIT {
+
+	@Autowired
+	ApiClient api;
+
+	@Test
+	void thePublicCalendarShowsSeatsLeftAndNoPersonalData() {
+		Session admin = api.login("root-admin", "test-admin-password");
+		String seriesId = series(admin, 6);
+		Session parent = api.registerParent("Salainen Sanna");
+		api.post("/api/series/" + seriesId + "/enrolment", Map.of(), parent.accessToken());
+
+		LocalDate from = LocalDate.now(Recurrence.HELSINKI);
+		var calendar = api.get("/api/calendar?from=" + from + "&to=" + from.plusMonths(6), null);
+		assertThat(calendar.status()).isEqualTo(200);
+		var entry = find(calendar.body(), seriesId);
+		assertThat(entry.path("seatsLeft").asInt()).isEqualTo(5);
+		assertThat(entry.path("sessions").size()).isEqualTo(9);
+		assertThat(calendar.body().toString()).doesNotContain(parent.id().toString()).doesNotContain("Salainen Sanna")
+				.doesNotContain("accountId");
+
+		assertThat(api.get("/api/calendar?from=" + from + "&to=" + from.plusYears(3), null).code()).isEqualTo("calendar.range_invalid");
+		assertThat(api.get("/api/calendar?from=" + from + "&to=" + from.minusDays(3), null).code()).isEqualTo("calendar.range_invalid");
+	}
+
+	@Test
+	void theIcsFeedParsesAndHasTheRightInstants() throws Exception {
+		Session admin = api.login("root-admin", "test-admin-password");
+		String seriesId = series(admin, 6);
+		var planned = api.get("/api/series/" + seriesId, admin.accessToken()).body();
+
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+
+		Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+		List<VEvent> events = calendar.getComponents("VEVENT");
+		assertThat(events).hasSize(9);
+		for (int i = 0; i < 9; i++) {
+			var session = planned.path("sessions").get(i);
+			VEvent event = events.stream().filter(e -> e.getUid().orElseThrow().getValue().startsWith(session.path("id").asString()))
+					.findFirst().orElseThrow();
+			Instant start = Instant.from(event.getDateTimeStart().getDate());
+			Instant end = Instant.from(event.getDateTimeEnd().getDate());
+			assertThat(start).isEqualTo(Instant.parse(session.path("startsAt").asString()));
+			assertThat(end).isEqualTo(Instant.parse(session.path("endsAt").asString()));
+			assertThat(event.getSummary().getValue()).contains(session.path("theme").path("fi").asString());
+		}
+	}
+
+	private static JsonNode find(JsonNode entries, String seriesId) {
+		for (var entry : entries) {
+			if (entry.path("seriesId").asString().equals(seriesId)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("Series not in the calendar: " + seriesId);
+	}
+
+	private String series(Session admin, int capacity) {
+		Session facilitator = api.registerParent("Ohjaaja");
+		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
+		LocalDate first = LocalDate.now(Recurrence.HELSINKI).plusWeeks(2);
+		Map<String, Object> plan = new HashMap<>();
+		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
+		plan.put("title", "Kalenteriryhmä");
+		plan.put("firstDate", first.toString());
+		plan.put("intervalWeeks", 1);
+		plan.put("startTime", "18:00");
+		plan.put("capacity", capacity);
+		plan.put("minParticipants", 1);
+		plan.put("decisionDate", first.minusWeeks(1).toString());
+		plan.put("facilitatorIds", List.of(facilitator.id().toString()));
+		return api.post("/api/series", plan, admin.accessToken()).text("id");
+	}
+}
