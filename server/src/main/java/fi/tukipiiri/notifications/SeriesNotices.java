@@ -1,5 +1,6 @@
 package fi.tukipiiri.notifications;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 import fi.tukipiiri.series.Enrolment;
 import fi.tukipiiri.series.EnrolmentRequested;
 import fi.tukipiiri.series.EnrolmentService;
+import fi.tukipiiri.series.ScheduleChanged;
 import fi.tukipiiri.series.Series;
 import fi.tukipiiri.series.SeriesDecided;
 import fi.tukipiiri.series.SeriesService;
+import fi.tukipiiri.series.SessionReminderDue;
 import fi.tukipiiri.series.SessionStepped;
 import fi.tukipiiri.series.WaitlistPromoted;
 
@@ -58,17 +61,36 @@ class SeriesNotices {
 		if (stepped.state() != Series.SessionState.LOBBY) {
 			return;
 		}
-		Series planned = series.get(stepped.seriesId());
-		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(stepped.sessionId())).findFirst().orElseThrow();
-		Map<String, String> params = Map.of("seriesTitle", planned.title(), "themeFi", session.theme().fi(), "themeEn",
-				session.theme().en(), "roomId", String.valueOf(stepped.roomId()), "startsAt", session.startsAt().toString());
-		for (Enrolment applicant : enrolments.applicants(stepped.seriesId())) {
+		sessionNotice(stepped.seriesId(), stepped.sessionId(), "session.lobby_open", stepped.sessionId(),
+				Map.of("roomId", String.valueOf(stepped.roomId())));
+	}
+
+	@ApplicationModuleListener
+	void on(ScheduleChanged changed) {
+		String kind = "session." + changed.change().name().toLowerCase();
+		sessionNotice(changed.seriesId(), changed.sessionId(), kind, changed.changeId(), Map.of());
+	}
+
+	@ApplicationModuleListener
+	void on(SessionReminderDue due) {
+		sessionNotice(due.seriesId(), due.sessionId(), "session.reminder", due.sessionId(), Map.of());
+	}
+
+	/** Tells the enrolled and the staff about one session, with its theme and time, once per subject. */
+	private void sessionNotice(UUID seriesId, UUID sessionId, String kind, UUID subjectId, Map<String, String> extra) {
+		Series planned = series.get(seriesId);
+		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(sessionId)).findFirst().orElseThrow();
+		Map<String, String> params = new HashMap<>(Map.of("seriesId", seriesId.toString(), "seriesTitle", planned.title(),
+				"sessionId", sessionId.toString(), "themeFi", session.theme().fi(), "themeEn", session.theme().en(), "startsAt",
+				session.startsAt().toString()));
+		params.putAll(extra);
+		for (Enrolment applicant : enrolments.applicants(seriesId)) {
 			if (applicant.status() == Enrolment.Status.ENROLLED) {
-				notifications.notify(applicant.accountId(), "session.lobby_open", stepped.sessionId(), params);
+				notifications.notify(applicant.accountId(), kind, subjectId, params);
 			}
 		}
 		for (Series.Staff member : planned.staff()) {
-			notifications.notify(member.accountId(), "session.lobby_open", stepped.sessionId(), params);
+			notifications.notify(member.accountId(), kind, subjectId, params);
 		}
 	}
 

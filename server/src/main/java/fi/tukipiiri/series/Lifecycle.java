@@ -49,11 +49,23 @@ class Lifecycle {
 				.list();
 	}
 
+	/** Claims scheduled sessions starting by {@code startingBy} whose reminder has not gone out. */
+	List<DueSession> claimReminders(Instant startingBy, int limit) {
+		return claim("SCHEDULED", """
+				s.starts_at <= :threshold
+				and not exists (select 1 from session_transitions t where t.session_id = s.id and t.to_state = 'REMINDED')""",
+				startingBy, limit);
+	}
+
+	/** Records that something happened to the session; false if it had been recorded already. */
+	boolean record(UUID sessionId, String what, Instant at) {
+		return jdbc.sql("insert into session_transitions (session_id, to_state, at) values (:id, :to, :at) on conflict do nothing")
+				.param("id", sessionId).param("to", what).param("at", Timestamp.from(at)).update() == 1;
+	}
+
 	/** Moves the session on and records the step; false if the step had already been taken. */
 	boolean step(UUID sessionId, String toState, UUID roomId, Instant at) {
-		int recorded = jdbc.sql("insert into session_transitions (session_id, to_state, at) values (:id, :to, :at) on conflict do nothing")
-				.param("id", sessionId).param("to", toState).param("at", Timestamp.from(at)).update();
-		if (recorded == 0) {
+		if (!record(sessionId, toState, at)) {
 			return false;
 		}
 		jdbc.sql("update series_sessions set state = :to, room_id = coalesce(:room, room_id) where id = :id")

@@ -64,6 +64,30 @@ class PlannedSeries {
 				.query((rs, n) -> series(rs, staff(id), sessions(id))).optional();
 	}
 
+	/** Locks the series row, so schedule changes to one series happen one at a time. */
+	void lock(UUID seriesId) {
+		jdbc.sql("select id from series where id = :id for no key update").param("id", seriesId).query(UUID.class).optional();
+	}
+
+	void moveSession(UUID sessionId, Instant startsAt, Instant endsAt) {
+		jdbc.sql("update series_sessions set starts_at = :start, ends_at = :end where id = :id")
+				.param("start", Timestamp.from(startsAt)).param("end", Timestamp.from(endsAt)).param("id", sessionId).update();
+	}
+
+	void cancelSession(UUID sessionId) {
+		jdbc.sql("update series_sessions set state = 'CANCELLED' where id = :id").param("id", sessionId).update();
+	}
+
+	void addSession(UUID seriesId, Series.Session session) {
+		jdbc.sql("""
+				insert into series_sessions (id, series_id, position, theme_fi, theme_en, starts_at, ends_at, state)
+				values (:id, :series, :position, :themeFi, :themeEn, :startsAt, :endsAt, 'SCHEDULED')
+				""")
+				.param("id", session.id()).param("series", seriesId).param("position", session.position())
+				.param("themeFi", session.theme().fi()).param("themeEn", session.theme().en())
+				.param("startsAt", Timestamp.from(session.startsAt())).param("endsAt", Timestamp.from(session.endsAt())).update();
+	}
+
 	List<UUID> startingFrom(LocalDate from, int limit) {
 		return jdbc.sql("select id from series where state <> 'CANCELLED' and first_date >= :from order by first_date, id limit :limit")
 				.param("from", from).param("limit", limit).query(UUID.class).list();

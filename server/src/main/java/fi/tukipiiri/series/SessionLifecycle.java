@@ -70,9 +70,22 @@ class SessionLifecycle {
 		int stepped;
 		do {
 			// a backlog (after downtime) is worked through batch by batch, each batch its own transaction
-			stepped = openLobbies() + goLive() + end();
+			stepped = remind() + openLobbies() + goLive() + end();
 		}
 		while (stepped > 0);
+	}
+
+	private int remind() {
+		Instant now = clock.instant();
+		return inTransaction(() -> {
+			List<Lifecycle.DueSession> due = lifecycle.claimReminders(now.plus(settings.reminderBefore()), BATCH);
+			for (Lifecycle.DueSession session : due) {
+				if (lifecycle.record(session.id(), "REMINDED", now)) {
+					events.publishEvent(new SessionReminderDue(session.seriesId(), session.id()));
+				}
+			}
+			return due.size();
+		});
 	}
 
 	private int openLobbies() {

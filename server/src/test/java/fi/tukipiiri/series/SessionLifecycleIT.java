@@ -121,6 +121,31 @@ class SessionLifecycleIT {
 	}
 
 	@Test
+	void participantsAndStaffAreRemindedOnceADayBefore() throws Exception {
+		UUID seriesId = closedSeries(8, 1);
+		List<Session> parents = enrol(seriesId, 2);
+		List<Map<String, Object>> sessions = sessions(seriesId);
+		UUID first = (UUID) sessions.get(0).get("id");
+		Instant start = (Instant) sessions.get(0).get("starts_at");
+
+		CLOCK.set(start.minus(Duration.ofHours(25)));
+		tickBothNodes();
+		assertThat(reminders(first)).isZero();
+
+		CLOCK.set(start.minus(Duration.ofHours(23)));
+		tickBothNodes();
+		tickBothNodes();
+		assertThat(reminders(first)).isEqualTo(1);
+		assertThat(state(first)).isEqualTo("SCHEDULED");
+		for (UUID person : List.of(parents.get(0).id(), parents.get(1).id(), facilitator.id())) {
+			await().atMost(5, TimeUnit.SECONDS).until(() -> jdbc.sql(
+					"select count(*) from notifications where account_id = :a and kind = 'session.reminder' and subject_id = :s")
+					.param("a", person).param("s", first).query(Long.class).single() == 1);
+		}
+		assertThat(reminders((UUID) sessions.get(1).get("id"))).isZero();
+	}
+
+	@Test
 	void aNodeThatWasDownCatchesUpOnEveryMissedStepInOrder() throws Exception {
 		UUID seriesId = closedSeries(8, 1);
 		enrol(seriesId, 1);
@@ -224,12 +249,17 @@ class SessionLifecycleIT {
 		return jdbc.sql("select state from series_sessions where id = :id").param("id", sessionId).query(String.class).single();
 	}
 
+	private long reminders(UUID sessionId) {
+		return jdbc.sql("select count(*) from session_transitions where session_id = :id and to_state = 'REMINDED'")
+				.param("id", sessionId).query(Long.class).single();
+	}
+
 	private String seriesState(UUID seriesId) {
 		return jdbc.sql("select state from series where id = :id").param("id", seriesId).query(String.class).single();
 	}
 
 	private List<String> transitions(UUID sessionId) {
-		return jdbc.sql("select to_state from session_transitions where session_id = :id order by at, case to_state when 'LOBBY' then 1 when 'LIVE' then 2 else 3 end")
+		return jdbc.sql("select to_state from session_transitions where session_id = :id and to_state <> 'REMINDED' order by at, case to_state when 'LOBBY' then 1 when 'LIVE' then 2 else 3 end")
 				.param("id", sessionId).query(String.class).list();
 	}
 }

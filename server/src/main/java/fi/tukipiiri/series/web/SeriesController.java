@@ -17,9 +17,11 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -29,6 +31,7 @@ import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.series.LocalizedText;
 import fi.tukipiiri.series.Recurrence;
 import fi.tukipiiri.series.Series;
+import fi.tukipiiri.series.ScheduleService;
 import fi.tukipiiri.series.SeriesPlan;
 import fi.tukipiiri.series.SeriesService;
 
@@ -37,10 +40,12 @@ import fi.tukipiiri.series.SeriesService;
 class SeriesController {
 
 	private final SeriesService series;
+	private final ScheduleService schedule;
 	private final Clock clock;
 
-	SeriesController(SeriesService series, Clock clock) {
+	SeriesController(SeriesService series, ScheduleService schedule, Clock clock) {
 		this.series = series;
+		this.schedule = schedule;
 		this.clock = clock;
 	}
 
@@ -82,6 +87,31 @@ class SeriesController {
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	SeriesView plan(@Valid @RequestBody PlanRequest request, Authentication coordinator) {
 		return SeriesView.of(series.plan(request.plan(), UUID.fromString(coordinator.getName())));
+	}
+
+	record MoveSession(@NotNull LocalDate date, LocalTime startTime) {
+	}
+
+	record AddSession(@NotNull LocalDate date, @NotBlank @Size(max = 120) String themeFi, @NotBlank @Size(max = 120) String themeEn) {
+	}
+
+	@PutMapping("/{id}/sessions/{sessionId}")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	SeriesView move(@PathVariable UUID id, @PathVariable UUID sessionId, @Valid @RequestBody MoveSession request) {
+		return SeriesView.of(schedule.move(id, sessionId, request.date(), request.startTime()));
+	}
+
+	@DeleteMapping("/{id}/sessions/{sessionId}")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	SeriesView cancel(@PathVariable UUID id, @PathVariable UUID sessionId) {
+		return SeriesView.of(schedule.cancel(id, sessionId));
+	}
+
+	@PostMapping("/{id}/sessions")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	SeriesView add(@PathVariable UUID id, @Valid @RequestBody AddSession request) {
+		return SeriesView.of(schedule.add(id, request.date(), new LocalizedText(request.themeFi().strip(), request.themeEn().strip())));
 	}
 
 	@GetMapping("/{id}")
