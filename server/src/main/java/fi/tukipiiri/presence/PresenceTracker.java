@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,14 +44,16 @@ class PresenceTracker {
 	private final PresenceRegistry registry;
 	private final RoomService rooms;
 	private final ClusterRelay relay;
+	private final ApplicationEventPublisher events;
 	private final String nodeId = UUID.randomUUID().toString();
 	/** sessionId → subscriptionId → room, for the sessions connected to this node. */
 	private final Map<String, Map<String, Subscription>> sessions = new ConcurrentHashMap<>();
 
-	PresenceTracker(PresenceRegistry registry, RoomService rooms, ClusterRelay relay) {
+	PresenceTracker(PresenceRegistry registry, RoomService rooms, ClusterRelay relay, ApplicationEventPublisher events) {
 		this.registry = registry;
 		this.rooms = rooms;
 		this.relay = relay;
+		this.events = events;
 	}
 
 	@EventListener
@@ -147,6 +150,7 @@ class PresenceTracker {
 	}
 
 	private void announce(String type, UUID roomId, UUID accountId) {
+		events.publishEvent("joined".equals(type) ? new PersonArrived(roomId, accountId) : new PersonLeft(roomId, accountId));
 		RoomMember member = rooms.member(roomId, accountId).orElse(null);
 		if (member == null) {
 			return;

@@ -35,6 +35,7 @@ class SessionLifecycle {
 
 	private final Lifecycle lifecycle;
 	private final Enrolments enrolments;
+	private final Attendance attendance;
 	private final PlannedSeries series;
 	private final RoomService rooms;
 	private final SeriesSettings settings;
@@ -42,10 +43,11 @@ class SessionLifecycle {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SessionLifecycle(Lifecycle lifecycle, Enrolments enrolments, PlannedSeries series, RoomService rooms, SeriesSettings settings,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	SessionLifecycle(Lifecycle lifecycle, Enrolments enrolments, Attendance attendance, PlannedSeries series, RoomService rooms,
+			SeriesSettings settings, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.lifecycle = lifecycle;
 		this.enrolments = enrolments;
+		this.attendance = attendance;
 		this.series = series;
 		this.rooms = rooms;
 		this.settings = settings;
@@ -126,6 +128,7 @@ class SessionLifecycle {
 				if (session.roomId() != null) {
 					rooms.changeState(session.roomId(), RoomState.READ_ONLY);
 				}
+				attendance.closeAll(session.id(), now);
 				step(session, Series.SessionState.ENDED, session.roomId(), now);
 			}
 			return due.size();

@@ -32,6 +32,7 @@ import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SharedTestClock;
+import fi.tukipiiri.support.StompTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -118,6 +119,38 @@ class SessionLifecycleIT {
 		assertThat(transitions(first)).containsExactly("LOBBY", "LIVE", "ENDED");
 		assertThat(state((UUID) sessions.get(1).get("id"))).isEqualTo("SCHEDULED");
 		assertThat(seriesState(seriesId)).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void timeInTheSessionRoomIsRecordedAsAttendance() throws Exception {
+		UUID seriesId = closedSeries(8, 1);
+		Session parent = enrol(seriesId, 1).get(0);
+		String username = api.get("/api/me", parent.accessToken()).text("username");
+		List<Map<String, Object>> sessions = sessions(seriesId);
+		UUID first = (UUID) sessions.get(0).get("id");
+		Instant start = (Instant) sessions.get(0).get("starts_at");
+		Instant end = (Instant) sessions.get(0).get("ends_at");
+
+		CLOCK.set(start.minus(Duration.ofMinutes(10)));
+		tickBothNodes();
+		UUID room = jdbc.sql("select room_id from series_sessions where id = :id").param("id", first).query(UUID.class).single();
+		// signed in under the moved clock, so the token is valid at that time
+		Session now = api.login(username, "correct horse battery");
+		var connection = StompTestClient.connect(api.baseUrl(), now.accessToken());
+		connection.subscribe("/topic/rooms/" + room);
+		await().atMost(5, TimeUnit.SECONDS).until(() -> attendanceRows(first) == 1);
+
+		CLOCK.advance(Duration.ofMinutes(40));
+		connection.close();
+		await().atMost(5, TimeUnit.SECONDS).until(() -> secondsPresent(first, parent.id()) > 0);
+		assertThat(secondsPresent(first, parent.id())).isEqualTo(40 * 60);
+
+		CLOCK.set(end.plus(Duration.ofMinutes(11)));
+		tickBothNodes();
+		var report = api.get("/api/series/" + seriesId + "/attendance", api.login("root-admin", "test-admin-password").accessToken()).body();
+		assertThat(report.get(0).path("attendees").size()).isEqualTo(1);
+		assertThat(report.get(0).path("attendees").get(0).path("displayName").asString()).isEqualTo("Osallistuja 0");
+		assertThat(report.get(0).path("attendees").get(0).path("secondsPresent").asLong()).isEqualTo(40 * 60);
 	}
 
 	@Test
@@ -247,6 +280,15 @@ class SessionLifecycleIT {
 
 	private String state(UUID sessionId) {
 		return jdbc.sql("select state from series_sessions where id = :id").param("id", sessionId).query(String.class).single();
+	}
+
+	private long attendanceRows(UUID sessionId) {
+		return jdbc.sql("select count(*) from attendance where session_id = :id").param("id", sessionId).query(Long.class).single();
+	}
+
+	private long secondsPresent(UUID sessionId, UUID accountId) {
+		return jdbc.sql("select seconds_present from attendance where session_id = :s and account_id = :a")
+				.param("s", sessionId).param("a", accountId).query(Long.class).single();
 	}
 
 	private long reminders(UUID sessionId) {

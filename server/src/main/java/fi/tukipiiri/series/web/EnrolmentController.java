@@ -11,17 +11,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import fi.tukipiiri.series.AttendanceService;
 import fi.tukipiiri.series.Enrolment;
 import fi.tukipiiri.series.EnrolmentService;
 
-/** A person's own enrolments only; the fill of a series for those who plan it. */
+/** A person's own enrolments only; the fill and attendance of a series for those who plan it. */
 @RestController
 class EnrolmentController {
 
 	private final EnrolmentService enrolments;
+	private final AttendanceService attendance;
 
-	EnrolmentController(EnrolmentService enrolments) {
+	EnrolmentController(EnrolmentService enrolments, AttendanceService attendance) {
 		this.enrolments = enrolments;
+		this.attendance = attendance;
 	}
 
 	@PostMapping("/api/series/{id}/enrolment")
@@ -42,6 +45,12 @@ class EnrolmentController {
 	@GetMapping("/api/me/enrolments")
 	List<Enrolment> allMine(Authentication caller) {
 		return enrolments.ofAccount(UUID.fromString(caller.getName()));
+	}
+
+	@GetMapping("/api/series/{id}/attendance")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	List<AttendanceService.SessionAttendance> attendance(@PathVariable UUID id) {
+		return attendance.ofSeries(id);
 	}
 
 	@GetMapping("/api/series/{id}/fill")
