@@ -3,6 +3,7 @@ package fi.tukipiiri.series;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,21 +18,50 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.rooms.RoomKind;
 
 /** The public calendar of upcoming series and their iCalendar feeds. Times are written as UTC instants. */
 @Service
 public class CalendarService {
 
+	private static final int FEED_TOKEN_LENGTH = 32;
+
 	private final SeriesService series;
 	private final EnrolmentService enrolments;
+	private final CalendarFeeds feeds;
+	private final Clock clock;
 
-	CalendarService(SeriesService series, EnrolmentService enrolments) {
+	CalendarService(SeriesService series, EnrolmentService enrolments, CalendarFeeds feeds, Clock clock) {
 		this.series = series;
 		this.enrolments = enrolments;
+		this.feeds = feeds;
+		this.clock = clock;
+	}
+
+	public static final class UnknownFeed extends ApiProblem {
+		UnknownFeed() {
+			super(HttpStatus.NOT_FOUND, "calendar.feed_not_found", "No such calendar feed.");
+		}
+	}
+
+	/** A new secret token for the person's own feed; any earlier one stops working. */
+	@Transactional
+	public String newPersonalFeed(UUID accountId) {
+		String token = Secrets.code(FEED_TOKEN_LENGTH);
+		feeds.replace(accountId, Secrets.hash(token), clock.instant());
+		return token;
+	}
+
+	/** The sessions of every series the feed's owner takes part in. */
+	@Transactional(readOnly = true)
+	public byte[] personalIcs(String token) {
+		UUID owner = feeds.owner(Secrets.hash(token)).orElseThrow(UnknownFeed::new);
+		return ics(feeds.seriesOf(owner).stream().map(series::get).toList());
 	}
 
 	/** Series with at least one session between {@code from} and {@code to}; cancelled series are left out. */
@@ -46,11 +76,28 @@ public class CalendarService {
 	/** The series' sessions as an RFC 5545 calendar; cancelled sessions stay in it, marked cancelled. */
 	@Transactional(readOnly = true)
 	public byte[] ics(UUID seriesId) {
-		Series planned = series.get(seriesId);
+		return ics(List.of(series.get(seriesId)));
+	}
+
+	private byte[] ics(List<Series> plans) {
 		Calendar calendar = new Calendar();
 		calendar.add(new ProdId("-//Tukipiiri//Vuosikello//FI"));
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
+		for (Series planned : plans) {
+			addSessions(calendar, planned);
+		}
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			// an empty personal feed is still a useful feed, though RFC 5545 asks for at least one component
+			new CalendarOutputter(false).output(calendar, out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void addSessions(Calendar calendar, Series planned) {
 		for (Series.Session session : planned.sessions()) {
 			VEvent event = new VEvent(session.startsAt(), session.endsAt(), planned.title() + ": " + session.theme().fi());
 			event.add(new Uid(session.id() + "@tukipiiri"));
@@ -58,13 +105,6 @@ public class CalendarService {
 			boolean cancelled = session.state() == Series.SessionState.CANCELLED || planned.state() == Series.State.CANCELLED;
 			event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
 			calendar.add(event);
-		}
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			new CalendarOutputter().output(calendar, out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,9 +59,20 @@ class CalendarController {
 
 	@GetMapping("/api/calendar/series/{id}.ics")
 	ResponseEntity<byte[]> ics(@PathVariable UUID id) {
+		return icsResponse("tukipiiri-" + id + ".ics", calendar.ics(id));
+	}
+
+	/** The secret address itself is the credential: calendar apps cannot sign in. */
+	@GetMapping("/api/calendar/personal/{token}.ics")
+	ResponseEntity<byte[]> personal(@PathVariable @Size(max = 64) String token) {
+		return icsResponse("tukipiiri.ics", calendar.personalIcs(token));
+	}
+
+	private static ResponseEntity<byte[]> icsResponse(String filename, byte[] body) {
 		return ResponseEntity.ok()
 				.contentType(TEXT_CALENDAR)
-				.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"tukipiiri-" + id + ".ics\"")
-				.body(calendar.ics(id));
+				.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
+				.header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")
+				.body(body);
 	}
 }
