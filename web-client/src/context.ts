@@ -3,6 +3,7 @@ import { TokenStore } from './api/token-store.ts';
 import { ChatConnection, brokerUrlFor } from './chat/chat-connection.ts';
 import { languages } from './i18n/languages.ts';
 import { LocaleStore } from './i18n/locale-store.ts';
+import { NotificationStore } from './notifications/notification-store.ts';
 import { Router } from './router.ts';
 import { SessionStore } from './state/session-store.ts';
 
@@ -12,6 +13,8 @@ export const api = new ApiClient(tokens);
 export const session = new SessionStore(api, tokens);
 export const locale = new LocaleStore(languages, window.localStorage);
 export const router = new Router(window);
+/** The signed-in person's notifications, shown by the bell in the header. */
+export const notifications = new NotificationStore();
 
 /** The tab's one chat connection; it connects when a room is opened and ends with the session. */
 export const chat = new ChatConnection({
@@ -19,5 +22,8 @@ export const chat = new ChatConnection({
   accessToken: (forceRefresh) => api.accessToken(forceRefresh),
 });
 session.on('session-changed', (event) => {
-  if (event.status !== 'signed-in') chat.stop();
+  if (event.status !== 'signed-in') {
+    chat.stop();
+    notifications.clear();
+  }
 });

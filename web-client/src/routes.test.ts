@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hashOf, parseHash, parseRoute, roomRoute, routeNames, sameRoute } from './routes.ts';
+import { hashOf, parseHash, parseRoute, roomRoute, routeNames, sameRoute, seriesRoute } from './routes.ts';
 
 describe('hash routes', () => {
   it('reads each fixed route back from its own hash', () => {
-    for (const name of routeNames.filter((route) => route !== 'room')) {
+    for (const name of routeNames.filter((route) => route !== 'room' && route !== 'series')) {
       expect(parseHash(hashOf(name))).toBe(name);
     }
   });
@@ -37,5 +37,13 @@ describe('hash routes', () => {
     expect(sameRoute(roomRoute(1), roomRoute('1'))).toBe(true);
     expect(sameRoute(roomRoute(1), roomRoute(2))).toBe(false);
     expect(sameRoute({ name: 'rooms' }, { name: 'rooms' })).toBe(true);
+  });
+
+  it('carries the series id through the hash and sends a broken one to the calendar', () => {
+    expect(hashOf(seriesRoute('s 1'))).toBe('#/series/s%201');
+    expect(parseRoute('#/series/s%201')).toEqual({ name: 'series', seriesId: 's 1' });
+    expect(parseRoute('#/series/%E0%A4%A')).toEqual({ name: 'calendar' });
+    expect(parseRoute('#/calendar')).toEqual({ name: 'calendar' });
+    expect(sameRoute(seriesRoute('a'), seriesRoute('b'))).toBe(false);
   });
 });

@@ -1,22 +1,24 @@
 /** The screens reachable by hash, e.g. `#/register` or `#/rooms/42`. */
-export const routeNames = ['landing', 'login', 'register', 'guest', 'home', 'rooms', 'room'] as const;
+export const routeNames = ['landing', 'login', 'register', 'guest', 'home', 'rooms', 'room', 'calendar', 'series'] as const;
 
 export type RouteName = (typeof routeNames)[number];
 
-/** A screen, with the room it shows when it shows one. */
+/** A screen, with the room or series it shows when it shows one. */
 export type Route = {
   readonly name: RouteName;
   readonly roomId?: string;
+  readonly seriesId?: string;
 };
 
-/** Screens whose hash is fixed (every screen except one room). */
-const fixedHashes: Record<Exclude<RouteName, 'room'>, string> = {
+/** Screens whose hash is fixed (every screen except one room or one series). */
+const fixedHashes: Record<Exclude<RouteName, 'room' | 'series'>, string> = {
   landing: '#/',
   login: '#/login',
   register: '#/register',
   guest: '#/guest',
   home: '#/home',
   rooms: '#/rooms',
+  calendar: '#/calendar',
 };
 
 /** Screens that need a signed-in user. */
@@ -35,6 +37,9 @@ export function hashOf(target: RouteName | Route): string {
   if (route.name === 'room') {
     return route.roomId ? `#/rooms/${encodeURIComponent(route.roomId)}` : fixedHashes.rooms;
   }
+  if (route.name === 'series') {
+    return route.seriesId ? `#/series/${encodeURIComponent(route.seriesId)}` : fixedHashes.calendar;
+  }
   return fixedHashes[route.name];
 }
 
@@ -42,8 +47,12 @@ export function roomRoute(roomId: string | number): Route {
   return { name: 'room', roomId: String(roomId) };
 }
 
+export function seriesRoute(seriesId: string): Route {
+  return { name: 'series', seriesId };
+}
+
 export function sameRoute(a: Route, b: Route): boolean {
-  return a.name === b.name && (a.roomId ?? null) === (b.roomId ?? null);
+  return a.name === b.name && (a.roomId ?? null) === (b.roomId ?? null) && (a.seriesId ?? null) === (b.seriesId ?? null);
 }
 
 function normalise(hash: string): string {
@@ -68,11 +77,16 @@ export function parseRoute(hash: string): Route {
     const roomId = decode(room[1]);
     return roomId === null ? { name: 'rooms' } : { name: 'room', roomId };
   }
+  const series = /^\/series\/([^/]+)$/.exec(path);
+  if (series?.[1] !== undefined) {
+    const seriesId = decode(series[1]);
+    return seriesId === null ? { name: 'calendar' } : { name: 'series', seriesId };
+  }
   const names = Object.keys(fixedHashes) as (keyof typeof fixedHashes)[];
   return { name: names.find((name) => normalise(fixedHashes[name]) === path) ?? 'landing' };
 }
 
-/** The screen of a location hash, without its room. */
+/** The screen of a location hash, without its room or series. */
 export function parseHash(hash: string): RouteName {
   return parseRoute(hash).name;
 }

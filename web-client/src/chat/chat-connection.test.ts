@@ -250,6 +250,37 @@ describe('chat connection', () => {
     expect(statuses.at(-1)).toBe('offline');
   });
 
+  it('subscribes the notification queue once per connection, however many listen', async () => {
+    const { connection, sockets } = setup();
+    const heard: string[] = [];
+    connection.watchNotifications((notification) => heard.push(`a:${notification.kind}`));
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    const stopB = connection.watchNotifications((notification) => heard.push(`b:${notification.params['seriesTitle'] ?? ''}`));
+    const queue = '/user/queue/notifications';
+    expect(first.sent('SUBSCRIBE').filter((frame) => frame.headers['destination'] === queue)).toHaveLength(1);
+
+    first.serverSends(
+      'MESSAGE',
+      { destination: queue, subscription: first.subscriptionId(queue), 'message-id': '1' },
+      JSON.stringify({ id: 'n1', kind: 'series.confirmed', subjectId: 's1', params: { seriesTitle: 'Isät' }, createdAt: 'x', readAt: null }),
+    );
+    first.serverSends(
+      'MESSAGE',
+      { destination: queue, subscription: first.subscriptionId(queue), 'message-id': '2' },
+      JSON.stringify({ nothing: true }),
+    );
+    expect(heard).toEqual(['a:series.confirmed', 'b:Isät']);
+
+    stopB();
+    first.terminate();
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    const second = await connect(sockets[1]);
+    expect(second.sent('SUBSCRIBE').filter((frame) => frame.headers['destination'] === queue)).toHaveLength(1);
+  });
+
   it('derives the endpoint from the page address', () => {
     expect(brokerUrlFor({ protocol: 'https:', host: 'tukipiiri.fi' })).toBe('wss://tukipiiri.fi/ws');
     expect(brokerUrlFor({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/ws');

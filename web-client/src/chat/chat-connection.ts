@@ -6,6 +6,7 @@ import {
   ReconnectionTimeMode,
   type StompSubscription,
 } from '@stomp/stompjs';
+import { type AppNotification, toNotification } from '../api/notifications.ts';
 import { ApiError } from '../api/problem.ts';
 import type { RoomId } from '../api/rooms.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
@@ -74,6 +75,8 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   readonly #options: ChatConnectionOptions;
   readonly #client: Client;
   readonly #rooms = new Map<string, WatchedRoom>();
+  readonly #notificationListeners = new Set<(notification: AppNotification) => void>();
+  #notificationSubscription: StompSubscription | null = null;
   #status: ConnectionStatus = 'offline';
   #wasOnline = false;
   #tokenRejected = false;
@@ -122,6 +125,7 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     for (const room of this.#rooms.values()) {
       room.subscriptions = [];
     }
+    this.#notificationSubscription = null;
     this.#setStatus('offline');
     void this.#client.deactivate();
   }
@@ -140,6 +144,18 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     }
     room.listeners.add(listener);
     return () => this.#unwatch(key, listener);
+  }
+
+  /**
+   * Hears the signed-in person's notifications for as long as the returned function is not
+   * called. The queue is subscribed once per connection, however many listen.
+   */
+  watchNotifications(listener: (notification: AppNotification) => void): () => void {
+    this.#notificationListeners.add(listener);
+    if (this.#status === 'online') this.#subscribeNotifications();
+    return () => {
+      this.#notificationListeners.delete(listener);
+    };
   }
 
   /** Sends a chat message; false when there is no connection to send it on. */
@@ -193,7 +209,9 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     this.#stableTimer = setTimeout(() => {
       this.#errorStreak = 0;
     }, STABLE_AFTER_MS);
+    this.#notificationSubscription = null;
     this.#subscribeQueues();
+    if (this.#notificationListeners.size > 0) this.#subscribeNotifications();
     for (const [key, room] of this.#rooms) {
       this.#subscribeRoom(key, room);
     }
@@ -216,6 +234,7 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     for (const room of this.#rooms.values()) {
       room.subscriptions = [];
     }
+    this.#notificationSubscription = null;
     if (this.#status === 'offline') return;
     this.#setStatus(this.#client.active ? (this.#wasOnline ? 'reconnecting' : 'connecting') : 'offline');
   }
@@ -229,6 +248,20 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
       const problem = toChatProblem(readJson(frame.body));
       if (problem !== null) this.emit(new ChatProblemEvent(problem));
     });
+  }
+
+  #subscribeNotifications(): void {
+    if (this.#notificationSubscription !== null) return;
+    try {
+      this.#notificationSubscription = this.#client.subscribe(destinations.notifications, (frame) => {
+        const notification = toNotification(readJson(frame.body));
+        if (notification === null) return;
+        for (const listener of [...this.#notificationListeners]) listener(notification);
+      });
+    } catch {
+      // The connection closed a moment ago; the next connection subscribes again.
+      this.#notificationSubscription = null;
+    }
   }
 
   #subscribeRoom(key: string, room: WatchedRoom): void {

@@ -10,6 +10,7 @@ export const destinations = {
   sendTyping: (roomId: RoomId) => `/app/rooms/${roomId}/typing`,
   acks: '/user/queue/acks',
   errors: '/user/queue/errors',
+  notifications: '/user/queue/notifications',
 } as const;
 
 /** A message as broadcast on the room topic; `clientId` is there when the server adds it. */

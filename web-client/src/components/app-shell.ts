@@ -2,11 +2,13 @@ import { locale, router, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { retranslate, translated } from '../i18n/dom.ts';
+import '../pages/calendar-page.ts';
 import '../pages/guest-page.ts';
 import '../pages/home-page.ts';
 import '../pages/register-page.ts';
 import '../pages/room-page.ts';
 import '../pages/rooms-page.ts';
+import '../pages/series-page.ts';
 import '../pages/sign-in-page.ts';
 import { type Route, type RouteName, protectedRoutes, visitorRoutes } from '../routes.ts';
 import './site-header.ts';
@@ -17,7 +19,9 @@ type PageTag =
   | 'tp-guest-page'
   | 'tp-home-page'
   | 'tp-rooms-page'
-  | 'tp-room-page';
+  | 'tp-room-page'
+  | 'tp-calendar-page'
+  | 'tp-series-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -27,11 +31,15 @@ const pageOf: Record<RouteName, PageTag> = {
   home: 'tp-home-page',
   rooms: 'tp-rooms-page',
   room: 'tp-room-page',
+  calendar: 'tp-calendar-page',
+  series: 'tp-series-page',
 };
 
-/** Tells pages apart, including two rooms: a different key mounts a fresh page. */
+/** Tells pages apart, including two rooms or two series: a different key mounts a fresh page. */
 function pageKey(route: Route): string {
-  return route.name === 'room' ? `room:${route.roomId ?? ''}` : route.name;
+  if (route.name === 'room') return `room:${route.roomId ?? ''}`;
+  if (route.name === 'series') return `series:${route.seriesId ?? ''}`;
+  return route.name;
 }
 
 /**
@@ -92,6 +100,7 @@ class AppShell extends Component {
       const tag = pageOf[route.name];
       element = document.createElement(tag);
       if (route.roomId !== undefined) element.dataset['roomId'] = route.roomId;
+      if (route.seriesId !== undefined) element.dataset['seriesId'] = route.seriesId;
       this.dataset['page'] = tag;
     }
     this.#main.replaceChildren(element);

@@ -2,13 +2,16 @@ import { locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { translated } from '../i18n/dom.ts';
+import { hashOf } from '../routes.ts';
 import './help-panel.ts';
 import './language-switch.ts';
+import './notification-bell.ts';
 import './quick-exit.ts';
 
 /**
- * Brand, quick exit, crisis help and language, in that order on every screen size (so the
- * keyboard order matches what is seen, and the quick exit comes right after the brand).
+ * Brand, quick exit, crisis help, the group calendar, notifications (signed in only) and
+ * language, in that order on every screen size (so the keyboard order matches what is seen,
+ * and the quick exit comes right after the brand).
  */
 class SiteHeader extends Component {
   protected render(): void {
@@ -23,6 +26,8 @@ class SiteHeader extends Component {
           brand,
           h('tp-quick-exit'),
           h('tp-help-panel'),
+          translated(locale, 'a', 'nav.calendar', { href: hashOf('calendar'), class: 'header-link', 'data-testid': 'calendar-nav' }),
+          h('tp-notification-bell'),
           h('tp-language-switch'),
         ),
       ),

@@ -47,6 +47,10 @@ describe('translation files', () => {
       'rooms.not_member',
       'rooms.read_only',
       'rate.limited',
+      'series.guests_cannot_enrol',
+      'series.open_to_all',
+      'series.not_open_for_enrolment',
+      'series.not_found',
     ];
     for (const code of codes) {
       expect(finnish).toHaveProperty([`error.${code}`]);

@@ -33,6 +33,8 @@ class HomePage extends Component {
             'p',
             { class: 'home-rooms' },
             translated(locale, 'a', 'home.roomsLink', { href: hashOf('rooms'), class: 'button-link', 'data-testid': 'rooms-link' }),
+            ' ',
+            translated(locale, 'a', 'home.calendarLink', { href: hashOf('calendar'), class: 'button-link', 'data-testid': 'home-calendar-link' }),
           ),
           translated(locale, 'h2', 'home.rolesHeading'),
           this.#roles,

@@ -67,10 +67,17 @@ public class CalendarService {
 	/** Series with at least one session between {@code from} and {@code to}; cancelled series are left out. */
 	@Transactional(readOnly = true)
 	public List<CalendarEntry> between(Instant from, Instant to, int limit) {
-		return series.withSessionsBetween(from, to, limit).stream()
-				.map(planned -> new CalendarEntry(planned.id(), planned.title(), planned.audienceNote(), planned.kind(), planned.state(),
-						planned.ageMin(), planned.ageMax(), seatsLeft(planned), planned.sessions()))
-				.toList();
+		return series.withSessionsBetween(from, to, limit).stream().map(this::entry).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public CalendarEntry entry(UUID seriesId) {
+		return entry(series.get(seriesId));
+	}
+
+	private CalendarEntry entry(Series planned) {
+		return new CalendarEntry(planned.id(), planned.title(), planned.audienceNote(), planned.kind(), planned.state(),
+				planned.ageMin(), planned.ageMax(), seatsLeft(planned), planned.sessions());
 	}
 
 	/** The series' sessions as an RFC 5545 calendar; cancelled sessions stay in it, marked cancelled. */

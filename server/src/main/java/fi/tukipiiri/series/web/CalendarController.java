@@ -57,6 +57,12 @@ class CalendarController {
 		return calendar.between(fromInstant, toInstant, 200);
 	}
 
+	/** One series as the public calendar shows it, for a page that visitors reach by a link. */
+	@GetMapping("/api/calendar/series/{id}")
+	CalendarEntry one(@PathVariable UUID id) {
+		return calendar.entry(id);
+	}
+
 	@GetMapping("/api/calendar/series/{id}.ics")
 	ResponseEntity<byte[]> ics(@PathVariable UUID id) {
 		return icsResponse("tukipiiri-" + id + ".ics", calendar.ics(id));

@@ -76,9 +76,12 @@ class SeriesController {
 		}
 	}
 
-	record SessionView(UUID id, int position, LocalizedText theme, Instant startsAt, Instant endsAt, Series.SessionState state) {
+	/** {@code roomId} appears once the session's room has opened; entering it is still checked by the room. */
+	record SessionView(UUID id, int position, LocalizedText theme, Instant startsAt, Instant endsAt, Series.SessionState state,
+			UUID roomId) {
 		static SessionView of(Series.Session session) {
-			return new SessionView(session.id(), session.position(), session.theme(), session.startsAt(), session.endsAt(), session.state());
+			return new SessionView(session.id(), session.position(), session.theme(), session.startsAt(), session.endsAt(),
+					session.state(), session.roomId());
 		}
 	}
 

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { type AppNotification, notificationKinds, toNotification } from '../api/notifications.ts';
+import finnish from '../i18n/fi.json';
+import { Translator } from '../i18n/translator.ts';
+import { NotificationStore } from './notification-store.ts';
+import { notificationLink, notificationText } from './notification-text.ts';
+
+function notification(id: string, extra: Partial<AppNotification> = {}): AppNotification {
+  return {
+    id,
+    kind: 'series.confirmed',
+    subjectId: 'series-1',
+    params: { seriesTitle: 'Isien ilta' },
+    createdAt: `2026-11-0${id}T10:00:00Z`,
+    readAt: null,
+    ...extra,
+  };
+}
+
+describe('notification texts', () => {
+  const fi = new Translator(finnish, finnish);
+
+  it('has a text for every kind', () => {
+    for (const kind of notificationKinds) {
+      expect(finnish).toHaveProperty([`notification.${kind}`]);
+    }
+  });
+
+  it('fills in the series title and the theme in the chosen language', () => {
+    const lobby = notification('1', {
+      kind: 'session.lobby_open',
+      params: { seriesTitle: 'Isien ilta', themeFi: 'Yhteistyövanhemmuus', themeEn: 'Co-parenting', roomId: '9' },
+    });
+    const text = notificationText(lobby, 'fi');
+    expect(fi.first(text.keys, text.params)).toBe(
+      'Ryhmän Isien ilta tapaaminen ”Yhteistyövanhemmuus” alkaa pian. Voit siirtyä ryhmään.',
+    );
+    expect(notificationText(lobby, 'en').params).toEqual({ series: 'Isien ilta', theme: 'Co-parenting' });
+    const waitlisted = notificationText(notification('2', { kind: 'enrolment.waitlisted' }), 'fi');
+    expect(fi.first(waitlisted.keys, waitlisted.params)).toBe('Olet jonossa ryhmään Isien ilta.');
+  });
+
+  it('falls back to a general text for an unknown kind', () => {
+    const text = notificationText(notification('1', { kind: 'something.new' }), 'fi');
+    expect(fi.first(text.keys, text.params)).toBe('Sinulle on uusi ilmoitus.');
+  });
+
+  it('links to the room of an opened lobby, otherwise to the series', () => {
+    expect(notificationLink(notification('1', { kind: 'session.lobby_open', params: { roomId: '9' } }))).toBe('#/rooms/9');
+    expect(notificationLink(notification('1'))).toBe('#/series/series-1');
+    expect(notificationLink(notification('1', { subjectId: null }))).toBeNull();
+  });
+
+  it('reads notifications defensively', () => {
+    expect(toNotification({ id: 7, kind: 'series.cancelled', subjectId: 's', params: { seriesTitle: 'A', n: 2, x: {} }, createdAt: 't', readAt: null })).toEqual({
+      id: '7',
+      kind: 'series.cancelled',
+      subjectId: 's',
+      params: { seriesTitle: 'A', n: '2' },
+      createdAt: 't',
+      readAt: null,
+    });
+    expect(toNotification({ id: 'x' })).toBeNull();
+    expect(toNotification('nope')).toBeNull();
+  });
+});
+
+describe('notification store', () => {
+  it('keeps notifications newest first, once each, and counts the unread', () => {
+    const store = new NotificationStore();
+    let changes = 0;
+    store.on('notifications-changed', () => {
+      changes += 1;
+    });
+    store.receive(notification('3'));
+    store.replace([notification('1', { readAt: '2026-11-01T11:00:00Z' }), notification('2'), notification('3')]);
+    store.receive(notification('4'));
+    expect(store.items.map((item) => item.id)).toEqual(['4', '3', '2', '1']);
+    expect(store.unreadCount).toBe(3);
+
+    store.markAllRead(new Date('2026-11-05T00:00:00Z'));
+    expect(store.unreadCount).toBe(0);
+    expect(store.items[0]?.readAt).toBe('2026-11-05T00:00:00.000Z');
+    expect(store.items[3]?.readAt).toBe('2026-11-01T11:00:00Z');
+
+    store.clear();
+    expect(store.items).toEqual([]);
+    expect(changes).toBe(5);
+  });
+});
