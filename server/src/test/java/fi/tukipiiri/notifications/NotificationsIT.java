@@ -2,7 +2,6 @@ package fi.tukipiiri.notifications;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.StompTestClient;
 
 import static fi.tukipiiri.support.StompTestClient.next;
@@ -77,19 +77,8 @@ class NotificationsIT {
 
 	private String closedSeries(int capacity) {
 		Session admin = api.login("root-admin", "test-admin-password");
-		Session facilitator = api.registerParent("Ohjaaja");
-		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
-		LocalDate first = LocalDate.now().plusWeeks(4);
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
-		plan.put("title", "Ilmoitusryhmä");
-		plan.put("firstDate", first.toString());
-		plan.put("intervalWeeks", 1);
-		plan.put("startTime", "18:00");
-		plan.put("capacity", capacity);
-		plan.put("minParticipants", 1);
-		plan.put("decisionDate", first.minusWeeks(1).toString());
-		plan.put("facilitatorIds", List.of(facilitator.id().toString()));
+		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
+		var plan = SeriesPlans.closedGroup("Ilmoitusryhmä", LocalDate.now().plusWeeks(4), capacity, 1, facilitator.id());
 		return api.post("/api/series", plan, admin.accessToken()).text("id");
 	}
 }

@@ -15,7 +15,7 @@ class EmbeddedInfrastructureTest {
 	@Test
 	void prodProfileRefusesEmbeddedInfrastructure() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(TukipiiriApplication.class).profiles("prod")
-				.properties("server.port=0", "tukipiiri.auth.jwt-secret=" + "a".repeat(44)).run())
+				.run("--server.port=0", "--tukipiiri.auth.jwt-secret=" + "a".repeat(44)))
 				.hasMessageContaining("Refusing to start on embedded infrastructure")
 				.hasMessageContaining("SPRING_DATASOURCE_URL")
 				.hasMessageContaining("SPRING_DATA_REDIS_URL");
@@ -24,7 +24,7 @@ class EmbeddedInfrastructureTest {
 	@Test
 	void prodProfileNamesOnlyWhatIsMissing() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(TukipiiriApplication.class).profiles("prod")
-				.properties("server.port=0", "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none").run())
+				.run("--server.port=0", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none"))
 				.hasMessageContaining("SPRING_DATA_REDIS_URL")
 				.hasMessageNotContaining("SPRING_DATASOURCE_URL");
 	}
@@ -48,11 +48,13 @@ class EmbeddedInfrastructureTest {
 		}
 	}
 
+	/** Command-line arguments, which outrank application.yml (its server.port 8080 could be taken). */
 	private static ConfigurableApplicationContext start(String... properties) {
-		return new SpringApplicationBuilder(TukipiiriApplication.class)
-				.profiles("test")
-				.properties("server.port=0")
-				.properties(properties)
-				.run();
+		String[] args = new String[properties.length + 1];
+		args[0] = "--server.port=0";
+		for (int i = 0; i < properties.length; i++) {
+			args[i + 1] = "--" + properties[i];
+		}
+		return new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test").run(args);
 	}
 }

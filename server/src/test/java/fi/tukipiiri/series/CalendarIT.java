@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SeriesPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,19 +88,8 @@ class CalendarIT {
 	}
 
 	private String series(Session admin, int capacity) {
-		Session facilitator = api.registerParent("Ohjaaja");
-		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
-		LocalDate first = LocalDate.now(Recurrence.HELSINKI).plusWeeks(2);
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
-		plan.put("title", "Kalenteriryhmä");
-		plan.put("firstDate", first.toString());
-		plan.put("intervalWeeks", 1);
-		plan.put("startTime", "18:00");
-		plan.put("capacity", capacity);
-		plan.put("minParticipants", 1);
-		plan.put("decisionDate", first.minusWeeks(1).toString());
-		plan.put("facilitatorIds", List.of(facilitator.id().toString()));
+		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
+		var plan = SeriesPlans.closedGroup("Kalenteriryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), capacity, 1, facilitator.id());
 		return api.post("/api/series", plan, admin.accessToken()).text("id");
 	}
 }

@@ -2,7 +2,6 @@ package fi.tukipiiri.series;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SeriesPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +35,7 @@ class EnrolmentIT {
 	@BeforeEach
 	void facilitator() {
 		admin = api.login("root-admin", "test-admin-password");
-		Session facilitator = api.registerParent("Ohjaaja");
-		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
-		facilitatorId = facilitator.id();
+		facilitatorId = api.staffMember("Ohjaaja", "FACILITATOR").id();
 	}
 
 	@Test
@@ -119,7 +117,7 @@ class EnrolmentIT {
 		assertThat(refused.code()).isEqualTo("series.guests_cannot_enrol");
 
 		Map<String, Object> open = plan(5);
-		open.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01");
+		open.put("templateId", SeriesPlans.OPEN_CHATS_TEMPLATE);
 		String openSeries = api.post("/api/series", open, admin.accessToken()).text("id");
 		Session parent = api.registerParent("Avoin");
 		assertThat(api.post("/api/series/" + openSeries + "/enrolment", Map.of(), parent.accessToken()).code()).isEqualTo("series.open_to_all");
@@ -145,17 +143,6 @@ class EnrolmentIT {
 	}
 
 	private Map<String, Object> plan(int capacity) {
-		LocalDate first = LocalDate.now().plusWeeks(4);
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
-		plan.put("title", "Ryhmä");
-		plan.put("firstDate", first.toString());
-		plan.put("intervalWeeks", 1);
-		plan.put("startTime", "18:00");
-		plan.put("capacity", capacity);
-		plan.put("minParticipants", Math.min(4, capacity));
-		plan.put("decisionDate", first.minusWeeks(1).toString());
-		plan.put("facilitatorIds", List.of(facilitatorId.toString()));
-		return plan;
+		return SeriesPlans.closedGroup("Ryhmä", LocalDate.now().plusWeeks(4), capacity, Math.min(4, capacity), facilitatorId);
 	}
 }

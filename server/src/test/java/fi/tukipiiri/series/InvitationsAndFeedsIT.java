@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -19,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SeriesPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,19 +33,8 @@ class InvitationsAndFeedsIT {
 	@BeforeEach
 	void series() {
 		admin = api.login("root-admin", "test-admin-password");
-		Session facilitator = api.registerParent("Ohjaaja");
-		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
-		LocalDate first = LocalDate.now(Recurrence.HELSINKI).plusWeeks(2);
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
-		plan.put("title", "Kutsuryhmä");
-		plan.put("firstDate", first.toString());
-		plan.put("intervalWeeks", 1);
-		plan.put("startTime", "18:00");
-		plan.put("capacity", 8);
-		plan.put("minParticipants", 1);
-		plan.put("decisionDate", first.minusWeeks(1).toString());
-		plan.put("facilitatorIds", List.of(facilitator.id().toString()));
+		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
+		var plan = SeriesPlans.closedGroup("Kutsuryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
 		series = api.post("/api/series", plan, admin.accessToken()).text("id");
 	}
 

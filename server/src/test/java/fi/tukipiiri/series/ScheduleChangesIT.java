@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SeriesPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,21 +38,8 @@ class ScheduleChangesIT {
 	@BeforeEach
 	void seriesWithAParticipant() {
 		admin = api.login("root-admin", "test-admin-password");
-		facilitator = api.registerParent("Ohjaaja");
-		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
-		facilitator = new Session(api.post("/api/auth/refresh", Map.of("refreshToken", facilitator.refreshToken())).text("accessToken"),
-				facilitator.refreshToken(), facilitator.id());
-		LocalDate first = LocalDate.now(Recurrence.HELSINKI).plusWeeks(2);
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
-		plan.put("title", "Muutosryhmä");
-		plan.put("firstDate", first.toString());
-		plan.put("intervalWeeks", 1);
-		plan.put("startTime", "18:00");
-		plan.put("capacity", 8);
-		plan.put("minParticipants", 1);
-		plan.put("decisionDate", first.minusWeeks(1).toString());
-		plan.put("facilitatorIds", List.of(facilitator.id().toString()));
+		facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
+		var plan = SeriesPlans.closedGroup("Muutosryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
 		var created = api.post("/api/series", plan, admin.accessToken()).body();
 		series = created.path("id").asString();
 		sessions = created.path("sessions");

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
 import fi.tukipiiri.support.StompTestClient;
 
@@ -61,7 +61,7 @@ class SessionLifecycleIT {
 	@BeforeAll
 	static void startSecondNode() {
 		secondNode = new SpringApplicationBuilder(TukipiiriApplication.class, SharedTestClock.Config.class)
-				.profiles("test").properties("server.port=0", "tukipiiri.series.lifecycle-tick=1h").run();
+				.profiles("test").run("--server.port=0", "--tukipiiri.series.lifecycle-tick=1h");
 	}
 
 	@AfterAll
@@ -74,8 +74,7 @@ class SessionLifecycleIT {
 	void staff() {
 		CLOCK.reset();
 		admin = api.login("root-admin", "test-admin-password");
-		facilitator = api.registerParent("Ohjaaja Outi");
-		api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
+		facilitator = api.staffMember("Ohjaaja Outi", "FACILITATOR");
 	}
 
 	@AfterEach
@@ -244,17 +243,8 @@ class SessionLifecycleIT {
 	}
 
 	private UUID closedSeries(int capacity, int minimum) {
-		LocalDate first = LocalDate.now(Recurrence.HELSINKI).plusWeeks(2);
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("templateId", "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02");
-		plan.put("title", "Lifecycle " + UUID.randomUUID().toString().substring(0, 8));
-		plan.put("firstDate", first.toString());
-		plan.put("intervalWeeks", 1);
-		plan.put("startTime", "18:00");
-		plan.put("capacity", capacity);
-		plan.put("minParticipants", minimum);
-		plan.put("decisionDate", first.minusWeeks(1).toString());
-		plan.put("facilitatorIds", List.of(facilitator.id().toString()));
+		var plan = SeriesPlans.closedGroup("Lifecycle " + UUID.randomUUID().toString().substring(0, 8),
+				LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), capacity, minimum, facilitator.id());
 		var created = api.post("/api/series", plan, admin.accessToken());
 		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
 		return UUID.fromString(created.text("id"));

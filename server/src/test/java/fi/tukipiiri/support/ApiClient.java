@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,14 @@ public class ApiClient {
 	public void awaitPresence(UUID room, Session asker, int people) {
 		Awaitility.await().atMost(5, TimeUnit.SECONDS)
 				.until(() -> get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() >= people);
+	}
+
+	/** A newly registered person given these roles by the first administrator, with a token that carries them. */
+	public Session staffMember(String displayName, String... roles) {
+		Session person = registerParent(displayName);
+		put("/api/admin/users/" + person.id() + "/roles", Map.of("roles", List.of(roles)), login("root-admin", "test-admin-password").accessToken());
+		String fresh = post("/api/auth/refresh", Map.of("refreshToken", person.refreshToken())).text("accessToken");
+		return new Session(fresh, person.refreshToken(), person.id());
 	}
 
 	/** A new room created by the first administrator. */
