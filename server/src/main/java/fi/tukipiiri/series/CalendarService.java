@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +56,22 @@ public class CalendarService {
 		String token = Secrets.code(FEED_TOKEN_LENGTH);
 		feeds.replace(accountId, Secrets.hash(token), clock.instant());
 		return token;
+	}
+
+	/** One of a person's own sessions: in a series they are enrolled in or on the staff of. */
+	public record MySession(UUID seriesId, String seriesTitle, Series.Session session) {
+	}
+
+	/** A person's sessions that have not ended, soonest first; a session's room id appears once its lobby opens. */
+	@Transactional(readOnly = true)
+	public List<MySession> upcomingOf(UUID accountId) {
+		return feeds.seriesOf(accountId).stream().map(series::get)
+				.filter(planned -> planned.state() != Series.State.CANCELLED)
+				.flatMap(planned -> planned.sessions().stream()
+						.filter(session -> session.state() != Series.SessionState.ENDED && session.state() != Series.SessionState.CANCELLED)
+						.map(session -> new MySession(planned.id(), planned.title(), session)))
+				.sorted(Comparator.comparing(mine -> mine.session().startsAt()))
+				.toList();
 	}
 
 	/** The sessions of every series the feed's owner takes part in. */

@@ -90,6 +90,19 @@ class InvitationsAndFeedsIT {
 		assertThat(get(url).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void mySessionsListsOnlyTheSeriesOneTakesPartIn() {
+		Session parent = api.registerParent("Omat tapaamiset");
+		assertThat(api.get("/api/me/sessions", parent.accessToken()).body().size()).isZero();
+		api.post("/api/series/" + series + "/enrolment", Map.of(), parent.accessToken());
+		var mine = api.get("/api/me/sessions", parent.accessToken()).body();
+		assertThat(mine.size()).isEqualTo(9);
+		assertThat(mine.get(0).path("seriesTitle").asString()).isEqualTo("Kutsuryhmä");
+		assertThat(mine.get(0).path("session").path("position").asInt()).isEqualTo(1);
+		assertThat(mine.get(0).path("session").path("state").asString()).isEqualTo("SCHEDULED");
+		assertThat(api.get("/api/me/sessions", null).status()).isEqualTo(401);
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package fi.tukipiiri.series.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,6 +54,11 @@ class InvitationsController {
 	@PostMapping("/api/series/invitations/redeem")
 	Enrolment redeem(@Valid @RequestBody RedeemRequest request, Authentication caller) {
 		return invitations.redeem(request.code(), UUID.fromString(caller.getName()));
+	}
+
+	@GetMapping("/api/me/sessions")
+	List<CalendarService.MySession> mySessions(Authentication caller) {
+		return calendar.upcomingOf(UUID.fromString(caller.getName()));
 	}
 
 	/** A new secret address for one's own calendar feed; the previous address stops working. */
