@@ -63,7 +63,8 @@ public final class LoadTest {
 		List<String> tokens = guestTokens(api);
 
 		System.out.printf("Opening %d STOMP connections…%n", options.connections());
-		HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+		ExecutorService socketThreads = Executors.newFixedThreadPool(4);
+		HttpClient http = HttpClient.newBuilder().executor(socketThreads).build();
 		List<Member> members = connect(http, rooms, tokens);
 		System.out.printf("Connected: %d%n", members.size());
 		Thread.sleep(2_000);
@@ -90,7 +91,8 @@ public final class LoadTest {
 		long heapAfter = api.heapUsed(admin);
 		report(members.size(), seconds, expected.get(), heapBefore, heapAfter);
 		members.forEach(member -> member.connection().close());
-		System.exit(0);
+		socketThreads.shutdown();
+		socketThreads.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	/** Sends {@code rate} messages a second (marked with the phase: "w" warm-up, "m" measured), spread over 10 ms ticks, each from a random member to its room. */
