@@ -2,6 +2,7 @@ package fi.tukipiiri.rooms;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,13 @@ public class ClusterRelay implements MessageListener {
 
 	private final StringRedisTemplate redis;
 	private final SimpMessagingTemplate broker;
+	private final LocalSubscriptions subscriptions;
 	private final JsonMapper json;
 
-	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, JsonMapper json) {
+	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions, JsonMapper json) {
 		this.redis = redis;
 		this.broker = broker;
+		this.subscriptions = subscriptions;
 		this.json = json;
 	}
 
@@ -44,18 +47,32 @@ public class ClusterRelay implements MessageListener {
 
 	/** Sends {@code payload}, as JSON, to everyone subscribed to {@code destination} on any node. */
 	public void publish(String destination, Object payload) {
+		send(Map.of("destination", destination, "payload", payload));
+	}
+
+	/** Ends the person's live subscriptions to the room on every node, in order with the room's messages. */
+	void publishEviction(UUID roomId, UUID accountId) {
+		send(Map.of("evictRoom", roomId, "evictAccount", accountId));
+	}
+
+	private void send(Map<String, Object> envelope) {
 		try {
-			redis.convertAndSend(CHANNEL, json.writeValueAsString(Map.of("destination", destination, "payload", payload)));
+			redis.convertAndSend(CHANNEL, json.writeValueAsString(envelope));
 		}
 		catch (RuntimeException ex) {
-			// the message is already stored; subscribers will fill the gap from history
-			log.warn("Could not relay to {}: {}", destination, ex.getMessage());
+			// what was sent is already stored; subscribers fill the gap from history
+			log.warn("Could not relay {}: {}", envelope.keySet(), ex.getMessage());
 		}
 	}
 
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		JsonNode envelope = json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
+		if (envelope.has("evictRoom")) {
+			subscriptions.end(UUID.fromString(envelope.path("evictRoom").asString()),
+					UUID.fromString(envelope.path("evictAccount").asString()));
+			return;
+		}
 		String destination = envelope.path("destination").asString();
 		byte[] payload = json.writeValueAsBytes(envelope.path("payload"));
 		broker.send(destination, MessageBuilder.withPayload(payload)

@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.rooms.Messages.LockedRoom;
 import fi.tukipiiri.rooms.RoomProblems.EmptyMessage;
 import fi.tukipiiri.rooms.RoomProblems.InvalidClientId;
+import fi.tukipiiri.rooms.RoomProblems.MessageNotFound;
 import fi.tukipiiri.rooms.RoomProblems.MessageTooLong;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
 import fi.tukipiiri.rooms.RoomProblems.ReadOnly;
@@ -35,12 +37,19 @@ public class MessageService {
 
 	private final Messages messages;
 	private final Rooms rooms;
+	private final RoomService roomService;
+	private final List<RoomRules> rules;
+	private final ApplicationEventPublisher events;
 	private final ChatSettings settings;
 	private final Clock clock;
 
-	MessageService(Messages messages, Rooms rooms, ChatSettings settings, Clock clock) {
+	MessageService(Messages messages, Rooms rooms, RoomService roomService, List<RoomRules> rules,
+			ApplicationEventPublisher events, ChatSettings settings, Clock clock) {
 		this.messages = messages;
 		this.rooms = rooms;
+		this.roomService = roomService;
+		this.rules = rules;
+		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -67,10 +76,34 @@ public class MessageService {
 		if (!room.state().acceptsMessages()) {
 			throw new ReadOnly();
 		}
+		rules.forEach(rule -> rule.checkSend(roomId, author));
 		ChatMessage message = new ChatMessage(roomId, room.lastSeq() + 1, UUID.randomUUID(), authorId,
 				author.displayName(), author.role(), body, clock.instant());
 		messages.append(message, clientId);
+		events.publishEvent(new MessagePosted(roomId, message.seq(), message.id(), authorId, body));
 		return new Sent(message, false);
+	}
+
+	/** The message as written, for those who moderate the room (callers check that right). */
+	@Transactional(readOnly = true)
+	public ChatMessage original(UUID roomId, UUID messageId) {
+		return messages.findOriginal(roomId, messageId).orElseThrow(MessageNotFound::new);
+	}
+
+	/** The messages around one, as readers see them. */
+	@Transactional(readOnly = true)
+	public List<ChatMessage> context(UUID roomId, long seq, int each) {
+		return messages.around(roomId, seq, each);
+	}
+
+	/**
+	 * Removes a message from what readers see; the text stays stored with who removed it and why. Returns the
+	 * message as it was written, or empty if it had been removed already.
+	 */
+	@Transactional
+	public Optional<ChatMessage> remove(UUID roomId, UUID messageId, UUID removedBy, String reason) {
+		ChatMessage original = original(roomId, messageId);
+		return messages.markRemoved(messageId, removedBy, reason, clock.instant()) ? Optional.of(original) : Optional.empty();
 	}
 
 	/**
@@ -79,10 +112,7 @@ public class MessageService {
 	 */
 	@Transactional(readOnly = true)
 	public History history(UUID roomId, UUID readerId, Long afterSeq, Long beforeSeq, int limit) {
-		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
-		if (rooms.memberRole(roomId, readerId).isEmpty()) {
-			throw new NotMember();
-		}
+		Room room = roomService.requireReader(roomId, readerId, "history").room();
 		int pageSize = Math.max(1, Math.min(limit, settings.maxHistoryPage()));
 		List<ChatMessage> page;
 		if (afterSeq != null) {

@@ -3,6 +3,7 @@ package fi.tukipiiri.rooms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class Messages {
 
 	private static final String SELECT = """
-			select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role, m.body, m.sent_at
+			select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role,
+			       case when m.removed_at is null then m.body end as body, m.sent_at, m.removed_at is not null as removed
 			from messages m left join accounts a on a.id = m.author_id
 			""";
 
@@ -72,9 +74,37 @@ class Messages {
 		return ascending;
 	}
 
+	/** The message as it was written, also when it has been removed since. */
+	Optional<ChatMessage> findOriginal(UUID roomId, UUID messageId) {
+		return jdbc.sql("""
+				select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role, m.body, m.sent_at,
+				       m.removed_at is not null as removed
+				from messages m left join accounts a on a.id = m.author_id
+				where m.room_id = :roomId and m.id = :id
+				""")
+				.param("roomId", roomId).param("id", messageId).query(Messages::message).optional();
+	}
+
+	/** Marks the message removed; false if it was removed already. */
+	boolean markRemoved(UUID messageId, UUID removedBy, String reason, Instant at) {
+		return jdbc.sql("""
+				update messages set removed_at = :at, removed_by = :by, removal_reason = :reason
+				where id = :id and removed_at is null
+				""")
+				.param("at", Timestamp.from(at)).param("by", removedBy).param("reason", reason).param("id", messageId)
+				.update() == 1;
+	}
+
+	/** The messages just before and after one, for a reviewer to read it in its context. */
+	List<ChatMessage> around(UUID roomId, long seq, int each) {
+		return jdbc.sql(SELECT + " where m.room_id = :roomId and m.seq between :from and :to order by m.seq")
+				.param("roomId", roomId).param("from", seq - each).param("to", seq + each)
+				.query(Messages::message).list();
+	}
+
 	private static ChatMessage message(ResultSet rs, int row) throws SQLException {
 		return new ChatMessage(rs.getObject("room_id", UUID.class), rs.getLong("seq"), rs.getObject("id", UUID.class),
 				rs.getObject("author_id", UUID.class), rs.getString("display_name"), RoomRole.valueOf(rs.getString("author_role")),
-				rs.getString("body"), rs.getTimestamp("sent_at").toInstant());
+				rs.getString("body"), rs.getTimestamp("sent_at").toInstant(), rs.getBoolean("removed"));
 	}
 }

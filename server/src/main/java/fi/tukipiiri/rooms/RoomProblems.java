@@ -35,6 +35,18 @@ public final class RoomProblems {
 		}
 	}
 
+	public static final class Barred extends ApiProblem {
+		Barred() {
+			super(HttpStatus.FORBIDDEN, "rooms.barred", "You have been banned from this room.");
+		}
+	}
+
+	public static final class MessageNotFound extends ApiProblem {
+		MessageNotFound() {
+			super(HttpStatus.NOT_FOUND, "message.not_found", "No such message in this room.");
+		}
+	}
+
 	public static final class EmptyMessage extends ApiProblem {
 		EmptyMessage() {
 			super(HttpStatus.BAD_REQUEST, "message.empty", "The message is empty.");

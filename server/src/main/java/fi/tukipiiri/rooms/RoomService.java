@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.accounts.Role;
+import fi.tukipiiri.rooms.RoomProblems.Barred;
 import fi.tukipiiri.rooms.RoomProblems.GuestNotAllowed;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
 import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
@@ -20,12 +23,26 @@ public class RoomService {
 
 	private final Rooms rooms;
 	private final AccountService accounts;
+	private final List<RoomRules> rules;
+	private final RoomEvictions evictions;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	RoomService(Rooms rooms, AccountService accounts, Clock clock) {
+	RoomService(Rooms rooms, AccountService accounts, List<RoomRules> rules, RoomEvictions evictions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.rooms = rooms;
 		this.accounts = accounts;
+		this.rules = rules;
+		this.evictions = evictions;
+		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * How one person may reach a room: as a member in a room role, or, for an administrator who is not a member, as
+	 * an overseer (every such look into a closed group or a private talk is published for the audit log).
+	 */
+	public record Access(Room room, RoomRole role, boolean overseer) {
 	}
 
 	@Transactional
@@ -76,11 +93,41 @@ public class RoomService {
 		if (rooms.memberRole(roomId, accountId).isPresent()) {
 			return true;
 		}
-		if (!isJoinable(room.get())) {
+		if (barred(roomId, accountId)) {
 			return false;
+		}
+		if (!isJoinable(room.get())) {
+			return oversee(room.get(), accountId, "subscribe").isPresent();
 		}
 		rooms.addParticipantIfAbsent(roomId, accountId, clock.instant());
 		return true;
+	}
+
+	/** The caller's way into the room for reading; refuses anyone who is neither a member nor an administrator. */
+	@Transactional(readOnly = true)
+	public Access requireReader(UUID roomId, UUID accountId, String how) {
+		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
+		Optional<RoomRole> role = rooms.memberRole(roomId, accountId);
+		if (role.isPresent()) {
+			return new Access(room, role.get(), false);
+		}
+		return oversee(room, accountId, how).orElseThrow(NotMember::new);
+	}
+
+	private Optional<Access> oversee(Room room, UUID accountId, String how) {
+		if (!accounts.getActive(accountId).roles().contains(Role.ADMIN)) {
+			return Optional.empty();
+		}
+		if (room.kind() != RoomKind.OPEN) {
+			events.publishEvent(new RoomReadByAdmin(room.id(), accountId, how));
+		}
+		return Optional.of(new Access(room, null, true));
+	}
+
+	/** Whether a feature's rules (a ban, for instance) keep this person out of the room. */
+	@Transactional(readOnly = true)
+	public boolean barred(UUID roomId, UUID accountId) {
+		return rules.stream().anyMatch(rule -> rule.barred(roomId, accountId));
 	}
 
 	/** The member's room role; refuses anyone else. */
@@ -99,14 +146,44 @@ public class RoomService {
 		if (account.guest() && (room.kind() == RoomKind.CLOSED || role != RoomRole.PARTICIPANT)) {
 			throw new GuestNotAllowed();
 		}
+		if (barred(roomId, accountId)) {
+			throw new Barred();
+		}
 		rooms.upsertMember(roomId, accountId, role, clock.instant());
 		return new RoomMember(accountId, account.displayName(), role);
 	}
 
+	/** Adds an enrolled person to a session room unless they are barred from it; whether they were added. */
+	@Transactional
+	public boolean addParticipantUnlessBarred(UUID roomId, UUID accountId) {
+		if (barred(roomId, accountId)) {
+			return false;
+		}
+		addMember(roomId, accountId, RoomRole.PARTICIPANT);
+		return true;
+	}
+
+	/**
+	 * Takes the person out of the room: no longer a member, and every live subscription of theirs to it ends on
+	 * every node once the change is committed.
+	 */
+	@Transactional
+	public boolean removeMember(UUID roomId, UUID accountId) {
+		boolean removed = rooms.deleteMember(roomId, accountId);
+		evictions.evictAfterCommit(roomId, accountId);
+		return removed;
+	}
+
 	@Transactional(readOnly = true)
 	public List<RoomMember> members(UUID roomId, UUID requester) {
-		requireMember(roomId, requester);
+		requireReader(roomId, requester, "members");
 		return rooms.members(roomId);
+	}
+
+	/** The members holding a room role, for features that reach them directly (facilitators, for instance). */
+	@Transactional(readOnly = true)
+	public List<UUID> membersWithRole(UUID roomId, RoomRole role) {
+		return rooms.members(roomId).stream().filter(member -> member.role() == role).map(RoomMember::accountId).toList();
 	}
 
 	@Transactional(readOnly = true)

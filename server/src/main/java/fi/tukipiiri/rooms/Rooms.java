@@ -78,6 +78,11 @@ class Rooms {
 				.param("roomId", roomId).param("accountId", accountId).param("at", Timestamp.from(at)).update();
 	}
 
+	boolean deleteMember(UUID roomId, UUID accountId) {
+		return jdbc.sql("delete from room_members where room_id = :roomId and account_id = :accountId")
+				.param("roomId", roomId).param("accountId", accountId).update() == 1;
+	}
+
 	List<RoomMember> members(UUID roomId) {
 		return jdbc.sql("""
 				select m.account_id, a.display_name, m.role

@@ -23,7 +23,11 @@ public class StompErrors {
 	}
 
 	/** What a refused client sees; {@code clientId} and {@code roomId} tie it to what was refused, where known. */
-	public record StompError(String code, String message, String clientId, UUID roomId) {
+	public record StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds) {
+
+		public StompError(String code, String message, String clientId, UUID roomId) {
+			this(code, message, clientId, roomId, null);
+		}
 	}
 
 	public void send(Principal user, String sessionId, StompError error) {

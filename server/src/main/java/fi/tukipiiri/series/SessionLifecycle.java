@@ -103,7 +103,7 @@ class SessionLifecycle {
 							member.role() == Series.StaffRole.FACILITATOR ? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
 				}
 				if (planned.kind() == RoomKind.CLOSED) {
-					enrolments.enrolledAccounts(planned.id()).forEach(account -> rooms.addMember(room.id(), account, RoomRole.PARTICIPANT));
+					enrolments.enrolledAccounts(planned.id()).forEach(account -> rooms.addParticipantUnlessBarred(room.id(), account));
 				}
 				step(session, Series.SessionState.LOBBY, room.id(), now);
 			}

@@ -41,7 +41,9 @@ class StompErrorAdvice {
 		String clientId = clientId(message.getPayload());
 		UUID roomId = roomId(SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
 		if (ex instanceof ApiProblem problem) {
-			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId);
+			Object retryAfter = problem.getBody().getProperties() == null ? null : problem.getBody().getProperties().get("retryAfterSeconds");
+			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
+					retryAfter instanceof Number seconds ? seconds.longValue() : null);
 		}
 		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentTypeMismatchException) {
 			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId, roomId);

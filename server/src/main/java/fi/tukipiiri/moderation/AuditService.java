@@ -1,0 +1,53 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.accounts.RolesChanged;
+import fi.tukipiiri.rooms.RoomReadByAdmin;
+
+/** Writes the audit log (moderation actions, role changes, administrators reading closed rooms) and reads it back. */
+@Service
+public class AuditService {
+
+	private final AuditLog log;
+	private final Clock clock;
+
+	AuditService(AuditLog log, Clock clock) {
+		this.log = log;
+		this.clock = clock;
+	}
+
+	/** Written in the caller's transaction, so an action and its audit line commit or fail together. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void record(UUID actorId, String action, UUID roomId, UUID targetId, UUID messageId, String reason, String details) {
+		log.append(clock.instant(), actorId, action, roomId, targetId, messageId, reason, details);
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditEntry> find(AuditFilter filter) {
+		return log.find(filter);
+	}
+
+	@ApplicationModuleListener
+	void on(RolesChanged changed) {
+		log.append(changed.changedAt(), changed.changedBy(), "ROLES_CHANGED", null, changed.accountId(), null, "",
+				names(changed.previousRoles()) + " -> " + names(changed.newRoles()));
+	}
+
+	@ApplicationModuleListener
+	void on(RoomReadByAdmin read) {
+		log.append(clock.instant(), read.adminId(), "ADMIN_READ_ROOM", read.roomId(), null, null, "", read.how());
+	}
+
+	private static String names(java.util.Set<?> roles) {
+		return roles.stream().map(Object::toString).sorted().collect(Collectors.joining(",", "[", "]"));
+	}
+}

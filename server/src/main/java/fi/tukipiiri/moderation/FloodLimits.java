@@ -1,0 +1,92 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets per person in Redis (Bucket4j), so a limit holds whichever node a request reaches. If Redis cannot
+ * be asked, requests pass: the limits protect the service, they are not a source of truth.
+ */
+@Component
+class FloodLimits implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(FloodLimits.class);
+
+	private final LettuceConnectionFactory redis;
+	private final BucketConfiguration sends;
+	private final BucketConfiguration requests;
+	private volatile StatefulRedisConnection<String, byte[]> connection;
+	private volatile ProxyManager<String> buckets;
+
+	FloodLimits(LettuceConnectionFactory redis, ModerationSettings settings) {
+		this.redis = redis;
+		this.sends = perWindow(settings.sendLimit(), settings.sendWindow());
+		this.requests = perWindow(settings.requestLimit(), settings.requestWindow());
+	}
+
+	/** Zero if the person may send a message now, otherwise how long until they may. */
+	Duration takeSend(UUID accountId) {
+		return take("tukipiiri:limit:send:" + accountId, () -> sends);
+	}
+
+	/** Zero if the person may make an API request now, otherwise how long until they may. */
+	Duration takeRequest(UUID accountId) {
+		return take("tukipiiri:limit:api:" + accountId, () -> requests);
+	}
+
+	private Duration take(String key, Supplier<BucketConfiguration> configuration) {
+		try {
+			ConsumptionProbe probe = buckets().builder().build(key, configuration).tryConsumeAndReturnRemaining(1);
+			return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Flood limit not checked: {}", ex.getMessage());
+			return Duration.ZERO;
+		}
+	}
+
+	private ProxyManager<String> buckets() {
+		if (buckets == null) {
+			synchronized (this) {
+				if (buckets == null) {
+					// the Spring connection factory's own client, so Redis settings are configured once
+					RedisClient client = (RedisClient) redis.getNativeClient();
+					connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+					buckets = Bucket4jLettuce.casBasedBuilder(connection)
+							.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+							.build();
+				}
+			}
+		}
+		return buckets;
+	}
+
+	private static BucketConfiguration perWindow(int limit, Duration window) {
+		return BucketConfiguration.builder().addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, window)).build();
+	}
+
+	@Override
+	public void destroy() {
+		if (connection != null) {
+			connection.close();
+		}
+	}
+}

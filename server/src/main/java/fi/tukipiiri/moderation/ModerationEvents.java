@@ -1,0 +1,65 @@
+package fi.tukipiiri.moderation;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import fi.tukipiiri.rooms.ClusterRelay;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomService;
+
+/**
+ * Tells a room ({@code /topic/rooms/{id}/moderation}) and the people concerned ({@code /user/queue/moderation})
+ * what was done, on every node, once it is committed.
+ */
+@Component
+class ModerationEvents {
+
+	static final String USER_QUEUE = "/queue/moderation";
+
+	private final ClusterRelay relay;
+	private final RoomService rooms;
+
+	ModerationEvents(ClusterRelay relay, RoomService rooms) {
+		this.relay = relay;
+		this.rooms = rooms;
+	}
+
+	/** To the room's facilitators only, privately. */
+	void toRoomReviewers(UUID roomId, String type, Map<String, Object> fields) {
+		rooms.membersWithRole(roomId, RoomRole.FACILITATOR).forEach(facilitator -> toPerson(facilitator, roomId, type, fields));
+	}
+
+	void toRoom(UUID roomId, String type, Map<String, Object> fields) {
+		afterCommit(() -> relay.publish("/topic/rooms/" + roomId + "/moderation", event(type, roomId, fields)));
+	}
+
+	void toPerson(UUID accountId, UUID roomId, String type, Map<String, Object> fields) {
+		afterCommit(() -> relay.publish("/user/" + accountId + USER_QUEUE, event(type, roomId, fields)));
+	}
+
+	private static Map<String, Object> event(String type, UUID roomId, Map<String, Object> fields) {
+		java.util.HashMap<String, Object> event = new java.util.HashMap<>(fields);
+		event.put("type", type);
+		if (roomId != null) {
+			event.put("roomId", roomId);
+		}
+		return event;
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+}

@@ -1,0 +1,110 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import fi.tukipiiri.platform.ApiProblem;
+
+/** The refusals of moderation; the same codes reach REST callers and STOMP senders. */
+public final class ModerationProblems {
+
+	private ModerationProblems() {
+	}
+
+	static final class NotAllowed extends ApiProblem {
+		NotAllowed() {
+			super(HttpStatus.FORBIDDEN, "moderation.forbidden", "Your role in this room does not allow this.");
+		}
+	}
+
+	static final class ProtectedMember extends ApiProblem {
+		ProtectedMember() {
+			super(HttpStatus.FORBIDDEN, "moderation.protected_member",
+					"Only an administrator can moderate a facilitator or an administrator of this room.");
+		}
+	}
+
+	static final class NotYourself extends ApiProblem {
+		NotYourself() {
+			super(HttpStatus.BAD_REQUEST, "moderation.self", "You cannot do this to yourself.");
+		}
+	}
+
+	static final class NotInRoom extends ApiProblem {
+		NotInRoom() {
+			super(HttpStatus.NOT_FOUND, "moderation.not_in_room", "That person is not a member of this room.");
+		}
+	}
+
+	static final class NoSeries extends ApiProblem {
+		NoSeries() {
+			super(HttpStatus.BAD_REQUEST, "moderation.no_series", "This room is not part of a series.");
+		}
+	}
+
+	static final class ReportNotFound extends ApiProblem {
+		ReportNotFound() {
+			super(HttpStatus.NOT_FOUND, "moderation.report_not_found", "No such open report.");
+		}
+	}
+
+	static final class InvalidReport extends ApiProblem {
+		InvalidReport() {
+			super(HttpStatus.BAD_REQUEST, "moderation.invalid_report", "A report names exactly one message or one member.");
+		}
+	}
+
+	/** A value outside what a moderation request allows; the code names the field. */
+	static final class InvalidValue extends ApiProblem {
+		InvalidValue(String code, String detail) {
+			super(HttpStatus.BAD_REQUEST, code, detail);
+		}
+	}
+
+	static final class Muted extends ApiProblem {
+		Muted(Instant until) {
+			super(HttpStatus.FORBIDDEN, "moderation.muted", "A facilitator has muted you in this room.", until == null
+					? Map.of() : Map.of("until", until.toString()));
+		}
+	}
+
+	static final class SlowMode extends ApiProblem {
+		SlowMode(Duration wait) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "moderation.slow_mode", "This room is in slow mode: wait a moment before your next message.",
+					retryAfter(wait));
+		}
+	}
+
+	/** Public: the request filter answers with it too. */
+	public static final class RateLimited extends ApiProblem {
+		RateLimited(Duration wait) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests: please slow down.", retryAfter(wait));
+		}
+
+		public long retryAfterSeconds() {
+			return ((Number) getBody().getProperties().get("retryAfterSeconds")).longValue();
+		}
+	}
+
+	static final class TooManyConnections extends ApiProblem {
+		TooManyConnections(int max) {
+			super(HttpStatus.TOO_MANY_REQUESTS, "connections.too_many", "You have " + max + " connections open already; close one first.");
+		}
+	}
+
+	/** A required field of a moderation command is missing. */
+	public static ApiProblem missing(String field) {
+		return new InvalidValue("moderation.missing_" + field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT),
+				"The command needs " + field + ".");
+	}
+
+	private static Map<String, Object> retryAfter(Duration wait) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("retryAfterSeconds", Math.max(1, (wait.toMillis() + 999) / 1000));
+		return properties;
+	}
+}

@@ -1,0 +1,242 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.moderation.ModerationProblems.InvalidValue;
+import fi.tukipiiri.moderation.ModerationProblems.NoSeries;
+import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
+import fi.tukipiiri.moderation.ModerationProblems.ProtectedMember;
+import fi.tukipiiri.rooms.ChatMessage;
+import fi.tukipiiri.rooms.MessageService;
+import fi.tukipiiri.rooms.Room;
+import fi.tukipiiri.rooms.RoomService;
+import fi.tukipiiri.rooms.RoomState;
+import fi.tukipiiri.series.SessionRooms;
+
+/**
+ * The powers of a room's facilitators (and administrators): each is authorised here, for REST and STOMP alike,
+ * written to the audit log in the same transaction, and announced to the room and the person concerned after commit.
+ */
+@Service
+public class ModerationService {
+
+	static final int MAX_REASON = 500;
+	static final int MAX_PIN = 1000;
+	static final int MAX_MUTE_MINUTES = 7 * 24 * 60;
+	static final int MAX_SLOW_MODE_SECONDS = 3600;
+
+	public enum BanScope {
+		ROOM, SERIES
+	}
+
+	private final Standings standings;
+	private final RoomService rooms;
+	private final MessageService messages;
+	private final Sanctions sanctions;
+	private final RoomSettings settings;
+	private final SessionRooms sessionRooms;
+	private final AuditService audit;
+	private final ModerationEvents events;
+	private final Clock clock;
+
+	ModerationService(Standings standings, RoomService rooms, MessageService messages, Sanctions sanctions, RoomSettings settings,
+			SessionRooms sessionRooms, AuditService audit, ModerationEvents events, Clock clock) {
+		this.standings = standings;
+		this.rooms = rooms;
+		this.messages = messages;
+		this.sanctions = sanctions;
+		this.settings = settings;
+		this.sessionRooms = sessionRooms;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public RoomModerationView view(UUID roomId, UUID accountId) {
+		Room room = rooms.requireReader(roomId, accountId, "moderation").room();
+		Standing standing = standings.of(roomId, accountId);
+		Set<Power> powers = EnumSet.noneOf(Power.class);
+		Arrays.stream(Power.values()).filter(standing::may).forEach(powers::add);
+		RoomSettings.Settings current = settings.of(roomId);
+		Optional<Sanction> mute = sanctions.muteOf(roomId, accountId, clock.instant());
+		List<Sanction> inForce = standing.may(Power.REVIEW)
+				? sanctions.inForce(roomId, sessionRooms.seriesOf(roomId).orElse(null), clock.instant())
+				: List.of();
+		return new RoomModerationView(roomId, room.state(), current.slowModeSeconds(), current.pinned(), powers, mute.isPresent(),
+				mute.map(Sanction::endsAt).orElse(null), inForce);
+	}
+
+	@Transactional
+	public void removeMessage(UUID roomId, UUID actorId, UUID messageId, String reason) {
+		Standing actor = standings.require(roomId, actorId, Power.REMOVE_MESSAGE);
+		String why = reason(reason);
+		ChatMessage original = messages.original(roomId, messageId);
+		if (original.authorId() != null && !original.authorId().equals(actorId)
+				&& standings.of(roomId, original.authorId()).isProtected() && !actor.admin()) {
+			throw new ProtectedMember();
+		}
+		messages.remove(roomId, messageId, actorId, why).ifPresent(removed -> {
+			audit.record(actorId, "REMOVE_MESSAGE", roomId, removed.authorId(), messageId, why, removed.body());
+			events.toRoom(roomId, "message-removed", Map.of("messageId", messageId, "seq", removed.seq()));
+		});
+	}
+
+	/** Mutes for {@code minutes}, or until lifted when null. */
+	@Transactional
+	public Sanction mute(UUID roomId, UUID actorId, UUID targetId, Integer minutes, String reason) {
+		Standing actor = standings.require(roomId, actorId, Power.MUTE);
+		standings.target(actor, targetId, true);
+		if (minutes != null && (minutes < 1 || minutes > MAX_MUTE_MINUTES)) {
+			throw new InvalidValue("moderation.invalid_duration", "A mute lasts 1 to " + MAX_MUTE_MINUTES + " minutes, or until lifted.");
+		}
+		Instant now = clock.instant();
+		Sanction mute = new Sanction(UUID.randomUUID(), Sanction.Kind.MUTE, roomId, null, targetId, null, reason(reason), actorId, now,
+				minutes == null ? null : now.plus(Duration.ofMinutes(minutes)));
+		sanctions.insert(mute);
+		audit.record(actorId, "MUTE", roomId, targetId, null, mute.reason(), mute.endsAt() == null ? "until lifted" : "until " + mute.endsAt());
+		Map<String, Object> fields = withUntil(Map.of("accountId", targetId), mute.endsAt());
+		events.toRoom(roomId, "member-muted", fields);
+		events.toPerson(targetId, roomId, "muted", withReason(fields, mute.reason()));
+		return mute;
+	}
+
+	@Transactional
+	public void unmute(UUID roomId, UUID actorId, UUID targetId) {
+		Standing actor = standings.require(roomId, actorId, Power.MUTE);
+		standings.target(actor, targetId, false);
+		if (sanctions.lift(Sanction.Kind.MUTE, roomId, null, targetId, actorId, clock.instant()) > 0) {
+			audit.record(actorId, "UNMUTE", roomId, targetId, null, "", "");
+			events.toRoom(roomId, "member-unmuted", Map.of("accountId", targetId));
+			events.toPerson(targetId, roomId, "unmuted", Map.of());
+		}
+	}
+
+	@Transactional
+	public void removeMember(UUID roomId, UUID actorId, UUID targetId, String reason) {
+		Standing actor = standings.require(roomId, actorId, Power.REMOVE_MEMBER);
+		standings.target(actor, targetId, true);
+		String why = reason(reason);
+		rooms.removeMember(roomId, targetId);
+		audit.record(actorId, "REMOVE_MEMBER", roomId, targetId, null, why, "");
+		events.toRoom(roomId, "member-removed", Map.of("accountId", targetId));
+		events.toPerson(targetId, roomId, "removed", withReason(Map.of(), why));
+	}
+
+	@Transactional
+	public Sanction ban(UUID roomId, UUID actorId, UUID targetId, BanScope scope, String reason) {
+		Standing actor = standings.require(roomId, actorId, Power.BAN);
+		standings.target(actor, targetId, false);
+		UUID seriesId = scope == BanScope.SERIES ? sessionRooms.seriesOf(roomId).orElseThrow(NoSeries::new) : null;
+		Sanction ban = new Sanction(UUID.randomUUID(), Sanction.Kind.BAN, roomId, seriesId, targetId, null, reason(reason), actorId,
+				clock.instant(), null);
+		sanctions.insert(ban);
+		rooms.removeMember(roomId, targetId);
+		audit.record(actorId, scope == BanScope.SERIES ? "BAN_SERIES" : "BAN", roomId, targetId, null, ban.reason(),
+				seriesId == null ? "" : "series " + seriesId);
+		events.toRoom(roomId, "member-banned", Map.of("accountId", targetId, "scope", scope.name()));
+		events.toPerson(targetId, roomId, "banned", withReason(Map.of("scope", scope.name()), ban.reason()));
+		return ban;
+	}
+
+	/** Lifts bans on the person from this room and from its series. */
+	@Transactional
+	public void unban(UUID roomId, UUID actorId, UUID targetId) {
+		Standing actor = standings.require(roomId, actorId, Power.BAN);
+		standings.target(actor, targetId, false);
+		UUID seriesId = sessionRooms.seriesOf(roomId).orElse(null);
+		if (sanctions.lift(Sanction.Kind.BAN, roomId, seriesId, targetId, actorId, clock.instant()) > 0) {
+			audit.record(actorId, "UNBAN", roomId, targetId, null, "", "");
+			events.toPerson(targetId, roomId, "unbanned", Map.of());
+		}
+	}
+
+	/** Locks the room (readable, closed to new messages) or opens it again; archived rooms stay as they are. */
+	@Transactional
+	public Room lock(UUID roomId, UUID actorId, boolean locked) {
+		standings.require(roomId, actorId, Power.LOCK);
+		Room room = rooms.requireReader(roomId, actorId, "moderation").room();
+		if (room.state() == RoomState.ARCHIVED) {
+			throw new NotAllowed();
+		}
+		RoomState wanted = locked ? RoomState.READ_ONLY : RoomState.OPEN;
+		if (room.state() == wanted) {
+			return room;
+		}
+		Room changed = rooms.changeState(roomId, wanted);
+		audit.record(actorId, locked ? "LOCK" : "UNLOCK", roomId, null, null, "", "");
+		events.toRoom(roomId, locked ? "room-locked" : "room-unlocked", Map.of("state", wanted.name()));
+		return changed;
+	}
+
+	@Transactional
+	public void slowMode(UUID roomId, UUID actorId, int seconds) {
+		standings.require(roomId, actorId, Power.SLOW_MODE);
+		if (seconds < 0 || seconds > MAX_SLOW_MODE_SECONDS) {
+			throw new InvalidValue("moderation.invalid_slow_mode", "Slow mode is 0 (off) to " + MAX_SLOW_MODE_SECONDS + " seconds.");
+		}
+		settings.setSlowMode(roomId, seconds);
+		audit.record(actorId, "SLOW_MODE", roomId, null, null, "", seconds + " s");
+		events.toRoom(roomId, "slow-mode", Map.of("seconds", seconds));
+	}
+
+	@Transactional
+	public Pinned pin(UUID roomId, UUID actorId, String text) {
+		standings.require(roomId, actorId, Power.PIN);
+		String announcement = text == null ? "" : text.strip();
+		if (announcement.isEmpty() || announcement.codePointCount(0, announcement.length()) > MAX_PIN) {
+			throw new InvalidValue("moderation.invalid_pin", "An announcement has 1 to " + MAX_PIN + " characters.");
+		}
+		settings.pin(roomId, announcement, actorId, clock.instant());
+		Pinned pinned = settings.of(roomId).pinned();
+		audit.record(actorId, "PIN", roomId, null, null, "", announcement);
+		events.toRoom(roomId, "pinned", Map.of("text", pinned.text(), "pinnedByName", pinned.pinnedByName(), "pinnedAt", pinned.pinnedAt()));
+		return pinned;
+	}
+
+	@Transactional
+	public void unpin(UUID roomId, UUID actorId) {
+		standings.require(roomId, actorId, Power.PIN);
+		if (settings.unpin(roomId)) {
+			audit.record(actorId, "UNPIN", roomId, null, null, "", "");
+			events.toRoom(roomId, "unpinned", Map.of());
+		}
+	}
+
+	static String reason(String reason) {
+		String text = reason == null ? "" : reason.strip();
+		if (text.codePointCount(0, text.length()) > MAX_REASON) {
+			throw new InvalidValue("moderation.reason_too_long", "A reason has at most " + MAX_REASON + " characters.");
+		}
+		return text;
+	}
+
+	private static Map<String, Object> withUntil(Map<String, Object> fields, Instant until) {
+		Map<String, Object> result = new HashMap<>(fields);
+		if (until != null) {
+			result.put("until", until);
+		}
+		return result;
+	}
+
+	private static Map<String, Object> withReason(Map<String, Object> fields, String reason) {
+		Map<String, Object> result = new HashMap<>(fields);
+		if (!reason.isEmpty()) {
+			result.put("reason", reason);
+		}
+		return result;
+	}
+}

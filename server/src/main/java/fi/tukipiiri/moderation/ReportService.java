@@ -1,0 +1,120 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.accounts.Role;
+import fi.tukipiiri.moderation.ModerationProblems.InvalidReport;
+import fi.tukipiiri.moderation.ModerationProblems.InvalidValue;
+import fi.tukipiiri.moderation.ModerationProblems.NotInRoom;
+import fi.tukipiiri.moderation.ModerationProblems.NotYourself;
+import fi.tukipiiri.moderation.ModerationProblems.ReportNotFound;
+import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.rooms.ChatMessage;
+import fi.tukipiiri.rooms.MessageService;
+
+/** Members report messages or members; the room's facilitators review the queue and close each report. */
+@Service
+public class ReportService {
+
+	private static final int CONTEXT_EACH_SIDE = 3;
+	private static final int MAX_NOTE = 1000;
+
+	private final Reports reports;
+	private final Standings standings;
+	private final MessageService messages;
+	private final AccountService accounts;
+	private final AuditService audit;
+	private final ModerationEvents events;
+	private final NotificationService notifications;
+	private final Clock clock;
+
+	ReportService(Reports reports, Standings standings, MessageService messages, AccountService accounts, AuditService audit,
+			ModerationEvents events, NotificationService notifications, Clock clock) {
+		this.reports = reports;
+		this.standings = standings;
+		this.messages = messages;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.events = events;
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	/** A report of one message (its author becomes the target) or of one member. */
+	@Transactional
+	public UUID report(UUID roomId, UUID reporterId, UUID messageId, UUID targetId, Report.Reason reason, String note) {
+		standings.require(roomId, reporterId, Power.REPORT);
+		if ((messageId == null) == (targetId == null) || reason == null) {
+			throw new InvalidReport();
+		}
+		UUID target = targetId;
+		if (messageId != null) {
+			target = messages.original(roomId, messageId).authorId();
+		}
+		else if (!standings.of(roomId, targetId).member()) {
+			throw new NotInRoom();
+		}
+		if (reporterId.equals(target)) {
+			throw new NotYourself();
+		}
+		Report report = new Report(UUID.randomUUID(), roomId, null, reporterId, null, messageId, target, null, reason,
+				note(note), clock.instant(), Report.Status.OPEN, List.of());
+		reports.insert(report);
+		audit.record(reporterId, "REPORT", roomId, target, messageId, reason.name(), "");
+		events.toRoomReviewers(roomId, "report-filed", Map.of("reportId", report.id()));
+		return report.id();
+	}
+
+	/** Open reports for a room's facilitators, or for every room the reviewer facilitates when no room is given. */
+	@Transactional(readOnly = true)
+	public List<Report> open(UUID roomId, UUID reviewerId) {
+		if (roomId != null) {
+			standings.require(roomId, reviewerId, Power.REVIEW);
+		}
+		boolean admin = accounts.getActive(reviewerId).roles().contains(Role.ADMIN);
+		return reports.open(roomId, reviewerId, admin, 100).stream().map(this::withContext).toList();
+	}
+
+	/** Closes an open report as acted on or dismissed, and tells the reporter it was handled. */
+	@Transactional
+	public void close(UUID reportId, UUID reviewerId, boolean actionTaken, String note) {
+		Report report = reports.findOpen(reportId).orElseThrow(ReportNotFound::new);
+		standings.require(report.roomId(), reviewerId, Power.REVIEW);
+		Report.Status status = actionTaken ? Report.Status.RESOLVED : Report.Status.DISMISSED;
+		String handling = note(note);
+		if (!reports.close(reportId, status, reviewerId, handling, clock.instant())) {
+			throw new ReportNotFound();
+		}
+		audit.record(reviewerId, actionTaken ? "REPORT_RESOLVED" : "REPORT_DISMISSED", report.roomId(), report.targetId(),
+				report.messageId(), handling, "report " + reportId);
+		if (report.reporterId() != null) {
+			notifications.notify(report.reporterId(), "report.handled", reportId, Map.of("roomTitle", report.roomTitle()));
+			events.toPerson(report.reporterId(), report.roomId(), "report-handled", Map.of("reportId", reportId));
+		}
+	}
+
+	private Report withContext(Report report) {
+		if (report.messageId() == null) {
+			return report;
+		}
+		ChatMessage reported = messages.original(report.roomId(), report.messageId());
+		// reviewers read the reported message as written, even if it has been removed since
+		return report.withContext(messages.context(report.roomId(), reported.seq(), CONTEXT_EACH_SIDE).stream()
+				.map(message -> message.id().equals(reported.id()) ? reported : message).toList());
+	}
+
+	private static String note(String note) {
+		String text = note == null ? "" : note.strip();
+		if (text.codePointCount(0, text.length()) > MAX_NOTE) {
+			throw new InvalidValue("moderation.note_too_long", "A note has at most " + MAX_NOTE + " characters.");
+		}
+		return text;
+	}
+}

@@ -1,0 +1,69 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.rooms.MessagePosted;
+
+/**
+ * Reads each new message for risk words (self-harm, violence, threats) in Finnish, Swedish and English and, on a
+ * match, tells only the room's facilitators, with the crisis message ready to send. Nothing is blocked and nobody
+ * else learns of the flag.
+ */
+@Service
+public class RiskFlagService {
+
+	private static final int MAX_FLAGS_LISTED = 100;
+
+	private final RiskTerms terms;
+	private final RiskFlags flags;
+	private final Standings standings;
+	private final ModerationEvents events;
+	private final ModerationSettings settings;
+	private final Clock clock;
+
+	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ModerationEvents events, Clock clock) {
+		this.terms = new RiskTerms(settings.riskTerms());
+		this.flags = flags;
+		this.standings = standings;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(MessagePosted posted) {
+		List<String> categories = new ArrayList<>(terms.categoriesIn(posted.body()));
+		if (categories.isEmpty()) {
+			return;
+		}
+		UUID id = UUID.randomUUID();
+		flags.insert(id, posted.roomId(), posted.messageId(), posted.seq(), posted.authorId(), categories, clock.instant());
+		events.toRoomReviewers(posted.roomId(), "risk-flag", Map.of("flagId", id, "messageId", posted.messageId(),
+				"seq", posted.seq(), "categories", categories, "crisisMessage", settings.crisisMessage()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<RiskFlag> of(UUID roomId, UUID reviewerId) {
+		standings.require(roomId, reviewerId, Power.REVIEW);
+		return flags.of(roomId, MAX_FLAGS_LISTED);
+	}
+
+	@Transactional
+	public void markSeen(UUID roomId, UUID flagId, UUID reviewerId) {
+		standings.require(roomId, reviewerId, Power.REVIEW);
+		flags.markSeen(roomId, flagId, reviewerId, clock.instant());
+	}
+
+	/** The crisis message per language, for a facilitator to send. */
+	public Map<String, String> crisisMessage() {
+		return settings.crisisMessage();
+	}
+}

@@ -1,0 +1,16 @@
+package fi.tukipiiri.moderation.messaging;
+
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.auth.StompDestinationRules;
+
+/** Anyone connected may follow their own moderation notices and results; the user prefix makes the queues theirs. */
+@Component
+class ModerationDestinationRules implements StompDestinationRules {
+
+	@Override
+	public void configure(MessageMatcherDelegatingAuthorizationManager.Builder messages) {
+		messages.simpSubscribeDestMatchers("/user/queue/moderation", "/user/queue/moderation-results").authenticated();
+	}
+}

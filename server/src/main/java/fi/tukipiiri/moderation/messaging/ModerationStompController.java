@@ -1,0 +1,70 @@
+package fi.tukipiiri.moderation.messaging;
+
+import java.security.Principal;
+import java.util.UUID;
+
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.stereotype.Controller;
+
+import fi.tukipiiri.moderation.ModerationProblems;
+import fi.tukipiiri.moderation.ModerationService;
+import fi.tukipiiri.moderation.ModerationService.BanScope;
+
+/**
+ * {@code SEND /app/rooms/{roomId}/moderation}: the same powers as the REST API, for a facilitator already connected.
+ * Done actions are confirmed on {@code /user/queue/moderation-results}; refusals arrive on {@code /user/queue/errors}.
+ */
+@Controller
+class ModerationStompController {
+
+	private final ModerationService moderation;
+
+	ModerationStompController(ModerationService moderation) {
+		this.moderation = moderation;
+	}
+
+	enum Action {
+		REMOVE_MESSAGE, MUTE, UNMUTE, REMOVE_MEMBER, BAN, UNBAN, LOCK, UNLOCK, SLOW_MODE, PIN, UNPIN
+	}
+
+	record Command(String clientId, Action action, UUID accountId, UUID messageId, Integer minutes, String reason, BanScope scope,
+			Integer seconds, String text) {
+	}
+
+	record Done(String clientId, UUID roomId, Action action) {
+	}
+
+	@MessageMapping("/rooms/{roomId}/moderation")
+	@SendToUser(destinations = "/queue/moderation-results", broadcast = false)
+	Done act(@DestinationVariable UUID roomId, @Payload Command command, Principal sender) {
+		UUID actor = UUID.fromString(sender.getName());
+		if (command.action() == null) {
+			throw ModerationProblems.missing("action");
+		}
+		switch (command.action()) {
+			case REMOVE_MESSAGE -> moderation.removeMessage(roomId, actor, required(command.messageId(), "messageId"), command.reason());
+			case MUTE -> moderation.mute(roomId, actor, required(command.accountId(), "accountId"), command.minutes(), command.reason());
+			case UNMUTE -> moderation.unmute(roomId, actor, required(command.accountId(), "accountId"));
+			case REMOVE_MEMBER -> moderation.removeMember(roomId, actor, required(command.accountId(), "accountId"), command.reason());
+			case BAN -> moderation.ban(roomId, actor, required(command.accountId(), "accountId"),
+					command.scope() == null ? BanScope.ROOM : command.scope(), command.reason());
+			case UNBAN -> moderation.unban(roomId, actor, required(command.accountId(), "accountId"));
+			case LOCK -> moderation.lock(roomId, actor, true);
+			case UNLOCK -> moderation.lock(roomId, actor, false);
+			case SLOW_MODE -> moderation.slowMode(roomId, actor, required(command.seconds(), "seconds"));
+			case PIN -> moderation.pin(roomId, actor, command.text());
+			case UNPIN -> moderation.unpin(roomId, actor);
+		}
+		return new Done(command.clientId(), roomId, command.action());
+	}
+
+	private static <T> T required(T value, String field) {
+		if (value == null) {
+			throw ModerationProblems.missing(field);
+		}
+		return value;
+	}
+}

@@ -1,0 +1,25 @@
+package fi.tukipiiri.series;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Which series a session room belongs to, for rules that reach across a whole series (a series-wide ban). */
+@Component
+public class SessionRooms {
+
+	private final JdbcClient jdbc;
+
+	SessionRooms(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UUID> seriesOf(UUID roomId) {
+		return jdbc.sql("select series_id from series_sessions where room_id = :roomId")
+				.param("roomId", roomId).query(UUID.class).optional();
+	}
+}
