@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,14 @@ class TemplateEditingIT {
 					""").param("id", id).param("position", i + 1).param("fi", themes[i][0]).param("en", themes[i][1]).update();
 		}
 		template = id.toString();
+	}
+
+	/** Leaves the shared database with only the seeded templates, as other tests expect. */
+	@AfterEach
+	void removeTemplate() {
+		UUID id = UUID.fromString(template);
+		jdbc.sql("delete from series where template_id = :id").param("id", id).update();
+		jdbc.sql("delete from programme_templates where id = :id").param("id", id).update();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import fi.tukipiiri.support.ApiClient;
@@ -32,9 +33,11 @@ import static org.awaitility.Awaitility.await;
  * A coordinator plans a closed group in the browser, a parent enrols through the public calendar and joins the
  * first session's room when its lobby opens. Time is the test's: when the scenario says the parent has enrolled
  * (a file in a directory both share), the node's clock moves to ten minutes before the first session, and the
- * node's own lifecycle tick (every second here) opens the lobby.
+ * node's own lifecycle tick (every second here) opens the lobby. The node is closed afterwards, so its quick tick
+ * cannot race tests that move the shared clock and tick by hand.
  */
 @IntegrationTest
+@DirtiesContext
 @Import(SharedTestClock.Config.class)
 @TestPropertySource(properties = "tukipiiri.series.lifecycle-tick=1s")
 class SeriesBrowserIT {
