@@ -2,7 +2,8 @@
 // (TUKIPIIRI_BASE_URL) whose clock the test moves. A coordinator (an account given by the test)
 // plans a closed group through the "Plan a series" form with a facilitator chosen by name; a
 // parent registers, finds the group in the public calendar, enrols and sees the session under
-// "Omat tapaamiset" with its join button disabled. The scenario then writes the file
+// "Omat tapaamiset" with its join button disabled; the coordinator sees the seat taken in the
+// overview and opens a template in the editor. The scenario then writes the file
 // `enrolled` into TUKIPIIRI_E2E_SIGNAL_DIR, and the test moves the server's clock to just before
 // the first session, so the lobby opens: the parent's join button wakes without a reload and
 // leads into the session's room, where the composer is ready.
@@ -105,6 +106,30 @@ async function enrolFromCalendar(page, parent) {
   await expectText(page.getByTestId('enrolment-status'), 'Olet mukana ryhmässä.', 'the enrolment status');
 }
 
+/** The coordinator sees the parent's seat in the overview and opens a template in the editor (not saving it). */
+async function followFillAndTemplates(page) {
+  await page.getByRole('link', { name: 'Ryhmien suunnittelu', exact: true }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Ryhmien suunnittelu' }), 'the overview again');
+  const line = page.getByTestId('overview-item').filter({ has: page.getByRole('link', { name: seriesTitle, exact: true }) });
+  await expectText(line.getByTestId('fill-seats'), '1/6 paikkaa (17 %)', 'the fill after one enrolment');
+  await expectVisible(line.getByText('Vähintään 1 – täyttyy', exact), 'the minimum reached');
+
+  await page.getByRole('link', { name: 'Muokkaa pohjaa Minä, tunteet ja taidot', exact: true }).click();
+  await expectText(page.getByTestId('template-title'), 'Muokkaa: Minä, tunteet ja taidot', 'the template editor heading');
+  const themes = page.getByTestId('theme-item');
+  await waitFor('nine themes in the editor', async () => {
+    const count = await themes.count();
+    return { ok: count === 9, actual: count };
+  });
+  const firstTitle = () => themes.first().getByLabel('Otsikko suomeksi', exact).inputValue({ timeout: 1000 });
+  const second = await themes.nth(1).getByLabel('Otsikko suomeksi', exact).inputValue();
+  await page.getByRole('button', { name: 'Siirrä teema 1 alaspäin', exact: true }).click();
+  await waitFor('the second theme to come first after moving the first down', async () => {
+    const actual = await firstTitle();
+    return { ok: actual === second, actual };
+  });
+}
+
 async function openMySessions(page) {
   await page.getByRole('link', { name: 'Tukipiiri', exact: true }).click();
   await page.getByRole('link', { name: 'Omat tapaamiset', exact: true }).click();
@@ -128,6 +153,7 @@ const planEnrolAndJoin = {
 
     await planSeries(coordinatorPage);
     await enrolFromCalendar(parentPage, parent);
+    await followFillAndTemplates(coordinatorPage);
 
     const first = await openMySessions(parentPage);
     const waiting = first.getByRole('button', { name: 'Siirry tapaamiseen', exact: true });
