@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { hashOf, parseHash, parseRoute, roomRoute, routeNames, sameRoute, seriesRoute } from './routes.ts';
+import {
+  coordinatorRoutes,
+  coordinatorSeriesRoute,
+  hashOf,
+  parseHash,
+  parseRoute,
+  protectedRoutes,
+  roomRoute,
+  routeNames,
+  sameRoute,
+  seriesRoute,
+  templateEditorRoute,
+} from './routes.ts';
 
 describe('hash routes', () => {
   it('reads each fixed route back from its own hash', () => {
-    for (const name of routeNames.filter((route) => route !== 'room' && route !== 'series')) {
+    const withIds = ['room', 'series', 'coordinatorSeries', 'templateEditor'];
+    for (const name of routeNames.filter((route) => !withIds.includes(route))) {
       expect(parseHash(hashOf(name))).toBe(name);
     }
   });
@@ -45,5 +58,22 @@ describe('hash routes', () => {
     expect(parseRoute('#/series/%E0%A4%A')).toEqual({ name: 'calendar' });
     expect(parseRoute('#/calendar')).toEqual({ name: 'calendar' });
     expect(sameRoute(seriesRoute('a'), seriesRoute('b'))).toBe(false);
+  });
+
+  it('carries series and template ids into the coordinator screens', () => {
+    expect(hashOf(coordinatorSeriesRoute('s/1'))).toBe('#/coordinator/series/s%2F1');
+    expect(parseRoute('#/coordinator/series/s%2F1')).toEqual({ name: 'coordinatorSeries', seriesId: 's/1' });
+    expect(parseRoute(hashOf(templateEditorRoute('t1')))).toEqual({ name: 'templateEditor', templateId: 't1' });
+    expect(parseRoute('#/coordinator/templates/%E0%A4%A')).toEqual({ name: 'coordinator' });
+    expect(parseHash('#/coordinator/plan')).toBe('planSeries');
+    expect(parseHash('#/my-sessions')).toBe('mySessions');
+    expect(sameRoute(templateEditorRoute('a'), templateEditorRoute('b'))).toBe(false);
+  });
+
+  it('keeps coordinator screens and one\'s own sessions behind a sign-in', () => {
+    for (const name of coordinatorRoutes) expect(protectedRoutes.has(name)).toBe(true);
+    expect(protectedRoutes.has('mySessions')).toBe(true);
+    expect(coordinatorRoutes.has('mySessions')).toBe(false);
+    expect(protectedRoutes.has('calendar')).toBe(false);
   });
 });

@@ -1,17 +1,36 @@
 /** The screens reachable by hash, e.g. `#/register` or `#/rooms/42`. */
-export const routeNames = ['landing', 'login', 'register', 'guest', 'home', 'rooms', 'room', 'calendar', 'series'] as const;
+export const routeNames = [
+  'landing',
+  'login',
+  'register',
+  'guest',
+  'home',
+  'rooms',
+  'room',
+  'calendar',
+  'series',
+  'mySessions',
+  'coordinator',
+  'planSeries',
+  'coordinatorSeries',
+  'templateEditor',
+] as const;
 
 export type RouteName = (typeof routeNames)[number];
 
-/** A screen, with the room or series it shows when it shows one. */
+/** A screen, with the room, series or template it shows when it shows one. */
 export type Route = {
   readonly name: RouteName;
   readonly roomId?: string;
   readonly seriesId?: string;
+  readonly templateId?: string;
 };
 
-/** Screens whose hash is fixed (every screen except one room or one series). */
-const fixedHashes: Record<Exclude<RouteName, 'room' | 'series'>, string> = {
+/** Screens that show one thing, whose hash carries its id. */
+type OneOfMany = 'room' | 'series' | 'coordinatorSeries' | 'templateEditor';
+
+/** Screens whose hash is fixed. */
+const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   landing: '#/',
   login: '#/login',
   register: '#/register',
@@ -19,10 +38,21 @@ const fixedHashes: Record<Exclude<RouteName, 'room' | 'series'>, string> = {
   home: '#/home',
   rooms: '#/rooms',
   calendar: '#/calendar',
+  mySessions: '#/my-sessions',
+  coordinator: '#/coordinator',
+  planSeries: '#/coordinator/plan',
 };
 
+/** Screens for coordinators and administrators only (the server checks every call as well). */
+export const coordinatorRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
+  'coordinator',
+  'planSeries',
+  'coordinatorSeries',
+  'templateEditor',
+]);
+
 /** Screens that need a signed-in user. */
-export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['home', 'rooms', 'room']);
+export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['home', 'rooms', 'room', 'mySessions', ...coordinatorRoutes]);
 
 /** Screens only for visitors who are not signed in. */
 export const visitorRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['landing', 'login', 'register', 'guest']);
@@ -40,6 +70,12 @@ export function hashOf(target: RouteName | Route): string {
   if (route.name === 'series') {
     return route.seriesId ? `#/series/${encodeURIComponent(route.seriesId)}` : fixedHashes.calendar;
   }
+  if (route.name === 'coordinatorSeries') {
+    return route.seriesId ? `#/coordinator/series/${encodeURIComponent(route.seriesId)}` : fixedHashes.coordinator;
+  }
+  if (route.name === 'templateEditor') {
+    return route.templateId ? `#/coordinator/templates/${encodeURIComponent(route.templateId)}` : fixedHashes.coordinator;
+  }
   return fixedHashes[route.name];
 }
 
@@ -51,8 +87,22 @@ export function seriesRoute(seriesId: string): Route {
   return { name: 'series', seriesId };
 }
 
+/** A series as its coordinators manage it. */
+export function coordinatorSeriesRoute(seriesId: string): Route {
+  return { name: 'coordinatorSeries', seriesId };
+}
+
+export function templateEditorRoute(templateId: string): Route {
+  return { name: 'templateEditor', templateId };
+}
+
 export function sameRoute(a: Route, b: Route): boolean {
-  return a.name === b.name && (a.roomId ?? null) === (b.roomId ?? null) && (a.seriesId ?? null) === (b.seriesId ?? null);
+  return (
+    a.name === b.name &&
+    (a.roomId ?? null) === (b.roomId ?? null) &&
+    (a.seriesId ?? null) === (b.seriesId ?? null) &&
+    (a.templateId ?? null) === (b.templateId ?? null)
+  );
 }
 
 function normalise(hash: string): string {
@@ -82,11 +132,21 @@ export function parseRoute(hash: string): Route {
     const seriesId = decode(series[1]);
     return seriesId === null ? { name: 'calendar' } : { name: 'series', seriesId };
   }
+  const managed = /^\/coordinator\/series\/([^/]+)$/.exec(path);
+  if (managed?.[1] !== undefined) {
+    const seriesId = decode(managed[1]);
+    return seriesId === null ? { name: 'coordinator' } : { name: 'coordinatorSeries', seriesId };
+  }
+  const template = /^\/coordinator\/templates\/([^/]+)$/.exec(path);
+  if (template?.[1] !== undefined) {
+    const templateId = decode(template[1]);
+    return templateId === null ? { name: 'coordinator' } : { name: 'templateEditor', templateId };
+  }
   const names = Object.keys(fixedHashes) as (keyof typeof fixedHashes)[];
   return { name: names.find((name) => normalise(fixedHashes[name]) === path) ?? 'landing' };
 }
 
-/** The screen of a location hash, without its room or series. */
+/** The screen of a location hash, without its room, series or template. */
 export function parseHash(hash: string): RouteName {
   return parseRoute(hash).name;
 }

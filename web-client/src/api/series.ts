@@ -114,3 +114,14 @@ export function enrol(api: ApiClient, id: SeriesId): Promise<Enrolment> {
 export function withdraw(api: ApiClient, id: SeriesId): Promise<Enrolment> {
   return api.request<Enrolment>('DELETE', `${seriesPath(id)}/enrolment`);
 }
+
+/** One of one's own sessions that has not ended; `session.roomId` appears once its lobby opens. */
+export type MySession = {
+  seriesId: SeriesId;
+  seriesTitle: string;
+  session: CalendarSession;
+};
+
+export function fetchMySessions(api: ApiClient): Promise<MySession[]> {
+  return api.get<MySession[]>('/api/me/sessions');
+}

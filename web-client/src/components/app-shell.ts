@@ -3,6 +3,11 @@ import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { retranslate, translated } from '../i18n/dom.ts';
 import '../pages/calendar-page.ts';
+import '../pages/coordinator-page.ts';
+import '../pages/coordinator-series-page.ts';
+import '../pages/my-sessions-page.ts';
+import '../pages/plan-series-page.ts';
+import '../pages/template-editor-page.ts';
 import '../pages/guest-page.ts';
 import '../pages/home-page.ts';
 import '../pages/register-page.ts';
@@ -10,7 +15,8 @@ import '../pages/room-page.ts';
 import '../pages/rooms-page.ts';
 import '../pages/series-page.ts';
 import '../pages/sign-in-page.ts';
-import { type Route, type RouteName, protectedRoutes, visitorRoutes } from '../routes.ts';
+import { type Route, type RouteName, coordinatorRoutes, protectedRoutes, visitorRoutes } from '../routes.ts';
+import { isCoordinator } from '../coordination/access.ts';
 import './site-header.ts';
 
 type PageTag =
@@ -21,7 +27,12 @@ type PageTag =
   | 'tp-rooms-page'
   | 'tp-room-page'
   | 'tp-calendar-page'
-  | 'tp-series-page';
+  | 'tp-series-page'
+  | 'tp-my-sessions-page'
+  | 'tp-coordinator-page'
+  | 'tp-plan-series-page'
+  | 'tp-coordinator-series-page'
+  | 'tp-template-editor-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -33,18 +44,26 @@ const pageOf: Record<RouteName, PageTag> = {
   room: 'tp-room-page',
   calendar: 'tp-calendar-page',
   series: 'tp-series-page',
+  mySessions: 'tp-my-sessions-page',
+  coordinator: 'tp-coordinator-page',
+  planSeries: 'tp-plan-series-page',
+  coordinatorSeries: 'tp-coordinator-series-page',
+  templateEditor: 'tp-template-editor-page',
 };
 
 /** Tells pages apart, including two rooms or two series: a different key mounts a fresh page. */
 function pageKey(route: Route): string {
   if (route.name === 'room') return `room:${route.roomId ?? ''}`;
   if (route.name === 'series') return `series:${route.seriesId ?? ''}`;
+  if (route.name === 'coordinatorSeries') return `coordinator-series:${route.seriesId ?? ''}`;
+  if (route.name === 'templateEditor') return `template:${route.templateId ?? ''}`;
   return route.name;
 }
 
 /**
  * The frame of every screen. Chooses the page from the route and the session, sends visitors
- * away from pages that need a sign-in (and signed-in users away from the sign-in pages), and
+ * away from pages that need a sign-in (signed-in users away from the sign-in pages, and people
+ * who do not plan groups away from the coordinators' pages), and
  * moves focus to the new page's heading so screen reader users know the page changed.
  */
 class AppShell extends Component {
@@ -85,6 +104,10 @@ class AppShell extends Component {
       router.navigate('home');
       return;
     }
+    if (session.status === 'signed-in' && coordinatorRoutes.has(route.name) && !isCoordinator(session.user)) {
+      router.navigate('home');
+      return;
+    }
     this.#mount(pageKey(route), route, moveFocus);
   }
 
@@ -101,6 +124,7 @@ class AppShell extends Component {
       element = document.createElement(tag);
       if (route.roomId !== undefined) element.dataset['roomId'] = route.roomId;
       if (route.seriesId !== undefined) element.dataset['seriesId'] = route.seriesId;
+      if (route.templateId !== undefined) element.dataset['templateId'] = route.templateId;
       this.dataset['page'] = tag;
     }
     this.#main.replaceChildren(element);

@@ -10,7 +10,7 @@ export type FormFieldOptions = {
   name: string;
   label: MessageKey;
   hint?: MessageKey;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'date' | 'time' | 'number';
   autocomplete: string;
   rule?: Rule;
   /** For user names and the like: no automatic capitals or spelling fixes. */
@@ -19,7 +19,14 @@ export type FormFieldOptions = {
   required?: boolean;
 };
 
-export type FieldControl = HTMLInputElement | HTMLTextAreaElement;
+export type FieldControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** A choice in a select field: its value and its text, translated or (for names) as is. */
+export type SelectOption = {
+  value: string;
+  label: MessageKey | string;
+  translate?: boolean;
+};
 
 /**
  * A labelled text input (or, through `FormField.multiline`, a text area) with an optional hint
@@ -39,7 +46,14 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
     return new FormField<HTMLTextAreaElement>(options, rows);
   }
 
-  constructor(options: FormFieldOptions, rows: number | null = null) {
+  /** A drop-down choice; its options can be replaced later with `setOptions`. */
+  static select(options: Omit<FormFieldOptions, 'type' | 'verbatim'>, choices: readonly SelectOption[] = []): FormField<HTMLSelectElement> {
+    const field = new FormField<HTMLSelectElement>(options, 'select');
+    field.setOptions(choices);
+    return field;
+  }
+
+  constructor(options: FormFieldOptions, rows: number | 'select' | null = null) {
     this.name = options.name;
     this.#rule = options.rule;
     const inputId = uniqueId(`field-${options.name}`);
@@ -54,7 +68,9 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
       required: options.required ?? true,
     };
     this.input = (
-      rows === null
+      rows === 'select'
+        ? h('select', common)
+        : rows === null
         ? h('input', {
             ...common,
             type: options.type ?? 'text',
@@ -68,13 +84,35 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
     const hint = options.hint && this.#hintId ? translated(locale, 'p', options.hint, { id: this.#hintId, class: 'field-hint' }) : null;
 
     this.element = h('div', { class: 'field' }, label, hint, this.input, this.#error);
-    this.input.addEventListener('input', () => {
+    const recheck = (): void => {
       if (this.#invalid) this.validate(true);
-    });
+    };
+    this.input.addEventListener('input', recheck);
+    this.input.addEventListener('change', recheck);
+  }
+
+  /** Replaces a select field's choices, keeping the chosen value when it is still offered. */
+  setOptions(choices: readonly SelectOption[]): void {
+    if (!(this.input instanceof HTMLSelectElement)) return;
+    const chosen = this.input.value;
+    this.input.replaceChildren(
+      ...choices.map((choice) => {
+        const option =
+          choice.translate === false
+            ? h('option', { value: choice.value }, choice.label)
+            : translated(locale, 'option', choice.label as MessageKey, { value: choice.value });
+        return option;
+      }),
+    );
+    if (choices.some((choice) => choice.value === chosen)) this.input.value = chosen;
   }
 
   get value(): string {
     return this.input.value;
+  }
+
+  set value(value: string) {
+    this.input.value = value;
   }
 
   get invalid(): boolean {

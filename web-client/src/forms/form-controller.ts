@@ -1,8 +1,16 @@
 import { ApiError } from '../api/problem.ts';
 import type { FormAlert } from '../components/form-alert.ts';
-import type { FieldControl, FormField } from '../components/form-field.ts';
-import { ref } from '../i18n/dom.ts';
+import { type TextRef, ref } from '../i18n/dom.ts';
 import { fieldErrors, problemText } from './problem-text.ts';
+
+/** What the controller needs of a field: a text input, a select, or a group of choices. */
+export type CheckedField = {
+  readonly name: string;
+  readonly invalid: boolean;
+  validate(onlyClear?: boolean): boolean;
+  showError(text: TextRef | null): void;
+  focus(): void;
+};
 
 /**
  * Submission of a form: checks the fields first, then runs the action once at a time, and
@@ -10,12 +18,12 @@ import { fieldErrors, problemText } from './problem-text.ts';
  */
 export class FormController {
   readonly #form: HTMLFormElement;
-  readonly #fields: readonly FormField<FieldControl>[];
+  readonly #fields: readonly CheckedField[];
   readonly #alert: FormAlert;
   readonly #submit: HTMLButtonElement;
   #busy = false;
 
-  constructor(form: HTMLFormElement, fields: readonly FormField<FieldControl>[], alert: FormAlert, submit: HTMLButtonElement) {
+  constructor(form: HTMLFormElement, fields: readonly CheckedField[], alert: FormAlert, submit: HTMLButtonElement) {
     this.#form = form;
     this.#fields = fields;
     this.#alert = alert;

@@ -4,6 +4,13 @@ import type { TextRef } from '../i18n/dom.ts';
 /** Server codes that concern one field although the server reports them for the whole form. */
 const fieldOfCode: Readonly<Record<string, { field: string; code: string }>> = {
   'auth.username_taken': { field: 'username', code: 'taken' },
+  'series.first_date_past': { field: 'firstDate', code: 'past' },
+  'series.decision_after_start': { field: 'decisionDate', code: 'after_start' },
+  'series.minimum_over_capacity': { field: 'minParticipants', code: 'over_capacity' },
+  'series.age_range_reversed': { field: 'ageMax', code: 'reversed' },
+  'series.invalid_zone': { field: 'zone', code: 'invalid' },
+  'series.invalid_staff': { field: 'facilitatorIds', code: 'invalid_staff' },
+  'series.session_not_changeable': { field: 'date', code: 'not_changeable' },
 };
 
 /** The candidate translation keys for an error on one field. */

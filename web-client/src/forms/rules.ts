@@ -3,7 +3,18 @@
  * The server remains the authority: its answers are shown the same way.
  * Codes match the server's field error codes.
  */
-export type FieldCode = 'not_blank' | 'size' | 'pattern' | 'mismatch';
+export type FieldCode =
+  | 'not_blank'
+  | 'size'
+  | 'pattern'
+  | 'mismatch'
+  | 'invalid'
+  | 'range'
+  | 'past'
+  | 'after_start'
+  | 'over_capacity'
+  | 'reversed'
+  | 'duplicate';
 
 export type Rule = (value: string) => FieldCode | null;
 

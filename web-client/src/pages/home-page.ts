@@ -6,6 +6,7 @@ import { h } from '../dom/h.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
 import { hashOf } from '../routes.ts';
+import { isCoordinator } from '../coordination/access.ts';
 
 /** The signed-in start page. */
 class HomePage extends Component {
@@ -13,6 +14,7 @@ class HomePage extends Component {
   readonly #guestNotice = translated(locale, 'p', 'home.guestNotice', { class: 'note', 'data-testid': 'guest-notice' });
   readonly #roles = h('ul', { class: 'role-list', 'data-testid': 'role-list' });
   readonly #admin = h('div');
+  readonly #coordinator = h('p', { class: 'home-rooms' });
 
   protected render(): void {
     const signOut = translated(locale, 'button', 'home.signOut', { type: 'button', class: 'button-secondary' });
@@ -35,7 +37,10 @@ class HomePage extends Component {
             translated(locale, 'a', 'home.roomsLink', { href: hashOf('rooms'), class: 'button-link', 'data-testid': 'rooms-link' }),
             ' ',
             translated(locale, 'a', 'home.calendarLink', { href: hashOf('calendar'), class: 'button-link', 'data-testid': 'home-calendar-link' }),
+            ' ',
+            translated(locale, 'a', 'home.mySessionsLink', { href: hashOf('mySessions'), class: 'button-link', 'data-testid': 'my-sessions-link' }),
           ),
+          this.#coordinator,
           translated(locale, 'h2', 'home.rolesHeading'),
           this.#roles,
           h('div', { class: 'actions' }, signOut),
@@ -63,6 +68,12 @@ class HomePage extends Component {
     this.#roles.replaceChildren(
       ...user.roles.map((role) => translated(locale, 'li', roleText(role))),
     );
+    this.#coordinator.replaceChildren(
+      ...(isCoordinator(user)
+        ? [translated(locale, 'a', 'home.coordinatorLink', { href: hashOf('coordinator'), class: 'button-link', 'data-testid': 'coordinator-link' })]
+        : []),
+    );
+    this.#coordinator.hidden = !isCoordinator(user);
     const isAdmin = user.roles.includes('ADMIN');
     if (isAdmin && this.#admin.childElementCount === 0) {
       this.#admin.append(h('tp-admin-users'));

@@ -86,6 +86,12 @@ public class AccountService {
 		return accounts.list(search, limit, offset);
 	}
 
+	/** The people who can lead or co-host groups: registered accounts that are facilitators or peer supporters. */
+	@Transactional(readOnly = true)
+	public List<Account> staff(int limit) {
+		return accounts.withAnyRole(EnumSet.of(Role.FACILITATOR, Role.PEER_SUPPORTER), limit);
+	}
+
 	@Transactional(readOnly = true)
 	public List<RoleChange> roleChanges(UUID accountId) {
 		get(accountId);

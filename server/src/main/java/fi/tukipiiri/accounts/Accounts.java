@@ -78,6 +78,17 @@ class Accounts {
 		return statement.query(Accounts::map).list().stream().map(StoredAccount::account).toList();
 	}
 
+	/** Registered accounts holding at least one of the roles, by display name. */
+	List<Account> withAnyRole(Set<Role> roles, int limit) {
+		return jdbc.sql(SELECT + """
+				 where a.deleted_at is null and not a.guest
+				   and exists (select 1 from account_roles x where x.account_id = a.id and x.role in (:roles))
+				 group by a.id order by lower(a.display_name), a.id limit :limit
+				""")
+				.param("roles", roles.stream().map(Role::name).toList()).param("limit", limit)
+				.query(Accounts::map).list().stream().map(StoredAccount::account).toList();
+	}
+
 	long countWithRole(Role role) {
 		return jdbc.sql("""
 				select count(*) from account_roles r join accounts a on a.id = r.account_id

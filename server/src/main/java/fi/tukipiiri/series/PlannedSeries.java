@@ -88,6 +88,45 @@ class PlannedSeries {
 				.param("startsAt", Timestamp.from(session.startsAt())).param("endsAt", Timestamp.from(session.endsAt())).update();
 	}
 
+	/** Replaces the series' facilitators and peer supporters. */
+	void replaceStaff(UUID seriesId, List<Series.Staff> staff) {
+		jdbc.sql("delete from series_staff where series_id = :series").param("series", seriesId).update();
+		for (Series.Staff member : staff) {
+			jdbc.sql("insert into series_staff (series_id, account_id, role) values (:series, :account, :role)")
+					.param("series", seriesId).param("account", member.accountId()).param("role", member.role().name()).update();
+		}
+	}
+
+	/**
+	 * Series still running or ended after {@code since} (or without sessions, planned after it), cancelled ones
+	 * included, with their seats taken and waitlist; soonest first.
+	 */
+	List<SeriesOverview> overview(Instant since, int limit) {
+		return jdbc.sql("""
+				select se.id, se.title, se.kind, se.state, se.capacity, se.min_participants, se.decision_date,
+				       ss.first_starts, ss.last_ends, coalesce(ss.sessions, 0) as sessions,
+				       (select count(*) from enrolments e where e.series_id = se.id and e.status = 'ENROLLED') as enrolled,
+				       (select count(*) from enrolments e where e.series_id = se.id and e.status = 'WAITLISTED') as waitlisted
+				from series se
+				left join (select series_id, min(starts_at) as first_starts, max(ends_at) as last_ends, count(*) as sessions
+				           from series_sessions group by series_id) ss on ss.series_id = se.id
+				where coalesce(ss.last_ends, se.created_at) >= :since
+				order by ss.first_starts nulls last, se.id
+				limit :limit
+				""")
+				.param("since", Timestamp.from(since)).param("limit", limit)
+				.query((rs, n) -> {
+					Timestamp first = rs.getTimestamp("first_starts");
+					Timestamp last = rs.getTimestamp("last_ends");
+					return new SeriesOverview(rs.getObject("id", UUID.class), rs.getString("title"),
+							RoomKind.valueOf(rs.getString("kind")), Series.State.valueOf(rs.getString("state")),
+							first == null ? null : first.toInstant(), last == null ? null : last.toInstant(), rs.getInt("sessions"),
+							rs.getInt("capacity"), rs.getInt("min_participants"), rs.getObject("decision_date", LocalDate.class),
+							rs.getInt("enrolled"), rs.getInt("waitlisted"));
+				})
+				.list();
+	}
+
 	List<UUID> startingFrom(LocalDate from, int limit) {
 		return jdbc.sql("select id from series where state <> 'CANCELLED' and first_date >= :from order by first_date, id limit :limit")
 				.param("from", from).param("limit", limit).query(UUID.class).list();

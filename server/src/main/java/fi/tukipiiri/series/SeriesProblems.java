@@ -28,4 +28,11 @@ public final class SeriesProblems {
 			super(HttpStatus.BAD_REQUEST, code, detail);
 		}
 	}
+
+	/** The series was cancelled or has ended, so its plan no longer changes. */
+	public static final class NotChangeable extends ApiProblem {
+		NotChangeable() {
+			super(HttpStatus.CONFLICT, "series.not_changeable", "This series has ended or was cancelled.");
+		}
+	}
 }

@@ -18,8 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.series.SeriesProblems.InvalidPlan;
 import fi.tukipiiri.series.SeriesProblems.InvalidStaff;
+import fi.tukipiiri.series.SeriesProblems.NotChangeable;
 import fi.tukipiiri.series.SeriesProblems.SeriesNotFound;
 
 /** Plans series from templates: their meetings, themes and staff. */
@@ -29,14 +32,19 @@ public class SeriesService {
 	private final PlannedSeries series;
 	private final TemplateService templates;
 	private final AccountService accounts;
+	private final RoomService rooms;
 	private final Clock clock;
 
-	SeriesService(PlannedSeries series, TemplateService templates, AccountService accounts, Clock clock) {
+	SeriesService(PlannedSeries series, TemplateService templates, AccountService accounts, RoomService rooms, Clock clock) {
 		this.series = series;
 		this.templates = templates;
 		this.accounts = accounts;
+		this.rooms = rooms;
 		this.clock = clock;
 	}
+
+	/** How far back the coordinators' overview reaches for series that have ended. */
+	static final Duration OVERVIEW_LOOKBACK = Duration.ofDays(30);
 
 	@Transactional
 	public Series plan(SeriesPlan plan, UUID coordinator) {
@@ -57,7 +65,7 @@ public class SeriesService {
 		}
 		int length = plan.lengthMinutes() != null ? plan.lengthMinutes() : template.defaultLengthMinutes();
 		Recurrence recurrence = new Recurrence(plan.firstDate(), plan.intervalWeeks(), plan.startTime(), Duration.ofMinutes(length), zone);
-		List<Series.Staff> staff = staff(plan);
+		List<Series.Staff> staff = staff(plan.facilitatorIds(), plan.peerSupporterIds());
 		List<Series.Session> sessions = new ArrayList<>();
 		List<Recurrence.Occurrence> occurrences = recurrence.occurrences(template.sessions().size());
 		for (int i = 0; i < occurrences.size(); i++) {
@@ -89,13 +97,44 @@ public class SeriesService {
 		return series.withSessionsBetween(from, to, limit).stream().map(this::get).toList();
 	}
 
-	private List<Series.Staff> staff(SeriesPlan plan) {
+	/**
+	 * Names new facilitators and peer supporters. Sessions whose rooms open later get the new staff; rooms already
+	 * open (lobby or live) take the new staff in at once, and people taken off keep their place in those rooms.
+	 */
+	@Transactional
+	public Series reassignStaff(UUID seriesId, List<UUID> facilitatorIds, List<UUID> peerSupporterIds) {
+		series.lock(seriesId);
+		Series planned = get(seriesId);
+		if (planned.state() == Series.State.CANCELLED || planned.state() == Series.State.COMPLETED) {
+			throw new NotChangeable();
+		}
+		List<Series.Staff> staff = staff(facilitatorIds, peerSupporterIds);
+		series.replaceStaff(seriesId, staff);
+		for (Series.Session session : planned.sessions()) {
+			boolean open = session.state() == Series.SessionState.LOBBY || session.state() == Series.SessionState.LIVE;
+			if (open && session.roomId() != null) {
+				for (Series.Staff member : staff) {
+					rooms.addMember(session.roomId(), member.accountId(),
+							member.role() == Series.StaffRole.FACILITATOR ? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
+				}
+			}
+		}
+		return get(seriesId);
+	}
+
+	/** Every series running now or later, and those that ended in the last 30 days, with how full they are. */
+	@Transactional(readOnly = true)
+	public List<SeriesOverview> overview(int limit) {
+		return series.overview(clock.instant().minus(OVERVIEW_LOOKBACK), limit);
+	}
+
+	private List<Series.Staff> staff(List<UUID> facilitatorIds, List<UUID> peerSupporterIds) {
 		List<Series.Staff> staff = new ArrayList<>();
 		Set<UUID> seen = new HashSet<>();
-		for (UUID id : plan.facilitatorIds()) {
+		for (UUID id : facilitatorIds) {
 			staff.add(member(id, Role.FACILITATOR, Series.StaffRole.FACILITATOR, seen));
 		}
-		for (UUID id : plan.peerSupporterIds() == null ? List.<UUID>of() : plan.peerSupporterIds()) {
+		for (UUID id : peerSupporterIds == null ? List.<UUID>of() : peerSupporterIds) {
 			staff.add(member(id, Role.PEER_SUPPORTER, Series.StaffRole.PEER_SUPPORTER, seen));
 		}
 		return staff;

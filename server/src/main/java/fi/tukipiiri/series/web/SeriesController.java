@@ -32,12 +32,15 @@ import fi.tukipiiri.series.LocalizedText;
 import fi.tukipiiri.series.Recurrence;
 import fi.tukipiiri.series.Series;
 import fi.tukipiiri.series.ScheduleService;
+import fi.tukipiiri.series.SeriesOverview;
 import fi.tukipiiri.series.SeriesPlan;
 import fi.tukipiiri.series.SeriesService;
 
 @RestController
 @RequestMapping("/api/series")
 class SeriesController {
+
+	private static final int OVERVIEW_LIMIT = 200;
 
 	private final SeriesService series;
 	private final ScheduleService schedule;
@@ -115,6 +118,22 @@ class SeriesController {
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	SeriesView add(@PathVariable UUID id, @Valid @RequestBody AddSession request) {
 		return SeriesView.of(schedule.add(id, request.date(), new LocalizedText(request.themeFi().strip(), request.themeEn().strip())));
+	}
+
+	record StaffRequest(@NotNull @Size(min = 1, max = 2) List<@NotNull UUID> facilitatorIds,
+			@Size(max = 5) List<@NotNull UUID> peerSupporterIds) {
+	}
+
+	@PutMapping("/{id}/staff")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	SeriesView reassignStaff(@PathVariable UUID id, @Valid @RequestBody StaffRequest request) {
+		return SeriesView.of(series.reassignStaff(id, request.facilitatorIds(), request.peerSupporterIds()));
+	}
+
+	@GetMapping("/overview")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	List<SeriesOverview> overview() {
+		return series.overview(OVERVIEW_LIMIT);
 	}
 
 	@GetMapping("/{id}")

@@ -1,0 +1,128 @@
+import type { ProgrammeTemplate, TemplateEditRequest } from '../api/coordination.ts';
+
+/** One theme as the editor holds it; `key` tells themes apart while they are moved around. */
+export type ThemeDraft = {
+  key: string;
+  titleFi: string;
+  titleEn: string;
+  descriptionFi: string;
+  descriptionEn: string;
+};
+
+export type TemplateDraft = {
+  version: number;
+  titleFi: string;
+  titleEn: string;
+  descriptionFi: string;
+  descriptionEn: string;
+  defaultLengthMinutes: string;
+  themes: ThemeDraft[];
+};
+
+export const MAX_THEMES = 20;
+const TITLE_MAX = 120;
+const DESCRIPTION_MAX = 1000;
+
+let keys = 0;
+
+/** A key for a theme the editor adds, unique in this page. */
+export function newThemeKey(): string {
+  keys += 1;
+  return `new-${keys}`;
+}
+
+export function draftOf(template: ProgrammeTemplate): TemplateDraft {
+  return {
+    version: template.version,
+    titleFi: template.title.fi,
+    titleEn: template.title.en,
+    descriptionFi: template.description.fi,
+    descriptionEn: template.description.en,
+    defaultLengthMinutes: String(template.defaultLengthMinutes),
+    themes: [...template.sessions]
+      .sort((a, b) => a.position - b.position)
+      .map((theme) => ({
+        key: `theme-${theme.position}`,
+        titleFi: theme.title.fi,
+        titleEn: theme.title.en,
+        descriptionFi: theme.description.fi,
+        descriptionEn: theme.description.en,
+      })),
+  };
+}
+
+/** The themes with the one at `index` moved `delta` places; unchanged when it would leave the list. */
+export function moveTheme(themes: readonly ThemeDraft[], index: number, delta: number): ThemeDraft[] {
+  const target = index + delta;
+  if (index < 0 || index >= themes.length || target < 0 || target >= themes.length) return [...themes];
+  const moved = [...themes];
+  const [theme] = moved.splice(index, 1);
+  if (theme !== undefined) moved.splice(target, 0, theme);
+  return moved;
+}
+
+export function removeTheme(themes: readonly ThemeDraft[], index: number): ThemeDraft[] {
+  return themes.filter((_, at) => at !== index);
+}
+
+/** The themes with an empty one at the end, unless the list is already as long as allowed. */
+export function addTheme(themes: readonly ThemeDraft[], key: string = newThemeKey()): ThemeDraft[] {
+  if (themes.length >= MAX_THEMES) return [...themes];
+  return [...themes, { key, titleFi: '', titleEn: '', descriptionFi: '', descriptionEn: '' }];
+}
+
+function title(value: string): string | null {
+  const text = value.trim();
+  if (text === '') return 'not_blank';
+  return text.length > TITLE_MAX ? 'size' : null;
+}
+
+function description(value: string): string | null {
+  return value.trim().length > DESCRIPTION_MAX ? 'size' : null;
+}
+
+/** Errors keyed by the field paths the server uses, e.g. `sessions[2].title.en`. */
+export function validateTemplate(draft: TemplateDraft): Map<string, string> {
+  const errors = new Map<string, string>();
+  const set = (field: string, code: string | null): void => {
+    if (code !== null) errors.set(field, code);
+  };
+  set('title.fi', title(draft.titleFi));
+  set('title.en', title(draft.titleEn));
+  set('description.fi', description(draft.descriptionFi));
+  set('description.en', description(draft.descriptionEn));
+  const length = draft.defaultLengthMinutes.trim();
+  if (length === '') set('defaultLengthMinutes', 'not_blank');
+  else if (!/^\d+$/.test(length)) set('defaultLengthMinutes', 'invalid');
+  else if (Number(length) < 15 || Number(length) > 240) set('defaultLengthMinutes', 'range');
+  if (draft.themes.length === 0 || draft.themes.length > MAX_THEMES) set('sessions', 'size');
+  draft.themes.forEach((theme, index) => {
+    set(`sessions[${index}].title.fi`, title(theme.titleFi));
+    set(`sessions[${index}].title.en`, title(theme.titleEn));
+    set(`sessions[${index}].description.fi`, description(theme.descriptionFi));
+    set(`sessions[${index}].description.en`, description(theme.descriptionEn));
+  });
+  return errors;
+}
+
+export function editRequest(draft: TemplateDraft): TemplateEditRequest {
+  return {
+    version: draft.version,
+    title: { fi: draft.titleFi.trim(), en: draft.titleEn.trim() },
+    description: { fi: draft.descriptionFi.trim(), en: draft.descriptionEn.trim() },
+    defaultLengthMinutes: Number(draft.defaultLengthMinutes.trim()),
+    sessions: draft.themes.map((theme) => ({
+      title: { fi: theme.titleFi.trim(), en: theme.titleEn.trim() },
+      description: { fi: theme.descriptionFi.trim(), en: theme.descriptionEn.trim() },
+    })),
+  };
+}
+
+/** The generic form of a server field path, for its error text: `sessions[2].title.en` → `themeTitle`. */
+export function fieldKind(path: string): string {
+  const theme = /^sessions\[\d+\]\.(title|description)\.(fi|en)$/.exec(path);
+  if (theme !== null) return theme[1] === 'title' ? 'themeTitle' : 'themeDescription';
+  if (path.startsWith('title.')) return 'templateTitle';
+  if (path.startsWith('description.')) return 'templateDescription';
+  return path;
+}
