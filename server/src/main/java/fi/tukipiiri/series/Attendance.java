@@ -53,6 +53,21 @@ class Attendance {
 				""").param("id", sessionId).param("at", Timestamp.from(at)).update();
 	}
 
+	/** A session one person attended, with its series, for features that follow up on sessions. */
+	List<AttendanceService.AttendedSession> attendedBy(UUID accountId, Instant endedAfter) {
+		return jdbc.sql("""
+				select s.series_id, se.title, se.kind, s.id, s.position, s.theme_fi, s.theme_en, s.starts_at, s.ends_at, s.state
+				from attendance a join series_sessions s on s.id = a.session_id join series se on se.id = s.series_id
+				where a.account_id = :account and s.ends_at > :after order by s.ends_at desc
+				""")
+				.param("account", accountId).param("after", Timestamp.from(endedAfter))
+				.query((rs, n) -> new AttendanceService.AttendedSession(rs.getObject("series_id", UUID.class), rs.getString("title"),
+						fi.tukipiiri.rooms.RoomKind.valueOf(rs.getString("kind")), rs.getObject("id", UUID.class), rs.getInt("position"),
+						new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_en")), rs.getTimestamp("starts_at").toInstant(),
+						rs.getTimestamp("ends_at").toInstant(), Series.SessionState.valueOf(rs.getString("state"))))
+				.list();
+	}
+
 	List<Record> ofSession(UUID sessionId) {
 		return jdbc.sql("select * from attendance where session_id = :id order by first_joined_at").param("id", sessionId)
 				.query((rs, n) -> new Record(rs.getObject("session_id", UUID.class), rs.getObject("account_id", UUID.class),

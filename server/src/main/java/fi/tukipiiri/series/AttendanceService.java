@@ -30,6 +30,28 @@ public class AttendanceService {
 	public record SessionAttendance(UUID sessionId, int position, Series.SessionState state, List<Attendee> attendees) {
 	}
 
+	public record AttendedSession(UUID seriesId, String seriesTitle, fi.tukipiiri.rooms.RoomKind kind, UUID sessionId, int position,
+			LocalizedText theme, Instant startsAt, Instant endsAt, Series.SessionState state) {
+	}
+
+	/** The sessions the person attended that ended (or will end) after the given instant, latest first. */
+	@Transactional(readOnly = true)
+	public List<AttendedSession> attendedBy(UUID accountId, Instant endedAfter) {
+		return attendance.attendedBy(accountId, endedAfter);
+	}
+
+	/** Whether the person was in the session's room while it was open or live. */
+	@Transactional(readOnly = true)
+	public boolean attended(UUID sessionId, UUID accountId) {
+		return attendance.ofSession(sessionId).stream().anyMatch(record -> record.accountId().equals(accountId));
+	}
+
+	/** Everyone who was in the session's room while it was open or live. */
+	@Transactional(readOnly = true)
+	public List<UUID> attendeesOf(UUID sessionId) {
+		return attendance.ofSession(sessionId).stream().map(Attendance.Record::accountId).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public List<SessionAttendance> ofSeries(UUID seriesId) {
 		Series planned = series.find(seriesId).orElseThrow(SeriesNotFound::new);

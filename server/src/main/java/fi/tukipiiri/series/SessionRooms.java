@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Which series a session room belongs to, for rules that reach across a whole series (a series-wide ban). */
+/** Which series a session or a session room belongs to, for features that reach across a series. */
 @Component
 public class SessionRooms {
 
@@ -15,6 +15,11 @@ public class SessionRooms {
 
 	SessionRooms(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UUID> seriesOfSession(UUID sessionId) {
+		return jdbc.sql("select series_id from series_sessions where id = :id").param("id", sessionId).query(UUID.class).optional();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,171 @@
+package fi.tukipiiri.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.feedback.FeedbackProblems.InvalidAnswer;
+import fi.tukipiiri.feedback.FeedbackProblems.NotAttended;
+import fi.tukipiiri.feedback.FeedbackProblems.NotOpen;
+import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.rooms.RoomKind;
+import fi.tukipiiri.series.AttendanceService;
+import fi.tukipiiri.series.AttendanceService.AttendedSession;
+import fi.tukipiiri.series.Series;
+import fi.tukipiiri.series.SeriesService;
+import fi.tukipiiri.series.SessionStepped;
+
+/**
+ * Offers and takes the feedback form after each session a person attended (once per session, changeable for a
+ * while), and the self-assessment at the first and the last meeting of a closed group.
+ */
+@Service
+public class FeedbackService {
+
+	static final int MAX_TEXT = 1000;
+	static final int MAX_FREE_TEXT = 2000;
+
+	public enum Phase {
+		FIRST, LAST
+	}
+
+	/** What the person answered; texts may be empty. */
+	public record Form(int rating, String helped, String better, String freeText, boolean anonymous) {
+	}
+
+	/** A session the person may still give (or change) feedback on, with their answer so far. */
+	public record Pending(UUID seriesId, String seriesTitle, UUID sessionId, int position, String themeFi, String themeEn,
+			Instant endedAt, Instant editableUntil, Form answer, Phase selfAssessment, boolean selfAssessmentAnswered) {
+	}
+
+	private final Answers answers;
+	private final AttendanceService attendance;
+	private final SeriesService series;
+	private final NotificationService notifications;
+	private final FeedbackSettings settings;
+	private final Clock clock;
+
+	FeedbackService(Answers answers, AttendanceService attendance, SeriesService series, NotificationService notifications,
+			FeedbackSettings settings, Clock clock) {
+		this.answers = answers;
+		this.attendance = attendance;
+		this.series = series;
+		this.notifications = notifications;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Forms open to the person: attended sessions that have ended within the editing period, latest first. */
+	@Transactional(readOnly = true)
+	public List<Pending> pending(UUID accountId) {
+		Instant now = clock.instant();
+		return attendance.attendedBy(accountId, now.minus(settings.editableFor())).stream()
+				.filter(session -> session.state() == Series.SessionState.ENDED)
+				.map(session -> pending(session, accountId))
+				.toList();
+	}
+
+	@Transactional
+	public Pending give(UUID sessionId, UUID accountId, Form form) {
+		AttendedSession session = openSession(sessionId, accountId, true);
+		Form clean = validate(form);
+		answers.saveFeedback(sessionId, session.seriesId(), accountId, clean, clock.instant());
+		return pending(session, accountId);
+	}
+
+	/** The self-assessment of one phase; values per item key, each within the item's scale, every item answered. */
+	@Transactional
+	public void assess(UUID sessionId, UUID accountId, Map<String, Integer> values) {
+		AttendedSession session = openSession(sessionId, accountId, false);
+		Phase phase = phaseOf(session).orElseThrow(NotOpen::new);
+		Map<String, Integer> checked = new LinkedHashMap<>();
+		for (FeedbackSettings.Item item : settings.selfAssessment()) {
+			Integer value = values == null ? null : values.get(item.key());
+			if (value == null || value < item.min() || value > item.max()) {
+				throw new InvalidAnswer("Answer \"" + item.key() + "\" with a whole number from " + item.min() + " to " + item.max() + ".");
+			}
+			checked.put(item.key(), value);
+		}
+		if (values.size() != checked.size()) {
+			throw new InvalidAnswer("Only the listed self-assessment items can be answered.");
+		}
+		answers.saveAssessment(session.seriesId(), accountId, phase.name(), checked, clock.instant());
+	}
+
+	public List<FeedbackSettings.Item> selfAssessmentItems() {
+		return settings.selfAssessment();
+	}
+
+	/** When a session ends, everyone who attended is asked for feedback (and, where due, the self-assessment). */
+	@ApplicationModuleListener
+	void on(SessionStepped stepped) {
+		if (stepped.state() != Series.SessionState.ENDED) {
+			return;
+		}
+		attendance.attendeesOf(stepped.sessionId()).forEach(accountId -> notifications.notify(accountId, "feedback.requested",
+				stepped.sessionId(), Map.of("sessionId", stepped.sessionId().toString(), "seriesId", stepped.seriesId().toString())));
+	}
+
+	/** The attended session, if its form is open: ended (or, for the self-assessment, at least begun) and within the period. */
+	private AttendedSession openSession(UUID sessionId, UUID accountId, boolean mustHaveEnded) {
+		Instant now = clock.instant();
+		AttendedSession session = attendance.attendedBy(accountId, now.minus(settings.editableFor())).stream()
+				.filter(candidate -> candidate.sessionId().equals(sessionId)).findFirst()
+				.orElseThrow(() -> attendance.attended(sessionId, accountId) ? new NotOpen() : new NotAttended());
+		if (mustHaveEnded && session.state() != Series.SessionState.ENDED) {
+			throw new NotOpen();
+		}
+		return session;
+	}
+
+	private Pending pending(AttendedSession session, UUID accountId) {
+		Optional<Answers.Feedback> answer = answers.feedbackOf(session.sessionId(), accountId);
+		Optional<Phase> phase = phaseOf(session);
+		return new Pending(session.seriesId(), session.seriesTitle(), session.sessionId(), session.position(), session.theme().fi(),
+				session.theme().en(), session.endsAt(), session.endsAt().plus(settings.editableFor()),
+				answer.map(a -> new Form(a.rating(), a.helped(), a.better(), a.freeText(), a.anonymous())).orElse(null),
+				phase.orElse(null), phase.map(p -> answers.hasAssessment(session.seriesId(), accountId, p.name())).orElse(false));
+	}
+
+	/** FIRST for the first meeting of a closed group, LAST for its last one (cancelled meetings do not count). */
+	private Optional<Phase> phaseOf(AttendedSession session) {
+		if (session.kind() != RoomKind.CLOSED || settings.selfAssessment().isEmpty()) {
+			return Optional.empty();
+		}
+		List<Series.Session> held = series.get(session.seriesId()).sessions().stream()
+				.filter(s -> s.state() != Series.SessionState.CANCELLED)
+				.sorted(Comparator.comparingInt(Series.Session::position)).toList();
+		if (held.isEmpty()) {
+			return Optional.empty();
+		}
+		if (held.get(0).id().equals(session.sessionId())) {
+			return Optional.of(Phase.FIRST);
+		}
+		return held.get(held.size() - 1).id().equals(session.sessionId()) ? Optional.of(Phase.LAST) : Optional.empty();
+	}
+
+	private static Form validate(Form form) {
+		if (form == null || form.rating() < 1 || form.rating() > 5) {
+			throw new InvalidAnswer("The overall rating is a whole number from 1 to 5.");
+		}
+		return new Form(form.rating(), text(form.helped(), MAX_TEXT, "helped"), text(form.better(), MAX_TEXT, "better"),
+				text(form.freeText(), MAX_FREE_TEXT, "freeText"), form.anonymous());
+	}
+
+	private static String text(String value, int max, String field) {
+		String text = value == null ? "" : value.strip();
+		if (text.codePointCount(0, text.length()) > max) {
+			throw new InvalidAnswer("\"" + field + "\" has at most " + max + " characters.");
+		}
+		return text;
+	}
+}
