@@ -22,6 +22,12 @@ public final class AccountProblems {
 		}
 	}
 
+	public static final class PasswordMismatch extends ApiProblem {
+		PasswordMismatch() {
+			super(HttpStatus.FORBIDDEN, "accounts.password_mismatch", "Confirm with your current password.");
+		}
+	}
+
 	public static final class LastAdmin extends ApiProblem {
 		LastAdmin() {
 			super(HttpStatus.CONFLICT, "accounts.last_admin", "The service must keep at least one administrator.");

@@ -96,6 +96,11 @@ class Accounts {
 				""").param("role", role.name()).query(Long.class).single();
 	}
 
+	/** Deletes the account; what refers to it is deleted or loses the reference, as the schema says. */
+	void delete(UUID id) {
+		jdbc.sql("delete from accounts where id = :id").param("id", id).update();
+	}
+
 	/** Locks the account row so concurrent role changes (e.g. removing the last two admins) serialise. */
 	void lockForUpdate(UUID id) {
 		jdbc.sql("select id from accounts where id = :id for update").param("id", id).query(UUID.class).optional();

@@ -1,23 +1,36 @@
 package fi.tukipiiri.accounts.web;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.accounts.PersonalDataService;
 import fi.tukipiiri.accounts.Role;
 
 @RestController
 class MeController {
 
 	private final AccountService accounts;
+	private final PersonalDataService personalData;
 
-	MeController(AccountService accounts) {
+	MeController(AccountService accounts, PersonalDataService personalData) {
 		this.accounts = accounts;
+		this.personalData = personalData;
 	}
 
 	record Me(UUID id, String username, String displayName, Set<Role> roles, boolean guest) {
@@ -29,5 +42,23 @@ class MeController {
 	@GetMapping("/api/me")
 	Me me(Authentication authentication) {
 		return Me.of(accounts.get(UUID.fromString(authentication.getName())));
+	}
+
+	record Erasure(@Size(max = 200) String password) {
+	}
+
+	/** Everything the service holds about the caller, as a JSON download. */
+	@GetMapping("/api/me/export")
+	ResponseEntity<Map<String, Object>> export(Authentication authentication) {
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tukipiiri-my-data.json\"")
+				.body(personalData.export(UUID.fromString(authentication.getName())));
+	}
+
+	/** Deletes the caller's account and data; their tokens stop working at once on every node. */
+	@PostMapping("/api/me/erasure")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void erase(@Valid @RequestBody Erasure request, Authentication authentication) {
+		personalData.erase(UUID.fromString(authentication.getName()), request.password());
 	}
 }

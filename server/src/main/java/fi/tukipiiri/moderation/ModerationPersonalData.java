@@ -1,0 +1,64 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.accounts.PersonalData;
+
+/**
+ * What moderation holds about a person: reports they filed, mutes and bans they received (not who imposed them), and
+ * whom they hid. Reports keep their content without the reporter when the account goes; the audit log keeps its
+ * lines, whose account ids then lead nowhere.
+ */
+@Component
+class ModerationPersonalData implements PersonalData {
+
+	private final JdbcClient jdbc;
+
+	ModerationPersonalData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record FiledReport(UUID roomId, String reason, String note, Instant createdAt, String status) {
+	}
+
+	record ReceivedSanction(String kind, UUID roomId, String reason, Instant imposedAt, Instant endsAt, Instant liftedAt) {
+	}
+
+	record Export(List<FiledReport> reportsFiled, List<ReceivedSanction> sanctions, List<UUID> hiddenMembers) {
+	}
+
+	@Override
+	public String part() {
+		return "moderation";
+	}
+
+	@Override
+	public Object exportOf(UUID accountId) {
+		List<FiledReport> reports = jdbc.sql("select room_id, reason, note, created_at, status from reports where reporter_id = :id order by created_at")
+				.param("id", accountId)
+				.query((rs, n) -> new FiledReport(rs.getObject("room_id", UUID.class), rs.getString("reason"), rs.getString("note"),
+						rs.getTimestamp("created_at").toInstant(), rs.getString("status")))
+				.list();
+		List<ReceivedSanction> sanctions = jdbc.sql("select * from sanctions where account_id = :id order by imposed_at").param("id", accountId)
+				.query((rs, n) -> new ReceivedSanction(rs.getString("kind"), rs.getObject("room_id", UUID.class), rs.getString("reason"),
+						rs.getTimestamp("imposed_at").toInstant(), instant(rs.getTimestamp("ends_at")), instant(rs.getTimestamp("lifted_at"))))
+				.list();
+		List<UUID> hidden = jdbc.sql("select hidden_id from hidden_members where owner_id = :id order by hidden_at").param("id", accountId)
+				.query(UUID.class).list();
+		return new Export(reports, sanctions, hidden);
+	}
+
+	@Override
+	public void erase(UUID accountId) {
+		// sanctions and hidden lists go with the account (on delete cascade); reports lose their reporter (set null)
+	}
+
+	private static Instant instant(java.sql.Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

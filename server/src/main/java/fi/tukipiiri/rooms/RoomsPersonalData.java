@@ -1,0 +1,79 @@
+package fi.tukipiiri.rooms;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.accounts.AccountErased;
+import fi.tukipiiri.accounts.PersonalData;
+
+/**
+ * A person's rooms and messages. On erasure their messages keep their place in each conversation, so numbering and
+ * replies stay intact, but lose their text and their author: readers see a removed message by a deleted user.
+ */
+@Component
+class RoomsPersonalData implements PersonalData {
+
+	private final JdbcClient jdbc;
+	private final ClusterRelay relay;
+	private final Clock clock;
+
+	RoomsPersonalData(JdbcClient jdbc, ClusterRelay relay, Clock clock) {
+		this.jdbc = jdbc;
+		this.relay = relay;
+		this.clock = clock;
+	}
+
+	record Membership(UUID roomId, String title, RoomKind kind, RoomRole role, Instant joinedAt) {
+	}
+
+	record OwnMessage(UUID roomId, String roomTitle, long seq, Instant sentAt, String body, boolean removed) {
+	}
+
+	record Export(List<Membership> memberships, List<OwnMessage> messages) {
+	}
+
+	@Override
+	public String part() {
+		return "rooms";
+	}
+
+	@Override
+	public Object exportOf(UUID accountId) {
+		List<Membership> memberships = jdbc.sql("""
+				select r.id, r.title, r.kind, m.role, m.joined_at from room_members m join rooms r on r.id = m.room_id
+				where m.account_id = :id order by m.joined_at
+				""").param("id", accountId)
+				.query((rs, n) -> new Membership(rs.getObject("id", UUID.class), rs.getString("title"), RoomKind.valueOf(rs.getString("kind")),
+						RoomRole.valueOf(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
+				.list();
+		List<OwnMessage> messages = jdbc.sql("""
+				select m.room_id, r.title, m.seq, m.sent_at, m.body, m.removed_at is not null as removed
+				from messages m join rooms r on r.id = m.room_id where m.author_id = :id order by m.sent_at, m.seq
+				""").param("id", accountId)
+				.query((rs, n) -> new OwnMessage(rs.getObject("room_id", UUID.class), rs.getString("title"), rs.getLong("seq"),
+						rs.getTimestamp("sent_at").toInstant(), rs.getString("body"), rs.getBoolean("removed")))
+				.list();
+		return new Export(memberships, messages);
+	}
+
+	@Override
+	public void erase(UUID accountId) {
+		jdbc.sql("""
+				update messages set body = '', removed_at = coalesce(removed_at, :now), removal_reason = 'author erased'
+				where author_id = :id
+				""").param("now", Timestamp.from(clock.instant())).param("id", accountId).update();
+	}
+
+	/** Ends the person's open connections on every node. */
+	@ApplicationModuleListener
+	void on(AccountErased erased) {
+		relay.publishDisconnect(erased.accountId());
+	}
+}
