@@ -57,6 +57,20 @@ public class PersonalDataService {
 		if (!account.guest() && (password == null || accounts.verifyCredentials(account.username(), password).isEmpty())) {
 			throw new PasswordMismatch();
 		}
+		eraseConfirmed(account);
+	}
+
+	/** Erases a guest pass that has expired (retention). */
+	@Transactional
+	void eraseGuest(UUID accountId) {
+		Account account = accounts.get(accountId);
+		if (account.guest()) {
+			eraseConfirmed(account);
+		}
+	}
+
+	private void eraseConfirmed(Account account) {
+		UUID accountId = account.id();
 		if (account.hasRole(Role.ADMIN) && store.countWithRole(Role.ADMIN) <= 1) {
 			throw new LastAdmin();
 		}

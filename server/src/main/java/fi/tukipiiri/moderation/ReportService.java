@@ -18,6 +18,7 @@ import fi.tukipiiri.moderation.ModerationProblems.ReportNotFound;
 import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
+import fi.tukipiiri.rooms.RoomProblems;
 
 /** Members report messages or members; the room's facilitators review the queue and close each report. */
 @Service
@@ -104,7 +105,13 @@ public class ReportService {
 		if (report.messageId() == null) {
 			return report;
 		}
-		ChatMessage reported = messages.original(report.roomId(), report.messageId());
+		ChatMessage reported;
+		try {
+			reported = messages.original(report.roomId(), report.messageId());
+		}
+		catch (RoomProblems.MessageNotFound deletedSince) {
+			return report;
+		}
 		// reviewers read the reported message as written, even if it has been removed since
 		return report.withContext(messages.context(report.roomId(), reported.seq(), CONTEXT_EACH_SIDE).stream()
 				.map(message -> message.id().equals(reported.id()) ? reported : message).toList());

@@ -194,7 +194,7 @@ public class RoomService {
 	@Transactional
 	public Room changeState(UUID roomId, RoomState state) {
 		rooms.find(roomId).orElseThrow(RoomNotFound::new);
-		rooms.updateState(roomId, state);
+		rooms.updateState(roomId, state, clock.instant());
 		return rooms.find(roomId).orElseThrow(RoomNotFound::new);
 	}
 

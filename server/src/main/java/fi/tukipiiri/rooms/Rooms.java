@@ -101,8 +101,14 @@ class Rooms {
 				.param("roomId", roomId).param("accountId", accountId).query(Rooms::member).optional();
 	}
 
-	void updateState(UUID roomId, RoomState state) {
-		jdbc.sql("update rooms set state = :state where id = :id").param("state", state.name()).param("id", roomId).update();
+	/** Changes the state; closing (read-only or archived) stamps when, reopening clears it. */
+	void updateState(UUID roomId, RoomState state, Instant at) {
+		jdbc.sql("""
+				update rooms set state = :state,
+				    closed_at = case when :open then null else coalesce(closed_at, :at) end
+				where id = :id
+				""").param("state", state.name()).param("open", state.acceptsMessages()).param("at", Timestamp.from(at))
+				.param("id", roomId).update();
 	}
 
 	private static RoomMember member(ResultSet rs, int row) throws SQLException {

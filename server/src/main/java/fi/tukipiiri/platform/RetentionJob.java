@@ -1,0 +1,77 @@
+package fi.tukipiiri.platform;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes data past its retention time, once per interval across all nodes: a node runs the rules only if it moves
+ * the single claim row forward, which one node wins and the others then see done. Each run is logged per rule.
+ */
+@Component
+public class RetentionJob {
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+	/** @param interval how often the rules run, at most, across the whole cluster */
+	@ConfigurationProperties("tukipiiri.retention.job")
+	public record Settings(@DefaultValue("1h") Duration interval) {
+	}
+
+	private final JdbcClient jdbc;
+	private final List<RetentionRule> rules;
+	private final Settings settings;
+	private final Clock clock;
+
+	RetentionJob(JdbcClient jdbc, List<RetentionRule> rules, Settings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${tukipiiri.retention.job.check:5m}", initialDelayString = "${tukipiiri.retention.job.check:5m}")
+	void scheduled() {
+		try {
+			run();
+		}
+		catch (RuntimeException ex) {
+			log.error("Retention run failed; the next check tries again", ex);
+		}
+	}
+
+	/** Runs every rule if this node claims the run; what each deleted, or an empty map if another node has it. */
+	@Transactional
+	public Map<String, Integer> run() {
+		Instant now = clock.instant();
+		boolean claimed = jdbc.sql("""
+				update retention_state set last_run_at = :now where id = 1 and last_run_at <= :due
+				""").param("now", Timestamp.from(now)).param("due", Timestamp.from(now.minus(settings.interval()))).update() == 1;
+		Map<String, Integer> deleted = new LinkedHashMap<>();
+		if (!claimed) {
+			return deleted;
+		}
+		for (RetentionRule rule : rules) {
+			int count = rule.purge(now);
+			deleted.put(rule.name(), count);
+			jdbc.sql("insert into retention_runs (ran_at, rule, deleted) values (:at, :rule, :deleted)")
+					.param("at", Timestamp.from(now)).param("rule", rule.name()).param("deleted", count).update();
+		}
+		log.info("Retention run deleted {}", deleted);
+		return deleted;
+	}
+}
