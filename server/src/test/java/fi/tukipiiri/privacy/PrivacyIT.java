@@ -17,10 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +42,7 @@ import fi.tukipiiri.support.StompTestClient;
 /** A person's own data: the export, erasure on every node, and retention run once across two nodes. */
 @IntegrationTest
 @Import(SharedTestClock.Config.class)
+@ExtendWith(OutputCaptureExtension.class)
 class PrivacyIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
@@ -200,6 +204,27 @@ class PrivacyIT {
 				.as("the guest pass expired long ago").isZero();
 		assertThat(jdbc.sql("select count(*) from moderation_audit where room_id = :r and action = 'PRIVATE_TALK_OPENED'")
 				.param("r", privateTalk).query(Long.class).single()).as("the audit line is kept longer").isEqualTo(1);
+	}
+
+	@Test
+	void logsCarryNoMessageTextsAndNoAddresses(CapturedOutput output) {
+		Session anna = api.registerParent("Anna Loki");
+		UUID room = api.createRoom("Lokit", "OPEN");
+		api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
+		String secret = "salainen-" + UUID.randomUUID() + " anna.meikalainen@example.fi";
+		UUID message = send(anna, room, secret);
+		Session facilitator = api.staffMember("Ohjaaja Loki", "FACILITATOR");
+		api.addMember(room, facilitator.id(), "FACILITATOR");
+		api.post("/api/moderation/rooms/" + room + "/reports", Map.of("accountId", facilitator.id(), "reason", "OTHER", "note", secret),
+				anna.accessToken());
+		api.delete("/api/moderation/rooms/" + room + "/messages/" + message, facilitator.accessToken());
+		try (var client = StompTestClient.connect(api.baseUrl(), anna.accessToken())) {
+			var errors = client.subscribe("/user/queue/errors");
+			client.sendMessage(room, "too-long", secret.repeat(200));
+			next(errors, "the refusal of a too long message");
+		}
+		api.post("/api/me/erasure", Map.of("password", "correct horse battery"), anna.accessToken());
+		assertThat(output.getAll()).doesNotContain(secret.substring(0, 20)).doesNotContain("meikalainen@example.fi");
 	}
 
 	private boolean exists(UUID messageId) {
