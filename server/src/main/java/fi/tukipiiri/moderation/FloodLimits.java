@@ -33,6 +33,9 @@ class FloodLimits implements DisposableBean {
 	private final LettuceConnectionFactory redis;
 	private final BucketConfiguration sends;
 	private final BucketConfiguration requests;
+	/** Key prefixes naming the limits, so that changed limits take effect at once instead of when old buckets expire. */
+	private final String sendKey;
+	private final String requestKey;
 	private volatile StatefulRedisConnection<String, byte[]> connection;
 	private volatile ProxyManager<String> buckets;
 
@@ -40,16 +43,18 @@ class FloodLimits implements DisposableBean {
 		this.redis = redis;
 		this.sends = perWindow(settings.sendLimit(), settings.sendWindow());
 		this.requests = perWindow(settings.requestLimit(), settings.requestWindow());
+		this.sendKey = "tukipiiri:limit:send:" + settings.sendLimit() + "/" + settings.sendWindow().toSeconds() + "s:";
+		this.requestKey = "tukipiiri:limit:api:" + settings.requestLimit() + "/" + settings.requestWindow().toSeconds() + "s:";
 	}
 
 	/** Zero if the person may send a message now, otherwise how long until they may. */
 	Duration takeSend(UUID accountId) {
-		return take("tukipiiri:limit:send:" + accountId, () -> sends);
+		return take(sendKey + accountId, () -> sends);
 	}
 
 	/** Zero if the person may make an API request now, otherwise how long until they may. */
 	Duration takeRequest(UUID accountId) {
-		return take("tukipiiri:limit:api:" + accountId, () -> requests);
+		return take(requestKey + accountId, () -> requests);
 	}
 
 	private Duration take(String key, Supplier<BucketConfiguration> configuration) {
