@@ -154,6 +154,8 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   #viewAgain = false;
   /** Nothing may be sent before this moment (ms since the epoch): the server asked to wait. */
   #waitUntil = 0;
+  /** Why: the refusal code that asked for the wait. */
+  #waitCode: string | null = null;
   #waitTimer: ReturnType<typeof setTimeout> | undefined;
   #muteTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -237,6 +239,12 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     return left > 0 ? Math.ceil(left / 1000) : 0;
   }
 
+  /** While there is a wait: `slow-mode`, or `limit` for the flood limit. */
+  get sendWaitReason(): 'slow-mode' | 'limit' | null {
+    if (this.sendWaitSeconds === 0) return null;
+    return this.#waitCode === 'moderation.slow_mode' ? 'slow-mode' : 'limit';
+  }
+
   /** The person closed a notice (a link to a private talk, a handled report). */
   dismissNotice(id: string): void {
     this.#moderation = withoutNotice(this.#moderation, id);
@@ -247,6 +255,14 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   answerTalkRequest(accountId: UserId): void {
     this.#moderation = withoutTalkRequest(this.#moderation, accountId);
     this.emit(new ModerationChangedEvent(null));
+  }
+
+  /**
+   * This screen removed a message (the server said so): shown removed at once, whether or not
+   * the room's event about it arrives.
+   */
+  noteRemoved(seq: number): void {
+    this.#onModeration({ type: 'message-removed', roomId: this.roomId, messageId: null, seq });
   }
 
   /** Reads the room's moderation from the server again (after a facilitator acted here, say). */
@@ -491,7 +507,10 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   #postpone(clientId: string, code: string, seconds: number): void {
     const retryAt = this.#now() + seconds * 1000;
     this.#outbox.postpone(clientId, code, retryAt);
-    this.#waitUntil = Math.max(this.#waitUntil, retryAt);
+    if (retryAt >= this.#waitUntil) {
+      this.#waitUntil = retryAt;
+      this.#waitCode = code;
+    }
     this.#scheduleWaitTimer();
     this.emit(new RoomChangedEvent());
   }
