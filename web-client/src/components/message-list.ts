@@ -206,7 +206,8 @@ class MessageList extends Component {
           'data-testid': `message-action-${action}`,
         });
         button.addEventListener('click', () => {
-          this.#closeMenu(false);
+          // Back to the menu's button first, so a dialog opened now returns focus there.
+          this.#closeMenu(true);
           this.onAction(action, message);
         });
         return h('li', {}, button);

@@ -39,16 +39,20 @@ class ModerationAttention extends Component {
   readonly #requests = h('ul', { class: 'mod-list', 'data-testid': 'talk-requests' });
   readonly #empty = translated(locale, 'p', 'mod.attention.empty', { class: 'mod-empty' });
   readonly #failed = translated(locale, 'p', 'mod.attention.loadFailed', { class: 'field-error', hidden: '' });
+  readonly #heading = translated(locale, 'h3', 'mod.attention.heading', { tabindex: '-1' });
+  /** What the lists were last built from; unchanged, they are left alone (and focus with them). */
+  #signature = '';
   #context: PanelContext | null = null;
 
   protected render(): void {
     const headingId = uniqueId('mod-attention');
+    this.#heading.id = headingId;
     this.#seen.append(this.#seenSummary, this.#seenList);
     this.append(
       h(
         'section',
         { class: 'mod-section', 'aria-labelledby': headingId },
-        translated(locale, 'h3', 'mod.attention.heading', { id: headingId }),
+        this.#heading,
         this.#failed,
         this.#empty,
         this.#requests,
@@ -77,12 +81,19 @@ class ModerationAttention extends Component {
     const unseen = flags.filter((flag) => !flag.seen);
     const seen = flags.filter((flag) => flag.seen);
     this.#failed.hidden = !context.queue.failed('flags');
+    const crisis = context.queue.crisisMessage === null ? '' : 'crisis';
+    const signature = JSON.stringify([locale.locale, talks, crisis, requests, flags.map((flag) => [flag.id, flag.seen])]);
+    if (signature === this.#signature) return;
+    this.#signature = signature;
+    const hadFocus = this.contains(document.activeElement);
     this.#requests.replaceChildren(...requests.map((request) => this.#requestItem(context, request)));
     this.#flags.replaceChildren(...unseen.map((flag) => this.#flagItem(context, flag)));
     this.#seen.hidden = seen.length === 0;
     setText(locale, this.#seenSummary, ref('mod.flags.seen', { count: seen.length }));
     this.#seenList.replaceChildren(...seen.map((flag) => this.#flagItem(context, flag)));
     this.#empty.hidden = requests.length > 0 || unseen.length > 0;
+    // The item acted on is gone or rebuilt: keep focus in the section rather than lose it.
+    if (hadFocus && !this.contains(document.activeElement)) this.#heading.focus();
   }
 
   #requestItem(context: PanelContext, request: TalkRequest): HTMLLIElement {

@@ -41,21 +41,28 @@ class ModerationMembers extends Component {
   readonly #count = h('span', { class: 'mod-heading-count' });
   readonly #list = h('ul', { class: 'mod-list mod-members', 'data-testid': 'member-list' });
   readonly #failed = translated(locale, 'p', 'mod.members.loadFailed', { class: 'field-error', hidden: '' });
+  readonly #empty = translated(locale, 'p', 'mod.members.empty', { class: 'mod-empty', hidden: '' });
   readonly #bansSection = h('div', { class: 'mod-bans' });
   readonly #bans = h('ul', { class: 'mod-list', 'data-testid': 'ban-list' });
+  /** The bans the list was last built from. */
+  #bansSignature = '';
   /** Member items by account id, so an open one stays open as the list changes. */
   readonly #items = new Map<string, HTMLLIElement>();
   #context: PanelContext | null = null;
 
+  readonly #heading = h('h3', { tabindex: '-1' }, translated(locale, 'span', 'mod.members.heading'), ' ', this.#count);
+
   protected render(): void {
     const headingId = uniqueId('mod-members');
+    this.#heading.id = headingId;
     this.#bansSection.append(translated(locale, 'h4', 'mod.members.bansHeading'), this.#bans);
     this.append(
       h(
         'section',
         { class: 'mod-section', 'aria-labelledby': headingId },
-        h('h3', { id: headingId }, translated(locale, 'span', 'mod.members.heading'), ' ', this.#count),
+        this.#heading,
         this.#failed,
+        this.#empty,
         this.#list,
         this.#bansSection,
       ),
@@ -79,6 +86,8 @@ class ModerationMembers extends Component {
     const members = context.queue.members.filter((member) => !chat.isOwn(member.accountId));
     setText(locale, this.#count, members.length === 0 ? null : ref('mod.count', { count: members.length }));
     this.#failed.hidden = !context.queue.failed('members');
+    this.#empty.hidden = members.length > 0 || context.queue.failed('members');
+    const listHadFocus = this.#list.contains(document.activeElement);
     const wanted = new Set(members.map((member) => String(member.accountId)));
     for (const [id, item] of this.#items) {
       if (!wanted.has(id)) {
@@ -99,9 +108,17 @@ class ModerationMembers extends Component {
         return item;
       }),
     );
+    // Someone removed or banned from here leaves the list; focus stays in the section.
+    if (listHadFocus && !this.#list.contains(document.activeElement)) this.#heading.focus();
     const inForce = chat.may('BAN') ? bans(chat.moderation) : [];
     this.#bansSection.hidden = inForce.length === 0;
-    this.#bans.replaceChildren(...inForce.map((ban) => this.#banItem(context, ban, members)));
+    const bansSignature = JSON.stringify([locale.locale, inForce.map((ban) => [ban.accountId, ban.displayName, ban.seriesWide])]);
+    if (bansSignature !== this.#bansSignature) {
+      this.#bansSignature = bansSignature;
+      const hadFocus = this.#bans.contains(document.activeElement);
+      this.#bans.replaceChildren(...inForce.map((ban) => this.#banItem(context, ban, members)));
+      if (hadFocus) this.#heading.focus();
+    }
   }
 
   /**
@@ -221,6 +238,8 @@ class ModerationMembers extends Component {
   ): Promise<boolean> {
     const done = await openDialog(context.host, { ...options, danger: true });
     if (done) {
+      // The member leaves the list, and the button that opened the dialog with them.
+      this.#heading.focus();
       context.feedback.done(options.done);
       void context.queue.reload('members');
       void context.chat.refreshModeration();

@@ -23,7 +23,8 @@ const WIDE = '(min-width: 52rem)';
  */
 class ModerationPanel extends Component {
   readonly #details = h('details', { class: 'mod-panel', 'data-testid': 'moderation-panel' });
-  readonly #count = h('span', { class: 'mod-attention-count', 'data-testid': 'moderation-attention', hidden: true });
+  /** Read out when it changes: a new report or flag is heard even with the panel scrolled away. */
+  readonly #count = h('span', { class: 'mod-attention-count', 'aria-live': 'polite', 'data-testid': 'moderation-attention', hidden: true });
   readonly #feedback = new PanelFeedback();
   readonly #attention = h('tp-mod-attention');
   readonly #reports = h('tp-mod-reports');

@@ -32,6 +32,8 @@ class ModerationSettings extends Component {
   readonly #unpin = translated(locale, 'button', 'mod.settings.unpin', { type: 'button', class: 'button-quiet button-small' });
   /** What the pin editor last showed from the room, to tell the person's own edits apart. */
   #shownPin = '';
+  /** The slow mode steps and language the list was built for. */
+  #slowSteps = '';
   #context: PanelContext | null = null;
 
   protected render(): void {
@@ -107,16 +109,19 @@ class ModerationSettings extends Component {
     const steps: number[] = [...SLOW_MODE_STEPS];
     if (!steps.includes(seconds)) steps.push(seconds);
     steps.sort((a, b) => a - b);
-    const focused = document.activeElement === this.#slow;
-    this.#slow.replaceChildren(
-      ...steps.map((step) => {
-        const option = h('option', { value: step });
-        setText(locale, option, slowModeText(step));
-        return option;
-      }),
-    );
+    // Rebuilt only when the steps or the language change, so an open list stays open.
+    const signature = `${locale.locale}:${steps.join(',')}`;
+    if (signature !== this.#slowSteps) {
+      this.#slowSteps = signature;
+      this.#slow.replaceChildren(
+        ...steps.map((step) => {
+          const option = h('option', { value: step });
+          setText(locale, option, slowModeText(step));
+          return option;
+        }),
+      );
+    }
     this.#slow.value = String(seconds);
-    if (focused) this.#slow.focus();
 
     // The room's announcement fills the editor unless the person is changing it.
     const pinned = chat.moderation.pinned?.text ?? '';

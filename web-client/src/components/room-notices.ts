@@ -68,7 +68,13 @@ class RoomNotices extends Component {
   }
 
   #item(id: string, content: Node[]): HTMLLIElement {
-    const close = translated(locale, 'button', 'chat.notice.close', { type: 'button', class: 'button-quiet button-small' });
+    // A small "×" beside the text; its name says what it closes.
+    const close = h(
+      'button',
+      { type: 'button', class: 'chat-notice-close', 'data-testid': 'room-notice-close' },
+      h('span', { 'aria-hidden': 'true' }, '\u00D7'),
+      translated(locale, 'span', 'chat.notice.close', { class: 'visually-hidden' }),
+    );
     const item = h('li', { class: 'chat-notice', 'data-notice': id, 'data-testid': 'room-notice' }, h('p', {}, ...content), close);
     close.addEventListener('click', () => {
       const next = item.nextElementSibling ?? item.previousElementSibling;

@@ -24,13 +24,15 @@ class RoomSafety extends Component {
     class: 'button-secondary button-small',
     'data-testid': 'ask-private-talk',
   });
-  readonly #asked = translated(locale, 'p', 'chat.safety.asked', { role: 'status', hidden: '' });
+  readonly #asked = translated(locale, 'p', 'chat.safety.asked', { class: 'field-hint', hidden: '' });
   readonly #askError = new FormAlert('error', 'ask-talk-error');
   readonly #hiddenHeading = h('h3', { class: 'room-safety-heading', tabindex: '-1' });
   readonly #hiddenList = h('ul', { class: 'mod-list', 'data-testid': 'hidden-members' });
   readonly #noneHidden = translated(locale, 'p', 'chat.safety.noneHidden', { class: 'field-hint' });
   readonly #hiddenError = new FormAlert('error', 'hidden-error');
   #chat: RoomChat | null = null;
+  /** Called once the facilitators have been asked for a private talk. */
+  onAsked: () => void = () => undefined;
 
   protected render(): void {
     this.#details.open = window.matchMedia(WIDE).matches;
@@ -80,10 +82,12 @@ class RoomSafety extends Component {
     try {
       await requestPrivateTalk(api, chat.roomId);
       // Asked once is enough: the facilitators were told, and the button would only repeat it.
+      // The section closes to give the messages their room back; the room's notices confirm it.
       this.#asked.hidden = false;
       this.#ask.hidden = true;
-      this.#asked.tabIndex = -1;
-      this.#asked.focus();
+      this.#details.open = false;
+      this.#details.querySelector('summary')?.focus();
+      this.onAsked();
     } catch (error) {
       this.#askError.show(problemText(problemOf(error)));
     } finally {

@@ -157,6 +157,7 @@ class RoomPage extends Component {
     this.#notices.attach(chat, signal);
     this.#panel.attach(chat, admin, signal);
     this.#safety.attach(chat, signal);
+    this.#safety.onAsked = () => this.#notices.say(ref('chat.safety.asked'));
     const timer = setInterval(() => this.#list.refreshTimes(), TIME_REFRESH_MS);
     signal.addEventListener('abort', () => {
       clearInterval(timer);
@@ -254,11 +255,14 @@ class RoomPage extends Component {
       case 'hide':
         if (await this.#confirmHide(message)) {
           this.#notices.say(ref('chat.hide.done', { name: message.authorDisplayName }));
+          // The message and its menu are gone from view: focus goes back to the messages.
+          this.#scroller.focus();
         }
         return;
       case 'remove':
         if (await this.#confirmRemove(message)) {
           chat.noteRemoved(message.seq);
+          this.#scroller.focus();
         }
         return;
     }
