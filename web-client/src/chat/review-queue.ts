@@ -44,7 +44,6 @@ function partsFor(event: ModerationEvent | null): Part[] {
       return ['flags'];
     case 'member-removed':
     case 'member-banned':
-    case 'private-talk-requested':
       return ['members'];
     default:
       return [];
