@@ -1,6 +1,7 @@
 import { ApiClient } from './api/api-client.ts';
 import { TokenStore } from './api/token-store.ts';
 import { ChatConnection, brokerUrlFor } from './chat/chat-connection.ts';
+import { HiddenMembers } from './chat/hidden-members.ts';
 import { languages } from './i18n/languages.ts';
 import { LocaleStore } from './i18n/locale-store.ts';
 import { NotificationStore } from './notifications/notification-store.ts';
@@ -15,6 +16,8 @@ export const locale = new LocaleStore(languages, window.localStorage);
 export const router = new Router(window);
 /** The signed-in person's notifications, shown by the bell in the header. */
 export const notifications = new NotificationStore();
+/** The members whose messages the signed-in person hides from themselves. */
+export const hiddenMembers = new HiddenMembers();
 
 /** The tab's one chat connection; it connects when a room is opened and ends with the session. */
 export const chat = new ChatConnection({
@@ -25,5 +28,6 @@ session.on('session-changed', (event) => {
   if (event.status !== 'signed-in') {
     chat.stop();
     notifications.clear();
+    hiddenMembers.clear();
   }
 });

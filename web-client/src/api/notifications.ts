@@ -7,6 +7,9 @@ export const notificationKinds = [
   'series.confirmed',
   'series.cancelled',
   'session.lobby_open',
+  'report.handled',
+  'private_talk.opened',
+  'private_talk.requested',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -4,8 +4,11 @@ import type { UserId } from './types.ts';
 /** The server's room id; the client only echoes it back. */
 export type RoomId = string | number;
 
+/** The kinds of room a coordinator creates. */
 export const roomKinds = ['OPEN', 'CLOSED'] as const;
-export type RoomKind = (typeof roomKinds)[number];
+export type CreatableRoomKind = (typeof roomKinds)[number];
+/** PRIVATE: a one-to-one talk a facilitator opened with a participant. */
+export type RoomKind = CreatableRoomKind | 'PRIVATE';
 
 export type RoomState = 'OPEN' | 'READ_ONLY' | 'ARCHIVED';
 
@@ -25,10 +28,20 @@ export type Room = {
 export type CreateRoomRequest = {
   title: string;
   theme: string;
-  kind: RoomKind;
+  kind: CreatableRoomKind;
 };
 
-/** One stored chat message; `seq` is gap-free and increasing within its room. */
+/** A member of a room as its members see them. */
+export type RoomMember = {
+  accountId: UserId;
+  displayName: string;
+  role: RoomRole;
+};
+
+/**
+ * One stored chat message; `seq` is gap-free and increasing within its room. A message a
+ * facilitator removed keeps its place but has no text (`removed`, `body` empty).
+ */
 export type ChatMessage = {
   seq: number;
   id: string | number;
@@ -38,6 +51,7 @@ export type ChatMessage = {
   authorRole: string | null;
   body: string;
   sentAt: string;
+  removed: boolean;
 };
 
 /** A page of history, ascending by seq; `lastSeq` is the room's newest seq. */
@@ -82,6 +96,10 @@ export function fetchMessages(api: ApiClient, id: RoomId, query: MessageQuery): 
   if (query.afterSeq !== undefined) params.set('afterSeq', String(query.afterSeq));
   params.set('limit', String(query.limit));
   return api.get<MessagePage>(`${roomPath(id)}/messages?${params.toString()}`);
+}
+
+export function fetchMembers(api: ApiClient, id: RoomId): Promise<RoomMember[]> {
+  return api.get<RoomMember[]>(`${roomPath(id)}/members`);
 }
 
 export function fetchPresence(api: ApiClient, id: RoomId): Promise<PresentMember[]> {

@@ -104,6 +104,7 @@ function recorder() {
     message: (message) => seen.push(['message', message.seq, message.body]),
     presence: (change) => seen.push([change.type, change.member.displayName]),
     typing: (notice) => seen.push(['typing', notice.displayName]),
+    moderation: (event) => seen.push(['moderation', event.type]),
   };
   return { seen, listener };
 }
@@ -131,8 +132,10 @@ describe('chat connection', () => {
     expect(socket.sent('SUBSCRIBE').map((frame) => frame.headers['destination'])).toEqual([
       '/user/queue/acks',
       '/user/queue/errors',
+      '/user/queue/moderation',
       '/topic/rooms/5/presence',
       '/topic/rooms/5/typing',
+      '/topic/rooms/5/moderation',
       '/topic/rooms/5',
     ]);
     expect(statuses).toEqual(['connecting', 'online']);
@@ -144,8 +147,10 @@ describe('chat connection', () => {
     const { seen, listener } = recorder();
     const acks: string[] = [];
     const problems: string[] = [];
+    const personal: string[] = [];
     connection.on('ack', (event) => acks.push(event.ack.clientId));
     connection.on('chat-problem', (event) => problems.push(event.problem.code));
+    connection.on('moderation-queue', (event) => personal.push(event.event.type));
     connection.watchRoom(5, listener);
     connection.start();
     await settle();
@@ -172,11 +177,16 @@ describe('chat connection', () => {
     deliver('/topic/rooms/5/typing', { type: 'typing', roomId: 5, accountId: 8, displayName: 'Matti' });
     deliver('/user/queue/acks', { clientId: 'c1', roomId: 5, seq: 2, messageId: 'b', sentAt: 'x' });
     deliver('/user/queue/errors', { code: 'rate.limited', message: 'x', clientId: null, roomId: null });
+    deliver('/topic/rooms/5/moderation', { type: 'message-removed', roomId: 5, messageId: 'a', seq: 1 });
+    deliver('/topic/rooms/5/moderation', { type: 'something-else', roomId: 5 });
+    deliver('/user/queue/moderation', { type: 'muted', roomId: 5, until: '2026-11-23T17:00:00Z' });
+    deliver('/user/queue/moderation', { type: 'muted' });
     deliver('/topic/rooms/5', 'not a message');
 
-    expect(seen).toEqual([['message', 1, 'Hei'], ['joined', 'Matti'], ['typing', 'Matti']]);
+    expect(seen).toEqual([['message', 1, 'Hei'], ['joined', 'Matti'], ['typing', 'Matti'], ['moderation', 'message-removed']]);
     expect(acks).toEqual(['c1']);
     expect(problems).toEqual(['rate.limited']);
+    expect(personal).toEqual(['muted']);
   });
 
   it('sends messages and typing as JSON, and refuses while disconnected', async () => {
@@ -204,7 +214,7 @@ describe('chat connection', () => {
     const topicId = socket.subscriptionId('/topic/rooms/5');
     unwatch();
     const ids = socket.sent('UNSUBSCRIBE').map((frame) => frame.headers['id']);
-    expect(ids).toHaveLength(3);
+    expect(ids).toHaveLength(4);
     expect(ids[0]).toBe(topicId);
   });
 
@@ -222,9 +232,25 @@ describe('chat connection', () => {
     const second = await connect(sockets[1]);
     expect(tokenCalls).toEqual([false, true]);
     expect(second.sent('CONNECT')[0]?.headers['Authorization']).toBe('Bearer fresh');
-    expect(second.sent('SUBSCRIBE')).toHaveLength(5);
+    expect(second.sent('SUBSCRIBE')).toHaveLength(7);
     expect(statuses.at(-1)).toBe('online');
     expect(connects()).toBe(2);
+  });
+
+  it('tells of too many open connections without renewing the token, and tries again later', async () => {
+    const { connection, sockets, tokenCalls } = setup();
+    const problems: string[] = [];
+    connection.on('chat-problem', (event) => problems.push(event.problem.code));
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.serverSends('ERROR', { message: 'connections.too_many' });
+    expect(problems).toEqual(['connections.too_many']);
+
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    await connect(sockets[1]);
+    expect(tokenCalls).toEqual([false, false]);
   });
 
   it('reconnects by itself when the connection drops', async () => {

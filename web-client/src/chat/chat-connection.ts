@@ -17,7 +17,9 @@ import {
   ConnectedEvent,
   type ConnectionStatus,
   ConnectionStatusEvent,
+  ModerationQueueEvent,
 } from './events.ts';
+import { type RoomModerationEvent, toPersonalModerationEvent, toRoomModerationEvent } from './moderation.ts';
 import {
   type LiveMessage,
   type PresenceChange,
@@ -36,6 +38,7 @@ export type RoomListener = {
   message(message: LiveMessage): void;
   presence(change: PresenceChange): void;
   typing(notice: TypingNotice): void;
+  moderation(event: RoomModerationEvent): void;
 };
 
 export type ChatConnectionOptions = {
@@ -60,6 +63,8 @@ const MAX_RECONNECT_DELAY_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 15_000;
 /** A connection that lasted this long without an ERROR frame ends a run of refused ones. */
 const STABLE_AFTER_MS = 20_000;
+/** The ERROR frame's message when the person already holds as many connections as allowed. */
+const TOO_MANY_CONNECTIONS = 'connections.too_many';
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -220,10 +225,17 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     this.emit(new ConnectedEvent());
   }
 
-  #onStompError(_frame: IFrame): void {
-    // The server refused the connection or a frame (e.g. an expired token): renew the token
-    // and start over on a new connection.
-    this.#tokenRejected = true;
+  #onStompError(frame: IFrame): void {
+    if (frame.headers['message'] === TOO_MANY_CONNECTIONS) {
+      // Too many tabs or devices open: say so, and try again later (with growing pauses).
+      this.emit(
+        new ChatProblemEvent({ code: TOO_MANY_CONNECTIONS, message: null, clientId: null, roomId: null, retryAfterSeconds: null }),
+      );
+    } else {
+      // The server refused the connection or a frame (e.g. an expired token): renew the token
+      // and start over on a new connection.
+      this.#tokenRejected = true;
+    }
     this.#errorStreak += 1;
     clearTimeout(this.#stableTimer);
     this.#client.forceDisconnect();
@@ -247,6 +259,10 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     this.#client.subscribe(destinations.errors, (frame) => {
       const problem = toChatProblem(readJson(frame.body));
       if (problem !== null) this.emit(new ChatProblemEvent(problem));
+    });
+    this.#client.subscribe(destinations.personalModeration, (frame) => {
+      const event = toPersonalModerationEvent(readJson(frame.body));
+      if (event !== null) this.emit(new ModerationQueueEvent(event));
     });
   }
 
@@ -274,8 +290,8 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   }
 
   #roomSubscriptions(key: string, room: WatchedRoom): StompSubscription[] {
-    // Presence and typing first, so the first message subscription (which marks us present)
-    // finds the others already listening.
+    // Presence, typing and moderation first, so the message subscription (which marks us
+    // present) finds the others already listening.
     return [
       this.#client.subscribe(
         destinations.presence(key),
@@ -289,6 +305,13 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
         (frame: IMessage) => {
           const notice = toTypingNotice(readJson(frame.body));
           if (notice !== null) for (const listener of room.listeners) listener.typing(notice);
+        },
+      ),
+      this.#client.subscribe(
+        destinations.moderation(key),
+        (frame: IMessage) => {
+          const event = toRoomModerationEvent(readJson(frame.body));
+          if (event !== null) for (const listener of room.listeners) listener.moderation(event);
         },
       ),
       this.#client.subscribe(

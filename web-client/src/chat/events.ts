@@ -1,4 +1,5 @@
 import type { TextRef } from '../i18n/dom.ts';
+import type { ModerationEvent, PersonalModerationEvent } from './moderation.ts';
 import type { ChatProblem, SendAck } from './protocol.ts';
 
 /** `online`: connected and subscribed; `connecting`: the first attempt; `reconnecting`: lost, retrying. */
@@ -46,11 +47,23 @@ export class ChatProblemEvent extends Event {
   }
 }
 
+/** Something on the person's own moderation queue (a mute, a removal, a facilitator's task). */
+export class ModerationQueueEvent extends Event {
+  static readonly eventName = 'moderation-queue';
+  readonly event: PersonalModerationEvent;
+
+  constructor(event: PersonalModerationEvent) {
+    super(ModerationQueueEvent.eventName);
+    this.event = event;
+  }
+}
+
 export type ChatConnectionEventMap = {
   'status-changed': ConnectionStatusEvent;
   connected: ConnectedEvent;
   ack: AckEvent;
   'chat-problem': ChatProblemEvent;
+  'moderation-queue': ModerationQueueEvent;
 };
 
 /** The room itself, or whether it could be opened, changed. */
@@ -62,8 +75,8 @@ export class RoomChangedEvent extends Event {
   }
 }
 
-/** Why the list of messages changed; the view scrolls accordingly. */
-export type MessagesChange = 'initial' | 'live' | 'earlier' | 'catch-up' | 'own' | 'outbox';
+/** Why the list of messages changed; the view scrolls accordingly. `removed`: a facilitator removed one. */
+export type MessagesChange = 'initial' | 'live' | 'earlier' | 'catch-up' | 'own' | 'outbox' | 'removed';
 
 export class MessagesChangedEvent extends Event {
   static readonly eventName = 'messages-changed';
@@ -102,7 +115,22 @@ export class RoomNoticeEvent extends Event {
   }
 }
 
+/**
+ * The room's moderation changed: a live `event` (for views that fetch more on some, like the
+ * facilitator panel), or null when the server's view was read again.
+ */
+export class ModerationChangedEvent extends Event {
+  static readonly eventName = 'moderation-changed';
+  readonly event: ModerationEvent | null;
+
+  constructor(event: ModerationEvent | null) {
+    super(ModerationChangedEvent.eventName);
+    this.event = event;
+  }
+}
+
 export type RoomChatEventMap = {
+  'moderation-changed': ModerationChangedEvent;
   'room-changed': RoomChangedEvent;
   'messages-changed': MessagesChangedEvent;
   'presence-changed': PresenceChangedEvent;

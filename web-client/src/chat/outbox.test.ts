@@ -70,6 +70,28 @@ describe('outbox', () => {
     expect(outbox.resendable().map((entry) => entry.clientId)).toEqual(['c1', 'c3', 'c4', 'c5']);
   });
 
+  it('keeps a message the server asked to wait for, in its place, until its time', () => {
+    const outbox = new Outbox(TIMEOUT);
+    outbox.add('c1', 'Ensimmäinen', 0);
+    outbox.add('c2', 'Toinen', 1);
+    outbox.sent('c1', 0);
+    outbox.sent('c2', 1);
+    expect(outbox.postpone('c1', 'moderation.slow_mode', 30_000)).toMatchObject({
+      state: 'failed',
+      reason: 'wait',
+      errorCode: 'moderation.slow_mode',
+      retryAt: 30_000,
+      deadline: null,
+    });
+    outbox.postpone('c2', 'moderation.slow_mode', 20_000);
+    expect(outbox.nextRetry()).toBe(20_000);
+    expect(outbox.due(19_999)).toEqual([]);
+    expect(outbox.due(30_000).map((entry) => entry.clientId)).toEqual(['c1', 'c2']);
+    expect(outbox.resendable()).toEqual([]);
+    expect(outbox.sent('c1', 30_000)).toMatchObject({ state: 'pending', retryAt: null });
+    expect(outbox.nextRetry()).toBe(20_000);
+  });
+
   it('keeps messages in the order they were written', () => {
     const outbox = new Outbox(TIMEOUT);
     outbox.add('b', 'toinen', 2);

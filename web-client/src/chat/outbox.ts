@@ -1,5 +1,8 @@
-/** Why a message is not sent yet. Only `rejected` needs the person to act. */
-export type FailReason = 'offline' | 'timeout' | 'rejected';
+/**
+ * Why a message is not sent yet. Only `rejected` needs the person to act; `wait` goes again by
+ * itself once the server's wait (slow mode, flood limit) is over.
+ */
+export type FailReason = 'offline' | 'timeout' | 'rejected' | 'wait';
 
 export type OutgoingState = 'pending' | 'failed';
 
@@ -16,6 +19,8 @@ export type Outgoing = {
   readonly attempt: number;
   /** While pending: when the acknowledgement is overdue. */
   readonly deadline: number | null;
+  /** While waiting: when it may go again. */
+  readonly retryAt: number | null;
 };
 
 /**
@@ -55,6 +60,7 @@ export class Outbox {
       errorCode: null,
       attempt: 0,
       deadline: null,
+      retryAt: null,
     };
     this.#entries.set(clientId, entry);
     return entry;
@@ -69,6 +75,7 @@ export class Outbox {
       errorCode: null,
       attempt: entry.attempt + 1,
       deadline: now + this.#timeoutMs,
+      retryAt: null,
     }));
   }
 
@@ -87,6 +94,27 @@ export class Outbox {
   /** The server refused it with an error code. */
   reject(clientId: string, code: string): Outgoing | undefined {
     return this.#update(clientId, (entry) => failed(entry, 'rejected', code));
+  }
+
+  /** The server asked to wait before this one goes again (`code` says why); it keeps its place. */
+  postpone(clientId: string, code: string, retryAt: number): Outgoing | undefined {
+    return this.#update(clientId, (entry) => ({ ...failed(entry, 'wait', code), retryAt }));
+  }
+
+  /** Waiting messages whose wait is over, in the order written. */
+  due(now: number): Outgoing[] {
+    return this.entries.filter((entry) => entry.reason === 'wait' && entry.retryAt !== null && entry.retryAt <= now);
+  }
+
+  /** The earliest moment a waiting message may go again. */
+  nextRetry(): number | null {
+    let next: number | null = null;
+    for (const entry of this.#entries.values()) {
+      if (entry.reason === 'wait' && entry.retryAt !== null && (next === null || entry.retryAt < next)) {
+        next = entry.retryAt;
+      }
+    }
+    return next;
   }
 
   /** Pending messages whose acknowledgement is overdue become failed; returns them. */
@@ -111,9 +139,12 @@ export class Outbox {
     return changed;
   }
 
-  /** What to send again by itself after a reconnect: all but what the server refused. */
+  /**
+   * What to send again by itself after a reconnect: all but what the server refused, and what
+   * waits for its time (that goes when the wait is over).
+   */
   resendable(): Outgoing[] {
-    return this.entries.filter((entry) => entry.state === 'failed' && entry.reason !== 'rejected');
+    return this.entries.filter((entry) => entry.state === 'failed' && (entry.reason === 'offline' || entry.reason === 'timeout'));
   }
 
   /** The earliest moment a pending message becomes overdue. */
@@ -137,5 +168,5 @@ export class Outbox {
 }
 
 function failed(entry: Outgoing, reason: FailReason, errorCode: string | null): Outgoing {
-  return { ...entry, state: 'failed', reason, errorCode, deadline: null };
+  return { ...entry, state: 'failed', reason, errorCode, deadline: null, retryAt: null };
 }

@@ -3,6 +3,7 @@ import {
   destinations,
   readJson,
   sameId,
+  toChatMessage,
   toChatProblem,
   toLiveMessage,
   toPresenceChange,
@@ -29,10 +30,12 @@ describe('chat protocol', () => {
     expect(destinations.typing(3)).toBe('/topic/rooms/3/typing');
     expect(destinations.send(3)).toBe('/app/rooms/3/messages');
     expect(destinations.sendTyping(3)).toBe('/app/rooms/3/typing');
+    expect(destinations.moderation(3)).toBe('/topic/rooms/3/moderation');
+    expect(destinations.personalModeration).toBe('/user/queue/moderation');
   });
 
   it('reads a live message, keeping its text as it is', () => {
-    expect(toLiveMessage(readJson(JSON.stringify(live)))).toEqual({ ...live, type: undefined, clientId: null });
+    expect(toLiveMessage(readJson(JSON.stringify(live)))).toEqual({ ...live, type: undefined, clientId: null, removed: false });
     expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
   });
@@ -43,6 +46,13 @@ describe('chat protocol', () => {
     expect(toLiveMessage({ ...live, body: 5 })).toBeNull();
     expect(toLiveMessage({ ...live, type: 'typing' })).toBeNull();
     expect(toLiveMessage(readJson('not json'))).toBeNull();
+  });
+
+  it('reads a message a facilitator removed as one without text', () => {
+    const removed = toChatMessage({ ...live, type: undefined, body: null, removed: true });
+    expect(removed).toMatchObject({ seq: 12, removed: true, body: '' });
+    expect(toChatMessage({ ...live, body: 'ei näytetä', removed: true })?.body).toBe('');
+    expect(toChatMessage({ ...live, body: null })).toBeNull();
     expect(toLiveMessage([live])).toBeNull();
   });
 
@@ -71,7 +81,10 @@ describe('chat protocol', () => {
       message: 'slow down',
       clientId: null,
       roomId: null,
+      retryAfterSeconds: null,
     });
+    expect(toChatProblem({ code: 'moderation.slow_mode', clientId: 'c1', roomId: 3, retryAfterSeconds: 4.2 })?.retryAfterSeconds).toBe(5);
+    expect(toChatProblem({ code: 'rate_limited', retryAfterSeconds: -1 })?.retryAfterSeconds).toBeNull();
     expect(toChatProblem({ message: 'no code' })).toBeNull();
   });
 

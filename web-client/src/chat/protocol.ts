@@ -8,9 +8,11 @@ export const destinations = {
   typing: (roomId: RoomId) => `/topic/rooms/${roomId}/typing`,
   send: (roomId: RoomId) => `/app/rooms/${roomId}/messages`,
   sendTyping: (roomId: RoomId) => `/app/rooms/${roomId}/typing`,
+  moderation: (roomId: RoomId) => `/topic/rooms/${roomId}/moderation`,
   acks: '/user/queue/acks',
   errors: '/user/queue/errors',
   notifications: '/user/queue/notifications',
+  personalModeration: '/user/queue/moderation',
 } as const;
 
 /** A message as broadcast on the room topic; `clientId` is there when the server adds it. */
@@ -37,12 +39,16 @@ export type SendAck = {
   sentAt: string;
 };
 
-/** A rejected STOMP request; `clientId` and `roomId` say what it concerned, when known. */
+/**
+ * A rejected STOMP request; `clientId` and `roomId` say what it concerned, when known, and
+ * `retryAfterSeconds` how long to wait before trying again (slow mode, flood limits).
+ */
 export type ChatProblem = {
   code: string;
   message: string | null;
   clientId: string | null;
   roomId: RoomId | null;
+  retryAfterSeconds: number | null;
 };
 
 type Json = Record<string, unknown>;
@@ -74,21 +80,25 @@ export function readJson(body: string): unknown {
   }
 }
 
-/** A stored message from history or the topic, or null when it does not look like one. */
+/**
+ * A stored message from history or the topic, or null when it does not look like one. A removed
+ * message has no text: whatever body it might carry is dropped.
+ */
 export function toChatMessage(value: unknown): ChatMessage | null {
   const json = record(value);
   if (json === null) return null;
+  const removed = json['removed'] === true;
   const message = {
     seq: seq(json['seq']),
     id: id(json['id']),
     roomId: id(json['roomId']),
     authorId: id(json['authorId']),
     authorDisplayName: text(json['authorDisplayName']),
-    body: text(json['body']),
+    body: removed ? '' : text(json['body']),
     sentAt: text(json['sentAt']),
   };
   if (Object.values(message).some((field) => field === null)) return null;
-  return { ...(message as ChatMessage), authorRole: text(json['authorRole']) };
+  return { ...(message as Omit<ChatMessage, 'authorRole' | 'removed'>), authorRole: text(json['authorRole']), removed };
 }
 
 export function toLiveMessage(value: unknown): LiveMessage | null {
@@ -139,11 +149,13 @@ export function toChatProblem(value: unknown): ChatProblem | null {
   const json = record(value);
   const code = text(json?.['code']);
   if (code === null || code === '') return null;
+  const wait = json?.['retryAfterSeconds'];
   return {
     code,
     message: text(json?.['message']),
     clientId: text(json?.['clientId']),
     roomId: id(json?.['roomId']),
+    retryAfterSeconds: typeof wait === 'number' && Number.isFinite(wait) && wait > 0 ? Math.ceil(wait) : null,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   ConnectedEvent,
   type ConnectionStatus,
   ConnectionStatusEvent,
+  ModerationQueueEvent,
 } from './events.ts';
 import { type ChatChannel, RoomChat } from './room-chat.ts';
 
@@ -68,6 +69,7 @@ function msg(seq: number, authorId = 8, body = `viesti ${seq}`): ChatMessage {
     authorRole: 'PARTICIPANT',
     body,
     sentAt: '2026-11-23T16:00:00Z',
+    removed: false,
   };
 }
 
@@ -75,7 +77,7 @@ function range(from: number, to: number): ChatMessage[] {
   return Array.from({ length: to - from + 1 }, (_, index) => msg(from + index));
 }
 
-async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(-1)?.seq ?? 0) {
+async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(-1)?.seq ?? 0, view?: unknown) {
   const tokens = new TokenStore(new MemoryStorage());
   tokens.save({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
   const server = new FakeServer();
@@ -83,6 +85,8 @@ async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(
     .on('POST /api/rooms/5/join', () => json(200, ROOM))
     .on('GET /api/rooms/5/messages?limit=50', () => json(200, { messages: history, lastSeq }))
     .on('GET /api/rooms/5/presence', () => json(200, [{ accountId: 8, displayName: 'Matti', role: 'PARTICIPANT' }]));
+  if (view !== undefined) server.on('GET /api/moderation/rooms/5', () => json(200, view));
+  // Without a view the moderation view cannot be read, which leaves the room as it is.
   // The catch-up right after subscribing gets no answer here (as if offline for a moment);
   // tests queue the answers they need.
   const channel = new FakeChannel();
@@ -224,7 +228,7 @@ describe('room chat: sending', () => {
   it('fails with the server error for that client id, and is not resent by itself', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');
-    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: 'c1', roomId: 5 }));
+    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null }));
     expect(chat.outgoing[0]).toMatchObject({ state: 'failed', reason: 'rejected', errorCode: 'rate.limited' });
     channel.drop();
     channel.reconnect();
@@ -249,7 +253,7 @@ describe('room chat: sending', () => {
   it('stops writing when the room turns out to be read-only', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');
-    channel.emit(new ChatProblemEvent({ code: 'rooms.read_only', message: null, clientId: 'c1', roomId: 5 }));
+    channel.emit(new ChatProblemEvent({ code: 'rooms.read_only', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null }));
     expect(chat.writeBlock).toBe('read-only');
     expect(chat.send('Vielä')).toBe('closed');
   });
@@ -258,8 +262,8 @@ describe('room chat: sending', () => {
     const { chat, channel } = await setup();
     const notices: (string | undefined)[] = [];
     chat.on('room-notice', (event) => notices.push(event.text?.keys[0]));
-    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: null, roomId: null }));
-    channel.emit(new ChatProblemEvent({ code: 'server.error', message: null, clientId: null, roomId: 99 }));
+    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: null, roomId: null, retryAfterSeconds: null }));
+    channel.emit(new ChatProblemEvent({ code: 'server.error', message: null, clientId: null, roomId: 99, retryAfterSeconds: null }));
     expect(notices).toEqual(['error.rate.limited']);
   });
 });
@@ -313,5 +317,156 @@ describe('room chat: typing and presence', () => {
     const { chat, channel } = await setup();
     chat.close();
     expect(channel.listener).toBeNull();
+  });
+});
+
+const PARTICIPANT_VIEW = { roomId: 5, state: 'OPEN', slowModeSeconds: 0, pinned: null, powers: ['REPORT'], muted: false, mutedUntil: null, sanctions: [] };
+
+function inMinutes(minutes: number): string {
+  return new Date(Date.now() + minutes * 60_000).toISOString();
+}
+
+describe('room chat: moderation', () => {
+  it('opens knowing about a mute, and opens the composer again when the mute ends by itself', async () => {
+    const until = inMinutes(5);
+    const { chat } = await setup(range(1, 3), 3, { ...PARTICIPANT_VIEW, muted: true, mutedUntil: until });
+    expect(chat.moderation.mute).toEqual({ until, reason: null });
+    expect(chat.writeBlock).toBe('muted');
+    expect(chat.send('Hei')).toBe('closed');
+    const changes: number[] = [];
+    chat.on('room-changed', () => changes.push(1));
+    vi.advanceTimersByTime(5 * 60_000 + 1);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(chat.writeBlock).toBeNull();
+    expect(chat.send('Hei taas')).toBe('sent');
+  });
+
+  it('is muted and unmuted live, from its own queue or from the room', async () => {
+    const { chat, channel } = await setup(range(1, 3), 3, PARTICIPANT_VIEW);
+    expect(chat.canSend).toBe(true);
+    channel.emit(new ModerationQueueEvent({ type: 'muted', roomId: 5, until: null, reason: 'Rauhoitutaan hetki' }));
+    expect(chat.writeBlock).toBe('muted');
+    expect(chat.moderation.mute?.reason).toBe('Rauhoitutaan hetki');
+    channel.listener?.moderation({ type: 'member-unmuted', roomId: 5, accountId: 7 });
+    expect(chat.canSend).toBe(true);
+    channel.listener?.moderation({ type: 'member-muted', roomId: 5, accountId: 8, until: null });
+    expect(chat.canSend).toBe(true);
+    channel.emit(new ModerationQueueEvent({ type: 'muted', roomId: 99, until: null, reason: null }));
+    expect(chat.canSend).toBe(true);
+  });
+
+  it('blocks at once when the server refuses a message for a mute, keeps the message, and asks for the details', async () => {
+    const { chat, channel, server } = await setup(range(1, 3), 3, PARTICIPANT_VIEW);
+    server.on('GET /api/moderation/rooms/5', () => json(200, { ...PARTICIPANT_VIEW, muted: true, mutedUntil: inMinutes(60) }));
+    chat.send('Hei');
+    channel.emit(new ChatProblemEvent({ code: 'moderation.muted', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null }));
+    expect(chat.writeBlock).toBe('muted');
+    expect(chat.outgoing[0]).toMatchObject({ clientId: 'c1', body: 'Hei', state: 'failed', errorCode: 'moderation.muted' });
+    await settle();
+    expect(chat.moderation.mute?.until).not.toBeNull();
+  });
+
+  it('shows a removed message as removed, live, also when the removal arrives before the message', async () => {
+    const { chat, channel, server } = await setup();
+    const kinds: string[] = [];
+    chat.on('messages-changed', (event) => kinds.push(event.change));
+    channel.listener?.moderation({ type: 'message-removed', roomId: 5, messageId: 'm2', seq: 2 });
+    expect(chat.messages[1]).toMatchObject({ seq: 2, removed: true, body: '' });
+    expect(kinds).toEqual(['removed']);
+
+    channel.listener?.moderation({ type: 'message-removed', roomId: 5, messageId: 'm5', seq: 5 });
+    server.on('GET /api/rooms/5/messages?afterSeq=3&limit=200', () => json(200, { messages: range(4, 5), lastSeq: 5 }));
+    channel.listener?.message({ ...msg(5), clientId: null });
+    await settle();
+    expect(chat.messages.map((entry) => [entry.seq, entry.removed])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, true],
+    ]);
+  });
+
+  it('keeps a message refused for slow mode, sends it again by itself when the wait is over, and holds new ones meanwhile', async () => {
+    const { chat, channel } = await setup(range(1, 3), 3, { ...PARTICIPANT_VIEW, slowModeSeconds: 30 });
+    expect(chat.moderation.slowModeSeconds).toBe(30);
+    chat.send('Ensimmäinen');
+    channel.emit(new ChatProblemEvent({ code: 'moderation.slow_mode', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 20 }));
+    expect(chat.outgoing[0]).toMatchObject({ clientId: 'c1', state: 'failed', reason: 'wait', errorCode: 'moderation.slow_mode' });
+    expect(chat.sendWaitSeconds).toBe(20);
+    expect(chat.send('Toinen')).toBe('wait');
+    chat.retry('c1');
+    expect(channel.sent).toHaveLength(1);
+
+    vi.advanceTimersByTime(19_000);
+    expect(chat.sendWaitSeconds).toBe(1);
+    expect(channel.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1_000);
+    expect(channel.sent.map((entry) => entry.clientId)).toEqual(['c1', 'c1']);
+    expect(chat.outgoing[0]).toMatchObject({ clientId: 'c1', state: 'pending' });
+    expect(chat.sendWaitSeconds).toBe(0);
+    expect(chat.send('Toinen')).toBe('sent');
+  });
+
+  it('treats the flood limit like slow mode, and does not resend a waiting message early after a reconnect', async () => {
+    const { chat, channel } = await setup();
+    chat.send('Hei');
+    channel.emit(new ChatProblemEvent({ code: 'rate_limited', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 3 }));
+    channel.drop();
+    channel.reconnect();
+    expect(channel.sent).toHaveLength(1);
+    vi.advanceTimersByTime(3_000);
+    expect(channel.sent).toHaveLength(2);
+  });
+
+  it('fails a waiting message instead of sending it when a mute came meanwhile', async () => {
+    const { chat, channel } = await setup();
+    chat.send('Hei');
+    channel.emit(new ChatProblemEvent({ code: 'moderation.slow_mode', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 5 }));
+    channel.emit(new ModerationQueueEvent({ type: 'muted', roomId: 5, until: null, reason: null }));
+    vi.advanceTimersByTime(5_000);
+    expect(channel.sent).toHaveLength(1);
+    expect(chat.outgoing[0]).toMatchObject({ state: 'failed', reason: 'rejected', errorCode: 'moderation.muted' });
+  });
+
+  it('closes the room for someone removed from it, and stops following it', async () => {
+    const { chat, channel } = await setup(range(1, 3), 3, PARTICIPANT_VIEW);
+    channel.listener?.moderation({ type: 'member-removed', roomId: 5, accountId: 8 });
+    expect(chat.phase).toBe('ready');
+    channel.listener?.moderation({ type: 'member-removed', roomId: 5, accountId: 7 });
+    expect(chat.phase).toBe('excluded');
+    expect(channel.listener).toBeNull();
+    channel.emit(new ModerationQueueEvent({ type: 'removed', roomId: 5, reason: 'Asiaton kielenkäyttö' }));
+    expect(chat.moderation.exclusion).toEqual({ kind: 'removed', scope: 'ROOM', reason: 'Asiaton kielenkäyttö' });
+    expect(chat.send('Hei')).toBe('closed');
+  });
+
+  it('turns read-only when a facilitator locks the room, and writable when it is opened again', async () => {
+    const { chat, channel } = await setup(range(1, 3), 3, PARTICIPANT_VIEW);
+    channel.listener?.moderation({ type: 'room-locked', roomId: 5 });
+    expect(chat.room?.state).toBe('READ_ONLY');
+    expect(chat.writeBlock).toBe('locked');
+    channel.listener?.moderation({ type: 'room-unlocked', roomId: 5, state: 'OPEN' });
+    expect(chat.writeBlock).toBeNull();
+  });
+
+  it('does not let an older view overwrite an event that arrived while it was read', async () => {
+    // No view while opening (it cannot be read then); the test answers the next ones itself.
+    const { chat, channel, server } = await setup();
+    let answer: (response: Response) => void = () => undefined;
+    server.on('GET /api/moderation/rooms/5', () => new Promise<Response>((resolve) => (answer = resolve)));
+    server.on('GET /api/moderation/rooms/5', () =>
+      json(200, { ...PARTICIPANT_VIEW, pinned: { text: 'Tauko klo 19', pinnedByName: 'Sanna', pinnedAt: '2026-11-23T16:00:00Z' } }),
+    );
+    const reading = chat.refreshModeration();
+    channel.listener?.moderation({
+      type: 'pinned',
+      roomId: 5,
+      pinned: { text: 'Tauko klo 19', pinnedByName: 'Sanna', pinnedAt: '2026-11-23T16:00:00Z' },
+    });
+    answer(json(200, PARTICIPANT_VIEW));
+    await reading;
+    expect(chat.moderation.pinned?.text).toBe('Tauko klo 19');
+    expect(server.count('GET /api/moderation/rooms/5')).toBe(3);
   });
 });

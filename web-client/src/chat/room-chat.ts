@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api/api-client.ts';
+import { type Power, type RoomModerationView, fetchModerationView } from '../api/moderation.ts';
 import { ApiError, type Problem } from '../api/problem.ts';
 import {
   type ChatMessage,
@@ -20,12 +21,25 @@ import {
   type ConnectionStatus,
   type MessagesChange,
   MessagesChangedEvent,
+  ModerationChangedEvent,
   PresenceChangedEvent,
   RoomChangedEvent,
   type RoomChatEventMap,
   RoomNoticeEvent,
   TypingChangedEvent,
 } from './events.ts';
+import {
+  type ModerationEvent,
+  type ModerationState,
+  initialModeration,
+  isMuted,
+  muteEndsAt,
+  reduceModeration,
+  withMuteRefusal,
+  withView,
+  withoutNotice,
+  withoutTalkRequest,
+} from './moderation.ts';
 import { Outbox, type Outgoing } from './outbox.ts';
 import { type PresenceEntry, PresenceRoster } from './presence.ts';
 import {
@@ -45,6 +59,10 @@ export const HISTORY_PAGE_SIZE = 50;
 export const CATCH_UP_PAGE_SIZE = 200;
 export const ACK_TIMEOUT_MS = 10_000;
 export const MAX_MESSAGE_LENGTH = 4000;
+/** Refusals that name a wait: the message goes again by itself once it is over. */
+const WAIT_CODES: ReadonlySet<string> = new Set(['moderation.slow_mode', 'rate_limited']);
+/** Reading the moderation view again because events arrived meanwhile stops after this many rounds. */
+const VIEW_ROUNDS = 3;
 
 /** The part of the chat connection a room needs (a fake in tests). */
 export type ChatChannel = {
@@ -70,12 +88,17 @@ export type RoomChatOptions = {
   newClientId?: () => string;
 };
 
-export type RoomPhase = 'loading' | 'ready' | 'failed';
+/** `excluded`: a facilitator removed or banned this person; the room has closed for them. */
+export type RoomPhase = 'loading' | 'ready' | 'failed' | 'excluded';
 
-export type SendResult = 'sent' | 'empty' | 'too_long' | 'closed';
+/** `wait`: slow mode or a flood limit asks to wait; the text was not taken. */
+export type SendResult = 'sent' | 'empty' | 'too_long' | 'closed' | 'wait';
 
-/** Why nothing can be written here, if so. */
-export type WriteBlock = 'read-only' | 'archived' | null;
+/**
+ * Why nothing can be written here, if so: the room is read-only, archived or was locked by a
+ * facilitator just now, or this person is muted.
+ */
+export type WriteBlock = 'read-only' | 'archived' | 'locked' | 'muted' | null;
 
 function problemOf(error: unknown): Problem {
   return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
@@ -126,6 +149,15 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   #presenceRound = 0;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  #moderation: ModerationState = initialModeration;
+  #viewLoading = false;
+  #viewAgain = false;
+  /** Nothing may be sent before this moment (ms since the epoch): the server asked to wait. */
+  #waitUntil = 0;
+  /** Why: the refusal code that asked for the wait. */
+  #waitCode: string | null = null;
+  #waitTimer: ReturnType<typeof setTimeout> | undefined;
+  #muteTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RoomChatOptions) {
     super();
@@ -177,13 +209,65 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   }
 
   get writeBlock(): WriteBlock {
-    if (this.#room?.state === 'READ_ONLY') return 'read-only';
     if (this.#room?.state === 'ARCHIVED') return 'archived';
+    if (this.#room?.state === 'READ_ONLY') return this.#moderation.lockedLive ? 'locked' : 'read-only';
+    if (this.muted) return 'muted';
     return null;
   }
 
   get canSend(): boolean {
     return this.#phase === 'ready' && this.#room !== null && this.writeBlock === null;
+  }
+
+  /** The room's moderation as this person knows it: powers, mute, pinned announcement, and so on. */
+  get moderation(): ModerationState {
+    return this.#moderation;
+  }
+
+  /** A facilitator has muted this person, and the mute is in force now. */
+  get muted(): boolean {
+    return isMuted(this.#moderation, this.#now());
+  }
+
+  may(power: Power): boolean {
+    return this.#moderation.powers.has(power);
+  }
+
+  /** Whole seconds until the next message may go (slow mode, flood limit); 0 when it may now. */
+  get sendWaitSeconds(): number {
+    const left = this.#waitUntil - this.#now();
+    return left > 0 ? Math.ceil(left / 1000) : 0;
+  }
+
+  /** While there is a wait: `slow-mode`, or `limit` for the flood limit. */
+  get sendWaitReason(): 'slow-mode' | 'limit' | null {
+    if (this.sendWaitSeconds === 0) return null;
+    return this.#waitCode === 'moderation.slow_mode' ? 'slow-mode' : 'limit';
+  }
+
+  /** The person closed a notice (a link to a private talk, a handled report). */
+  dismissNotice(id: string): void {
+    this.#moderation = withoutNotice(this.#moderation, id);
+    this.emit(new ModerationChangedEvent(null));
+  }
+
+  /** A facilitator answered (or set aside) a participant's request for a one-to-one talk. */
+  answerTalkRequest(accountId: UserId): void {
+    this.#moderation = withoutTalkRequest(this.#moderation, accountId);
+    this.emit(new ModerationChangedEvent(null));
+  }
+
+  /**
+   * This screen removed a message (the server said so): shown removed at once, whether or not
+   * the room's event about it arrives.
+   */
+  noteRemoved(seq: number): void {
+    this.#onModeration({ type: 'message-removed', roomId: this.roomId, messageId: null, seq });
+  }
+
+  /** Reads the room's moderation from the server again (after a facilitator acted here, say). */
+  refreshModeration(): Promise<void> {
+    return this.#loadModeration();
   }
 
   /** Your part in this room, as shown beside your own messages. */
@@ -219,10 +303,16 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       const room = await joinRoom(this.#api, this.roomId);
       if (this.#closed) return;
       this.#room = room;
-      const page = await fetchMessages(this.#api, this.roomId, { limit: HISTORY_PAGE_SIZE });
-      if (this.#closed) return;
+      // The moderation view (never failing the room) and the history together: the composer
+      // then opens already knowing about a mute.
+      const [page] = await Promise.all([
+        fetchMessages(this.#api, this.roomId, { limit: HISTORY_PAGE_SIZE }),
+        this.#loadModeration(),
+      ]);
+      if (this.#closed || this.#phase === 'excluded') return;
       const messages = validMessages(page);
       this.#timeline.merge(messages);
+      this.#applyRemovals();
       this.#timeline.settle(Math.max(highestSeq(messages) ?? 0, lastSeqOf(page)));
       this.#hasEarlier = messages.length >= HISTORY_PAGE_SIZE && (this.#timeline.oldestSeq ?? 1) > 1;
     } catch (error) {
@@ -249,8 +339,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#abort.abort();
     this.#unwatch?.();
     this.#unwatch = null;
-    clearTimeout(this.#ackTimer);
-    clearTimeout(this.#typingTimer);
+    this.#stopTimers();
   }
 
   async loadEarlier(): Promise<void> {
@@ -263,6 +352,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       if (this.#closed) return;
       const messages = validMessages(page);
       this.#timeline.merge(messages);
+      this.#applyRemovals();
       const reached = this.#timeline.oldestSeq ?? oldest;
       this.#hasEarlier = messages.length >= HISTORY_PAGE_SIZE && reached < oldest && reached > 1;
       this.#changed('earlier');
@@ -280,6 +370,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (body === '') return 'empty';
     if (body.length > MAX_MESSAGE_LENGTH) return 'too_long';
     if (!this.canSend) return 'closed';
+    if (this.sendWaitSeconds > 0) return 'wait';
     const clientId = this.#newClientId();
     this.#outbox.add(clientId, body, this.#now());
     this.#transmit(clientId);
@@ -292,7 +383,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   /** Sends a failed message again, with the same client id (the server keeps it once). */
   retry(clientId: string): void {
     const entry = this.#outbox.get(clientId);
-    if (entry === undefined || entry.state !== 'failed' || !this.canSend) return;
+    if (entry === undefined || entry.state !== 'failed' || !this.canSend || this.sendWaitSeconds > 0) return;
     this.#transmit(clientId);
     this.#changed('outbox');
   }
@@ -309,6 +400,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     message: (message) => this.#onMessage(message),
     presence: (change) => this.#onPresence(change),
     typing: (notice) => this.#onTyping(notice),
+    moderation: (event) => this.#onModeration(event),
   };
 
   #listen(): void {
@@ -319,6 +411,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#channel.on('connected', () => this.#onConnected(), { signal });
     this.#channel.on('ack', (event) => this.#onAck(event.ack), { signal });
     this.#channel.on('chat-problem', (event) => this.#onProblem(event.problem), { signal });
+    this.#channel.on('moderation-queue', (event) => this.#onModeration(event.event), { signal });
   }
 
   #onStatus(status: ConnectionStatus): void {
@@ -339,6 +432,8 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (this.#phase !== 'ready' || this.#closed) return;
     void this.#catchUp();
     void this.#loadPresence();
+    // Moderation events travel at most once: what happened while away is read from the view.
+    void this.#loadModeration();
     const waiting = this.#outbox.resendable();
     if (waiting.length > 0 && this.canSend) {
       for (const entry of waiting) this.#transmit(entry.clientId);
@@ -375,11 +470,13 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       authorRole: this.#room?.myRole ?? null,
       body: entry.body,
       sentAt: ack.sentAt,
+      removed: false,
     });
   }
 
   #arrive(message: ChatMessage): void {
     const arrival = this.#timeline.receive(message);
+    if (this.#moderation.removedSeqs.has(message.seq)) this.#timeline.markRemoved(message.seq);
     // Also when nothing was added: the message may have left the outbox.
     this.#changed('live');
     if (arrival.gap) void this.#catchUp();
@@ -387,15 +484,167 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
 
   #onProblem(problem: ChatProblem): void {
     if (problem.clientId !== null) {
-      if (this.#outbox.reject(problem.clientId, problem.code) === undefined) return;
+      if (this.#outbox.get(problem.clientId) === undefined) return;
+      if (WAIT_CODES.has(problem.code) && problem.retryAfterSeconds !== null) {
+        this.#postpone(problem.clientId, problem.code, problem.retryAfterSeconds);
+      } else {
+        this.#outbox.reject(problem.clientId, problem.code);
+        if (problem.code === 'rooms.read_only') this.#markReadOnly();
+        if (problem.code === 'moderation.muted') this.#mutedAfterAll();
+      }
       this.#scheduleAckTimer();
-      if (problem.code === 'rooms.read_only') this.#markReadOnly();
       this.#changed('outbox');
       return;
     }
     if (problem.roomId !== null && !sameId(problem.roomId, this.roomId)) return;
     if (problem.code === 'rooms.read_only') this.#markReadOnly();
-    this.#notice(problemText({ status: 0, code: problem.code }));
+    const text: Problem = { status: 0, code: problem.code };
+    if (problem.retryAfterSeconds !== null) text.retryAfterSeconds = problem.retryAfterSeconds;
+    this.#notice(problemText(text));
+  }
+
+  /** Slow mode or a flood limit: the message keeps its place and goes again when the wait is over. */
+  #postpone(clientId: string, code: string, seconds: number): void {
+    const retryAt = this.#now() + seconds * 1000;
+    this.#outbox.postpone(clientId, code, retryAt);
+    if (retryAt >= this.#waitUntil) {
+      this.#waitUntil = retryAt;
+      this.#waitCode = code;
+    }
+    this.#scheduleWaitTimer();
+    this.emit(new RoomChangedEvent());
+  }
+
+  #scheduleWaitTimer(): void {
+    clearTimeout(this.#waitTimer);
+    if (this.#closed) return;
+    const now = this.#now();
+    const moments = [this.#outbox.nextRetry(), this.#waitUntil > now ? this.#waitUntil : null];
+    const next = Math.min(...moments.filter((moment): moment is number => moment !== null));
+    if (!Number.isFinite(next)) return;
+    this.#waitTimer = setTimeout(() => this.#waitOver(), Math.max(0, next - now));
+  }
+
+  /** Waiting messages whose time has come go again, in order; if the room is closed to us now, they fail. */
+  #waitOver(): void {
+    const due = this.#outbox.due(this.#now());
+    if (due.length > 0) {
+      const block = this.writeBlock;
+      for (const entry of due) {
+        if (block === null && this.#phase === 'ready') {
+          this.#transmit(entry.clientId);
+        } else {
+          this.#outbox.reject(entry.clientId, block === 'muted' ? 'moderation.muted' : 'rooms.read_only');
+        }
+      }
+      this.#scheduleAckTimer();
+      this.#changed('outbox');
+    }
+    this.emit(new RoomChangedEvent());
+    this.#scheduleWaitTimer();
+  }
+
+  /** The server says we are muted though no event said so yet: block now, and ask for how long. */
+  #mutedAfterAll(): void {
+    const before = this.#moderation;
+    this.#moderation = withMuteRefusal(before);
+    this.#afterModeration(before, null);
+    void this.#loadModeration();
+  }
+
+  #onModeration(event: ModerationEvent): void {
+    if (this.#closed || !sameId(event.roomId, this.roomId)) return;
+    // A view being read now may predate this event: it is read once more.
+    if (this.#viewLoading) this.#viewAgain = true;
+    const before = this.#moderation;
+    this.#moderation = reduceModeration(before, event, this.self.id, this.roomId);
+    this.#afterModeration(before, event);
+    if (event.type === 'member-banned' && this.may('REVIEW')) {
+      // The ban's details (the person's name) come with the view.
+      void this.#loadModeration();
+    }
+  }
+
+  /**
+   * Reads the moderation view; events that arrive meanwhile make it read again, so an older view
+   * never overwrites a newer event. A failure keeps what is known (the next reconnect asks again).
+   */
+  async #loadModeration(): Promise<void> {
+    if (this.#viewLoading) {
+      this.#viewAgain = true;
+      return;
+    }
+    this.#viewLoading = true;
+    try {
+      let view: RoomModerationView | null = null;
+      for (let round = 0; round < VIEW_ROUNDS; round += 1) {
+        this.#viewAgain = false;
+        view = await fetchModerationView(this.#api, this.roomId);
+        if (this.#closed) return;
+        if (!this.#viewAgain) break;
+      }
+      if (view !== null) {
+        const before = this.#moderation;
+        this.#moderation = withView(before, view);
+        this.#afterModeration(before, null);
+      }
+    } catch {
+      // Keep what is known.
+    } finally {
+      this.#viewLoading = false;
+    }
+  }
+
+  /** Brings the room, the messages and the timers in line with a changed moderation state. */
+  #afterModeration(before: ModerationState, event: ModerationEvent | null): void {
+    const state = this.#moderation;
+    if (state.roomState !== before.roomState && state.roomState !== null && this.#room !== null) {
+      this.#room = { ...this.#room, state: state.roomState };
+    }
+    if (state.removedSeqs !== before.removedSeqs && this.#applyRemovals()) this.#changed('removed');
+    if (state.mute !== before.mute) this.#scheduleMuteExpiry();
+    if (state.exclusion !== null && before.exclusion === null) this.#exclude();
+    if (this.#closed) return;
+    this.emit(new ModerationChangedEvent(event));
+    this.emit(new RoomChangedEvent());
+  }
+
+  /** Marks every removed message that is shown; true when any changed. */
+  #applyRemovals(): boolean {
+    let changed = false;
+    for (const seq of this.#moderation.removedSeqs) {
+      if (this.#timeline.markRemoved(seq)) changed = true;
+    }
+    return changed;
+  }
+
+  /** A timed mute ends by itself: the composer opens again at that moment. */
+  #scheduleMuteExpiry(): void {
+    clearTimeout(this.#muteTimer);
+    const ends = muteEndsAt(this.#moderation);
+    if (ends === null || this.#closed) return;
+    const left = ends - this.#now();
+    if (left <= 0) return;
+    this.#muteTimer = setTimeout(() => {
+      this.emit(new RoomChangedEvent());
+      this.emit(new ModerationChangedEvent(null));
+    }, left);
+  }
+
+  /** Removed or banned: the room closes for this person; nothing more is followed or sent. */
+  #exclude(): void {
+    this.#unwatch?.();
+    this.#unwatch = null;
+    this.#stopTimers();
+    this.#typing.clear();
+    this.#setPhase('excluded');
+  }
+
+  #stopTimers(): void {
+    clearTimeout(this.#ackTimer);
+    clearTimeout(this.#typingTimer);
+    clearTimeout(this.#waitTimer);
+    clearTimeout(this.#muteTimer);
   }
 
   #onPresence(change: PresenceChange): void {
@@ -433,6 +682,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
           if (this.#closed) return;
           const messages = validMessages(page);
           const added = this.#timeline.merge(messages);
+          if (added > 0) this.#applyRemovals();
           const highest = highestSeq(messages) ?? after;
           const full = messages.length >= CATCH_UP_PAGE_SIZE;
           this.#timeline.settle(full ? highest : Math.max(highest, lastSeqOf(page)));

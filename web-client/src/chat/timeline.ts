@@ -60,6 +60,19 @@ export class Timeline {
     this.#advance();
   }
 
+  /**
+   * A facilitator removed the message: it keeps its place but loses its text. False when it is
+   * not here (yet) or was removed already.
+   */
+  markRemoved(seq: number): boolean {
+    if (!this.#seqs.has(seq)) return false;
+    const index = this.#messages.findIndex((message) => message.seq === seq);
+    const message = this.#messages[index];
+    if (message === undefined || message.removed) return false;
+    this.#messages[index] = { ...message, body: '', removed: true };
+    return true;
+  }
+
   /** A message that arrived live. */
   receive(message: ChatMessage): Arrival {
     const added = this.merge([message]) > 0;

@@ -1,3 +1,4 @@
+import { formatMessageTime } from '../chat/format.ts';
 import { MAX_MESSAGE_LENGTH, type RoomChat } from '../chat/room-chat.ts';
 import { locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
@@ -8,18 +9,27 @@ import { type TextRef, ref, setAttributeText, setText, translated } from '../i18
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 400;
 /** The text area grows with its text up to this height, then scrolls. */
 const MAX_HEIGHT_PX = 200;
+/** A wait (slow mode, flood limit) is counted down in steps of this. */
+const COUNTDOWN_MS = 1000;
 
 /**
  * Writing a message: Enter sends, Shift+Enter starts a new line. Typing tells the others (at
- * most every few seconds); a room that is read-only or archived shows why nothing can be sent.
+ * most every few seconds). When nothing can be sent (a read-only, archived or locked room, or a
+ * facilitator's mute) it says why; while slow mode or a flood limit asks to wait, it counts the
+ * seconds down and keeps what was written.
  */
 class ChatComposer extends Component {
   readonly #textarea: HTMLTextAreaElement;
   readonly #send: HTMLButtonElement;
   readonly #counter: HTMLParagraphElement;
   readonly #error: HTMLParagraphElement;
-  readonly #blocked: HTMLParagraphElement;
+  readonly #blocked: HTMLDivElement;
+  readonly #blockedText: HTMLParagraphElement;
+  readonly #blockedReason: HTMLParagraphElement;
+  readonly #wait: HTMLParagraphElement;
+  readonly #slowMode: HTMLParagraphElement;
   readonly #form: HTMLFormElement;
+  #countdown: ReturnType<typeof setInterval> | undefined;
   readonly #hintId: string;
   #chat: RoomChat | null = null;
 
@@ -46,11 +56,22 @@ class ChatComposer extends Component {
     this.#send.disabled = true;
     this.#counter = h('p', { class: 'composer-counter', id: `${id}-counter`, hidden: true });
     this.#error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true });
-    this.#blocked = h('p', { class: 'composer-blocked note', 'data-testid': 'composer-blocked', hidden: true });
+    this.#blockedText = h('p', { 'data-testid': 'composer-blocked-text' });
+    this.#blockedReason = h('p', { class: 'composer-blocked-reason', hidden: true });
+    // A status region: a mute or a lock that arrives live is read out without moving focus.
+    this.#blocked = h(
+      'div',
+      { class: 'composer-blocked note', role: 'status', 'data-testid': 'composer-blocked', hidden: true },
+      this.#blockedText,
+      this.#blockedReason,
+    );
+    this.#wait = h('p', { class: 'composer-wait', role: 'status', 'data-testid': 'composer-wait', hidden: true });
+    this.#slowMode = h('p', { class: 'composer-slow-mode', 'data-testid': 'composer-slow-mode', hidden: true });
     this.#form = h(
       'form',
       { class: 'composer', 'data-testid': 'composer', novalidate: true },
       this.#blocked,
+      this.#wait,
       h(
         'div',
         { class: 'composer-row' },
@@ -64,6 +85,7 @@ class ChatComposer extends Component {
         translated(locale, 'p', 'chat.composer.hint', { id: hintId, class: 'composer-hint' }),
         this.#counter,
       ),
+      this.#slowMode,
       this.#error,
     );
   }
@@ -92,6 +114,9 @@ class ChatComposer extends Component {
   attach(chat: RoomChat, signal: AbortSignal): void {
     this.#chat = chat;
     chat.on('room-changed', () => this.#sync(), { signal });
+    chat.on('moderation-changed', () => this.#sync(), { signal });
+    locale.on('locale-changed', () => this.#sync(), { signal });
+    signal.addEventListener('abort', () => clearInterval(this.#countdown));
     this.#sync();
   }
 
@@ -106,13 +131,65 @@ class ChatComposer extends Component {
     this.#textarea.disabled = !enabled;
     this.#send.disabled = !enabled;
     this.#blocked.hidden = block === null;
-    setText(locale, this.#blocked, block === null ? null : ref(block === 'archived' ? 'chat.archived' : 'chat.readOnly'));
+    this.#blocked.classList.toggle('is-muted', block === 'muted');
+    setText(locale, this.#blockedText, this.#blockText());
+    const reason = block === 'muted' ? (chat?.moderation.mute?.reason ?? null) : null;
+    this.#blockedReason.hidden = reason === null;
+    setText(locale, this.#blockedReason, reason === null ? null : ref('chat.muted.reason', { reason }));
+
+    const slowSeconds = chat?.moderation.slowModeSeconds ?? 0;
+    const slowModeApplies = enabled && slowSeconds > 0 && chat?.selfRole === 'PARTICIPANT';
+    this.#slowMode.hidden = !slowModeApplies;
+    setText(locale, this.#slowMode, slowModeApplies ? ref('chat.slowMode.on', { seconds: slowSeconds }) : null);
+    this.#showWait();
+  }
+
+  #blockText(): TextRef | null {
+    const chat = this.#chat;
+    switch (chat?.writeBlock ?? null) {
+      case 'archived':
+        return ref('chat.archived');
+      case 'read-only':
+        return ref('chat.readOnly');
+      case 'locked':
+        return ref('chat.locked');
+      case 'muted': {
+        const until = chat?.moderation.mute?.until ?? null;
+        return until === null
+          ? ref('chat.muted.untilLifted')
+          : ref('chat.muted.until', { time: formatMessageTime(until, locale.intlLocale) });
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** "You can send your next message in 12 seconds", counted down while the wait lasts. */
+  #showWait(): void {
+    const chat = this.#chat;
+    const seconds = chat?.canSend ? chat.sendWaitSeconds : 0;
+    this.#wait.hidden = seconds === 0;
+    if (seconds === 0) {
+      clearInterval(this.#countdown);
+      this.#countdown = undefined;
+      setText(locale, this.#wait, null);
+      return;
+    }
+    const key = chat?.sendWaitReason === 'slow-mode' ? 'chat.composer.waitSlowMode' : 'chat.composer.waitLimit';
+    setText(locale, this.#wait, ref(key, { seconds }));
+    this.#countdown ??= setInterval(() => this.#showWait(), COUNTDOWN_MS);
   }
 
   #submit(): void {
     const chat = this.#chat;
     if (chat === null || !chat.canSend) return;
     const result = chat.send(this.#textarea.value);
+    if (result === 'wait') {
+      // Kept as written; the countdown above says when it can go.
+      this.#showWait();
+      this.#textarea.focus();
+      return;
+    }
     if (result === 'sent') {
       this.#textarea.value = '';
       this.#fit();

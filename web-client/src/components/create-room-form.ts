@@ -1,4 +1,4 @@
-import { type RoomKind, createRoom, roomKinds } from '../api/rooms.ts';
+import { type CreatableRoomKind, createRoom, roomKinds } from '../api/rooms.ts';
 import { api, locale, router } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
@@ -10,12 +10,12 @@ import { roomRoute } from '../routes.ts';
 import { FormAlert } from './form-alert.ts';
 import { FormField } from './form-field.ts';
 
-const kindLabel: Record<RoomKind, MessageKey> = {
+const kindLabel: Record<CreatableRoomKind, MessageKey> = {
   OPEN: 'rooms.kind.OPEN',
   CLOSED: 'rooms.kind.CLOSED',
 };
 
-const kindHint: Record<RoomKind, MessageKey> = {
+const kindHint: Record<CreatableRoomKind, MessageKey> = {
   OPEN: 'rooms.create.kindOpenHint',
   CLOSED: 'rooms.create.kindClosedHint',
 };
@@ -39,7 +39,7 @@ class CreateRoomForm extends Component {
       rule: roomThemeRule,
       required: false,
     });
-    const radios = new Map<RoomKind, HTMLInputElement>();
+    const radios = new Map<CreatableRoomKind, HTMLInputElement>();
     const legendId = uniqueId('room-kind');
     const kinds = h(
       'fieldset',

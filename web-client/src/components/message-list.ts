@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../api/rooms.ts';
+import type { MessageAction } from '../chat/message-actions.ts';
 import type { Outgoing } from '../chat/outbox.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { formatFullTime, formatMessageTime } from '../chat/format.ts';
@@ -7,14 +8,25 @@ import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
+import type { MessageKey } from '../i18n/languages.ts';
 import { roleBadge } from './role-badge.ts';
 
 /** What the list shows: the room's messages and the ones on their way. */
 export type MessageSource = Pick<RoomChat, 'messages' | 'outgoing' | 'sentHere' | 'isOwn' | 'self' | 'selfRole'>;
 
+const actionText: Record<MessageAction, MessageKey> = {
+  report: 'chat.menu.report',
+  hide: 'chat.menu.hide',
+  remove: 'chat.menu.remove',
+};
+
 function failureText(entry: Outgoing): TextRef {
   if (entry.reason === 'rejected' && entry.errorCode !== null) {
     return problemText({ status: 0, code: entry.errorCode });
+  }
+  if (entry.reason === 'wait') {
+    // The composer counts the seconds down; here only why, and that nothing needs doing.
+    return ref(entry.errorCode === 'moderation.slow_mode' ? 'chat.waiting.slowMode' : 'chat.waiting.limit');
   }
   return ref(entry.reason === 'offline' ? 'chat.failed.offline' : 'chat.failed.timeout');
 }
@@ -36,6 +48,14 @@ class MessageList extends Component {
   readonly #items = new Map<string, HTMLLIElement>();
   /** Called with a client id when "Retry" is pressed. */
   onRetry: (clientId: string) => void = () => undefined;
+  /** Whether the person hides this author's messages (never their own). */
+  isHidden: (authorId: ChatMessage['authorId']) => boolean = () => false;
+  /** What each stored message's menu offers (none: no menu). */
+  actionsFor: (message: ChatMessage) => readonly MessageAction[] = () => [];
+  /** Called when an action is chosen from a message's menu. */
+  onAction: (action: MessageAction, message: ChatMessage) => void = () => undefined;
+  /** The message whose menu is open, if any. */
+  #openMenu: HTMLElement | null = null;
 
   protected render(): void {
     const log = h(
@@ -48,6 +68,16 @@ class MessageList extends Component {
 
   protected override connected(signal: AbortSignal): void {
     locale.on('locale-changed', () => this.refreshTimes(), { signal });
+    // A menu closes when focus or a click goes elsewhere.
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (this.#openMenu !== null && !(event.target instanceof Node && this.#openMenu.contains(event.target))) {
+          this.#closeMenu(false);
+        }
+      },
+      { signal },
+    );
   }
 
   get size(): number {
@@ -59,12 +89,15 @@ class MessageList extends Component {
     const wanted: HTMLLIElement[] = [];
     const keep = new Set<string>();
     for (const message of source.messages) {
+      const own = source.isOwn(message.authorId);
+      if (!own && this.isHidden(message.authorId)) continue;
       const key = `m:${message.seq}`;
       let item = this.#items.get(key);
       if (item === undefined) {
-        item = this.#adopt(message, source) ?? this.#messageItem(message, source.isOwn(message.authorId));
+        item = this.#adopt(message, source) ?? this.#messageItem(message, own);
         this.#items.set(key, item);
       }
+      this.#syncMessage(item, message);
       keep.add(key);
       wanted.push(item);
     }
@@ -81,6 +114,7 @@ class MessageList extends Component {
     }
     for (const [key, item] of this.#items) {
       if (!keep.has(key)) {
+        if (this.#openMenu !== null && item.contains(this.#openMenu)) this.#openMenu = null;
         item.remove();
         this.#items.delete(key);
       }
@@ -120,6 +154,99 @@ class MessageList extends Component {
     return item;
   }
 
+  /** Shows a removal, and the menu of what may be done with the message now. */
+  #syncMessage(item: HTMLLIElement, message: ChatMessage): void {
+    if (message.removed && item.dataset['removed'] !== 'true') {
+      item.dataset['removed'] = 'true';
+      item.classList.add('is-removed');
+      const body = item.querySelector<HTMLElement>('.message-body');
+      if (body !== null) setText(locale, body, ref('chat.removed'));
+    }
+    const actions = this.actionsFor(message);
+    const signature = actions.join(' ');
+    if (item.dataset['actions'] === signature) return;
+    item.dataset['actions'] = signature;
+    const existing = item.querySelector<HTMLElement>('.message-actions');
+    if (existing !== null && existing === this.#openMenu) this.#openMenu = null;
+    existing?.remove();
+    item.classList.toggle('has-actions', actions.length > 0);
+    if (actions.length > 0) {
+      item.querySelector('.message-meta')?.append(this.#menu(item, message, actions));
+    }
+  }
+
+  /**
+   * A small disclosure menu: the button shows or hides a list of buttons, one per action. Escape
+   * closes it and returns to the button.
+   */
+  #menu(item: HTMLLIElement, message: ChatMessage, actions: readonly MessageAction[]): HTMLElement {
+    const menuId = uniqueId('message-menu');
+    const authorId = item.querySelector('.message-author')?.id ?? '';
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'message-menu-toggle',
+        'aria-expanded': 'false',
+        'aria-controls': menuId,
+        'aria-describedby': authorId,
+        'data-testid': 'message-menu-toggle',
+      },
+      h('span', { 'aria-hidden': 'true' }, '\u22EF'),
+      translated(locale, 'span', 'chat.menu.label', { class: 'visually-hidden' }),
+    );
+    const list = h(
+      'ul',
+      { class: 'message-menu', id: menuId, hidden: true, 'data-testid': 'message-menu' },
+      ...actions.map((action) => {
+        const button = translated(locale, 'button', actionText[action], {
+          type: 'button',
+          class: action === 'remove' ? 'message-menu-item is-danger' : 'message-menu-item',
+          'data-action': action,
+          'data-testid': `message-action-${action}`,
+        });
+        button.addEventListener('click', () => {
+          // Back to the menu's button first, so a dialog opened now returns focus there.
+          this.#closeMenu(true);
+          this.onAction(action, message);
+        });
+        return h('li', {}, button);
+      }),
+    );
+    const wrapper = h('div', { class: 'message-actions' }, toggle, list);
+    toggle.addEventListener('click', () => {
+      if (this.#openMenu === wrapper) {
+        this.#closeMenu(true);
+      } else {
+        this.#closeMenu(false);
+        this.#openMenu = wrapper;
+        list.hidden = false;
+        toggle.setAttribute('aria-expanded', 'true');
+        list.querySelector('button')?.focus();
+      }
+    });
+    wrapper.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.#openMenu === wrapper) this.#closeMenu(true);
+    });
+    wrapper.addEventListener('focusout', (event) => {
+      // Tabbing out closes it (a click elsewhere is handled on the document).
+      const next = event.relatedTarget;
+      if (this.#openMenu === wrapper && next instanceof Node && !wrapper.contains(next)) this.#closeMenu(false);
+    });
+    return wrapper;
+  }
+
+  #closeMenu(returnFocus: boolean): void {
+    const open = this.#openMenu;
+    if (open === null) return;
+    this.#openMenu = null;
+    const toggle = open.querySelector<HTMLButtonElement>('.message-menu-toggle');
+    const list = open.querySelector<HTMLElement>('.message-menu');
+    if (list !== null) list.hidden = true;
+    toggle?.setAttribute('aria-expanded', 'false');
+    if (returnFocus) toggle?.focus();
+  }
+
   #messageItem(message: ChatMessage, own: boolean): HTMLLIElement {
     const time = h('time', { class: 'message-time' });
     setTime(time, message.sentAt);
@@ -155,6 +282,7 @@ class MessageList extends Component {
     attributes: Record<string, string | number>;
   }): HTMLLIElement {
     const bodyId = uniqueId('message-body');
+    const authorId = uniqueId('message-author');
     const classes = ['message'];
     if (parts.own) classes.push('is-own');
     if (parts.role === 'FACILITATOR') classes.push('is-facilitator');
@@ -168,7 +296,7 @@ class MessageList extends Component {
       h(
         'p',
         { class: 'message-meta' },
-        h('span', { class: 'message-author', 'data-testid': 'message-author' }, parts.author),
+        h('span', { class: 'message-author', id: authorId, 'data-testid': 'message-author' }, parts.author),
         parts.own ? translated(locale, 'span', 'chat.you', { class: 'message-self' }) : null,
         roleBadge(parts.role),
         parts.time,
@@ -177,11 +305,15 @@ class MessageList extends Component {
     );
   }
 
-  /** Pending: "Sending…". Failed: why, and a Retry button. Only rebuilt when it changed. */
+  /**
+   * Pending: "Sending…". Waiting (slow mode): why, and that it goes by itself. Failed: why, and
+   * a Retry button. Only rebuilt when it changed.
+   */
   #showState(item: HTMLLIElement, entry: Outgoing): void {
     const signature = `${entry.state}:${entry.reason ?? ''}:${entry.errorCode ?? ''}:${entry.attempt}`;
     if (item.dataset['state'] === signature) return;
     item.dataset['state'] = signature;
+    item.classList.remove('is-waiting');
     item.classList.toggle('is-pending', entry.state === 'pending');
     item.classList.toggle('is-failed', entry.state === 'failed');
     item.querySelector('.message-state')?.remove();
@@ -193,6 +325,12 @@ class MessageList extends Component {
     item.removeAttribute('aria-busy');
     const reason = h('span', { class: 'message-error' });
     setText(locale, reason, failureText(entry));
+    if (entry.reason === 'wait') {
+      // It goes again by itself: no button, only why and when.
+      item.classList.replace('is-failed', 'is-waiting');
+      item.append(h('div', { class: 'message-state', 'data-testid': 'message-waiting' }, reason));
+      return;
+    }
     const bodyId = item.querySelector('.message-body')?.id ?? '';
     const retry = translated(locale, 'button', 'chat.retry', {
       type: 'button',

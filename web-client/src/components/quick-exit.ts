@@ -1,13 +1,10 @@
 import { locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { setAttributeText, translated } from '../i18n/dom.ts';
+import { EscapeTwice } from '../safety/escape-twice.ts';
 
 /** Where the quick exit goes: an everyday page that draws no attention. */
 export const QUICK_EXIT_URL = 'https://www.google.com/search?q=weather';
-
-/** Presses of Shift in a row, with no other key between, that also leave the page. */
-const SHIFT_PRESSES = 3;
-const SHIFT_WINDOW_MS = 2000;
 
 /**
  * Leaves the service at once: hides the page, forgets the session, and replaces the current
@@ -24,8 +21,9 @@ export function quickExit(): void {
   }
 }
 
+/** The button, always in the header, and the shortcut: Escape pressed twice within a second. */
 class QuickExit extends Component {
-  #shiftTimes: number[] = [];
+  readonly #shortcut = new EscapeTwice();
 
   protected render(): void {
     const button = translated(locale, 'button', 'quickExit.label', {
@@ -43,14 +41,9 @@ class QuickExit extends Component {
   }
 
   #onKey(event: KeyboardEvent): void {
-    if (event.key !== 'Shift' || event.repeat) {
-      if (event.key !== 'Shift') this.#shiftTimes = [];
-      return;
-    }
-    const now = event.timeStamp;
-    this.#shiftTimes = [...this.#shiftTimes, now].filter((time) => now - time <= SHIFT_WINDOW_MS);
-    if (this.#shiftTimes.length >= SHIFT_PRESSES) {
-      this.#shiftTimes = [];
+    // Escape while composing text (an input method) cancels the composition, nothing more.
+    if (event.isComposing) return;
+    if (this.#shortcut.press(event.key, event.timeStamp, event.repeat)) {
       quickExit();
     }
   }

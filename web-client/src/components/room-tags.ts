@@ -9,6 +9,12 @@ const stateText: Partial<Record<Room['state'], MessageKey>> = {
   ARCHIVED: 'rooms.state.ARCHIVED',
 };
 
+const kindText: Record<Room['kind'], MessageKey> = {
+  OPEN: 'rooms.kind.OPEN',
+  CLOSED: 'rooms.kind.CLOSED',
+  PRIVATE: 'rooms.kind.PRIVATE',
+};
+
 const ownRoleText: Partial<Record<string, MessageKey>> = {
   FACILITATOR: 'rooms.yourRole.FACILITATOR',
   PEER_SUPPORTER: 'rooms.yourRole.PEER_SUPPORTER',
@@ -21,11 +27,11 @@ export function roomTags(room: Room): HTMLUListElement {
   return h(
     'ul',
     { class: 'room-tags' },
-    translated(locale, 'li', room.kind === 'CLOSED' ? 'rooms.kind.CLOSED' : 'rooms.kind.OPEN', {
-      class: `tag tag-${room.kind === 'CLOSED' ? 'closed' : 'open'}`,
+    translated(locale, 'li', kindText[room.kind], {
+      class: `tag tag-${room.kind === 'OPEN' ? 'open' : 'closed'}`,
     }),
     state ? translated(locale, 'li', state, { class: 'tag tag-state', 'data-testid': 'room-state' }) : null,
     role ? translated(locale, 'li', role, { class: 'tag tag-role' }) : null,
-    !role && room.kind === 'CLOSED' && room.member ? translated(locale, 'li', 'rooms.member', { class: 'tag tag-role' }) : null,
+    !role && room.kind !== 'OPEN' && room.member ? translated(locale, 'li', 'rooms.member', { class: 'tag tag-role' }) : null,
   );
 }

@@ -59,6 +59,15 @@ describe('problem texts', () => {
     expect(problemText({ status: 429, code: 'auth.too_many_attempts' }).keys[0]).toBe('error.auth.too_many_attempts');
   });
 
+  it('says how many seconds slow mode or the flood limit asks to wait', () => {
+    expect(problemText({ status: 429, code: 'moderation.slow_mode', retryAfterSeconds: 12.2 })).toEqual({
+      keys: ['error.moderation.slow_mode.wait', 'error.moderation.slow_mode', 'error.generic'],
+      params: { seconds: 13 },
+    });
+    expect(problemText({ status: 429, code: 'rate_limited', retryAfterSeconds: 30 }).params).toEqual({ seconds: 30 });
+    expect(problemText({ status: 429, code: 'rate_limited' }).keys).toEqual(['error.rate_limited', 'error.generic']);
+  });
+
   it('falls back to the generic text for unknown codes', () => {
     expect(problemText({ status: 418, code: 'teapot' }).keys).toEqual(['error.teapot', 'error.generic']);
   });

@@ -18,11 +18,18 @@ export function fieldErrorText(field: string, code: string): TextRef {
   return { keys: [`fieldError.${field}.${code}`, `fieldError.${code}`, 'fieldError.generic'] };
 }
 
+/** Refusals that say how many seconds to wait; their text names the wait. */
+const waitCodes: ReadonlySet<string> = new Set(['moderation.slow_mode', 'rate_limited']);
+
 /** The translated text for a whole problem (the form-level message). */
 export function problemText(problem: Problem): TextRef {
   if (problem.code === 'auth.too_many_attempts' && problem.retryAfterSeconds !== undefined) {
     const minutes = Math.max(1, Math.ceil(problem.retryAfterSeconds / 60));
     return { keys: ['error.auth.too_many_attempts.wait', 'error.generic'], params: { minutes } };
+  }
+  if (waitCodes.has(problem.code) && problem.retryAfterSeconds !== undefined) {
+    const seconds = Math.max(1, Math.ceil(problem.retryAfterSeconds));
+    return { keys: [`error.${problem.code}.wait`, `error.${problem.code}`, 'error.generic'], params: { seconds } };
   }
   return { keys: [`error.${problem.code}`, 'error.generic'] };
 }

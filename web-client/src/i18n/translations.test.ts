@@ -51,6 +51,28 @@ describe('translation files', () => {
       'series.open_to_all',
       'series.not_open_for_enrolment',
       'series.not_found',
+      'rooms.barred',
+      'message.not_found',
+      'rate_limited',
+      'connections.too_many',
+      'moderation.forbidden',
+      'moderation.protected_member',
+      'moderation.self',
+      'moderation.not_in_room',
+      'moderation.no_series',
+      'moderation.muted',
+      'moderation.slow_mode',
+      'moderation.invalid_duration',
+      'moderation.invalid_slow_mode',
+      'moderation.invalid_pin',
+      'moderation.reason_too_long',
+      'moderation.note_too_long',
+      'moderation.report_not_found',
+      'moderation.invalid_report',
+      'moderation.missing_action',
+      'moderation.missing_account_id',
+      'moderation.missing_message_id',
+      'moderation.missing_seconds',
     ];
     for (const code of codes) {
       expect(finnish).toHaveProperty([`error.${code}`]);
@@ -58,6 +80,10 @@ describe('translation files', () => {
     for (const role of ['PARENT', 'PEER_SUPPORTER', 'FACILITATOR', 'COORDINATOR', 'ADMIN']) {
       expect(finnish).toHaveProperty([`role.${role}`]);
     }
+    for (const code of ['moderation.slow_mode', 'rate_limited']) {
+      expect(finnish).toHaveProperty([`error.${code}.wait`]);
+    }
+    expect(finnish['chat.removed']).toBe('Ohjaaja poisti viestin');
     expect(finnish['chat.badge.FACILITATOR']).toBe('Ohjaaja');
     expect(finnish['chat.badge.PEER_SUPPORTER']).toBe('Vertaistoimija');
   });

@@ -13,16 +13,28 @@ export function notificationText(notification: AppNotification, language: string
   const theme = language === 'en' && themeEn.trim() !== '' ? themeEn : themeFi;
   return {
     keys: [`notification.${notification.kind}`, 'notification.generic'],
-    params: { series: params['seriesTitle'] ?? '', theme },
+    params: {
+      series: params['seriesTitle'] ?? '',
+      theme,
+      room: params['roomTitle'] ?? '',
+      name: params['facilitatorName'] ?? params['displayName'] ?? '',
+    },
   };
 }
 
-/** Where a notification leads: the room of a session whose lobby opened, otherwise its series. */
+/** Kinds whose subject is a series (for the others it is a report, a session or a room). */
+const seriesSubjects = ['enrolment.', 'series.'];
+
+/**
+ * Where a notification leads: the room of a session whose lobby opened, or of a private talk
+ * (opened for one, or asked for in a room one facilitates); otherwise its series, if any.
+ */
 export function notificationLink(notification: AppNotification): string | null {
   const roomId = notification.params['roomId'];
-  if (notification.kind === 'session.lobby_open' && roomId) {
+  if ((notification.kind === 'session.lobby_open' || notification.kind.startsWith('private_talk.')) && roomId) {
     return hashOf(roomRoute(roomId));
   }
-  const seriesId = notification.params['seriesId'] ?? (notification.kind.startsWith('session.') ? undefined : notification.subjectId);
+  const subjectIsSeries = seriesSubjects.some((prefix) => notification.kind.startsWith(prefix));
+  const seriesId = notification.params['seriesId'] ?? (subjectIsSeries ? notification.subjectId : null);
   return seriesId ? hashOf(seriesRoute(seriesId)) : null;
 }

@@ -35,7 +35,7 @@ describe('notification texts', () => {
     expect(fi.first(text.keys, text.params)).toBe(
       'Ryhmän Isien ilta tapaaminen ”Yhteistyövanhemmuus” alkaa pian. Voit siirtyä ryhmään.',
     );
-    expect(notificationText(lobby, 'en').params).toEqual({ series: 'Isien ilta', theme: 'Co-parenting' });
+    expect(notificationText(lobby, 'en').params).toEqual({ series: 'Isien ilta', theme: 'Co-parenting', room: '', name: '' });
     const waitlisted = notificationText(notification('2', { kind: 'enrolment.waitlisted' }), 'fi');
     expect(fi.first(waitlisted.keys, waitlisted.params)).toBe('Olet jonossa ryhmään Isien ilta.');
   });
@@ -43,6 +43,27 @@ describe('notification texts', () => {
   it('falls back to a general text for an unknown kind', () => {
     const text = notificationText(notification('1', { kind: 'something.new' }), 'fi');
     expect(fi.first(text.keys, text.params)).toBe('Sinulle on uusi ilmoitus.');
+  });
+
+  it('tells of moderation: a handled report, a private talk opened or asked for', () => {
+    const handled = notificationText(notification('1', { kind: 'report.handled', params: { roomTitle: 'Isien ilta' } }), 'fi');
+    expect(fi.first(handled.keys, handled.params)).toBe('Ohjaaja on käsitellyt ilmoituksesi keskustelusta Isien ilta. Kiitos, että kerroit.');
+    const opened = notificationText(
+      notification('2', { kind: 'private_talk.opened', params: { roomId: 'r9', facilitatorName: 'Sanna' } }),
+      'fi',
+    );
+    expect(fi.first(opened.keys, opened.params)).toBe('Ohjaaja Sanna avasi sinulle kahdenkeskisen keskustelun.');
+    const asked = notificationText(
+      notification('3', { kind: 'private_talk.requested', params: { roomId: 'r1', roomTitle: 'Isien ilta', displayName: 'Matti' } }),
+      'fi',
+    );
+    expect(fi.first(asked.keys, asked.params)).toBe('Matti pyytää kahdenkeskistä keskustelua keskustelussa Isien ilta.');
+  });
+
+  it('links a private talk to its room, and a handled report nowhere', () => {
+    expect(notificationLink(notification('1', { kind: 'private_talk.opened', subjectId: 'r9', params: { roomId: 'r9' } }))).toBe('#/rooms/r9');
+    expect(notificationLink(notification('1', { kind: 'private_talk.requested', subjectId: 'x', params: { roomId: 'r1' } }))).toBe('#/rooms/r1');
+    expect(notificationLink(notification('1', { kind: 'report.handled', subjectId: 'report-1', params: {} }))).toBeNull();
   });
 
   it('links to the room of an opened lobby, otherwise to the series', () => {

@@ -1,11 +1,20 @@
+import { removeMessage } from '../api/moderation.ts';
+import type { ChatMessage } from '../api/rooms.ts';
 import '../components/chat-composer.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import '../components/message-list.ts';
+import { dialogTextField, openDialog, reasonHint } from '../components/modal-dialog.ts';
+import '../components/moderation-panel.ts';
+import '../components/pinned-announcement.ts';
 import '../components/presence-list.ts';
+import { openReportDialog } from '../components/report-dialog.ts';
+import '../components/room-notices.ts';
+import '../components/room-safety.ts';
 import { roomTags } from '../components/room-tags.ts';
 import type { MessagesChange } from '../chat/events.ts';
+import { type MessageAction, messageActions } from '../chat/message-actions.ts';
 import { RoomChat } from '../chat/room-chat.ts';
-import { api, chat as connection, locale, session } from '../context.ts';
+import { api, chat as connection, hiddenMembers, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
@@ -17,15 +26,27 @@ const BOTTOM_SLACK_PX = 48;
 /** Times are re-formatted now and then, so "today" stays right past midnight. */
 const TIME_REFRESH_MS = 5 * 60_000;
 /** Opening problems that trying again will not fix. */
-const FINAL_FAILURES = new Set(['rooms.not_found', 'rooms.not_member', 'auth.forbidden']);
+const FINAL_FAILURES = new Set(['rooms.not_found', 'rooms.not_member', 'rooms.barred', 'auth.forbidden']);
+/** A reason a facilitator gives for removing a message has at most this many characters. */
+const REASON_MAX = 500;
 
-/** One room's chat: messages, who is here, who is typing, and the composer. */
+/**
+ * One room's chat: the pinned announcement, messages (each with a menu to report it, hide its
+ * writer or, for facilitators, remove it), who is here, who is typing, notices, and the composer;
+ * beside them the facilitator's panel (for those with its powers) and one's own safety tools.
+ * If a facilitator removes or bans the person, the room closes for them with a notice.
+ */
 class RoomPage extends Component {
   readonly #title = h('h1', { tabindex: '-1', class: 'chat-title', 'data-testid': 'room-title' });
   readonly #theme = h('p', { class: 'chat-theme', 'data-testid': 'room-theme', hidden: true });
   readonly #tags = h('div', { class: 'chat-tags' });
   readonly #loading = translated(locale, 'p', 'chat.loadingRoom', { class: 'loading', role: 'status' });
   readonly #failure = h('section', { class: 'card chat-failure', 'data-testid': 'room-failure', hidden: true });
+  readonly #excluded = h('section', { class: 'card chat-excluded', 'data-testid': 'room-excluded', hidden: true });
+  readonly #pinned = h('tp-pinned-announcement');
+  readonly #notices = h('tp-room-notices');
+  readonly #panel = h('tp-moderation-panel');
+  readonly #safety = h('tp-room-safety');
   readonly #layout = h('div', { class: 'chat-layout', hidden: true });
   readonly #scroller = h('div', { class: 'chat-scroll', tabindex: '0', role: 'region' });
   readonly #earlier = translated(locale, 'button', 'chat.loadEarlier', {
@@ -56,13 +77,15 @@ class RoomPage extends Component {
       h(
         'div',
         { class: 'chat-main' },
+        this.#pinned,
         h('div', { class: 'chat-scroll-wrap' }, this.#scroller, this.#jump),
         this.#typing,
         this.#status,
         this.#notice.element,
+        this.#notices,
         this.#composer,
       ),
-      this.#presence,
+      h('div', { class: 'chat-side' }, this.#presence, this.#panel, this.#safety),
     );
     this.append(
       h(
@@ -82,6 +105,7 @@ class RoomPage extends Component {
         ),
         this.#loading,
         this.#failure,
+        this.#excluded,
         this.#layout,
       ),
     );
@@ -107,16 +131,33 @@ class RoomPage extends Component {
       self: { id: user.id, displayName: user.displayName },
     });
     this.#chat = chat;
+    const admin = user.roles.includes('ADMIN');
     this.#list.onRetry = (clientId) => {
       chat.retry(clientId);
       this.#composer.focusInput();
     };
+    this.#list.isHidden = (authorId) => hiddenMembers.has(authorId);
+    this.#list.actionsFor = (message) =>
+      chat.phase === 'ready' ? messageActions(message, chat.isOwn(message.authorId), { powers: chat.moderation.powers, admin }) : [];
+    this.#list.onAction = (action, message) => void this.#act(action, message);
     chat.on('room-changed', () => this.#renderRoom(), { signal });
     chat.on('messages-changed', (event) => this.#renderMessages(event.change), { signal });
     chat.on('typing-changed', () => this.#renderTyping(), { signal });
     chat.on('room-notice', (event) => this.#showNotice(event.text), { signal });
+    // Powers arrive with the moderation view: the message menus follow them.
+    chat.on('moderation-changed', () => this.#list.update(chat), { signal });
+    hiddenMembers.on('hidden-members-changed', () => this.#renderMessages('outbox'), { signal });
+    // The hide list is read once per session; if that fails, again on the next (re)connection.
+    const loadHidden = (): void => void hiddenMembers.load(api).catch(() => undefined);
+    connection.on('connected', loadHidden, { signal });
+    loadHidden();
     this.#composer.attach(chat, signal);
     this.#presence.attach(chat, signal);
+    this.#pinned.attach(chat, signal);
+    this.#notices.attach(chat, signal);
+    this.#panel.attach(chat, admin, signal);
+    this.#safety.attach(chat, signal);
+    this.#safety.onAsked = () => this.#notices.say(ref('chat.safety.asked'));
     const timer = setInterval(() => this.#list.refreshTimes(), TIME_REFRESH_MS);
     signal.addEventListener('abort', () => {
       clearInterval(timer);
@@ -134,6 +175,9 @@ class RoomPage extends Component {
     this.#layout.hidden = phase !== 'ready';
     this.#failure.hidden = phase !== 'failed';
     if (phase === 'failed') this.#renderFailure();
+    const wasExcluded = !this.#excluded.hidden;
+    this.#excluded.hidden = phase !== 'excluded';
+    if (phase === 'excluded') this.#renderExcluded(!wasExcluded);
 
     const room = chat.room;
     if (room !== null) {
@@ -177,6 +221,73 @@ class RoomPage extends Component {
     }
     actions.append(translated(locale, 'a', 'chat.back', { href: hashOf('rooms'), class: 'button-link' }));
     this.#failure.replaceChildren(text, actions);
+  }
+
+  /** Removed or banned by a facilitator: why (if a reason was given), where to get help, and the way out. */
+  #renderExcluded(moveFocus: boolean): void {
+    const exclusion = this.#chat?.moderation.exclusion ?? null;
+    if (exclusion === null) return;
+    const focus = moveFocus || this.#excluded.contains(document.activeElement);
+    const heading = translated(locale, 'h2', 'chat.excluded.heading', { tabindex: '-1', class: 'chat-excluded-heading' });
+    let key: 'chat.excluded.removed' | 'chat.excluded.bannedRoom' | 'chat.excluded.bannedSeries' = 'chat.excluded.removed';
+    if (exclusion.kind === 'banned') key = exclusion.scope === 'SERIES' ? 'chat.excluded.bannedSeries' : 'chat.excluded.bannedRoom';
+    const reason = exclusion.reason === null ? null : translated(locale, 'p', ref('chat.excluded.reason', { reason: exclusion.reason }));
+    this.#excluded.replaceChildren(
+      heading,
+      translated(locale, 'p', key, { 'data-testid': 'room-excluded-text' }),
+      reason ?? '',
+      translated(locale, 'p', 'chat.excluded.help', { class: 'note' }),
+      h('div', { class: 'actions' }, translated(locale, 'a', 'chat.back', { href: hashOf('rooms'), class: 'button-link' })),
+    );
+    if (focus) heading.focus();
+  }
+
+  /** A message's menu was used. */
+  async #act(action: MessageAction, message: ChatMessage): Promise<void> {
+    const chat = this.#chat;
+    if (chat === null) return;
+    switch (action) {
+      case 'report':
+        if (await openReportDialog(this, chat.roomId, message)) {
+          this.#notices.say(ref('chat.report.sent'));
+        }
+        return;
+      case 'hide':
+        if (await this.#confirmHide(message)) {
+          this.#notices.say(ref('chat.hide.done', { name: message.authorDisplayName }));
+          // The message and its menu are gone from view: focus goes back to the messages.
+          this.#scroller.focus();
+        }
+        return;
+      case 'remove':
+        if (await this.#confirmRemove(message)) {
+          chat.noteRemoved(message.seq);
+          this.#scroller.focus();
+        }
+        return;
+    }
+  }
+
+  #confirmHide(message: ChatMessage): Promise<boolean> {
+    return openDialog(this, {
+      title: ref('chat.hide.title', { name: message.authorDisplayName }),
+      intro: ref('chat.hide.intro'),
+      submit: 'chat.hide.submit',
+      run: () => hiddenMembers.hide(api, { accountId: message.authorId, displayName: message.authorDisplayName }),
+    });
+  }
+
+  #confirmRemove(message: ChatMessage): Promise<boolean> {
+    const { field, input } = dialogTextField({ label: 'dialog.reason', hint: reasonHint(REASON_MAX, false), maxLength: REASON_MAX, name: 'reason' });
+    return openDialog(this, {
+      title: ref('chat.remove.title', { name: message.authorDisplayName }),
+      intro: ref('chat.remove.intro'),
+      quote: message.body,
+      fields: [field],
+      submit: 'chat.remove.submit',
+      danger: true,
+      run: () => removeMessage(api, this.#chat?.roomId ?? '', message.id, input.value),
+    });
   }
 
   #renderMessages(change: MessagesChange): void {

@@ -1,0 +1,160 @@
+// Moderation and safety in two real browsers against a running server (TUKIPIIRI_BASE_URL): a
+// facilitator and a parent, both members of one room (set up by the test harness and named in
+// the environment), sign in and open the room. The facilitator removes one of the parent's
+// messages and mutes the parent; the parent sees the removal text in place of the message, the
+// mute notice and a disabled composer. Then the parent leaves with the quick-exit button and
+// the facilitator with Escape pressed twice: both end up off the service, and Back does not
+// bring the room back.
+import {
+  ScenarioFailure,
+  baseUrl,
+  expectAttribute,
+  expectHidden,
+  expectText,
+  expectUrl,
+  expectVisible,
+  runScenarios,
+  uniqueSuffix,
+  waitFor,
+} from './browser.mjs';
+
+const exact = { exact: true };
+
+function required(name) {
+  const value = process.env[name]?.trim() ?? '';
+  if (value === '') throw new ScenarioFailure(`${name} is not set`);
+  return value;
+}
+
+function person(prefix) {
+  return {
+    username: required(`TUKIPIIRI_E2E_${prefix}_USERNAME`),
+    password: required(`TUKIPIIRI_E2E_${prefix}_PASSWORD`),
+    displayName: required(`TUKIPIIRI_E2E_${prefix}_NAME`),
+  };
+}
+
+async function signIn(page, who) {
+  await page.goto(baseUrl());
+  await page.getByLabel('Käyttäjätunnus', exact).fill(who.username);
+  await page.getByLabel('Salasana', exact).fill(who.password);
+  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+  await expectText(page.getByTestId('home-greeting'), `Hei, ${who.displayName}!`, `the greeting for ${who.displayName}`);
+}
+
+async function openRoom(page, who, roomTitle) {
+  await page.getByRole('link', { name: 'Siirry keskusteluihin', exact: true }).click();
+  const link = page.getByTestId('room-list').getByRole('link', { name: roomTitle, exact: true });
+  await expectVisible(link, `the room "${roomTitle}" in the list of ${who.displayName}`);
+  await link.click();
+  await expectText(page.getByTestId('room-title'), roomTitle, `the room title for ${who.displayName}`);
+  await waitFor(`the composer to be ready for ${who.displayName}`, async () => {
+    const enabled = await page.getByLabel('Viesti', exact).isEnabled({ timeout: 1000 });
+    return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
+  });
+}
+
+function message(page, author, body) {
+  return page
+    .getByTestId('chat-message')
+    .filter({ has: page.getByTestId('message-author').getByText(author, exact) })
+    .filter({ has: page.getByTestId('message-body').getByText(body, exact) });
+}
+
+async function send(page, text) {
+  const input = page.getByLabel('Viesti', exact);
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+async function expectOffService(page, who) {
+  const service = new URL(baseUrl()).origin;
+  await expectUrl(page, (url) => !url.startsWith(service), `somewhere else than the service for ${who}`);
+  const back = await page.goBack().catch(() => null);
+  if (back !== null && page.url().startsWith(service)) {
+    throw new ScenarioFailure(`Back after the quick exit of ${who} returned to the service (${page.url()})`);
+  }
+}
+
+const muteAndRemove = {
+  name: 'a facilitator removes a message and mutes a parent; both leave quickly',
+  options: { viewport: { width: 1280, height: 860 } },
+  async run(facilitatorPage, { newPage }) {
+    const roomTitle = required('TUKIPIIRI_E2E_ROOM_TITLE');
+    const facilitator = person('FACILITATOR');
+    const parent = person('PARENT');
+    const parentPage = await newPage({ viewport: { width: 390, height: 844 } });
+
+    await Promise.all([signIn(facilitatorPage, facilitator), signIn(parentPage, parent)]);
+    await Promise.all([openRoom(facilitatorPage, facilitator, roomTitle), openRoom(parentPage, parent, roomTitle)]);
+    await expectVisible(facilitatorPage.getByTestId('moderation-panel'), 'the facilitator panel for the facilitator');
+    if (await parentPage.getByTestId('moderation-panel').isVisible()) {
+      throw new ScenarioFailure('the parent must not see the facilitator panel');
+    }
+
+    // The parent writes twice; the facilitator removes the first message through its menu.
+    const suffix = uniqueSuffix();
+    const removed = `Tämä viesti poistetaan (${suffix}).`;
+    const kept = `Tämä viesti jää näkyviin (${suffix}).`;
+    await send(parentPage, removed);
+    await send(parentPage, kept);
+    await expectVisible(message(facilitatorPage, parent.displayName, removed), `the parent's first message on the facilitator's screen`);
+    await expectVisible(message(facilitatorPage, parent.displayName, kept), `the parent's second message on the facilitator's screen`);
+
+    const toRemove = message(facilitatorPage, parent.displayName, removed);
+    await toRemove.getByRole('button', { name: 'Viestin toiminnot' }).click();
+    await toRemove.getByRole('button', { name: 'Poista viesti', exact: true }).click();
+    const dialog = facilitatorPage.getByRole('dialog', { name: `Poistetaanko jäsenen ${parent.displayName} viesti?` });
+    await expectVisible(dialog, 'the dialog asking to confirm the removal');
+    await dialog.getByLabel('Perustelu (vapaaehtoinen)').fill('Viesti ei sovi tähän keskusteluun.');
+    await dialog.getByRole('button', { name: 'Poista viesti', exact: true }).click();
+    await expectHidden(dialog, 'the removal dialog once the message is removed');
+
+    for (const [page, viewer] of [
+      [parentPage, 'the parent'],
+      [facilitatorPage, 'the facilitator'],
+    ]) {
+      await expectHidden(page.getByText(removed, exact), `the removed text on the screen of ${viewer}`);
+      await expectVisible(message(page, parent.displayName, 'Ohjaaja poisti viestin'), `"Ohjaaja poisti viestin" on the screen of ${viewer}`);
+      await expectVisible(message(page, parent.displayName, kept), `the parent's other message on the screen of ${viewer}`);
+    }
+
+    // The facilitator mutes the parent for five minutes from the member list.
+    const member = facilitatorPage.getByTestId('member').filter({ has: facilitatorPage.getByTestId('member-name').getByText(parent.displayName, exact) });
+    await member.getByTestId('member-toggle').click();
+    await member.getByRole('button', { name: 'Mykistä 5 minuutiksi', exact: true }).click();
+    await expectText(facilitatorPage.getByTestId('panel-feedback'), `${parent.displayName} on mykistetty 5 minuutiksi.`, 'the confirmation of the mute');
+    await expectText(member.getByTestId('member-muted'), /^Mykistetty, päättyy /, 'the mute beside the parent in the member list');
+
+    // The parent sees why, and cannot write, but keeps reading.
+    await expectText(
+      parentPage.getByTestId('composer-blocked-text'),
+      /^Ohjaaja on mykistänyt sinut tässä keskustelussa\. Mykistys päättyy \d{1,2}\.\d{2}\. Voit silti lukea viestejä\.$/,
+      'the mute notice above the parent’s composer',
+    );
+    await expectAttribute(parentPage.getByLabel('Viesti', exact), 'disabled', '', `the parent's message field`);
+    await expectAttribute(parentPage.getByRole('button', { name: 'Lähetä', exact: true }), 'disabled', '', `the parent's send button`);
+    const after = `Ohjaaja kirjoittaa yhä (${suffix}).`;
+    await send(facilitatorPage, after);
+    await expectVisible(message(parentPage, facilitator.displayName, after), `the facilitator's message on the muted parent's screen`);
+
+    // The parent leaves with the quick-exit button.
+    await parentPage.getByRole('button', { name: 'Poistu nopeasti' }).click();
+    await expectOffService(parentPage, 'the parent');
+
+    // Two presses of Escape far apart do nothing; two within a second leave.
+    await facilitatorPage.locator('body').press('Escape');
+    await facilitatorPage.waitForTimeout(1300);
+    await facilitatorPage.keyboard.press('Escape');
+    await facilitatorPage.waitForTimeout(1300);
+    if (!facilitatorPage.url().startsWith(baseUrl())) {
+      throw new ScenarioFailure('two presses of Escape more than a second apart must not leave the service');
+    }
+    await expectVisible(facilitatorPage.getByTestId('room-title'), 'the room, still open after the slow presses of Escape');
+    await facilitatorPage.keyboard.press('Escape');
+    await facilitatorPage.keyboard.press('Escape');
+    await expectOffService(facilitatorPage, 'the facilitator');
+  },
+};
+
+await runScenarios('moderation', [muteAndRemove]);
