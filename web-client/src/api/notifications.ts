@@ -10,6 +10,8 @@ export const notificationKinds = [
   'report.handled',
   'private_talk.opened',
   'private_talk.requested',
+  'moderation.report_filed',
+  'moderation.risk_flag',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -68,6 +68,7 @@ describe('notification texts', () => {
 
   it('links to the room of an opened lobby, otherwise to the series', () => {
     expect(notificationLink(notification('1', { kind: 'session.lobby_open', params: { roomId: '9' } }))).toBe('#/rooms/9');
+    expect(notificationLink(notification('2', { kind: 'moderation.risk_flag', params: { roomId: '7' } }))).toBe('#/rooms/7');
     expect(notificationLink(notification('1'))).toBe('#/series/series-1');
     expect(notificationLink(notification('1', { subjectId: null }))).toBeNull();
   });

@@ -18,6 +18,8 @@ import fi.tukipiiri.moderation.ModerationProblems.ReportNotFound;
 import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomProblems;
 
 /** Members report messages or members; the room's facilitators review the queue and close each report. */
@@ -27,6 +29,7 @@ public class ReportService {
 	private static final int CONTEXT_EACH_SIDE = 3;
 	private static final int MAX_NOTE = 1000;
 
+	private final RoomService rooms;
 	private final Reports reports;
 	private final Standings standings;
 	private final MessageService messages;
@@ -36,8 +39,9 @@ public class ReportService {
 	private final NotificationService notifications;
 	private final Clock clock;
 
-	ReportService(Reports reports, Standings standings, MessageService messages, AccountService accounts, AuditService audit,
+	ReportService(RoomService rooms, Reports reports, Standings standings, MessageService messages, AccountService accounts, AuditService audit,
 			ModerationEvents events, NotificationService notifications, Clock clock) {
+		this.rooms = rooms;
 		this.reports = reports;
 		this.standings = standings;
 		this.messages = messages;
@@ -70,6 +74,9 @@ public class ReportService {
 		reports.insert(report);
 		audit.record(reporterId, "REPORT", roomId, target, messageId, reason.name(), "");
 		events.toRoomReviewers(roomId, "report-filed", Map.of("reportId", report.id()));
+		String roomTitle = rooms.requireReader(roomId, reporterId, "report").room().title();
+		rooms.membersWithRole(roomId, RoomRole.FACILITATOR).forEach(facilitator -> notifications.notify(facilitator,
+				"moderation.report_filed", report.id(), Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
 		return report.id();
 	}
 

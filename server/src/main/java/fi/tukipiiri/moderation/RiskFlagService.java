@@ -10,7 +10,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.rooms.MessagePosted;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomService;
 
 /**
  * Reads each new message for risk words (self-harm, violence, threats) in Finnish, Swedish and English and, on a
@@ -22,6 +25,8 @@ public class RiskFlagService {
 
 	private static final int MAX_FLAGS_LISTED = 100;
 
+	private final RoomService rooms;
+	private final NotificationService notifications;
 	private final RiskTerms terms;
 	private final RiskFlags flags;
 	private final Standings standings;
@@ -29,7 +34,10 @@ public class RiskFlagService {
 	private final ModerationSettings settings;
 	private final Clock clock;
 
-	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ModerationEvents events, Clock clock) {
+	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ModerationEvents events, RoomService rooms,
+			NotificationService notifications, Clock clock) {
+		this.rooms = rooms;
+		this.notifications = notifications;
 		this.terms = new RiskTerms(settings.riskTerms());
 		this.flags = flags;
 		this.standings = standings;
@@ -48,6 +56,10 @@ public class RiskFlagService {
 		flags.insert(id, posted.roomId(), posted.messageId(), posted.seq(), posted.authorId(), categories, clock.instant());
 		events.toRoomReviewers(posted.roomId(), "risk-flag", Map.of("flagId", id, "messageId", posted.messageId(),
 				"seq", posted.seq(), "categories", categories, "crisisMessage", settings.crisisMessage()));
+		// also kept as a notice, so a facilitator who is not in the room right now learns of it
+		String roomTitle = rooms.requireReader(posted.roomId(), posted.authorId(), "risk-flag").room().title();
+		rooms.membersWithRole(posted.roomId(), RoomRole.FACILITATOR).forEach(facilitator -> notifications.notify(facilitator,
+				"moderation.risk_flag", id, Map.of("roomId", posted.roomId().toString(), "roomTitle", roomTitle)));
 	}
 
 	@Transactional(readOnly = true)

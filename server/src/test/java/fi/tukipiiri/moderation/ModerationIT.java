@@ -323,6 +323,7 @@ class ModerationIT {
 				parent.accessToken()).status()).isEqualTo(400);
 		assertThat(api.get("/api/moderation/reports?roomId=" + room, parent.accessToken()).code()).isEqualTo("moderation.forbidden");
 
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> kinds(facilitator).contains("moderation.report_filed"));
 		JsonNode queue = api.get("/api/moderation/reports", facilitator.accessToken()).body();
 		JsonNode report = null;
 		for (JsonNode each : queue) {
@@ -375,6 +376,9 @@ class ModerationIT {
 			nothing(toWriter, 200);
 		}
 		assertThat(api.get("/api/moderation/rooms/" + room + "/risk-flags", facilitator.accessToken()).body().size()).isEqualTo(3);
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> kinds(facilitator).stream()
+				.filter("moderation.risk_flag"::equals).count() == 3);
+		assertThat(kinds(parent)).doesNotContain("moderation.risk_flag");
 		assertThat(api.get("/api/moderation/rooms/" + room + "/risk-flags", parent.accessToken()).code()).isEqualTo("moderation.forbidden");
 		assertThat(api.get("/api/rooms/" + room + "/messages", parent.accessToken()).body().toString()).contains("itsemurhaa");
 	}
@@ -459,6 +463,10 @@ class ModerationIT {
 			client.sendMessage(toRoom, "c" + UUID.randomUUID().toString().substring(0, 8), body);
 			return UUID.fromString(next(acks, "the ack of " + body).path("messageId").asString());
 		}
+	}
+
+	private List<String> kinds(Session person) {
+		return texts(api.get("/api/notifications", person.accessToken()).body(), "kind");
 	}
 
 	private List<String> actions() {
