@@ -98,6 +98,8 @@ class SessionLifecycle {
 				Series planned = series.find(session.seriesId()).orElseThrow();
 				Room room = rooms.create(planned.title() + " – " + session.position() + ". " + session.themeFi(), session.themeFi(),
 						planned.kind(), null);
+				// the session names its room before members are added, so rules for the whole series (bans) apply to it
+				step(session, Series.SessionState.LOBBY, room.id(), now);
 				for (Series.Staff member : planned.staff()) {
 					rooms.addMember(room.id(), member.accountId(),
 							member.role() == Series.StaffRole.FACILITATOR ? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
@@ -105,7 +107,6 @@ class SessionLifecycle {
 				if (planned.kind() == RoomKind.CLOSED) {
 					enrolments.enrolledAccounts(planned.id()).forEach(account -> rooms.addParticipantUnlessBarred(room.id(), account));
 				}
-				step(session, Series.SessionState.LOBBY, room.id(), now);
 			}
 			return due.size();
 		});
