@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import fi.tukipiiri.accounts.AccountErased;
 import fi.tukipiiri.accounts.PersonalData;
 
 /**
@@ -21,12 +19,10 @@ import fi.tukipiiri.accounts.PersonalData;
 class RoomsPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
-	private final ClusterRelay relay;
 	private final Clock clock;
 
-	RoomsPersonalData(JdbcClient jdbc, ClusterRelay relay, Clock clock) {
+	RoomsPersonalData(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.relay = relay;
 		this.clock = clock;
 	}
 
@@ -69,11 +65,5 @@ class RoomsPersonalData implements PersonalData {
 				update messages set body = '', removed_at = coalesce(removed_at, :now), removal_reason = 'author erased'
 				where author_id = :id
 				""").param("now", Timestamp.from(clock.instant())).param("id", accountId).update();
-	}
-
-	/** Ends the person's open connections on every node. */
-	@ApplicationModuleListener
-	void on(AccountErased erased) {
-		relay.publishDisconnect(erased.accountId());
 	}
 }

@@ -2,8 +2,10 @@ package fi.tukipiiri.accounts;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.StompTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,17 @@ class AdminUsersIT {
 	@BeforeEach
 	void signInAsTheFirstAdmin() {
 		admin = api.login("root-admin", "test-admin-password");
+	}
+
+	@Test
+	void aRoleChangeClosesThePersonsLiveConnectionsSoTheyAreAuthorisedAnew() {
+		Session parent = api.registerParent("Roolinvaihtaja");
+		try (var live = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
+			assertThat(live.isConnected()).isTrue();
+			api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of("PARENT", "PEER_SUPPORTER")), admin.accessToken());
+			Awaitility.await().atMost(5, TimeUnit.SECONDS)
+					.until(() -> !live.isConnected() || !live.failures.isEmpty());
+		}
 	}
 
 	@Test
