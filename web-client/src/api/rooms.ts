@@ -28,16 +28,21 @@ export type CreateRoomRequest = {
   kind: RoomKind;
 };
 
-/** One stored chat message; `seq` is gap-free and increasing within its room. */
+/**
+ * One stored chat message; `seq` is gap-free and increasing within its room. A removed message
+ * keeps its place but has no text (`removed`, `body` empty). When its writer has deleted their
+ * account, the message has no author either (`authorId` and `authorDisplayName` null).
+ */
 export type ChatMessage = {
   seq: number;
   id: string | number;
   roomId: RoomId;
-  authorId: UserId;
-  authorDisplayName: string;
+  authorId: UserId | null;
+  authorDisplayName: string | null;
   authorRole: string | null;
   body: string;
   sentAt: string;
+  removed: boolean;
 };
 
 /** A page of history, ascending by seq; `lastSeq` is the room's newest seq. */

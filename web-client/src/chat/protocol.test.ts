@@ -32,9 +32,23 @@ describe('chat protocol', () => {
   });
 
   it('reads a live message, keeping its text as it is', () => {
-    expect(toLiveMessage(readJson(JSON.stringify(live)))).toEqual({ ...live, type: undefined, clientId: null });
+    expect(toLiveMessage(readJson(JSON.stringify(live)))).toEqual({ ...live, type: undefined, clientId: null, removed: false });
     expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
+  });
+
+  it('keeps the place of a removed message without its text', () => {
+    const removed = toLiveMessage({ ...live, body: 'mitä tahansa', removed: true });
+    expect(removed).toMatchObject({ seq: 12, removed: true, body: '', authorDisplayName: 'Anna' });
+    expect(toLiveMessage({ ...live, body: undefined, removed: true })?.body).toBe('');
+    expect(toLiveMessage({ ...live, body: undefined })).toBeNull();
+  });
+
+  it('reads a message whose writer deleted their account as one without an author', () => {
+    const { authorId: _id, authorDisplayName: _name, authorRole: _role, body: _body, ...rest } = live;
+    const orphan = toLiveMessage({ ...rest, removed: true });
+    expect(orphan).toMatchObject({ seq: 12, authorId: null, authorDisplayName: null, authorRole: null, body: '', removed: true });
+    expect(toLiveMessage({ ...live, authorId: null, authorDisplayName: 'Anna' })?.authorDisplayName).toBeNull();
   });
 
   it('drops what does not look like a message', () => {

@@ -68,6 +68,7 @@ function msg(seq: number, authorId = 8, body = `viesti ${seq}`): ChatMessage {
     authorRole: 'PARTICIPANT',
     body,
     sentAt: '2026-11-23T16:00:00Z',
+    removed: false,
   };
 }
 

@@ -12,6 +12,7 @@ function message(seq: number, body = `viesti ${seq}`): ChatMessage {
     authorRole: 'PARTICIPANT',
     body,
     sentAt: '2026-11-23T16:00:00Z',
+    removed: false,
   };
 }
 
