@@ -7,6 +7,7 @@ export const notificationKinds = [
   'series.confirmed',
   'series.cancelled',
   'session.lobby_open',
+  'feedback.requested',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -1,6 +1,7 @@
 import type { FeedbackAnswer, FeedbackRequest, PendingFeedback } from '../api/feedback.ts';
 import type { FieldCode } from '../forms/rules.ts';
 import type { TextRef } from '../i18n/dom.ts';
+import { startTime } from '../coordination/fill.ts';
 
 /** The longest "what helped" and "what could be better" answers, as the server counts them. */
 export const MAX_SHORT_TEXT = 1000;
@@ -78,21 +79,6 @@ export function themeOf(item: Pick<PendingFeedback, 'themeFi' | 'themeEn'>, lang
   return language === 'en' && item.themeEn.trim() !== '' ? item.themeEn : item.themeFi;
 }
 
-/** A moment in Helsinki time, e.g. "ti 9.3.2027 klo 19.40". */
-export function helsinkiMoment(iso: string, intlLocale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlLocale, {
-    timeZone: 'Europe/Helsinki',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-}
-
 /** Whether answers to this form can still be given or changed at `now`. */
 export function isEditable(item: Pick<PendingFeedback, 'editableUntil'>, now: Date): boolean {
   const until = Date.parse(item.editableUntil);
@@ -102,7 +88,7 @@ export function isEditable(item: Pick<PendingFeedback, 'editableUntil'>, now: Da
 /** Until when one may answer, or change what one answered. */
 export function editableNote(item: Pick<PendingFeedback, 'editableUntil' | 'answer'>, now: Date, intlLocale: string): TextRef {
   if (!isEditable(item, now)) return { keys: ['feedback.closed'] };
-  const time = helsinkiMoment(item.editableUntil, intlLocale);
+  const time = startTime(item.editableUntil, intlLocale);
   const answered = item.answer !== null && item.answer !== undefined;
   return { keys: [answered ? 'feedback.changeUntil' : 'feedback.answerUntil'], params: { time } };
 }

@@ -26,6 +26,8 @@ import {
   withheldText,
 } from './report-figures.ts';
 import { assessmentValues, scaleOf, validateAssessment } from './self-assessment.ts';
+import { readsReports } from '../coordination/access.ts';
+import finnish from '../i18n/fi.json';
 
 /** Intl puts no-break spaces into Finnish numbers; compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -218,5 +220,37 @@ describe('report figures', () => {
       params: { enrolled: 5, capacity: 8, share: '63%' },
     });
     expect(fillText({ enrolled: 0, capacity: 0 }, 'fi-FI')).toEqual({ keys: ['report.noSeats'] });
+  });
+});
+
+describe('texts and access', () => {
+  it('has a Finnish text for every key these pages compute', () => {
+    const keys = [
+      'feedback.answerUntil',
+      'feedback.changeUntil',
+      'feedback.closed',
+      'report.withheld',
+      'report.noAnswers',
+      'report.average',
+      'report.scoreOf',
+      'report.fill',
+      'report.noSeats',
+      'fieldError.rating.not_blank',
+      'fieldError.rating.range',
+      'fieldError.selfAssessment.not_blank',
+      'fieldError.password.wrong',
+      ...[1, 2, 3, 4, 5].map((rating) => `feedback.rating.${rating}`),
+    ];
+    for (const key of keys) expect(finnish, key).toHaveProperty([key]);
+    expect(finnish['report.withheld']).toContain('{min}');
+  });
+
+  it('opens reports to coordinators, administrators and facilitators only', () => {
+    const user = (roles: string[]) => ({ id: 1, username: 'u', displayName: 'U', roles, guest: false }) as never;
+    expect(readsReports(user(['COORDINATOR']))).toBe(true);
+    expect(readsReports(user(['ADMIN']))).toBe(true);
+    expect(readsReports(user(['FACILITATOR', 'PARENT']))).toBe(true);
+    expect(readsReports(user(['PARENT', 'PEER_SUPPORTER']))).toBe(false);
+    expect(readsReports(null)).toBe(false);
   });
 });

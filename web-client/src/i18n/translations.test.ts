@@ -51,6 +51,12 @@ describe('translation files', () => {
       'series.open_to_all',
       'series.not_open_for_enrolment',
       'series.not_found',
+      'feedback.not_attended',
+      'feedback.not_open',
+      'feedback.invalid_answer',
+      'feedback.forbidden',
+      'accounts.password_mismatch',
+      'accounts.last_admin',
     ];
     for (const code of codes) {
       expect(finnish).toHaveProperty([`error.${code}`]);

@@ -17,8 +17,14 @@ export function notificationText(notification: AppNotification, language: string
   };
 }
 
-/** Where a notification leads: the room of a session whose lobby opened, otherwise its series. */
+/**
+ * Where a notification leads: the feedback page when a session one attended asks for feedback,
+ * the room of a session whose lobby opened, otherwise its series.
+ */
 export function notificationLink(notification: AppNotification): string | null {
+  if (notification.kind === 'feedback.requested') {
+    return hashOf('feedback');
+  }
   const roomId = notification.params['roomId'];
   if (notification.kind === 'session.lobby_open' && roomId) {
     return hashOf(roomRoute(roomId));
