@@ -2,17 +2,20 @@ import { locale } from '../context.ts';
 import { h } from '../dom/h.ts';
 import { type TextRef, translated } from '../i18n/dom.ts';
 
-/** One bar: what it is, how long it is (percent of the chart) and the figure it stands for, in words. */
+/**
+ * One bar: what it is, how long it is (percent of the chart) and the figure it stands for, in
+ * words. Without a width the row has no bar, only its words (a figure withheld or not yet there).
+ */
 export type BarRow = {
   label: TextRef | string;
   value: TextRef | string;
-  width: number;
+  width: number | null;
   /** Tells bars of one chart apart by colour, e.g. `first` and `last` of a self-assessment item. */
   tone?: string;
 };
 
-function textOf(tag: 'span', text: TextRef | string, className: string): HTMLSpanElement {
-  return typeof text === 'string' ? h(tag, { class: className }, text) : translated(locale, tag, text, { class: className });
+function textOf(text: TextRef | string, className: string): HTMLSpanElement {
+  return typeof text === 'string' ? h('span', { class: className }, text) : translated(locale, 'span', text, { class: className });
 }
 
 /**
@@ -24,15 +27,22 @@ export function barChart(rows: readonly BarRow[], attributes: Record<string, str
     'ul',
     { class: 'bar-chart', ...attributes },
     ...rows.map((row) => {
-      const fill = h('span', { class: 'bar-fill' });
-      // Set through the CSSOM: the content security policy forbids style attributes in markup.
-      fill.style.width = `${Math.min(100, Math.max(0, row.width)).toFixed(1)}%`;
+      const classes = ['bar-row'];
+      if (row.tone !== undefined) classes.push(`bar-${row.tone}`);
+      if (row.width === null) classes.push('is-barless');
+      let track: HTMLSpanElement | null = null;
+      if (row.width !== null) {
+        const fill = h('span', { class: 'bar-fill' });
+        // Set through the CSSOM: the content security policy forbids style attributes in markup.
+        fill.style.width = `${Math.min(100, Math.max(0, row.width)).toFixed(1)}%`;
+        track = h('span', { class: 'bar-track', 'aria-hidden': 'true' }, fill);
+      }
       return h(
         'li',
-        { class: row.tone === undefined ? 'bar-row' : `bar-row bar-${row.tone}`, 'data-testid': 'bar-row' },
-        textOf('span', row.label, 'bar-label'),
-        h('span', { class: 'bar-track', 'aria-hidden': 'true' }, fill),
-        textOf('span', row.value, 'bar-value'),
+        { class: classes.join(' '), 'data-testid': 'bar-row' },
+        textOf(row.label, 'bar-label'),
+        track,
+        textOf(row.value, 'bar-value'),
       );
     }),
   );

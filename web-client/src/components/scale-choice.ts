@@ -77,6 +77,8 @@ export class ScaleChoice implements CheckedField {
       ends,
       this.#error,
     );
+    // The number of steps sizes the words under the row (see .scale-row in the styles).
+    this.element.style.setProperty('--scale-steps', String(options.steps.length));
     this.element.addEventListener('change', () => {
       if (this.#invalid) this.validate(true);
     });

@@ -27,6 +27,11 @@ import { localised } from '../series/calendar.ts';
 
 type Heading = 'h2' | 'h3' | 'h4';
 
+/** Whether a session has been (or is being) held, so that it has attendance and feedback to show. */
+function held(session: ReportSession): boolean {
+  return session.state === 'LOBBY' || session.state === 'LIVE' || session.state === 'ENDED';
+}
+
 function toProblem(error: unknown): Problem {
   return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
 }
@@ -60,16 +65,20 @@ function textList(level: Heading, heading: MessageKey, texts: readonly string[] 
 }
 
 /**
- * Feedback figures: the one-line summary, and once enough have answered the rating distribution and
- * the written answers; before that only how many have answered.
+ * Feedback: the one-line summary, and once enough have answered the rating distribution and the
+ * written answers; before that only how many have answered.
  */
 function feedbackBlock(feedback: ReportFeedback, minAnswers: number, level: Heading, testId: string): HTMLElement {
-  const intl = locale.intlLocale;
-  const summary = translated(locale, 'p', feedbackSummary(feedback, minAnswers, intl), {
-    class: feedback.withheld ? 'report-summary is-withheld' : 'report-summary',
+  const summary = translated(locale, 'p', feedbackSummary(feedback, minAnswers, locale.intlLocale), {
+    class: feedback.withheld && feedback.answers > 0 ? 'report-summary is-withheld' : 'report-summary',
     'data-testid': `${testId}-summary`,
   });
-  if (!isShown(feedback)) return h('div', { class: 'report-feedback' }, summary);
+  return h('div', { class: 'report-feedback' }, summary, feedbackFigures(feedback, level, testId));
+}
+
+/** The distribution and the written answers, once enough have answered; nothing before. */
+function feedbackFigures(feedback: ReportFeedback, level: Heading, testId: string): HTMLElement | null {
+  if (!isShown(feedback)) return null;
   const distributionId = uniqueId('distribution');
   const texts = [
     textList(level, 'report.helpedHeading', feedback.helped),
@@ -78,8 +87,7 @@ function feedbackBlock(feedback: ReportFeedback, minAnswers: number, level: Head
   ].filter((block): block is HTMLElement => block !== null);
   return h(
     'div',
-    { class: 'report-feedback' },
-    summary,
+    { class: 'report-figures' },
     translated(locale, level, 'report.distribution', { id: distributionId }),
     barChart(
       ratingBars(feedback.ratingCounts).map((bar) => ({
@@ -231,14 +239,19 @@ class ReportPage extends Component {
       'report-attendance',
       translated(locale, 'p', 'report.attendanceIntro', { class: 'field-hint' }),
       barChart(
-        this.#ordered(report.sessions).map((session) => ({
-          label: ref('report.attendanceLabel', { position: session.position, theme: themeOf(session, language) }),
-          value: closed
-            ? ref('report.attendedOf', { attended: session.attended, of: report.enrolled })
-            : ref('report.attended', { attended: session.attended }),
-          width: barWidth(session.attended, scale),
-          ...(session.state === 'CANCELLED' ? { tone: 'cancelled' } : {}),
-        })),
+        this.#ordered(report.sessions).map((session) => {
+          const label = ref('report.attendanceLabel', { position: session.position, theme: themeOf(session, language) });
+          if (!held(session)) {
+            return { label, value: ref(`series.sessionState.${session.state}` as MessageKey), width: null };
+          }
+          return {
+            label,
+            value: closed
+              ? ref('report.attendedOf', { attended: session.attended, of: report.enrolled })
+              : ref('report.attended', { attended: session.attended }),
+            width: barWidth(session.attended, scale),
+          };
+        }),
         { 'data-testid': 'attendance-chart' },
       ),
     );
@@ -273,16 +286,18 @@ class ReportPage extends Component {
                 class: `tag session-state-${session.state.toLowerCase()}`,
               }),
             ),
-            facts([
-              ['report.attendedTerm', String(session.attended), 'session-attended'],
-              ['report.feedbackTerm', feedbackSummary(session.feedback, report.minAnswers, intl), 'session-feedback-summary'],
-            ]),
+            held(session)
+              ? facts([
+                  ['report.attendedTerm', String(session.attended), 'session-attended'],
+                  ['report.feedbackTerm', feedbackSummary(session.feedback, report.minAnswers, intl), 'session-feedback-summary'],
+                ])
+              : null,
             shown
               ? h(
                   'details',
                   { class: 'report-details' },
                   translated(locale, 'summary', 'report.showAnswers'),
-                  feedbackBlock(session.feedback, report.minAnswers, 'h4', 'session-feedback'),
+                  feedbackFigures(session.feedback, 'h4', 'session-feedback'),
                 )
               : null,
             session.feedback.answers > 0 ? this.#signedFor(report, session).element : null,
@@ -318,7 +333,7 @@ class ReportPage extends Component {
   #item(item: ReportItemChange, minAnswers: number, intl: string): HTMLLIElement {
     const headingId = uniqueId('report-item');
     const width = (scores: ReportItemChange['first']) =>
-      scores.withheld || typeof scores.average !== 'number' ? 0 : scalePosition(scores.average, item.min, item.max);
+      scores.withheld || typeof scores.average !== 'number' ? null : scalePosition(scores.average, item.min, item.max);
     return h(
       'li',
       { class: 'report-item', 'data-testid': 'assessment-item', 'data-item': item.key },
