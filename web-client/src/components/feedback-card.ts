@@ -57,11 +57,18 @@ export class FeedbackCard {
       legend: ref('feedback.rating'),
       steps: RATINGS.map((rating) => ({ value: rating, label: ref(`feedback.rating.${rating}`) })),
       layout: 'list',
-      rule: (value) => validateFeedback({ ...this.#draft(), rating: value }).get('rating') ?? null,
+      rule: rule('rating'),
     });
     const text = (name: Exclude<FeedbackField, 'rating'>, label: 'feedback.helped' | 'feedback.better' | 'feedback.freeText', rows: number) =>
       FormField.multiline(
-        { name, label, hint: name === 'freeText' ? 'feedback.optionalLong' : 'feedback.optionalShort', autocomplete: 'off', required: false, rule: rule(name) },
+        {
+          name,
+          label,
+          hint: name === 'freeText' ? 'feedback.optionalLong' : 'feedback.optionalShort',
+          autocomplete: 'off',
+          required: false,
+          rule: rule(name),
+        },
         rows,
       );
     const helped = (this.#helped = text('helped', 'feedback.helped', 3));
