@@ -6,6 +6,8 @@ import {
   parseHash,
   parseRoute,
   protectedRoutes,
+  reportRoute,
+  reportRoutes,
   roomRoute,
   routeNames,
   sameRoute,
@@ -15,7 +17,7 @@ import {
 
 describe('hash routes', () => {
   it('reads each fixed route back from its own hash', () => {
-    const withIds = ['room', 'series', 'coordinatorSeries', 'templateEditor'];
+    const withIds = ['room', 'series', 'coordinatorSeries', 'templateEditor', 'report'];
     for (const name of routeNames.filter((route) => !withIds.includes(route))) {
       expect(parseHash(hashOf(name))).toBe(name);
     }
@@ -68,6 +70,24 @@ describe('hash routes', () => {
     expect(parseHash('#/coordinator/plan')).toBe('planSeries');
     expect(parseHash('#/my-sessions')).toBe('mySessions');
     expect(sameRoute(templateEditorRoute('a'), templateEditorRoute('b'))).toBe(false);
+  });
+
+  it('carries the series id into its report and sends a broken one to the list of reports', () => {
+    expect(hashOf(reportRoute('s 1'))).toBe('#/reports/s%201');
+    expect(parseRoute('#/reports/s%201')).toEqual({ name: 'report', seriesId: 's 1' });
+    expect(parseRoute('#/reports/%E0%A4%A')).toEqual({ name: 'reports' });
+    expect(hashOf({ name: 'report' })).toBe('#/reports');
+    expect(parseHash('#/feedback')).toBe('feedback');
+    expect(parseHash('#/my-data')).toBe('myData');
+    expect(sameRoute(reportRoute('a'), reportRoute('b'))).toBe(false);
+    expect(sameRoute(reportRoute('a'), { name: 'coordinatorSeries', seriesId: 'a' })).toBe(false);
+  });
+
+  it('keeps feedback, reports and one\'s own data behind a sign-in', () => {
+    for (const name of reportRoutes) expect(protectedRoutes.has(name)).toBe(true);
+    expect(protectedRoutes.has('feedback')).toBe(true);
+    expect(protectedRoutes.has('myData')).toBe(true);
+    expect(coordinatorRoutes.has('report')).toBe(false);
   });
 
   it('keeps coordinator screens and one\'s own sessions behind a sign-in', () => {

@@ -14,6 +14,10 @@ export const routeNames = [
   'planSeries',
   'coordinatorSeries',
   'templateEditor',
+  'feedback',
+  'reports',
+  'report',
+  'myData',
 ] as const;
 
 export type RouteName = (typeof routeNames)[number];
@@ -27,7 +31,7 @@ export type Route = {
 };
 
 /** Screens that show one thing, whose hash carries its id. */
-type OneOfMany = 'room' | 'series' | 'coordinatorSeries' | 'templateEditor';
+type OneOfMany = 'room' | 'series' | 'coordinatorSeries' | 'templateEditor' | 'report';
 
 /** Screens whose hash is fixed. */
 const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
@@ -41,6 +45,9 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   mySessions: '#/my-sessions',
   coordinator: '#/coordinator',
   planSeries: '#/coordinator/plan',
+  feedback: '#/feedback',
+  reports: '#/reports',
+  myData: '#/my-data',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */
@@ -51,8 +58,20 @@ export const coordinatorRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'templateEditor',
 ]);
 
+/** Outcome reports: for coordinators, administrators and facilitators (the server checks each series). */
+export const reportRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['reports', 'report']);
+
 /** Screens that need a signed-in user. */
-export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['home', 'rooms', 'room', 'mySessions', ...coordinatorRoutes]);
+export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
+  'home',
+  'rooms',
+  'room',
+  'mySessions',
+  'feedback',
+  'myData',
+  ...coordinatorRoutes,
+  ...reportRoutes,
+]);
 
 /** Screens only for visitors who are not signed in. */
 export const visitorRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['landing', 'login', 'register', 'guest']);
@@ -76,6 +95,9 @@ export function hashOf(target: RouteName | Route): string {
   if (route.name === 'templateEditor') {
     return route.templateId ? `#/coordinator/templates/${encodeURIComponent(route.templateId)}` : fixedHashes.coordinator;
   }
+  if (route.name === 'report') {
+    return route.seriesId ? `#/reports/${encodeURIComponent(route.seriesId)}` : fixedHashes.reports;
+  }
   return fixedHashes[route.name];
 }
 
@@ -94,6 +116,11 @@ export function coordinatorSeriesRoute(seriesId: string): Route {
 
 export function templateEditorRoute(templateId: string): Route {
   return { name: 'templateEditor', templateId };
+}
+
+/** The outcome report of one series. */
+export function reportRoute(seriesId: string): Route {
+  return { name: 'report', seriesId };
 }
 
 export function sameRoute(a: Route, b: Route): boolean {
@@ -141,6 +168,11 @@ export function parseRoute(hash: string): Route {
   if (template?.[1] !== undefined) {
     const templateId = decode(template[1]);
     return templateId === null ? { name: 'coordinator' } : { name: 'templateEditor', templateId };
+  }
+  const report = /^\/reports\/([^/]+)$/.exec(path);
+  if (report?.[1] !== undefined) {
+    const seriesId = decode(report[1]);
+    return seriesId === null ? { name: 'reports' } : { name: 'report', seriesId };
   }
   const names = Object.keys(fixedHashes) as (keyof typeof fixedHashes)[];
   return { name: names.find((name) => normalise(fixedHashes[name]) === path) ?? 'landing' };

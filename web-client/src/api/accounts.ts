@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, DownloadedFile } from './api-client.ts';
 import type {
   AdminUser,
   CurrentUser,
@@ -36,4 +36,17 @@ export function listUsers(api: ApiClient): Promise<AdminUser[]> {
 
 export function updateRoles(api: ApiClient, userId: UserId, roles: readonly Role[]): Promise<AdminUser> {
   return api.put<AdminUser>(`/api/admin/users/${encodeURIComponent(String(userId))}/roles`, { roles });
+}
+
+/** Everything the service holds about the signed-in person, as a JSON file. */
+export function downloadMyData(api: ApiClient): Promise<DownloadedFile> {
+  return api.download('/api/me/export');
+}
+
+/**
+ * Deletes the signed-in person's account and data. Registered people confirm with their password
+ * (403 `accounts.password_mismatch` when it is wrong); guests send none. The tokens stop working at once.
+ */
+export function eraseMyAccount(api: ApiClient, password: string | null): Promise<void> {
+  return api.post<void>('/api/me/erasure', password === null ? {} : { password });
 }

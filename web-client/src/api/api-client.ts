@@ -12,7 +12,38 @@ export type RequestOptions = {
   auth?: boolean;
   /** Let the request outlive the page (used when leaving in a hurry). */
   keepalive?: boolean;
+  /** The Accept header; JSON (and problem JSON) unless said otherwise. */
+  accept?: string;
 };
+
+/** A file the API sent (a report as CSV, one's own data as JSON) and the name it suggested. */
+export type DownloadedFile = {
+  blob: Blob;
+  filename: string | null;
+};
+
+/**
+ * The file name in a Content-Disposition header: `filename*` (RFC 5987, UTF-8) when given,
+ * otherwise `filename`; only the last path segment, so a name can never point elsewhere.
+ */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (header === null) return null;
+  let name: string | null = null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1] !== undefined) {
+    try {
+      name = decodeURIComponent(extended[1].trim());
+    } catch {
+      name = null;
+    }
+  }
+  if (name === null) {
+    const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(header);
+    name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2] ?? null;
+  }
+  const base = name?.split(/[/\\]/).pop()?.trim() ?? '';
+  return base === '' || base === '.' || base === '..' ? null : base;
+}
 
 type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -45,9 +76,22 @@ export class ApiClient extends TypedEventTarget<ApiEventMap> {
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    return this.#parse<T>(await this.#respond(method, path, options));
+  }
+
+  /** Fetches a file with the session's token (a plain link cannot carry it). */
+  async download(path: string): Promise<DownloadedFile> {
+    const response = await this.#respond('GET', path, { accept: '*/*' });
+    if (!response.ok) {
+      throw new ApiError(await readProblem(response));
+    }
+    return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('Content-Disposition')) };
+  }
+
+  async #respond(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
     const auth = options.auth ?? true;
     if (!auth) {
-      return this.#parse<T>(await this.#send(method, path, options, null));
+      return this.#send(method, path, options, null);
     }
     let token = this.#tokens.accessToken;
     if (token === null) {
@@ -61,7 +105,7 @@ export class ApiClient extends TypedEventTarget<ApiEventMap> {
         this.#lose();
       }
     }
-    return this.#parse<T>(response);
+    return response;
   }
 
   /**
@@ -116,7 +160,7 @@ export class ApiClient extends TypedEventTarget<ApiEventMap> {
   }
 
   async #send(method: HttpMethod, path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, application/problem+json' };
     const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeServer, MemoryStorage, json, problem, tokens } from '../testing/fakes.ts';
-import { ApiClient } from './api-client.ts';
+import { ApiClient, filenameFromDisposition } from './api-client.ts';
 import { ApiError, readProblem } from './problem.ts';
 import { TokenStore } from './token-store.ts';
 
@@ -103,6 +103,43 @@ describe('api client', () => {
     const { server, api } = setup();
     server.on('POST /api/auth/logout', () => new Response(null, { status: 204 }));
     expect(await api.post('/api/auth/logout', { refreshToken: 'r' }, { auth: false })).toBeUndefined();
+  });
+});
+
+describe('downloads', () => {
+  it('fetches a file with the token, after renewing it when needed, and keeps the suggested name', async () => {
+    const { store, server, api } = setup('r1');
+    server
+      .on('POST /api/auth/refresh', () => tokens('two'))
+      .on('GET /api/feedback/reports/s1/csv', (request) =>
+        new Response(`seen,${request.headers['Authorization']}\r\n`, {
+          status: 200,
+          headers: { 'Content-Type': 'text/csv;charset=UTF-8', 'Content-Disposition': 'attachment; filename="tukipiiri-report-s1.csv"' },
+        }),
+      );
+    const file = await api.download('/api/feedback/reports/s1/csv');
+    expect(file.filename).toBe('tukipiiri-report-s1.csv');
+    expect(await file.blob.text()).toBe('seen,Bearer access-two\r\n');
+    expect(server.requests.at(-1)?.headers['Accept']).toBe('*/*');
+    expect(store.accessToken).toBe('access-two');
+  });
+
+  it('rejects with the problem when the server refuses the file', async () => {
+    const { store, server, api } = setup();
+    store.save({ accessToken: 'a1', refreshToken: 'r1', expiresIn: 900 });
+    server.on('GET /api/feedback/reports/s1/csv', () => problem(403, 'feedback.forbidden'));
+    await expect(api.download('/api/feedback/reports/s1/csv')).rejects.toMatchObject({ code: 'feedback.forbidden', status: 403 });
+  });
+
+  it('reads the file name from Content-Disposition, never a path', () => {
+    expect(filenameFromDisposition('attachment; filename="tukipiiri-my-data.json"')).toBe('tukipiiri-my-data.json');
+    expect(filenameFromDisposition('attachment; filename=raportti.csv')).toBe('raportti.csv');
+    expect(filenameFromDisposition(`attachment; filename="x.csv"; filename*=UTF-8''p%C3%A4iv%C3%A4.csv`)).toBe('päivä.csv');
+    expect(filenameFromDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(filenameFromDisposition('attachment; filename="say \\"hi\\".txt"')).toBe('say "hi".txt');
+    expect(filenameFromDisposition('attachment; filename=".."')).toBeNull();
+    expect(filenameFromDisposition('attachment')).toBeNull();
+    expect(filenameFromDisposition(null)).toBeNull();
   });
 });
 

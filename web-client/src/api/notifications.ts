@@ -12,6 +12,7 @@ export const notificationKinds = [
   'private_talk.requested',
   'moderation.report_filed',
   'moderation.risk_flag',
+  'feedback.requested',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

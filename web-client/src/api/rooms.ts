@@ -39,15 +39,16 @@ export type RoomMember = {
 };
 
 /**
- * One stored chat message; `seq` is gap-free and increasing within its room. A message a
- * facilitator removed keeps its place but has no text (`removed`, `body` empty).
+ * One stored chat message; `seq` is gap-free and increasing within its room. A removed message
+ * keeps its place but has no text (`removed`, `body` empty). When its writer has deleted their
+ * account, the message has no author either (`authorId` and `authorDisplayName` null).
  */
 export type ChatMessage = {
   seq: number;
   id: string | number;
   roomId: RoomId;
-  authorId: UserId;
-  authorDisplayName: string;
+  authorId: UserId | null;
+  authorDisplayName: string | null;
   authorRole: string | null;
   body: string;
   sentAt: string;

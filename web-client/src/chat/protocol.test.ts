@@ -40,6 +40,20 @@ describe('chat protocol', () => {
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
   });
 
+  it('keeps the place of a removed message without its text', () => {
+    const removed = toLiveMessage({ ...live, body: 'mitä tahansa', removed: true });
+    expect(removed).toMatchObject({ seq: 12, removed: true, body: '', authorDisplayName: 'Anna' });
+    expect(toLiveMessage({ ...live, body: undefined, removed: true })?.body).toBe('');
+    expect(toLiveMessage({ ...live, body: undefined })).toBeNull();
+  });
+
+  it('reads a message whose writer deleted their account as one without an author', () => {
+    const { authorId: _id, authorDisplayName: _name, authorRole: _role, body: _body, ...rest } = live;
+    const orphan = toLiveMessage({ ...rest, removed: true });
+    expect(orphan).toMatchObject({ seq: 12, authorId: null, authorDisplayName: null, authorRole: null, body: '', removed: true });
+    expect(toLiveMessage({ ...live, authorId: null, authorDisplayName: 'Anna' })?.authorDisplayName).toBeNull();
+  });
+
   it('drops what does not look like a message', () => {
     expect(toLiveMessage({ ...live, seq: 0 })).toBeNull();
     expect(toLiveMessage({ ...live, seq: '12' })).toBeNull();

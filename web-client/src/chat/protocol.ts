@@ -82,23 +82,29 @@ export function readJson(body: string): unknown {
 
 /**
  * A stored message from history or the topic, or null when it does not look like one. A removed
- * message has no text: whatever body it might carry is dropped.
+ * message has no text (whatever body it might carry is dropped), and one whose writer deleted
+ * their account has no author.
  */
 export function toChatMessage(value: unknown): ChatMessage | null {
   const json = record(value);
   if (json === null) return null;
   const removed = json['removed'] === true;
-  const message = {
+  const required = {
     seq: seq(json['seq']),
     id: id(json['id']),
     roomId: id(json['roomId']),
-    authorId: id(json['authorId']),
-    authorDisplayName: text(json['authorDisplayName']),
     body: removed ? '' : text(json['body']),
     sentAt: text(json['sentAt']),
   };
-  if (Object.values(message).some((field) => field === null)) return null;
-  return { ...(message as Omit<ChatMessage, 'authorRole' | 'removed'>), authorRole: text(json['authorRole']), removed };
+  if (Object.values(required).some((field) => field === null)) return null;
+  const authorId = id(json['authorId']);
+  return {
+    ...(required as Pick<ChatMessage, 'seq' | 'id' | 'roomId' | 'body' | 'sentAt'>),
+    authorId,
+    authorDisplayName: authorId === null ? null : text(json['authorDisplayName']),
+    authorRole: authorId === null ? null : text(json['authorRole']),
+    removed,
+  };
 }
 
 export function toLiveMessage(value: unknown): LiveMessage | null {

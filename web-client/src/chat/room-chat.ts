@@ -275,7 +275,8 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     return this.#room?.myRole ?? null;
   }
 
-  isOwn(authorId: UserId): boolean {
+  /** Whether a message is one's own; a message without an author (its writer left) never is. */
+  isOwn(authorId: UserId | null): boolean {
     return sameId(authorId, this.self.id);
   }
 
@@ -449,7 +450,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       this.#sentHere.set(message.seq, clientId);
       this.#scheduleAckTimer();
     }
-    if (this.#typing.remove(String(message.authorId))) {
+    if (message.authorId !== null && this.#typing.remove(String(message.authorId))) {
       this.emit(new TypingChangedEvent());
     }
     this.#arrive(message);

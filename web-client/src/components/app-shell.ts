@@ -5,6 +5,10 @@ import { retranslate, translated } from '../i18n/dom.ts';
 import '../pages/calendar-page.ts';
 import '../pages/coordinator-page.ts';
 import '../pages/coordinator-series-page.ts';
+import '../pages/feedback-page.ts';
+import '../pages/my-data-page.ts';
+import '../pages/report-page.ts';
+import '../pages/reports-page.ts';
 import '../pages/my-sessions-page.ts';
 import '../pages/plan-series-page.ts';
 import '../pages/template-editor-page.ts';
@@ -15,8 +19,8 @@ import '../pages/room-page.ts';
 import '../pages/rooms-page.ts';
 import '../pages/series-page.ts';
 import '../pages/sign-in-page.ts';
-import { type Route, type RouteName, coordinatorRoutes, protectedRoutes, visitorRoutes } from '../routes.ts';
-import { isCoordinator } from '../coordination/access.ts';
+import { type Route, type RouteName, coordinatorRoutes, protectedRoutes, reportRoutes, visitorRoutes } from '../routes.ts';
+import { isCoordinator, readsReports } from '../coordination/access.ts';
 import './site-header.ts';
 
 type PageTag =
@@ -32,7 +36,11 @@ type PageTag =
   | 'tp-coordinator-page'
   | 'tp-plan-series-page'
   | 'tp-coordinator-series-page'
-  | 'tp-template-editor-page';
+  | 'tp-template-editor-page'
+  | 'tp-feedback-page'
+  | 'tp-reports-page'
+  | 'tp-report-page'
+  | 'tp-my-data-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -49,21 +57,32 @@ const pageOf: Record<RouteName, PageTag> = {
   planSeries: 'tp-plan-series-page',
   coordinatorSeries: 'tp-coordinator-series-page',
   templateEditor: 'tp-template-editor-page',
+  feedback: 'tp-feedback-page',
+  reports: 'tp-reports-page',
+  report: 'tp-report-page',
+  myData: 'tp-my-data-page',
 };
 
-/** Tells pages apart, including two rooms or two series: a different key mounts a fresh page. */
+/**
+ * Tells pages apart, including two rooms or two series: a different key mounts a fresh page. The
+ * start page and the sign-in page are one page under two addresses, so moving between them keeps
+ * it (and the notice it shows, e.g. after signing out).
+ */
 function pageKey(route: Route): string {
+  if (route.name === 'landing' || route.name === 'login') return 'sign-in';
   if (route.name === 'room') return `room:${route.roomId ?? ''}`;
   if (route.name === 'series') return `series:${route.seriesId ?? ''}`;
   if (route.name === 'coordinatorSeries') return `coordinator-series:${route.seriesId ?? ''}`;
   if (route.name === 'templateEditor') return `template:${route.templateId ?? ''}`;
+  if (route.name === 'report') return `report:${route.seriesId ?? ''}`;
   return route.name;
 }
 
 /**
  * The frame of every screen. Chooses the page from the route and the session, sends visitors
- * away from pages that need a sign-in (signed-in users away from the sign-in pages, and people
- * who do not plan groups away from the coordinators' pages), and
+ * away from pages that need a sign-in (signed-in users away from the sign-in pages, people
+ * who do not plan groups away from the coordinators' pages, and those who neither plan nor lead
+ * groups away from the reports), and
  * moves focus to the new page's heading so screen reader users know the page changed.
  */
 class AppShell extends Component {
@@ -105,6 +124,10 @@ class AppShell extends Component {
       return;
     }
     if (session.status === 'signed-in' && coordinatorRoutes.has(route.name) && !isCoordinator(session.user)) {
+      router.navigate('home');
+      return;
+    }
+    if (session.status === 'signed-in' && reportRoutes.has(route.name) && !readsReports(session.user)) {
       router.navigate('home');
       return;
     }

@@ -42,6 +42,11 @@ function setTime(element: HTMLTimeElement, iso: string): void {
  * on their way. Elements are kept and moved rather than rebuilt, and a message of one's own
  * keeps its element when acknowledged, so screen readers announce each message once.
  */
+/** What stands in a removed message's place: a facilitator removed it, or its writer left the service. */
+function removalNote(message: ChatMessage): TextRef {
+  return ref(message.authorId === null ? 'chat.removedMessage' : 'chat.removed');
+}
+
 class MessageList extends Component {
   readonly #list = h('ol', { class: 'message-list' });
   /** `m:<seq>` for stored messages, `p:<clientId>` for those on their way. */
@@ -160,7 +165,7 @@ class MessageList extends Component {
       item.dataset['removed'] = 'true';
       item.classList.add('is-removed');
       const body = item.querySelector<HTMLElement>('.message-body');
-      if (body !== null) setText(locale, body, ref('chat.removed'));
+      if (body !== null) setText(locale, body, removalNote(message));
     }
     const actions = this.actionsFor(message);
     const signature = actions.join(' ');
@@ -250,14 +255,18 @@ class MessageList extends Component {
   #messageItem(message: ChatMessage, own: boolean): HTMLLIElement {
     const time = h('time', { class: 'message-time' });
     setTime(time, message.sentAt);
-    return this.#item({
+    const item = this.#item({
       own,
-      author: message.authorDisplayName,
+      // A writer who deleted their account has no name left: "Deleted user".
+      author: message.authorDisplayName ?? ref('chat.deletedUser'),
       role: message.authorRole,
-      body: message.body,
+      body: message.removed ? removalNote(message) : message.body,
       time,
       attributes: { 'data-seq': message.seq },
     });
+    item.classList.toggle('is-removed', message.removed);
+    item.classList.toggle('is-orphaned', message.authorId === null);
+    return item;
   }
 
   #outgoingItem(entry: Outgoing, source: MessageSource): HTMLLIElement {
@@ -275,9 +284,11 @@ class MessageList extends Component {
 
   #item(parts: {
     own: boolean;
-    author: string;
+    /** The writer's name as they chose it, or a translated stand-in when they are gone. */
+    author: string | TextRef;
     role: string | null;
-    body: string;
+    /** The writer's text, or a translated note in its place when the message was removed. */
+    body: string | TextRef;
     time: HTMLTimeElement;
     attributes: Record<string, string | number>;
   }): HTMLLIElement {
@@ -289,14 +300,18 @@ class MessageList extends Component {
     if (parts.role === 'PEER_SUPPORTER') classes.push('is-peer-supporter');
     // The body is the writer's own text: set as text, never parsed as markup.
     const body = h('p', { class: 'message-body', id: bodyId, 'data-testid': 'message-body' });
-    body.textContent = parts.body;
+    if (typeof parts.body === 'string') body.textContent = parts.body;
+    else setText(locale, body, parts.body);
+    const author = h('span', { class: 'message-author', id: authorId, 'data-testid': 'message-author' });
+    if (typeof parts.author === 'string') author.textContent = parts.author;
+    else setText(locale, author, parts.author);
     return h(
       'li',
       { class: classes.join(' '), 'data-testid': 'chat-message', ...parts.attributes },
       h(
         'p',
         { class: 'message-meta' },
-        h('span', { class: 'message-author', id: authorId, 'data-testid': 'message-author' }, parts.author),
+        author,
         parts.own ? translated(locale, 'span', 'chat.you', { class: 'message-self' }) : null,
         roleBadge(parts.role),
         parts.time,

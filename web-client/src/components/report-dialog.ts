@@ -47,7 +47,7 @@ export function openReportDialog(host: HTMLElement, roomId: RoomId, message: Cha
   const chosen = (): ReportReason | null => reportReasons.find((reason) => radios.get(reason)?.checked === true) ?? null;
 
   return openDialog(host, {
-    title: ref('chat.report.title', { name: message.authorDisplayName }),
+    title: ref('chat.report.title', { name: message.authorDisplayName ?? '' }),
     intro: ref('chat.report.intro'),
     quote: message.body,
     fields: [choices, field],

@@ -11,6 +11,7 @@ const fieldOfCode: Readonly<Record<string, { field: string; code: string }>> = {
   'series.invalid_zone': { field: 'zone', code: 'invalid' },
   'series.invalid_staff': { field: 'facilitatorIds', code: 'invalid_staff' },
   'series.session_not_changeable': { field: 'date', code: 'not_changeable' },
+  'accounts.password_mismatch': { field: 'password', code: 'wrong' },
 };
 
 /** The candidate translation keys for an error on one field. */

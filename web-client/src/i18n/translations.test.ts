@@ -73,6 +73,12 @@ describe('translation files', () => {
       'moderation.missing_account_id',
       'moderation.missing_message_id',
       'moderation.missing_seconds',
+      'feedback.not_attended',
+      'feedback.not_open',
+      'feedback.invalid_answer',
+      'feedback.forbidden',
+      'accounts.password_mismatch',
+      'accounts.last_admin',
     ];
     for (const code of codes) {
       expect(finnish).toHaveProperty([`error.${code}`]);

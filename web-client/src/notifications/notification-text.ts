@@ -26,11 +26,14 @@ export function notificationText(notification: AppNotification, language: string
 const seriesSubjects = ['enrolment.', 'series.'];
 
 /**
- * Where a notification leads: the room of a session whose lobby opened, of a private talk (opened
- * for one, or asked for in a room one facilitates), or of a report or risk flag for its facilitators;
- * otherwise its series, if any.
+ * Where a notification leads: the feedback page when a session one attended asks for feedback;
+ * the room of a session whose lobby opened, of a private talk (opened for one, or asked for in a
+ * room one facilitates), or of a report or risk flag for its facilitators; otherwise its series, if any.
  */
 export function notificationLink(notification: AppNotification): string | null {
+  if (notification.kind === 'feedback.requested') {
+    return hashOf('feedback');
+  }
   const roomId = notification.params['roomId'];
   const leadsToRoom = ['session.lobby_open', 'private_talk.', 'moderation.'].some((kind) => notification.kind.startsWith(kind));
   if (leadsToRoom && roomId) {

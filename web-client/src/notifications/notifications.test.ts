@@ -73,6 +73,13 @@ describe('notification texts', () => {
     expect(notificationLink(notification('1', { subjectId: null }))).toBeNull();
   });
 
+  it('asks for feedback after a session and leads to the feedback page', () => {
+    const request = notification('1', { kind: 'feedback.requested', subjectId: 'session-1', params: { sessionId: 'session-1', seriesId: 's' } });
+    const text = notificationText(request, 'fi');
+    expect(fi.first(text.keys, text.params)).toBe('Kiitos, että olit mukana tapaamisessa! Kerro halutessasi, miten se meni.');
+    expect(notificationLink(request)).toBe('#/feedback');
+  });
+
   it('reads notifications defensively', () => {
     expect(toNotification({ id: 7, kind: 'series.cancelled', subjectId: 's', params: { seriesTitle: 'A', n: 2, x: {} }, createdAt: 't', readAt: null })).toEqual({
       id: '7',

@@ -38,6 +38,8 @@ class CoordinatorPage extends Component {
             'p',
             { class: 'actions' },
             translated(locale, 'a', 'coordinator.planLink', { href: hashOf('planSeries'), class: 'button-link', 'data-testid': 'plan-link' }),
+            ' ',
+            translated(locale, 'a', 'coordinator.reportsLink', { href: hashOf('reports'), class: 'button-link', 'data-testid': 'coordinator-reports-link' }),
           ),
         ),
         h(

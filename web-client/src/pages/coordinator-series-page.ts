@@ -25,7 +25,7 @@ import { problemText } from '../forms/problem-text.ts';
 import type { Rule } from '../forms/rules.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
-import { hashOf, seriesRoute } from '../routes.ts';
+import { hashOf, reportRoute, seriesRoute } from '../routes.ts';
 import { helsinkiDate, localised, sessionTime, sortedSessions } from '../series/calendar.ts';
 
 function toProblem(error: unknown): Problem {
@@ -54,6 +54,7 @@ class CoordinatorSeriesPage extends Component {
   readonly #title = h('h1', { tabindex: '-1', 'data-testid': 'coordinator-series-title' });
   readonly #tags = h('p', { class: 'series-tags' });
   readonly #publicLink = translated(locale, 'a', 'coordinator.series.publicPage', {});
+  readonly #reportLink = translated(locale, 'a', 'coordinator.series.reportLink', { 'data-testid': 'series-report-link' });
   readonly #loadAlert = new FormAlert('error', 'coordinator-series-alert');
   readonly #fill = h('dl', { class: 'series-facts fill-facts', 'data-testid': 'series-fill' });
   readonly #sessions = h('ol', { class: 'session-list', 'data-testid': 'coordinator-sessions' });
@@ -95,7 +96,7 @@ class CoordinatorSeriesPage extends Component {
           h('p', { class: 'chat-back' }, translated(locale, 'a', 'coordinator.backToOverview', { href: hashOf('coordinator') })),
           this.#title,
           this.#tags,
-          h('p', {}, this.#publicLink),
+          h('p', {}, this.#publicLink, ' · ', this.#reportLink),
           this.#loadAlert.element,
         ),
         this.#body,
@@ -137,6 +138,7 @@ class CoordinatorSeriesPage extends Component {
   #show(series: Series): void {
     this.#series = series;
     this.#publicLink.setAttribute('href', hashOf(seriesRoute(series.id)));
+    this.#reportLink.setAttribute('href', hashOf(reportRoute(series.id)));
     this.#renderAll();
   }
 

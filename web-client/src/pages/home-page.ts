@@ -6,7 +6,7 @@ import { h } from '../dom/h.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
 import { hashOf } from '../routes.ts';
-import { isCoordinator } from '../coordination/access.ts';
+import { isCoordinator, readsReports } from '../coordination/access.ts';
 
 /** The signed-in start page. */
 class HomePage extends Component {
@@ -39,11 +39,18 @@ class HomePage extends Component {
             translated(locale, 'a', 'home.calendarLink', { href: hashOf('calendar'), class: 'button-link', 'data-testid': 'home-calendar-link' }),
             ' ',
             translated(locale, 'a', 'home.mySessionsLink', { href: hashOf('mySessions'), class: 'button-link', 'data-testid': 'my-sessions-link' }),
+            ' ',
+            translated(locale, 'a', 'home.feedbackLink', { href: hashOf('feedback'), class: 'button-link', 'data-testid': 'feedback-link' }),
           ),
           this.#coordinator,
           translated(locale, 'h2', 'home.rolesHeading'),
           this.#roles,
-          h('div', { class: 'actions' }, signOut),
+          h(
+            'div',
+            { class: 'actions' },
+            translated(locale, 'a', 'home.myDataLink', { href: hashOf('myData'), class: 'button-link', 'data-testid': 'my-data-link' }),
+            signOut,
+          ),
         ),
         this.#admin,
       ),
@@ -68,12 +75,16 @@ class HomePage extends Component {
     this.#roles.replaceChildren(
       ...user.roles.map((role) => translated(locale, 'li', roleText(role))),
     );
-    this.#coordinator.replaceChildren(
-      ...(isCoordinator(user)
-        ? [translated(locale, 'a', 'home.coordinatorLink', { href: hashOf('coordinator'), class: 'button-link', 'data-testid': 'coordinator-link' })]
-        : []),
-    );
-    this.#coordinator.hidden = !isCoordinator(user);
+    const staffLinks = [
+      isCoordinator(user)
+        ? translated(locale, 'a', 'home.coordinatorLink', { href: hashOf('coordinator'), class: 'button-link', 'data-testid': 'coordinator-link' })
+        : null,
+      readsReports(user)
+        ? translated(locale, 'a', 'home.reportsLink', { href: hashOf('reports'), class: 'button-link', 'data-testid': 'reports-link' })
+        : null,
+    ].filter((link): link is HTMLAnchorElement => link !== null);
+    this.#coordinator.replaceChildren(...staffLinks.flatMap((link, index) => (index === 0 ? [link] : [' ', link])));
+    this.#coordinator.hidden = staffLinks.length === 0;
     const isAdmin = user.roles.includes('ADMIN');
     if (isAdmin && this.#admin.childElementCount === 0) {
       this.#admin.append(h('tp-admin-users'));

@@ -45,6 +45,8 @@ class MySessionsPage extends Component {
           { class: 'aside' },
           translated(locale, 'a', 'mySessions.calendarLink', { href: hashOf('calendar') }),
           ' · ',
+          translated(locale, 'a', 'mySessions.feedbackLink', { href: hashOf('feedback'), 'data-testid': 'my-sessions-feedback-link' }),
+          ' · ',
           translated(locale, 'a', 'mySessions.back', { href: hashOf('home') }),
         ),
       ),

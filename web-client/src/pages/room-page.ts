@@ -21,6 +21,14 @@ import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
+
+/** A message that still has its writer (one whose writer deleted their account has none). */
+type AuthoredMessage = ChatMessage & { authorId: NonNullable<ChatMessage['authorId']>; authorDisplayName: string };
+
+function hasAuthor(message: ChatMessage): message is AuthoredMessage {
+  return message.authorId !== null && message.authorDisplayName !== null;
+}
+
 /** Within this many pixels of the end the list counts as scrolled to the bottom. */
 const BOTTOM_SLACK_PX = 48;
 /** Times are re-formatted now and then, so "today" stays right past midnight. */
@@ -136,7 +144,7 @@ class RoomPage extends Component {
       chat.retry(clientId);
       this.#composer.focusInput();
     };
-    this.#list.isHidden = (authorId) => hiddenMembers.has(authorId);
+    this.#list.isHidden = (authorId) => authorId !== null && hiddenMembers.has(authorId);
     this.#list.actionsFor = (message) =>
       chat.phase === 'ready' ? messageActions(message, chat.isOwn(message.authorId), { powers: chat.moderation.powers, admin }) : [];
     this.#list.onAction = (action, message) => void this.#act(action, message);
@@ -245,7 +253,8 @@ class RoomPage extends Component {
   /** A message's menu was used. */
   async #act(action: MessageAction, message: ChatMessage): Promise<void> {
     const chat = this.#chat;
-    if (chat === null) return;
+    // A message whose writer deleted their account is already removed and offers no actions.
+    if (chat === null || !hasAuthor(message)) return;
     switch (action) {
       case 'report':
         if (await openReportDialog(this, chat.roomId, message)) {
@@ -268,7 +277,7 @@ class RoomPage extends Component {
     }
   }
 
-  #confirmHide(message: ChatMessage): Promise<boolean> {
+  #confirmHide(message: AuthoredMessage): Promise<boolean> {
     return openDialog(this, {
       title: ref('chat.hide.title', { name: message.authorDisplayName }),
       intro: ref('chat.hide.intro'),
@@ -277,7 +286,7 @@ class RoomPage extends Component {
     });
   }
 
-  #confirmRemove(message: ChatMessage): Promise<boolean> {
+  #confirmRemove(message: AuthoredMessage): Promise<boolean> {
     const { field, input } = dialogTextField({ label: 'dialog.reason', hint: reasonHint(REASON_MAX, false), maxLength: REASON_MAX, name: 'reason' });
     return openDialog(this, {
       title: ref('chat.remove.title', { name: message.authorDisplayName }),

@@ -14,6 +14,7 @@ const noticeText: Record<SessionNotice, MessageKey> = {
   'signed-out': 'landing.signedOut',
   'session-expired': 'landing.sessionExpired',
   unreachable: 'error.network',
+  'account-erased': 'landing.accountErased',
 };
 
 /** The front page: what the service is, sign-in, and the ways in without an account. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eraseMyAccount } from '../api/accounts.ts';
 import { ApiClient } from '../api/api-client.ts';
 import { TokenStore } from '../api/token-store.ts';
 import { FakeServer, MemoryStorage, json, problem, tokens } from '../testing/fakes.ts';
@@ -12,10 +13,11 @@ function setup(refreshToken: string | null = null) {
   if (refreshToken !== null) storage.setItem('tukipiiri.refreshToken', refreshToken);
   const tokenStore = new TokenStore(storage);
   const server = new FakeServer();
-  const session = new SessionStore(new ApiClient(tokenStore, server.fetch), tokenStore);
+  const api = new ApiClient(tokenStore, server.fetch);
+  const session = new SessionStore(api, tokenStore);
   const statuses: SessionStatus[] = [];
   session.on('session-changed', (event) => statuses.push(event.status));
-  return { storage, server, session, statuses };
+  return { storage, server, api, session, statuses };
 }
 
 describe('session store', () => {
@@ -78,5 +80,22 @@ describe('session store', () => {
     await expect(session.reloadUser()).rejects.toBeDefined();
     expect(session.status).toBe('signed-out');
     expect(session.takeNotice()).toBe('session-expired');
+  });
+
+  it('after erasing the account forgets the session without asking the server to sign out', async () => {
+    const { api, session, server, storage, statuses } = setup();
+    server
+      .on('POST /api/auth/login', () => tokens('1'))
+      .on('GET /api/me', () => json(200, maija))
+      .on('POST /api/me/erasure', () => new Response(null, { status: 204 }));
+    await session.login({ username: 'maija', password: 'salasana123' });
+    await eraseMyAccount(api, 'salasana123');
+    session.accountErased();
+    expect(server.requests.at(-1)?.body).toEqual({ password: 'salasana123' });
+    expect(server.count('POST /api/auth/logout')).toBe(0);
+    expect(storage.getItem('tukipiiri.refreshToken')).toBeNull();
+    expect(statuses).toEqual(['signed-in', 'signed-out']);
+    expect(session.user).toBeNull();
+    expect(session.takeNotice()).toBe('account-erased');
   });
 });

@@ -7,7 +7,7 @@ import { type SessionEventMap, SessionChangedEvent, type SessionStatus } from '.
 import { TypedEventTarget } from './typed-event-target.ts';
 
 /** A one-off message for the sign-in page explaining why the user is there. */
-export type SessionNotice = 'session-expired' | 'signed-out' | 'unreachable';
+export type SessionNotice = 'session-expired' | 'signed-out' | 'unreachable' | 'account-erased';
 
 /** Who is signed in, and the actions that change it. */
 export class SessionStore extends TypedEventTarget<SessionEventMap> {
@@ -94,6 +94,16 @@ export class SessionStore extends TypedEventTarget<SessionEventMap> {
         // The session is already gone locally; the server token expires on its own.
       }
     }
+  }
+
+  /**
+   * Ends the session after the person deleted their account: the server has already revoked
+   * every token, so there is nothing to sign out of, only the local session to forget.
+   */
+  accountErased(): void {
+    this.#tokens.clear();
+    this.#notice = 'account-erased';
+    this.#set('signed-out', null);
   }
 
   /** Forgets the session at once for the quick exit; the revoke request outlives the page. */

@@ -128,8 +128,11 @@ public class ApiClient {
 			throw new AssertionError("Expected " + expectedStatus + " but got " + response.status() + ": " + response.body());
 		}
 		String access = response.text("accessToken");
-		UUID id = UUID.fromString(get("/api/me", access).text("id"));
-		return new Session(access, response.text("refreshToken"), id);
+		Response me = get("/api/me", access);
+		if (me.status() != 200) {
+			throw new AssertionError("Signed in, but /api/me answered " + me.status() + ": " + me.raw().body());
+		}
+		return new Session(access, response.text("refreshToken"), UUID.fromString(me.text("id")));
 	}
 
 	private HttpRequest.Builder request(String path, String token) {

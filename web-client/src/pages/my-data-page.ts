@@ -1,0 +1,127 @@
+import { downloadMyData, eraseMyAccount } from '../api/accounts.ts';
+import { ApiError } from '../api/problem.ts';
+import { CheckField } from '../components/check-field.ts';
+import { FormAlert } from '../components/form-alert.ts';
+import { FormField } from '../components/form-field.ts';
+import { PasswordToggle } from '../components/password-toggle.ts';
+import { api, locale, router, session } from '../context.ts';
+import { Component, define } from '../dom/component.ts';
+import { h, uniqueId } from '../dom/h.ts';
+import { saveFile } from '../dom/save-file.ts';
+import { FormController } from '../forms/form-controller.ts';
+import { problemText } from '../forms/problem-text.ts';
+import { requiredRule } from '../forms/rules.ts';
+import { ref, translated } from '../i18n/dom.ts';
+import { hashOf } from '../routes.ts';
+
+/**
+ * One's own data: download everything the service holds about oneself as JSON, and delete the
+ * account. Deleting asks for a ticked confirmation and, from registered users, their password;
+ * afterwards the session ends here too and the start page says what happened.
+ */
+class MyDataPage extends Component {
+  protected render(): void {
+    const user = session.user;
+    const guest = user?.guest ?? false;
+    this.append(
+      h(
+        'div',
+        { class: 'page' },
+        h(
+          'section',
+          { class: 'card' },
+          translated(locale, 'h1', 'myData.title', { tabindex: '-1' }),
+          translated(locale, 'p', 'myData.intro', { class: 'lead' }),
+        ),
+        this.#exportPart(),
+        this.#erasurePart(guest),
+        h('p', { class: 'aside' }, translated(locale, 'a', 'myData.back', { href: hashOf('home') })),
+      ),
+    );
+  }
+
+  #exportPart(): HTMLElement {
+    const headingId = uniqueId('my-data-export');
+    const status = new FormAlert('info', 'export-status');
+    const alert = new FormAlert('error', 'export-alert');
+    const button = translated(locale, 'button', 'myData.exportButton', { type: 'button', class: 'button-secondary', 'data-testid': 'export-button' });
+    button.addEventListener('click', async () => {
+      if (button.getAttribute('aria-disabled') === 'true') return;
+      button.setAttribute('aria-disabled', 'true');
+      alert.clear();
+      status.show(ref('myData.exporting'));
+      try {
+        saveFile(await downloadMyData(api), 'tukipiiri-my-data.json');
+        status.show(ref('myData.exported'));
+      } catch (error) {
+        status.clear();
+        alert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+      } finally {
+        button.removeAttribute('aria-disabled');
+      }
+    });
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': headingId, 'data-testid': 'my-data-export' },
+      translated(locale, 'h2', 'myData.exportHeading', { id: headingId }),
+      translated(locale, 'p', 'myData.exportText'),
+      status.element,
+      alert.element,
+      h('div', { class: 'actions' }, button),
+    );
+  }
+
+  #erasurePart(guest: boolean): HTMLElement {
+    const headingId = uniqueId('my-data-erase');
+    const alert = new FormAlert('error', 'erase-alert');
+    const password = guest
+      ? null
+      : new FormField({
+          name: 'password',
+          label: 'myData.password',
+          hint: 'myData.passwordHint',
+          type: 'password',
+          autocomplete: 'current-password',
+          rule: requiredRule,
+        });
+    const confirm = new CheckField({ name: 'confirmErasure', label: 'myData.confirm', required: true });
+    const submit = translated(locale, 'button', 'myData.eraseButton', { type: 'submit', class: 'button-danger' });
+    const form = h(
+      'form',
+      { class: 'stack', 'aria-labelledby': headingId, 'data-testid': 'erase-form' },
+      password?.element ?? null,
+      password === null ? null : new PasswordToggle('form.showPassword', [password.input]).element,
+      confirm.element,
+      alert.element,
+      submit,
+    );
+    new FormController(form, password === null ? [confirm] : [password, confirm], alert, submit).onSubmit(async () => {
+      try {
+        await eraseMyAccount(api, password === null ? null : password.value);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'accounts.password_mismatch' && password !== null) {
+          password.value = '';
+        }
+        throw error;
+      }
+      session.accountErased();
+      router.navigate('landing');
+    });
+    return h(
+      'section',
+      { class: 'card card-danger', 'aria-labelledby': headingId, 'data-testid': 'my-data-erase' },
+      translated(locale, 'h2', 'myData.eraseHeading', { id: headingId }),
+      translated(locale, 'p', 'myData.eraseText'),
+      guest ? translated(locale, 'p', 'myData.eraseGuest', { class: 'note' }) : null,
+      form,
+    );
+  }
+}
+
+define('tp-my-data-page', MyDataPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-my-data-page': MyDataPage;
+  }
+}
