@@ -84,7 +84,7 @@ async function answerFeedback(page) {
   await page.getByTestId('notifications-toggle').click();
   await page
     .getByTestId('notification-list')
-    .getByRole('link', { name: 'Kiitos, että olit mukana tapaamisessa! Kerro halutessasi, miten se meni.', exact: true })
+    .getByRole('link', { name: /^Kiitos, että olit mukana tapaamisessa .+\(.+\)! Kerro halutessasi, miten se meni\.$/ })
     .first()
     .click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Palaute tapaamisista' }), 'the feedback page');

@@ -74,9 +74,15 @@ describe('notification texts', () => {
   });
 
   it('asks for feedback after a session and leads to the feedback page', () => {
-    const request = notification('1', { kind: 'feedback.requested', subjectId: 'session-1', params: { sessionId: 'session-1', seriesId: 's' } });
+    const request = notification('1', {
+      kind: 'feedback.requested',
+      subjectId: 'session-1',
+      params: { sessionId: 'session-1', seriesId: 's', seriesTitle: 'Isien ryhmä', themeFi: 'Vahvuudet', themeEn: 'Strengths' },
+    });
     const text = notificationText(request, 'fi');
-    expect(fi.first(text.keys, text.params)).toBe('Kiitos, että olit mukana tapaamisessa! Kerro halutessasi, miten se meni.');
+    expect(fi.first(text.keys, text.params)).toBe(
+      'Kiitos, että olit mukana tapaamisessa Vahvuudet (Isien ryhmä)! Kerro halutessasi, miten se meni.',
+    );
     expect(notificationLink(request)).toBe('#/feedback');
   });
 

@@ -111,8 +111,12 @@ public class FeedbackService {
 		if (stepped.state() != Series.SessionState.ENDED) {
 			return;
 		}
-		attendance.attendeesOf(stepped.sessionId()).forEach(accountId -> notifications.notify(accountId, "feedback.requested",
-				stepped.sessionId(), Map.of("sessionId", stepped.sessionId().toString(), "seriesId", stepped.seriesId().toString())));
+		Series planned = series.get(stepped.seriesId());
+		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(stepped.sessionId())).findFirst().orElseThrow();
+		Map<String, String> params = Map.of("sessionId", stepped.sessionId().toString(), "seriesId", stepped.seriesId().toString(),
+				"seriesTitle", planned.title(), "themeFi", session.theme().fi(), "themeEn", session.theme().en());
+		attendance.attendeesOf(stepped.sessionId())
+				.forEach(accountId -> notifications.notify(accountId, "feedback.requested", stepped.sessionId(), params));
 	}
 
 	/** The attended session, if its form is open: ended (or, for the self-assessment, at least begun) and within the period. */

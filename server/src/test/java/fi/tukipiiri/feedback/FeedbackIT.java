@@ -102,6 +102,10 @@ class FeedbackIT {
 		await().atMost(5, TimeUnit.SECONDS).until(() -> jdbc.sql(
 				"select count(*) from notifications where kind = 'feedback.requested' and subject_id = :s").param("s", first)
 				.query(Long.class).single() == attendees.size());
+		JsonNode notice = api.get("/api/notifications", login(attendees.get(0)).accessToken()).body().get(0);
+		assertThat(notice.path("kind").asString()).isEqualTo("feedback.requested");
+		assertThat(notice.path("params").path("seriesTitle").asString()).startsWith("Minä, tunteet ja taidot");
+		assertThat(notice.path("params").path("themeFi").asString()).isNotBlank();
 		JsonNode pending = api.get("/api/me/feedback", login(attendees.get(0)).accessToken()).body();
 		assertThat(pending.get(0).path("sessionId").asString()).isEqualTo(first.toString());
 		assertThat(pending.get(0).path("selfAssessment").asString()).isEqualTo("FIRST");
