@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,8 @@ public class RiskFlagService {
 
 	private static final int MAX_FLAGS_LISTED = 100;
 
+	/** This service through its proxy, so that flagging runs in a transaction of its own. */
+	private final ObjectProvider<RiskFlagService> self;
 	private final RoomService rooms;
 	private final NotificationService notifications;
 	private final RiskTerms terms;
@@ -35,7 +39,8 @@ public class RiskFlagService {
 	private final Clock clock;
 
 	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ModerationEvents events, RoomService rooms,
-			NotificationService notifications, Clock clock) {
+			NotificationService notifications, ObjectProvider<RiskFlagService> self, Clock clock) {
+		this.self = self;
 		this.rooms = rooms;
 		this.notifications = notifications;
 		this.terms = new RiskTerms(settings.riskTerms());
@@ -46,12 +51,20 @@ public class RiskFlagService {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Reads the message on the sender's thread once it is committed (a few microseconds of matching); only a match
+	 * costs a transaction of its own. Most messages match nothing, so they add no work to the database or a queue.
+	 */
+	@TransactionalEventListener
 	void on(MessagePosted posted) {
 		List<String> categories = new ArrayList<>(terms.categoriesIn(posted.body()));
-		if (categories.isEmpty()) {
-			return;
+		if (!categories.isEmpty()) {
+			self.getObject().flag(posted, categories);
 		}
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void flag(MessagePosted posted, List<String> categories) {
 		UUID id = UUID.randomUUID();
 		flags.insert(id, posted.roomId(), posted.messageId(), posted.seq(), posted.authorId(), categories, clock.instant());
 		events.toRoomReviewers(posted.roomId(), "risk-flag", Map.of("flagId", id, "messageId", posted.messageId(),
