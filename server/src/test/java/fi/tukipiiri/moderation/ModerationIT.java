@@ -172,6 +172,68 @@ class ModerationIT {
 		}
 	}
 
+	/** Every STOMP command, with what it needs. */
+	List<Map<String, Object>> stompCommands(UUID messageId) {
+		List<Map<String, Object>> commands = new ArrayList<>();
+		commands.add(Map.of("action", "REMOVE_MESSAGE", "messageId", messageId));
+		commands.add(Map.of("action", "MUTE", "accountId", target.id(), "minutes", 5));
+		commands.add(Map.of("action", "UNMUTE", "accountId", target.id()));
+		commands.add(Map.of("action", "LOCK"));
+		commands.add(Map.of("action", "UNLOCK"));
+		commands.add(Map.of("action", "SLOW_MODE", "seconds", 5));
+		commands.add(Map.of("action", "PIN", "text", "Tervetuloa"));
+		commands.add(Map.of("action", "UNPIN"));
+		commands.add(Map.of("action", "REMOVE_MEMBER", "accountId", target.id()));
+		commands.add(Map.of("action", "BAN", "accountId", target.id()));
+		commands.add(Map.of("action", "UNBAN", "accountId", target.id()));
+		return commands;
+	}
+
+	@Test
+	void everyStompCommandIsRefusedToLowerRolesAndDoneForTheFacilitator() {
+		UUID messageId = send(target, "Viesti komentoja varten");
+		try (var byParent = connect(api.baseUrl(), parent); var bySupporter = connect(api.baseUrl(), peerSupporter);
+				var byFacilitator = connect(secondNodeUrl(), facilitator)) {
+			var parentErrors = byParent.subscribe("/user/queue/errors");
+			var supporterErrors = bySupporter.subscribe("/user/queue/errors");
+			var supporterResults = bySupporter.subscribe("/user/queue/moderation-results");
+			var results = byFacilitator.subscribe("/user/queue/moderation-results");
+			var facilitatorErrors = byFacilitator.subscribe("/user/queue/errors");
+			int n = 0;
+			for (Map<String, Object> command : stompCommands(messageId)) {
+				String action = (String) command.get("action");
+				Map<String, Object> asParent = new HashMap<>(command);
+				asParent.put("clientId", "p-" + n);
+				byParent.send("/app/rooms/" + room + "/moderation", asParent);
+				JsonNode refused = next(parentErrors, action + " by a parent");
+				assertThat(refused.path("code").asString()).as(action).isEqualTo("moderation.forbidden");
+				assertThat(refused.path("clientId").asString()).isEqualTo("p-" + n);
+
+				Map<String, Object> asSupporter = new HashMap<>(command);
+				asSupporter.put("clientId", "s-" + n);
+				bySupporter.send("/app/rooms/" + room + "/moderation", asSupporter);
+				if (action.equals("PIN") || action.equals("UNPIN")) {
+					assertThat(next(supporterResults, action + " by a peer supporter").path("action").asString()).isEqualTo(action);
+				}
+				else {
+					assertThat(next(supporterErrors, action + " by a peer supporter").path("code").asString()).as(action)
+							.isEqualTo("moderation.forbidden");
+				}
+
+				Map<String, Object> asFacilitator = new HashMap<>(command);
+				asFacilitator.put("clientId", "f-" + n);
+				byFacilitator.send("/app/rooms/" + room + "/moderation", asFacilitator);
+				JsonNode done = next(results, action + " by the facilitator");
+				assertThat(done.path("action").asString()).isEqualTo(action);
+				assertThat(done.path("clientId").asString()).isEqualTo("f-" + n);
+				n++;
+			}
+			nothing(facilitatorErrors, 300);
+		}
+		assertThat(actions()).contains("REMOVE_MESSAGE", "MUTE", "UNMUTE", "LOCK", "UNLOCK", "SLOW_MODE", "PIN", "UNPIN",
+				"REMOVE_MEMBER", "BAN", "UNBAN");
+	}
+
 	@Test
 	void aMutedParentIsRefusedOnTheOtherNodeAtOnceAndHearsOfIt() {
 		try (var onSecond = connect(secondNodeUrl(), target)) {
