@@ -3,17 +3,9 @@ package fi.tukipiiri.moderation;
 import static fi.tukipiiri.support.StompTestClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
+import fi.tukipiiri.support.BareStompConnect;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.StompTestClient;
@@ -112,26 +105,8 @@ class FloodLimitsIT {
 		try (var first = StompTestClient.connect(onA.baseUrl(), anna.accessToken());
 				var second = StompTestClient.connect(onB.baseUrl(), anna.accessToken())) {
 			assertThat(first.isConnected() && second.isConnected()).isTrue();
-			BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-			CompletableFuture<Integer> closed = new CompletableFuture<>();
-			WebSocket third = HttpClient.newHttpClient().newWebSocketBuilder()
-					.buildAsync(URI.create(onA.baseUrl().replace("http", "ws") + "/ws"), new WebSocket.Listener() {
-						@Override
-						public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-							frames.add(data.toString());
-							ws.request(1);
-							return null;
-						}
-
-						@Override
-						public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-							closed.complete(status);
-							return null;
-						}
-					}).get(5, TimeUnit.SECONDS);
-			third.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + anna.accessToken() + "\n\n\u0000", true);
-			assertThat(frames.poll(5, TimeUnit.SECONDS)).startsWith("ERROR\n").contains("message:connections.too_many");
-			assertThat(closed.get(5, TimeUnit.SECONDS)).isNotNull();
+			BareStompConnect.Answer third = BareStompConnect.connect(onA.baseUrl(), anna.accessToken());
+			assertThat(third.firstFrame()).startsWith("ERROR\n").contains("message:connections.too_many");
 		}
 		Session matti = onA.registerParent("Matti");
 		try (var ok = StompTestClient.connect(onB.baseUrl(), matti.accessToken())) {

@@ -4,13 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
@@ -21,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 import fi.tukipiiri.support.ApiClient;
+import fi.tukipiiri.support.BareStompConnect;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.StompTestClient;
@@ -364,30 +359,10 @@ class ChatIT {
 		assertThat(count(room)).isEqualTo(1);
 	}
 
-	/** Speaks STOMP over a bare WebSocket, to see exactly which frames the server answers a CONNECT with. */
 	private void assertRefusedWithErrorFrame(String token, String code) throws Exception {
-		BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-		CompletableFuture<Integer> closed = new CompletableFuture<>();
-		WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-				.buildAsync(URI.create(api.baseUrl().replace("http", "ws") + "/ws"), new WebSocket.Listener() {
-					@Override
-					public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-						frames.add(data.toString());
-						ws.request(1);
-						return null;
-					}
-
-					@Override
-					public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-						closed.complete(status);
-						return null;
-					}
-				}).get(5, TimeUnit.SECONDS);
-		String authorization = token == null ? "" : "Authorization:Bearer " + token + "\n";
-		socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n" + authorization + "\n\u0000", true);
-		String frame = frames.poll(5, TimeUnit.SECONDS);
-		assertThat(frame).startsWith("ERROR\n").contains("message:" + code);
-		assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+		BareStompConnect.Answer answer = BareStompConnect.connect(api.baseUrl(), token);
+		assertThat(answer.firstFrame()).startsWith("ERROR\n").contains("message:" + code);
+		assertThat(answer.closeStatus()).isEqualTo(1008);
 	}
 
 	private StompTestClient connect(Session session) {

@@ -1,0 +1,49 @@
+package fi.tukipiiri.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Speaks STOMP over a bare WebSocket, to see exactly which frame the server answers a CONNECT with and how it closes
+ * the connection (a STOMP client library would hide both).
+ */
+public final class BareStompConnect {
+
+	private BareStompConnect() {
+	}
+
+	/** The first frame the server sent, and the WebSocket close status. */
+	public record Answer(String firstFrame, int closeStatus) {
+	}
+
+	/** Sends a CONNECT with the token (none if null) and waits for the first frame and the close. */
+	public static Answer connect(String baseUrl, String token) throws Exception {
+		BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+		CompletableFuture<Integer> closed = new CompletableFuture<>();
+		WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+				.buildAsync(URI.create(baseUrl.replace("http", "ws") + "/ws"), new WebSocket.Listener() {
+					@Override
+					public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+						frames.add(data.toString());
+						ws.request(1);
+						return null;
+					}
+
+					@Override
+					public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+						closed.complete(status);
+						return null;
+					}
+				}).get(5, TimeUnit.SECONDS);
+		String authorization = token == null ? "" : "Authorization:Bearer " + token + "\n";
+		socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n" + authorization + "\n\u0000", true);
+		String frame = frames.poll(5, TimeUnit.SECONDS);
+		return new Answer(frame, closed.get(5, TimeUnit.SECONDS));
+	}
+}
