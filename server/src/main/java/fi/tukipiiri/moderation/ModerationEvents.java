@@ -1,12 +1,12 @@
 package fi.tukipiiri.moderation;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import fi.tukipiiri.platform.AfterCommit;
 import fi.tukipiiri.rooms.ClusterRelay;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
@@ -34,32 +34,19 @@ class ModerationEvents {
 	}
 
 	void toRoom(UUID roomId, String type, Map<String, Object> fields) {
-		afterCommit(() -> relay.publish("/topic/rooms/" + roomId + "/moderation", event(type, roomId, fields)));
+		AfterCommit.run(() -> relay.publish("/topic/rooms/" + roomId + "/moderation", event(type, roomId, fields)));
 	}
 
 	void toPerson(UUID accountId, UUID roomId, String type, Map<String, Object> fields) {
-		afterCommit(() -> relay.publish("/user/" + accountId + USER_QUEUE, event(type, roomId, fields)));
+		AfterCommit.run(() -> relay.publish("/user/" + accountId + USER_QUEUE, event(type, roomId, fields)));
 	}
 
 	private static Map<String, Object> event(String type, UUID roomId, Map<String, Object> fields) {
-		java.util.HashMap<String, Object> event = new java.util.HashMap<>(fields);
+		Map<String, Object> event = new HashMap<>(fields);
 		event.put("type", type);
 		if (roomId != null) {
 			event.put("roomId", roomId);
 		}
 		return event;
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			action.run();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-		});
 	}
 }

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import fi.tukipiiri.platform.AfterCommit;
 
 /**
  * Ends a person's live subscriptions to a room on every node. It travels on the relay's ordered channel, so a
@@ -22,15 +22,6 @@ class RoomEvictions {
 	}
 
 	void evictAfterCommit(UUID roomId, UUID accountId) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			relay.getObject().publishEviction(roomId, accountId);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				relay.getObject().publishEviction(roomId, accountId);
-			}
-		});
+		AfterCommit.run(() -> relay.getObject().publishEviction(roomId, accountId));
 	}
 }
