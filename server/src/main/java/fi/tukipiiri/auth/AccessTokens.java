@@ -64,14 +64,23 @@ class AccessTokens {
 				.build();
 	}
 
-	/** What a verified token says about its bearer. */
-	record Verified(UUID accountId, Set<Role> roles, boolean guest, String tokenId, long version, Instant expiresAt) {
+	/**
+	 * What a verified token says about its bearer.
+	 * @param familyId the sign-in (refresh-token family) the token was issued in; null only for tokens issued before
+	 *        tokens named their family
+	 */
+	record Verified(UUID accountId, Set<Role> roles, boolean guest, String tokenId, long version, UUID familyId,
+			Instant expiresAt) {
 	}
 
 	record Issued(String token, Instant expiresAt) {
 	}
 
-	Issued issue(Account account, long version, Instant notAfter) {
+	/**
+	 * A new access token for the account, in the sign-in {@code familyId}, of token generation {@code version}; it
+	 * expires after the configured lifetime or at {@code notAfter} (a guest pass's end), whichever comes first.
+	 */
+	Issued issue(Account account, long version, UUID familyId, Instant notAfter) {
 		Instant now = clock.instant();
 		Instant expires = now.plus(settings.accessTokenLifetime());
 		if (notAfter != null && notAfter.isBefore(expires)) {
@@ -87,6 +96,7 @@ class AccessTokens {
 				.claim("roles", account.roles().stream().map(Role::name).sorted().toList())
 				.claim("guest", account.guest())
 				.claim("ver", version)
+				.claim("fam", familyId.toString())
 				.signWith(key, Jwts.SIG.HS256)
 				.json(new JsonSerializer(json))
 				.compact();
@@ -106,9 +116,11 @@ class AccessTokens {
 				roles.add(Role.valueOf(String.valueOf(role)));
 			}
 			Number version = claims.get("ver", Number.class);
+			String family = claims.get("fam", String.class);
 			return Optional.of(new Verified(UUID.fromString(claims.getSubject()), roles,
 					Boolean.TRUE.equals(claims.get("guest", Boolean.class)), claims.getId(),
-					version == null ? 0 : version.longValue(), claims.getExpiration().toInstant()));
+					version == null ? 0 : version.longValue(), family == null ? null : UUID.fromString(family),
+					claims.getExpiration().toInstant()));
 		}
 		catch (JwtException | IllegalArgumentException | NullPointerException | ClassCastException ex) {
 			return Optional.empty();

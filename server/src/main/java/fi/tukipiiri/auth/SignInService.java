@@ -72,15 +72,30 @@ class SignInService {
 		if (outcome instanceof RefreshOutcome.Rotated rotated) {
 			return rotated.tokens();
 		}
+		if (outcome instanceof RefreshOutcome.FamilyRevoked revoked) {
+			// a copied refresh token: every access token and live connection of that sign-in ends too
+			revocations.revokeFamily(revoked.familyId());
+		}
 		throw new AuthProblems.InvalidRefreshToken();
 	}
 
-	/** Ends the refresh family of this token and, if given, the access token used to ask. */
+	/**
+	 * Ends the sign-in of this refresh token and, if given, the access token used to ask and its sign-in: their
+	 * refresh family in PostgreSQL, and every access token and live connection of theirs on every node.
+	 */
 	void logout(String refreshToken, AccessTokens.Verified accessToken) {
-		transactions.executeWithoutResult(status -> refreshTokens.findForUpdate(Sha256.hex(refreshToken))
-				.ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant())));
+		Optional<UUID> family = transactions.execute(status -> refreshTokens.findForUpdate(Sha256.hex(refreshToken))
+				.map(token -> {
+					refreshTokens.revokeFamily(token.familyId(), clock.instant());
+					return token.familyId();
+				}));
+		family.ifPresent(revocations::revokeFamily);
 		if (accessToken != null) {
 			revocations.revoke(accessToken.tokenId(), accessToken.expiresAt());
+			if (accessToken.familyId() != null && !family.equals(Optional.of(accessToken.familyId()))) {
+				transactions.executeWithoutResult(status -> refreshTokens.revokeFamily(accessToken.familyId(), clock.instant()));
+				revocations.revokeFamily(accessToken.familyId());
+			}
 		}
 	}
 
@@ -96,6 +111,10 @@ class SignInService {
 
 		record Refused() implements RefreshOutcome {
 		}
+
+		/** A spent token came back: it was copied, and its whole family is now revoked. */
+		record FamilyRevoked(UUID familyId) implements RefreshOutcome {
+		}
 	}
 
 	private RefreshOutcome rotate(String hash) {
@@ -107,7 +126,7 @@ class SignInService {
 		var token = stored.get();
 		if (token.usedAt() != null) {
 			refreshTokens.revokeFamily(token.familyId(), now);
-			return new RefreshOutcome.Refused();
+			return new RefreshOutcome.FamilyRevoked(token.familyId());
 		}
 		if (!now.isBefore(token.expiresAt())) {
 			return new RefreshOutcome.Refused();
@@ -115,7 +134,7 @@ class SignInService {
 		Optional<Account> account = accounts.findActive(token.accountId());
 		if (account.isEmpty()) {
 			refreshTokens.revokeFamily(token.familyId(), now);
-			return new RefreshOutcome.Refused();
+			return new RefreshOutcome.FamilyRevoked(token.familyId());
 		}
 		refreshTokens.markUsed(token.id(), now);
 		return new RefreshOutcome.Rotated(issue(account.get(), token.familyId(), now));
@@ -132,7 +151,8 @@ class SignInService {
 		}
 		String refreshToken = newRefreshToken();
 		refreshTokens.insert(UUID.randomUUID(), familyId, account.id(), Sha256.hex(refreshToken), now, refreshExpires);
-		AccessTokens.Issued access = accessTokens.issue(account, revocations.currentVersion(account.id()), account.expiresAt());
+		AccessTokens.Issued access = accessTokens.issue(account, revocations.currentVersion(account.id()), familyId,
+				account.expiresAt());
 		return new TokenPair(access.token(), refreshToken, Duration.between(now, access.expiresAt()).toSeconds());
 	}
 

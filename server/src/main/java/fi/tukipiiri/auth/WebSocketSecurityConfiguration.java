@@ -1,11 +1,15 @@
 package fi.tukipiiri.auth;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -17,8 +21,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP security: the token authenticates CONNECT (before Spring Security's own interceptors, hence the order),
- * then every inbound frame is authorised by destination. Clients may only SEND to {@code /app/**} destinations a
+ * STOMP security: the token authenticates CONNECT and is checked again on every frame that reads or writes (before
+ * Spring Security's own interceptors, hence the order), then every inbound frame is authorised by destination. Clients may only SEND to {@code /app/**} destinations a
  * feature names, never to the broker; anything not named is denied.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,9 +31,15 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final BearerTokens tokens;
+	private final LiveConnections connections;
+	private final TokenRevocations revocations;
+	private final Clock clock;
 
-	WebSocketSecurityConfiguration(BearerTokens tokens) {
+	WebSocketSecurityConfiguration(BearerTokens tokens, LiveConnections connections, TokenRevocations revocations, Clock clock) {
 		this.tokens = tokens;
+		this.connections = connections;
+		this.revocations = revocations;
+		this.clock = clock;
 	}
 
 	@Override
@@ -39,7 +49,7 @@ class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(new StompAuthenticationInterceptor(tokens));
+		registration.interceptors(new StompAuthenticationInterceptor(tokens, connections, revocations, clock));
 	}
 
 	@Bean
@@ -47,9 +57,19 @@ class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer
 			List<StompDestinationRules> featureRules) {
 		messages.simpTypeMatchers(SimpMessageType.CONNECT).authenticated()
 				.simpTypeMatchers(SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.DISCONNECT).permitAll()
-				.simpSubscribeDestMatchers("/user/queue/acks", "/user/queue/errors").authenticated();
+				.simpSubscribeDestMatchers("/user/queue/acks", "/user/queue/errors", ConnectionRenewal.QUEUE_DESTINATION).authenticated()
+				.simpMessageDestMatchers(ConnectionRenewal.SEND_DESTINATION).authenticated();
 		featureRules.forEach(rules -> rules.configure(messages));
 		return messages.anyMessage().denyAll().build();
+	}
+
+	/** Every node hears every revocation, to end the live connections it holds on the revoked tokens. */
+	@Bean
+	RedisMessageListenerContainer revocationListenerContainer(RedisConnectionFactory redis) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(redis);
+		container.addMessageListener(connections, new ChannelTopic(TokenRevocations.CHANNEL));
+		return container;
 	}
 
 	/**

@@ -55,11 +55,6 @@ public class ClusterRelay implements MessageListener {
 		send(Map.of("evictRoom", roomId, "evictAccount", accountId));
 	}
 
-	/** Closes every connection of the person on every node (their account is gone). */
-	void publishDisconnect(UUID accountId) {
-		send(Map.of("disconnectAccount", accountId));
-	}
-
 	private void send(Map<String, Object> envelope) {
 		try {
 			redis.convertAndSend(CHANNEL, json.writeValueAsString(envelope));
@@ -73,10 +68,6 @@ public class ClusterRelay implements MessageListener {
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		JsonNode envelope = json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
-		if (envelope.has("disconnectAccount")) {
-			subscriptions.disconnect(UUID.fromString(envelope.path("disconnectAccount").asString()));
-			return;
-		}
 		if (envelope.has("evictRoom")) {
 			subscriptions.end(UUID.fromString(envelope.path("evictRoom").asString()),
 					UUID.fromString(envelope.path("evictAccount").asString()));

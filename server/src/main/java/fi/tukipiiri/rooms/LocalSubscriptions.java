@@ -2,12 +2,7 @@ package fi.tukipiiri.rooms;
 
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -24,28 +19,11 @@ class LocalSubscriptions {
 	private final SimpUserRegistry users;
 	private final SimpMessagingTemplate broker;
 	private final ApplicationEventPublisher events;
-	private final MessageChannel clientOutbound;
 
-	LocalSubscriptions(SimpUserRegistry users, SimpMessagingTemplate broker, ApplicationEventPublisher events,
-			@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+	LocalSubscriptions(SimpUserRegistry users, SimpMessagingTemplate broker, ApplicationEventPublisher events) {
 		this.users = users;
 		this.broker = broker;
 		this.events = events;
-		this.clientOutbound = clientOutbound;
-	}
-
-	/** Closes every local connection of the person with an ERROR frame, which the STOMP handler follows by closing. */
-	void disconnect(UUID accountId) {
-		SimpUser user = users.getUser(accountId.toString());
-		if (user == null) {
-			return;
-		}
-		user.getSessions().forEach(session -> {
-			StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-			error.setMessage("auth.session_ended");
-			error.setSessionId(session.getId());
-			clientOutbound.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
-		});
 	}
 
 	/** Unsubscribes every local session of the person from the room's topics, as if the client had done so. */

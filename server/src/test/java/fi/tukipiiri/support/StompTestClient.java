@@ -122,6 +122,15 @@ public final class StompTestClient implements AutoCloseable {
 		session.send(headers, json.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** A SEND with extra STOMP headers (an {@code Authorization} header, for instance). */
+	public void sendWithHeaders(String destination, String json, Map<String, String> extra) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		extra.forEach(headers::add);
+		session.send(headers, json.getBytes(StandardCharsets.UTF_8));
+	}
+
 	public void sendMessage(UUID roomId, String clientId, String body) {
 		send("/app/rooms/" + roomId + "/messages", Map.of("clientId", clientId, "body", body));
 	}
