@@ -23,6 +23,7 @@ export const hiddenMembers = new HiddenMembers();
 export const chat = new ChatConnection({
   brokerURL: () => brokerUrlFor(window.location),
   accessToken: (forceRefresh) => api.accessToken(forceRefresh),
+  accessTokenExpiresAt: () => api.accessTokenExpiresAt,
 });
 session.on('session-changed', (event) => {
   if (event.status !== 'signed-in') {

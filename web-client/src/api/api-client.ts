@@ -119,6 +119,11 @@ export class ApiClient extends TypedEventTarget<ApiEventMap> {
     return current ?? this.#renewOrLose();
   }
 
+  /** When (epoch ms, this device's clock) the access token last handed out expires; null without one. */
+  get accessTokenExpiresAt(): number | null {
+    return this.#tokens.accessTokenExpiresAt;
+  }
+
   /**
    * Exchanges the stored refresh token for new tokens. Resolves false when the server refuses
    * the refresh token (the session is over); rejects when the server could not be asked.

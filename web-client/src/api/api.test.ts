@@ -36,6 +36,18 @@ describe('token store', () => {
     advance(2_000);
     expect(store.accessToken).toBeNull();
   });
+
+  it('tells when the access token really expires, for connections that renew it in time', () => {
+    const { store, advance } = setup();
+    expect(store.accessTokenExpiresAt).toBeNull();
+    store.save({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
+    expect(store.accessTokenExpiresAt).toBe(1_000_000 + 900_000);
+    advance(5_000);
+    store.save({ accessToken: 'b', refreshToken: 'r2', expiresIn: 900 });
+    expect(store.accessTokenExpiresAt).toBe(1_005_000 + 900_000);
+    store.clear();
+    expect(store.accessTokenExpiresAt).toBeNull();
+  });
 });
 
 describe('api client', () => {

@@ -14,6 +14,7 @@ const EXPIRY_MARGIN_SECONDS = 20;
 export class TokenStore {
   #accessToken: string | null = null;
   #expiresAt = 0;
+  #expiresExactlyAt = 0;
   readonly #storage: KeyValueStorage;
   readonly #now: () => number;
 
@@ -28,6 +29,14 @@ export class TokenStore {
     return this.#now() < this.#expiresAt ? this.#accessToken : null;
   }
 
+  /**
+   * When (epoch milliseconds, this device's clock) the current access token expires, without the
+   * safety margin; null when there is none.
+   */
+  get accessTokenExpiresAt(): number | null {
+    return this.#accessToken === null ? null : this.#expiresExactlyAt;
+  }
+
   get refreshToken(): string | null {
     try {
       return this.#storage.getItem(REFRESH_TOKEN_KEY);
@@ -40,6 +49,7 @@ export class TokenStore {
     this.#accessToken = tokens.accessToken;
     const lifetime = Math.max(0, tokens.expiresIn - EXPIRY_MARGIN_SECONDS);
     this.#expiresAt = this.#now() + lifetime * 1000;
+    this.#expiresExactlyAt = this.#now() + Math.max(0, tokens.expiresIn) * 1000;
     try {
       this.#storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
     } catch {
@@ -50,6 +60,7 @@ export class TokenStore {
   clear(): void {
     this.#accessToken = null;
     this.#expiresAt = 0;
+    this.#expiresExactlyAt = 0;
     try {
       this.#storage.removeItem(REFRESH_TOKEN_KEY);
     } catch {

@@ -2,7 +2,7 @@ import type { IStompSocket } from '@stomp/stompjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/problem.ts';
 import { settle } from '../testing/fakes.ts';
-import { ChatConnection, type RoomListener, brokerUrlFor } from './chat-connection.ts';
+import { ChatConnection, type RoomListener, brokerUrlFor, renewalDelay } from './chat-connection.ts';
 import type { ConnectionStatus } from './events.ts';
 
 type Frame = { command: string; headers: Record<string, string>; body: string };
@@ -65,7 +65,10 @@ class FakeSocket implements IStompSocket {
   }
 }
 
-function setup(accessToken: (forceRefresh: boolean) => Promise<string> = async (force) => (force ? 'fresh' : 'old')) {
+function setup(
+  accessToken: (forceRefresh: boolean) => Promise<string> = async (force) => (force ? 'fresh' : 'old'),
+  accessTokenExpiresAt?: () => number | null,
+) {
   const sockets: FakeSocket[] = [];
   const tokenCalls: boolean[] = [];
   const connection = new ChatConnection({
@@ -74,6 +77,7 @@ function setup(accessToken: (forceRefresh: boolean) => Promise<string> = async (
       tokenCalls.push(force);
       return accessToken(force);
     },
+    ...(accessTokenExpiresAt === undefined ? {} : { accessTokenExpiresAt }),
     webSocketFactory: () => {
       const socket = new FakeSocket();
       sockets.push(socket);
@@ -235,6 +239,59 @@ describe('chat connection', () => {
     expect(second.sent('SUBSCRIBE')).toHaveLength(7);
     expect(statuses.at(-1)).toBe('online');
     expect(connects()).toBe(2);
+  });
+
+  it('gives the server a fresh token a minute before the connection\'s token expires, without reconnecting', async () => {
+    let expiresAt = Date.now() + 15 * 60_000;
+    let issued = 0;
+    const { connection, sockets, tokenCalls } = setup(
+      async (force) => {
+        if (force) {
+          issued += 1;
+          expiresAt = Date.now() + 15 * 60_000;
+        }
+        return force ? `fresh-${issued}` : 'old';
+      },
+      () => expiresAt,
+    );
+    connection.start();
+    await settle();
+    const socket = await connect(sockets[0]);
+    await vi.advanceTimersByTimeAsync(13 * 60_000);
+    await settle();
+    expect(socket.sent('SEND')).toHaveLength(0);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle();
+    const [renewal] = socket.sent('SEND');
+    expect(renewal?.headers['destination']).toBe('/app/auth/renew');
+    expect(renewal?.headers['Authorization']).toBe('Bearer fresh-1');
+    expect(tokenCalls).toEqual([false, true]);
+    expect(sockets).toHaveLength(1);
+
+    // and again before the renewed token expires
+    await vi.advanceTimersByTimeAsync(14 * 60_000);
+    await settle();
+    expect(socket.sent('SEND').map((frame) => frame.headers['Authorization'])).toEqual(['Bearer fresh-1', 'Bearer fresh-2']);
+  });
+
+  it.each(['auth.token_expired', 'auth.session_ended'])('makes the connection again with a fresh token after %s', async (code) => {
+    const { connection, sockets, tokenCalls } = setup();
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.serverSends('ERROR', { message: code });
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    const second = await connect(sockets[1]);
+    expect(tokenCalls).toEqual([false, true]);
+    expect(second.sent('CONNECT')[0]?.headers['Authorization']).toBe('Bearer fresh');
+  });
+
+  it('renews short-lived tokens after two thirds of what is left, and never sooner than a second', () => {
+    expect(renewalDelay(1_000_000 + 15 * 60_000, 1_000_000)).toBe(14 * 60_000);
+    expect(renewalDelay(1_000_000 + 30_000, 1_000_000)).toBe(20_000);
+    expect(renewalDelay(1_000_000 + 500, 1_000_000)).toBe(1_000);
   });
 
   it('tells of too many open connections without renewing the token, and tries again later', async () => {

@@ -46,6 +46,12 @@ export type ChatConnectionOptions = {
   brokerURL: () => string;
   /** A usable access token; `forceRefresh` after the server rejected the last one. */
   accessToken: (forceRefresh: boolean) => Promise<string>;
+  /**
+   * When (epoch ms, this device's clock) the token last handed out by `accessToken` expires. The
+   * connection is renewed on the server with a fresh token before then; without it, the server ends
+   * the connection at expiry and it is made again.
+   */
+  accessTokenExpiresAt?: () => number | null;
   /** Replaces the browser's WebSocket (tests). */
   webSocketFactory?: () => IStompSocket;
   /** Milliseconds before each reconnect attempt is allowed to start (spreads a crowd of clients). */
@@ -65,6 +71,19 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const STABLE_AFTER_MS = 20_000;
 /** The ERROR frame's message when the person already holds as many connections as allowed. */
 const TOO_MANY_CONNECTIONS = 'connections.too_many';
+/** Renew at most this long before the token expires… */
+const RENEW_BEFORE_MS = 60_000;
+/** …and never sooner than this after the last renewal or connect. */
+const MIN_RENEW_DELAY_MS = 1_000;
+
+/**
+ * When to renew a connection whose token expires at `expiresAt`: a minute before, or after two
+ * thirds of what is left when that is shorter (short-lived tokens).
+ */
+export function renewalDelay(expiresAt: number, now: number): number {
+  const left = expiresAt - now;
+  return Math.max(MIN_RENEW_DELAY_MS, left - Math.min(RENEW_BEFORE_MS, left / 3));
+}
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -88,6 +107,9 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   #attempts = 0;
   #errorStreak = 0;
   #stableTimer: ReturnType<typeof setTimeout> | undefined;
+  #renewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the token the connection stands on expires (epoch ms), if known. */
+  #tokenExpiresAt: number | null = null;
 
   constructor(options: ChatConnectionOptions) {
     super();
@@ -131,6 +153,7 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
       room.subscriptions = [];
     }
     this.#notificationSubscription = null;
+    clearTimeout(this.#renewTimer);
     this.#setStatus('offline');
     void this.#client.deactivate();
   }
@@ -198,6 +221,7 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     try {
       const token = await this.#options.accessToken(forceRefresh);
       this.#tokenRejected = false;
+      this.#tokenExpiresAt = this.#options.accessTokenExpiresAt?.() ?? null;
       client.connectHeaders = { Authorization: `Bearer ${token}` };
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -222,7 +246,40 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     }
     this.#wasOnline = true;
     this.#setStatus('online');
+    this.#scheduleRenewal();
     this.emit(new ConnectedEvent());
+  }
+
+  #scheduleRenewal(): void {
+    clearTimeout(this.#renewTimer);
+    if (this.#tokenExpiresAt === null) return;
+    this.#renewTimer = setTimeout(() => void this.#renew(), renewalDelay(this.#tokenExpiresAt, Date.now()));
+  }
+
+  /**
+   * Gives the server a fresh access token for this connection, so it goes on without a reconnect:
+   * no presence flicker, no gap to fill. If this fails, the server ends the connection when the old
+   * token expires, and it is made again with a new one.
+   */
+  async #renew(): Promise<void> {
+    let token: string;
+    try {
+      token = await this.#options.accessToken(true);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.stop();
+      return;
+    }
+    const expiresAt = this.#options.accessTokenExpiresAt?.() ?? null;
+    if (this.#status !== 'online' || !this.#client.connected) return;
+    try {
+      this.#client.publish({ destination: destinations.renew, body: '{}', headers: { Authorization: `Bearer ${token}` } });
+    } catch {
+      // The connection closed meanwhile; the next one is made with the fresh token.
+    }
+    // Renewed again before this token expires. Were the renewal lost, the server's ERROR at expiry
+    // makes the connection again.
+    this.#tokenExpiresAt = expiresAt;
+    this.#scheduleRenewal();
   }
 
   #onStompError(frame: IFrame): void {
@@ -243,6 +300,7 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
 
   #onClose(): void {
     clearTimeout(this.#stableTimer);
+    clearTimeout(this.#renewTimer);
     for (const room of this.#rooms.values()) {
       room.subscriptions = [];
     }

@@ -13,6 +13,8 @@ export const destinations = {
   errors: '/user/queue/errors',
   notifications: '/user/queue/notifications',
   personalModeration: '/user/queue/moderation',
+  /** Where a fresh access token is given to the connection (answered on `/user/queue/session`). */
+  renew: '/app/auth/renew',
 } as const;
 
 /** A message as broadcast on the room topic; `clientId` is there when the server adds it. */

@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenLifetime how long an unused refresh token stays valid (each use issues a fresh one)
  * @param login limits on failed sign-ins
  * @param signUp limits on new accounts and guest passes from one address
+ * @param connectionRecheck how often each node asks Redis about every live connection's token, to end the ones whose
+ *        revocation announcement it missed (read by {@link LiveConnections}'s schedule)
  */
 @ConfigurationProperties("tukipiiri.auth")
 record AuthSettings(String jwtSecret, @DefaultValue("15m") Duration accessTokenLifetime,
 		@DefaultValue("14d") Duration refreshTokenLifetime, @DefaultValue LoginLimits login,
-		@DefaultValue SignUpLimits signUp) {
+		@DefaultValue SignUpLimits signUp, @DefaultValue("30s") Duration connectionRecheck) {
 
 	/**
 	 * @param maxFailuresPerAccount failed attempts on one username before it is locked for {@code window}
