@@ -92,6 +92,15 @@ public class AccountService {
 		return accounts.withAnyRole(EnumSet.of(Role.FACILITATOR, Role.PEER_SUPPORTER), limit);
 	}
 
+	/**
+	 * The coordinators and administrators: the people a safety signal is escalated to when nobody in its room can
+	 * answer it. Registered, not erased; ordered by display name.
+	 */
+	@Transactional(readOnly = true)
+	public List<Account> coordinatorsAndAdministrators() {
+		return accounts.withAnyRole(EnumSet.of(Role.COORDINATOR, Role.ADMIN), Integer.MAX_VALUE);
+	}
+
 	@Transactional(readOnly = true)
 	public List<RoleChange> roleChanges(UUID accountId) {
 		get(accountId);

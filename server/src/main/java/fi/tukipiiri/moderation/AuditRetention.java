@@ -18,7 +18,7 @@ class AuditRetention {
 
 	/**
 	 * @param audit audit lines
-	 * @param reviews handled reports and risk flags
+	 * @param reviews handled reports, risk flags and closed escalations
 	 */
 	@ConfigurationProperties("tukipiiri.retention.moderation")
 	record Settings(@DefaultValue("730d") Duration audit, @DefaultValue("365d") Duration reviews) {
@@ -35,7 +35,8 @@ class AuditRetention {
 		return rule("moderation.reviews", now -> {
 			Timestamp before = Timestamp.from(now.minus(settings.reviews()));
 			return jdbc.sql("delete from reports where status <> 'OPEN' and handled_at < :before").param("before", before).update()
-					+ jdbc.sql("delete from risk_flags where created_at < :before").param("before", before).update();
+					+ jdbc.sql("delete from risk_flags where created_at < :before").param("before", before).update()
+					+ jdbc.sql("delete from safety_escalations where closed_at < :before").param("before", before).update();
 		});
 	}
 

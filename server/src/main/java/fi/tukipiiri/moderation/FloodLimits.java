@@ -69,11 +69,16 @@ class FloodLimits implements DisposableBean {
 	}
 
 	private ProxyManager<String> buckets() {
-		if (buckets == null) {
+		if (buckets == null || !connection.isOpen()) {
 			synchronized (this) {
-				if (buckets == null) {
+				// the connection factory makes a new client when it is restarted (a paused and resumed context); the
+				// old client's connection is then closed for good, so a new one is taken from the current client
+				if (buckets == null || !connection.isOpen()) {
 					// the Spring connection factory's own client, so Redis settings are configured once
 					RedisClient client = (RedisClient) redis.getNativeClient();
+					if (connection != null) {
+						connection.close();
+					}
 					connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 					buckets = Bucket4jLettuce.casBasedBuilder(connection)
 							.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))

@@ -8,8 +8,6 @@ import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.platform.AfterCommit;
 import fi.tukipiiri.rooms.ClusterRelay;
-import fi.tukipiiri.rooms.RoomRole;
-import fi.tukipiiri.rooms.RoomService;
 
 /**
  * Tells a room ({@code /topic/rooms/{id}/moderation}) and the people concerned ({@code /user/queue/moderation})
@@ -21,16 +19,9 @@ class ModerationEvents {
 	static final String USER_QUEUE = "/queue/moderation";
 
 	private final ClusterRelay relay;
-	private final RoomService rooms;
 
-	ModerationEvents(ClusterRelay relay, RoomService rooms) {
+	ModerationEvents(ClusterRelay relay) {
 		this.relay = relay;
-		this.rooms = rooms;
-	}
-
-	/** To the room's facilitators only, privately. */
-	void toRoomReviewers(UUID roomId, String type, Map<String, Object> fields) {
-		rooms.membersWithRole(roomId, RoomRole.FACILITATOR).forEach(facilitator -> toPerson(facilitator, roomId, type, fields));
 	}
 
 	void toRoom(UUID roomId, String type, Map<String, Object> fields) {

@@ -58,6 +58,32 @@ public final class ModerationProblems {
 		}
 	}
 
+	static final class EscalationNotFound extends ApiProblem {
+		EscalationNotFound() {
+			super(HttpStatus.NOT_FOUND, "moderation.escalation_not_found", "No such open escalation.");
+		}
+	}
+
+	/** Someone else already handles the escalation; {@code takenBy} names them. */
+	static final class EscalationTaken extends ApiProblem {
+		EscalationTaken(String takenBy) {
+			super(HttpStatus.CONFLICT, "moderation.escalation_taken", "Someone else is already handling this.",
+					Map.of("takenBy", takenBy == null ? "" : takenBy));
+		}
+	}
+
+	static final class NoSubject extends ApiProblem {
+		NoSubject() {
+			super(HttpStatus.CONFLICT, "moderation.no_subject", "The person this is about is no longer here.");
+		}
+	}
+
+	static final class NoCrisisMessage extends ApiProblem {
+		NoCrisisMessage() {
+			super(HttpStatus.CONFLICT, "moderation.no_crisis_message", "No crisis message is configured.");
+		}
+	}
+
 	/** A value outside what a moderation request allows; the code names the field. */
 	static final class InvalidValue extends ApiProblem {
 		InvalidValue(String code, String detail) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.moderation.ModerationProblems.InvalidValue;
+import fi.tukipiiri.moderation.ModerationProblems.NoCrisisMessage;
 import fi.tukipiiri.moderation.ModerationProblems.NoSeries;
 import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
 import fi.tukipiiri.moderation.ModerationProblems.ProtectedMember;
 import fi.tukipiiri.rooms.ChatMessage;
+import fi.tukipiiri.rooms.MessageKind;
 import fi.tukipiiri.rooms.MessageService;
 import fi.tukipiiri.rooms.Room;
 import fi.tukipiiri.rooms.RoomService;
@@ -50,10 +53,11 @@ public class ModerationService {
 	private final SessionRooms sessionRooms;
 	private final AuditService audit;
 	private final ModerationEvents events;
+	private final ModerationSettings crisisMessage;
 	private final Clock clock;
 
 	ModerationService(Standings standings, RoomService rooms, MessageService messages, Sanctions sanctions, RoomSettings settings,
-			SessionRooms sessionRooms, AuditService audit, ModerationEvents events, Clock clock) {
+			SessionRooms sessionRooms, AuditService audit, ModerationEvents events, ModerationSettings crisisMessage, Clock clock) {
 		this.standings = standings;
 		this.rooms = rooms;
 		this.messages = messages;
@@ -62,6 +66,7 @@ public class ModerationService {
 		this.sessionRooms = sessionRooms;
 		this.audit = audit;
 		this.events = events;
+		this.crisisMessage = crisisMessage;
 		this.clock = clock;
 	}
 
@@ -214,6 +219,32 @@ public class ModerationService {
 			audit.record(actorId, "UNPIN", roomId, null, null, "", "");
 			events.toRoom(roomId, "unpinned", Map.of());
 		}
+	}
+
+	/**
+	 * Sends the configured crisis message (help numbers, how to ask for a private talk) into the room as the caller's
+	 * message, in every configured language, so that each reader reads it in their own. Sending the same
+	 * {@code clientId} again stores nothing new.
+	 *
+	 * @throws ModerationProblems.NoCrisisMessage {@code moderation.no_crisis_message} (409) when none is configured
+	 */
+	@Transactional
+	public ChatMessage sendCrisisMessage(UUID roomId, UUID actorId, String clientId) {
+		standings.require(roomId, actorId, Power.CRISIS_MESSAGE);
+		Map<String, String> texts = new LinkedHashMap<>();
+		crisisMessage.crisisMessage().forEach((language, text) -> {
+			if (text != null && !text.isBlank()) {
+				texts.put(language, text.strip());
+			}
+		});
+		if (texts.isEmpty()) {
+			throw new NoCrisisMessage();
+		}
+		MessageService.Sent sent = messages.sendTranslated(roomId, actorId, clientId, MessageKind.CRISIS, texts);
+		if (!sent.duplicate()) {
+			audit.record(actorId, "CRISIS_MESSAGE", roomId, null, sent.message().id(), "", "");
+		}
+		return sent.message();
 	}
 
 	static String reason(String reason) {

@@ -1,6 +1,7 @@
 package fi.tukipiiri.moderation;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -16,7 +17,8 @@ import fi.tukipiiri.rooms.RoomService;
 
 /**
  * One-to-one talks ("individual work") between a facilitator and a participant of a room: a PRIVATE room with the
- * two as its only members. A participant may ask for one; the room's facilitators are told.
+ * two as its only members. A participant may ask for one; the room's facilitators are told, or the coordinators and
+ * administrators on duty when no facilitator is present ({@link SafetySignals}).
  */
 @Service
 public class PrivateTalkService {
@@ -27,30 +29,47 @@ public class PrivateTalkService {
 	private final AuditService audit;
 	private final ModerationEvents events;
 	private final NotificationService notifications;
+	private final SafetySignals signals;
 
 	PrivateTalkService(Standings standings, RoomService rooms, AccountService accounts, AuditService audit, ModerationEvents events,
-			NotificationService notifications) {
+			NotificationService notifications, SafetySignals signals) {
 		this.standings = standings;
 		this.rooms = rooms;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.events = events;
 		this.notifications = notifications;
+		this.signals = signals;
 	}
 
 	@Transactional
 	public Room open(UUID fromRoomId, UUID facilitatorId, UUID participantId) {
 		Standing facilitator = standings.require(fromRoomId, facilitatorId, Power.PRIVATE_TALK);
 		standings.target(facilitator, participantId, true);
-		String facilitatorName = accounts.getActive(facilitatorId).displayName();
+		return openBetween(fromRoomId, facilitatorId, participantId);
+	}
+
+	/**
+	 * Opens a private talk for a coordinator or administrator answering an escalated safety signal about the
+	 * participant, whether or not they are in the room the signal came from; the escalation is their authority.
+	 */
+	Room openForEscalation(UUID fromRoomId, UUID responderId, UUID participantId) {
+		if (responderId.equals(participantId)) {
+			throw new ModerationProblems.NotYourself();
+		}
+		return openBetween(fromRoomId, responderId, participantId);
+	}
+
+	private Room openBetween(UUID fromRoomId, UUID staffId, UUID participantId) {
+		String staffName = accounts.getActive(staffId).displayName();
 		String participantName = accounts.getActive(participantId).displayName();
-		Room room = rooms.create(facilitatorName + " & " + participantName, "", RoomKind.PRIVATE, facilitatorId);
-		rooms.addMember(room.id(), facilitatorId, RoomRole.FACILITATOR);
+		Room room = rooms.create(staffName + " & " + participantName, "", RoomKind.PRIVATE, staffId);
+		rooms.addMember(room.id(), staffId, RoomRole.FACILITATOR);
 		rooms.addMember(room.id(), participantId, RoomRole.PARTICIPANT);
-		audit.record(facilitatorId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "", "from room " + fromRoomId);
+		audit.record(staffId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "", "from room " + fromRoomId);
 		notifications.notify(participantId, "private_talk.opened", room.id(),
-				Map.of("roomId", room.id().toString(), "facilitatorName", facilitatorName));
-		events.toPerson(participantId, fromRoomId, "private-talk-opened", Map.of("privateRoomId", room.id(), "facilitatorName", facilitatorName));
+				Map.of("roomId", room.id().toString(), "facilitatorName", staffName));
+		events.toPerson(participantId, fromRoomId, "private-talk-opened", Map.of("privateRoomId", room.id(), "facilitatorName", staffName));
 		return room;
 	}
 
@@ -63,8 +82,8 @@ public class PrivateTalkService {
 		}
 		String name = accounts.getActive(participantId).displayName();
 		String roomTitle = rooms.requireReader(roomId, participantId, "private-talk-request").room().title();
-		rooms.membersWithRole(roomId, RoomRole.FACILITATOR).forEach(facilitator -> notifications.notify(facilitator,
-				"private_talk.requested", UUID.randomUUID(), Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name)));
-		events.toRoomReviewers(roomId, "private-talk-requested", Map.of("accountId", participantId, "displayName", name));
+		signals.raise(new SafetySignals.Signal(Escalation.Signal.TALK_REQUEST, UUID.randomUUID(), roomId, roomTitle, participantId,
+				Set.of(participantId), "private-talk-requested", Map.of("accountId", participantId, "displayName", name),
+				"private_talk.requested", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name)));
 	}
 }

@@ -1,8 +1,10 @@
 package fi.tukipiiri.moderation;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -18,11 +20,14 @@ import fi.tukipiiri.moderation.ModerationProblems.ReportNotFound;
 import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
-import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomProblems;
 
-/** Members report messages or members; the room's facilitators review the queue and close each report. */
+/**
+ * Members report messages or members ("I am worried about this person" is a report of a member with the reason
+ * {@code WORRY}); the room's facilitators review the queue and close each report. A report in a room where no
+ * facilitator is present is escalated ({@link SafetySignals}).
+ */
 @Service
 public class ReportService {
 
@@ -37,10 +42,11 @@ public class ReportService {
 	private final AuditService audit;
 	private final ModerationEvents events;
 	private final NotificationService notifications;
+	private final SafetySignals signals;
 	private final Clock clock;
 
 	ReportService(RoomService rooms, Reports reports, Standings standings, MessageService messages, AccountService accounts, AuditService audit,
-			ModerationEvents events, NotificationService notifications, Clock clock) {
+			ModerationEvents events, NotificationService notifications, SafetySignals signals, Clock clock) {
 		this.rooms = rooms;
 		this.reports = reports;
 		this.standings = standings;
@@ -49,6 +55,7 @@ public class ReportService {
 		this.audit = audit;
 		this.events = events;
 		this.notifications = notifications;
+		this.signals = signals;
 		this.clock = clock;
 	}
 
@@ -73,10 +80,11 @@ public class ReportService {
 				note(note), clock.instant(), Report.Status.OPEN, List.of());
 		reports.insert(report);
 		audit.record(reporterId, "REPORT", roomId, target, messageId, reason.name(), "");
-		events.toRoomReviewers(roomId, "report-filed", Map.of("reportId", report.id()));
 		String roomTitle = rooms.requireReader(roomId, reporterId, "report").room().title();
-		rooms.membersWithRole(roomId, RoomRole.FACILITATOR).forEach(facilitator -> notifications.notify(facilitator,
-				"moderation.report_filed", report.id(), Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
+		Set<UUID> concerned = new HashSet<>(List.of(reporterId, target));
+		signals.raise(new SafetySignals.Signal(Escalation.Signal.REPORT, report.id(), roomId, roomTitle, target, concerned,
+				"report-filed", Map.of("reportId", report.id()), "moderation.report_filed",
+				Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
 		return report.id();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,15 +13,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.rooms.MessageKind;
 import fi.tukipiiri.rooms.MessagePosted;
-import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 
 /**
  * Reads each new message for risk words (self-harm, violence, threats) in Finnish, Swedish and English and, on a
- * match, tells only the room's facilitators, with the crisis message ready to send. Nothing is blocked and nobody
- * else learns of the flag.
+ * match, tells the room's facilitators, with the crisis message ready to send, or the coordinators and administrators
+ * on duty when no facilitator is present ({@link SafetySignals}); the writer of a self-harm or violence message gets a
+ * private help card. Nothing is blocked and no other participant learns of the flag.
  */
 @Service
 public class RiskFlagService {
@@ -30,7 +31,7 @@ public class RiskFlagService {
 	/** This service through its proxy, so that flagging runs in a transaction of its own. */
 	private final ObjectProvider<RiskFlagService> self;
 	private final RoomService rooms;
-	private final NotificationService notifications;
+	private final SafetySignals signals;
 	private final RiskTerms terms;
 	private final RiskFlags flags;
 	private final Standings standings;
@@ -39,10 +40,10 @@ public class RiskFlagService {
 	private final Clock clock;
 
 	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ModerationEvents events, RoomService rooms,
-			NotificationService notifications, ObjectProvider<RiskFlagService> self, Clock clock) {
+			SafetySignals signals, ObjectProvider<RiskFlagService> self, Clock clock) {
 		this.self = self;
 		this.rooms = rooms;
-		this.notifications = notifications;
+		this.signals = signals;
 		this.terms = new RiskTerms(settings.riskTerms());
 		this.flags = flags;
 		this.standings = standings;
@@ -57,7 +58,11 @@ public class RiskFlagService {
 	 */
 	@TransactionalEventListener
 	void on(MessagePosted posted) {
-		List<String> categories = new ArrayList<>(terms.categoriesIn(posted.body()));
+		if (posted.message().kind() != MessageKind.TEXT) {
+			// the crisis message names violence and self-harm to offer help; it is not a signal of either
+			return;
+		}
+		List<String> categories = new ArrayList<>(terms.categoriesIn(posted.message().body()));
 		if (!categories.isEmpty()) {
 			self.getObject().flag(posted, categories);
 		}
@@ -66,13 +71,17 @@ public class RiskFlagService {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void flag(MessagePosted posted, List<String> categories) {
 		UUID id = UUID.randomUUID();
-		flags.insert(id, posted.roomId(), posted.messageId(), posted.seq(), posted.authorId(), categories, clock.instant());
-		events.toRoomReviewers(posted.roomId(), "risk-flag", Map.of("flagId", id, "messageId", posted.messageId(),
-				"seq", posted.seq(), "categories", categories, "crisisMessage", settings.crisisMessage()));
-		// also kept as a notice, so a facilitator who is not in the room right now learns of it
+		flags.insert(id, posted.roomId(), posted.messageId(), posted.message().seq(), posted.authorId(), categories, clock.instant());
 		String roomTitle = rooms.requireReader(posted.roomId(), posted.authorId(), "risk-flag").room().title();
-		rooms.membersWithRole(posted.roomId(), RoomRole.FACILITATOR).forEach(facilitator -> notifications.notify(facilitator,
-				"moderation.risk_flag", id, Map.of("roomId", posted.roomId().toString(), "roomTitle", roomTitle)));
+		signals.raise(new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, posted.roomId(), roomTitle, posted.authorId(),
+				Set.of(posted.authorId()), "risk-flag", Map.of("flagId", id, "messageId", posted.messageId(), "seq",
+						posted.message().seq(), "categories", categories, "crisisMessage", settings.crisisMessage()),
+				"moderation.risk_flag", Map.of("roomId", posted.roomId().toString(), "roomTitle", roomTitle)));
+		if (categories.stream().anyMatch(settings.helpCardCategories()::contains)) {
+			// only the writer sees it, in their own language (the client has the words); nothing is blocked
+			events.toPerson(posted.authorId(), posted.roomId(), "help-card", Map.of("messageId", posted.messageId(),
+					"categories", categories));
+		}
 	}
 
 	@Transactional(readOnly = true)

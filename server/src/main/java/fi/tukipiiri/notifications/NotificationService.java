@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.tukipiiri.platform.AfterCommit;
 import fi.tukipiiri.rooms.ClusterRelay;
 
 /** Stores a notice once per person and subject, and delivers it to the person's open connections on any node. */
@@ -30,8 +31,11 @@ public class NotificationService {
 	public void notify(UUID accountId, String kind, UUID subjectId, Map<String, String> params) {
 		Notification notification = new Notification(UUID.randomUUID(), kind, subjectId, params, clock.instant(), null);
 		if (notifications.insert(accountId, notification)) {
-			relay.publish("/user/" + accountId + "/queue/notifications", notification);
-			email.send(accountId, notification);
+			// told only once it is stored: a notice whose transaction rolls back never reached anyone
+			AfterCommit.run(() -> {
+				relay.publish("/user/" + accountId + "/queue/notifications", notification);
+				email.send(accountId, notification);
+			});
 		}
 	}
 

@@ -3,6 +3,7 @@ package fi.tukipiiri.presence;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -36,6 +37,14 @@ public class PresenceService {
 				.flatMap(Optional::stream)
 				.sorted(Comparator.comparing(RoomMember::role).reversed().thenComparing(RoomMember::displayName))
 				.toList();
+	}
+
+	/**
+	 * The accounts with a live connection in the room now, on any node, for features that must know who is there (a
+	 * safety signal finds out whether a facilitator is present); callers check who may learn it.
+	 */
+	public Set<UUID> presentIn(UUID roomId) {
+		return registry.present(roomId);
 	}
 
 	/** Tells the room this member is typing, at most once per throttle period. */

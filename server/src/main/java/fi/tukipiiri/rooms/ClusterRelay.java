@@ -12,7 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
@@ -27,17 +32,21 @@ import org.springframework.util.MimeTypeUtils;
 public class ClusterRelay implements MessageListener {
 
 	private static final String CHANNEL = "tukipiiri:relay";
+	private static final String USER_PREFIX = "/user/";
 	private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
 
 	private final StringRedisTemplate redis;
 	private final SimpMessagingTemplate broker;
 	private final LocalSubscriptions subscriptions;
+	private final SimpUserRegistry users;
 	private final JsonMapper json;
 
-	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions, JsonMapper json) {
+	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions, SimpUserRegistry users,
+			JsonMapper json) {
 		this.redis = redis;
 		this.broker = broker;
 		this.subscriptions = subscriptions;
+		this.users = users;
 		this.json = json;
 	}
 
@@ -75,8 +84,25 @@ public class ClusterRelay implements MessageListener {
 		}
 		String destination = envelope.path("destination").asString();
 		byte[] payload = json.writeValueAsBytes(envelope.path("payload"));
-		broker.send(destination, MessageBuilder.withPayload(payload)
-				.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON)
-				.build());
+		if (!destination.startsWith(USER_PREFIX)) {
+			broker.send(destination, MessageBuilder.withPayload(payload)
+					.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON)
+					.build());
+			return;
+		}
+		// One message per session of the person: Spring's user destination handler, with publishing order preserved,
+		// fails on the second session when one message is resolved to several.
+		String user = destination.substring(USER_PREFIX.length(), Math.max(USER_PREFIX.length(), destination.indexOf('/', USER_PREFIX.length())));
+		SimpUser person = users.getUser(user);
+		if (person == null) {
+			return;
+		}
+		for (SimpSession session : person.getSessions()) {
+			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+			headers.setSessionId(session.getId());
+			headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+			headers.setLeaveMutable(true);
+			broker.send(destination, MessageBuilder.createMessage(payload, headers.getMessageHeaders()));
+		}
 	}
 }

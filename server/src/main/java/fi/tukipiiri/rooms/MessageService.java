@@ -1,9 +1,12 @@
 package fi.tukipiiri.rooms;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,10 +66,35 @@ public class MessageService {
 
 	@Transactional
 	public Sent send(UUID roomId, UUID authorId, String clientId, String rawBody) {
-		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-			throw new InvalidClientId();
-		}
+		requireClientId(clientId);
 		String body = normalise(rawBody);
+		return store(roomId, authorId, clientId, (seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(), authorId,
+				author.displayName(), author.role(), body, clock.instant()));
+	}
+
+	/**
+	 * Stores a message written in several languages (the crisis message), under the same rules as {@link #send}: each
+	 * reader reads it in their own language from {@code translations}; its body holds all of them, in the order given.
+	 * The caller decides who may send one.
+	 *
+	 * @param translations language code → text, at least one
+	 */
+	@Transactional
+	public Sent sendTranslated(UUID roomId, UUID authorId, String clientId, MessageKind kind, Map<String, String> translations) {
+		requireClientId(clientId);
+		if (translations.isEmpty()) {
+			throw new EmptyMessage();
+		}
+		Map<String, String> texts = new LinkedHashMap<>(translations);
+		return store(roomId, authorId, clientId, (seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(), authorId,
+				author.displayName(), author.role(), String.join("\n\n", texts.values()), clock.instant(), false, kind, texts));
+	}
+
+	/**
+	 * Numbers and stores the message {@code compose} makes, under the room's lock, once the room, the author's membership
+	 * and the rooms' rules allow it; a client id sent before returns the message stored then.
+	 */
+	private Sent store(UUID roomId, UUID authorId, String clientId, BiFunction<Long, RoomMember, ChatMessage> compose) {
 		LockedRoom room = messages.lockRoom(roomId).orElseThrow(RoomNotFound::new);
 		RoomMember author = rooms.member(roomId, authorId).orElseThrow(NotMember::new);
 		Optional<ChatMessage> original = messages.findByClientId(roomId, authorId, clientId);
@@ -77,11 +105,16 @@ public class MessageService {
 			throw new ReadOnly();
 		}
 		rules.forEach(rule -> rule.checkSend(roomId, author));
-		ChatMessage message = new ChatMessage(roomId, room.lastSeq() + 1, UUID.randomUUID(), authorId,
-				author.displayName(), author.role(), body, clock.instant());
+		ChatMessage message = compose.apply(room.lastSeq() + 1, author);
 		messages.append(message, clientId);
-		events.publishEvent(new MessagePosted(roomId, message.seq(), message.id(), authorId, body));
+		events.publishEvent(new MessagePosted(message, clientId));
 		return new Sent(message, false);
+	}
+
+	private static void requireClientId(String clientId) {
+		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+			throw new InvalidClientId();
+		}
 	}
 
 	/** The message as written, for those who moderate the room (callers check that right). */

@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +23,13 @@ class Messages {
 
 	private static final String SELECT = """
 			select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role,
-			       case when m.removed_at is null then m.body end as body, m.sent_at, m.removed_at is not null as removed
+			       case when m.removed_at is null then m.body end as body, m.sent_at, m.removed_at is not null as removed,
+			       m.kind, case when m.removed_at is null then m.translations end as translations
 			from messages m left join accounts a on a.id = m.author_id
 			""";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final TypeReference<Map<String, String>> TRANSLATIONS = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
@@ -50,12 +58,14 @@ class Messages {
 		jdbc.sql("update rooms set last_seq = :seq where id = :roomId")
 				.param("seq", message.seq()).param("roomId", message.roomId()).update();
 		jdbc.sql("""
-				insert into messages (room_id, seq, id, author_id, author_role, client_id, body, sent_at)
-				values (:roomId, :seq, :id, :authorId, :authorRole, :clientId, :body, :sentAt)
+				insert into messages (room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations)
+				values (:roomId, :seq, :id, :authorId, :authorRole, :clientId, :body, :sentAt, :kind, cast(:translations as jsonb))
 				""")
 				.param("roomId", message.roomId()).param("seq", message.seq()).param("id", message.id())
 				.param("authorId", message.authorId()).param("authorRole", message.authorRole().name())
 				.param("clientId", clientId).param("body", message.body()).param("sentAt", Timestamp.from(message.sentAt()))
+				.param("kind", message.kind().name())
+				.param("translations", message.translations() == null ? null : JSON.writeValueAsString(message.translations()))
 				.update();
 	}
 
@@ -78,7 +88,7 @@ class Messages {
 	Optional<ChatMessage> findOriginal(UUID roomId, UUID messageId) {
 		return jdbc.sql("""
 				select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role, m.body, m.sent_at,
-				       m.removed_at is not null as removed
+				       m.removed_at is not null as removed, m.kind, m.translations
 				from messages m left join accounts a on a.id = m.author_id
 				where m.room_id = :roomId and m.id = :id
 				""")
@@ -105,6 +115,11 @@ class Messages {
 	private static ChatMessage message(ResultSet rs, int row) throws SQLException {
 		return new ChatMessage(rs.getObject("room_id", UUID.class), rs.getLong("seq"), rs.getObject("id", UUID.class),
 				rs.getObject("author_id", UUID.class), rs.getString("display_name"), RoomRole.valueOf(rs.getString("author_role")),
-				rs.getString("body"), rs.getTimestamp("sent_at").toInstant(), rs.getBoolean("removed"));
+				rs.getString("body"), rs.getTimestamp("sent_at").toInstant(), rs.getBoolean("removed"),
+				MessageKind.valueOf(rs.getString("kind")), translations(rs.getString("translations")));
+	}
+
+	private static Map<String, String> translations(String json) {
+		return json == null ? null : JSON.readValue(json, TRANSLATIONS);
 	}
 }

@@ -35,6 +35,26 @@ public final class RoomProblems {
 		}
 	}
 
+	public static final class InvalidStaff extends ApiProblem {
+		InvalidStaff(RoomRole role) {
+			super(HttpStatus.CONFLICT, "rooms.invalid_staff", role == RoomRole.FACILITATOR
+					? "Only a person with the facilitator role can lead a room."
+					: "Only a peer supporter or a facilitator can co-host a room.");
+		}
+	}
+
+	public static final class PrivateTalkFixed extends ApiProblem {
+		PrivateTalkFixed() {
+			super(HttpStatus.CONFLICT, "rooms.private_talk_fixed", "A private talk keeps its two members.");
+		}
+	}
+
+	public static final class MemberNotFound extends ApiProblem {
+		MemberNotFound() {
+			super(HttpStatus.NOT_FOUND, "rooms.member_not_found", "This person is not a member of the room.");
+		}
+	}
+
 	public static final class Barred extends ApiProblem {
 		Barred() {
 			super(HttpStatus.FORBIDDEN, "rooms.barred", "You have been banned from this room.");

@@ -3,6 +3,7 @@ package fi.tukipiiri.rooms;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,7 +15,10 @@ import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
 import fi.tukipiiri.rooms.RoomProblems.Barred;
 import fi.tukipiiri.rooms.RoomProblems.GuestNotAllowed;
+import fi.tukipiiri.rooms.RoomProblems.InvalidStaff;
+import fi.tukipiiri.rooms.RoomProblems.MemberNotFound;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
+import fi.tukipiiri.rooms.RoomProblems.PrivateTalkFixed;
 import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 
 /** Who may enter which room, in which role. Open chats admit anyone signed in; closed groups only their members. */
@@ -43,6 +47,15 @@ public class RoomService {
 	 * an overseer (every such look into a closed group or a private talk is published for the audit log).
 	 */
 	public record Access(Room room, RoomRole role, boolean overseer) {
+	}
+
+	/** A room and the people responsible in it: its facilitators and peer supporters, facilitators first. */
+	public record Staffing(Room room, List<RoomMember> staff) {
+
+		/** Whether anyone leads the room: a safety signal there has a facilitator to reach. */
+		public boolean hasFacilitator() {
+			return staff.stream().anyMatch(member -> member.role() == RoomRole.FACILITATOR);
+		}
 	}
 
 	@Transactional
@@ -151,6 +164,56 @@ public class RoomService {
 		}
 		rooms.upsertMember(roomId, accountId, role, clock.instant());
 		return new RoomMember(accountId, account.displayName(), role);
+	}
+
+	/**
+	 * Appoints a person to a room in a role, by a coordinator or an administrator: a facilitator must hold the
+	 * FACILITATOR role, a peer supporter the PEER_SUPPORTER or FACILITATOR role. Changes the role of an existing member.
+	 * Private talks keep their two members.
+	 *
+	 * @throws RoomProblems.InvalidStaff {@code rooms.invalid_staff} (409) when the person does not hold the role needed
+	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a private talk
+	 */
+	@Transactional
+	public RoomMember appoint(UUID roomId, UUID accountId, RoomRole role) {
+		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
+		if (room.kind() == RoomKind.PRIVATE) {
+			throw new PrivateTalkFixed();
+		}
+		Set<Role> held = accounts.getActive(accountId).roles();
+		boolean eligible = switch (role) {
+			case FACILITATOR -> held.contains(Role.FACILITATOR);
+			case PEER_SUPPORTER -> held.contains(Role.PEER_SUPPORTER) || held.contains(Role.FACILITATOR);
+			case PARTICIPANT -> true;
+		};
+		if (!eligible) {
+			throw new InvalidStaff(role);
+		}
+		return addMember(roomId, accountId, role);
+	}
+
+	/**
+	 * Takes a member out of a room, by a coordinator or an administrator (a facilitator no longer leading it, for
+	 * instance); their live subscriptions to it end on every node.
+	 *
+	 * @throws RoomProblems.MemberNotFound {@code rooms.member_not_found} (404) when the person is not a member
+	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a private talk
+	 */
+	@Transactional
+	public void dismiss(UUID roomId, UUID accountId) {
+		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
+		if (room.kind() == RoomKind.PRIVATE) {
+			throw new PrivateTalkFixed();
+		}
+		if (!removeMember(roomId, accountId)) {
+			throw new MemberNotFound();
+		}
+	}
+
+	/** Every open chat and closed group in use with its facilitators and peer supporters, newest first. */
+	@Transactional(readOnly = true)
+	public List<Staffing> staffing() {
+		return rooms.staffing();
 	}
 
 	/** Adds an enrolled person to a session room unless they are barred from it; whether they were added. */

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -99,6 +102,32 @@ class Rooms {
 				where m.room_id = :roomId and m.account_id = :accountId
 				""")
 				.param("roomId", roomId).param("accountId", accountId).query(Rooms::member).optional();
+	}
+
+	/**
+	 * Every open chat and closed group not archived, newest first, each with its facilitators and peer supporters
+	 * (possibly none). Private talks are left out: their two members are fixed.
+	 */
+	List<RoomService.Staffing> staffing() {
+		Map<UUID, RoomService.Staffing> rooms = new LinkedHashMap<>();
+		jdbc.sql("""
+				select r.*, m.account_id, a.display_name, m.role
+				from rooms r
+				left join room_members m on m.room_id = r.id and m.role in ('FACILITATOR', 'PEER_SUPPORTER')
+				left join accounts a on a.id = m.account_id
+				where r.kind in ('OPEN', 'CLOSED') and r.state <> 'ARCHIVED'
+				order by r.created_at desc, r.id, m.role desc, a.display_name
+				""")
+				.query((rs, n) -> {
+					Room room = room(rs, n);
+					RoomService.Staffing staffing = rooms.computeIfAbsent(room.id(), id -> new RoomService.Staffing(room, new ArrayList<>()));
+					if (rs.getObject("account_id") != null) {
+						staffing.staff().add(member(rs, n));
+					}
+					return staffing;
+				})
+				.list();
+		return rooms.values().stream().map(staffing -> new RoomService.Staffing(staffing.room(), List.copyOf(staffing.staff()))).toList();
 	}
 
 	/** Changes the state; closing (read-only or archived) stamps when, reopening clears it. */

@@ -71,7 +71,7 @@ class ModerationIT {
 	void aRoomWithEveryRole() {
 		room = api.createRoom("Tunteet ja arki " + UUID.randomUUID().toString().substring(0, 6), "OPEN");
 		facilitator = api.staffMember("Ohjaaja Outi", "FACILITATOR");
-		peerSupporter = api.registerParent("Vertais-Ville");
+		peerSupporter = api.staffMember("Vertais-Ville", "PEER_SUPPORTER");
 		parent = api.registerParent("Pia");
 		target = api.registerParent("Teemu");
 		admin = api.login("root-admin", "test-admin-password");
@@ -435,6 +435,15 @@ class ModerationIT {
 			assertThat(flagged).isEqualTo(expected);
 			nothing(toLeader, 500);
 			nothing(toBystander, 200);
+			// the writer learns nothing of the flags; for self-harm and violence they get a private help card
+			List<String> cards = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				JsonNode card = next(toWriter, "a help card");
+				assertThat(card.path("type").asString()).isEqualTo("help-card");
+				assertThat(card.has("crisisMessage")).isFalse();
+				cards.add(card.path("categories").get(0).asString());
+			}
+			assertThat(cards).containsExactlyInAnyOrder("self-harm", "violence");
 			nothing(toWriter, 200);
 		}
 		assertThat(api.get("/api/moderation/rooms/" + room + "/risk-flags", facilitator.accessToken()).body().size()).isEqualTo(3);
@@ -505,9 +514,7 @@ class ModerationIT {
 
 	/** Waits until the node has registered the person's subscription, so that what follows cannot overtake it. */
 	private static void awaitSubscribed(SimpUserRegistry registry, Session person, String destination) {
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> registry.findSubscriptions(
-				subscription -> subscription.getSession().getUser().getName().equals(person.id().toString())
-						&& subscription.getDestination().equals(destination)).size() == 1);
+		StompTestClient.awaitSubscribed(registry, person.id(), destination, 1);
 	}
 
 	private void join(Session person) {

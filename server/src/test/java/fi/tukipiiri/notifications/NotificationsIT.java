@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
@@ -26,6 +27,9 @@ class NotificationsIT {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	SimpUserRegistry users;
 
 	@Test
 	void enrolmentAndPromotionAreNotifiedLiveAndKept() {
@@ -47,6 +51,22 @@ class NotificationsIT {
 		assertThat(kinds).containsExactly("enrolment.promoted", "enrolment.waitlisted");
 		await().atMost(5, TimeUnit.SECONDS).until(() -> kinds(first).contains("enrolment.enrolled"));
 		assertThat(kinds(first)).doesNotContain("enrolment.promoted");
+	}
+
+	@Test
+	void aNoticeReachesEveryOpenConnectionOfThePerson() {
+		String series = closedSeries(3);
+		Session parent = api.registerParent("Kaksi välilehteä");
+		try (var phone = StompTestClient.connect(api.baseUrl(), parent.accessToken());
+				var laptop = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
+			var onPhone = phone.subscribe("/user/queue/notifications");
+			var onLaptop = laptop.subscribe("/user/queue/notifications");
+			await().atMost(5, TimeUnit.SECONDS).until(() -> users.findSubscriptions(subscription -> subscription.getSession().getUser()
+					.getName().equals(parent.id().toString()) && subscription.getDestination().equals("/user/queue/notifications")).size() == 2);
+			api.post("/api/series/" + series + "/enrolment", Map.of(), parent.accessToken());
+			assertThat(next(onPhone, "the notice on the phone").path("kind").asString()).isEqualTo("enrolment.enrolled");
+			assertThat(next(onLaptop, "the notice on the laptop").path("kind").asString()).isEqualTo("enrolment.enrolled");
+		}
 	}
 
 	@Test

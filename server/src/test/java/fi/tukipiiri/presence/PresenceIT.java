@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
@@ -25,16 +26,20 @@ class PresenceIT {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	SimpUserRegistry users;
+
 	@Test
 	void peopleArriveAndLeaveWithDisplayNamesAndRoomRolesOnly() {
 		UUID room = api.createRoom("Paikalla", "OPEN");
 		Session anna = api.registerParent("Anna");
-		Session ohjaaja = api.registerParent("Ohjaaja Sari");
+		Session ohjaaja = api.staffMember("Ohjaaja Sari", "FACILITATOR");
 		api.addMember(room, ohjaaja.id(), "FACILITATOR");
 		try (var a = StompTestClient.connect(api.baseUrl(), anna.accessToken())) {
 			a.subscribe("/topic/rooms/" + room);
 			awaitCount(room, anna, 1);
 			var presence = a.subscribe("/topic/rooms/" + room + "/presence");
+			StompTestClient.awaitSubscribed(users, anna.id(), "/topic/rooms/" + room + "/presence", 1);
 			var o = StompTestClient.connect(api.baseUrl(), ohjaaja.accessToken());
 			o.subscribe("/topic/rooms/" + room);
 
@@ -65,6 +70,7 @@ class PresenceIT {
 			a.subscribe("/topic/rooms/" + room);
 			awaitCount(room, anna, 1);
 			var presence = a.subscribe("/topic/rooms/" + room + "/presence");
+			StompTestClient.awaitSubscribed(users, anna.id(), "/topic/rooms/" + room + "/presence", 1);
 			var tab1 = StompTestClient.connect(api.baseUrl(), matti.accessToken());
 			tab1.subscribe("/topic/rooms/" + room);
 			next(presence, "Matti's first tab");

@@ -16,11 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.awaitility.Awaitility;
+
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.CloseStatus;
@@ -190,6 +193,16 @@ public final class StompTestClient implements AutoCloseable {
 		finally {
 			client.stop();
 		}
+	}
+
+	/**
+	 * Waits until the node's registry holds {@code count} subscriptions of the person to the destination (as the client
+	 * named it), so that what is published next reaches them: a SUBSCRIBE is handled after the client has sent it.
+	 */
+	public static void awaitSubscribed(SimpUserRegistry registry, UUID accountId, String destination, int count) {
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> registry.findSubscriptions(
+				subscription -> subscription.getSession().getUser().getName().equals(accountId.toString())
+						&& subscription.getDestination().equals(destination)).size() == count);
 	}
 
 	/** The next item within a few seconds, or a failure naming what was awaited. */

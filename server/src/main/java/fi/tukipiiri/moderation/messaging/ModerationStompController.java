@@ -27,7 +27,7 @@ class ModerationStompController {
 	}
 
 	enum Action {
-		REMOVE_MESSAGE, MUTE, UNMUTE, REMOVE_MEMBER, BAN, UNBAN, LOCK, UNLOCK, SLOW_MODE, PIN, UNPIN
+		REMOVE_MESSAGE, MUTE, UNMUTE, REMOVE_MEMBER, BAN, UNBAN, LOCK, UNLOCK, SLOW_MODE, PIN, UNPIN, CRISIS_MESSAGE
 	}
 
 	record Command(String clientId, Action action, UUID accountId, UUID messageId, Integer minutes, String reason, BanScope scope,
@@ -57,6 +57,7 @@ class ModerationStompController {
 			case SLOW_MODE -> moderation.slowMode(roomId, actor, required(command.seconds(), "seconds"));
 			case PIN -> moderation.pin(roomId, actor, command.text());
 			case UNPIN -> moderation.unpin(roomId, actor);
+			case CRISIS_MESSAGE -> moderation.sendCrisisMessage(roomId, actor, command.clientId());
 		}
 		return new Done(command.clientId(), roomId, command.action());
 	}

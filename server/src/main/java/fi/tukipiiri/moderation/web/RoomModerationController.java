@@ -32,6 +32,7 @@ import fi.tukipiiri.moderation.RiskFlag;
 import fi.tukipiiri.moderation.RiskFlagService;
 import fi.tukipiiri.moderation.RoomModerationView;
 import fi.tukipiiri.moderation.Sanction;
+import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.Room;
 
 /** A room's moderation over REST; every power is authorised by the services, by room role. */
@@ -77,6 +78,9 @@ class RoomModerationController {
 	}
 
 	record PrivateTalk(@NotNull UUID accountId) {
+	}
+
+	record CrisisMessage(@NotNull String clientId) {
 	}
 
 	record RoomRef(UUID id, String title) {
@@ -169,6 +173,13 @@ class RoomModerationController {
 	RoomRef openPrivateTalk(@PathVariable UUID roomId, @Valid @RequestBody PrivateTalk request, Authentication caller) {
 		Room room = privateTalks.open(roomId, id(caller), request.accountId());
 		return new RoomRef(room.id(), room.title());
+	}
+
+	/** The crisis message, in every configured language, as the caller's message in the room; idempotent by client id. */
+	@PostMapping("/crisis-message")
+	@ResponseStatus(HttpStatus.CREATED)
+	ChatMessage sendCrisisMessage(@PathVariable UUID roomId, @Valid @RequestBody CrisisMessage request, Authentication caller) {
+		return moderation.sendCrisisMessage(roomId, id(caller), request.clientId());
 	}
 
 	@PostMapping("/private-talk-requests")

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,7 +93,29 @@ class RoomsController {
 	@PostMapping("/{roomId}/members")
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	RoomMember addMember(@PathVariable UUID roomId, @Valid @RequestBody AddMember request) {
-		return rooms.addMember(roomId, request.userId(), request.role());
+		return rooms.appoint(roomId, request.userId(), request.role());
+	}
+
+	@DeleteMapping("/{roomId}/members/{accountId}")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void removeMember(@PathVariable UUID roomId, @PathVariable UUID accountId) {
+		rooms.dismiss(roomId, accountId);
+	}
+
+	/** A room with the people responsible in it, for the coordinators' staffing screen. */
+	record StaffingView(UUID id, String title, RoomKind kind, RoomState state, List<RoomMember> staff, boolean hasFacilitator) {
+
+		static StaffingView of(RoomService.Staffing staffing) {
+			Room room = staffing.room();
+			return new StaffingView(room.id(), room.title(), room.kind(), room.state(), staffing.staff(), staffing.hasFacilitator());
+		}
+	}
+
+	@GetMapping("/staffing")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	List<StaffingView> staffing() {
+		return rooms.staffing().stream().map(StaffingView::of).toList();
 	}
 
 	@PutMapping("/{roomId}/state")

@@ -1,0 +1,137 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.moderation.ModerationProblems.EscalationNotFound;
+import fi.tukipiiri.moderation.ModerationProblems.EscalationTaken;
+import fi.tukipiiri.moderation.ModerationProblems.NoSubject;
+import fi.tukipiiri.rooms.Room;
+
+/**
+ * The coordinators' and administrators' side of safety signals that reached no facilitator: who is on duty, the open
+ * escalations, and handling one (saying one takes it, opening a private talk with the person, closing it). Callers
+ * are coordinators or administrators (checked by the web layer); every handling step is audited.
+ */
+@Service
+public class EscalationService {
+
+	private static final int MAX_LISTED = 200;
+	private static final int MAX_NOTE = 1000;
+
+	private final DutyRoster duty;
+	private final Escalations escalations;
+	private final AccountService accounts;
+	private final PrivateTalkService privateTalks;
+	private final AuditService audit;
+	private final Clock clock;
+
+	EscalationService(DutyRoster duty, Escalations escalations, AccountService accounts, PrivateTalkService privateTalks,
+			AuditService audit, Clock clock) {
+		this.duty = duty;
+		this.escalations = escalations;
+		this.accounts = accounts;
+		this.privateTalks = privateTalks;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Someone on duty, and since when. */
+	public record OnDuty(UUID accountId, String displayName, Instant since) {
+	}
+
+	/**
+	 * @param onDuty whether the caller is on duty
+	 * @param since since when; null when not on duty
+	 * @param everyoneOnDuty every coordinator and administrator on duty now; when empty, escalations reach all of them
+	 */
+	public record Duty(boolean onDuty, Instant since, List<OnDuty> everyoneOnDuty) {
+	}
+
+	@Transactional(readOnly = true)
+	public Duty duty(UUID accountId) {
+		Map<UUID, Instant> roster = duty.onDuty();
+		List<OnDuty> everyone = accounts.coordinatorsAndAdministrators().stream()
+				.filter(account -> roster.containsKey(account.id()))
+				.map(account -> new OnDuty(account.id(), account.displayName(), roster.get(account.id())))
+				.sorted(Comparator.comparing(OnDuty::since)).toList();
+		Instant since = roster.get(accountId);
+		return new Duty(since != null, since, everyone);
+	}
+
+	/** Goes on or off duty; going on duty again keeps the first instant. */
+	@Transactional
+	public Duty setDuty(UUID accountId, boolean onDuty) {
+		if (onDuty) {
+			duty.start(accountId, clock.instant());
+		}
+		else {
+			duty.end(accountId);
+		}
+		return duty(accountId);
+	}
+
+	/** The open escalations, newest first. */
+	@Transactional(readOnly = true)
+	public List<Escalation> open() {
+		return escalations.open(MAX_LISTED);
+	}
+
+	/**
+	 * Says the caller handles the escalation, so the others on duty know; taking it again is harmless.
+	 *
+	 * @throws ModerationProblems.EscalationNotFound {@code moderation.escalation_not_found} (404)
+	 * @throws ModerationProblems.EscalationTaken {@code moderation.escalation_taken} (409) when someone else took it
+	 */
+	@Transactional
+	public Escalation take(UUID escalationId, UUID actorId) {
+		Escalation escalation = escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new);
+		if (escalation.takenBy() != null && !escalation.takenBy().equals(actorId)) {
+			throw new EscalationTaken(escalation.takenByName());
+		}
+		if (escalation.takenBy() == null) {
+			if (!escalations.take(escalationId, actorId, clock.instant())) {
+				Escalation now = escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new);
+				throw new EscalationTaken(now.takenByName());
+			}
+			audit.record(actorId, "ESCALATION_TAKEN", escalation.roomId(), escalation.subjectId(), null, "",
+					escalation.signal().name() + " " + escalationId);
+		}
+		return escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new);
+	}
+
+	/**
+	 * Opens a private talk between the caller and the person the escalation is about (taking the escalation).
+	 *
+	 * @throws ModerationProblems.NoSubject {@code moderation.no_subject} (409) when that person's account is gone
+	 */
+	@Transactional
+	public Room privateTalk(UUID escalationId, UUID actorId) {
+		Escalation escalation = take(escalationId, actorId);
+		if (escalation.subjectId() == null || accounts.findActive(escalation.subjectId()).isEmpty()) {
+			throw new NoSubject();
+		}
+		return privateTalks.openForEscalation(escalation.roomId(), actorId, escalation.subjectId());
+	}
+
+	/** Closes the escalation as handled, with an optional note (at most 1,000 characters) for the audit log. */
+	@Transactional
+	public void close(UUID escalationId, UUID actorId, String note) {
+		Escalation escalation = take(escalationId, actorId);
+		String text = note == null ? "" : note.strip();
+		if (text.codePointCount(0, text.length()) > MAX_NOTE) {
+			throw new ModerationProblems.InvalidValue("moderation.note_too_long", "A note has at most " + MAX_NOTE + " characters.");
+		}
+		escalations.close(escalationId, clock.instant());
+		audit.record(actorId, "ESCALATION_CLOSED", escalation.roomId(), escalation.subjectId(), null, text,
+				escalation.signal().name() + " " + escalationId);
+	}
+}

@@ -1,0 +1,121 @@
+package fi.tukipiiri.moderation;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.accounts.Account;
+import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.presence.PresenceService;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomService;
+
+/**
+ * The one way a safety signal (a risk flag, a report, a request for a private talk) reaches people, so that none
+ * reaches no one. The room's facilitators are told live and by a notice, as before. When none of them is present in
+ * the room right now (or the only ones present are the people the signal is about), the signal is escalated: it is
+ * recorded as an escalation and told, live and by a notice, to the coordinators and administrators on duty, or to
+ * every coordinator and administrator when nobody is on duty. The people a signal is about never receive it.
+ * Runs inside the transaction that stores the signal: the escalation and the notices commit with it, and live events
+ * leave after the commit.
+ */
+@Component
+class SafetySignals {
+
+	static final String ESCALATED_NOTICE = "safety.escalated";
+
+	private static final Logger log = LoggerFactory.getLogger(SafetySignals.class);
+
+	private final RoomService rooms;
+	private final PresenceService presence;
+	private final AccountService accounts;
+	private final DutyRoster duty;
+	private final Escalations escalations;
+	private final NotificationService notifications;
+	private final ModerationEvents events;
+	private final Clock clock;
+
+	SafetySignals(RoomService rooms, PresenceService presence, AccountService accounts, DutyRoster duty, Escalations escalations,
+			NotificationService notifications, ModerationEvents events, Clock clock) {
+		this.rooms = rooms;
+		this.presence = presence;
+		this.accounts = accounts;
+		this.duty = duty;
+		this.escalations = escalations;
+		this.notifications = notifications;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * A signal raised in a room.
+	 *
+	 * @param signalId the flag's, report's or request's id; the facilitators' notice is about it
+	 * @param subjectId the person the signal is about, shown to those it is escalated to
+	 * @param concerned everyone the signal is about or comes from; none of them receives it
+	 * @param liveType the event the room's facilitators receive on {@code /user/queue/moderation}, with {@code liveFields}
+	 * @param noticeKind the notification the room's facilitators receive, with {@code noticeParams}
+	 */
+	record Signal(Escalation.Signal kind, UUID signalId, UUID roomId, String roomTitle, UUID subjectId, Set<UUID> concerned,
+			String liveType, Map<String, Object> liveFields, String noticeKind, Map<String, String> noticeParams) {
+	}
+
+	/**
+	 * Who the signal reached: the room's facilitators, and, when it was escalated, the escalation and the coordinators
+	 * and administrators it went to.
+	 */
+	record Reach(List<UUID> facilitators, boolean facilitatorPresent, UUID escalationId, List<UUID> escalatedTo) {
+	}
+
+	Reach raise(Signal signal) {
+		List<UUID> facilitators = rooms.membersWithRole(signal.roomId(), RoomRole.FACILITATOR).stream()
+				.filter(facilitator -> !signal.concerned().contains(facilitator)).toList();
+		for (UUID facilitator : facilitators) {
+			notifications.notify(facilitator, signal.noticeKind(), signal.signalId(), signal.noticeParams());
+			events.toPerson(facilitator, signal.roomId(), signal.liveType(), signal.liveFields());
+		}
+		Set<UUID> present = presence.presentIn(signal.roomId());
+		if (facilitators.stream().anyMatch(present::contains)) {
+			return new Reach(facilitators, true, null, List.of());
+		}
+		UUID escalationId = UUID.randomUUID();
+		escalations.insert(escalationId, signal.roomId(), signal.kind(), signal.signalId(), signal.subjectId(), clock.instant());
+		List<UUID> recipients = responsible(signal.concerned());
+		Map<String, String> params = Map.of("roomId", signal.roomId().toString(), "roomTitle", signal.roomTitle(), "signal",
+				signal.kind().name());
+		Map<String, Object> live = new HashMap<>(params);
+		live.put("escalationId", escalationId);
+		for (UUID recipient : recipients) {
+			notifications.notify(recipient, ESCALATED_NOTICE, escalationId, params);
+			events.toPerson(recipient, signal.roomId(), "escalation", live);
+		}
+		if (recipients.isEmpty()) {
+			log.error("A safety signal in room {} has nobody to reach: no coordinator or administrator but those it concerns",
+					signal.roomId());
+		}
+		return new Reach(facilitators, false, escalationId, recipients);
+	}
+
+	/** The coordinators and administrators on duty, or all of them when nobody is; never those concerned. */
+	private List<UUID> responsible(Set<UUID> concerned) {
+		List<Account> everyone = accounts.coordinatorsAndAdministrators().stream()
+				.filter(account -> !concerned.contains(account.id())).toList();
+		Set<UUID> onDuty = duty.onDuty().keySet();
+		Set<UUID> chosen = new LinkedHashSet<>();
+		everyone.stream().map(Account::id).filter(onDuty::contains).forEach(chosen::add);
+		if (chosen.isEmpty()) {
+			everyone.stream().map(Account::id).forEach(chosen::add);
+		}
+		return List.copyOf(chosen);
+	}
+}
