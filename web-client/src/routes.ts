@@ -18,6 +18,8 @@ export const routeNames = [
   'reports',
   'report',
   'myData',
+  'safety',
+  'roomStaffing',
 ] as const;
 
 export type RouteName = (typeof routeNames)[number];
@@ -48,6 +50,8 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   feedback: '#/feedback',
   reports: '#/reports',
   myData: '#/my-data',
+  safety: '#/safety',
+  roomStaffing: '#/staffing',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */
@@ -56,6 +60,8 @@ export const coordinatorRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'planSeries',
   'coordinatorSeries',
   'templateEditor',
+  'safety',
+  'roomStaffing',
 ]);
 
 /** Outcome reports: for coordinators, administrators and facilitators (the server checks each series). */

@@ -14,6 +14,7 @@ export const powers = [
   'SLOW_MODE',
   'REVIEW',
   'PRIVATE_TALK',
+  'CRISIS_MESSAGE',
   'PIN',
   'REPORT',
 ] as const;
@@ -312,6 +313,14 @@ export async function openPrivateTalk(api: ApiClient, roomId: RoomId, accountId:
   const id = idOf(json?.['id']);
   if (id === null) throw new TypeError('The server did not name the new room');
   return { id, title: text(json?.['title']) ?? '' };
+}
+
+/**
+ * A facilitator sends the crisis message into the room: it is stored in every configured language
+ * and each reader reads it in their own. Sending the same `clientId` again stores nothing new.
+ */
+export async function sendCrisisMessage(api: ApiClient, roomId: RoomId, clientId: string): Promise<void> {
+  await api.post<unknown>(`${roomPath(roomId)}/crisis-message`, { clientId });
 }
 
 /** A participant asks the room's facilitators for a one-to-one talk. */

@@ -39,9 +39,16 @@ export type RoomMember = {
 };
 
 /**
+ * What a message is: written by its author (`TEXT`), or the crisis message a facilitator sends,
+ * which carries its text in every configured language (`CRISIS`).
+ */
+export type MessageKind = 'TEXT' | 'CRISIS';
+
+/**
  * One stored chat message; `seq` is gap-free and increasing within its room. A removed message
  * keeps its place but has no text (`removed`, `body` empty). When its writer has deleted their
- * account, the message has no author either (`authorId` and `authorDisplayName` null).
+ * account, the message has no author either (`authorId` and `authorDisplayName` null). A crisis
+ * message carries `translations` (language → text); without a `kind` a message is `TEXT`.
  */
 export type ChatMessage = {
   seq: number;
@@ -53,7 +60,19 @@ export type ChatMessage = {
   body: string;
   sentAt: string;
   removed: boolean;
+  kind?: MessageKind;
+  translations?: Readonly<Record<string, string>> | null;
 };
+
+/**
+ * The text a reader sees: a crisis message in the reader's language (else Finnish, else the body
+ * holding every language); any other message as written.
+ */
+export function messageText(message: Pick<ChatMessage, 'body' | 'kind' | 'translations'>, language: string): string {
+  const translations = message.translations;
+  if (message.kind !== 'CRISIS' || translations === null || translations === undefined) return message.body;
+  return translations[language] ?? translations['fi'] ?? message.body;
+}
 
 /** A page of history, ascending by seq; `lastSeq` is the room's newest seq. */
 export type MessagePage = {

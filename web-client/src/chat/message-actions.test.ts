@@ -16,8 +16,8 @@ const byFacilitator = { removed: false, authorRole: 'FACILITATOR' };
 
 describe('message menu', () => {
   it('lets a parent report or hide another member, and do nothing to their own messages', () => {
-    expect(messageActions(byParent, false, participant)).toEqual(['report', 'hide']);
-    expect(messageActions(byPeer, false, participant)).toEqual(['report', 'hide']);
+    expect(messageActions(byParent, false, participant)).toEqual(['report', 'worry', 'hide']);
+    expect(messageActions(byPeer, false, participant)).toEqual(['report', 'worry', 'hide']);
     expect(messageActions(byParent, true, participant)).toEqual([]);
   });
 
@@ -26,7 +26,7 @@ describe('message menu', () => {
   });
 
   it('gives facilitators removal of participants’ messages and of their own, not of another facilitator’s', () => {
-    expect(messageActions(byParent, false, facilitator)).toEqual(['report', 'hide', 'remove']);
+    expect(messageActions(byParent, false, facilitator)).toEqual(['report', 'worry', 'hide', 'remove']);
     expect(messageActions(byParent, true, facilitator)).toEqual(['remove']);
     expect(messageActions(byFacilitator, false, facilitator)).toEqual(['report']);
   });

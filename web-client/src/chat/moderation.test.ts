@@ -13,6 +13,7 @@ import {
   toRoomModerationEvent,
   withMuteRefusal,
   withView,
+  withoutHelpCard,
   withoutNotice,
   withoutTalkRequest,
 } from './moderation.ts';
@@ -128,6 +129,25 @@ describe('reading moderation from the server', () => {
       categories: ['self-harm'],
       seen: true,
     });
+  });
+});
+
+describe('help and escalations', () => {
+  it('reads the help card and the escalation alert, and keeps the card until it is closed', () => {
+    const card = toPersonalModerationEvent({ type: 'help-card', roomId: ROOM, messageId: 'm1', categories: ['self-harm', 4] });
+    expect(card).toEqual({ type: 'help-card', roomId: ROOM, categories: ['self-harm'] });
+    const escalation = toPersonalModerationEvent({ type: 'escalation', roomId: ROOM, escalationId: 'e1', roomTitle: 'Ilta', signal: 'REPORT' });
+    expect(escalation).toEqual({ type: 'escalation', roomId: ROOM, escalationId: 'e1', roomTitle: 'Ilta', signal: 'REPORT' });
+    expect(toPersonalModerationEvent({ type: 'escalation', roomId: ROOM, escalationId: 'e1', signal: 'PANIC' })).toBeNull();
+    expect(toPersonalModerationEvent({ type: 'escalation', roomId: ROOM, signal: 'REPORT' })).toBeNull();
+
+    const shown = apply(initialModeration, card as ModerationEvent);
+    expect(shown.helpCard).toEqual({ categories: ['self-harm'] });
+    // an escalation concerns the safety page, not this room's state
+    expect(apply(shown, escalation as ModerationEvent)).toBe(shown);
+    expect(withoutHelpCard(shown).helpCard).toBeNull();
+    // a card for another room is not shown here
+    expect(reduceModeration(initialModeration, { type: 'help-card', roomId: 'other', categories: [] }, ME, ROOM).helpCard).toBeNull();
   });
 });
 

@@ -38,7 +38,16 @@ export type PersonalModerationEvent =
   | { type: 'private-talk-opened'; roomId: RoomId; privateRoomId: RoomId; facilitatorName: string }
   | { type: 'report-filed'; roomId: RoomId; reportId: string | null }
   | { type: 'risk-flag'; roomId: RoomId; flagId: string | null; seq: number | null; categories: string[] }
-  | { type: 'private-talk-requested'; roomId: RoomId; accountId: UserId; displayName: string };
+  | { type: 'private-talk-requested'; roomId: RoomId; accountId: UserId; displayName: string }
+  | { type: 'help-card'; roomId: RoomId; categories: string[] }
+  | { type: 'escalation'; roomId: RoomId; escalationId: string; roomTitle: string; signal: EscalatedSignal };
+
+/** What was escalated to the coordinators and administrators on duty. */
+export type EscalatedSignal = 'RISK_FLAG' | 'REPORT' | 'TALK_REQUEST';
+
+function signalOf(value: unknown): EscalatedSignal | null {
+  return value === 'RISK_FLAG' || value === 'REPORT' || value === 'TALK_REQUEST' ? value : null;
+}
 
 export type ModerationEvent = RoomModerationEvent | PersonalModerationEvent;
 
@@ -130,6 +139,14 @@ export function toPersonalModerationEvent(value: unknown): PersonalModerationEve
       if (accountId === null) return null;
       return { type: 'private-talk-requested', roomId, accountId, displayName: text(json['displayName']) ?? '' };
     }
+    case 'help-card':
+      return { type: 'help-card', roomId, categories: listOf(json['categories'], filled) };
+    case 'escalation': {
+      const escalationId = optionalId(json['escalationId']);
+      const signal = signalOf(json['signal']);
+      if (escalationId === null || signal === null) return null;
+      return { type: 'escalation', roomId, escalationId, roomTitle: text(json['roomTitle']) ?? '', signal };
+    }
     default:
       return null;
   }
@@ -178,6 +195,11 @@ export type ModerationState = {
   readonly notices: readonly ModerationNotice[];
   /** Participants who asked the facilitators for a one-to-one talk. */
   readonly talkRequests: readonly TalkRequest[];
+  /**
+   * Help offered to this person after they wrote about self-harm or violence (the risk categories
+   * their message touched); null when there is none to show.
+   */
+  readonly helpCard: { readonly categories: readonly string[] } | null;
 };
 
 export const initialModeration: ModerationState = {
@@ -193,6 +215,7 @@ export const initialModeration: ModerationState = {
   exclusion: null,
   notices: [],
   talkRequests: [],
+  helpCard: null,
 };
 
 /** Takes in the server's view; what only live events tell (removals, notices) is kept. */
@@ -314,11 +337,19 @@ export function reduceModeration(state: ModerationState, event: ModerationEvent,
       return state.talkRequests.some((request) => sameId(request.accountId, event.accountId))
         ? state
         : { ...state, talkRequests: [...state.talkRequests, { accountId: event.accountId, displayName: event.displayName }] };
+    case 'help-card':
+      return { ...state, helpCard: { categories: event.categories } };
     case 'report-filed':
     case 'risk-flag':
-      // The facilitator panel fetches reports and flags anew; nothing to keep here.
+    case 'escalation':
+      // The facilitator panel fetches reports and flags anew, the safety page its escalations.
       return state;
   }
+}
+
+/** The person closed the help card. */
+export function withoutHelpCard(state: ModerationState): ModerationState {
+  return state.helpCard === null ? state : { ...state, helpCard: null };
 }
 
 /** The person, or someone a facilitator answered, no longer waits for a one-to-one talk. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageText } from '../api/rooms.ts';
 import {
   destinations,
   readJson,
@@ -35,9 +36,32 @@ describe('chat protocol', () => {
   });
 
   it('reads a live message, keeping its text as it is', () => {
-    expect(toLiveMessage(readJson(JSON.stringify(live)))).toEqual({ ...live, type: undefined, clientId: null, removed: false });
+    expect(toLiveMessage(readJson(JSON.stringify(live)))).toEqual({
+      ...live,
+      type: undefined,
+      clientId: null,
+      removed: false,
+      kind: 'TEXT',
+      translations: null,
+    });
     expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
+  });
+
+  it('reads a crisis message with its text in every language, and shows each reader their own', () => {
+    const translations = { fi: 'Soita 112.', sv: 'Ring 112.', en: 'Call 112.' };
+    const crisis = toLiveMessage({ ...live, kind: 'CRISIS', body: 'Soita 112.\n\nRing 112.\n\nCall 112.', translations });
+    expect(crisis).toMatchObject({ kind: 'CRISIS', translations });
+    expect(crisis === null ? null : messageText(crisis, 'sv')).toBe('Ring 112.');
+    expect(crisis === null ? null : messageText(crisis, 'en')).toBe('Call 112.');
+    // a language it is not written in reads Finnish
+    expect(crisis === null ? null : messageText(crisis, 'se')).toBe('Soita 112.');
+    // without translations it is an ordinary message, read as written
+    const bare = toLiveMessage({ ...live, kind: 'CRISIS', translations: { fi: '  ' } });
+    expect(bare).toMatchObject({ kind: 'TEXT', translations: null });
+    expect(bare === null ? null : messageText(bare, 'en')).toBe(live.body);
+    // a removed crisis message keeps no text in any language
+    expect(toLiveMessage({ ...live, kind: 'CRISIS', translations, removed: true })).toMatchObject({ body: '', translations: null, kind: 'TEXT' });
   });
 
   it('keeps the place of a removed message without its text', () => {

@@ -100,13 +100,27 @@ export function toChatMessage(value: unknown): ChatMessage | null {
   };
   if (Object.values(required).some((field) => field === null)) return null;
   const authorId = id(json['authorId']);
+  const translations = removed ? null : textsOf(json['translations']);
   return {
     ...(required as Pick<ChatMessage, 'seq' | 'id' | 'roomId' | 'body' | 'sentAt'>),
     authorId,
     authorDisplayName: authorId === null ? null : text(json['authorDisplayName']),
     authorRole: authorId === null ? null : text(json['authorRole']),
     removed,
+    kind: json['kind'] === 'CRISIS' && translations !== null ? 'CRISIS' : 'TEXT',
+    translations,
   };
+}
+
+/** A language → text map with at least one text; null for anything else. */
+function textsOf(value: unknown): Readonly<Record<string, string>> | null {
+  const json = record(value);
+  if (json === null) return null;
+  const texts: Record<string, string> = {};
+  for (const [language, entry] of Object.entries(json)) {
+    if (typeof entry === 'string' && entry.trim() !== '') texts[language] = entry;
+  }
+  return Object.keys(texts).length === 0 ? null : texts;
 }
 
 export function toLiveMessage(value: unknown): LiveMessage | null {

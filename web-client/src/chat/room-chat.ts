@@ -37,6 +37,7 @@ import {
   reduceModeration,
   withMuteRefusal,
   withView,
+  withoutHelpCard,
   withoutNotice,
   withoutTalkRequest,
 } from './moderation.ts';
@@ -248,6 +249,12 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   /** The person closed a notice (a link to a private talk, a handled report). */
   dismissNotice(id: string): void {
     this.#moderation = withoutNotice(this.#moderation, id);
+    this.emit(new ModerationChangedEvent(null));
+  }
+
+  /** The person closed the help card offered after they wrote about self-harm or violence. */
+  dismissHelpCard(): void {
+    this.#moderation = withoutHelpCard(this.#moderation);
     this.emit(new ModerationChangedEvent(null));
   }
 

@@ -16,6 +16,8 @@ import '../pages/guest-page.ts';
 import '../pages/home-page.ts';
 import '../pages/register-page.ts';
 import '../pages/room-page.ts';
+import '../pages/room-staffing-page.ts';
+import '../pages/safety-page.ts';
 import '../pages/rooms-page.ts';
 import '../pages/series-page.ts';
 import '../pages/sign-in-page.ts';
@@ -40,7 +42,9 @@ type PageTag =
   | 'tp-feedback-page'
   | 'tp-reports-page'
   | 'tp-report-page'
-  | 'tp-my-data-page';
+  | 'tp-my-data-page'
+  | 'tp-safety-page'
+  | 'tp-room-staffing-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -61,6 +65,8 @@ const pageOf: Record<RouteName, PageTag> = {
   reports: 'tp-reports-page',
   report: 'tp-report-page',
   myData: 'tp-my-data-page',
+  safety: 'tp-safety-page',
+  roomStaffing: 'tp-room-staffing-page',
 };
 
 /**

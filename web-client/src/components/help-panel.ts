@@ -4,36 +4,36 @@ import { h } from '../dom/h.ts';
 import { translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 
-type HelpLine = {
+export type HelpLine = {
   name: MessageKey;
   number: string;
   dial: string;
   text: MessageKey;
 };
 
-const lines: readonly HelpLine[] = [
+/** The Finnish crisis numbers, with their tel: links. */
+export const crisisLines: readonly HelpLine[] = [
   { name: 'help.emergency.name', number: '112', dial: '112', text: 'help.emergency.text' },
   { name: 'help.nollalinja.name', number: '080 005 005', dial: '080005005', text: 'help.nollalinja.text' },
   { name: 'help.kriisipuhelin.name', number: '09 2525 0111', dial: '0925250111', text: 'help.kriisipuhelin.text' },
 ];
 
+/** One crisis number: its name, the number as a tel: link, and what it is for. */
+export function crisisLine(line: HelpLine): HTMLLIElement {
+  return h(
+    'li',
+    {},
+    translated(locale, 'span', line.name, { class: 'help-line-name' }),
+    h('a', { class: 'help-line-number', href: `tel:${line.dial}` }, line.number),
+    translated(locale, 'span', line.text, { class: 'help-line-text' }),
+  );
+}
+
 /** Crisis numbers, always one click away in the header. */
 class HelpPanel extends Component {
   protected render(): void {
     const summary = translated(locale, 'summary', 'help.toggle', { 'data-testid': 'help-toggle' });
-    const list = h(
-      'ul',
-      { class: 'help-lines' },
-      ...lines.map((line) =>
-        h(
-          'li',
-          {},
-          translated(locale, 'span', line.name, { class: 'help-line-name' }),
-          h('a', { class: 'help-line-number', href: `tel:${line.dial}` }, line.number),
-          translated(locale, 'span', line.text, { class: 'help-line-text' }),
-        ),
-      ),
-    );
+    const list = h('ul', { class: 'help-lines' }, ...crisisLines.map(crisisLine));
     const close = translated(locale, 'button', 'help.close', { type: 'button', class: 'button-quiet' });
     const details = h(
       'details',

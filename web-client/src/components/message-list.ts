@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../api/rooms.ts';
+import { type ChatMessage, messageText } from '../api/rooms.ts';
 import type { MessageAction } from '../chat/message-actions.ts';
 import type { Outgoing } from '../chat/outbox.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
@@ -16,6 +16,7 @@ export type MessageSource = Pick<RoomChat, 'messages' | 'outgoing' | 'sentHere' 
 
 const actionText: Record<MessageAction, MessageKey> = {
   report: 'chat.menu.report',
+  worry: 'chat.menu.worry',
   hide: 'chat.menu.hide',
   remove: 'chat.menu.remove',
 };
@@ -61,6 +62,10 @@ class MessageList extends Component {
   onAction: (action: MessageAction, message: ChatMessage) => void = () => undefined;
   /** The message whose menu is open, if any. */
   #openMenu: HTMLElement | null = null;
+  /** Crisis messages shown, each with its translations, to show again in another language. */
+  readonly #crisis = new Map<HTMLLIElement, ChatMessage>();
+  /** The newest crisis message added since the last look, which the room brings into view. */
+  #freshCrisis: HTMLLIElement | null = null;
 
   protected render(): void {
     const log = h(
@@ -72,7 +77,13 @@ class MessageList extends Component {
   }
 
   protected override connected(signal: AbortSignal): void {
-    locale.on('locale-changed', () => this.refreshTimes(), { signal });
+    locale.on('locale-changed', () => {
+      this.refreshTimes();
+      for (const [item, message] of this.#crisis) {
+        const body = item.querySelector<HTMLElement>('.message-body');
+        if (body !== null && !message.removed) body.textContent = messageText(message, locale.locale);
+      }
+    }, { signal });
     // A menu closes when focus or a click goes elsewhere.
     document.addEventListener(
       'pointerdown',
@@ -87,6 +98,16 @@ class MessageList extends Component {
 
   get size(): number {
     return this.#items.size;
+  }
+
+  /**
+   * The newest crisis message added since the last call, if any: a crisis message is never left
+   * behind the "new messages" button, so the room scrolls it into view.
+   */
+  takeFreshCrisis(): HTMLLIElement | null {
+    const fresh = this.#freshCrisis;
+    this.#freshCrisis = null;
+    return fresh;
   }
 
   /** Brings the list in line with the source. */
@@ -120,6 +141,7 @@ class MessageList extends Component {
     for (const [key, item] of this.#items) {
       if (!keep.has(key)) {
         if (this.#openMenu !== null && item.contains(this.#openMenu)) this.#openMenu = null;
+        this.#crisis.delete(item);
         item.remove();
         this.#items.delete(key);
       }
@@ -166,6 +188,7 @@ class MessageList extends Component {
       item.classList.add('is-removed');
       const body = item.querySelector<HTMLElement>('.message-body');
       if (body !== null) setText(locale, body, removalNote(message));
+      this.#crisis.delete(item);
     }
     const actions = this.actionsFor(message);
     const signature = actions.join(' ');
@@ -255,17 +278,25 @@ class MessageList extends Component {
   #messageItem(message: ChatMessage, own: boolean): HTMLLIElement {
     const time = h('time', { class: 'message-time' });
     setTime(time, message.sentAt);
+    const crisis = message.kind === 'CRISIS' && !message.removed;
     const item = this.#item({
       own,
       // A writer who deleted their account has no name left: "Deleted user".
       author: message.authorDisplayName ?? ref('chat.deletedUser'),
       role: message.authorRole,
-      body: message.removed ? removalNote(message) : message.body,
+      body: message.removed ? removalNote(message) : messageText(message, locale.locale),
       time,
       attributes: { 'data-seq': message.seq },
     });
     item.classList.toggle('is-removed', message.removed);
     item.classList.toggle('is-orphaned', message.authorId === null);
+    if (crisis) {
+      item.classList.add('is-crisis');
+      item.dataset['testid'] = 'crisis-message';
+      item.querySelector('.message-body')?.before(translated(locale, 'p', 'chat.crisis.label', { class: 'message-crisis-label' }));
+      this.#crisis.set(item, message);
+      this.#freshCrisis = item;
+    }
     return item;
   }
 

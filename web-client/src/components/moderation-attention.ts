@@ -1,4 +1,5 @@
-import { type RiskFlag, crisisMessageIn, markRiskFlagSeen, openPrivateTalk } from '../api/moderation.ts';
+import { type RiskFlag, crisisMessageIn, markRiskFlagSeen, openPrivateTalk, sendCrisisMessage } from '../api/moderation.ts';
+import { newClientId } from '../chat/client-id.ts';
 import type { UserId } from '../api/types.ts';
 import { formatFullTime, formatMessageTime } from '../chat/format.ts';
 import type { TalkRequest } from '../chat/moderation.ts';
@@ -43,6 +44,8 @@ class ModerationAttention extends Component {
   /** What the lists were last built from; unchanged, they are left alone (and focus with them). */
   #signature = '';
   #context: PanelContext | null = null;
+  /** The client id each flag's crisis message was sent with, so a retry is not a second message. */
+  readonly #crisisClientIds = new Map<string, string>();
 
   protected render(): void {
     const headingId = uniqueId('mod-attention');
@@ -140,7 +143,7 @@ class ModerationAttention extends Component {
     });
     const talk = translated(locale, 'button', 'mod.privateTalk.open', { type: 'button', class: 'button-secondary button-small' });
     const done = translated(locale, 'button', 'mod.flags.markSeen', { type: 'button', class: 'button-quiet button-small' });
-    crisis.addEventListener('click', () => this.#sendCrisis(context, flag));
+    crisis.addEventListener('click', () => void this.#sendCrisis(context, flag, crisis));
     talk.hidden = flag.authorId === null || !context.chat.may('PRIVATE_TALK');
     talk.addEventListener('click', () => {
       if (flag.authorId !== null) void startPrivateTalk(context, talk, flag.authorId, name);
@@ -160,20 +163,16 @@ class ModerationAttention extends Component {
     return message === null ? null : crisisMessageIn(message, locale.locale);
   }
 
-  /** Sends the crisis message, in the interface language, into the room as one's own message. */
-  #sendCrisis(context: PanelContext, flag: RiskFlag): void {
-    const text = this.#crisisText(context);
-    if (text === null) {
-      context.feedback.refused(ref('mod.flags.noCrisisMessage'));
-      void context.queue.reload('crisis');
-      return;
-    }
-    const result = context.chat.send(text);
-    if (result !== 'sent') {
-      context.feedback.refused(ref(result === 'wait' ? 'mod.flags.crisisWait' : 'mod.flags.crisisNotSent'));
-      return;
-    }
-    context.feedback.done(ref('mod.flags.crisisSent'));
+  /**
+   * Sends the crisis message into the room as one's own message: the server stores it in every
+   * configured language and each reader sees it in theirs. A retry after a lost answer sends the
+   * same client id, so it is never doubled.
+   */
+  async #sendCrisis(context: PanelContext, flag: RiskFlag, button: HTMLButtonElement): Promise<void> {
+    const clientId = this.#crisisClientIds.get(flag.id) ?? newClientId();
+    this.#crisisClientIds.set(flag.id, clientId);
+    const sent = await act(context, button, () => sendCrisisMessage(api, context.chat.roomId, clientId), ref('mod.flags.crisisSent'));
+    if (!sent) return;
     // The flag has been answered; if marking it fails, it simply stays in the list.
     markRiskFlagSeen(api, context.chat.roomId, flag.id).then(
       () => context.queue.markSeen(flag.id),

@@ -1,5 +1,6 @@
 import { type ReportReason, fileReport, reportReasons } from '../api/moderation.ts';
 import type { ChatMessage, RoomId } from '../api/rooms.ts';
+import type { UserId } from '../api/types.ts';
 import { api, locale } from '../context.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { ref, translated } from '../i18n/dom.ts';
@@ -57,5 +58,26 @@ export function openReportDialog(host: HTMLElement, roomId: RoomId, message: Cha
       const reason = chosen() ?? 'OTHER';
       return fileReport(api, roomId, { messageId: message.id, reason, note: note.value });
     },
+  });
+}
+
+/**
+ * "I am worried about this person": tells the room's facilitators (or, when none is present, the
+ * coordinators on duty), without quoting anything the person wrote, with an optional note. The
+ * person is not told. Resolves true when it was sent.
+ */
+export function openWorryDialog(host: HTMLElement, roomId: RoomId, person: { accountId: UserId; displayName: string }): Promise<boolean> {
+  const { field, input: note } = dialogTextField({
+    label: 'chat.worry.note',
+    hint: ref('chat.report.noteHint', { max: NOTE_MAX }),
+    maxLength: NOTE_MAX,
+    name: 'worry-note',
+  });
+  return openDialog(host, {
+    title: ref('chat.worry.title', { name: person.displayName }),
+    intro: ref('chat.worry.intro', { name: person.displayName }),
+    fields: [field],
+    submit: 'chat.worry.submit',
+    run: () => fileReport(api, roomId, { accountId: person.accountId, reason: 'WORRY', note: note.value }),
   });
 }

@@ -7,6 +7,7 @@ import './help-panel.ts';
 import './language-switch.ts';
 import './notification-bell.ts';
 import './quick-exit.ts';
+import './safety-alert.ts';
 
 /**
  * Brand, quick exit, crisis help, the group calendar, notifications (signed in only) and
@@ -30,6 +31,7 @@ class SiteHeader extends Component {
           h('tp-notification-bell'),
           h('tp-language-switch'),
         ),
+        h('tp-safety-alert'),
       ),
     );
   }

@@ -34,6 +34,9 @@ export function notificationLink(notification: AppNotification): string | null {
   if (notification.kind === 'feedback.requested') {
     return hashOf('feedback');
   }
+  if (notification.kind === 'safety.escalated') {
+    return hashOf('safety');
+  }
   const roomId = notification.params['roomId'];
   const leadsToRoom = ['session.lobby_open', 'private_talk.', 'moderation.'].some((kind) => notification.kind.startsWith(kind));
   if (leadsToRoom && roomId) {

@@ -82,6 +82,12 @@ class HomePage extends Component {
       readsReports(user)
         ? translated(locale, 'a', 'home.reportsLink', { href: hashOf('reports'), class: 'button-link', 'data-testid': 'reports-link' })
         : null,
+      isCoordinator(user)
+        ? translated(locale, 'a', 'home.safetyLink', { href: hashOf('safety'), class: 'button-link', 'data-testid': 'safety-link' })
+        : null,
+      isCoordinator(user)
+        ? translated(locale, 'a', 'home.staffingLink', { href: hashOf('roomStaffing'), class: 'button-link', 'data-testid': 'staffing-nav' })
+        : null,
     ].filter((link): link is HTMLAnchorElement => link !== null);
     this.#coordinator.replaceChildren(...staffLinks.flatMap((link, index) => (index === 0 ? [link] : [' ', link])));
     this.#coordinator.hidden = staffLinks.length === 0;

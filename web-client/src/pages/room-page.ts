@@ -2,12 +2,13 @@ import { removeMessage } from '../api/moderation.ts';
 import type { ChatMessage } from '../api/rooms.ts';
 import '../components/chat-composer.ts';
 import { FormAlert } from '../components/form-alert.ts';
+import '../components/help-card.ts';
 import '../components/message-list.ts';
 import { dialogTextField, openDialog, reasonHint } from '../components/modal-dialog.ts';
 import '../components/moderation-panel.ts';
 import '../components/pinned-announcement.ts';
 import '../components/presence-list.ts';
-import { openReportDialog } from '../components/report-dialog.ts';
+import { openReportDialog, openWorryDialog } from '../components/report-dialog.ts';
 import '../components/room-notices.ts';
 import '../components/room-safety.ts';
 import { roomTags } from '../components/room-tags.ts';
@@ -53,6 +54,7 @@ class RoomPage extends Component {
   readonly #excluded = h('section', { class: 'card chat-excluded', 'data-testid': 'room-excluded', hidden: true });
   readonly #pinned = h('tp-pinned-announcement');
   readonly #notices = h('tp-room-notices');
+  readonly #helpCard = h('tp-help-card');
   readonly #panel = h('tp-moderation-panel');
   readonly #safety = h('tp-room-safety');
   readonly #layout = h('div', { class: 'chat-layout', hidden: true });
@@ -90,6 +92,7 @@ class RoomPage extends Component {
         this.#typing,
         this.#status,
         this.#notice.element,
+        this.#helpCard,
         this.#notices,
         this.#composer,
       ),
@@ -163,6 +166,7 @@ class RoomPage extends Component {
     this.#presence.attach(chat, signal);
     this.#pinned.attach(chat, signal);
     this.#notices.attach(chat, signal);
+    this.#helpCard.attach(chat, signal);
     this.#panel.attach(chat, admin, signal);
     this.#safety.attach(chat, signal);
     this.#safety.onAsked = () => this.#notices.say(ref('chat.safety.asked'));
@@ -261,6 +265,11 @@ class RoomPage extends Component {
           this.#notices.say(ref('chat.report.sent'));
         }
         return;
+      case 'worry':
+        if (await openWorryDialog(this, chat.roomId, { accountId: message.authorId, displayName: message.authorDisplayName })) {
+          this.#notices.say(ref('chat.worry.sent', { name: message.authorDisplayName }));
+        }
+        return;
       case 'hide':
         if (await this.#confirmHide(message)) {
           this.#notices.say(ref('chat.hide.done', { name: message.authorDisplayName }));
@@ -311,11 +320,16 @@ class RoomPage extends Component {
     this.#empty.hidden = chat.messages.length > 0 || chat.outgoing.length > 0;
     this.#start.hidden = chat.hasEarlier || chat.messages.length === 0;
 
+    const crisis = this.#list.takeFreshCrisis();
     if (change === 'earlier') {
       // Keep the messages that were in view where they were.
       this.#scroller.scrollTop = topBefore + (this.#scroller.scrollHeight - heightBefore);
     } else if (change === 'initial' || change === 'own' || wasAtBottom) {
       this.#scrollToBottom();
+    } else if (crisis !== null) {
+      // Help is never left behind the "new messages" button.
+      crisis.scrollIntoView({ block: 'start' });
+      this.#jump.hidden = this.#atBottom();
     } else if (this.#list.size > countBefore) {
       this.#jump.hidden = false;
     }
