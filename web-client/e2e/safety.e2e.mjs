@@ -1,0 +1,138 @@
+// Safety signals reach a person, in two real browsers against a running server (TUKIPIIRI_BASE_URL):
+// an open chat that no facilitator leads (set up by the test harness and named in the environment), a
+// parent reading in English on a phone, and a coordinator on a laptop. The coordinator goes on duty.
+// The parent writes that they want to die: only they see a help card, in English, with the crisis
+// numbers, and ask for a private talk from it. The coordinator is alerted at once, takes the concern
+// on the safety page, and opens a private talk with the parent, who is told; then the coordinator
+// appoints a facilitator to the room on the staffing screen, and the room is no longer marked.
+import {
+  ScenarioFailure,
+  baseUrl,
+  expectAttribute,
+  expectHidden,
+  expectText,
+  expectVisible,
+  runScenarios,
+  waitFor,
+} from './browser.mjs';
+
+const exact = { exact: true };
+
+function required(name) {
+  const value = process.env[name]?.trim() ?? '';
+  if (value === '') throw new ScenarioFailure(`${name} is not set`);
+  return value;
+}
+
+function person(prefix) {
+  return {
+    username: required(`TUKIPIIRI_E2E_${prefix}_USERNAME`),
+    password: required(`TUKIPIIRI_E2E_${prefix}_PASSWORD`),
+    displayName: required(`TUKIPIIRI_E2E_${prefix}_NAME`),
+  };
+}
+
+async function signIn(page, who, { english = false } = {}) {
+  await page.goto(baseUrl());
+  if (english) {
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expectAttribute(page.locator('html'), 'lang', 'en', 'the page in English');
+  }
+  await page.getByLabel(english ? 'Username' : 'Käyttäjätunnus', exact).fill(who.username);
+  await page.getByLabel(english ? 'Password' : 'Salasana', exact).fill(who.password);
+  await page.getByRole('button', { name: english ? 'Sign in' : 'Kirjaudu sisään', exact: true }).click();
+  await expectText(
+    page.getByTestId('home-greeting'),
+    english ? `Hello, ${who.displayName}!` : `Hei, ${who.displayName}!`,
+    `the greeting for ${who.displayName}`,
+  );
+}
+
+const reachesSomeone = {
+  name: 'a risk flag in a room with no facilitator reaches the coordinator on duty, and the writer gets a help card',
+  options: { viewport: { width: 1280, height: 860 } },
+  async run(coordinatorPage, { newPage }) {
+    const roomTitle = required('TUKIPIIRI_E2E_ROOM_TITLE');
+    const coordinator = person('COORDINATOR');
+    const parent = person('PARENT');
+    const facilitatorName = required('TUKIPIIRI_E2E_FACILITATOR_NAME');
+    const parentPage = await newPage({ viewport: { width: 390, height: 844 } });
+
+    await Promise.all([signIn(coordinatorPage, coordinator), signIn(parentPage, parent, { english: true })]);
+
+    // The coordinator goes on duty from the safety page.
+    await coordinatorPage.getByTestId('safety-link').click();
+    await expectText(coordinatorPage.getByRole('heading', { level: 1 }), 'Turvallisuus ja päivystys', 'the safety page heading');
+    await expectText(coordinatorPage.getByTestId('duty-status'), 'Et ole nyt päivystäjänä.', 'the duty status before');
+    await coordinatorPage.getByTestId('duty-toggle').click();
+    await expectText(coordinatorPage.getByTestId('duty-status'), /^Päivystät .+ alkaen\.$/, 'the duty status after going on duty');
+    await expectAttribute(coordinatorPage.getByTestId('duty-toggle'), 'aria-pressed', 'true', 'the duty button');
+    await expectVisible(coordinatorPage.getByTestId('on-duty').getByText(coordinator.displayName), 'the coordinator among those on duty');
+
+    // The parent opens the room (an open chat nobody leads) and writes about wanting to die.
+    await parentPage.getByRole('link', { name: 'Go to the chats', exact: true }).click();
+    const link = parentPage.getByTestId('room-list').getByRole('link', { name: roomTitle, exact: true });
+    await expectVisible(link, `the room "${roomTitle}" in the parent's list`);
+    await link.click();
+    await expectText(parentPage.getByTestId('room-title'), roomTitle, 'the room title for the parent');
+    const input = parentPage.getByLabel('Message', exact);
+    await waitFor('the composer to be ready', async () => {
+      const enabled = await input.isEnabled({ timeout: 1000 });
+      return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
+    });
+    const words = 'en jaksa enää, haluan kuolla';
+    await input.fill(words);
+    await input.press('Enter');
+
+    // Only the writer gets the help card, in their own language; nothing was blocked.
+    const card = parentPage.getByTestId('help-card');
+    await expectVisible(card, 'the help card for the writer');
+    await expectVisible(card.getByRole('heading', { name: 'You are not alone' }), 'the help card heading in English');
+    await expectAttribute(card.getByRole('link', { name: '112', exact: true }), 'href', 'tel:112', 'the emergency number link');
+    await expectVisible(card.getByRole('link', { name: '080 005 005', exact: true }), 'Nollalinja in the help card');
+    await expectVisible(parentPage.getByTestId('message-body').getByText(words, exact), 'the message itself, sent as written');
+    await card.getByTestId('help-card-ask-talk').click();
+    await expectVisible(card.getByText('Your request has been sent to the facilitators.', { exact: false }), 'the confirmation of the request');
+
+    // The coordinator on duty is alerted at once, wherever they are in the service.
+    const alert = coordinatorPage.getByTestId('safety-alert');
+    await expectText(
+      alert.locator('.safety-alert-text'),
+      new RegExp(`^(Huolestuttava viesti huoneessa ${roomTitle}|\\d+ uutta huolta)`),
+      'the live alert for the coordinator',
+    );
+    const concern = coordinatorPage
+      .getByTestId('escalation')
+      .filter({ has: coordinatorPage.getByTestId('escalation-excerpt').getByText(words, exact) });
+    await expectVisible(concern, 'the escalated risk flag on the safety page');
+    await expectVisible(concern.getByText(`koskee: ${parent.displayName}`, exact), 'whom the concern is about');
+    await concern.getByTestId('escalation-take').click();
+    await expectText(concern.getByTestId('escalation-taken'), 'Sinä hoidat tätä.', 'the concern taken by the coordinator');
+    await concern.getByTestId('escalation-private-talk').click();
+    const talkLink = coordinatorPage.getByTestId('escalation-talk-link');
+    await expectVisible(talkLink, 'the way into the new private talk');
+    await alert.getByRole('button', { name: 'Sulje ilmoitus' }).click();
+    await expectHidden(alert, 'the alert once dismissed');
+
+    // The parent is told that a private talk was opened for them.
+    await expectVisible(parentPage.getByTestId('private-talk-link'), 'the way into the private talk for the parent');
+
+    // The coordinator appoints a facilitator to the room, which is then no longer marked.
+    await coordinatorPage.getByTestId('staffing-link').click();
+    await expectText(coordinatorPage.getByRole('heading', { level: 1 }), 'Huoneiden vastuuhenkilöt', 'the staffing page heading');
+    const room = coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
+    await expectVisible(room.getByTestId('no-facilitator'), 'the room marked as having no facilitator');
+    await room.getByTestId('appoint-role').selectOption('FACILITATOR');
+    await room.getByTestId('appoint-person').selectOption({ label: facilitatorName });
+    await room.getByTestId('appoint').click();
+    await expectVisible(
+      coordinatorPage.getByText(`${facilitatorName} on nyt huoneessa ${roomTitle}.`, exact),
+      'the confirmation of the appointment',
+    );
+    const staffed = coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
+    await expectVisible(staffed.getByTestId('staffing-member').getByText(facilitatorName, { exact: false }), 'the facilitator in the room');
+    await expectHidden(staffed.getByTestId('no-facilitator'), 'the "no facilitator" mark once appointed');
+  },
+};
+
+await runScenarios('safety', [reachesSomeone]);
