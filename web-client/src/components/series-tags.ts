@@ -16,7 +16,8 @@ type TaggedSeries = {
 export function seriesTags(series: TaggedSeries): HTMLUListElement {
   const ages = ageText(series);
   const seats = seatText(series);
-  const full = series.kind === 'CLOSED' && series.seatsLeft !== null && series.seatsLeft <= 0;
+  const seats = series.seatsLeft ?? null;
+  const full = series.kind === 'CLOSED' && seats !== null && seats <= 0;
   return h(
     'ul',
     { class: 'room-tags series-tags' },

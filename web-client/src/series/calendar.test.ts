@@ -91,6 +91,15 @@ describe('seats, ages and enrolment texts', () => {
     expect(ageText({ ageMin: null, ageMax: null })).toBeNull();
   });
 
+  it('reads a field the server left out like null, never as a raw placeholder', () => {
+    const absent = JSON.parse('{"kind": "CLOSED"}') as { kind: 'CLOSED'; ageMin: number | null; ageMax: number | null; seatsLeft: number | null };
+    expect(ageText(absent)).toBeNull();
+    expect(seatText(absent)).toBeNull();
+    expect(enrolmentText(JSON.parse('{"status": "WAITLISTED"}') as { status: 'WAITLISTED'; waitlistPosition: number | null })).toEqual({
+      keys: ['series.enrolment.waitlisted'],
+    });
+  });
+
   it('says whether one is in the group or where in the queue', () => {
     expect(enrolmentText({ status: 'ENROLLED', waitlistPosition: null })).toEqual({ keys: ['series.enrolment.enrolled'] });
     expect(enrolmentText({ status: 'WAITLISTED', waitlistPosition: 3 })).toEqual({

@@ -91,15 +91,19 @@ export function sessionTime(startsAt: string, endsAt: string, intlLocale: string
 
 /** "3 paikkaa vapaana", "1 paikka vapaana" or "Täynnä – jonoon voi ilmoittautua"; null for open groups. */
 export function seatText(series: Pick<CalendarSeries, 'kind' | 'seatsLeft'>): TextRef | null {
-  if (series.kind !== 'CLOSED' || series.seatsLeft === null) return null;
-  if (series.seatsLeft <= 0) return { keys: ['calendar.seats.full'] };
-  if (series.seatsLeft === 1) return { keys: ['calendar.seats.one'] };
-  return { keys: ['calendar.seats.many'], params: { count: series.seatsLeft } };
+  // Absent or null: the server has no figure (an open group); never shown as a number.
+  const seats = series.seatsLeft ?? null;
+  if (series.kind !== 'CLOSED' || seats === null) return null;
+  if (seats <= 0) return { keys: ['calendar.seats.full'] };
+  if (seats === 1) return { keys: ['calendar.seats.one'] };
+  return { keys: ['calendar.seats.many'], params: { count: seats } };
 }
 
 /** The age range the group is meant for; null when it has none. */
 export function ageText(series: { ageMin: number | null; ageMax: number | null }): TextRef | null {
-  const { ageMin, ageMax } = series;
+  // Absent and null alike mean "no bound": a missing range never shows as a raw "{min}–{max}".
+  const ageMin = series.ageMin ?? null;
+  const ageMax = series.ageMax ?? null;
   if (ageMin !== null && ageMax !== null) return { keys: ['calendar.age.range'], params: { min: ageMin, max: ageMax } };
   if (ageMin !== null) return { keys: ['calendar.age.min'], params: { min: ageMin } };
   if (ageMax !== null) return { keys: ['calendar.age.max'], params: { max: ageMax } };
@@ -143,6 +147,6 @@ export function joinable(session: { state: string; roomId?: unknown }): boolean 
 export function enrolmentText(enrolment: Pick<Enrolment, 'status' | 'waitlistPosition'> | null): TextRef | null {
   if (enrolment === null || enrolment.status === 'WITHDRAWN') return null;
   if (enrolment.status === 'ENROLLED') return { keys: ['series.enrolment.enrolled'] };
-  if (enrolment.waitlistPosition === null) return { keys: ['series.enrolment.waitlisted'] };
+  if ((enrolment.waitlistPosition ?? null) === null) return { keys: ['series.enrolment.waitlisted'] };
   return { keys: ['series.enrolment.waitlistedAt'], params: { position: enrolment.waitlistPosition } };
 }
