@@ -16,8 +16,8 @@ type TaggedSeries = {
 export function seriesTags(series: TaggedSeries): HTMLUListElement {
   const ages = ageText(series);
   const seats = seatText(series);
-  const seats = series.seatsLeft ?? null;
-  const full = series.kind === 'CLOSED' && seats !== null && seats <= 0;
+  const seatsLeft = series.seatsLeft ?? null;
+  const full = series.kind === 'CLOSED' && seatsLeft !== null && seatsLeft <= 0;
   return h(
     'ul',
     { class: 'room-tags series-tags' },
