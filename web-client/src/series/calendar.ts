@@ -147,6 +147,7 @@ export function joinable(session: { state: string; roomId?: unknown }): boolean 
 export function enrolmentText(enrolment: Pick<Enrolment, 'status' | 'waitlistPosition'> | null): TextRef | null {
   if (enrolment === null || enrolment.status === 'WITHDRAWN') return null;
   if (enrolment.status === 'ENROLLED') return { keys: ['series.enrolment.enrolled'] };
-  if ((enrolment.waitlistPosition ?? null) === null) return { keys: ['series.enrolment.waitlisted'] };
-  return { keys: ['series.enrolment.waitlistedAt'], params: { position: enrolment.waitlistPosition } };
+  const position = enrolment.waitlistPosition ?? null;
+  if (position === null) return { keys: ['series.enrolment.waitlisted'] };
+  return { keys: ['series.enrolment.waitlistedAt'], params: { position } };
 }
