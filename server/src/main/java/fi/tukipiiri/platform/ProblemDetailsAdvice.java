@@ -6,8 +6,8 @@ import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.DatabindException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -21,9 +21,11 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -62,13 +64,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (causedBy(ex, RequestBodyTooLarge.class)) {
 			return respond(ex, HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request body is too large.", Map.of(), headers, request);
 		}
-		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			String field = databind.getPath().stream()
-					.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-					.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-			return validationFailed(List.of(new FieldProblem(field, "invalid_value", "This value has the wrong type or is not allowed.")), ex, headers, request);
+		var refusal = JsonRefusal.of(ex);
+		if (refusal.isPresent()) {
+			return validationFailed(List.of(fieldProblem(refusal.get())), ex, headers, request);
 		}
 		return respond(ex, HttpStatus.BAD_REQUEST, "request.malformed", "The request body is not valid JSON of the expected shape.", Map.of(), headers, request);
+	}
+
+	/** A query parameter that is not in its one accepted form ({@link StrictQueryValues}) is named like a body field. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
+			return validationFailed(List.of(new FieldProblem(mismatch.getName(), JsonRefusal.INVALID_VALUE, expectedForm(mismatch))), ex,
+					headers, request);
+		}
+		return super.handleTypeMismatch(ex, headers, status, request);
 	}
 
 	@Override
@@ -105,6 +116,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setProperty("code", code);
 		extra.forEach(problem::setProperty);
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static FieldProblem fieldProblem(JsonRefusal refusal) {
+		String message = JsonRefusal.DUPLICATE_KEY.equals(refusal.code()) ? "This key is given more than once."
+				: "This value has the wrong type or is not allowed.";
+		return new FieldProblem(refusal.field(), refusal.code(), message);
+	}
+
+	/** The rule the value broke, as {@link StrictValues} words it; never the value itself. */
+	private static String expectedForm(MethodArgumentTypeMismatchException mismatch) {
+		for (Throwable cause = mismatch.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalArgumentException refused && refused.getMessage() != null && refused.getMessage().startsWith("Expected ")) {
+				return refused.getMessage() + ".";
+			}
+		}
+		return "This value has the wrong type or is not allowed.";
 	}
 
 	private static FieldProblem fieldProblem(FieldError error) {

@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.rooms.StompErrors;
 import fi.tukipiiri.rooms.StompErrors.StompError;
 
@@ -44,6 +45,13 @@ class StompErrorAdvice {
 			Object retryAfter = problem.getBody().getProperties() == null ? null : problem.getBody().getProperties().get("retryAfterSeconds");
 			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
 					retryAfter instanceof Number seconds ? seconds.longValue() : null);
+		}
+		if (ex instanceof MessageConversionException) {
+			var refusal = JsonRefusal.of(ex);
+			if (refusal.isPresent()) {
+				return new StompError("validation.failed", "The field " + refusal.get().field() + " is not valid.", clientId, roomId, null,
+						refusal.get().field());
+			}
 		}
 		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentTypeMismatchException) {
 			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId, roomId);
