@@ -23,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+	private static final RefusalLog REFUSALS = RefusalLog.of("request");
 
 	record FieldProblem(String field, String code, String message) {
 	}
@@ -62,12 +64,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, RequestBodyTooLarge.class)) {
+			refused(request, "request.too_large");
 			return respond(ex, HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request body is too large.", Map.of(), headers, request);
 		}
 		var refusal = JsonRefusal.of(ex);
 		if (refusal.isPresent()) {
+			refused(request, refusal.get().code() + " " + refusal.get().field());
 			return validationFailed(List.of(fieldProblem(refusal.get())), ex, headers, request);
 		}
+		refused(request, "request.malformed");
 		return respond(ex, HttpStatus.BAD_REQUEST, "request.malformed", "The request body is not valid JSON of the expected shape.", Map.of(), headers, request);
 	}
 
@@ -76,6 +81,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
+			refused(request, JsonRefusal.INVALID_VALUE + " " + mismatch.getName());
 			return validationFailed(List.of(new FieldProblem(mismatch.getName(), JsonRefusal.INVALID_VALUE, expectedForm(mismatch))), ex,
 					headers, request);
 		}
@@ -103,6 +109,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected error", ex);
 		return respond(ex, HttpStatus.INTERNAL_SERVER_ERROR, "server.error", "Something went wrong on our side. Please try again.", Map.of(), new HttpHeaders(), request);
+	}
+
+	/** Bodies and parameters the web client never sends: one line each, rate-limited ({@link RefusalLog}). */
+	private static void refused(WebRequest request, String why) {
+		String what = request instanceof ServletWebRequest servlet
+				? servlet.getRequest().getMethod() + " " + RefusalLog.shape(servlet.getRequest().getRequestURI())
+				: "request";
+		REFUSALS.refused(what, why);
 	}
 
 	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, Exception ex, HttpHeaders headers, WebRequest request) {
