@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
 import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.rooms.PrivateTalkTitles;
 import fi.tukipiiri.rooms.Room;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomRole;
@@ -44,12 +45,12 @@ public class PrivateTalkService {
 		standings.target(facilitator, participantId, true);
 		String facilitatorName = accounts.getActive(facilitatorId).displayName();
 		String participantName = accounts.getActive(participantId).displayName();
-		Room room = rooms.create(facilitatorName + " & " + participantName, "", RoomKind.PRIVATE, facilitatorId);
+		Room room = rooms.create(PrivateTalkTitles.of(facilitatorName, participantName), "", RoomKind.PRIVATE, facilitatorId);
 		rooms.addMember(room.id(), facilitatorId, RoomRole.FACILITATOR);
 		rooms.addMember(room.id(), participantId, RoomRole.PARTICIPANT);
 		audit.record(facilitatorId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "", "from room " + fromRoomId);
 		notifications.notify(participantId, "private_talk.opened", room.id(),
-				Map.of("roomId", room.id().toString(), "facilitatorName", facilitatorName));
+				Map.of("roomId", room.id().toString(), "facilitatorName", facilitatorName, "facilitatorId", facilitatorId.toString()));
 		events.toPerson(participantId, fromRoomId, "private-talk-opened", Map.of("privateRoomId", room.id(), "facilitatorName", facilitatorName));
 		return room;
 	}
@@ -64,7 +65,8 @@ public class PrivateTalkService {
 		String name = accounts.getActive(participantId).displayName();
 		String roomTitle = rooms.requireReader(roomId, participantId, "private-talk-request").room().title();
 		rooms.membersWithRole(roomId, RoomRole.FACILITATOR).forEach(facilitator -> notifications.notify(facilitator,
-				"private_talk.requested", UUID.randomUUID(), Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name)));
+				"private_talk.requested", UUID.randomUUID(), Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name,
+				"accountId", participantId.toString())));
 		events.toRoomReviewers(roomId, "private-talk-requested", Map.of("accountId", participantId, "displayName", name));
 	}
 }

@@ -74,6 +74,12 @@ public class ApiClient {
 		return send(request(path, token).DELETE());
 	}
 
+	/** A DELETE with a JSON body, e.g. a moderator's reason for removing a message. */
+	public Response delete(String path, Object body, String token) {
+		return send(request(path, token).header("Content-Type", "application/json")
+				.method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
 	public Response put(String path, Object body, String token) {
 		return putRaw(path, JSON.writeValueAsString(body), token);
 	}
