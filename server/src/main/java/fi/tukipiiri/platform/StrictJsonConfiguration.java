@@ -1,5 +1,7 @@
 package fi.tukipiiri.platform;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.function.Function;
@@ -24,8 +26,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * JSON in (REST bodies and STOMP payloads alike, since both use the one {@code JsonMapper}) is read as written, never
  * coerced: a fraction is not an integer, a string is not a number or a boolean, a number is not a boolean, a string or
- * an enum, an object does not name a key twice (RFC 8259 §4 leaves duplicates to the reader; we refuse them), and a
- * date is {@link StrictValues#DATE_FORM} only. Each refusal names its field ({@link JsonRefusal}).
+ * an enum, an object does not name a key twice (RFC 8259 §4 leaves duplicates to the reader; we refuse them), and
+ * dates, times, instants and durations are text in their one form ({@link StrictValues}). Each refusal names its
+ * field ({@link JsonRefusal}).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -49,12 +52,15 @@ class StrictJsonConfiguration {
 						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 				.addModule(new SimpleModule("tukipiiri-strict-time")
 						.addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, StrictValues::date))
-						.addDeserializer(LocalTime.class, new TextOnly<>(LocalTime.class, StrictValues::time)));
+						.addDeserializer(LocalTime.class, new TextOnly<>(LocalTime.class, StrictValues::time))
+						.addDeserializer(Instant.class, new TextOnly<>(Instant.class, StrictValues::instant))
+						.addDeserializer(Duration.class, new TextOnly<>(Duration.class, StrictValues::duration)));
 	}
 
 	/**
-	 * A date or time from a JSON string in its one accepted form. Jackson's own readers also take arrays, epoch
-	 * numbers, padded text and, for dates, an instant (read as its UTC date: a day early for a Helsinki midnight).
+	 * A date, time, instant or duration from a JSON string in its one accepted form. Jackson's own readers also take
+	 * arrays, epoch numbers, padded text and, for dates, an instant (read as its UTC date: a day early for a Helsinki
+	 * midnight).
 	 */
 	static final class TextOnly<T> extends StdScalarDeserializer<T> {
 

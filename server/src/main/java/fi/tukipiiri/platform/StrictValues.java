@@ -1,6 +1,7 @@
 package fi.tukipiiri.platform;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,6 +25,8 @@ public final class StrictValues {
 	public static final String TIME_FORM = "HH:MM or HH:MM:SS";
 	/** RFC 3339 {@code date-time}: a date, a time and a UTC offset ({@code Z} or {@code ±HH:MM}). */
 	public static final String INSTANT_FORM = "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)";
+	/** ISO 8601 duration, {@code PnDTnHnMn.nS}. */
+	public static final String DURATION_FORM = "an ISO 8601 duration such as PT15M";
 
 	private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 	private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -66,6 +69,19 @@ public final class StrictValues {
 		}
 		catch (DateTimeException noSuchMoment) {
 			throw expected("an existing moment as " + INSTANT_FORM);
+		}
+	}
+
+	/** An ISO 8601 duration such as {@code PT15M} or {@code P7D} ({@link Duration#parse}); never a bare number. */
+	public static Duration duration(String text) {
+		if (text == null) {
+			throw expected(DURATION_FORM);
+		}
+		try {
+			return Duration.parse(text);
+		}
+		catch (DateTimeException notADuration) {
+			throw expected(DURATION_FORM);
 		}
 	}
 

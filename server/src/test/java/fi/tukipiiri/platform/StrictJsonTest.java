@@ -1,5 +1,7 @@
 package fi.tukipiiri.platform;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ class StrictJsonTest {
 	}
 
 	record Body(int capacity, Integer minutes, long seq, Long beforeId, boolean locked, Boolean anonymous, Scope scope, UUID accountId,
-			LocalDate date, LocalTime startTime, String text, List<Inner> sessions, Map<String, Integer> values) {
+			LocalDate date, LocalTime startTime, Instant at, Duration lasts, String text, List<Inner> sessions, Map<String, Integer> values) {
 	}
 
 	/** A valid body, field by field, as raw JSON; each case replaces one field's value. */
@@ -47,6 +49,8 @@ class StrictJsonTest {
 		fields.put("accountId", "\"0f8fad5b-d9cb-469f-a165-70867728950e\"");
 		fields.put("date", "\"2028-02-29\"");
 		fields.put("startTime", "\"18:00\"");
+		fields.put("at", "\"2026-12-29T22:00:00Z\"");
+		fields.put("lasts", "\"PT15M\"");
 		fields.put("text", "\"Hei\"");
 		fields.put("sessions", "[{\"title\": \"Eka\", \"position\": 1}]");
 		fields.put("values", "{\"calm\": 3}");
@@ -79,6 +83,8 @@ class StrictJsonTest {
 		assertThat(body.date()).isEqualTo(LocalDate.of(2028, 2, 29));
 		assertThat(body.startTime()).isEqualTo(LocalTime.of(18, 0));
 		assertThat(body.values()).containsEntry("calm", 3);
+		assertThat(body.at()).isEqualTo(Instant.parse("2026-12-29T22:00:00Z"));
+		assertThat(body.lasts()).isEqualTo(Duration.ofMinutes(15));
 		assertThat(json.readValue(body("startTime", "\"07:05:30\""), Body.class).startTime()).isEqualTo(LocalTime.of(7, 5, 30));
 		assertThat(json.readValue(body("date", "\"2026-12-31\""), Body.class).date()).isEqualTo(LocalDate.of(2026, 12, 31));
 		assertThat(json.readValue(body("minutes", "null"), Body.class).minutes()).as("null stays null").isNull();
@@ -132,6 +138,11 @@ class StrictJsonTest {
 			startTime   | "18:00+02:00"
 			startTime   | 1080
 			startTime   | [18, 0]
+			at          | 1767045600
+			at          | "2026-12-29T22:00:00"
+			at          | "2026-12-29"
+			lasts       | 900
+			lasts       | "15 minutes"
 			""")
 	void aValueOfAnotherTypeIsRefusedNamingItsField(String field, String value) {
 		assertThat(refusal(body(field, value))).isEqualTo(new JsonRefusal(field, JsonRefusal.INVALID_VALUE));
