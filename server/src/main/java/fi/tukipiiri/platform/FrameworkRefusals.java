@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spring's STOMP handler logs a frame it cannot decode, and a frame the destination rules refuse, at ERROR with a
- * whole stack trace and the frame's headers: a client could fill the disk by sending them. Those two, and only
- * those, become one rate-limited {@link RefusalLog} line each; every other error of that logger is left as it is.
+ * whole stack trace and the frame's headers; its user-destination handler does the same when a reply races a client
+ * that has just closed its connection. A client could fill the disk with them. These, and only these, become one
+ * rate-limited {@link RefusalLog} line each; every other error of those loggers is left as it is.
  * Installed into Logback (Spring Boot's default logging) when the application starts, and again after any reset
  * of the logging configuration.
  */
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 class FrameworkRefusals {
 
 	static final String STOMP_HANDLER = "org.springframework.web.socket.messaging.StompSubProtocolHandler";
+	static final String USER_DESTINATIONS = "org.springframework.messaging.simp.user.UserDestinationMessageHandler";
 	private static final TurboFilter FILTER = new StompRefusalFilter();
 
 	FrameworkRefusals() {
@@ -53,7 +55,13 @@ class FrameworkRefusals {
 
 		@Override
 		public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable failure) {
-			if (failure == null || level != Level.ERROR || logger == null || !STOMP_HANDLER.equals(logger.getName()) || format == null) {
+			if (failure == null || level != Level.ERROR || logger == null || format == null) {
+				return FilterReply.NEUTRAL;
+			}
+			if (USER_DESTINATIONS.equals(logger.getName())) {
+				return replyToEndedSession(failure);
+			}
+			if (!STOMP_HANDLER.equals(logger.getName())) {
 				return FilterReply.NEUTRAL;
 			}
 			if (format.startsWith("Failed to parse")) {
@@ -65,6 +73,22 @@ class FrameworkRefusals {
 				Matcher command = COMMAND.matcher(format);
 				REFUSALS.refused(command.find() ? command.group(1) : "frame", refusal.getClass().getSimpleName());
 				return FilterReply.DENY;
+			}
+			return FilterReply.NEUTRAL;
+		}
+
+		/**
+		 * A reply (an ack, an error) to a client that closed its connection right after sending: Spring then hands the
+		 * one reply to the person's other sessions and fails on the second with this assertion, logged with a stack
+		 * trace. A client can cause it at will, so it is one rate-limited line like the refusals.
+		 */
+		private static FilterReply replyToEndedSession(Throwable failure) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+						&& cause.getMessage().startsWith("Expected mutable SimpMessageHeaderAccessor")) {
+					RefusalLog.of("stomp-reply").refused("reply to a user destination", "session ended before the reply");
+					return FilterReply.DENY;
+				}
 			}
 			return FilterReply.NEUTRAL;
 		}
