@@ -14,6 +14,7 @@ public final class PrivateTalkTitles {
 	private PrivateTalkTitles() {
 	}
 
+	/** The title of a new private talk between these two display names. */
 	public static String of(String facilitatorName, String participantName) {
 		return facilitatorName + BETWEEN + participantName;
 	}
