@@ -157,6 +157,12 @@ async function readShownReport(page, first) {
   for (const line of ['session,1,,feedback_answers,5', 'session,1,,rating_average,3.6', 'session,1,,rating_4,2']) {
     if (!csv.text.includes(line)) throw new ScenarioFailure(`the CSV lacks "${line}"`);
   }
+  if (!csv.text.startsWith('\uFEFF')) throw new ScenarioFailure('the CSV has no byte order mark for Excel');
+  const excel = await download(page, page.getByRole('button', { name: 'CSV (Excel, suomi)', exact: true }), 'the CSV for Finnish Excel');
+  if (!excel.name.endsWith('-excel-fi.csv')) throw new ScenarioFailure(`unexpected Excel CSV name ${excel.name}`);
+  for (const line of ['session;1;;feedback_answers;5', 'session;1;;rating_average;3,6', 'session;1;;rating_4;2']) {
+    if (!excel.text.includes(line)) throw new ScenarioFailure(`the Excel CSV lacks "${line}"`);
+  }
 }
 
 /** (d) The parent downloads their data, then deletes the account. */

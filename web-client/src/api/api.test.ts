@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeServer, MemoryStorage, json, problem, tokens } from '../testing/fakes.ts';
 import { ApiClient, filenameFromDisposition } from './api-client.ts';
+import { downloadReportCsv } from './feedback.ts';
 import { ApiError, readProblem } from './problem.ts';
 import { TokenStore } from './token-store.ts';
 
@@ -134,6 +135,15 @@ describe('downloads', () => {
     expect(await file.blob.text()).toBe('seen,Bearer access-two\r\n');
     expect(server.requests.at(-1)?.headers['Accept']).toBe('*/*');
     expect(store.accessToken).toBe('access-two');
+  });
+
+  it('asks for the Finnish Excel spelling of a report by name, and for the plain CSV without one', async () => {
+    const { store, server, api } = setup();
+    store.save({ accessToken: 'a1', refreshToken: 'r1', expiresIn: 900 });
+    const csv = (body: string) => () => new Response(body, { status: 200, headers: { 'Content-Type': 'text/csv;charset=UTF-8' } });
+    server.on('GET /api/feedback/reports/s1/csv?format=excel-fi', csv('section;session\r\n')).on('GET /api/feedback/reports/s1/csv', csv('section,session\r\n'));
+    expect(await (await downloadReportCsv(api, 's1', 'excel-fi')).blob.text()).toBe('section;session\r\n');
+    expect(await (await downloadReportCsv(api, 's1')).blob.text()).toBe('section,session\r\n');
   });
 
   it('rejects with the problem when the server refuses the file', async () => {

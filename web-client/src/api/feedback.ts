@@ -157,8 +157,12 @@ export function fetchReport(api: ApiClient, seriesId: SeriesId): Promise<Outcome
   return api.get<OutcomeReport>(reportPath(seriesId));
 }
 
-export function downloadReportCsv(api: ApiClient, seriesId: SeriesId): Promise<DownloadedFile> {
-  return api.download(`${reportPath(seriesId)}/csv`);
+/** `csv`: RFC 4180 (commas, decimal points); `excel-fi`: what Excel opens as columns in Finland (semicolons, decimal commas). */
+export type CsvFormat = 'csv' | 'excel-fi';
+
+export function downloadReportCsv(api: ApiClient, seriesId: SeriesId, format: CsvFormat = 'csv'): Promise<DownloadedFile> {
+  const query = format === 'csv' ? '' : `?format=${format}`;
+  return api.download(`${reportPath(seriesId)}/csv${query}`);
 }
 
 export function fetchSignedAnswers(api: ApiClient, seriesId: SeriesId, sessionId: string): Promise<SignedAnswer[]> {

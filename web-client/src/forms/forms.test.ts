@@ -51,6 +51,16 @@ describe('problem texts', () => {
     );
   });
 
+  it('explains a value of the wrong form by the field\'s own hint first', () => {
+    const errors = fieldErrors({ status: 400, code: 'validation.failed', errors: [{ field: 'firstDate', code: 'invalid_value' }] });
+    expect(errors.get('firstDate')?.keys).toEqual([
+      'fieldError.firstDate.invalid_value',
+      'fieldError.firstDate.invalid',
+      'fieldError.invalid_value',
+      'fieldError.generic',
+    ]);
+  });
+
   it('says how long to wait after too many attempts, in whole minutes', () => {
     expect(problemText({ status: 429, code: 'auth.too_many_attempts', retryAfterSeconds: 61 })).toEqual({
       keys: ['error.auth.too_many_attempts.wait', 'error.generic'],

@@ -14,9 +14,13 @@ const fieldOfCode: Readonly<Record<string, { field: string; code: string }>> = {
   'accounts.password_mismatch': { field: 'password', code: 'wrong' },
 };
 
-/** The candidate translation keys for an error on one field. */
+/**
+ * The candidate translation keys for an error on one field. A value of the wrong type or form (`invalid_value`)
+ * is explained by the field's own form hint where it has one ("write the date as yyyy-mm-dd").
+ */
 export function fieldErrorText(field: string, code: string): TextRef {
-  return { keys: [`fieldError.${field}.${code}`, `fieldError.${code}`, 'fieldError.generic'] };
+  const formHint = code === 'invalid_value' ? [`fieldError.${field}.invalid`] : [];
+  return { keys: [`fieldError.${field}.${code}`, ...formHint, `fieldError.${code}`, 'fieldError.generic'] };
 }
 
 /** Refusals that say how many seconds to wait; their text names the wait. */

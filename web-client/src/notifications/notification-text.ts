@@ -11,13 +11,17 @@ export function notificationText(notification: AppNotification, language: string
   const themeFi = params['themeFi'] ?? '';
   const themeEn = params['themeEn'] ?? '';
   const theme = language === 'en' && themeEn.trim() !== '' ? themeEn : themeFi;
+  const name = params['facilitatorName'] ?? params['displayName'];
+  const kind = `notification.${notification.kind}`;
+  // a private-talk notice loses the other person's name when that person deletes their account
+  const nameless = name === undefined && notification.kind.startsWith('private_talk.');
   return {
-    keys: [`notification.${notification.kind}`, 'notification.generic'],
+    keys: nameless ? [`${kind}.nameless`, kind, 'notification.generic'] : [kind, 'notification.generic'],
     params: {
       series: params['seriesTitle'] ?? '',
       theme,
       room: params['roomTitle'] ?? '',
-      name: params['facilitatorName'] ?? params['displayName'] ?? '',
+      name: name ?? '',
     },
   };
 }

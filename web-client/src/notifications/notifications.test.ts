@@ -60,6 +60,13 @@ describe('notification texts', () => {
     expect(fi.first(asked.keys, asked.params)).toBe('Matti pyytää kahdenkeskistä keskustelua keskustelussa Isien ilta.');
   });
 
+  it('tells of a private talk without the name of someone who has deleted their account', () => {
+    const asked = notificationText(notification('3', { kind: 'private_talk.requested', params: { roomId: 'r1', roomTitle: 'Isien ilta' } }), 'fi');
+    expect(fi.first(asked.keys, asked.params)).toBe('Poistettu käyttäjä pyysi kahdenkeskistä keskustelua keskustelussa Isien ilta.');
+    const opened = notificationText(notification('2', { kind: 'private_talk.opened', params: { roomId: 'r9' } }), 'fi');
+    expect(fi.first(opened.keys, opened.params)).toBe('Ohjaaja, joka on sittemmin poistanut tilinsä, avasi sinulle kahdenkeskisen keskustelun.');
+  });
+
   it('links a private talk to its room, and a handled report nowhere', () => {
     expect(notificationLink(notification('1', { kind: 'private_talk.opened', subjectId: 'r9', params: { roomId: 'r9' } }))).toBe('#/rooms/r9');
     expect(notificationLink(notification('1', { kind: 'private_talk.requested', subjectId: 'x', params: { roomId: 'r1' } }))).toBe('#/rooms/r1');

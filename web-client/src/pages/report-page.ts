@@ -1,4 +1,12 @@
-import { type OutcomeReport, type ReportFeedback, type ReportItemChange, type ReportSession, downloadReportCsv, fetchReport } from '../api/feedback.ts';
+import {
+  type CsvFormat,
+  type OutcomeReport,
+  type ReportFeedback,
+  type ReportItemChange,
+  type ReportSession,
+  downloadReportCsv,
+  fetchReport,
+} from '../api/feedback.ts';
 import { ApiError, type Problem } from '../api/problem.ts';
 import { barChart } from '../components/bar-chart.ts';
 import { FormAlert } from '../components/form-alert.ts';
@@ -124,7 +132,13 @@ class ReportPage extends Component {
   protected render(): void {
     setText(locale, this.#title, ref('report.heading'));
     const download = translated(locale, 'button', 'report.downloadCsv', { type: 'button', class: 'button-secondary', 'data-testid': 'report-csv' });
-    download.addEventListener('click', () => void this.#download(download));
+    download.addEventListener('click', () => void this.#download(download, 'csv'));
+    const excel = translated(locale, 'button', 'report.downloadExcelCsv', {
+      type: 'button',
+      class: 'button-secondary',
+      'data-testid': 'report-csv-excel-fi',
+    });
+    excel.addEventListener('click', () => void this.#download(excel, 'excel-fi'));
     const reload = translated(locale, 'button', 'report.reload', { type: 'button', class: 'button-quiet', 'data-testid': 'report-reload' });
     reload.addEventListener('click', () => void this.#load());
     this.append(
@@ -139,7 +153,7 @@ class ReportPage extends Component {
           this.#tags,
           this.#status.element,
           this.#alert.element,
-          h('div', { class: 'actions' }, download, reload),
+          h('div', { class: 'actions' }, download, excel, reload),
           translated(locale, 'p', 'report.csvHint', { class: 'field-hint' }),
         ),
         this.#body,
@@ -178,12 +192,13 @@ class ReportPage extends Component {
     }
   }
 
-  async #download(button: HTMLButtonElement): Promise<void> {
+  async #download(button: HTMLButtonElement, format: CsvFormat): Promise<void> {
     if (button.getAttribute('aria-disabled') === 'true') return;
     button.setAttribute('aria-disabled', 'true');
     this.#alert.clear();
     try {
-      saveFile(await downloadReportCsv(api, this.#seriesId), `tukipiiri-report-${this.#seriesId}.csv`);
+      const suffix = format === 'csv' ? '' : `-${format}`;
+      saveFile(await downloadReportCsv(api, this.#seriesId, format), `tukipiiri-report-${this.#seriesId}${suffix}.csv`);
     } catch (error) {
       this.#alert.show(problemText(toProblem(error)));
     } finally {

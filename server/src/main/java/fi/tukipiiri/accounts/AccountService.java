@@ -58,7 +58,7 @@ public class AccountService {
 	/** The account these credentials belong to, if they are right; equally slow whether or not the user exists. */
 	@Transactional(readOnly = true)
 	public Optional<Account> verifyCredentials(String username, String password) {
-		Optional<Accounts.StoredAccount> stored = accounts.findByUsername(username);
+		Optional<Accounts.StoredAccount> stored = Credentials.canonicalUsername(username).flatMap(accounts::findByUsername);
 		String hash = stored.map(Accounts.StoredAccount::passwordHash).orElse(unknownUserHash);
 		boolean matches = hash != null && passwords.matches(password, hash);
 		return stored.filter(s -> matches).map(Accounts.StoredAccount::account);
@@ -141,7 +141,9 @@ public class AccountService {
 	}
 
 	private Account create(String username, String password, String displayName, Set<Role> roles) {
-		if (accounts.usernameExists(username)) {
+		String canonical = Credentials.canonicalUsername(username)
+				.orElseThrow(() -> new IllegalArgumentException("A username outside the rule reached account creation"));
+		if (accounts.usernameExists(canonical)) {
 			throw new UsernameTaken();
 		}
 		Account account = new Account(UUID.randomUUID(), username, Credentials.normaliseDisplayName(displayName), roles,

@@ -56,14 +56,18 @@ class Accounts {
 				.param("id", id).query(Accounts::map).optional();
 	}
 
-	Optional<StoredAccount> findByUsername(String username) {
-		return jdbc.sql(SELECT + " where lower(a.username) = lower(:username) and a.deleted_at is null group by a.id")
-				.param("username", username).query(Accounts::map).optional();
+	/**
+	 * {@code canonical} is {@link Credentials#canonicalUsername}; stored usernames follow the same ASCII rule (a check
+	 * constraint), and {@code lower} under the C collation folds only A–Z, so both sides are folded alike.
+	 */
+	Optional<StoredAccount> findByUsername(String canonical) {
+		return jdbc.sql(SELECT + " where lower(a.username collate \"C\") = :username and a.deleted_at is null group by a.id")
+				.param("username", canonical).query(Accounts::map).optional();
 	}
 
-	boolean usernameExists(String username) {
-		return jdbc.sql("select count(*) from accounts where lower(username) = lower(:username)")
-				.param("username", username).query(Long.class).single() > 0;
+	boolean usernameExists(String canonical) {
+		return jdbc.sql("select count(*) from accounts where lower(username collate \"C\") = :username")
+				.param("username", canonical).query(Long.class).single() > 0;
 	}
 
 	List<Account> list(String search, int limit, int offset) {

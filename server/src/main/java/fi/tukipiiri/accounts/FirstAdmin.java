@@ -29,8 +29,7 @@ class FirstAdmin implements ApplicationRunner {
 			log.info("No TUKIPIIRI_ADMIN_USERNAME / TUKIPIIRI_ADMIN_PASSWORD given; no first administrator is created");
 			return;
 		}
-		if (!username.matches(Credentials.USERNAME_PATTERN) || username.length() < Credentials.USERNAME_MIN
-				|| username.length() > Credentials.USERNAME_MAX) {
+		if (Credentials.canonicalUsername(username).isEmpty()) {
 			throw new IllegalStateException("TUKIPIIRI_ADMIN_USERNAME must be " + Credentials.USERNAME_MIN + "–"
 					+ Credentials.USERNAME_MAX + " characters of letters, digits, '.', '_' or '-'");
 		}

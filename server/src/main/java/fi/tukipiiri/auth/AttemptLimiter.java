@@ -1,7 +1,6 @@
 package fi.tukipiiri.auth;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,10 @@ class AttemptLimiter {
 		this.settings = settings;
 	}
 
-	/** Throws if sign-in for this username or from this address is locked for now. */
+	/**
+	 * Throws if sign-in for this username or from this address is locked for now. {@code username} here and below is
+	 * the canonical form ({@link fi.tukipiiri.accounts.Credentials#canonicalUsername}), so every spelling shares one lock.
+	 */
 	void checkLogin(String username, String address) {
 		AuthSettings.LoginLimits limits = settings.login();
 		refuseIfOver(accountKey(username), limits.maxFailuresPerAccount());
@@ -62,7 +64,7 @@ class AttemptLimiter {
 	}
 
 	private static String accountKey(String username) {
-		return "auth:login-failures:account:" + Sha256.hex(username.toLowerCase(Locale.ROOT));
+		return "auth:login-failures:account:" + Sha256.hex(username);
 	}
 
 	private static String addressKey(String purpose, String address) {

@@ -42,7 +42,12 @@ class AuthController {
 			@NotBlank @Size(min = DISPLAY_NAME_MIN, max = DISPLAY_NAME_MAX) @Pattern(regexp = DISPLAY_NAME_PATTERN) String displayName) {
 	}
 
-	record LoginRequest(@NotBlank @Size(max = USERNAME_MAX) String username, @NotNull @Size(min = 1, max = PASSWORD_MAX) String password) {
+	/**
+	 * A username outside the rule is refused here, before any lookup or counting: the rule is public, so the answer
+	 * tells nothing about whether an account exists.
+	 */
+	record LoginRequest(@NotBlank @Size(min = USERNAME_MIN, max = USERNAME_MAX) @Pattern(regexp = USERNAME_PATTERN) String username,
+			@NotNull @Size(min = 1, max = PASSWORD_MAX) String password) {
 	}
 
 	record GuestRequest(

@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import fi.tukipiiri.platform.ProblemResponses;
+import fi.tukipiiri.platform.RefusalLog;
 
 /**
  * Authenticates a request by its {@code Authorization: Bearer} access token. A request without one goes on
@@ -45,6 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		var verified = tokens.verify(header);
 		if (verified.isEmpty()) {
+			RefusalLog.of("token").refused(request.getMethod() + " " + RefusalLog.shape(request.getRequestURI()), "auth.invalid_token");
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			problems.write(response, HttpStatus.UNAUTHORIZED, "auth.invalid_token", "The access token is not valid. Refresh it or sign in again.");
 			return;

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.accounts.Credentials;
 
 /**
  * Turns credentials, nicknames and refresh tokens into token pairs. Refresh tokens rotate on every use;
@@ -56,14 +57,20 @@ class SignInService {
 		return transactions.execute(status -> startFamily(account));
 	}
 
+	/**
+	 * The lock and the lookup both use the username's canonical form, so no spelling of a locked username gets past
+	 * the lock. An identifier outside the username rule names no account: it is refused before anything is counted
+	 * or looked up (the controller's validation already answers it with {@code validation.failed}).
+	 */
 	TokenPair login(String username, String password, String address) {
-		limiter.checkLogin(username, address);
-		Optional<Account> account = accounts.verifyCredentials(username, password);
+		String canonical = Credentials.canonicalUsername(username).orElseThrow(AuthProblems.InvalidCredentials::new);
+		limiter.checkLogin(canonical, address);
+		Optional<Account> account = accounts.verifyCredentials(canonical, password);
 		if (account.isEmpty()) {
-			limiter.loginFailed(username, address);
+			limiter.loginFailed(canonical, address);
 			throw new AuthProblems.InvalidCredentials();
 		}
-		limiter.loginSucceeded(username);
+		limiter.loginSucceeded(canonical);
 		return transactions.execute(status -> startFamily(account.get()));
 	}
 

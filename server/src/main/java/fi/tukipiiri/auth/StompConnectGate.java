@@ -17,6 +17,8 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
+import fi.tukipiiri.platform.RefusalLog;
+
 /**
  * Answers a CONNECT without a valid token with a STOMP ERROR frame and closes the connection, before the frame
  * reaches the message channels. Spring does not deliver errors raised inside its ordered inbound channel to
@@ -46,6 +48,7 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 			super.handleMessage(session, message);
 			return;
 		}
+		RefusalLog.of("stomp-connect").refused("CONNECT", refusal);
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(refusal);
 		byte[] frame = new StompEncoder().encode(error.getMessageHeaders(), new byte[0]);

@@ -1,65 +1,95 @@
 package fi.tukipiiri.feedback;
 
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The numbers of an outcome report as CSV (RFC 4180): one line per section, session, item and metric. Withheld
- * aggregates read "withheld"; free texts are not exported.
+ * The numbers of an outcome report as CSV (RFC 4180, or the Finnish Excel dialect): one line per section,
+ * session, item and metric. Withheld aggregates read "withheld"; free texts are not exported. Numbers are written
+ * by us and left as numbers; text that a spreadsheet would take for a formula (starting with {@code = + - @}, a
+ * tab or a carriage return, as OWASP's CSV injection guidance lists) is prefixed with an apostrophe so it shows as
+ * text.
  */
 final class OutcomeCsv {
 
 	private static final String WITHHELD = "withheld";
+	private static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
-	private OutcomeCsv() {
+	private final CsvDialect dialect;
+	private final List<String> lines = new ArrayList<>();
+
+	private OutcomeCsv(CsvDialect dialect) {
+		this.dialect = dialect;
 	}
 
-	static String of(OutcomeReport report) {
-		List<String> lines = new ArrayList<>();
-		lines.add("section,session,item,metric,value");
-		add(lines, "series", "", "", "title", report.title());
-		add(lines, "series", "", "", "capacity", report.capacity());
-		add(lines, "series", "", "", "minimum", report.minParticipants());
-		add(lines, "series", "", "", "enrolled", report.enrolled());
-		add(lines, "series", "", "", "waitlisted", report.waitlisted());
-		add(lines, "series", "", "", "fill_rate", report.fillRate());
-		add(lines, "series", "", "", "attended_any", report.attendedAny());
-		add(lines, "series", "", "", "drop_out", report.dropOut());
-		feedback(lines, "series", "", report.feedback());
+	/** The report as UTF-8 with a byte order mark, lines ending in CRLF. */
+	static byte[] of(OutcomeReport report, CsvDialect dialect) {
+		OutcomeCsv csv = new OutcomeCsv(dialect);
+		csv.write(report);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(BYTE_ORDER_MARK);
+		out.writeBytes((String.join("\r\n", csv.lines) + "\r\n").getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+
+	private void write(OutcomeReport report) {
+		lines.add(String.join(String.valueOf(dialect.separator()), "section", "session", "item", "metric", "value"));
+		add("series", null, "", "title", report.title());
+		add("series", null, "", "capacity", report.capacity());
+		add("series", null, "", "minimum", report.minParticipants());
+		add("series", null, "", "enrolled", report.enrolled());
+		add("series", null, "", "waitlisted", report.waitlisted());
+		add("series", null, "", "fill_rate", report.fillRate());
+		add("series", null, "", "attended_any", report.attendedAny());
+		add("series", null, "", "drop_out", report.dropOut());
+		feedback("series", null, report.feedback());
 		for (OutcomeReport.SessionRow session : report.sessions()) {
-			String position = Integer.toString(session.position());
-			add(lines, "session", position, "", "state", session.state());
-			add(lines, "session", position, "", "attended", session.attended());
-			feedback(lines, "session", position, session.feedback());
+			add("session", session.position(), "", "state", session.state().name());
+			add("session", session.position(), "", "attended", session.attended());
+			feedback("session", session.position(), session.feedback());
 		}
 		for (OutcomeReport.ItemChange item : report.selfAssessment()) {
-			scores(lines, item.key(), "first", item.first());
-			scores(lines, item.key(), "last", item.last());
-			scores(lines, item.key(), "change", item.change());
+			scores(item.key(), "first", item.first());
+			scores(item.key(), "last", item.last());
+			scores(item.key(), "change", item.change());
 		}
-		return String.join("\r\n", lines) + "\r\n";
 	}
 
-	private static void feedback(List<String> lines, String section, String session, OutcomeReport.Feedback feedback) {
-		add(lines, section, session, "", "feedback_answers", feedback.answers());
-		add(lines, section, session, "", "rating_average", feedback.withheld() ? WITHHELD : feedback.averageRating());
+	private void feedback(String section, Integer session, OutcomeReport.Feedback feedback) {
+		add(section, session, "", "feedback_answers", feedback.answers());
+		add(section, session, "", "rating_average", feedback.withheld() ? WITHHELD : feedback.averageRating());
 		for (int rating = 1; rating <= 5; rating++) {
-			add(lines, section, session, "", "rating_" + rating, feedback.withheld() ? WITHHELD : feedback.ratingCounts().get(rating - 1));
+			add(section, session, "", "rating_" + rating, feedback.withheld() ? WITHHELD : feedback.ratingCounts().get(rating - 1));
 		}
 	}
 
-	private static void scores(List<String> lines, String item, String phase, OutcomeReport.Scores scores) {
-		add(lines, "self_assessment", "", item, phase + "_answers", scores.answers());
-		add(lines, "self_assessment", "", item, phase + "_average", scores.withheld() ? WITHHELD : scores.average());
+	private void scores(String item, String phase, OutcomeReport.Scores scores) {
+		add("self_assessment", null, item, phase + "_answers", scores.answers());
+		add("self_assessment", null, item, phase + "_average", scores.withheld() ? WITHHELD : scores.average());
 	}
 
-	private static void add(List<String> lines, String section, String session, String item, String metric, Object value) {
-		lines.add(String.join(",", field(section), field(session), field(item), field(metric), field(value == null ? "" : value.toString())));
+	private void add(String section, Integer session, String item, String metric, Object value) {
+		lines.add(String.join(String.valueOf(dialect.separator()), text(section), session == null ? "" : number(session), text(item),
+				text(metric), value instanceof Number n ? number(n) : text(value == null ? "" : value.toString())));
 	}
 
-	/** Quotes a field that holds a comma, a quote or a line break; formula-like text is prefixed so spreadsheets show it as text. */
-	private static String field(String value) {
-		String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+") ? "'" + value : value;
-		return safe.matches(".*[,\"\r\n].*") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+	/** Plain notation (never 1.0E-4) with the dialect's decimal separator. */
+	private String number(Number value) {
+		String plain = value.toString();
+		if (plain.indexOf('E') >= 0) {
+			plain = new BigDecimal(plain).stripTrailingZeros().toPlainString();
+		}
+		return plain.replace('.', dialect.decimalSeparator());
+	}
+
+	/** Neutralises formula-like text, and quotes a field holding a separator, a quote or a line break. */
+	private String text(String value) {
+		String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+		boolean quote = safe.indexOf(dialect.separator()) >= 0 || safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0
+				|| safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0;
+		return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
 	}
 }

@@ -105,8 +105,9 @@ public class OutcomeReports {
 				.toList();
 	}
 
-	public String csv(UUID seriesId, UUID requesterId) {
-		return OutcomeCsv.of(of(seriesId, requesterId));
+	/** The report's figures as CSV in the dialect asked for (see {@link CsvDialect}), for the same readers as the report. */
+	public byte[] csv(UUID seriesId, UUID requesterId, CsvDialect dialect) {
+		return OutcomeCsv.of(of(seriesId, requesterId), dialect);
 	}
 
 	/** Enrolled people who came at least once but not to the latest meeting that has ended. */

@@ -28,6 +28,23 @@ class AuditLog {
 				.param("details", details == null ? "" : details).update();
 	}
 
+	/**
+	 * Blanks what the person wrote, and copies of their messages, in the lines that hold them: the reasons they gave
+	 * (a report's reason is a category, not text, and stays), the announcements they pinned, and the text of their
+	 * messages that were removed. The one change the table allows, and only in a transaction that declares it
+	 * (changeset 031); every line keeps who did what, to whom and when.
+	 */
+	void eraseTextOf(UUID accountId) {
+		jdbc.sql("select set_config('tukipiiri.erasing_personal_text', 'on', true)").query(String.class).single();
+		jdbc.sql("update moderation_audit set reason = '' where actor_id = :id and action <> 'REPORT' and reason <> ''")
+				.param("id", accountId).update();
+		jdbc.sql("update moderation_audit set details = '' where actor_id = :id and action = 'PIN' and details <> ''")
+				.param("id", accountId).update();
+		jdbc.sql("update moderation_audit set details = '' where target_id = :id and action = 'REMOVE_MESSAGE' and details <> ''")
+				.param("id", accountId).update();
+		jdbc.sql("select set_config('tukipiiri.erasing_personal_text', 'off', true)").query(String.class).single();
+	}
+
 	/** Newest first; {@code beforeId} pages further back. */
 	List<AuditEntry> find(AuditFilter filter) {
 		return jdbc.sql("""

@@ -2,6 +2,7 @@ package fi.tukipiiri.moderation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +19,15 @@ import fi.tukipiiri.accounts.PersonalData;
 class ModerationPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
+	private final RoomSettings settings;
+	private final AuditLog audit;
+	private final ModerationEvents events;
 
-	ModerationPersonalData(JdbcClient jdbc) {
+	ModerationPersonalData(JdbcClient jdbc, RoomSettings settings, AuditLog audit, ModerationEvents events) {
 		this.jdbc = jdbc;
+		this.settings = settings;
+		this.audit = audit;
+		this.events = events;
 	}
 
 	record FiledReport(UUID roomId, String reason, String note, Instant createdAt, String status) {
@@ -53,9 +60,23 @@ class ModerationPersonalData implements PersonalData {
 		return new Export(reports, sanctions, hidden);
 	}
 
+	/**
+	 * Sanctions received and hidden lists go with the account (on delete cascade); reports lose their reporter (set
+	 * null). What the person wrote and others keep is blanked here: the notes of reports they filed and handled, the
+	 * reasons of sanctions they imposed, the announcements they pinned (unpinned, and the room told), and their text
+	 * and copies of their messages in the audit log. The rows stay, for the people and the audit they concern.
+	 */
 	@Override
 	public void erase(UUID accountId) {
-		// sanctions and hidden lists go with the account (on delete cascade); reports lose their reporter (set null)
+		jdbc.sql("update reports set note = '' where reporter_id = :id and note <> ''").param("id", accountId).update();
+		jdbc.sql("update reports set handling_note = '' where handled_by = :id and handling_note <> ''").param("id", accountId).update();
+		jdbc.sql("update sanctions set reason = '' where imposed_by = :id and reason <> ''").param("id", accountId).update();
+		for (UUID roomId : settings.pinnedBy(accountId)) {
+			if (settings.unpin(roomId)) {
+				events.toRoom(roomId, "unpinned", Map.of());
+			}
+		}
+		audit.eraseTextOf(accountId);
 	}
 
 	private static Instant instant(java.sql.Timestamp timestamp) {

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
 import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.rooms.PrivateTalkTitles;
 import fi.tukipiiri.rooms.Room;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomRole;
@@ -63,12 +64,12 @@ public class PrivateTalkService {
 	private Room openBetween(UUID fromRoomId, UUID staffId, UUID participantId) {
 		String staffName = accounts.getActive(staffId).displayName();
 		String participantName = accounts.getActive(participantId).displayName();
-		Room room = rooms.create(staffName + " & " + participantName, "", RoomKind.PRIVATE, staffId);
+		Room room = rooms.create(PrivateTalkTitles.of(staffName, participantName), "", RoomKind.PRIVATE, staffId);
 		rooms.addMember(room.id(), staffId, RoomRole.FACILITATOR);
 		rooms.addMember(room.id(), participantId, RoomRole.PARTICIPANT);
 		audit.record(staffId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "", "from room " + fromRoomId);
 		notifications.notify(participantId, "private_talk.opened", room.id(),
-				Map.of("roomId", room.id().toString(), "facilitatorName", staffName));
+				Map.of("roomId", room.id().toString(), "facilitatorName", staffName, "facilitatorId", staffId.toString()));
 		events.toPerson(participantId, fromRoomId, "private-talk-opened", Map.of("privateRoomId", room.id(), "facilitatorName", staffName));
 		return room;
 	}
@@ -84,6 +85,7 @@ public class PrivateTalkService {
 		String roomTitle = rooms.requireReader(roomId, participantId, "private-talk-request").room().title();
 		signals.raise(new SafetySignals.Signal(Escalation.Signal.TALK_REQUEST, UUID.randomUUID(), roomId, roomTitle, participantId,
 				Set.of(participantId), "private-talk-requested", Map.of("accountId", participantId, "displayName", name),
-				"private_talk.requested", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name)));
+				"private_talk.requested", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name, "accountId",
+						participantId.toString())));
 	}
 }

@@ -111,7 +111,8 @@ public class ReportService {
 		audit.record(reviewerId, actionTaken ? "REPORT_RESOLVED" : "REPORT_DISMISSED", report.roomId(), report.targetId(),
 				report.messageId(), handling, "report " + reportId);
 		if (report.reporterId() != null) {
-			notifications.notify(report.reporterId(), "report.handled", reportId, Map.of("roomTitle", report.roomTitle()));
+			notifications.notify(report.reporterId(), "report.handled", reportId,
+					Map.of("roomTitle", report.roomTitle(), "roomId", report.roomId().toString()));
 			events.toPerson(report.reporterId(), report.roomId(), "report-handled", Map.of("reportId", reportId));
 		}
 	}

@@ -2,6 +2,7 @@ package fi.tukipiiri.moderation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +54,12 @@ class RoomSettings {
 				update room_moderation set pinned_text = null, pinned_by = null, pinned_at = null
 				where room_id = :roomId and pinned_text is not null
 				""").param("roomId", roomId).update() == 1;
+	}
+
+	/** Rooms whose announcement this person pinned. */
+	List<UUID> pinnedBy(UUID accountId) {
+		return jdbc.sql("select room_id from room_moderation where pinned_by = :id and pinned_text is not null").param("id", accountId)
+				.query(UUID.class).list();
 	}
 
 	Optional<Integer> slowMode(UUID roomId) {

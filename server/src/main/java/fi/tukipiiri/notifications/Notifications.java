@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fi.tukipiiri.rooms.PrivateTalkTitles;
+
 /** Stored notices. A notice of one kind about one subject is stored once per person. */
 @Repository
 class Notifications {
@@ -46,6 +48,36 @@ class Notifications {
 		return jdbc.sql("select * from notifications where account_id = :account" + (unreadOnly ? " and read_at is null" : "")
 				+ " order by created_at desc, id limit :limit")
 				.param("account", accountId).param("limit", limit).query(this::notification).list();
+	}
+
+	/**
+	 * Drops the name (and the id beside it) from notices of this kind about the person. Notices stored before the id
+	 * was kept beside the name are found by the name alone.
+	 */
+	void forgetName(String kind, String idParam, String nameParam, UUID accountId, String name) {
+		jdbc.sql("""
+				update notifications set params = params - :idParam - :nameParam
+				where kind = :kind
+				  and (params ->> :idParam = :id or (params ->> :idParam is null and params ->> :nameParam = :name))
+				""")
+				.param("kind", kind).param("idParam", idParam).param("nameParam", nameParam).param("id", accountId.toString())
+				.param("name", name).update();
+	}
+
+	/** Replaces the person's name in the copied title of a private talk, in every notice about that room. */
+	void forgetNameInRoomTitle(UUID roomId, String name) {
+		List<Map.Entry<UUID, String>> copies = jdbc.sql("""
+				select id, params ->> 'roomTitle' as title from notifications
+				where params ->> 'roomId' = :room and params ->> 'roomTitle' is not null
+				""").param("room", roomId.toString())
+				.query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("title"))).list();
+		for (Map.Entry<UUID, String> copy : copies) {
+			String title = PrivateTalkTitles.without(copy.getValue(), name);
+			if (!title.equals(copy.getValue())) {
+				jdbc.sql("update notifications set params = jsonb_set(params, '{roomTitle}', to_jsonb(cast(:title as text))) where id = :id")
+						.param("title", title).param("id", copy.getKey()).update();
+			}
+		}
 	}
 
 	int markRead(UUID accountId, UUID id, Instant at) {

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.DatabindException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -21,9 +21,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+	private static final RefusalLog REFUSALS = RefusalLog.of("request");
 
 	record FieldProblem(String field, String code, String message) {
 	}
@@ -60,15 +64,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, RequestBodyTooLarge.class)) {
+			refused(request, "request.too_large");
 			return respond(ex, HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request body is too large.", Map.of(), headers, request);
 		}
-		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			String field = databind.getPath().stream()
-					.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-					.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-			return validationFailed(List.of(new FieldProblem(field, "invalid_value", "This value has the wrong type or is not allowed.")), ex, headers, request);
+		var refusal = JsonRefusal.of(ex);
+		if (refusal.isPresent()) {
+			refused(request, refusal.get().code() + " " + refusal.get().field());
+			return validationFailed(List.of(fieldProblem(refusal.get())), ex, headers, request);
 		}
+		refused(request, "request.malformed");
 		return respond(ex, HttpStatus.BAD_REQUEST, "request.malformed", "The request body is not valid JSON of the expected shape.", Map.of(), headers, request);
+	}
+
+	/** A query parameter that is not in its one accepted form ({@link StrictQueryValues}) is named like a body field. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
+			refused(request, JsonRefusal.INVALID_VALUE + " " + mismatch.getName());
+			return validationFailed(List.of(new FieldProblem(mismatch.getName(), JsonRefusal.INVALID_VALUE, expectedForm(mismatch))), ex,
+					headers, request);
+		}
+		return super.handleTypeMismatch(ex, headers, status, request);
 	}
 
 	@Override
@@ -94,6 +111,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return respond(ex, HttpStatus.INTERNAL_SERVER_ERROR, "server.error", "Something went wrong on our side. Please try again.", Map.of(), new HttpHeaders(), request);
 	}
 
+	/** Bodies and parameters the web client never sends: one line each, rate-limited ({@link RefusalLog}). */
+	private static void refused(WebRequest request, String why) {
+		String what = request instanceof ServletWebRequest servlet
+				? servlet.getRequest().getMethod() + " " + RefusalLog.shape(servlet.getRequest().getRequestURI())
+				: "request";
+		REFUSALS.refused(what, why);
+	}
+
 	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, Exception ex, HttpHeaders headers, WebRequest request) {
 		return respond(ex, HttpStatus.BAD_REQUEST, "validation.failed", "Some fields are not valid.", Map.of("errors", errors), headers, request);
 	}
@@ -105,6 +130,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setProperty("code", code);
 		extra.forEach(problem::setProperty);
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static FieldProblem fieldProblem(JsonRefusal refusal) {
+		String message = JsonRefusal.DUPLICATE_KEY.equals(refusal.code()) ? "This key is given more than once."
+				: "This value has the wrong type or is not allowed.";
+		return new FieldProblem(refusal.field(), refusal.code(), message);
+	}
+
+	/** The rule the value broke, as {@link StrictValues} words it; never the value itself. */
+	private static String expectedForm(MethodArgumentTypeMismatchException mismatch) {
+		for (Throwable cause = mismatch.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalArgumentException refused && refused.getMessage() != null && refused.getMessage().startsWith("Expected ")) {
+				return refused.getMessage() + ".";
+			}
+		}
+		return "This value has the wrong type or is not allowed.";
 	}
 
 	private static FieldProblem fieldProblem(FieldError error) {

@@ -36,6 +36,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
+			RefusalLog.of("request").refused(request.getMethod() + " " + RefusalLog.shape(request.getRequestURI()), "request.too_large");
 			problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request body is too large.");
 			return;
 		}

@@ -66,6 +66,12 @@ public class RoomService {
 		return room;
 	}
 
+	/** The ids of the private talks this person is one of the two people of. */
+	@Transactional(readOnly = true)
+	public List<UUID> privateTalksOf(UUID accountId) {
+		return rooms.privateTalksOf(accountId).stream().map(Room::id).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public List<VisibleRoom> visibleTo(UUID accountId) {
 		return rooms.visibleTo(accountId).stream()

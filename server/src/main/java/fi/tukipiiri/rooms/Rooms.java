@@ -39,6 +39,18 @@ class Rooms {
 				.update();
 	}
 
+	/** The private talks this person is one of the two people of. */
+	List<Room> privateTalksOf(UUID accountId) {
+		return jdbc.sql("""
+				select r.* from rooms r join room_members m on m.room_id = r.id
+				where m.account_id = :account and r.kind = 'PRIVATE'
+				""").param("account", accountId).query(Rooms::room).list();
+	}
+
+	void retitle(UUID roomId, String title) {
+		jdbc.sql("update rooms set title = :title where id = :id").param("title", title).param("id", roomId).update();
+	}
+
 	Optional<Room> find(UUID id) {
 		return jdbc.sql("select * from rooms where id = :id").param("id", id).query(Rooms::room).optional();
 	}

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.PersonalData;
 
 /**
@@ -19,10 +20,14 @@ import fi.tukipiiri.accounts.PersonalData;
 class RoomsPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
+	private final Rooms rooms;
+	private final AccountService accounts;
 	private final Clock clock;
 
-	RoomsPersonalData(JdbcClient jdbc, Clock clock) {
+	RoomsPersonalData(JdbcClient jdbc, Rooms rooms, AccountService accounts, Clock clock) {
 		this.jdbc = jdbc;
+		this.rooms = rooms;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -59,11 +64,21 @@ class RoomsPersonalData implements PersonalData {
 		return new Export(memberships, messages);
 	}
 
+	/**
+	 * Also blanks the reasons the person gave for removing others' messages, and replaces their name in the titles
+	 * of their private talks ({@link PrivateTalkTitles}), which the other person keeps.
+	 */
 	@Override
 	public void erase(UUID accountId) {
 		jdbc.sql("""
 				update messages set body = '', removed_at = coalesce(removed_at, :now), removal_reason = 'author erased'
 				where author_id = :id
 				""").param("now", Timestamp.from(clock.instant())).param("id", accountId).update();
+		jdbc.sql("update messages set removal_reason = '' where removed_by = :id and author_id is distinct from :id and removal_reason <> ''")
+				.param("id", accountId).update();
+		String name = accounts.get(accountId).displayName();
+		for (Room talk : rooms.privateTalksOf(accountId)) {
+			rooms.retitle(talk.id(), PrivateTalkTitles.without(talk.title(), name));
+		}
 	}
 }

@@ -22,11 +22,18 @@ public class StompErrors {
 		this.broker = broker;
 	}
 
-	/** What a refused client sees; {@code clientId} and {@code roomId} tie it to what was refused, where known. */
-	public record StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds) {
+	/**
+	 * What a refused client sees; {@code clientId} and {@code roomId} tie it to what was refused, where known.
+	 * {@code field} names the payload field a {@code validation.failed} refusal is about, as REST's {@code errors[].field}.
+	 */
+	public record StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds, String field) {
+
+		public StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds) {
+			this(code, message, clientId, roomId, retryAfterSeconds, null);
+		}
 
 		public StompError(String code, String message, String clientId, UUID roomId) {
-			this(code, message, clientId, roomId, null);
+			this(code, message, clientId, roomId, null, null);
 		}
 	}
 

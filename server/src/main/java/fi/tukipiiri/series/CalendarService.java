@@ -1,15 +1,11 @@
 package fi.tukipiiri.series;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -97,7 +93,7 @@ public class CalendarService {
 				planned.ageMin(), planned.ageMax(), seatsLeft(planned), planned.sessions());
 	}
 
-	/** The series' sessions as an RFC 5545 calendar; cancelled sessions stay in it, marked cancelled. */
+	/** The series' sessions as an RFC 5545 calendar in UTF-8; cancelled sessions stay in it, marked cancelled. */
 	@Transactional(readOnly = true)
 	public byte[] ics(UUID seriesId) {
 		return ics(List.of(series.get(seriesId)));
@@ -111,14 +107,10 @@ public class CalendarService {
 		for (Series planned : plans) {
 			addSessions(calendar, planned);
 		}
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			// an empty personal feed is still a useful feed, though RFC 5545 asks for at least one component
-			new CalendarOutputter(false).output(calendar, out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		// not validated: an empty personal feed is still a useful feed, though RFC 5545 asks for at least one component.
+		// ical4j's own outputter folds at 75 characters, not octets, so it would split Finnish, Sámi and emoji text
+		// past the limit; its unfolded text (values already escaped per RFC 5545 §3.3.11) is folded here instead.
+		return ContentLines.fold(calendar.toString());
 	}
 
 	private static void addSessions(Calendar calendar, Series planned) {

@@ -56,8 +56,18 @@ public class EnrolmentService {
 	public record Fill(UUID seriesId, int capacity, int minParticipants, LocalDate decisionDate, int enrolled, int waitlisted) {
 	}
 
+	/** An application to a series, and whether this request made it (rather than finding one already in place). */
+	record Application(Enrolment enrolment, boolean isNew) {
+	}
+
+	/** Applies for a seat, or a waitlist place when none is free; applying again returns the place one already has. */
 	@Transactional
 	public Enrolment enrol(UUID seriesId, UUID accountId) {
+		return apply(seriesId, accountId).enrolment();
+	}
+
+	@Transactional
+	Application apply(UUID seriesId, UUID accountId) {
 		Account account = accounts.getActive(accountId);
 		if (account.guest()) {
 			throw new NotOpenForEnrolment("series.guests_cannot_enrol", "A guest pass cannot enrol in a closed group; please register.");
@@ -72,13 +82,13 @@ public class EnrolmentService {
 		}
 		Optional<Enrolment> existing = enrolments.find(seriesId, accountId);
 		if (existing.isPresent() && existing.get().status() != Enrolment.Status.WITHDRAWN) {
-			return existing.get();
+			return new Application(existing.get(), false);
 		}
 		boolean seatFree = enrolments.fill(seriesId).enrolled() < planned.capacity();
 		Enrolment.Status status = seatFree ? Enrolment.Status.ENROLLED : Enrolment.Status.WAITLISTED;
 		enrolments.request(seriesId, accountId, status, clock.instant());
 		events.publishEvent(new EnrolmentRequested(seriesId, accountId, status));
-		return enrolments.find(seriesId, accountId).orElseThrow();
+		return new Application(enrolments.find(seriesId, accountId).orElseThrow(), true);
 	}
 
 	@Transactional

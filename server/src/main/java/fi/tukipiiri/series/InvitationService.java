@@ -51,9 +51,21 @@ public class InvitationService {
 		return new Issued(code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8), expires, maxUses);
 	}
 
+	/**
+	 * Applies to the code's series and spends one use of the code, but only when this made a new application: a
+	 * person already enrolled or waitlisted gets their place back and the code keeps its uses, and a refused
+	 * application (a guest, a series no longer open) rolls back with nothing spent. Redemptions of one code are
+	 * taken one at a time, so two people cannot both get its last use.
+	 *
+	 * @throws InvalidInvitation for an unknown, expired or used-up code
+	 */
 	@Transactional
 	public Enrolment redeem(String code, UUID accountId) {
-		UUID seriesId = invitations.redeem(Secrets.hash(code), clock.instant()).orElseThrow(InvalidInvitation::new);
-		return enrolments.enrol(seriesId, accountId);
+		Invitations.Usable invitation = invitations.lockUsable(Secrets.hash(code), clock.instant()).orElseThrow(InvalidInvitation::new);
+		EnrolmentService.Application application = enrolments.apply(invitation.seriesId(), accountId);
+		if (application.isNew()) {
+			invitations.spendOne(invitation.id());
+		}
+		return application.enrolment();
 	}
 }

@@ -27,13 +27,26 @@ class Invitations {
 				.param("at", Timestamp.from(createdAt)).param("expires", Timestamp.from(expiresAt)).param("max", maxUses).update();
 	}
 
-	/** Takes one use of a valid code and returns its series; empty for an unknown, expired or used-up code. */
-	Optional<UUID> redeem(String codeHash, Instant now) {
+	/** A code that can still be used, and the series it is for. */
+	record Usable(UUID id, UUID seriesId) {
+	}
+
+	/**
+	 * The code if it is known, unexpired and not used up, locked until the transaction ends: a second redemption of
+	 * the same code waits here, then sees the uses the first one spent.
+	 */
+	Optional<Usable> lockUsable(String codeHash, Instant now) {
 		return jdbc.sql("""
-				update series_invitations set uses = uses + 1
+				select id, series_id from series_invitations
 				where code_hash = :hash and expires_at > :now and uses < max_uses
-				returning series_id
+				for update
 				""")
-				.param("hash", codeHash).param("now", Timestamp.from(now)).query(UUID.class).optional();
+				.param("hash", codeHash).param("now", Timestamp.from(now))
+				.query((rs, n) -> new Usable(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class))).optional();
+	}
+
+	/** One use of a code locked by {@link #lockUsable}. */
+	void spendOne(UUID id) {
+		jdbc.sql("update series_invitations set uses = uses + 1 where id = :id").param("id", id).update();
 	}
 }

@@ -96,8 +96,8 @@ class SessionLifecycle {
 			List<Lifecycle.DueSession> due = lifecycle.claimStarting("SCHEDULED", now.plus(settings.lobbyOpensBefore()), BATCH);
 			for (Lifecycle.DueSession session : due) {
 				Series planned = series.find(session.seriesId()).orElseThrow();
-				Room room = rooms.create(planned.title() + " – " + session.position() + ". " + session.themeFi(), session.themeFi(),
-						planned.kind(), null);
+				Room room = rooms.create(roomTitle(planned.title(), session.position(), session.themeFi()), session.themeFi(), planned.kind(),
+						null);
 				// the session names its room before members are added, so rules for the whole series (bans) apply to it
 				step(session, Series.SessionState.LOBBY, room.id(), now);
 				for (Series.Staff member : planned.staff()) {
@@ -110,6 +110,19 @@ class SessionLifecycle {
 			}
 			return due.size();
 		});
+	}
+
+	/**
+	 * "Series – 3. Theme", cut with an ellipsis to a room title's {@value Room#TITLE_MAX} characters: a series title
+	 * and a theme may each be 120 characters long, and a title too long for its room would stop every lobby in the
+	 * same tick from opening.
+	 */
+	static String roomTitle(String seriesTitle, int position, String theme) {
+		String title = seriesTitle + " – " + position + ". " + theme;
+		if (title.codePointCount(0, title.length()) <= Room.TITLE_MAX) {
+			return title;
+		}
+		return title.substring(0, title.offsetByCodePoints(0, Room.TITLE_MAX - 1)) + "…";
 	}
 
 	private int goLive() {

@@ -1,9 +1,11 @@
 package fi.tukipiiri.auth;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +28,11 @@ class AttemptLimitIT {
 	@Autowired
 	StringRedisTemplate redis;
 
+	@BeforeEach
 	@AfterEach
 	void forgetCounters() {
-		// every test client shares 127.0.0.1; clear its counters so other tests are not locked out
+		// every test client shares 127.0.0.1; clear its counters so that neither these tests nor others are locked out
+		// by what the other ones counted
 		redis.delete(redis.keys("auth:login*"));
 		redis.delete(redis.keys("auth:signup*"));
 	}
@@ -90,16 +94,79 @@ class AttemptLimitIT {
 	}
 
 	@Test
+	void noUnicodeSpellingOfAUsernameSignsInOrStepsAroundItsLock() {
+		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		String username = "kiisseli" + suffix;
+		register(username);
+		String upper = username.toUpperCase(java.util.Locale.ROOT);
+		List<String> lookAlikes = List.of(
+				upper.replace('I', '\u0130'), // İ: PostgreSQL's lower() in a UTF-8 locale makes it i
+				'\u212A' + username.substring(1), // the Kelvin sign, which lower-cases to k
+				username.replace('s', '\u017F'), // the long s, which upper-cases to S
+				fullwidth(username),
+				username + "\u200B", // an invisible zero-width space
+				"k\u0069\u0307isseli" + suffix); // i followed by a combining dot above
+		for (String lookAlike : lookAlikes) {
+			var refused = login(lookAlike, "correct horse battery");
+			assertThat(refused.status()).as(lookAlike).isEqualTo(400);
+			assertThat(refused.code()).isEqualTo("validation.failed");
+			assertThat(refused.body().path("errors").get(0).path("field").asString()).isEqualTo("username");
+		}
+		assertThat(login(upper, "correct horse battery").status()).as("ASCII case does not matter").isEqualTo(200);
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(login(lookAlikes.get(i % lookAlikes.size()), "wrong password!").status()).isEqualTo(400);
+		}
+		assertThat(redis.keys("auth:login*")).as("a refused identifier is counted nowhere").isEmpty();
+		assertThat(login(username, "correct horse battery").status()).isEqualTo(200);
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(login(i % 2 == 0 ? upper : username, "wrong password!").code()).isEqualTo("auth.invalid_credentials");
+		}
+		assertThat(login(username, "correct horse battery").code()).isEqualTo("auth.too_many_attempts");
+		assertThat(login("KiIsSeLi" + suffix.toUpperCase(java.util.Locale.ROOT), "correct horse battery").code())
+				.as("one lock for every ASCII spelling").isEqualTo("auth.too_many_attempts");
+		for (String lookAlike : lookAlikes) {
+			assertThat(login(lookAlike, "correct horse battery").status()).as("locked, and still no way in: " + lookAlike).isEqualTo(400);
+		}
+	}
+
+	@Test
+	void aUsernameDifferingOnlyInCaseIsTaken() {
+		String username = "Kaksois" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		register(username);
+		var twin = api.post("/api/auth/register", Map.of("username", username.toLowerCase(java.util.Locale.ROOT),
+				"password", "correct horse battery", "displayName", "Kaksonen"));
+		assertThat(twin.status()).isEqualTo(409);
+		assertThat(twin.code()).isEqualTo("auth.username_taken");
+		var dotted = api.post("/api/auth/register", Map.of("username", username.replace('i', '\u0131'),
+				"password", "correct horse battery", "displayName", "Kaksonen"));
+		assertThat(dotted.status()).isEqualTo(400);
+		assertThat(dotted.body().path("errors").toString()).contains("\"field\":\"username\"");
+	}
+
+	@Test
 	void addressesAreNeverStoredInClearText() {
 		login("whoever", "password123456");
 		assertThat(redis.keys("auth:*")).noneMatch(key -> key.contains("127.0.0.1") || key.contains("whoever"));
 	}
 
 	private String register() {
-		String username = "lock" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		api.post("/api/auth/register", Map.of("username", username, "password", "correct horse battery", "displayName", "Lukko"));
+		return register("lock" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+	}
+
+	private String register(String username) {
+		var registered = api.post("/api/auth/register", Map.of("username", username, "password", "correct horse battery", "displayName", "Lukko"));
+		assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
 		redis.delete(redis.keys("auth:signup*"));
 		return username;
+	}
+
+	/** The same letters and digits from Unicode's fullwidth block (U+FF01–U+FF5E). */
+	private static String fullwidth(String ascii) {
+		StringBuilder wide = new StringBuilder();
+		ascii.chars().forEach(c -> wide.append((char) (c >= '!' && c <= '~' ? c - '!' + 0xFF01 : c)));
+		return wide.toString();
 	}
 
 	private ApiClient.Response login(String username, String password) {

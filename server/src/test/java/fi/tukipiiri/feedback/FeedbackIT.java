@@ -146,8 +146,18 @@ class FeedbackIT {
 		assertThat(shown.path("ratingCounts").toString()).isEqualTo("[0,1,0,3,1]");
 		assertThat(shown.path("helped").toString()).contains("Vertaisten tarinat 0", "Vertaisten tarinat 3");
 		assertThat(shown.path("better").toString()).contains("Enemmän aikaa");
-		String csv = api.get("/api/feedback/reports/" + seriesId + "/csv", coordinatorToken).raw().body();
-		assertThat(csv).contains("session,1,,rating_average,3.8").contains("session,1,,rating_4,3");
+		var csvResponse = api.get("/api/feedback/reports/" + seriesId + "/csv", coordinatorToken);
+		String csv = csvResponse.raw().body();
+		assertThat(csv).startsWith("\uFEFFsection,session,item,metric,value\r\n").contains("session,1,,rating_average,3.8")
+				.contains("session,1,,rating_4,3");
+		assertThat(csvResponse.header("Content-Type")).startsWith("text/csv").contains("charset=UTF-8");
+		var excel = api.get("/api/feedback/reports/" + seriesId + "/csv?format=excel-fi", coordinatorToken);
+		assertThat(excel.header("Content-Disposition")).contains("tukipiiri-report-" + seriesId + "-excel-fi.csv");
+		assertThat(excel.raw().body()).startsWith("\uFEFFsection;session;item;metric;value\r\n").contains("session;1;;rating_average;3,8")
+				.contains("session;1;;rating_4;3").contains("session;1;;feedback_answers;5");
+		var unknownFormat = api.get("/api/feedback/reports/" + seriesId + "/csv?format=xlsx", coordinatorToken);
+		assertThat(unknownFormat.status()).isEqualTo(400);
+		assertThat(unknownFormat.body().path("errors").get(0).path("field").asString()).isEqualTo("format");
 
 		JsonNode signed = api.get("/api/feedback/reports/" + seriesId + "/sessions/" + first + "/signed", login(facilitator).accessToken())
 				.body();

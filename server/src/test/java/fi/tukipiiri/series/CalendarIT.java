@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,6 +78,45 @@ class CalendarIT {
 			assertThat(end).isEqualTo(Instant.parse(session.path("endsAt").asString()));
 			assertThat(event.getSummary().getValue()).contains(session.path("theme").path("fi").asString());
 		}
+	}
+
+	@Test
+	void longFinnishSamiAndEmojiTextIsFoldedAt75OctetsAndEscaped() throws Exception {
+		Session admin = api.login("root-admin", "test-admin-password");
+		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
+		String title = "Äitien, isien; ja \\ läheisten ilta – Mánáid čoahkkin Ohcejogas, ođđa ŋ đ ž 👨‍👩‍👧‍👦🧡🫶🏽 öisin ääneen";
+		var plan = SeriesPlans.closedGroup(title, LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 6, 1, facilitator.id());
+		var created = api.post("/api/series", plan, admin.accessToken());
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		String seriesId = created.text("id");
+		String theme = "Sámi ja suomi:\nrivinvaihto, pilkku; puolipiste \\ kenoviiva 👩🏽‍🦱 " + "ä".repeat(40);
+		var added = api.post("/api/series/" + seriesId + "/sessions", Map.of("date", LocalDate.now(Recurrence.HELSINKI).plusWeeks(12).toString(),
+				"themeFi", theme, "themeEn", "Sámi and Finnish"), admin.accessToken());
+		assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+
+		byte[] ics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+		String text = new String(ics, StandardCharsets.UTF_8);
+		assertThat(text).endsWith("\r\n");
+		for (String line : text.split("\r\n")) {
+			byte[] octets = line.getBytes(StandardCharsets.UTF_8);
+			assertThat(octets.length).as(line).isLessThanOrEqualTo(75);
+			StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets));
+		}
+		assertThat(text.replace("\r\n", "")).as("no line break inside a value").doesNotContain("\n");
+		String unfolded = text.replace("\r\n ", "");
+		assertThat(unfolded).contains("SUMMARY:" + escaped(title) + ": ").contains("DESCRIPTION:" + escaped(theme) + " / Sámi and Finnish");
+
+		Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics));
+		List<VEvent> events = calendar.getComponents("VEVENT");
+		assertThat(events).hasSize(10);
+		assertThat(events).allSatisfy(event -> assertThat(event.getSummary().getValue()).startsWith(title + ": "));
+		assertThat(events).anySatisfy(event -> assertThat(event.getDescription().getValue()).isEqualTo(theme + " / Sámi and Finnish"));
+	}
+
+	/** A TEXT value as RFC 5545 §3.3.11 writes it. */
+	private static String escaped(String value) {
+		return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
 	}
 
 	private static JsonNode find(JsonNode entries, String seriesId) {

@@ -6,13 +6,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
@@ -26,6 +36,9 @@ class InvitationsAndFeedsIT {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Session admin;
 	String series;
@@ -71,6 +84,108 @@ class InvitationsAndFeedsIT {
 				.isEqualTo("series.guests_cannot_enrol");
 		// a refused redemption does not use the code up
 		assertThat(api.post("/api/series/invitations/redeem", Map.of("code", code), parent.accessToken()).text("status")).isEqualTo("ENROLLED");
+	}
+
+	@Test
+	void redeemingAgainWhenEnrolledOrWaitlistedSpendsNoUse() {
+		String code = issue(series, 3);
+		Session enrolled = api.registerParent("Jo mukana");
+		assertThat(redeem(code, enrolled).text("status")).isEqualTo("ENROLLED");
+		for (int i = 0; i < 3; i++) {
+			var again = redeem(code, enrolled);
+			assertThat(again.status()).isEqualTo(200);
+			assertThat(again.text("status")).isEqualTo("ENROLLED");
+		}
+		assertThat(uses(series)).isEqualTo(1);
+
+		Session facilitator = api.staffMember("Ohjaaja Pieni", "FACILITATOR");
+		var small = SeriesPlans.closedGroup("Pieni ryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 1, 1, facilitator.id());
+		String smallSeries = api.post("/api/series", small, admin.accessToken()).text("id");
+		api.post("/api/series/" + smallSeries + "/enrolment", Map.of(), api.registerParent("Paikan saanut").accessToken());
+		String smallCode = issue(smallSeries, 2);
+		Session waiting = api.registerParent("Jonossa");
+		assertThat(redeem(smallCode, waiting).text("status")).isEqualTo("WAITLISTED");
+		assertThat(redeem(smallCode, waiting).text("status")).isEqualTo("WAITLISTED");
+		assertThat(uses(smallSeries)).isEqualTo(1);
+		assertThat(redeem(smallCode, api.registerParent("Toinen jonossa")).text("status")).as("the second use is still there")
+				.isEqualTo("WAITLISTED");
+		assertThat(redeem(smallCode, api.registerParent("Kolmas")).code()).isEqualTo("series.invitation_invalid");
+
+		api.delete("/api/series/" + series + "/enrolment", enrolled.accessToken());
+		assertThat(redeem(code, enrolled).text("status")).as("a withdrawn person applies anew").isEqualTo("ENROLLED");
+		assertThat(uses(series)).isEqualTo(2);
+	}
+
+	@Test
+	void aRefusedRedemptionSpendsNothing() {
+		Session facilitator = api.staffMember("Ohjaaja Avoin", "FACILITATOR");
+		var open = SeriesPlans.closedGroup("Avoimet keskustelut", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
+		open.put("templateId", SeriesPlans.OPEN_CHATS_TEMPLATE);
+		String openSeries = api.post("/api/series", open, admin.accessToken()).text("id");
+		String code = issue(openSeries, 1);
+		for (int i = 0; i < 3; i++) {
+			assertThat(redeem(code, api.registerParent("Avoimen kävijä")).code()).isEqualTo("series.open_to_all");
+			assertThat(redeem(code, api.guest("Vieraileva")).code()).isEqualTo("series.guests_cannot_enrol");
+		}
+		assertThat(uses(openSeries)).isZero();
+	}
+
+	@Test
+	void twoRedemptionsOfTheLastUseDoNotBothSucceed() throws Exception {
+		String code = issue(series, 1);
+		List<Session> people = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			people.add(api.registerParent("Kilpailija " + i));
+		}
+		List<Integer> statuses = inParallel(people.stream().map(person -> (Callable<Integer>) () -> redeem(code, person).status()).toList());
+		assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 404);
+		assertThat(uses(series)).isEqualTo(1);
+		assertThat(api.get("/api/series/" + series + "/fill", admin.accessToken()).body().path("enrolled").asInt()).isEqualTo(1);
+
+		String twoUses = issue(series, 2);
+		Session eager = api.registerParent("Tuplaklikkaaja");
+		List<Integer> twice = inParallel(List.of(() -> redeem(twoUses, eager).status(), () -> redeem(twoUses, eager).status()));
+		assertThat(twice).containsOnly(200);
+		assertThat(uses(series)).as("the first code's use and one of the second's: one application, one use").isEqualTo(2);
+	}
+
+	private String issue(String seriesId, int maxUses) {
+		var issued = api.post("/api/series/" + seriesId + "/invitations", Map.of("maxUses", maxUses, "validDays", 14), admin.accessToken());
+		assertThat(issued.status()).isEqualTo(201);
+		return issued.text("code");
+	}
+
+	private ApiClient.Response redeem(String code, Session person) {
+		return api.post("/api/series/invitations/redeem", Map.of("code", code), person.accessToken());
+	}
+
+	/** Uses spent of all the series' codes together. */
+	private int uses(String seriesId) {
+		return jdbc.sql("select coalesce(sum(uses), 0) from series_invitations where series_id = :series")
+				.param("series", UUID.fromString(seriesId)).query(Integer.class).single();
+	}
+
+	private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (Callable<T> task : tasks) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(30, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

@@ -74,9 +74,19 @@ public class ApiClient {
 		return send(request(path, token).DELETE());
 	}
 
-	public Response put(String path, Object body, String token) {
+	/** A DELETE with a JSON body, e.g. a moderator's reason for removing a message. */
+	public Response delete(String path, Object body, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+				.method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	public Response put(String path, Object body, String token) {
+		return putRaw(path, JSON.writeValueAsString(body), token);
+	}
+
+	/** A PUT with a body as written, for bodies a JSON library would not produce (duplicate keys, wrong types). */
+	public Response putRaw(String path, String body, String token) {
+		return send(request(path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Waits until at least {@code people} are present in the room, as the asker sees it. */

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
@@ -18,8 +19,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fi.tukipiiri.feedback.CsvDialect;
 import fi.tukipiiri.feedback.FeedbackService;
 import fi.tukipiiri.feedback.FeedbackSettings;
 import fi.tukipiiri.feedback.OutcomeReport;
@@ -76,12 +79,16 @@ class FeedbackController {
 		return reports.of(seriesId, id(caller));
 	}
 
+	/** {@code format}: {@code csv} (RFC 4180, the default) or {@code excel-fi} (semicolons and decimal commas). */
 	@GetMapping("/api/feedback/reports/{seriesId}/csv")
-	ResponseEntity<String> csv(@PathVariable UUID seriesId, Authentication caller) {
+	ResponseEntity<byte[]> csv(@PathVariable UUID seriesId, @RequestParam(required = false) @Pattern(regexp = "csv|excel-fi") String format,
+			Authentication caller) {
+		CsvDialect dialect = CsvDialect.of(format);
+		String suffix = dialect == CsvDialect.RFC_4180 ? "" : "-" + dialect.parameter();
 		return ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tukipiiri-report-" + seriesId + ".csv\"")
-				.body(reports.csv(seriesId, id(caller)));
+				.contentType(new MediaType("text", "csv", Map.of("charset", "UTF-8", "header", "present")))
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tukipiiri-report-" + seriesId + suffix + ".csv\"")
+				.body(reports.csv(seriesId, id(caller), dialect));
 	}
 
 	@GetMapping("/api/feedback/reports/{seriesId}/sessions/{sessionId}/signed")

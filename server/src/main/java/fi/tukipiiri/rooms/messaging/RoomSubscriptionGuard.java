@@ -17,6 +17,7 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.platform.RefusalLog;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
 import fi.tukipiiri.rooms.RoomSubscriptionEnded;
@@ -78,6 +79,7 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 			}
 			return message;
 		}
+		RefusalLog.of("stomp-frame").refused("SUBSCRIBE " + RefusalLog.shape(destination), "rooms.not_member");
 		errors.send(accessor.getUser(), accessor.getSessionId(),
 				new StompError("rooms.not_member", "You are not a member of this room.", null, roomId.orElse(null)));
 		return null;

@@ -17,6 +17,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.platform.JsonRefusal;
+import fi.tukipiiri.platform.RefusalLog;
 import fi.tukipiiri.rooms.StompErrors;
 import fi.tukipiiri.rooms.StompErrors.StompError;
 
@@ -28,6 +30,7 @@ import fi.tukipiiri.rooms.StompErrors.StompError;
 class StompErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(StompErrorAdvice.class);
+	private static final RefusalLog REFUSALS = RefusalLog.of("stomp-frame");
 
 	private final JsonMapper json;
 
@@ -45,10 +48,21 @@ class StompErrorAdvice {
 			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
 					retryAfter instanceof Number seconds ? seconds.longValue() : null);
 		}
+		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
+		if (ex instanceof MessageConversionException) {
+			var refusal = JsonRefusal.of(ex);
+			if (refusal.isPresent()) {
+				REFUSALS.refused("SEND " + RefusalLog.shape(destination), refusal.get().code() + " " + refusal.get().field());
+				return new StompError("validation.failed", "The field " + refusal.get().field() + " is not valid.", clientId, roomId, null,
+						refusal.get().field());
+			}
+		}
 		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentTypeMismatchException) {
+			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "request.malformed");
 			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId, roomId);
 		}
 		if (ex instanceof AccessDeniedException) {
+			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "auth.forbidden");
 			return new StompError("auth.forbidden", "You are not allowed to do this.", clientId, roomId);
 		}
 		log.error("Unexpected error handling a STOMP message", ex);

@@ -48,7 +48,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint("/ws").setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+		registry.addEndpoint("/ws")
+				.addInterceptors(new HandshakeOrigins(settings.allowedOrigins()))
+				.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
 		registry.setPreserveReceiveOrder(true);
 		registry.setErrorHandler(new StompSubProtocolErrorHandler());
 	}

@@ -54,7 +54,7 @@ class RoomsController {
 		}
 	}
 
-	record CreateRoom(@NotBlank @Size(max = 120) String title, @Size(max = 500) String theme, @NotNull RoomKind kind) {
+	record CreateRoom(@NotBlank @Size(max = Room.TITLE_MAX) String title, @Size(max = 500) String theme, @NotNull RoomKind kind) {
 	}
 
 	record AddMember(@NotNull UUID userId, @NotNull RoomRole role) {
