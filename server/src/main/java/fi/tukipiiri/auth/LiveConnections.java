@@ -25,6 +25,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
+import fi.tukipiiri.platform.OutageLog;
+
 /**
  * This node's live STOMP connections and the access token each was opened (or last renewed) with. A connection ends,
  * with a STOMP {@code ERROR} frame naming why and then a close, as soon as the trust behind it ends:
@@ -144,7 +146,7 @@ class LiveConnections implements MessageListener {
 			}
 		}
 		catch (RuntimeException redisUnavailable) {
-			log.warn("Could not re-check live connections' tokens: {}", redisUnavailable.getMessage());
+			OutageLog.of("Token revocations").unavailable("live connections not re-checked this time", redisUnavailable);
 		}
 	}
 }

@@ -3,9 +3,6 @@ package fi.tukipiiri.auth;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -14,6 +11,8 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.authentication.BadCredentialsException;
 
+import fi.tukipiiri.platform.OutageLog;
+
 /**
  * Authenticates a STOMP connection on CONNECT from its {@code Authorization: Bearer} header (a missing, bad, expired
  * or revoked token is refused: the client gets an ERROR frame and the connection closes), and checks the trust again
@@ -21,8 +20,6 @@ import org.springframework.security.authentication.BadCredentialsException;
  * meanwhile is ended ({@link LiveConnections}) and the frame dropped, so nothing it sends is stored.
  */
 class StompAuthenticationInterceptor implements ChannelInterceptor {
-
-	private static final Logger log = LoggerFactory.getLogger(StompAuthenticationInterceptor.class);
 
 	private final BearerTokens tokens;
 	private final LiveConnections connections;
@@ -78,7 +75,7 @@ class StompAuthenticationInterceptor implements ChannelInterceptor {
 		}
 		catch (RuntimeException redisUnavailable) {
 			// the token was good when last asked; Redis is where revocations live, so none can be recorded meanwhile
-			log.warn("Could not check a live connection's token: {}", redisUnavailable.getMessage());
+			OutageLog.of("Token revocations").unavailable("frames pass on the token checked when the connection was made", redisUnavailable);
 			return Optional.empty();
 		}
 	}

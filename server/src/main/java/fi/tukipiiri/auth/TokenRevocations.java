@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.platform.OutageLog;
 
 /**
  * Access tokens live only minutes, but some must stop at once on every node: the one a person signed out with, every
@@ -27,7 +27,6 @@ class TokenRevocations {
 	/** The Redis pub/sub channel on which revocations are announced to every node. */
 	static final String CHANNEL = "auth:revocations";
 
-	private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
 	/** Asked in place of a family mark for tokens that name no family; never set. */
 	private static final String NO_FAMILY = "auth:revoked-family:none";
 
@@ -138,7 +137,7 @@ class TokenRevocations {
 		}
 		catch (RuntimeException ex) {
 			// the mark is stored: every frame and request is checked against it, and each node's sweep finds it
-			log.warn("Could not announce a token revocation: {}", ex.getMessage());
+			OutageLog.of("Token revocations").unavailable("a revocation was not announced; nodes find it at their next re-check", ex);
 		}
 	}
 

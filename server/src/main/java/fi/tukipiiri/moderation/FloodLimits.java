@@ -14,12 +14,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.platform.OutageLog;
 
 /**
  * Token buckets per person in Redis (Bucket4j), so a limit holds whichever node a request reaches. If Redis cannot
@@ -27,8 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FloodLimits implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(FloodLimits.class);
 
 	private final LettuceConnectionFactory redis;
 	private final BucketConfiguration sends;
@@ -63,7 +61,7 @@ class FloodLimits implements DisposableBean {
 			return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Flood limit not checked: {}", ex.getMessage());
+			OutageLog.of("Flood limits").unavailable("requests and messages pass unchecked", ex);
 			return Duration.ZERO;
 		}
 	}

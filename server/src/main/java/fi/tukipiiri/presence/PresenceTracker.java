@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -23,6 +20,7 @@ import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
 import fi.tukipiiri.rooms.RoomSubscriptionEnded;
+import fi.tukipiiri.platform.OutageLog;
 
 /**
  * Follows this node's STOMP sessions into and out of rooms, keeps their Redis entries alive, and announces on
@@ -31,8 +29,6 @@ import fi.tukipiiri.rooms.RoomSubscriptionEnded;
  */
 @Component
 class PresenceTracker {
-
-	private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
 
 	/** A person present in a room, as the presence topic announces them. */
 	record PresenceEvent(String type, UUID roomId, UUID accountId, String displayName, RoomRole role) {
@@ -109,7 +105,7 @@ class PresenceTracker {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Presence heartbeat failed: {}", ex.getMessage());
+			OutageLog.of("Presence").unavailable("heartbeat not renewed", ex);
 		}
 	}
 
@@ -123,7 +119,7 @@ class PresenceTracker {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Presence sweep failed: {}", ex.getMessage());
+			OutageLog.of("Presence").unavailable("expired sessions not swept this time", ex);
 		}
 	}
 
@@ -134,7 +130,7 @@ class PresenceTracker {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Presence not recorded for room {}: {}", subscription.roomId(), ex.getMessage());
+			OutageLog.of("Presence").unavailable("an arrival was not recorded", ex);
 		}
 	}
 
@@ -145,7 +141,7 @@ class PresenceTracker {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Departure not recorded for room {}: {}", roomId, ex.getMessage());
+			OutageLog.of("Presence").unavailable("a departure was not recorded", ex);
 		}
 	}
 

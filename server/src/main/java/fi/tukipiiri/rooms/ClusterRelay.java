@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +21,8 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 
+import fi.tukipiiri.platform.OutageLog;
+
 /**
  * Delivers a broker message to its subscribers on every node: published once to a Redis channel, every node
  * (this one included) hands it to its own in-memory STOMP broker. Redis pub/sub may drop a message; clients
@@ -33,7 +33,6 @@ public class ClusterRelay implements MessageListener {
 
 	private static final String CHANNEL = "tukipiiri:relay";
 	private static final String USER_PREFIX = "/user/";
-	private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
 
 	private final StringRedisTemplate redis;
 	private final SimpMessagingTemplate broker;
@@ -70,7 +69,7 @@ public class ClusterRelay implements MessageListener {
 		}
 		catch (RuntimeException ex) {
 			// what was sent is already stored; subscribers fill the gap from history
-			log.warn("Could not relay {}: {}", envelope.keySet(), ex.getMessage());
+			OutageLog.of("Relay").unavailable("a live event was not relayed; clients fill gaps from history", ex);
 		}
 	}
 
