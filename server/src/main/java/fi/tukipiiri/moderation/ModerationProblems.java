@@ -91,10 +91,16 @@ public final class ModerationProblems {
 		}
 	}
 
+	/** {@code until}: when a timed mute ends; null for a mute until a facilitator lifts it. */
 	static final class Muted extends ApiProblem {
 		Muted(Instant until) {
-			super(HttpStatus.FORBIDDEN, "moderation.muted", "A facilitator has muted you in this room.", until == null
-					? Map.of() : Map.of("until", until.toString()));
+			super(HttpStatus.FORBIDDEN, "moderation.muted", "A facilitator has muted you in this room.", until(until));
+		}
+
+		private static Map<String, Object> until(Instant until) {
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("until", until == null ? null : until.toString());
+			return properties;
 		}
 	}
 

@@ -1,7 +1,11 @@
 package fi.tukipiiri.rooms;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -25,15 +29,28 @@ public class StompErrors {
 	/**
 	 * What a refused client sees; {@code clientId} and {@code roomId} tie it to what was refused, where known.
 	 * {@code field} names the payload field a {@code validation.failed} refusal is about, as REST's {@code errors[].field}.
+	 * {@code details} are the refusal's own facts, written beside the others exactly as the same refusal's RFC 9457
+	 * extension members are over REST ({@code until} of a mute, {@code takenBy}, …).
 	 */
-	public record StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds, String field) {
+	public record StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds, String field,
+			@JsonIgnore Map<String, Object> details) {
+
+		public StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds, String field) {
+			this(code, message, clientId, roomId, retryAfterSeconds, field, Map.of());
+		}
 
 		public StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds) {
-			this(code, message, clientId, roomId, retryAfterSeconds, null);
+			this(code, message, clientId, roomId, retryAfterSeconds, null, Map.of());
 		}
 
 		public StompError(String code, String message, String clientId, UUID roomId) {
-			this(code, message, clientId, roomId, null, null);
+			this(code, message, clientId, roomId, null, null, Map.of());
+		}
+
+		/** The details, written as members of the error itself. */
+		@JsonAnyGetter
+		Map<String, Object> members() {
+			return details;
 		}
 	}
 

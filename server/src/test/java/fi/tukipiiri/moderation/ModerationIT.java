@@ -254,7 +254,22 @@ class ModerationIT {
 			JsonNode refusal = next(errors, "the refused send");
 			assertThat(refusal.path("code").asString()).isEqualTo("moderation.muted");
 			assertThat(refusal.path("clientId").asString()).isEqualTo("while-muted");
+			// until lifted: the refusal says so with a null end, as over REST
+			assertThat(refusal.has("until")).isTrue();
+			assertThat(refusal.path("until").isNull()).isTrue();
 			assertThat(api.get("/api/moderation/rooms/" + room, target.accessToken()).body().path("muted").asBoolean()).isTrue();
+
+			// a timed mute instead: the refusal names when it ends
+			assertThat(api.delete("/api/moderation/rooms/" + room + "/mutes/" + target.id(), facilitator.accessToken()).status()).isEqualTo(204);
+			next(notices, "the unmute notice");
+			Response timed = api.post("/api/moderation/rooms/" + room + "/mutes", Map.of("accountId", target.id(), "minutes", 30),
+					facilitator.accessToken());
+			assertThat(timed.status()).isEqualTo(201);
+			next(notices, "the timed mute notice");
+			onSecond.sendMessage(room, "while-timed", "Entä nyt?");
+			JsonNode timedRefusal = next(errors, "the refused send under a timed mute");
+			assertThat(timedRefusal.path("code").asString()).isEqualTo("moderation.muted");
+			assertThat(timedRefusal.path("until").asString()).isEqualTo(timed.text("endsAt"));
 
 			assertThat(api.delete("/api/moderation/rooms/" + room + "/mutes/" + target.id(), facilitator.accessToken()).status()).isEqualTo(204);
 			onSecond.sendMessage(room, "after", "Kiitos");

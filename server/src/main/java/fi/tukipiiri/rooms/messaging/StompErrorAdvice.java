@@ -1,5 +1,7 @@
 package fi.tukipiiri.rooms.messaging;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -44,9 +46,11 @@ class StompErrorAdvice {
 		String clientId = clientId(message.getPayload());
 		UUID roomId = roomId(SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
 		if (ex instanceof ApiProblem problem) {
-			Object retryAfter = problem.getBody().getProperties() == null ? null : problem.getBody().getProperties().get("retryAfterSeconds");
+			Map<String, Object> details = new LinkedHashMap<>(problem.getBody().getProperties() == null ? Map.of() : problem.getBody().getProperties());
+			details.remove("code");
+			Object retryAfter = details.remove("retryAfterSeconds");
 			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
-					retryAfter instanceof Number seconds ? seconds.longValue() : null);
+					retryAfter instanceof Number seconds ? seconds.longValue() : null, null, details);
 		}
 		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
 		if (ex instanceof MessageConversionException) {
