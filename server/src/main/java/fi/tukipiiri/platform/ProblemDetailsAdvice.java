@@ -66,7 +66,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			String field = databind.getPath().stream()
 					.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
 					.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-			return validationFailed(List.of(new FieldProblem(field, "invalid_value", "This value has the wrong type or is not allowed.")), ex, headers, request);
+			FieldProblem problem = databind instanceof FieldCode coded
+					? new FieldProblem(field, coded.fieldCode(), databind.getOriginalMessage())
+					: new FieldProblem(field, "invalid_value", "This value has the wrong type or is not allowed.");
+			return validationFailed(List.of(problem), ex, headers, request);
 		}
 		return respond(ex, HttpStatus.BAD_REQUEST, "request.malformed", "The request body is not valid JSON of the expected shape.", Map.of(), headers, request);
 	}
