@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -14,14 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_MAX;
-import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_MIN;
-import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_PATTERN;
 import static fi.tukipiiri.accounts.Credentials.PASSWORD_MAX;
-import static fi.tukipiiri.accounts.Credentials.PASSWORD_MIN;
 import static fi.tukipiiri.accounts.Credentials.USERNAME_MAX;
-import static fi.tukipiiri.accounts.Credentials.USERNAME_MIN;
-import static fi.tukipiiri.accounts.Credentials.USERNAME_PATTERN;
 
 @RestController
 @RequestMapping("/api/auth")
@@ -36,17 +29,15 @@ class AuthController {
 		this.signIn = signIn;
 	}
 
-	record RegisterRequest(
-			@NotNull @Size(min = USERNAME_MIN, max = USERNAME_MAX) @Pattern(regexp = USERNAME_PATTERN) String username,
-			@NotNull @Size(min = PASSWORD_MIN, max = PASSWORD_MAX) String password,
-			@NotBlank @Size(min = DISPLAY_NAME_MIN, max = DISPLAY_NAME_MAX) @Pattern(regexp = DISPLAY_NAME_PATTERN) String displayName) {
+	/** Checked, all fields together, by the accounts service under the text policy. */
+	record RegisterRequest(String username, String password, String displayName) {
 	}
 
 	record LoginRequest(@NotBlank @Size(max = USERNAME_MAX) String username, @NotNull @Size(min = 1, max = PASSWORD_MAX) String password) {
 	}
 
-	record GuestRequest(
-			@NotBlank @Size(min = DISPLAY_NAME_MIN, max = DISPLAY_NAME_MAX) @Pattern(regexp = DISPLAY_NAME_PATTERN) String nickname) {
+	/** Checked by the accounts service under the text policy, like a display name. */
+	record GuestRequest(String nickname) {
 	}
 
 	record RefreshRequest(@NotBlank @Size(max = REFRESH_TOKEN_MAX) String refreshToken) {
