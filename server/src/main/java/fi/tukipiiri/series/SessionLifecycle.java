@@ -20,6 +20,7 @@ import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomState;
+import fi.tukipiiri.text.TextPolicy;
 
 /**
  * Moves sessions and series on when their time comes, on whichever node gets there first, exactly once:
@@ -96,8 +97,8 @@ class SessionLifecycle {
 			List<Lifecycle.DueSession> due = lifecycle.claimStarting("SCHEDULED", now.plus(settings.lobbyOpensBefore()), BATCH);
 			for (Lifecycle.DueSession session : due) {
 				Series planned = series.find(session.seriesId()).orElseThrow();
-				Room room = rooms.create(planned.title() + " – " + session.position() + ". " + session.themeFi(), session.themeFi(),
-						planned.kind(), null);
+				Room room = rooms.create(TextPolicy.shorten(planned.title() + " – " + session.position() + ". " + session.themeFi(),
+						RoomService.TITLE_MAX), session.themeFi(), planned.kind(), null);
 				// the session names its room before members are added, so rules for the whole series (bans) apply to it
 				step(session, Series.SessionState.LOBBY, room.id(), now);
 				for (Series.Staff member : planned.staff()) {

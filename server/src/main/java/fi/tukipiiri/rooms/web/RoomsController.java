@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,7 +51,8 @@ class RoomsController {
 		}
 	}
 
-	record CreateRoom(@NotBlank @Size(max = 120) String title, @Size(max = 500) String theme, @NotNull RoomKind kind) {
+	/** {@code title} and {@code theme} are checked by the room service under the text policy. */
+	record CreateRoom(String title, String theme, @NotNull RoomKind kind) {
 	}
 
 	record AddMember(@NotNull UUID userId, @NotNull RoomRole role) {
