@@ -16,10 +16,12 @@ public final class InvalidFields extends ApiProblem {
 	public record Field(String field, String code, String message) {
 	}
 
+	/** @param fields the refused fields, at least one, in the order they were found */
 	public InvalidFields(List<Field> fields) {
 		super(HttpStatus.BAD_REQUEST, "validation.failed", "Some fields are not valid.", Map.of("errors", List.copyOf(fields)));
 	}
 
+	/** One refused field. */
 	public static InvalidFields of(String field, String code, String message) {
 		return new InvalidFields(List.of(new Field(field, code, message)));
 	}

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public record FieldLimit(String field, TextKind kind, int min, int max, int maxBytes) {
 
+	/** A field with no limit in bytes. */
 	public FieldLimit(String field, TextKind kind, int min, int max) {
 		this(field, kind, min, max, 0);
 	}

@@ -31,10 +31,6 @@ public final class TextFields {
 		refused.add(new InvalidFields.Field(path, code, message));
 	}
 
-	public boolean anyRefused() {
-		return !refused.isEmpty();
-	}
-
 	/** @throws InvalidFields naming every refused field, if there is any */
 	public void throwIfRefused() {
 		if (!refused.isEmpty()) {
