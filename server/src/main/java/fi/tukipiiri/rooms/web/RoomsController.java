@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
@@ -51,8 +52,8 @@ class RoomsController {
 		}
 	}
 
-	/** {@code title} and {@code theme} are checked by the room service under the text policy. */
-	record CreateRoom(String title, String theme, @NotNull RoomKind kind) {
+	/** {@code title} and {@code theme} are checked by the room service under the text policy (a blank title here already). */
+	record CreateRoom(@NotBlank String title, String theme, @NotNull RoomKind kind) {
 	}
 
 	record AddMember(@NotNull UUID userId, @NotNull RoomRole role) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -51,8 +52,11 @@ class SeriesController {
 		this.clock = clock;
 	}
 
-	/** {@code title} and {@code audienceNote} are checked by the series service under the text policy. */
-	record PlanRequest(@NotNull UUID templateId, String title, String audienceNote,
+	/**
+	 * {@code title} and {@code audienceNote} are checked by the series service under the text policy; a blank title is
+	 * named here already, with the other fields.
+	 */
+	record PlanRequest(@NotNull UUID templateId, @NotBlank String title, String audienceNote,
 			@NotNull LocalDate firstDate, @Min(1) @Max(2) int intervalWeeks, @NotNull LocalTime startTime,
 			@Min(15) @Max(240) Integer lengthMinutes, @Size(max = 64) String zone, @Min(1) @Max(500) int capacity,
 			@Min(0) @Max(500) int minParticipants, @NotNull LocalDate decisionDate, @Min(16) @Max(120) Integer ageMin,
@@ -98,8 +102,8 @@ class SeriesController {
 	record MoveSession(@NotNull LocalDate date, LocalTime startTime) {
 	}
 
-	/** The themes are checked by the schedule service under the text policy. */
-	record AddSession(@NotNull LocalDate date, String themeFi, String themeEn) {
+	/** The themes are checked by the schedule service under the text policy (blank ones here already). */
+	record AddSession(@NotNull LocalDate date, @NotBlank String themeFi, @NotBlank String themeEn) {
 	}
 
 	@PutMapping("/{id}/sessions/{sessionId}")

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -37,14 +38,14 @@ class TemplatesController {
 	}
 
 	/** A title in both languages: required, up to 120 characters each (checked by the template service). */
-	record Title(String fi, String en) {
+	record Title(@NotBlank String fi, @NotBlank String en) {
 		LocalizedText text() {
 			return new LocalizedText(fi, en);
 		}
 	}
 
 	/** A description in both languages: may be empty, up to 1,000 characters each (checked by the template service). */
-	record Description(String fi, String en) {
+	record Description(@NotNull String fi, @NotNull String en) {
 		LocalizedText text() {
 			return new LocalizedText(fi, en);
 		}
