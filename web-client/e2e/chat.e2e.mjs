@@ -2,7 +2,8 @@
 // two parents, each with an account of their own made through the registration page, open
 // the same open room (TUKIPIIRI_E2E_ROOM_TITLE, created by the test harness), see each
 // other's messages with nicknames, each other in "Here now", the typing line, and that a
-// parent who leaves the room disappears from the other's list.
+// parent who leaves the room disappears from the other's list. Lengths are counted as the server
+// counts them (code points): 2,500 emoji go through, 4,001 are held back with the server's limit.
 import {
   ScenarioFailure,
   baseUrl,
@@ -97,6 +98,33 @@ const twoParentsChat = {
     if ((await message(pageA, anna.displayName, hello).count()) !== 1) {
       throw new ScenarioFailure(`Anna's message must show exactly once on her screen`);
     }
+
+    // The composer counts as the server does: 4,001 emoji are one over the limit and stay unsent ...
+    const emoji = '\u{1F600}';
+    await inputA.fill(emoji.repeat(4001));
+    await expectText(pageA.getByTestId('composer-counter'), '4001/4000 merkkiä', `the counter at 4,001 emoji`);
+    await inputA.press('Enter');
+    await expectText(
+      pageA.getByTestId('composer-error'),
+      'Viesti on liian pitkä. Siinä voi olla enintään 4000 merkkiä.',
+      `the composer's refusal of 4,001 emoji`,
+    );
+    if ((await inputA.inputValue()) !== emoji.repeat(4001)) {
+      throw new ScenarioFailure('a refused message must stay in the composer');
+    }
+    // ... while 2,500 emoji (5,000 UTF-16 units) are well within it: no counter, sent, stored and shown.
+    const many = emoji.repeat(2500);
+    await inputA.fill(many);
+    await expectHidden(pageA.getByTestId('composer-counter'), `the counter for 2,500 emoji (shown only near the limit)`);
+    await expectHidden(pageA.getByTestId('composer-error'), `the refusal once the text fits`);
+    await inputA.press('Enter');
+    await expectVisible(message(pageB, anna.displayName, many), `Anna's 2,500 emoji on Matti's screen`);
+    await expectVisible(message(pageA, anna.displayName, many), `Anna's 2,500 emoji on her own screen`);
+    await expectHidden(pageA.getByTestId('message-pending'), `"Lähetetään…" once the server has the 2,500 emoji`);
+    await waitFor(`Anna's composer to be empty after sending the emoji`, async () => {
+      const value = await inputA.inputValue({ timeout: 1000 });
+      return { ok: value === '', actual: `${[...value].length} characters` };
+    });
 
     // Anna types; Matti sees the typing line, Anna does not see herself typing.
     const typing = inputA.pressSequentially('Kirjoitan vielä yhden ajatuksen', { delay: 100 });

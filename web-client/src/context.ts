@@ -7,6 +7,7 @@ import { LocaleStore } from './i18n/locale-store.ts';
 import { NotificationStore } from './notifications/notification-store.ts';
 import { Router } from './router.ts';
 import { SessionStore } from './state/session-store.ts';
+import { textLimits } from './text/text-limits.ts';
 
 /** The application's single instances, shared by the components. */
 export const tokens = new TokenStore(window.sessionStorage);
@@ -25,7 +26,12 @@ export const chat = new ChatConnection({
   accessToken: (forceRefresh) => api.accessToken(forceRefresh),
   accessTokenExpiresAt: () => api.accessTokenExpiresAt,
 });
+
+/** The server's text limits, fetched at once; asked again at the next sign-in if they could not be had. */
+void textLimits.load(api);
+
 session.on('session-changed', (event) => {
+  if (!textLimits.loaded) void textLimits.load(api);
   if (event.status !== 'signed-in') {
     chat.stop();
     notifications.clear();

@@ -3,7 +3,8 @@ import { ApiClient } from '../api/api-client.ts';
 import type { ChatMessage } from '../api/rooms.ts';
 import { TokenStore } from '../api/token-store.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
-import { FakeServer, MemoryStorage, json, problem, settle } from '../testing/fakes.ts';
+import { FakeServer, MemoryStorage, json, problem, settle, useServerLimits } from '../testing/fakes.ts';
+import { TextLimits } from '../text/text-limits.ts';
 import type { RoomListener } from './chat-connection.ts';
 import {
   AckEvent,
@@ -77,7 +78,7 @@ function range(from: number, to: number): ChatMessage[] {
   return Array.from({ length: to - from + 1 }, (_, index) => msg(from + index));
 }
 
-async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(-1)?.seq ?? 0, view?: unknown) {
+async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(-1)?.seq ?? 0, view?: unknown, limits?: TextLimits) {
   const tokens = new TokenStore(new MemoryStorage());
   tokens.save({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
   const server = new FakeServer();
@@ -97,6 +98,7 @@ async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(
     roomId: '5',
     self: ME,
     newClientId: () => `c${++ids}`,
+    ...(limits === undefined ? {} : { limits }),
   });
   await chat.open();
   await settle();
@@ -202,12 +204,32 @@ describe('room chat: sending', () => {
     expect(seqs(chat)).toEqual([1, 2, 3, 4]);
   });
 
-  it('refuses empty and too long messages before sending', async () => {
+  it('refuses empty and too long messages before sending, counted in code points like the server', async () => {
+    useServerLimits();
     const { chat, channel } = await setup();
     expect(chat.send('   \n ')).toBe('empty');
+    expect(chat.send('\u200B\u2060\u00AD \n')).toBe('empty');
     expect(chat.send('x'.repeat(4001))).toBe('too_long');
+    expect(chat.send('\u{1F600}'.repeat(4001))).toBe('too_long');
+    expect(chat.send('Hei\u0000')).toBe('invalid');
+    expect(chat.send('Z\u0301\u0302\u0303\u0304\u0305')).toBe('invalid');
     expect(chat.send(` ${'x'.repeat(4000)} `)).toBe('sent');
-    expect(channel.sent).toHaveLength(1);
+    expect(chat.send('\u{1F600}'.repeat(2500))).toBe('sent');
+    expect(channel.sent.map((entry) => [...entry.body].length)).toEqual([4000, 2500]);
+  });
+
+  it('sends the text folded as the server stores it', async () => {
+    useServerLimits();
+    const { chat, channel } = await setup();
+    expect(chat.send('  Hei\u200B kaikki!\r\nZoe\u0308 tässä\u202E  ')).toBe('sent');
+    expect(channel.sent[0]?.body).toBe('Hei kaikki!\nZoë tässä');
+  });
+
+  it('judges only emptiness before the limits arrive; the server judges the rest', async () => {
+    const { chat, channel } = await setup(undefined, undefined, undefined, new TextLimits());
+    expect(chat.send('   ')).toBe('empty');
+    expect(chat.send('x'.repeat(5000))).toBe('sent');
+    expect(channel.sent[0]?.body).toHaveLength(5000);
   });
 
   it('fails after 10 seconds without an ack; retry sends the same client id', async () => {

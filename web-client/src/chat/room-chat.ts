@@ -14,6 +14,7 @@ import type { UserId } from '../api/types.ts';
 import { problemText } from '../forms/problem-text.ts';
 import type { TextRef } from '../i18n/dom.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
+import { type TextLimits, textLimits } from '../text/text-limits.ts';
 import type { RoomListener } from './chat-connection.ts';
 import { newClientId } from './client-id.ts';
 import {
@@ -59,7 +60,6 @@ import { TypingThrottle, TypingTracker, typingLine } from './typing.ts';
 export const HISTORY_PAGE_SIZE = 50;
 export const CATCH_UP_PAGE_SIZE = 200;
 export const ACK_TIMEOUT_MS = 10_000;
-export const MAX_MESSAGE_LENGTH = 4000;
 /** Refusals that name a wait: the message goes again by itself once it is over. */
 const WAIT_CODES: ReadonlySet<string> = new Set(['moderation.slow_mode', 'rate_limited']);
 /** Reading the moderation view again because events arrived meanwhile stops after this many rounds. */
@@ -87,13 +87,18 @@ export type RoomChatOptions = {
   self: ChatSelf;
   now?: () => number;
   newClientId?: () => string;
+  /** The server's text limits; the app's own store unless a test gives another. */
+  limits?: TextLimits;
 };
 
 /** `excluded`: a facilitator removed or banned this person; the room has closed for them. */
 export type RoomPhase = 'loading' | 'ready' | 'failed' | 'excluded';
 
-/** `wait`: slow mode or a flood limit asks to wait; the text was not taken. */
-export type SendResult = 'sent' | 'empty' | 'too_long' | 'closed' | 'wait';
+/**
+ * `wait`: slow mode or a flood limit asks to wait; the text was not taken. `invalid`: the text
+ * holds what the server refuses (a control character, a stack of accents).
+ */
+export type SendResult = 'sent' | 'empty' | 'too_long' | 'invalid' | 'closed' | 'wait';
 
 /**
  * Why nothing can be written here, if so: the room is read-only, archived or was locked by a
@@ -127,6 +132,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   readonly #channel: ChatChannel;
   readonly #now: () => number;
   readonly #newClientId: () => string;
+  readonly #limits: TextLimits;
 
   readonly #timeline = new Timeline();
   readonly #outbox = new Outbox(ACK_TIMEOUT_MS);
@@ -168,6 +174,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#channel = options.channel;
     this.#now = options.now ?? Date.now;
     this.#newClientId = options.newClientId ?? (() => newClientId());
+    this.#limits = options.limits ?? textLimits;
   }
 
   get phase(): RoomPhase {
@@ -372,11 +379,16 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     }
   }
 
-  /** Sends a message (trimmed); shown at once as pending. */
+  /**
+   * Sends a message folded as the server stores it (the text policy: trimmed, invisible characters
+   * removed, NFC), so the pending copy reads as the stored one; shown at once as pending. Lengths
+   * are counted in code points against the server's limit.
+   */
   send(text: string): SendResult {
-    const body = text.trim();
-    if (body === '') return 'empty';
-    if (body.length > MAX_MESSAGE_LENGTH) return 'too_long';
+    const check = this.#limits.check('message', text);
+    const body = check === null ? text.trim() : check.text;
+    if (body === '' || (check !== null && !check.ok && check.code === 'not_blank')) return 'empty';
+    if (check !== null && !check.ok) return check.code === 'size' ? 'too_long' : 'invalid';
     if (!this.canSend) return 'closed';
     if (this.sendWaitSeconds > 0) return 'wait';
     const clientId = this.#newClientId();

@@ -1,12 +1,14 @@
 import { formatMessageTime } from '../chat/format.ts';
-import { MAX_MESSAGE_LENGTH, type RoomChat } from '../chat/room-chat.ts';
+import type { RoomChat } from '../chat/room-chat.ts';
 import { locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
+import { LimitsChangedEvent, textLimits } from '../text/text-limits.ts';
+import { codePoints } from '../text/text-policy.ts';
 
-/** The counter appears from this many characters on. */
-const COUNTER_FROM = MAX_MESSAGE_LENGTH - 400;
+/** The counter appears this many characters before the server's limit. */
+const COUNTER_BEFORE_LIMIT = 400;
 /** The text area grows with its text up to this height, then scrolls. */
 const MAX_HEIGHT_PX = 200;
 /** A wait (slow mode, flood limit) is counted down in steps of this. */
@@ -54,8 +56,8 @@ class ChatComposer extends Component {
       'data-testid': 'composer-send',
     });
     this.#send.disabled = true;
-    this.#counter = h('p', { class: 'composer-counter', id: `${id}-counter`, hidden: true });
-    this.#error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true });
+    this.#counter = h('p', { class: 'composer-counter', id: `${id}-counter`, 'data-testid': 'composer-counter', hidden: true });
+    this.#error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', 'data-testid': 'composer-error', hidden: true });
     this.#blockedText = h('p', { 'data-testid': 'composer-blocked-text' });
     this.#blockedReason = h('p', { class: 'composer-blocked-reason', hidden: true });
     // A status region: a mute or a lock that arrives live is read out without moving focus.
@@ -116,6 +118,7 @@ class ChatComposer extends Component {
     chat.on('room-changed', () => this.#sync(), { signal });
     chat.on('moderation-changed', () => this.#sync(), { signal });
     locale.on('locale-changed', () => this.#sync(), { signal });
+    textLimits.on(LimitsChangedEvent.eventName, () => this.#count(), { signal });
     signal.addEventListener('abort', () => clearInterval(this.#countdown));
     this.#sync();
   }
@@ -204,11 +207,19 @@ class ChatComposer extends Component {
     }
   }
 
+  /** What the server would refuse in this text, counted and folded as it does. */
   #problem(value: string): TextRef | null {
-    const length = value.trim().length;
-    if (length === 0) return ref('chat.composer.empty');
-    if (length > MAX_MESSAGE_LENGTH) return ref('chat.composer.tooLong', { max: MAX_MESSAGE_LENGTH });
-    return null;
+    const check = textLimits.check('message', value);
+    if (check === null) return value.trim() === '' ? ref('chat.composer.empty') : null;
+    if (check.ok) return null;
+    switch (check.code) {
+      case 'not_blank':
+        return ref('chat.composer.empty');
+      case 'size':
+        return ref('chat.composer.tooLong', { max: textLimits.field('message')?.max ?? 0 });
+      default:
+        return ref([`fieldError.${check.code}`, 'fieldError.generic']);
+    }
   }
 
   #showError(text: TextRef | null): void {
@@ -222,12 +233,14 @@ class ChatComposer extends Component {
     }
   }
 
+  /** Characters as the server counts them (code points after folding), shown near its limit. */
   #count(): void {
-    const length = this.#textarea.value.trim().length;
-    const show = length >= COUNTER_FROM;
+    const max = textLimits.field('message')?.max ?? null;
+    const length = codePoints(textLimits.fold('message', this.#textarea.value));
+    const show = max !== null && length >= max - COUNTER_BEFORE_LIMIT;
     this.#counter.hidden = !show;
-    this.#counter.classList.toggle('is-over', length > MAX_MESSAGE_LENGTH);
-    setText(locale, this.#counter, show ? ref('chat.composer.count', { count: length, max: MAX_MESSAGE_LENGTH }) : null);
+    this.#counter.classList.toggle('is-over', max !== null && length > max);
+    setText(locale, this.#counter, show ? ref('chat.composer.count', { count: length, max }) : null);
     this.#describe();
   }
 

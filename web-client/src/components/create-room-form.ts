@@ -30,6 +30,7 @@ class CreateRoomForm extends Component {
       hint: 'rooms.create.titleHint',
       autocomplete: 'off',
       rule: roomTitleRule,
+      limit: 'roomTitle',
     });
     const theme = FormField.multiline({
       name: 'theme',
@@ -38,6 +39,7 @@ class CreateRoomForm extends Component {
       autocomplete: 'off',
       rule: roomThemeRule,
       required: false,
+      limit: 'roomTheme',
     });
     const radios = new Map<CreatableRoomKind, HTMLInputElement>();
     const legendId = uniqueId('room-kind');

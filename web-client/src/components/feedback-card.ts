@@ -68,6 +68,7 @@ export class FeedbackCard {
           autocomplete: 'off',
           required: false,
           rule: rule(name),
+          limit: name,
         },
         rows,
       );

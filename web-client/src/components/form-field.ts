@@ -1,9 +1,10 @@
 import { locale } from '../context.ts';
 import { h, uniqueId } from '../dom/h.ts';
-import { type TextRef, setText, translated } from '../i18n/dom.ts';
+import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import type { Rule } from '../forms/rules.ts';
 import { fieldErrorText } from '../forms/problem-text.ts';
+import { type TextField, textLimits } from '../text/text-limits.ts';
 
 export type FormFieldOptions = {
   /** Also the JSON property the server names in its field errors. */
@@ -17,6 +18,11 @@ export type FormFieldOptions = {
   verbatim?: boolean;
   /** Defaults to true; an optional field still runs its rule (e.g. a length limit). */
   required?: boolean;
+  /**
+   * The server's text field whose limits the hint and error texts state (`{min}`, `{max}`); the
+   * hint waits for the limits to arrive.
+   */
+  limit?: TextField;
 };
 
 export type FieldControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -39,6 +45,7 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
   readonly #error: HTMLParagraphElement;
   readonly #hintId: string | null;
   readonly #rule: Rule | undefined;
+  readonly #limit: TextField | undefined;
   #invalid = false;
 
   /** A field for longer text, several lines high. */
@@ -56,6 +63,7 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
   constructor(options: FormFieldOptions, rows: number | 'select' | null = null) {
     this.name = options.name;
     this.#rule = options.rule;
+    this.#limit = options.limit;
     const inputId = uniqueId(`field-${options.name}`);
     const errorId = `${inputId}-error`;
     this.#hintId = options.hint ? `${inputId}-hint` : null;
@@ -81,7 +89,7 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
     ) as C;
     this.#error = h('p', { id: errorId, class: 'field-error', hidden: true });
     const label = translated(locale, 'label', options.label, { for: inputId });
-    const hint = options.hint && this.#hintId ? translated(locale, 'p', options.hint, { id: this.#hintId, class: 'field-hint' }) : null;
+    const hint = options.hint && this.#hintId ? this.#hint(options.hint, this.#hintId) : null;
 
     this.element = h('div', { class: 'field' }, label, hint, this.input, this.#error);
     const recheck = (): void => {
@@ -89,6 +97,18 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
     };
     this.input.addEventListener('input', recheck);
     this.input.addEventListener('change', recheck);
+  }
+
+  /** The hint; one that states the field's limits shows once they are known. */
+  #hint(key: MessageKey, id: string): HTMLParagraphElement {
+    const limit = this.#limit;
+    if (limit === undefined) return translated(locale, 'p', key, { id, class: 'field-hint' });
+    const hint = h('p', { id, class: 'field-hint', hidden: true });
+    textLimits.whenLoaded(() => {
+      setText(locale, hint, ref(key, textLimits.params(limit) ?? undefined));
+      hint.hidden = false;
+    });
+    return hint;
   }
 
   /** Replaces a select field's choices, keeping the chosen value when it is still offered. */
@@ -130,7 +150,9 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
     return false;
   }
 
-  showError(text: TextRef | null): void {
+  showError(shown: TextRef | null): void {
+    const limits = this.#limit === undefined ? null : textLimits.params(this.#limit);
+    const text = shown === null || limits === null ? shown : { ...shown, params: { ...limits, ...shown.params } };
     this.#invalid = text !== null;
     setText(locale, this.#error, text);
     this.#error.hidden = text === null;

@@ -4,6 +4,8 @@ import { type Child, h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
+import { type TextField, textLimits } from '../text/text-limits.ts';
+import { codePoints } from '../text/text-policy.ts';
 import { FormAlert } from './form-alert.ts';
 
 export type DialogOptions = {
@@ -119,20 +121,50 @@ export function openDialog(host: HTMLElement, options: DialogOptions): Promise<b
   });
 }
 
-/** A label-and-hint pair for a dialog's optional free text (a reason, a note). */
+/**
+ * A label-and-hint pair for a dialog's optional free text (a reason, a note). The text is counted
+ * and folded as the server does, against its limit for the field; what it would refuse is said
+ * under the field while typing (the server still has the last word when the dialog is sent).
+ */
 export function dialogTextField(options: {
   label: MessageKey;
-  hint: TextRef;
-  maxLength: number;
+  /** The hint, given the field's greatest length. */
+  hint: (max: number) => TextRef;
+  limit: TextField;
   name: string;
 }): { field: HTMLDivElement; input: HTMLTextAreaElement } {
   const id = uniqueId(options.name);
   const hintId = `${id}-hint`;
-  const input = h('textarea', { id, name: options.name, rows: 3, maxlength: options.maxLength, 'aria-describedby': hintId });
-  const hint = h('p', { id: hintId, class: 'field-hint' });
-  setText(locale, hint, options.hint);
-  const field = h('div', { class: 'field' }, translated(locale, 'label', options.label, { for: id }), input, hint);
+  const errorId = `${id}-error`;
+  const input = h('textarea', { id, name: options.name, rows: 3, 'aria-describedby': hintId });
+  const hint = h('p', { id: hintId, class: 'field-hint', hidden: true });
+  const error = h('p', { id: errorId, class: 'field-error', role: 'alert', hidden: true });
+  textLimits.whenLoaded(() => {
+    const max = textLimits.field(options.limit)?.max;
+    if (max === undefined) return;
+    setText(locale, hint, options.hint(max));
+    hint.hidden = false;
+  });
+  input.addEventListener('input', () => {
+    const problem = textProblem(options.limit, input.value);
+    setText(locale, error, problem);
+    error.hidden = problem === null;
+    input.setAttribute('aria-describedby', problem === null ? hintId : `${hintId} ${errorId}`);
+    if (problem === null) input.removeAttribute('aria-invalid');
+    else input.setAttribute('aria-invalid', 'true');
+  });
+  const field = h('div', { class: 'field' }, translated(locale, 'label', options.label, { for: id }), input, hint, error);
   return { field, input };
+}
+
+/** What the server would refuse in a free text of this field, counted as it counts. */
+export function textProblem(limit: TextField, value: string): TextRef | null {
+  const check = textLimits.check(limit, value);
+  if (check === null || check.ok) return null;
+  const max = textLimits.field(limit)?.max ?? 0;
+  return check.code === 'size'
+    ? ref('dialog.textTooLong', { count: codePoints(check.text), max })
+    : ref([`fieldError.${check.code}`, 'fieldError.generic']);
 }
 
 /**

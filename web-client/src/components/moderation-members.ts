@@ -22,8 +22,6 @@ import { startPrivateTalk } from './moderation-attention.ts';
 import { type PanelContext, act } from './panel-feedback.ts';
 import { roleBadge } from './role-badge.ts';
 
-const REASON_MAX = 500;
-
 /** The mute lengths offered: 5 minutes, an hour, or until lifted. */
 const muteChoices: readonly { minutes: number | null; label: MessageKey; done: MessageKey }[] = [
   { minutes: 5, label: 'mod.members.mute5', done: 'mod.members.muted5' },
@@ -229,7 +227,7 @@ class ModerationMembers extends Component {
   }
 
   #reasonField(): { field: HTMLDivElement; input: HTMLTextAreaElement } {
-    return dialogTextField({ label: 'dialog.reason', hint: reasonHint(REASON_MAX, true), maxLength: REASON_MAX, name: 'reason' });
+    return dialogTextField({ label: 'dialog.reason', hint: (max) => reasonHint(max, true), limit: 'reason', name: 'reason' });
   }
 
   async #confirm(

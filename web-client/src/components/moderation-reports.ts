@@ -5,10 +5,9 @@ import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
+import { textProblem } from './modal-dialog.ts';
 import { type PanelContext, act } from './panel-feedback.ts';
 import { reasonLabel } from './report-dialog.ts';
-
-const NOTE_MAX = 1000;
 
 /**
  * The room's open reports, oldest first: why, by whom (nickname only) and about whom, the
@@ -120,10 +119,16 @@ class ModerationReports extends Component {
     }
 
     const noteId = uniqueId('report-note');
-    const note = h('textarea', { id: noteId, rows: 2, maxlength: NOTE_MAX, name: 'handling-note' });
+    const note = h('textarea', { id: noteId, rows: 2, name: 'handling-note' });
     const resolve = translated(locale, 'button', 'mod.reports.resolve', { type: 'button', class: 'button-primary button-small' });
     const dismiss = translated(locale, 'button', 'mod.reports.dismiss', { type: 'button', class: 'button-quiet button-small' });
     const close = async (actionTaken: boolean, button: HTMLButtonElement): Promise<void> => {
+      const problem = textProblem('handlingNote', note.value);
+      if (problem !== null) {
+        context.feedback.refused(problem);
+        note.focus();
+        return;
+      }
       const closed = await act(
         context,
         button,

@@ -4,9 +4,10 @@ import { api } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
+import { textLimits } from '../text/text-limits.ts';
+import { textProblem } from './modal-dialog.ts';
 import { type PanelContext, act } from './panel-feedback.ts';
 
-const PIN_MAX = 1000;
 /** Slow mode steps offered, in seconds (0: off). */
 const SLOW_MODE_STEPS = [0, 10, 30, 60, 120, 300] as const;
 
@@ -27,7 +28,7 @@ class ModerationSettings extends Component {
   readonly #slowField = h('div', { class: 'field mod-setting' });
   readonly #slow = h('select', { 'data-testid': 'slow-mode' });
   readonly #pinField = h('div', { class: 'field mod-setting' });
-  readonly #pin = h('textarea', { rows: 3, maxlength: PIN_MAX, 'data-testid': 'pin-text' });
+  readonly #pin = h('textarea', { rows: 3, 'data-testid': 'pin-text' });
   readonly #pinSave = translated(locale, 'button', 'mod.settings.pinSave', { type: 'button', class: 'button-primary button-small' });
   readonly #unpin = translated(locale, 'button', 'mod.settings.unpin', { type: 'button', class: 'button-quiet button-small' });
   /** What the pin editor last showed from the room, to tell the person's own edits apart. */
@@ -59,8 +60,11 @@ class ModerationSettings extends Component {
     const pinHintId = `${pinId}-hint`;
     this.#pin.id = pinId;
     this.#pin.setAttribute('aria-describedby', pinHintId);
-    const pinHint = h('p', { id: pinHintId, class: 'field-hint' });
-    setText(locale, pinHint, ref('mod.settings.pinHint', { max: PIN_MAX }));
+    const pinHint = h('p', { id: pinHintId, class: 'field-hint', hidden: true });
+    textLimits.whenLoaded(() => {
+      setText(locale, pinHint, ref('mod.settings.pinHint', { max: textLimits.field('pin')?.max ?? 0 }));
+      pinHint.hidden = false;
+    });
     this.#pinField.append(
       translated(locale, 'label', 'mod.settings.pin', { for: pinId }),
       this.#pin,
@@ -149,10 +153,16 @@ class ModerationSettings extends Component {
 
   async #savePin(): Promise<void> {
     const context = this.#context;
-    const text = this.#pin.value.trim();
+    const text = textLimits.fold('pin', this.#pin.value).trim();
     if (context === null) return;
     if (text === '') {
       context.feedback.refused(ref('mod.settings.pinEmpty'));
+      this.#pin.focus();
+      return;
+    }
+    const problem = textProblem('pin', this.#pin.value);
+    if (problem !== null) {
+      context.feedback.refused(problem);
       this.#pin.focus();
       return;
     }

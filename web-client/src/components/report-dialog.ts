@@ -7,8 +7,6 @@ import { ref, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { dialogTextField, openDialog } from './modal-dialog.ts';
 
-const NOTE_MAX = 1000;
-
 /** The name of each reason, for the reporter and for the facilitators. */
 export const reasonLabel: Readonly<Record<ReportReason, MessageKey>> = {
   HARASSMENT: 'mod.reason.HARASSMENT',
@@ -41,8 +39,8 @@ export function openReportDialog(host: HTMLElement, roomId: RoomId, message: Cha
   );
   const { field, input: note } = dialogTextField({
     label: 'chat.report.note',
-    hint: ref('chat.report.noteHint', { max: NOTE_MAX }),
-    maxLength: NOTE_MAX,
+    hint: (max) => ref('chat.report.noteHint', { max }),
+    limit: 'reportNote',
     name: 'report-note',
   });
   const chosen = (): ReportReason | null => reportReasons.find((reason) => radios.get(reason)?.checked === true) ?? null;
@@ -69,8 +67,8 @@ export function openReportDialog(host: HTMLElement, roomId: RoomId, message: Cha
 export function openWorryDialog(host: HTMLElement, roomId: RoomId, person: { accountId: UserId; displayName: string }): Promise<boolean> {
   const { field, input: note } = dialogTextField({
     label: 'chat.worry.note',
-    hint: ref('chat.report.noteHint', { max: NOTE_MAX }),
-    maxLength: NOTE_MAX,
+    hint: (max) => ref('chat.report.noteHint', { max }),
+    limit: 'reportNote',
     name: 'worry-note',
   });
   return openDialog(host, {

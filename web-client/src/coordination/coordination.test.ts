@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MySession } from '../api/series.ts';
+import { useServerLimits } from '../testing/fakes.ts';
 import { decisionText, daysBetween, fillPercent, fillStatus, minimumText, minutesPresent, seatsText, waitlistText } from './fill.ts';
 import { joinHref, joinNote, lobbyOpensAt, orderedSessions } from './my-sessions.ts';
 import {
@@ -13,6 +14,8 @@ import {
   weekdayOf,
 } from './plan-form.ts';
 import { addTheme, draftOf, editRequest, fieldKind, moveTheme, removeTheme, validateTemplate } from './template-draft.ts';
+
+beforeAll(useServerLimits);
 
 const TODAY = '2027-03-01';
 

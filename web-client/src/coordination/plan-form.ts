@@ -1,5 +1,5 @@
 import type { PlanRequest, StaffAccount } from '../api/coordination.ts';
-import type { FieldCode } from '../forms/rules.ts';
+import { type FieldCode, textRule } from '../forms/rules.ts';
 
 /** What the "plan a series" form holds, as typed (numbers and dates still as text). */
 export type PlanDraft = {
@@ -86,9 +86,8 @@ export function validatePlan(draft: PlanDraft, today: string): PlanErrors {
     if (code !== null && !errors.has(field)) errors.set(field, code);
   };
   if (draft.templateId.trim() === '') set('templateId', 'not_blank');
-  const title = draft.title.trim();
-  set('title', title === '' ? 'not_blank' : title.length > 120 ? 'size' : null);
-  set('audienceNote', draft.audienceNote.trim().length > 300 ? 'size' : null);
+  set('title', draft.title.trim() === '' ? 'not_blank' : textRule('seriesTitle')(draft.title));
+  set('audienceNote', textRule('audienceNote')(draft.audienceNote));
 
   if (draft.firstDate.trim() === '') set('firstDate', 'not_blank');
   else if (!isDate(draft.firstDate)) set('firstDate', 'invalid');

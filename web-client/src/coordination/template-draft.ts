@@ -1,4 +1,5 @@
 import type { ProgrammeTemplate, TemplateEditRequest } from '../api/coordination.ts';
+import { textRule } from '../forms/rules.ts';
 
 /** One theme as the editor holds it; `key` tells themes apart while they are moved around. */
 export type ThemeDraft = {
@@ -20,8 +21,6 @@ export type TemplateDraft = {
 };
 
 export const MAX_THEMES = 20;
-const TITLE_MAX = 120;
-const DESCRIPTION_MAX = 1000;
 
 let keys = 0;
 
@@ -71,14 +70,13 @@ export function addTheme(themes: readonly ThemeDraft[], key: string = newThemeKe
   return [...themes, { key, titleFi: '', titleEn: '', descriptionFi: '', descriptionEn: '' }];
 }
 
-function title(value: string): string | null {
-  const text = value.trim();
-  if (text === '') return 'not_blank';
-  return text.length > TITLE_MAX ? 'size' : null;
+/** A title, required: the template's own (`templateTitle`) or a theme's (`sessionTheme`), with the server's limits. */
+function title(value: string, field: 'templateTitle' | 'sessionTheme'): string | null {
+  return value.trim() === '' ? 'not_blank' : textRule(field)(value);
 }
 
 function description(value: string): string | null {
-  return value.trim().length > DESCRIPTION_MAX ? 'size' : null;
+  return textRule('templateDescription')(value);
 }
 
 /** Errors keyed by the field paths the server uses, e.g. `sessions[2].title.en`. */
@@ -87,8 +85,8 @@ export function validateTemplate(draft: TemplateDraft): Map<string, string> {
   const set = (field: string, code: string | null): void => {
     if (code !== null) errors.set(field, code);
   };
-  set('title.fi', title(draft.titleFi));
-  set('title.en', title(draft.titleEn));
+  set('title.fi', title(draft.titleFi, 'templateTitle'));
+  set('title.en', title(draft.titleEn, 'templateTitle'));
   set('description.fi', description(draft.descriptionFi));
   set('description.en', description(draft.descriptionEn));
   const length = draft.defaultLengthMinutes.trim();
@@ -97,8 +95,8 @@ export function validateTemplate(draft: TemplateDraft): Map<string, string> {
   else if (Number(length) < 15 || Number(length) > 240) set('defaultLengthMinutes', 'range');
   if (draft.themes.length === 0 || draft.themes.length > MAX_THEMES) set('sessions', 'size');
   draft.themes.forEach((theme, index) => {
-    set(`sessions[${index}].title.fi`, title(theme.titleFi));
-    set(`sessions[${index}].title.en`, title(theme.titleEn));
+    set(`sessions[${index}].title.fi`, title(theme.titleFi, 'sessionTheme'));
+    set(`sessions[${index}].title.en`, title(theme.titleEn, 'sessionTheme'));
     set(`sessions[${index}].description.fi`, description(theme.descriptionFi));
     set(`sessions[${index}].description.en`, description(theme.descriptionEn));
   });

@@ -1,12 +1,8 @@
 import type { FeedbackAnswer, FeedbackRequest, PendingFeedback } from '../api/feedback.ts';
-import type { FieldCode } from '../forms/rules.ts';
+import { type FieldCode, textRule } from '../forms/rules.ts';
 import type { TextRef } from '../i18n/dom.ts';
 import { startTime } from '../coordination/fill.ts';
 
-/** The longest "what helped" and "what could be better" answers, as the server counts them. */
-export const MAX_SHORT_TEXT = 1000;
-/** The longest free text. */
-export const MAX_FREE_TEXT = 2000;
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 
 export type FeedbackField = 'rating' | 'helped' | 'better' | 'freeText';
@@ -34,14 +30,6 @@ export function draftOf(answer: FeedbackAnswer | null | undefined): FeedbackDraf
   };
 }
 
-/** Characters as the server counts them: code points, after trimming. */
-export function textLength(value: string): number {
-  return [...value.trim()].length;
-}
-
-function lengthRule(value: string, max: number): FieldCode | null {
-  return textLength(value) > max ? 'size' : null;
-}
 
 /** The mistakes of a draft by field, with the server's codes; empty when it can be sent. */
 export function validateFeedback(draft: FeedbackDraft): Map<FeedbackField, FieldCode> {
@@ -51,13 +39,12 @@ export function validateFeedback(draft: FeedbackDraft): Map<FeedbackField, Field
   } else if (!RATINGS.some((rating) => String(rating) === draft.rating)) {
     errors.set('rating', 'range');
   }
-  const limits: [FeedbackField, string, number][] = [
-    ['helped', draft.helped, MAX_SHORT_TEXT],
-    ['better', draft.better, MAX_SHORT_TEXT],
-    ['freeText', draft.freeText, MAX_FREE_TEXT],
-  ];
-  for (const [field, value, max] of limits) {
-    const code = lengthRule(value, max);
+  for (const [field, value] of [
+    ['helped', draft.helped],
+    ['better', draft.better],
+    ['freeText', draft.freeText],
+  ] as const) {
+    const code = textRule(field)(value);
     if (code !== null) errors.set(field, code);
   }
   return errors;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingFeedback, ReportFeedback, SelfAssessmentItem } from '../api/feedback.ts';
+import { useServerLimits } from '../testing/fakes.ts';
 import {
   draftOf,
   editableNote,
   isEditable,
   orderedPending,
-  textLength,
   themeOf,
   toFeedbackRequest,
   validateFeedback,
@@ -71,9 +71,8 @@ describe('the feedback form', () => {
     expect(validateFeedback({ ...empty, rating: '5' }).size).toBe(0);
   });
 
-  it('counts text length like the server: characters after trimming, an emoji as one', () => {
-    expect(textLength('  hei  ')).toBe(3);
-    expect(textLength('😊'.repeat(3))).toBe(3);
+  it('counts text length like the server: code points after folding, an emoji as one, with its limits', () => {
+    useServerLimits();
     const ok = { ...draftOf(null), rating: '3' };
     expect(validateFeedback({ ...ok, helped: `${'a'.repeat(1000)}   ` }).size).toBe(0);
     expect(validateFeedback({ ...ok, helped: '😊'.repeat(1000) }).size).toBe(0);
@@ -83,6 +82,8 @@ describe('the feedback form', () => {
       freeText: 'size',
     });
     expect(validateFeedback({ ...ok, freeText: 'c'.repeat(2000) }).size).toBe(0);
+    expect(validateFeedback({ ...ok, better: `${'b'.repeat(1000)}\u200B\u200B` }).size).toBe(0);
+    expect(validateFeedback({ ...ok, better: 'Kiitos\u0000' }).get('better')).toBe('control_character');
   });
 
   it('sends the rating as a number and the texts trimmed', () => {

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServerLimits } from '../testing/fakes.ts';
 import { fieldErrors, problemText } from './problem-text.ts';
 import { displayNameRule, nicknameRule, passwordRule, requiredRule, sameAs, usernameRule } from './rules.ts';
 
 describe('field rules', () => {
+  beforeAll(useServerLimits);
+
   it('checks usernames like the server', () => {
     expect(usernameRule('')).toBe('not_blank');
     expect(usernameRule('ab')).toBe('size');
@@ -19,6 +22,19 @@ describe('field rules', () => {
     expect(passwordRule('1234567890')).toBeNull();
     expect(passwordRule('x'.repeat(129))).toBe('size');
     expect(requiredRule('   ')).toBe('not_blank');
+  });
+
+  it('counts and folds like the server, with its limits', () => {
+    expect(displayNameRule('\u200B\u3164 ')).toBe('not_blank');
+    expect(displayNameRule('A\u200B')).toBe('size');
+    expect(displayNameRule('Zoe\u0308')).toBeNull();
+    expect(displayNameRule('Z\u0301\u0302\u0303\u0304\u0305oë')).toBe('combining_marks');
+    expect(nicknameRule('Anna\u0000')).toBe('control_character');
+    expect(nicknameRule('Anna <3')).toBe('pattern');
+    expect(nicknameRule('\u{1F600}'.repeat(2))).toBe('pattern');
+    expect(passwordRule('\u{1F600}'.repeat(19))).toBe('too_many_bytes');
+    expect(passwordRule('\u{1F600}'.repeat(18))).toBeNull();
+    expect(usernameRule('')).toBe('not_blank');
   });
 
   it('compares the confirmation with the password', () => {

@@ -1,12 +1,15 @@
+import { type TextField, textLimits } from '../text/text-limits.ts';
+import type { TextRefusal } from '../text/text-policy.ts';
+
 /**
  * Client-side checks mirroring the server's rules, so people get help before sending.
  * The server remains the authority: its answers are shown the same way.
  * Codes match the server's field error codes.
  */
 export type FieldCode =
-  | 'not_blank'
-  | 'size'
-  | 'pattern'
+  | TextRefusal
+  | 'mixed_script'
+  | 'impersonation'
   | 'mismatch'
   | 'invalid'
   | 'range'
@@ -18,23 +21,27 @@ export type FieldCode =
 
 export type Rule = (value: string) => FieldCode | null;
 
-function sizeRule(min: number, max: number): Rule {
+/**
+ * A field the server judges under its text policy: folded and counted as the server does, against
+ * the limits it publishes. Before those arrive nothing is judged here; the server still is.
+ */
+export function textRule(field: TextField): Rule {
   return (value) => {
-    if (value.trim() === '') return 'not_blank';
-    return value.length < min || value.length > max ? 'size' : null;
+    const check = textLimits.check(field, value);
+    return check === null || check.ok ? null : check.code;
   };
 }
 
 const USERNAME_PATTERN = /^[a-zA-Z0-9._-]+$/;
 
 export const usernameRule: Rule = (value) =>
-  sizeRule(3, 32)(value) ?? (USERNAME_PATTERN.test(value) ? null : 'pattern');
+  textRule('username')(value) ?? (value === '' || USERNAME_PATTERN.test(value) ? null : 'pattern');
 
-export const displayNameRule: Rule = sizeRule(2, 40);
+export const displayNameRule: Rule = textRule('displayName');
 
-export const nicknameRule: Rule = sizeRule(2, 40);
+export const nicknameRule: Rule = textRule('nickname');
 
-export const passwordRule: Rule = sizeRule(10, 128);
+export const passwordRule: Rule = textRule('password');
 
 /** Only checks that something was typed (sign-in: the server judges the rest). */
 export const requiredRule: Rule = (value) => (value === '' || value.trim() === '' ? 'not_blank' : null);
@@ -43,12 +50,7 @@ export function sameAs(other: () => string): Rule {
   return (value) => (value === '' ? 'not_blank' : value === other() ? null : 'mismatch');
 }
 
-/** Room titles are sent trimmed, so they are measured trimmed. */
-export const roomTitleRule: Rule = (value) => {
-  const title = value.trim();
-  if (title === '') return 'not_blank';
-  return title.length > 120 ? 'size' : null;
-};
+export const roomTitleRule: Rule = textRule('roomTitle');
 
 /** A room's theme may be left empty. */
-export const roomThemeRule: Rule = (value) => (value.trim().length > 500 ? 'size' : null);
+export const roomThemeRule: Rule = textRule('roomTheme');

@@ -42,6 +42,7 @@ describe('translation files', () => {
       'server.error',
       'message.empty',
       'message.too_long',
+      'message.invalid_text',
       'message.invalid_client_id',
       'rooms.not_found',
       'rooms.not_member',

@@ -22,7 +22,7 @@ import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { problemText } from '../forms/problem-text.ts';
-import type { Rule } from '../forms/rules.ts';
+import { type Rule, textRule } from '../forms/rules.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { hashOf, reportRoute, seriesRoute } from '../routes.ts';
@@ -34,7 +34,7 @@ function toProblem(error: unknown): Problem {
 
 const dateRule: Rule = (value) => (value === '' ? 'not_blank' : isDate(value) ? null : 'invalid');
 const timeRule: Rule = (value) => (value === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? null : 'invalid');
-const themeRule: Rule = (value) => (value.trim() === '' ? 'not_blank' : value.trim().length > 120 ? 'size' : null);
+const themeRule: Rule = textRule('sessionTheme');
 
 function card(headingKey: MessageKey, testId: string, ...children: (HTMLElement | null)[]): HTMLElement {
   const id = uniqueId('coordinator-part');
@@ -262,8 +262,9 @@ class CoordinatorSeriesPage extends Component {
   #addSessionForm(): HTMLElement {
     const headingId = uniqueId('add-session');
     const date = new FormField({ name: 'date', label: 'coordinator.addSession.date', type: 'date', autocomplete: 'off', rule: dateRule });
-    const themeFi = new FormField({ name: 'themeFi', label: 'coordinator.addSession.themeFi', autocomplete: 'off', rule: themeRule });
-    const themeEn = new FormField({ name: 'themeEn', label: 'coordinator.addSession.themeEn', autocomplete: 'off', rule: themeRule });
+    const theme = { autocomplete: 'off', rule: themeRule, limit: 'sessionTheme' } as const;
+    const themeFi = new FormField({ name: 'themeFi', label: 'coordinator.addSession.themeFi', ...theme });
+    const themeEn = new FormField({ name: 'themeEn', label: 'coordinator.addSession.themeEn', ...theme });
     const alert = new FormAlert('error', 'add-session-alert');
     const submit = translated(locale, 'button', 'coordinator.addSession.submit', { type: 'submit', class: 'button-secondary' });
     const form = h('form', { class: 'stack', 'aria-labelledby': headingId }, date.element, themeFi.element, themeEn.element, alert.element, submit);

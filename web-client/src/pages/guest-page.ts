@@ -16,6 +16,7 @@ class GuestPage extends Component {
       hint: 'guest.nicknameHint',
       autocomplete: 'off',
       rule: nicknameRule,
+      limit: 'nickname',
     });
     const alert = new FormAlert();
     const submit = translated(locale, 'button', 'guest.submit', { type: 'submit', class: 'button-primary' });

@@ -23,6 +23,7 @@ import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { coordinatorSeriesRoute, hashOf } from '../routes.ts';
 import { helsinkiDate, localised } from '../series/calendar.ts';
+import type { TextField } from '../text/text-limits.ts';
 
 const kinds: readonly SeriesKind[] = ['CLOSED', 'OPEN'];
 
@@ -43,14 +44,18 @@ class PlanSeriesPage extends Component {
       (name: PlanField): Rule =>
       () =>
         validatePlan(this.#draft(), helsinkiDate(new Date())).get(name) ?? null;
-    const text = (name: PlanField, label: MessageKey, options: { hint?: MessageKey; type?: 'text' | 'date' | 'time' | 'number'; required?: boolean } = {}) => {
+    const text = (
+      name: PlanField,
+      label: MessageKey,
+      options: { hint?: MessageKey; type?: 'text' | 'date' | 'time' | 'number'; required?: boolean; limit?: TextField } = {},
+    ) => {
       const field = new FormField({ name, label, autocomplete: 'off', rule: rule(name), ...options });
       this.#fields.set(name, field);
       return field;
     };
     const template = FormField.select({ name: 'templateId', label: 'coordinator.plan.template', autocomplete: 'off', rule: rule('templateId') });
     this.#fields.set('templateId', template);
-    const title = text('title', 'coordinator.plan.title', { hint: 'coordinator.plan.titleHint' });
+    const title = text('title', 'coordinator.plan.title', { hint: 'coordinator.plan.titleHint', limit: 'seriesTitle' });
     const audience = FormField.multiline({
       name: 'audienceNote',
       label: 'coordinator.plan.audienceNote',
@@ -58,6 +63,7 @@ class PlanSeriesPage extends Component {
       autocomplete: 'off',
       rule: rule('audienceNote'),
       required: false,
+      limit: 'audienceNote',
     });
     this.#fields.set('audienceNote', audience);
     const firstDate = text('firstDate', 'coordinator.plan.firstDate', { type: 'date' });

@@ -18,6 +18,7 @@ class RegisterPage extends Component {
       autocomplete: 'username',
       rule: usernameRule,
       verbatim: true,
+      limit: 'username',
     });
     const displayName = new FormField({
       name: 'displayName',
@@ -25,6 +26,7 @@ class RegisterPage extends Component {
       hint: 'register.displayNameHint',
       autocomplete: 'nickname',
       rule: displayNameRule,
+      limit: 'displayName',
     });
     const password = new FormField({
       name: 'password',
@@ -33,6 +35,7 @@ class RegisterPage extends Component {
       type: 'password',
       autocomplete: 'new-password',
       rule: passwordRule,
+      limit: 'password',
     });
     const confirm = new FormField({
       name: 'passwordConfirm',

@@ -36,8 +36,6 @@ const BOTTOM_SLACK_PX = 48;
 const TIME_REFRESH_MS = 5 * 60_000;
 /** Opening problems that trying again will not fix. */
 const FINAL_FAILURES = new Set(['rooms.not_found', 'rooms.not_member', 'rooms.barred', 'auth.forbidden']);
-/** A reason a facilitator gives for removing a message has at most this many characters. */
-const REASON_MAX = 500;
 
 /**
  * One room's chat: the pinned announcement, messages (each with a menu to report it, hide its
@@ -296,7 +294,7 @@ class RoomPage extends Component {
   }
 
   #confirmRemove(message: AuthoredMessage): Promise<boolean> {
-    const { field, input } = dialogTextField({ label: 'dialog.reason', hint: reasonHint(REASON_MAX, false), maxLength: REASON_MAX, name: 'reason' });
+    const { field, input } = dialogTextField({ label: 'dialog.reason', hint: (max) => reasonHint(max, false), limit: 'reason', name: 'reason' });
     return openDialog(this, {
       title: ref('chat.remove.title', { name: message.authorDisplayName }),
       intro: ref('chat.remove.intro'),

@@ -22,7 +22,6 @@ import { hashOf, roomRoute } from '../routes.ts';
 
 /** The list is read again this often, besides whenever a notification arrives. */
 const REFRESH_MS = 30_000;
-const NOTE_MAX = 1000;
 
 function problemOf(error: unknown): TextRef {
   return problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' });
@@ -284,8 +283,8 @@ class SafetyPage extends Component {
   async #close(escalation: Escalation): Promise<void> {
     const { field, input } = dialogTextField({
       label: 'safety.closeNote',
-      hint: ref('chat.report.noteHint', { max: NOTE_MAX }),
-      maxLength: NOTE_MAX,
+      hint: (max) => ref('chat.report.noteHint', { max }),
+      limit: 'handlingNote',
       name: 'escalation-note',
     });
     const closed = await openDialog(this, {

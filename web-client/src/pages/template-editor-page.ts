@@ -22,6 +22,7 @@ import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { hashOf } from '../routes.ts';
 import { localised } from '../series/calendar.ts';
+import type { TextField } from '../text/text-limits.ts';
 
 type AnyField = FormField<HTMLInputElement | HTMLTextAreaElement>;
 
@@ -29,8 +30,16 @@ function toProblem(error: unknown): Problem {
   return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
 }
 
+/** The server's text field behind each kind of template field, for the limits its error texts state. */
+const limitOfKind: Readonly<Record<string, TextField>> = {
+  templateTitle: 'templateTitle',
+  themeTitle: 'sessionTheme',
+  templateDescription: 'templateDescription',
+  themeDescription: 'templateDescription',
+};
+
 function textField(name: string, label: MessageKey, multiline: boolean, value: string): AnyField {
-  const options = { name, label, autocomplete: 'off', required: !multiline };
+  const options = { name, label, autocomplete: 'off', required: !multiline, limit: limitOfKind[fieldKind(name)] };
   const field: AnyField = multiline ? FormField.multiline(options, 2) : new FormField(options);
   field.value = value;
   return field;

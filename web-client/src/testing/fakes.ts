@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from '../api/token-store.ts';
+import { readLimits, textLimits } from '../text/text-limits.ts';
 
 /** An in-memory stand-in for localStorage / sessionStorage. */
 export class MemoryStorage implements KeyValueStorage {
@@ -81,4 +82,40 @@ export async function settle(rounds = 5): Promise<void> {
   for (let round = 0; round < rounds; round += 1) {
     await new Promise((resolve) => realSetTimeout(resolve, 0));
   }
+}
+
+/**
+ * What `GET /api/limits` answers with the server's default settings, for tests of the parts that
+ * read the limits; `useServerLimits` hands it to the app's store.
+ */
+export const SERVER_LIMITS = {
+  maxMarksPerCharacter: 4,
+  maxBlankLines: 2,
+  fields: {
+    username: { kind: 'VERBATIM', min: 3, max: 32 },
+    password: { kind: 'VERBATIM', min: 10, max: 128, maxBytes: 72 },
+    displayName: { kind: 'NAME', min: 2, max: 40 },
+    nickname: { kind: 'NAME', min: 2, max: 40 },
+    message: { kind: 'MULTI_LINE', min: 1, max: 4000 },
+    roomTitle: { kind: 'SINGLE_LINE', min: 1, max: 120 },
+    roomTheme: { kind: 'SINGLE_LINE', min: 0, max: 500 },
+    reason: { kind: 'SINGLE_LINE', min: 0, max: 500 },
+    pin: { kind: 'SINGLE_LINE', min: 1, max: 1000 },
+    reportNote: { kind: 'MULTI_LINE', min: 0, max: 1000 },
+    handlingNote: { kind: 'MULTI_LINE', min: 0, max: 1000 },
+    helped: { kind: 'MULTI_LINE', min: 0, max: 1000 },
+    better: { kind: 'MULTI_LINE', min: 0, max: 1000 },
+    freeText: { kind: 'MULTI_LINE', min: 0, max: 2000 },
+    seriesTitle: { kind: 'SINGLE_LINE', min: 1, max: 120 },
+    audienceNote: { kind: 'SINGLE_LINE', min: 0, max: 300 },
+    sessionTheme: { kind: 'SINGLE_LINE', min: 1, max: 120 },
+    templateTitle: { kind: 'SINGLE_LINE', min: 1, max: 120 },
+    templateDescription: { kind: 'MULTI_LINE', min: 0, max: 1000 },
+  },
+};
+
+export function useServerLimits(): void {
+  const limits = readLimits(SERVER_LIMITS);
+  if (limits === null) throw new Error('SERVER_LIMITS do not read as limits');
+  textLimits.use(limits);
 }

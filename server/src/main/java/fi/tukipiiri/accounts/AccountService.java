@@ -18,10 +18,17 @@ import fi.tukipiiri.accounts.AccountProblems.AccountNotFound;
 import fi.tukipiiri.accounts.AccountProblems.GuestRolesFixed;
 import fi.tukipiiri.accounts.AccountProblems.LastAdmin;
 import fi.tukipiiri.accounts.AccountProblems.UsernameTaken;
+import fi.tukipiiri.platform.InvalidFields;
+import fi.tukipiiri.text.FieldLimit;
+import fi.tukipiiri.text.TextFields;
+import fi.tukipiiri.text.TextPolicy;
 
 /** Creating, finding and verifying accounts, and changing their roles. */
 @Service
 public class AccountService {
+
+	/** The roles whose holders' names nobody else may take on, even in a look-alike form. */
+	private static final Set<Role> STAFF = EnumSet.of(Role.FACILITATOR, Role.PEER_SUPPORTER, Role.COORDINATOR, Role.ADMIN);
 
 	private final Accounts accounts;
 	private final PasswordEncoder passwords;
@@ -41,16 +48,39 @@ public class AccountService {
 		this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
+	/**
+	 * Registers a parent. Every field is checked before anything is stored and every wrong one is named in one answer:
+	 * the username (3–32 of {@code A–Z a–z 0–9 . _ -}), the password (10–128 code points, at most 72 bytes of UTF-8, no
+	 * control characters; kept exactly as typed) and the display name ({@link TextPolicy#name}, 2–40 code points, and
+	 * not a look-alike of a staff member's name). The display name is stored in its canonical form.
+	 *
+	 * @throws InvalidFields {@code validation.failed} naming each refused field ({@code impersonation} for a look-alike)
+	 * @throws UsernameTaken if the username is in use, in any case
+	 */
 	@Transactional
 	public Account register(String username, String password, String displayName) {
-		return create(username, password, displayName, EnumSet.of(Role.PARENT));
+		UUID id = UUID.randomUUID();
+		TextFields fields = new TextFields();
+		String checkedUsername = username(fields, username);
+		String checkedPassword = fields.check("password", Credentials.PASSWORD, password);
+		String name = displayName(fields, "displayName", Credentials.DISPLAY_NAME, displayName, id);
+		fields.throwIfRefused();
+		return create(id, checkedUsername, checkedPassword, name, EnumSet.of(Role.PARENT));
 	}
 
+	/**
+	 * A guest pass under a nickname, checked like a display name.
+	 *
+	 * @throws InvalidFields {@code validation.failed} for the field {@code nickname}
+	 */
 	@Transactional
 	public Account createGuest(String nickname) {
+		UUID id = UUID.randomUUID();
+		TextFields fields = new TextFields();
+		String name = displayName(fields, "nickname", Credentials.NICKNAME, nickname, id);
+		fields.throwIfRefused();
 		Instant now = clock.instant();
-		Account guest = new Account(UUID.randomUUID(), null, Credentials.normaliseDisplayName(nickname),
-				EnumSet.of(Role.PARENT), true, now, now.plus(settings.guestLifetime()));
+		Account guest = new Account(id, null, name, EnumSet.of(Role.PARENT), true, now, now.plus(settings.guestLifetime()));
 		accounts.insert(guest, null);
 		return guest;
 	}
@@ -81,9 +111,15 @@ public class AccountService {
 		return accounts.findById(id).map(Accounts.StoredAccount::account).orElseThrow(AccountNotFound::new);
 	}
 
+	/**
+	 * Accounts, newest first; {@code search} (optional, up to 64 code points) is folded like a title and normalised to
+	 * NFC, so a name stored from decomposed input is found by the usual typing and the other way round.
+	 *
+	 * @throws InvalidFields {@code validation.failed} for the field {@code q}
+	 */
 	@Transactional(readOnly = true)
 	public List<Account> list(String search, int limit, int offset) {
-		return accounts.list(search, limit, offset);
+		return accounts.list(Credentials.SEARCH.check(search).orThrow("q"), limit, offset);
 	}
 
 	/** The people who can lead or co-host groups: registered accounts that are facilitators or peer supporters. */
@@ -136,18 +172,37 @@ public class AccountService {
 		if (accounts.countWithRole(Role.ADMIN) > 0) {
 			return false;
 		}
-		create(username, password, username, EnumSet.of(Role.ADMIN));
+		create(UUID.randomUUID(), username, password, Credentials.DISPLAY_NAME.check(username).orThrow("displayName"),
+				EnumSet.of(Role.ADMIN));
 		return true;
 	}
 
-	private Account create(String username, String password, String displayName, Set<Role> roles) {
+	private String username(TextFields fields, String username) {
+		String checked = fields.check("username", Credentials.USERNAME, username);
+		if (username != null && !username.isEmpty() && TextPolicy.forbiddenCharacter(username, false).isEmpty()
+				&& !username.matches(Credentials.USERNAME_PATTERN)) {
+			fields.refuse("username", "pattern", "must match \"" + Credentials.USERNAME_PATTERN + "\"");
+		}
+		return checked;
+	}
+
+	/** The canonical name, or null if it is refused, also when it could pass for a staff member's name. */
+	private String displayName(TextFields fields, String field, FieldLimit limit, String raw, UUID self) {
+		String name = fields.check(field, limit, raw);
+		if (name != null && accounts.looksLikeStaff(TextPolicy.skeleton(name), STAFF, self)) {
+			fields.refuse(field, "impersonation", "This name could be mistaken for the name of one of the service's staff.");
+			return null;
+		}
+		return name;
+	}
+
+	private Account create(UUID id, String username, String password, String displayName, Set<Role> roles) {
 		String canonical = Credentials.canonicalUsername(username)
 				.orElseThrow(() -> new IllegalArgumentException("A username outside the rule reached account creation"));
 		if (accounts.usernameExists(canonical)) {
 			throw new UsernameTaken();
 		}
-		Account account = new Account(UUID.randomUUID(), username, Credentials.normaliseDisplayName(displayName), roles,
-				false, clock.instant(), null);
+		Account account = new Account(id, username, displayName, roles, false, clock.instant(), null);
 		try {
 			accounts.insert(account, passwords.encode(password));
 		}

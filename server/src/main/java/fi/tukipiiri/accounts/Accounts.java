@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fi.tukipiiri.text.TextPolicy;
+
 /** The account table and its roles. */
 @Repository
 class Accounts {
@@ -37,12 +39,13 @@ class Accounts {
 
 	void insert(Account account, String passwordHash) {
 		jdbc.sql("""
-				insert into accounts (id, username, display_name, password_hash, guest, created_at, expires_at)
-				values (:id, :username, :displayName, :passwordHash, :guest, :createdAt, :expiresAt)
+				insert into accounts (id, username, display_name, display_name_skeleton, password_hash, guest, created_at, expires_at)
+				values (:id, :username, :displayName, :skeleton, :passwordHash, :guest, :createdAt, :expiresAt)
 				""")
 				.param("id", account.id())
 				.param("username", account.username())
 				.param("displayName", account.displayName())
+				.param("skeleton", TextPolicy.skeleton(account.displayName()))
 				.param("passwordHash", passwordHash)
 				.param("guest", account.guest())
 				.param("createdAt", Timestamp.from(account.createdAt()))
@@ -72,12 +75,12 @@ class Accounts {
 
 	List<Account> list(String search, int limit, int offset) {
 		String filter = search == null || search.isBlank() ? ""
-				: " and (lower(a.username) like :pattern or lower(a.display_name) like :pattern)";
+				: " and (lower(a.username) like lower(:pattern) or lower(a.display_name) like lower(:pattern))";
 		JdbcClient.StatementSpec statement = jdbc.sql(SELECT + " where a.deleted_at is null" + filter
 				+ " group by a.id order by a.created_at desc, a.id limit :limit offset :offset")
 				.param("limit", limit).param("offset", offset);
 		if (!filter.isEmpty()) {
-			statement = statement.param("pattern", "%" + escapeLike(search.toLowerCase()) + "%");
+			statement = statement.param("pattern", "%" + escapeLike(search) + "%");
 		}
 		return statement.query(Accounts::map).list().stream().map(StoredAccount::account).toList();
 	}
@@ -91,6 +94,35 @@ class Accounts {
 				""")
 				.param("roles", roles.stream().map(Role::name).toList()).param("limit", limit)
 				.query(Accounts::map).list().stream().map(StoredAccount::account).toList();
+	}
+
+	/** Whether an account other than {@code self} that holds one of the roles has a display name with this skeleton. */
+	boolean looksLikeStaff(String skeleton, Set<Role> roles, UUID self) {
+		return jdbc.sql("""
+				select exists (select 1 from accounts a join account_roles r on r.account_id = a.id
+				               where a.display_name_skeleton = :skeleton and a.deleted_at is null and r.role in (:roles)
+				                 and a.id <> :self)
+				""")
+				.param("skeleton", skeleton).param("roles", roles.stream().map(Role::name).toList()).param("self", self)
+				.query(Boolean.class).single();
+	}
+
+	/** A display name stored before its skeleton was kept. */
+	record Unkeyed(UUID id, String displayName) {
+	}
+
+	List<Unkeyed> withoutSkeleton(int limit) {
+		return jdbc.sql("select id, display_name from accounts where display_name_skeleton is null order by id limit :limit")
+				.param("limit", limit)
+				.query((rs, n) -> new Unkeyed(rs.getObject("id", UUID.class), rs.getString("display_name"))).list();
+	}
+
+	/** Stores the name in its canonical form with its skeleton, unless another node has done it meanwhile. */
+	void keyName(UUID id, String displayName, String skeleton) {
+		jdbc.sql("""
+				update accounts set display_name = :displayName, display_name_skeleton = :skeleton
+				where id = :id and display_name_skeleton is null
+				""").param("id", id).param("displayName", displayName).param("skeleton", skeleton).update();
 	}
 
 	long countWithRole(Role role) {

@@ -7,6 +7,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.text.TextCheck;
+
 /** On an empty database, creates the administrator named by TUKIPIIRI_ADMIN_USERNAME / TUKIPIIRI_ADMIN_PASSWORD. */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -33,9 +35,8 @@ class FirstAdmin implements ApplicationRunner {
 			throw new IllegalStateException("TUKIPIIRI_ADMIN_USERNAME must be " + Credentials.USERNAME_MIN + "–"
 					+ Credentials.USERNAME_MAX + " characters of letters, digits, '.', '_' or '-'");
 		}
-		if (password.length() < Credentials.PASSWORD_MIN || password.length() > Credentials.PASSWORD_MAX) {
-			throw new IllegalStateException("TUKIPIIRI_ADMIN_PASSWORD must be " + Credentials.PASSWORD_MIN + "–"
-					+ Credentials.PASSWORD_MAX + " characters long");
+		if (Credentials.PASSWORD.check(password) instanceof TextCheck.Refused refused) {
+			throw new IllegalStateException("TUKIPIIRI_ADMIN_PASSWORD: " + refused.message());
 		}
 		if (accounts.createFirstAdmin(username, password)) {
 			log.info("Created the first administrator account '{}'", username);

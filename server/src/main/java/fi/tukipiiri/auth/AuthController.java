@@ -14,11 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_MAX;
-import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_MIN;
-import static fi.tukipiiri.accounts.Credentials.DISPLAY_NAME_PATTERN;
 import static fi.tukipiiri.accounts.Credentials.PASSWORD_MAX;
-import static fi.tukipiiri.accounts.Credentials.PASSWORD_MIN;
 import static fi.tukipiiri.accounts.Credentials.USERNAME_MAX;
 import static fi.tukipiiri.accounts.Credentials.USERNAME_MIN;
 import static fi.tukipiiri.accounts.Credentials.USERNAME_PATTERN;
@@ -36,10 +32,8 @@ class AuthController {
 		this.signIn = signIn;
 	}
 
-	record RegisterRequest(
-			@NotNull @Size(min = USERNAME_MIN, max = USERNAME_MAX) @Pattern(regexp = USERNAME_PATTERN) String username,
-			@NotNull @Size(min = PASSWORD_MIN, max = PASSWORD_MAX) String password,
-			@NotBlank @Size(min = DISPLAY_NAME_MIN, max = DISPLAY_NAME_MAX) @Pattern(regexp = DISPLAY_NAME_PATTERN) String displayName) {
+	/** Checked, all fields together, by the accounts service under the text policy. */
+	record RegisterRequest(String username, String password, String displayName) {
 	}
 
 	/**
@@ -50,8 +44,8 @@ class AuthController {
 			@NotNull @Size(min = 1, max = PASSWORD_MAX) String password) {
 	}
 
-	record GuestRequest(
-			@NotBlank @Size(min = DISPLAY_NAME_MIN, max = DISPLAY_NAME_MAX) @Pattern(regexp = DISPLAY_NAME_PATTERN) String nickname) {
+	/** Checked by the accounts service under the text policy, like a display name. */
+	record GuestRequest(String nickname) {
 	}
 
 	record RefreshRequest(@NotBlank @Size(max = REFRESH_TOKEN_MAX) String refreshToken) {

@@ -45,7 +45,7 @@ class SecurityConfiguration {
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/guest",
 								"/api/auth/refresh", "/api/auth/logout").permitAll()
-						.requestMatchers(HttpMethod.GET, "/api/calendar", "/api/calendar/**").permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/calendar", "/api/calendar/**", "/api/limits").permitAll()
 						.requestMatchers("/api/admin/**").hasRole("ADMIN")
 						.requestMatchers("/api/**").authenticated()
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -18,11 +18,12 @@ import fi.tukipiiri.feedback.FeedbackProblems.NotAttended;
 import fi.tukipiiri.feedback.FeedbackProblems.NotOpen;
 import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.rooms.RoomKind;
-import fi.tukipiiri.series.AttendanceService;
 import fi.tukipiiri.series.AttendanceService.AttendedSession;
+import fi.tukipiiri.series.AttendanceService;
 import fi.tukipiiri.series.Series;
 import fi.tukipiiri.series.SeriesService;
 import fi.tukipiiri.series.SessionStepped;
+import fi.tukipiiri.text.TextFields;
 
 /**
  * Offers and takes the feedback form after each session a person attended (once per session, changeable for a
@@ -161,15 +162,11 @@ public class FeedbackService {
 		if (form == null || form.rating() < 1 || form.rating() > 5) {
 			throw new InvalidAnswer("The overall rating is a whole number from 1 to 5.");
 		}
-		return new Form(form.rating(), text(form.helped(), MAX_TEXT, "helped"), text(form.better(), MAX_TEXT, "better"),
-				text(form.freeText(), MAX_FREE_TEXT, "freeText"), form.anonymous());
-	}
-
-	private static String text(String value, int max, String field) {
-		String text = value == null ? "" : value.strip();
-		if (text.codePointCount(0, text.length()) > max) {
-			throw new InvalidAnswer("\"" + field + "\" has at most " + max + " characters.");
-		}
-		return text;
+		TextFields fields = new TextFields();
+		String helped = fields.check("helped", FeedbackFieldLimits.HELPED, form.helped());
+		String better = fields.check("better", FeedbackFieldLimits.BETTER, form.better());
+		String freeText = fields.check("freeText", FeedbackFieldLimits.FREE_TEXT, form.freeText());
+		fields.throwIfRefused();
+		return new Form(form.rating(), helped, better, freeText, form.anonymous());
 	}
 }

@@ -25,7 +25,6 @@ import fi.tukipiiri.rooms.Room;
 public class EscalationService {
 
 	private static final int MAX_LISTED = 200;
-	private static final int MAX_NOTE = 1000;
 
 	private final DutyRoster duty;
 	private final Escalations escalations;
@@ -122,14 +121,14 @@ public class EscalationService {
 		return privateTalks.openForEscalation(escalation.roomId(), actorId, escalation.subjectId());
 	}
 
-	/** Closes the escalation as handled, with an optional note (at most 1,000 characters) for the audit log. */
+	/**
+	 * Closes the escalation as handled, with an optional note for the audit log (a handling note: the multi-line text
+	 * policy, at most 1,000 code points; {@code moderation.note_too_long} beyond).
+	 */
 	@Transactional
 	public void close(UUID escalationId, UUID actorId, String note) {
+		String text = ReportService.note(ModerationFieldLimits.HANDLING_NOTE, note);
 		Escalation escalation = take(escalationId, actorId);
-		String text = note == null ? "" : note.strip();
-		if (text.codePointCount(0, text.length()) > MAX_NOTE) {
-			throw new ModerationProblems.InvalidValue("moderation.note_too_long", "A note has at most " + MAX_NOTE + " characters.");
-		}
 		escalations.close(escalationId, clock.instant());
 		audit.record(actorId, "ESCALATION_CLOSED", escalation.roomId(), escalation.subjectId(), null, text,
 				escalation.signal().name() + " " + escalationId);

@@ -21,6 +21,7 @@ import fi.tukipiiri.moderation.ModerationProblems.NoCrisisMessage;
 import fi.tukipiiri.moderation.ModerationProblems.NoSeries;
 import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
 import fi.tukipiiri.moderation.ModerationProblems.ProtectedMember;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageKind;
 import fi.tukipiiri.rooms.MessageService;
@@ -28,6 +29,7 @@ import fi.tukipiiri.rooms.Room;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomState;
 import fi.tukipiiri.series.SessionRooms;
+import fi.tukipiiri.text.Refusal;
 
 /**
  * The powers of a room's facilitators (and administrators): each is authorised here, for REST and STOMP alike,
@@ -201,10 +203,10 @@ public class ModerationService {
 	@Transactional
 	public Pinned pin(UUID roomId, UUID actorId, String text) {
 		standings.require(roomId, actorId, Power.PIN);
-		String announcement = text == null ? "" : text.strip();
-		if (announcement.isEmpty() || announcement.codePointCount(0, announcement.length()) > MAX_PIN) {
-			throw new InvalidValue("moderation.invalid_pin", "An announcement has 1 to " + MAX_PIN + " characters.");
-		}
+		String announcement = ModerationFieldLimits.PIN.check(text).orElseThrow(refused -> switch (refused.refusal()) {
+			case EMPTY, TOO_LONG -> new InvalidValue("moderation.invalid_pin", "An announcement has 1 to " + MAX_PIN + " characters.");
+			default -> InvalidFields.of("text", refused.code(), refused.message());
+		});
 		settings.pin(roomId, announcement, actorId, clock.instant());
 		Pinned pinned = settings.of(roomId).pinned();
 		audit.record(actorId, "PIN", roomId, null, null, "", announcement);
@@ -247,12 +249,16 @@ public class ModerationService {
 		return sent.message();
 	}
 
+	/**
+	 * A moderation reason under the single-line text policy: optional, up to {@value #MAX_REASON} code points.
+	 *
+	 * @throws InvalidValue {@code moderation.reason_too_long}
+	 * @throws InvalidFields {@code validation.failed} for {@code reason} holding control characters or too many marks
+	 */
 	static String reason(String reason) {
-		String text = reason == null ? "" : reason.strip();
-		if (text.codePointCount(0, text.length()) > MAX_REASON) {
-			throw new InvalidValue("moderation.reason_too_long", "A reason has at most " + MAX_REASON + " characters.");
-		}
-		return text;
+		return ModerationFieldLimits.REASON.check(reason).orElseThrow(refused -> refused.refusal() == Refusal.TOO_LONG
+				? new InvalidValue("moderation.reason_too_long", "A reason has at most " + MAX_REASON + " characters.")
+				: InvalidFields.of("reason", refused.code(), refused.message()));
 	}
 
 	private static Map<String, Object> withUntil(Map<String, Object> fields, Instant until) {

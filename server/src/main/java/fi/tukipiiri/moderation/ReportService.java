@@ -18,10 +18,13 @@ import fi.tukipiiri.moderation.ModerationProblems.NotInRoom;
 import fi.tukipiiri.moderation.ModerationProblems.NotYourself;
 import fi.tukipiiri.moderation.ModerationProblems.ReportNotFound;
 import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
-import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomProblems;
+import fi.tukipiiri.rooms.RoomService;
+import fi.tukipiiri.text.FieldLimit;
+import fi.tukipiiri.text.Refusal;
 
 /**
  * Members report messages or members ("I am worried about this person" is a report of a member with the reason
@@ -32,7 +35,7 @@ import fi.tukipiiri.rooms.RoomProblems;
 public class ReportService {
 
 	private static final int CONTEXT_EACH_SIDE = 3;
-	private static final int MAX_NOTE = 1000;
+	static final int MAX_NOTE = 1000;
 
 	private final RoomService rooms;
 	private final Reports reports;
@@ -77,7 +80,7 @@ public class ReportService {
 			throw new NotYourself();
 		}
 		Report report = new Report(UUID.randomUUID(), roomId, null, reporterId, null, messageId, target, null, reason,
-				note(note), clock.instant(), Report.Status.OPEN, List.of());
+				note(ModerationFieldLimits.REPORT_NOTE, note), clock.instant(), Report.Status.OPEN, List.of());
 		reports.insert(report);
 		audit.record(reporterId, "REPORT", roomId, target, messageId, reason.name(), "");
 		String roomTitle = rooms.requireReader(roomId, reporterId, "report").room().title();
@@ -104,7 +107,7 @@ public class ReportService {
 		Report report = reports.findOpen(reportId).orElseThrow(ReportNotFound::new);
 		standings.require(report.roomId(), reviewerId, Power.REVIEW);
 		Report.Status status = actionTaken ? Report.Status.RESOLVED : Report.Status.DISMISSED;
-		String handling = note(note);
+		String handling = note(ModerationFieldLimits.HANDLING_NOTE, note);
 		if (!reports.close(reportId, status, reviewerId, handling, clock.instant())) {
 			throw new ReportNotFound();
 		}
@@ -133,11 +136,16 @@ public class ReportService {
 				.map(message -> message.id().equals(reported.id()) ? reported : message).toList());
 	}
 
-	private static String note(String note) {
-		String text = note == null ? "" : note.strip();
-		if (text.codePointCount(0, text.length()) > MAX_NOTE) {
-			throw new InvalidValue("moderation.note_too_long", "A note has at most " + MAX_NOTE + " characters.");
-		}
-		return text;
+	/** A report's note or a reviewer's handling note: optional, several lines, up to {@value #MAX_NOTE} code points. */
+	/**
+	 * A note under the multi-line text policy, at most {@value #MAX_NOTE} code points.
+	 *
+	 * @throws InvalidValue {@code moderation.note_too_long}
+	 * @throws InvalidFields {@code validation.failed} for {@code note} holding control characters or too many marks
+	 */
+	static String note(FieldLimit limit, String note) {
+		return limit.check(note).orElseThrow(refused -> refused.refusal() == Refusal.TOO_LONG
+				? new InvalidValue("moderation.note_too_long", "A note has at most " + MAX_NOTE + " characters.")
+				: InvalidFields.of("note", refused.code(), refused.message()));
 	}
 }

@@ -1,19 +1,25 @@
 package fi.tukipiiri.moderation;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import fi.tukipiiri.text.TextPolicy;
+
 /**
- * Finds risk words and phrases in a message. Terms are matched as whole words, case- and spacing-insensitively;
- * a trailing {@code *} lets a word take any ending ({@code itsemurh*} finds "itsemurhaa", "itsemurhasta").
+ * Finds risk words and phrases in a message. Terms and text are both brought to {@link TextPolicy#riskForm} (hidden
+ * characters and soft hyphens removed, compatibility forms folded, case folded, look-alike letters mapped to their
+ * confusable skeleton), so "itse&lt;zero-width space&gt;murhaa", "ＫＩＬＬ ＹＯＵ" or a Cyrillic "а" inside a word still
+ * match. Terms are matched as whole words, the words of a phrase separated by any white space; a trailing {@code *}
+ * lets the last word take any ending ({@code itsemurh*} finds "itsemurhaa", "itsemurhasta") but no beginning.
  */
 final class RiskTerms {
+
+	/** What may not touch a term on either side for it to count as a whole word. */
+	private static final String WORD_CHARACTER = "[\\p{L}\\p{M}\\p{N}]";
 
 	private record Term(String category, Pattern pattern) {
 	}
@@ -23,16 +29,16 @@ final class RiskTerms {
 	/** @param categories category → language → terms */
 	RiskTerms(Map<String, Map<String, List<String>>> categories) {
 		categories.forEach((category, languages) -> languages.values().forEach(list -> list.stream()
-				.map(RiskTerms::normalise).filter(term -> !term.isBlank())
+				.filter(term -> !TextPolicy.riskForm(term.replace("*", "")).isEmpty())
 				.forEach(term -> terms.add(new Term(category, compile(term))))));
 	}
 
 	/** The categories the text touches, in alphabetical order; empty if none. */
 	Set<String> categoriesIn(String text) {
-		String normalised = normalise(text);
+		String canonical = TextPolicy.riskForm(text);
 		Set<String> found = new TreeSet<>();
 		for (Term term : terms) {
-			if (!found.contains(term.category()) && term.pattern().matcher(normalised).find()) {
+			if (!found.contains(term.category()) && term.pattern().matcher(canonical).find()) {
 				found.add(term.category());
 			}
 		}
@@ -40,19 +46,14 @@ final class RiskTerms {
 	}
 
 	private static Pattern compile(String term) {
-		boolean open = term.endsWith("*");
-		String[] words = (open ? term.substring(0, term.length() - 1) : term).strip().split(" +");
-		StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+		String trimmed = term.strip();
+		boolean open = trimmed.endsWith("*");
+		String[] words = TextPolicy.riskForm(open ? trimmed.substring(0, trimmed.length() - 1) : trimmed).split(" ");
+		StringBuilder regex = new StringBuilder("(?<!" + WORD_CHARACTER + ")");
 		for (int i = 0; i < words.length; i++) {
 			regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
 		}
-		regex.append(open ? "" : "(?![\\p{L}\\p{N}])");
+		regex.append(open ? "" : "(?!" + WORD_CHARACTER + ")");
 		return Pattern.compile(regex.toString());
-	}
-
-	/** Compatibility forms folded, lower case, curly apostrophes straightened, runs of white space made one. */
-	private static String normalise(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('\u2019', '\'')
-				.replaceAll("\\s+", " ");
 	}
 }

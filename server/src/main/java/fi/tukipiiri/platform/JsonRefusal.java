@@ -13,8 +13,8 @@ import tools.jackson.databind.DatabindException;
  * {@code validation.failed} naming it. {@code field} is a dotted path with array indexes, e.g. {@code sessions[2].title.fi}.
  *
  * @param field the path of the refused field from the body's root
- * @param code {@code duplicate_key} for a key given twice in one object, {@code invalid_value} for a value of the
- *        wrong type or form
+ * @param code {@code duplicate_key} for a key given twice in one object, the code a {@link FieldCode} failure names
+ *        (a control character in a string, say), or {@code invalid_value} for a value of the wrong type or form
  */
 public record JsonRefusal(String field, String code) {
 
@@ -46,7 +46,7 @@ public record JsonRefusal(String field, String code) {
 			return Optional.of(new JsonRefusal(container.isEmpty() ? key : container + "." + key, DUPLICATE_KEY));
 		}
 		if (failure instanceof DatabindException && !container.isEmpty()) {
-			return Optional.of(new JsonRefusal(container, INVALID_VALUE));
+			return Optional.of(new JsonRefusal(container, failure instanceof FieldCode coded ? coded.fieldCode() : INVALID_VALUE));
 		}
 		return Optional.empty();
 	}

@@ -133,8 +133,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldProblem fieldProblem(JsonRefusal refusal) {
-		String message = JsonRefusal.DUPLICATE_KEY.equals(refusal.code()) ? "This key is given more than once."
-				: "This value has the wrong type or is not allowed.";
+		String message = switch (refusal.code()) {
+			case JsonRefusal.DUPLICATE_KEY -> "This key is given more than once.";
+			case JsonRefusal.INVALID_VALUE -> "This value has the wrong type or is not allowed.";
+			default -> "This value holds characters that are not allowed.";
+		};
 		return new FieldProblem(refusal.field(), refusal.code(), message);
 	}
 

@@ -16,11 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.rooms.Messages.LockedRoom;
 import fi.tukipiiri.rooms.RoomProblems.EmptyMessage;
 import fi.tukipiiri.rooms.RoomProblems.InvalidClientId;
+import fi.tukipiiri.rooms.RoomProblems.InvalidText;
 import fi.tukipiiri.rooms.RoomProblems.MessageNotFound;
 import fi.tukipiiri.rooms.RoomProblems.MessageTooLong;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
 import fi.tukipiiri.rooms.RoomProblems.ReadOnly;
 import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
+import fi.tukipiiri.text.TextPolicy;
 
 /**
  * Stores messages: checks the sender, the room and the text, numbers the message without gaps and
@@ -30,13 +32,6 @@ import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 public class MessageService {
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-	/**
-	 * Control characters other than line feed and tab, and bidirectional overrides and isolates (which can make
-	 * text read differently from what was written) have no place in plain chat text.
-	 */
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
-	/** White space and invisible formatting characters: a body of nothing else is empty. */
-	private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cf}]*");
 
 	private final Messages messages;
 	private final Rooms rooms;
@@ -64,6 +59,15 @@ public class MessageService {
 	public record History(List<ChatMessage> messages, long lastSeq) {
 	}
 
+	/**
+	 * Stores a message whose body passes the text policy for several lines ({@link TextPolicy#multiLine}): NFC,
+	 * invisible characters and bidirectional controls removed, line feeds kept, 1 to {@code maxMessageLength} code
+	 * points. The canonical body is what is stored and delivered.
+	 *
+	 * @throws EmptyMessage {@code message.empty}: nothing but white space and invisible characters
+	 * @throws MessageTooLong {@code message.too_long}: over the limit in code points
+	 * @throws InvalidText {@code message.invalid_text}: a control character, an unpaired surrogate or too many marks
+	 */
 	@Transactional
 	public Sent send(UUID roomId, UUID authorId, String clientId, String rawBody) {
 		requireClientId(clientId);
@@ -158,16 +162,10 @@ public class MessageService {
 	}
 
 	private String normalise(String rawBody) {
-		if (rawBody == null) {
-			throw new EmptyMessage();
-		}
-		String body = CONTROL.matcher(rawBody.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
-		if (INVISIBLE.matcher(body).matches()) {
-			throw new EmptyMessage();
-		}
-		if (body.codePointCount(0, body.length()) > settings.maxMessageLength()) {
-			throw new MessageTooLong(settings.maxMessageLength());
-		}
-		return body;
+		return RoomFieldLimits.message(settings).check(rawBody).orElseThrow(refused -> switch (refused.refusal()) {
+			case EMPTY -> new EmptyMessage();
+			case TOO_LONG -> new MessageTooLong(settings.maxMessageLength());
+			default -> new InvalidText(refused.message());
+		});
 	}
 }

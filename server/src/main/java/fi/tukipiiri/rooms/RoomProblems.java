@@ -75,7 +75,14 @@ public final class RoomProblems {
 
 	public static final class MessageTooLong extends ApiProblem {
 		MessageTooLong(int max) {
-			super(HttpStatus.BAD_REQUEST, "message.too_long", "The message is longer than " + max + " characters.");
+			super(HttpStatus.BAD_REQUEST, "message.too_long", "The message is longer than " + max + " characters (Unicode code points).");
+		}
+	}
+
+	/** A message body the text policy refuses for what it holds rather than its length: see {@code TextPolicy}. */
+	public static final class InvalidText extends ApiProblem {
+		InvalidText(String detail) {
+			super(HttpStatus.BAD_REQUEST, "message.invalid_text", detail);
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.RoomProblems.Barred;
 import fi.tukipiiri.rooms.RoomProblems.GuestNotAllowed;
 import fi.tukipiiri.rooms.RoomProblems.InvalidStaff;
@@ -20,10 +21,13 @@ import fi.tukipiiri.rooms.RoomProblems.MemberNotFound;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
 import fi.tukipiiri.rooms.RoomProblems.PrivateTalkFixed;
 import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
+import fi.tukipiiri.text.TextFields;
 
 /** Who may enter which room, in which role. Open chats admit anyone signed in; closed groups only their members. */
 @Service
 public class RoomService {
+	/** Longest room theme, in code points after folding. */
+	public static final int THEME_MAX = 500;
 
 	private final Rooms rooms;
 	private final AccountService accounts;
@@ -58,10 +62,19 @@ public class RoomService {
 		}
 	}
 
+	/**
+	 * A new room. The title (1–120 code points) and theme (0–500, optional) pass the single-line text policy and are
+	 * stored in their canonical form; a title the service composes itself must be shortened to fit first.
+	 *
+	 * @throws InvalidFields {@code validation.failed} naming {@code title} and/or {@code theme}
+	 */
 	@Transactional
 	public Room create(String title, String theme, RoomKind kind, UUID createdBy) {
-		Room room = new Room(UUID.randomUUID(), title.strip(), theme == null ? "" : theme.strip(), kind, RoomState.OPEN,
-				clock.instant(), 0);
+		TextFields fields = new TextFields();
+		String checkedTitle = fields.check("title", RoomFieldLimits.TITLE, title);
+		String checkedTheme = fields.check("theme", RoomFieldLimits.THEME, theme);
+		fields.throwIfRefused();
+		Room room = new Room(UUID.randomUUID(), checkedTitle, checkedTheme, kind, RoomState.OPEN, clock.instant(), 0);
 		rooms.insert(room, createdBy);
 		return room;
 	}

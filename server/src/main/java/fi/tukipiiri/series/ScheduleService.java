@@ -11,7 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.series.SeriesProblems.SeriesNotFound;
+import fi.tukipiiri.text.TextFields;
 
 /** A coordinator's changes to single sessions of a series: move one, cancel one, add one. Everyone is told. */
 @Service
@@ -65,9 +67,18 @@ public class ScheduleService {
 		return series.find(seriesId).orElseThrow();
 	}
 
-	/** Adds a session after the last one, at the series' local time on the given day, with a theme of its own. */
+	/**
+	 * Adds a session after the last one, at the series' local time on the given day, with a theme of its own in both
+	 * languages (1–120 code points each, single-line text policy).
+	 *
+	 * @throws InvalidFields {@code validation.failed} naming {@code themeFi} and/or {@code themeEn}
+	 */
 	@Transactional
-	public Series add(UUID seriesId, LocalDate date, LocalizedText theme) {
+	public Series add(UUID seriesId, LocalDate date, LocalizedText raw) {
+		TextFields fields = new TextFields();
+		LocalizedText theme = new LocalizedText(fields.check("themeFi", SeriesFieldLimits.SESSION_THEME, raw.fi()),
+				fields.check("themeEn", SeriesFieldLimits.SESSION_THEME, raw.en()));
+		fields.throwIfRefused();
 		Series planned = lockedSeries(seriesId);
 		if (planned.state() == Series.State.CANCELLED || planned.state() == Series.State.COMPLETED) {
 			throw new SessionNotChangeable("This series has ended or was cancelled.");

@@ -18,12 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.series.SeriesProblems.InvalidPlan;
 import fi.tukipiiri.series.SeriesProblems.InvalidStaff;
 import fi.tukipiiri.series.SeriesProblems.NotChangeable;
 import fi.tukipiiri.series.SeriesProblems.SeriesNotFound;
+import fi.tukipiiri.text.TextFields;
 
 /** Plans series from templates: their meetings, themes and staff. */
 @Service
@@ -46,8 +48,18 @@ public class SeriesService {
 	/** How far back the coordinators' overview reaches for series that have ended. */
 	static final Duration OVERVIEW_LOOKBACK = Duration.ofDays(30);
 
+	/**
+	 * Plans a series from a template. The title (1–120 code points) and audience note (0–300) pass the single-line
+	 * text policy first.
+	 *
+	 * @throws InvalidFields {@code validation.failed} naming {@code title} and/or {@code audienceNote}
+	 */
 	@Transactional
 	public Series plan(SeriesPlan plan, UUID coordinator) {
+		TextFields fields = new TextFields();
+		String title = fields.check("title", SeriesFieldLimits.SERIES_TITLE, plan.title());
+		String audienceNote = fields.check("audienceNote", SeriesFieldLimits.AUDIENCE_NOTE, plan.audienceNote());
+		fields.throwIfRefused();
 		ProgrammeTemplate template = templates.get(plan.templateId());
 		ZoneId zone = zone(plan.zone());
 		LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -73,8 +85,7 @@ public class SeriesService {
 			sessions.add(new Series.Session(UUID.randomUUID(), occurrence.position(), template.sessions().get(i).title(),
 					occurrence.startsAt(), occurrence.endsAt(), Series.SessionState.SCHEDULED, null));
 		}
-		Series planned = new Series(UUID.randomUUID(), template.id(), plan.title().strip(),
-				plan.audienceNote() == null ? "" : plan.audienceNote().strip(), template.kind(), recurrence, plan.capacity(),
+		Series planned = new Series(UUID.randomUUID(), template.id(), title, audienceNote, template.kind(), recurrence, plan.capacity(),
 				plan.minParticipants(), plan.decisionDate(), plan.ageMin(), plan.ageMax(), Series.State.PLANNED, staff, sessions,
 				clock.instant());
 		series.insert(planned, coordinator);

@@ -20,6 +20,7 @@ import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomState;
+import fi.tukipiiri.text.TextPolicy;
 
 /**
  * Moves sessions and series on when their time comes, on whichever node gets there first, exactly once:
@@ -118,11 +119,7 @@ class SessionLifecycle {
 	 * same tick from opening.
 	 */
 	static String roomTitle(String seriesTitle, int position, String theme) {
-		String title = seriesTitle + " – " + position + ". " + theme;
-		if (title.codePointCount(0, title.length()) <= Room.TITLE_MAX) {
-			return title;
-		}
-		return title.substring(0, title.offsetByCodePoints(0, Room.TITLE_MAX - 1)) + "…";
+		return TextPolicy.shorten(seriesTitle + " – " + position + ". " + theme, Room.TITLE_MAX);
 	}
 
 	private int goLive() {

@@ -1,6 +1,7 @@
 package fi.tukipiiri.series;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.platform.InvalidFields;
+import fi.tukipiiri.text.TextFields;
 
 /**
  * The programmes series are planned from, and their editing by coordinators. A series copies its themes when it is
@@ -51,14 +54,38 @@ public class TemplateService {
 		return templates.find(id).orElseThrow(TemplateNotFound::new);
 	}
 
-	/** Replaces the template's texts and themes if it is still at the version the edit was made from. */
+	/**
+	 * Replaces the template's texts and themes if it is still at the version the edit was made from. Titles (1–120 code
+	 * points) pass the single-line text policy, descriptions (0–1,000) the multi-line one, each in both languages.
+	 *
+	 * @throws InvalidFields {@code validation.failed} naming each refused text by its path ({@code sessions[0].title.en})
+	 * @throws TemplateChanged {@code series.template_changed} if someone saved it after {@code edit.version()}
+	 */
 	@Transactional
 	public ProgrammeTemplate edit(UUID id, TemplateEdit edit, UUID editor) {
+		TemplateEdit checked = checked(edit);
 		int current = templates.lockVersion(id).orElseThrow(TemplateNotFound::new);
 		if (current != edit.version()) {
 			throw new TemplateChanged(current);
 		}
-		templates.update(id, edit, current + 1, editor, clock.instant());
+		templates.update(id, checked, current + 1, editor, clock.instant());
 		return get(id);
+	}
+
+	private static TemplateEdit checked(TemplateEdit edit) {
+		TextFields fields = new TextFields();
+		LocalizedText title = SeriesFieldLimits.check(fields, "title", SeriesFieldLimits.TEMPLATE_TITLE, edit.title());
+		LocalizedText description = SeriesFieldLimits.check(fields, "description", SeriesFieldLimits.TEMPLATE_DESCRIPTION,
+				edit.description());
+		List<TemplateEdit.ThemeText> themes = new ArrayList<>();
+		for (int i = 0; i < edit.sessions().size(); i++) {
+			TemplateEdit.ThemeText theme = edit.sessions().get(i);
+			themes.add(new TemplateEdit.ThemeText(
+					SeriesFieldLimits.check(fields, "sessions[" + i + "].title", SeriesFieldLimits.SESSION_THEME, theme.title()),
+					SeriesFieldLimits.check(fields, "sessions[" + i + "].description", SeriesFieldLimits.TEMPLATE_DESCRIPTION,
+							theme.description())));
+		}
+		fields.throwIfRefused();
+		return new TemplateEdit(edit.version(), title, description, edit.defaultLengthMinutes(), themes);
 	}
 }

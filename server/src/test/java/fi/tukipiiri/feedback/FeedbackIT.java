@@ -66,9 +66,9 @@ class FeedbackIT {
 	void feedbackAndSelfAssessmentFromAttendeesOnlyAndReportsThatSingleNobodyOut() {
 		Session admin = api.login("root-admin", "test-admin-password");
 		Session facilitatorSession = api.staffMember("Ohjaaja Aino", "FACILITATOR");
-		Person facilitator = person(facilitatorSession, "Ohjaaja Aino");
-		Person coordinator = person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"), "Koordinaattori Kalle");
-		Person otherFacilitator = person(api.staffMember("Ohjaaja Eero", "FACILITATOR"), "Ohjaaja Eero");
+		Person facilitator = person(facilitatorSession);
+		Person coordinator = person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"));
+		Person otherFacilitator = person(api.staffMember("Ohjaaja Eero", "FACILITATOR"));
 		var plan = SeriesPlans.closedGroup("Minä, tunteet ja taidot " + UUID.randomUUID().toString().substring(0, 6),
 				LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitatorSession.id());
 		UUID seriesId = UUID.fromString(api.post("/api/series", plan, admin.accessToken()).text("id"));
@@ -245,6 +245,10 @@ class FeedbackIT {
 
 	private Person person(Session session, String name) {
 		return new Person(api.get("/api/me", session.accessToken()).text("username"), session.id(), name);
+	}
+
+	private Person person(Session session) {
+		return person(session, api.displayName(session));
 	}
 
 	private List<Map<String, Object>> sessions(UUID seriesId) {

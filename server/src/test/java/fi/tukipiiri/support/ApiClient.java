@@ -95,12 +95,22 @@ public class ApiClient {
 				.until(() -> get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() >= people);
 	}
 
-	/** A newly registered person given these roles by the first administrator, with a token that carries them. */
+	/**
+	 * A newly registered person given these roles by the first administrator, with a token that carries them. The display
+	 * name gets a tag of its own ("Ohjaaja Outi 3fa2c1"): every test shares one database, and nobody may register a
+	 * name that could pass for a staff member's, so a second "Ohjaaja Outi" could not register. Read the name with
+	 * {@link #displayName}.
+	 */
 	public Session staffMember(String displayName, String... roles) {
-		Session person = registerParent(displayName);
+		Session person = registerParent(displayName + " " + UUID.randomUUID().toString().substring(0, 6));
 		put("/api/admin/users/" + person.id() + "/roles", Map.of("roles", List.of(roles)), login("root-admin", "test-admin-password").accessToken());
 		String fresh = post("/api/auth/refresh", Map.of("refreshToken", person.refreshToken())).text("accessToken");
 		return new Session(fresh, person.refreshToken(), person.id());
+	}
+
+	/** The person's display name as the service stored it. */
+	public String displayName(Session person) {
+		return get("/api/me", person.accessToken()).text("displayName");
 	}
 
 	/** A new room created by the first administrator. */

@@ -76,8 +76,8 @@ class FeedbackBrowserIT {
 	void aParentAnswersAfterTheMeetingAndTheCoordinatorSeesTheReportOnceFiveHaveAnswered() throws Exception {
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
 		Session admin = api.login("root-admin", "test-admin-password");
-		Session facilitator = api.staffMember("Ohjaaja Outi " + suffix, "FACILITATOR");
-		Session coordinator = api.staffMember("Koordinaattori Kaisa " + suffix, "COORDINATOR");
+		Session facilitator = api.staffMember("Ohjaaja Outi", "FACILITATOR");
+		Session coordinator = api.staffMember("Koordinaattori Kaisa", "COORDINATOR");
 		// Read now: these tokens expire once the clock moves two weeks ahead.
 		String facilitatorUsername = username(facilitator);
 		String coordinatorUsername = username(coordinator);

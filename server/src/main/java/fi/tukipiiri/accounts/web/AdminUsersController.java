@@ -48,7 +48,7 @@ class AdminUsersController {
 	}
 
 	@GetMapping
-	List<UserView> list(@RequestParam(required = false) @Size(max = 64) String q,
+	List<UserView> list(@RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset) {
 		return accounts.list(q, limit, offset).stream().map(UserView::of).toList();

@@ -40,8 +40,8 @@ class FeedbackController {
 		this.reports = reports;
 	}
 
-	record Answer(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 1000) String helped, @Size(max = 1000) String better,
-			@Size(max = 2000) String freeText, Boolean anonymous) {
+	/** The texts are checked by the feedback service under the text policy. */
+	record Answer(@NotNull @Min(1) @Max(5) Integer rating, String helped, String better, String freeText, Boolean anonymous) {
 	}
 
 	record SelfAssessment(@NotNull @Size(max = 20) Map<String, Integer> values) {

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,7 +48,7 @@ class ReviewController {
 		this.hidden = hidden;
 	}
 
-	record Close(@NotNull Boolean actionTaken, @Size(max = 1000) String note) {
+	record Close(@NotNull Boolean actionTaken, String note) {
 	}
 
 	@GetMapping("/api/moderation/reports")

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -53,16 +52,16 @@ class RoomModerationController {
 		this.privateTalks = privateTalks;
 	}
 
-	record Reason(@Size(max = 500) String reason) {
+	record Reason(String reason) {
 	}
 
-	record Mute(@NotNull UUID accountId, @Min(1) @Max(10080) Integer minutes, @Size(max = 500) String reason) {
+	record Mute(@NotNull UUID accountId, @Min(1) @Max(10080) Integer minutes, String reason) {
 	}
 
-	record Removal(@NotNull UUID accountId, @Size(max = 500) String reason) {
+	record Removal(@NotNull UUID accountId, String reason) {
 	}
 
-	record Ban(@NotNull UUID accountId, BanScope scope, @Size(max = 500) String reason) {
+	record Ban(@NotNull UUID accountId, BanScope scope, String reason) {
 	}
 
 	record Lock(@NotNull Boolean locked) {
@@ -71,10 +70,10 @@ class RoomModerationController {
 	record SlowMode(@NotNull @Min(0) @Max(3600) Integer seconds) {
 	}
 
-	record Pin(@NotNull @Size(min = 1, max = 1000) String text) {
+	record Pin(String text) {
 	}
 
-	record NewReport(UUID messageId, UUID accountId, @NotNull Report.Reason reason, @Size(max = 1000) String note) {
+	record NewReport(UUID messageId, UUID accountId, @NotNull Report.Reason reason, String note) {
 	}
 
 	record PrivateTalk(@NotNull UUID accountId) {

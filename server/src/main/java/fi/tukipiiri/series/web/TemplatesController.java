@@ -37,17 +37,17 @@ class TemplatesController {
 		this.templates = templates;
 	}
 
-	/** A title in both languages: required, up to 120 characters each. */
-	record Title(@NotBlank @Size(max = 120) String fi, @NotBlank @Size(max = 120) String en) {
+	/** A title in both languages: required, up to 120 characters each (checked by the template service). */
+	record Title(@NotBlank String fi, @NotBlank String en) {
 		LocalizedText text() {
-			return new LocalizedText(fi.strip(), en.strip());
+			return new LocalizedText(fi, en);
 		}
 	}
 
-	/** A description in both languages: may be empty, up to 1,000 characters each. */
-	record Description(@NotNull @Size(max = 1000) String fi, @NotNull @Size(max = 1000) String en) {
+	/** A description in both languages: may be empty, up to 1,000 characters each (checked by the template service). */
+	record Description(@NotNull String fi, @NotNull String en) {
 		LocalizedText text() {
-			return new LocalizedText(fi.strip(), en.strip());
+			return new LocalizedText(fi, en);
 		}
 	}
 

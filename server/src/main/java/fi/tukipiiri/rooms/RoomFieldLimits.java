@@ -1,0 +1,32 @@
+package fi.tukipiiri.rooms;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.text.FieldLimit;
+import fi.tukipiiri.text.FieldLimits;
+import fi.tukipiiri.text.TextKind;
+
+/** The text fields of rooms and messages. */
+@Component
+class RoomFieldLimits implements FieldLimits {
+
+	static final FieldLimit TITLE = new FieldLimit("roomTitle", TextKind.SINGLE_LINE, 1, Room.TITLE_MAX);
+	static final FieldLimit THEME = new FieldLimit("roomTheme", TextKind.SINGLE_LINE, 0, RoomService.THEME_MAX);
+
+	private final ChatSettings settings;
+
+	RoomFieldLimits(ChatSettings settings) {
+		this.settings = settings;
+	}
+
+	static FieldLimit message(ChatSettings settings) {
+		return new FieldLimit("message", TextKind.MULTI_LINE, 1, settings.maxMessageLength());
+	}
+
+	@Override
+	public List<FieldLimit> fieldLimits() {
+		return List.of(message(settings), TITLE, THEME);
+	}
+}

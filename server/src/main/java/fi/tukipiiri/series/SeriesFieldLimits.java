@@ -1,0 +1,34 @@
+package fi.tukipiiri.series;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.text.FieldLimit;
+import fi.tukipiiri.text.FieldLimits;
+import fi.tukipiiri.text.TextFields;
+import fi.tukipiiri.text.TextKind;
+
+/** The text fields of series and programme templates. */
+@Component
+class SeriesFieldLimits implements FieldLimits {
+
+	static final FieldLimit SERIES_TITLE = new FieldLimit("seriesTitle", TextKind.SINGLE_LINE, 1, 120);
+	static final FieldLimit AUDIENCE_NOTE = new FieldLimit("audienceNote", TextKind.SINGLE_LINE, 0, 300);
+	/** A meeting's theme, in a series or as a template's theme title. */
+	static final FieldLimit SESSION_THEME = new FieldLimit("sessionTheme", TextKind.SINGLE_LINE, 1, 120);
+	static final FieldLimit TEMPLATE_TITLE = new FieldLimit("templateTitle", TextKind.SINGLE_LINE, 1, 120);
+	/** A template's description and each of its themes' descriptions. */
+	static final FieldLimit TEMPLATE_DESCRIPTION = new FieldLimit("templateDescription", TextKind.MULTI_LINE, 0, 1000);
+
+	@Override
+	public List<FieldLimit> fieldLimits() {
+		return List.of(SERIES_TITLE, AUDIENCE_NOTE, SESSION_THEME, TEMPLATE_TITLE, TEMPLATE_DESCRIPTION);
+	}
+
+	/** Both languages of a text, checked as {@code path.fi} and {@code path.en}. */
+	static LocalizedText check(TextFields fields, String path, FieldLimit limit, LocalizedText text) {
+		return new LocalizedText(fields.check(path + ".fi", limit, text == null ? null : text.fi()),
+				fields.check(path + ".en", limit, text == null ? null : text.en()));
+	}
+}
