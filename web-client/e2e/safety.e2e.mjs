@@ -101,8 +101,10 @@ const reachesSomeone = {
       new RegExp(`^(Huolestuttava viesti huoneessa ${roomTitle}|\\d+ uutta huolta)`),
       'the live alert for the coordinator',
     );
+    // Other rooms may have open concerns with the same words: this room's is the one named after it.
     const concern = coordinatorPage
       .getByTestId('escalation')
+      .filter({ has: coordinatorPage.getByRole('heading', { name: `Huolestuttava viesti: ${roomTitle}`, exact: true }) })
       .filter({ has: coordinatorPage.getByTestId('escalation-excerpt').getByText(words, exact) });
     await expectVisible(concern, 'the escalated risk flag on the safety page');
     await expectVisible(concern.getByText(`koskee: ${parent.displayName}`, exact), 'whom the concern is about');

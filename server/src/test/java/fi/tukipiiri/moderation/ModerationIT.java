@@ -128,7 +128,7 @@ class ModerationIT {
 		assertThat(pinned.status()).isEqualTo(200);
 		JsonNode view = api.get("/api/moderation/rooms/" + room, parent.accessToken()).body();
 		assertThat(view.path("pinned").path("text").asString()).isEqualTo("Muistakaa luottamuksellisuus");
-		assertThat(view.path("pinned").path("pinnedByName").asString()).isEqualTo("Vertais-Ville");
+		assertThat(view.path("pinned").path("pinnedByName").asString()).isEqualTo(api.displayName(peerSupporter));
 		assertThat(texts(view.path("powers"))).containsExactly("REPORT");
 		assertThat(texts(api.get("/api/moderation/rooms/" + room, peerSupporter.accessToken()).body().path("powers")))
 				.containsExactlyInAnyOrder("PIN", "REPORT");

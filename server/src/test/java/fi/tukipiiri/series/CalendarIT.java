@@ -105,13 +105,15 @@ class CalendarIT {
 		}
 		assertThat(text.replace("\r\n", "")).as("no line break inside a value").doesNotContain("\n");
 		String unfolded = text.replace("\r\n ", "");
-		assertThat(unfolded).contains("SUMMARY:" + escaped(title) + ": ").contains("DESCRIPTION:" + escaped(theme) + " / Sámi and Finnish");
+		// a session theme is one line under the text policy: its line break was folded to a space when it was stored
+		assertThat(unfolded).contains("SUMMARY:" + escaped(title) + ": ")
+				.contains("DESCRIPTION:" + escaped(theme.replace("\n", " ")) + " / Sámi and Finnish");
 
 		Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics));
 		List<VEvent> events = calendar.getComponents("VEVENT");
 		assertThat(events).hasSize(10);
 		assertThat(events).allSatisfy(event -> assertThat(event.getSummary().getValue()).startsWith(title + ": "));
-		assertThat(events).anySatisfy(event -> assertThat(event.getDescription().getValue()).isEqualTo(theme + " / Sámi and Finnish"));
+		assertThat(events).anySatisfy(event -> assertThat(event.getDescription().getValue()).isEqualTo(theme.replace("\n", " ") + " / Sámi and Finnish"));
 	}
 
 	/** A TEXT value as RFC 5545 §3.3.11 writes it. */
