@@ -52,6 +52,22 @@ export async function openPage(browser, { viewport = { width: 390, height: 844 }
   return page;
 }
 
+/** An environment variable the test harness must set; the scenario fails naming it when it is missing. */
+export function required(name) {
+  const value = process.env[name]?.trim() ?? '';
+  if (value === '') throw new ScenarioFailure(`${name} is not set`);
+  return value;
+}
+
+/** A person prepared by the test harness: TUKIPIIRI_E2E_<PREFIX>_USERNAME, _PASSWORD and _NAME. */
+export function personFromEnvironment(prefix) {
+  return {
+    username: required(`TUKIPIIRI_E2E_${prefix}_USERNAME`),
+    password: required(`TUKIPIIRI_E2E_${prefix}_PASSWORD`),
+    displayName: required(`TUKIPIIRI_E2E_${prefix}_NAME`),
+  };
+}
+
 /** A short random suffix for unique usernames. */
 export function uniqueSuffix() {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;

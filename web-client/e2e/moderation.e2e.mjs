@@ -13,26 +13,14 @@ import {
   expectText,
   expectUrl,
   expectVisible,
+  personFromEnvironment,
+  required,
   runScenarios,
   uniqueSuffix,
   waitFor,
 } from './browser.mjs';
 
 const exact = { exact: true };
-
-function required(name) {
-  const value = process.env[name]?.trim() ?? '';
-  if (value === '') throw new ScenarioFailure(`${name} is not set`);
-  return value;
-}
-
-function person(prefix) {
-  return {
-    username: required(`TUKIPIIRI_E2E_${prefix}_USERNAME`),
-    password: required(`TUKIPIIRI_E2E_${prefix}_PASSWORD`),
-    displayName: required(`TUKIPIIRI_E2E_${prefix}_NAME`),
-  };
-}
 
 async function signIn(page, who) {
   await page.goto(baseUrl());
@@ -81,8 +69,8 @@ const muteAndRemove = {
   options: { viewport: { width: 1280, height: 860 } },
   async run(facilitatorPage, { newPage }) {
     const roomTitle = required('TUKIPIIRI_E2E_ROOM_TITLE');
-    const facilitator = person('FACILITATOR');
-    const parent = person('PARENT');
+    const facilitator = personFromEnvironment('FACILITATOR');
+    const parent = personFromEnvironment('PARENT');
     const parentPage = await newPage({ viewport: { width: 390, height: 844 } });
 
     await Promise.all([signIn(facilitatorPage, facilitator), signIn(parentPage, parent)]);

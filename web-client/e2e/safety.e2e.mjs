@@ -6,31 +6,18 @@
 // on the safety page, and opens a private talk with the parent, who is told; then the coordinator
 // appoints a facilitator to the room on the staffing screen, and the room is no longer marked.
 import {
-  ScenarioFailure,
   baseUrl,
   expectAttribute,
   expectHidden,
   expectText,
   expectVisible,
+  personFromEnvironment,
+  required,
   runScenarios,
   waitFor,
 } from './browser.mjs';
 
 const exact = { exact: true };
-
-function required(name) {
-  const value = process.env[name]?.trim() ?? '';
-  if (value === '') throw new ScenarioFailure(`${name} is not set`);
-  return value;
-}
-
-function person(prefix) {
-  return {
-    username: required(`TUKIPIIRI_E2E_${prefix}_USERNAME`),
-    password: required(`TUKIPIIRI_E2E_${prefix}_PASSWORD`),
-    displayName: required(`TUKIPIIRI_E2E_${prefix}_NAME`),
-  };
-}
 
 async function signIn(page, who, { english = false } = {}) {
   await page.goto(baseUrl());
@@ -53,8 +40,8 @@ const reachesSomeone = {
   options: { viewport: { width: 1280, height: 860 } },
   async run(coordinatorPage, { newPage }) {
     const roomTitle = required('TUKIPIIRI_E2E_ROOM_TITLE');
-    const coordinator = person('COORDINATOR');
-    const parent = person('PARENT');
+    const coordinator = personFromEnvironment('COORDINATOR');
+    const parent = personFromEnvironment('PARENT');
     const facilitatorName = required('TUKIPIIRI_E2E_FACILITATOR_NAME');
     const parentPage = await newPage({ viewport: { width: 390, height: 844 } });
 

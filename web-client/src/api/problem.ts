@@ -95,3 +95,8 @@ export async function readProblem(response: Response): Promise<Problem> {
   }
   return problem;
 }
+
+/** What went wrong, from anything a request rejected with: the server's problem, or "unknown" for anything else. */
+export function problemOf(error: unknown): Problem {
+  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+}

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../api/api-client.ts';
 import { type Power, type RoomModerationView, fetchModerationView } from '../api/moderation.ts';
-import { ApiError, type Problem } from '../api/problem.ts';
+import { type Problem, problemOf } from '../api/problem.ts';
 import {
   type ChatMessage,
   type MessagePage,
@@ -106,9 +106,6 @@ export type SendResult = 'sent' | 'empty' | 'too_long' | 'invalid' | 'closed' | 
  */
 export type WriteBlock = 'read-only' | 'archived' | 'locked' | 'muted' | null;
 
-function problemOf(error: unknown): Problem {
-  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
-}
 
 function validMessages(page: MessagePage | undefined): ChatMessage[] {
   const list: unknown[] = Array.isArray(page?.messages) ? page.messages : [];

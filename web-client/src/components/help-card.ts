@@ -1,3 +1,4 @@
+import { problemOf } from '../api/problem.ts';
 import { requestPrivateTalk } from '../api/moderation.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { api, locale } from '../context.ts';
@@ -7,7 +8,7 @@ import { problemText } from '../forms/problem-text.ts';
 import { translated } from '../i18n/dom.ts';
 import { FormAlert } from './form-alert.ts';
 import { crisisLine, crisisLines } from './help-panel.ts';
-import { problemOf } from './panel-feedback.ts';
+
 
 /**
  * Help offered, privately and at once, to someone who wrote about self-harm or violence: the

@@ -1,4 +1,4 @@
-import { ApiError, type Problem } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { locale } from '../context.ts';
 import { type Child, h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
@@ -25,9 +25,6 @@ export type DialogOptions = {
   run: () => Promise<void>;
 };
 
-function problemOf(error: unknown): Problem {
-  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
-}
 
 /**
  * Opens a modal dialog (`<dialog>`) inside `host`: a title, a short explanation, optional quoted

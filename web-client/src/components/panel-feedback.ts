@@ -1,4 +1,4 @@
-import { ApiError, type Problem } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import type { ReviewQueue } from '../chat/review-queue.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { locale } from '../context.ts';
@@ -13,9 +13,6 @@ export type FeedbackLink = {
   text: TextRef;
 };
 
-export function problemOf(error: unknown): Problem {
-  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
-}
 
 /**
  * The last result of a facilitator's action: what was done (a polite status, with an optional

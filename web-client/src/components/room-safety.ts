@@ -1,3 +1,4 @@
+import { problemOf } from '../api/problem.ts';
 import { requestPrivateTalk } from '../api/moderation.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { api, hiddenMembers, locale } from '../context.ts';
@@ -6,7 +7,7 @@ import { h } from '../dom/h.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { FormAlert } from './form-alert.ts';
-import { problemOf } from './panel-feedback.ts';
+
 
 /** Wide screens show the section open from the start; on a phone it starts closed. */
 const WIDE = '(min-width: 52rem)';

@@ -1,5 +1,5 @@
 import { type SignedAnswer, fetchSignedAnswers } from '../api/feedback.ts';
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { api, locale } from '../context.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
@@ -82,7 +82,7 @@ export class SignedAnswers {
       this.#none.hidden = answers.length > 0;
       this.#list.replaceChildren(...answers.map(answerItem));
     } catch (error) {
-      this.#alert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+      this.#alert.show(problemText(problemOf(error)));
     } finally {
       this.#region.removeAttribute('aria-busy');
     }

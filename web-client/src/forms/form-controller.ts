@@ -1,4 +1,4 @@
-import { ApiError } from '../api/problem.ts';
+import { ApiError, problemOf } from '../api/problem.ts';
 import type { FormAlert } from '../components/form-alert.ts';
 import { type TextRef, ref } from '../i18n/dom.ts';
 import { fieldErrors, problemText } from './problem-text.ts';
@@ -58,7 +58,7 @@ export class FormController {
   }
 
   #showError(error: unknown): void {
-    const problem = error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+    const problem = problemOf(error);
     const errors = fieldErrors(problem);
     const shown = this.#fields.filter((field) => errors.has(field.name));
     for (const field of shown) {

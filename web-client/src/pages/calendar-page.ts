@@ -1,4 +1,4 @@
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { type CalendarSeries, fetchCalendar, seriesIcsUrl } from '../api/series.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { seriesTags } from '../components/series-tags.ts';
@@ -133,7 +133,7 @@ class CalendarPage extends Component {
       this.#renderList();
     } catch (error) {
       this.#status.clear();
-      const problem = error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+      const problem = problemOf(error);
       this.#alert.show(problemText(problem));
     } finally {
       this.#loading = false;

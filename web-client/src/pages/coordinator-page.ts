@@ -1,5 +1,5 @@
 import { type ProgrammeTemplate, type SeriesOverview, fetchOverview, listTemplates } from '../api/coordination.ts';
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { decisionText, fillStatus, minimumText, seatsText, waitlistText } from '../coordination/fill.ts';
 import { api, locale } from '../context.ts';
@@ -80,7 +80,7 @@ class CoordinatorPage extends Component {
       this.#renderAll();
     } catch (error) {
       this.#status.clear();
-      this.#alert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+      this.#alert.show(problemText(problemOf(error)));
     }
   }
 

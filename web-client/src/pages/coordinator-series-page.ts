@@ -10,7 +10,7 @@ import {
   listStaff,
   moveSession,
 } from '../api/coordination.ts';
-import { ApiError, type Problem } from '../api/problem.ts';
+import { type Problem, problemOf } from '../api/problem.ts';
 import { type Series, type SeriesSession, fetchSeries } from '../api/series.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
@@ -29,7 +29,7 @@ import { hashOf, reportRoute, seriesRoute } from '../routes.ts';
 import { helsinkiDate, localised, sessionTime, sortedSessions } from '../series/calendar.ts';
 
 function toProblem(error: unknown): Problem {
-  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+  return problemOf(error);
 }
 
 const dateRule: Rule = (value) => (value === '' ? 'not_blank' : isDate(value) ? null : 'invalid');

@@ -1,5 +1,5 @@
 import { type PendingFeedback, type SelfAssessmentItem, fetchPendingFeedback, fetchSelfAssessmentItems } from '../api/feedback.ts';
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { FeedbackCard } from '../components/feedback-card.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { api, locale, notifications, session } from '../context.ts';
@@ -72,7 +72,7 @@ class FeedbackPage extends Component {
       this.#show(pending);
     } catch (error) {
       this.#status.clear();
-      this.#alert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+      this.#alert.show(problemText(problemOf(error)));
     } finally {
       this.#loading = false;
       this.#list.removeAttribute('aria-busy');

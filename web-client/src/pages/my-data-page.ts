@@ -1,5 +1,5 @@
 import { downloadMyData, eraseMyAccount } from '../api/accounts.ts';
-import { ApiError } from '../api/problem.ts';
+import { ApiError, problemOf } from '../api/problem.ts';
 import { CheckField } from '../components/check-field.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
@@ -55,7 +55,7 @@ class MyDataPage extends Component {
         status.show(ref('myData.exported'));
       } catch (error) {
         status.clear();
-        alert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+        alert.show(problemText(problemOf(error)));
       } finally {
         button.removeAttribute('aria-disabled');
       }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { type MySession, fetchMySessions } from '../api/series.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { MY_SESSIONS_REFRESH_MS, joinHref, joinNote, orderedSessions } from '../coordination/my-sessions.ts';
@@ -76,7 +76,7 @@ class MySessionsPage extends Component {
       if (changed) this.#renderList();
     } catch (error) {
       this.#status.clear();
-      this.#alert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+      this.#alert.show(problemText(problemOf(error)));
     } finally {
       this.#loading = false;
       this.#list.removeAttribute('aria-busy');

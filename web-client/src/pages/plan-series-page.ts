@@ -1,5 +1,5 @@
 import { type ProgrammeTemplate, listStaff, listTemplates, planSeries } from '../api/coordination.ts';
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import type { SeriesKind } from '../api/series.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
@@ -170,7 +170,7 @@ class PlanSeriesPage extends Component {
       this.#staff.setStaff(staff);
       this.#showTemplates();
     } catch (error) {
-      this.#loadAlert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+      this.#loadAlert.show(problemText(problemOf(error)));
     }
   }
 

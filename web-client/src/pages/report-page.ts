@@ -7,7 +7,7 @@ import {
   downloadReportCsv,
   fetchReport,
 } from '../api/feedback.ts';
-import { ApiError, type Problem } from '../api/problem.ts';
+import { type Problem, problemOf } from '../api/problem.ts';
 import { barChart } from '../components/bar-chart.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { SignedAnswers } from '../components/signed-answers.ts';
@@ -41,7 +41,7 @@ function held(session: ReportSession): boolean {
 }
 
 function toProblem(error: unknown): Problem {
-  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+  return problemOf(error);
 }
 
 function card(headingKey: MessageKey, testId: string, ...children: (Node | null)[]): HTMLElement {

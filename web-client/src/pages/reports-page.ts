@@ -1,6 +1,6 @@
 import type { SeriesOverview } from '../api/coordination.ts';
 import { fetchReportable } from '../api/feedback.ts';
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { startTime } from '../coordination/fill.ts';
 import { api, locale } from '../context.ts';
@@ -55,7 +55,7 @@ class ReportsPage extends Component {
       this.#renderList();
     } catch (error) {
       this.#status.clear();
-      this.#alert.show(problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' }));
+      this.#alert.show(problemText(problemOf(error)));
     }
   }
 

@@ -1,5 +1,5 @@
 import { type StaffAccount, listStaff } from '../api/coordination.ts';
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import type { RoomRole } from '../api/rooms.ts';
 import { type RoomStaffing, appointToRoom, dismissFromRoom, fetchStaffing } from '../api/safety.ts';
 import { FormAlert } from '../components/form-alert.ts';
@@ -11,9 +11,6 @@ import { type TextRef, ref, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
 import { hashOf, roomRoute } from '../routes.ts';
 
-function problemOf(error: unknown): TextRef {
-  return problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' });
-}
 
 /** Who may be appointed in which room role: facilitators lead; peer supporters (or facilitators) co-host. */
 function eligible(person: StaffAccount, role: RoomRole): boolean {
@@ -79,7 +76,7 @@ class RoomStaffingPage extends Component {
       this.#renderList();
     } catch (error) {
       this.#status.clear();
-      this.#alert.show(problemOf(error));
+      this.#alert.show(problemText(problemOf(error)));
     }
   }
 
@@ -186,7 +183,7 @@ class RoomStaffingPage extends Component {
       await this.#load();
       this.querySelector<HTMLElement>('h1')?.focus();
     } catch (error) {
-      this.#alert.show(problemOf(error));
+      this.#alert.show(problemText(problemOf(error)));
     } finally {
       button.removeAttribute('aria-disabled');
     }

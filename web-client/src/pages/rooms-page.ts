@@ -1,4 +1,4 @@
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import { type Room, listRooms } from '../api/rooms.ts';
 import type { CurrentUser } from '../api/types.ts';
 import { FormAlert } from '../components/form-alert.ts';
@@ -78,7 +78,7 @@ class RoomsPage extends Component {
       }
     } catch (error) {
       this.#status.clear();
-      const problem = error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+      const problem = problemOf(error);
       this.#alert.show(problemText(problem));
     } finally {
       this.#loading = false;

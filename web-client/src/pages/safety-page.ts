@@ -1,4 +1,4 @@
-import { ApiError } from '../api/problem.ts';
+import { problemOf } from '../api/problem.ts';
 import {
   type Duty,
   type Escalation,
@@ -23,9 +23,6 @@ import { hashOf, roomRoute } from '../routes.ts';
 /** The list is read again this often, besides whenever a notification arrives. */
 const REFRESH_MS = 30_000;
 
-function problemOf(error: unknown): TextRef {
-  return problemText(error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' });
-}
 
 function categoryText(category: string): TextRef {
   return { keys: [`mod.category.${category}`], fallback: category };
@@ -114,7 +111,7 @@ class SafetyPage extends Component {
       if (changed) this.#renderList();
     } catch (error) {
       this.#status.clear();
-      this.#alert.show(problemOf(error));
+      this.#alert.show(problemText(problemOf(error)));
     } finally {
       this.#loading = false;
     }
@@ -156,7 +153,7 @@ class SafetyPage extends Component {
       this.#duty = await setDuty(api, !duty.onDuty);
       this.#renderDuty();
     } catch (error) {
-      this.#dutyAlert.show(problemOf(error));
+      this.#dutyAlert.show(problemText(problemOf(error)));
     } finally {
       this.#dutyButton.removeAttribute('aria-disabled');
     }
@@ -255,7 +252,7 @@ class SafetyPage extends Component {
       await this.#load();
       return true;
     } catch (error) {
-      this.#alert.show(problemOf(error));
+      this.#alert.show(problemText(problemOf(error)));
       await this.#load();
       return false;
     } finally {
@@ -274,7 +271,7 @@ class SafetyPage extends Component {
       this.#done.element.append(' ', translated(locale, 'a', 'mod.privateTalk.go', { href: hashOf(roomRoute(room.id)), 'data-testid': 'escalation-talk-link' }));
       await this.#load();
     } catch (error) {
-      this.#alert.show(problemOf(error));
+      this.#alert.show(problemText(problemOf(error)));
     } finally {
       button.removeAttribute('aria-disabled');
     }

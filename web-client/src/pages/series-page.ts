@@ -1,4 +1,4 @@
-import { ApiError, type Problem } from '../api/problem.ts';
+import { type Problem, problemOf } from '../api/problem.ts';
 import {
   type CalendarSeries,
   type CalendarSession,
@@ -29,7 +29,7 @@ type Loaded = {
 };
 
 function toProblem(error: unknown): Problem {
-  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+  return problemOf(error);
 }
 
 function mayEnrol(user: CurrentUser | null): boolean {

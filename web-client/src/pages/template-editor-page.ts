@@ -1,5 +1,5 @@
 import { type ProgrammeTemplate, fetchTemplate, saveTemplate } from '../api/coordination.ts';
-import { ApiError, type Problem } from '../api/problem.ts';
+import { type Problem, problemOf } from '../api/problem.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
 import {
@@ -27,7 +27,7 @@ import type { TextField } from '../text/text-limits.ts';
 type AnyField = FormField<HTMLInputElement | HTMLTextAreaElement>;
 
 function toProblem(error: unknown): Problem {
-  return error instanceof ApiError ? error.problem : { status: 0, code: 'unknown' };
+  return problemOf(error);
 }
 
 /** The server's text field behind each kind of template field, for the limits its error texts state. */

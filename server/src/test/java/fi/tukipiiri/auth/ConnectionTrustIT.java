@@ -19,15 +19,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.Nodes;
 import fi.tukipiiri.support.StompTestClient;
 
 /**
@@ -56,7 +55,7 @@ class ConnectionTrustIT {
 
 	@BeforeAll
 	static void startSecondNode() {
-		secondNode = new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test").run("--server.port=0");
+		secondNode = Nodes.start();
 	}
 
 	@AfterAll
@@ -206,7 +205,7 @@ class ConnectionTrustIT {
 	}
 
 	private static String secondNodeUrl() {
-		return "http://localhost:" + secondNode.getEnvironment().getRequiredProperty("local.server.port");
+		return Nodes.baseUrl(secondNode);
 	}
 
 	private static void awaitEnded(StompTestClient live, String code, Duration within) {

@@ -12,16 +12,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.BareStompConnect;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.StompTestClient;
+import fi.tukipiiri.support.Nodes;
 
 /**
  * Flood limits on two nodes with small limits of their own: a person's API requests, messages and connections are
@@ -36,11 +35,11 @@ class FloodLimitsIT {
 
 	@BeforeAll
 	static void startTwoNodes() {
-		String[] limits = { "--server.port=0", "--tukipiiri.moderation.request-limit=6", "--tukipiiri.moderation.request-window=1h",
+		String[] limits = { "--tukipiiri.moderation.request-limit=6", "--tukipiiri.moderation.request-window=1h",
 				"--tukipiiri.moderation.send-limit=3", "--tukipiiri.moderation.send-window=1h",
 				"--tukipiiri.moderation.max-connections-per-user=2" };
-		nodeA = new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test").run(limits);
-		nodeB = new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test").run(limits);
+		nodeA = Nodes.start(limits);
+		nodeB = Nodes.start(limits);
 		onA = new ApiClient(nodeA.getEnvironment());
 		onB = new ApiClient(nodeB.getEnvironment());
 	}

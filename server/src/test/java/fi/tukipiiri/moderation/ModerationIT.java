@@ -20,16 +20,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
-import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.Nodes;
 import fi.tukipiiri.support.StompTestClient;
 
 /**
@@ -59,7 +58,7 @@ class ModerationIT {
 
 	@BeforeAll
 	static void startSecondNode() {
-		secondNode = new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test").run("--server.port=0");
+		secondNode = Nodes.start();
 	}
 
 	@AfterAll
@@ -574,7 +573,7 @@ class ModerationIT {
 	}
 
 	private static String secondNodeUrl() {
-		return "http://127.0.0.1:" + secondNode.getEnvironment().getProperty("local.server.port");
+		return Nodes.baseUrl(secondNode);
 	}
 
 	private static StompTestClient connect(String baseUrl, Session session) {

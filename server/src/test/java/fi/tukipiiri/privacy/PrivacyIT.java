@@ -21,20 +21,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.platform.RetentionJob;
 import fi.tukipiiri.series.Recurrence;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.Nodes;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
 import fi.tukipiiri.support.StompTestClient;
@@ -59,8 +58,7 @@ class PrivacyIT {
 
 	@BeforeAll
 	static void startSecondNode() {
-		secondNode = new SpringApplicationBuilder(TukipiiriApplication.class, SharedTestClock.Config.class).profiles("test")
-				.run("--server.port=0");
+		secondNode = Nodes.start(List.of(SharedTestClock.Config.class));
 	}
 
 	@AfterAll
@@ -124,7 +122,7 @@ class PrivacyIT {
 		api.post("/api/rooms/" + room + "/join", Map.of(), berit.accessToken());
 		send(anna, room, "Tämä katoaa kun lähden");
 		send(berit, room, "Tämä jää");
-		String secondNodeUrl = "http://127.0.0.1:" + secondNode.getEnvironment().getProperty("local.server.port");
+		String secondNodeUrl = Nodes.baseUrl(secondNode);
 		ApiClient onSecond = new ApiClient(secondNode.getEnvironment());
 		assertThat(onSecond.get("/api/me", anna.accessToken()).status()).isEqualTo(200);
 		StompTestClient live = StompTestClient.connect(secondNodeUrl, anna.accessToken());

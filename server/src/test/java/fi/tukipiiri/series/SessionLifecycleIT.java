@@ -20,16 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.Nodes;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
 import fi.tukipiiri.support.StompTestClient;
@@ -60,8 +59,7 @@ class SessionLifecycleIT {
 
 	@BeforeAll
 	static void startSecondNode() {
-		secondNode = new SpringApplicationBuilder(TukipiiriApplication.class, SharedTestClock.Config.class)
-				.profiles("test").run("--server.port=0", "--tukipiiri.series.lifecycle-tick=1h");
+		secondNode = Nodes.start(List.of(SharedTestClock.Config.class), "--tukipiiri.series.lifecycle-tick=1h");
 	}
 
 	@AfterAll
