@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.platform.RefusalLog;
 import fi.tukipiiri.rooms.StompErrors;
@@ -49,8 +50,10 @@ class StompErrorAdvice {
 			Map<String, Object> details = new LinkedHashMap<>(problem.getBody().getProperties() == null ? Map.of() : problem.getBody().getProperties());
 			details.remove("code");
 			Object retryAfter = details.remove("retryAfterSeconds");
+			// a service's field refusal names its (first) field as a refused payload value does; errors[] lists them all
+			String field = problem instanceof InvalidFields invalid && !invalid.fields().isEmpty() ? invalid.fields().get(0).field() : null;
 			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
-					retryAfter instanceof Number seconds ? seconds.longValue() : null, null, details);
+					retryAfter instanceof Number seconds ? seconds.longValue() : null, field, details);
 		}
 		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
 		if (ex instanceof MessageConversionException) {
