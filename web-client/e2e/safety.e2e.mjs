@@ -101,9 +101,11 @@ const reachesSomeone = {
       new RegExp(`^(Huolestuttava viesti huoneessa ${roomTitle}|\\d+ uutta huolta)`),
       'the live alert for the coordinator',
     );
+    // Other tests may have left open concerns with the same words: this one is about this parent.
     const concern = coordinatorPage
       .getByTestId('escalation')
-      .filter({ has: coordinatorPage.getByTestId('escalation-excerpt').getByText(words, exact) });
+      .filter({ has: coordinatorPage.getByTestId('escalation-excerpt').getByText(words, exact) })
+      .filter({ hasText: `koskee: ${parent.displayName}` });
     await expectVisible(concern, 'the escalated risk flag on the safety page');
     await expectVisible(concern.getByText(`koskee: ${parent.displayName}`, exact), 'whom the concern is about');
     await concern.getByTestId('escalation-take').click();

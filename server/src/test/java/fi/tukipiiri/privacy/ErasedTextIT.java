@@ -115,7 +115,7 @@ class ErasedTextIT {
 				|| api.get(led, cecilia.accessToken()).body().path("pinned").isNull()).as("Anna's announcement is unpinned").isTrue();
 		List<String> talks = texts(api.get("/api/rooms", bertta.accessToken()).body(), "title");
 		assertThat(talks).contains("– & Bertta " + tag);
-		assertThat(texts(api.get("/api/rooms", outi.accessToken()).body(), "title")).contains("Ohjaaja Outi " + tag + " & –");
+		assertThat(texts(api.get("/api/rooms", outi.accessToken()).body(), "title")).contains(api.displayName(outi) + " & –");
 		assertThat(api.get("/api/notifications", outi.accessToken()).body().toString()).contains("private_talk.requested")
 				.doesNotContain(annaName);
 		assertThat(api.get("/api/notifications", bertta.accessToken()).body().toString()).contains("private_talk.opened")
