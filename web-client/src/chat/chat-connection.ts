@@ -286,7 +286,14 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     if (frame.headers['message'] === TOO_MANY_CONNECTIONS) {
       // Too many tabs or devices open: say so, and try again later (with growing pauses).
       this.emit(
-        new ChatProblemEvent({ code: TOO_MANY_CONNECTIONS, message: null, clientId: null, roomId: null, retryAfterSeconds: null }),
+        new ChatProblemEvent({
+          code: TOO_MANY_CONNECTIONS,
+          message: null,
+          clientId: null,
+          roomId: null,
+          retryAfterSeconds: null,
+          until: null,
+        }),
       );
     } else {
       // The server refused the connection or a frame (e.g. an expired token): renew the token

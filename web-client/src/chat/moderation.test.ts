@@ -238,9 +238,10 @@ describe('the moderation state', () => {
   });
 
   it('is muted by a refusal it did not know of, without forgetting a known end', () => {
-    expect(withMuteRefusal(initialModeration).mute).toEqual({ until: null, reason: null });
+    expect(withMuteRefusal(initialModeration, null).mute).toEqual({ until: null, reason: null });
+    expect(withMuteRefusal(initialModeration, '2026-11-23T17:20:00Z').mute).toEqual({ until: '2026-11-23T17:20:00Z', reason: null });
     const known = apply(initialModeration, { type: 'muted', roomId: ROOM, until: '2026-11-23T17:10:00Z', reason: null });
-    expect(withMuteRefusal(known)).toBe(known);
+    expect(withMuteRefusal(known, null)).toBe(known);
   });
 
   it('offers the facilitator panel only to those with its powers', () => {

@@ -362,11 +362,11 @@ export function withoutNotice(state: ModerationState, id: string): ModerationSta
 }
 
 /**
- * The server refused a message because of a mute this screen did not know of yet: muted, until
- * the next view says for how long.
+ * The server refused a message because of a mute this screen did not know of yet: muted until
+ * `until`, the end the refusal tells (null: until lifted); the next view gives the reason.
  */
-export function withMuteRefusal(state: ModerationState): ModerationState {
-  return state.mute === null ? { ...state, mute: { until: null, reason: null } } : state;
+export function withMuteRefusal(state: ModerationState, until: string | null): ModerationState {
+  return state.mute === null ? { ...state, mute: { until, reason: null } } : state;
 }
 
 /** Whether the mute is in force at `now` (a timed mute ends by itself). */

@@ -120,7 +120,14 @@ describe('chat protocol', () => {
       clientId: null,
       roomId: null,
       retryAfterSeconds: null,
+      until: null,
     });
+    expect(toChatProblem({ code: 'moderation.muted', clientId: 'c1', roomId: 3, until: '2026-11-23T17:10:00Z' })?.until).toBe(
+      '2026-11-23T17:10:00Z',
+    );
+    expect(toChatProblem({ code: 'moderation.muted', clientId: 'c1', roomId: 3, until: null })?.until).toBeNull();
+    expect(toChatProblem({ code: 'moderation.muted', clientId: 'c1', roomId: 3 })?.until).toBeNull();
+    expect(toChatProblem({ code: 'moderation.muted', until: 'tomorrow-ish' })?.until).toBeNull();
     expect(toChatProblem({ code: 'moderation.slow_mode', clientId: 'c1', roomId: 3, retryAfterSeconds: 4.2 })?.retryAfterSeconds).toBe(5);
     expect(toChatProblem({ code: 'rate_limited', retryAfterSeconds: -1 })?.retryAfterSeconds).toBeNull();
     expect(toChatProblem({ message: 'no code' })).toBeNull();

@@ -51,6 +51,8 @@ export type ChatProblem = {
   clientId: string | null;
   roomId: RoomId | null;
   retryAfterSeconds: number | null;
+  /** With `moderation.muted`: when the mute ends by itself (an instant); null until lifted, or for other refusals. */
+  until: string | null;
 };
 
 type Json = Record<string, unknown>;
@@ -172,12 +174,14 @@ export function toChatProblem(value: unknown): ChatProblem | null {
   const code = text(json?.['code']);
   if (code === null || code === '') return null;
   const wait = json?.['retryAfterSeconds'];
+  const until = text(json?.['until']);
   return {
     code,
     message: text(json?.['message']),
     clientId: text(json?.['clientId']),
     roomId: id(json?.['roomId']),
     retryAfterSeconds: typeof wait === 'number' && Number.isFinite(wait) && wait > 0 ? Math.ceil(wait) : null,
+    until: until !== null && !Number.isNaN(Date.parse(until)) ? until : null,
   };
 }
 

@@ -507,7 +507,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       } else {
         this.#outbox.reject(problem.clientId, problem.code);
         if (problem.code === 'rooms.read_only') this.#markReadOnly();
-        if (problem.code === 'moderation.muted') this.#mutedAfterAll();
+        if (problem.code === 'moderation.muted') this.#mutedAfterAll(problem.until);
       }
       this.#scheduleAckTimer();
       this.#changed('outbox');
@@ -562,9 +562,9 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   }
 
   /** The server says we are muted though no event said so yet: block now, and ask for how long. */
-  #mutedAfterAll(): void {
+  #mutedAfterAll(until: string | null): void {
     const before = this.#moderation;
-    this.#moderation = withMuteRefusal(before);
+    this.#moderation = withMuteRefusal(before, until);
     this.#afterModeration(before, null);
     void this.#loadModeration();
   }

@@ -64,11 +64,16 @@ public final class ModerationProblems {
 		}
 	}
 
-	/** Someone else already handles the escalation; {@code takenBy} names them. */
+	/** Someone else already handles the escalation; {@code takenBy} is their display name, null when their account is gone. */
 	static final class EscalationTaken extends ApiProblem {
 		EscalationTaken(String takenBy) {
-			super(HttpStatus.CONFLICT, "moderation.escalation_taken", "Someone else is already handling this.",
-					Map.of("takenBy", takenBy == null ? "" : takenBy));
+			super(HttpStatus.CONFLICT, "moderation.escalation_taken", "Someone else is already handling this.", takenBy(takenBy));
+		}
+
+		private static Map<String, Object> takenBy(String name) {
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("takenBy", name);
+			return properties;
 		}
 	}
 
@@ -120,18 +125,6 @@ public final class ModerationProblems {
 		public long retryAfterSeconds() {
 			return ((Number) getBody().getProperties().get("retryAfterSeconds")).longValue();
 		}
-	}
-
-	static final class TooManyConnections extends ApiProblem {
-		TooManyConnections(int max) {
-			super(HttpStatus.TOO_MANY_REQUESTS, "connections.too_many", "You have " + max + " connections open already; close one first.");
-		}
-	}
-
-	/** A required field of a moderation command is missing. */
-	public static ApiProblem missing(String field) {
-		return new InvalidValue("moderation.missing_" + field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT),
-				"The command needs " + field + ".");
 	}
 
 	private static Map<String, Object> retryAfter(Duration wait) {

@@ -87,8 +87,14 @@ public class ModerationService {
 				mute.map(Sanction::endsAt).orElse(null), inForce);
 	}
 
+	/**
+	 * Removes a message: it keeps its place, readers get it without its text.
+	 *
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code messageId}
+	 */
 	@Transactional
 	public void removeMessage(UUID roomId, UUID actorId, UUID messageId, String reason) {
+		InvalidFields.required(messageId, "messageId");
 		Standing actor = standings.require(roomId, actorId, Power.REMOVE_MESSAGE);
 		String why = reason(reason);
 		ChatMessage original = messages.original(roomId, messageId);
@@ -102,9 +108,15 @@ public class ModerationService {
 		});
 	}
 
-	/** Mutes for {@code minutes}, or until lifted when null. */
+	/**
+	 * Mutes for {@code minutes}, or until lifted when null.
+	 *
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code accountId}
+	 * @throws InvalidValue {@code moderation.invalid_duration} when {@code minutes} is outside 1–{@value #MAX_MUTE_MINUTES}
+	 */
 	@Transactional
 	public Sanction mute(UUID roomId, UUID actorId, UUID targetId, Integer minutes, String reason) {
+		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.MUTE);
 		standings.target(actor, targetId, true);
 		if (minutes != null && (minutes < 1 || minutes > MAX_MUTE_MINUTES)) {
@@ -123,6 +135,7 @@ public class ModerationService {
 
 	@Transactional
 	public void unmute(UUID roomId, UUID actorId, UUID targetId) {
+		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.MUTE);
 		standings.target(actor, targetId, false);
 		if (sanctions.lift(Sanction.Kind.MUTE, roomId, null, targetId, actorId, clock.instant()) > 0) {
@@ -134,6 +147,7 @@ public class ModerationService {
 
 	@Transactional
 	public void removeMember(UUID roomId, UUID actorId, UUID targetId, String reason) {
+		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.REMOVE_MEMBER);
 		standings.target(actor, targetId, true);
 		String why = reason(reason);
@@ -143,8 +157,11 @@ public class ModerationService {
 		events.toPerson(targetId, roomId, "removed", withReason(Map.of(), why));
 	}
 
+	/** Bans from the room, or with {@code scope} {@code SERIES} from every room of its series; a null scope is the room. */
 	@Transactional
-	public Sanction ban(UUID roomId, UUID actorId, UUID targetId, BanScope scope, String reason) {
+	public Sanction ban(UUID roomId, UUID actorId, UUID targetId, BanScope requestedScope, String reason) {
+		InvalidFields.required(targetId, "accountId");
+		BanScope scope = requestedScope == null ? BanScope.ROOM : requestedScope;
 		Standing actor = standings.require(roomId, actorId, Power.BAN);
 		standings.target(actor, targetId, false);
 		UUID seriesId = scope == BanScope.SERIES ? sessionRooms.seriesOf(roomId).orElseThrow(NoSeries::new) : null;
@@ -162,6 +179,7 @@ public class ModerationService {
 	/** Lifts bans on the person from this room and from its series. */
 	@Transactional
 	public void unban(UUID roomId, UUID actorId, UUID targetId) {
+		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.BAN);
 		standings.target(actor, targetId, false);
 		UUID seriesId = sessionRooms.seriesOf(roomId).orElse(null);
@@ -171,9 +189,14 @@ public class ModerationService {
 		}
 	}
 
-	/** Locks the room (readable, closed to new messages) or opens it again; archived rooms stay as they are. */
+	/**
+	 * Locks the room (readable, closed to new messages) or opens it again; archived rooms stay as they are.
+	 *
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code locked}
+	 */
 	@Transactional
-	public Room lock(UUID roomId, UUID actorId, boolean locked) {
+	public Room lock(UUID roomId, UUID actorId, Boolean locked) {
+		InvalidFields.required(locked, "locked");
 		standings.require(roomId, actorId, Power.LOCK);
 		Room room = rooms.requireReader(roomId, actorId, "moderation").room();
 		if (room.state() == RoomState.ARCHIVED) {
@@ -189,8 +212,15 @@ public class ModerationService {
 		return changed;
 	}
 
+	/**
+	 * Sets the least time between two messages of one person in the room; 0 turns slow mode off.
+	 *
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code seconds}
+	 * @throws InvalidValue {@code moderation.invalid_slow_mode} outside 0–{@value #MAX_SLOW_MODE_SECONDS}
+	 */
 	@Transactional
-	public void slowMode(UUID roomId, UUID actorId, int seconds) {
+	public void slowMode(UUID roomId, UUID actorId, Integer seconds) {
+		InvalidFields.required(seconds, "seconds");
 		standings.require(roomId, actorId, Power.SLOW_MODE);
 		if (seconds < 0 || seconds > MAX_SLOW_MODE_SECONDS) {
 			throw new InvalidValue("moderation.invalid_slow_mode", "Slow mode is 0 (off) to " + MAX_SLOW_MODE_SECONDS + " seconds.");
@@ -200,6 +230,13 @@ public class ModerationService {
 		events.toRoom(roomId, "slow-mode", Map.of("seconds", seconds));
 	}
 
+	/**
+	 * Pins the room's announcement, replacing any earlier one.
+	 *
+	 * @throws InvalidValue {@code moderation.invalid_pin} when {@code text} is missing, empty after folding or over
+	 *         {@value #MAX_PIN} code points
+	 * @throws InvalidFields {@code validation.failed} for {@code text} holding control characters or too many marks
+	 */
 	@Transactional
 	public Pinned pin(UUID roomId, UUID actorId, String text) {
 		standings.require(roomId, actorId, Power.PIN);
@@ -261,19 +298,17 @@ public class ModerationService {
 				: InvalidFields.of("reason", refused.code(), refused.message()));
 	}
 
+	/** The event's fields with {@code until}: when a timed mute ends, null for a mute until lifted (always present). */
 	private static Map<String, Object> withUntil(Map<String, Object> fields, Instant until) {
 		Map<String, Object> result = new HashMap<>(fields);
-		if (until != null) {
-			result.put("until", until);
-		}
+		result.put("until", until);
 		return result;
 	}
 
+	/** The event's fields with {@code reason}: the reason given, null when none was (always present). */
 	private static Map<String, Object> withReason(Map<String, Object> fields, String reason) {
 		Map<String, Object> result = new HashMap<>(fields);
-		if (!reason.isEmpty()) {
-			result.put("reason", reason);
-		}
+		result.put("reason", reason.isEmpty() ? null : reason);
 		return result;
 	}
 }

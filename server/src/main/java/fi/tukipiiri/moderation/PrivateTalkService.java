@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
 import fi.tukipiiri.notifications.NotificationService;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.PrivateTalkTitles;
 import fi.tukipiiri.rooms.Room;
 import fi.tukipiiri.rooms.RoomKind;
@@ -43,8 +44,14 @@ public class PrivateTalkService {
 		this.signals = signals;
 	}
 
+	/**
+	 * Opens a private talk between a facilitator of the room and one of its members.
+	 *
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code accountId}
+	 */
 	@Transactional
 	public Room open(UUID fromRoomId, UUID facilitatorId, UUID participantId) {
+		InvalidFields.required(participantId, "accountId");
 		Standing facilitator = standings.require(fromRoomId, facilitatorId, Power.PRIVATE_TALK);
 		standings.target(facilitator, participantId, true);
 		return openBetween(fromRoomId, facilitatorId, participantId);

@@ -62,11 +62,17 @@ public class ReportService {
 		this.clock = clock;
 	}
 
-	/** A report of one message (its author becomes the target) or of one member. */
+	/**
+	 * A report of one message (its author becomes the target) or of one member.
+	 *
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code reason}
+	 * @throws InvalidReport {@code moderation.invalid_report} unless exactly one of {@code messageId} and {@code targetId} is given
+	 */
 	@Transactional
 	public UUID report(UUID roomId, UUID reporterId, UUID messageId, UUID targetId, Report.Reason reason, String note) {
+		InvalidFields.required(reason, "reason");
 		standings.require(roomId, reporterId, Power.REPORT);
-		if ((messageId == null) == (targetId == null) || reason == null) {
+		if ((messageId == null) == (targetId == null)) {
 			throw new InvalidReport();
 		}
 		UUID target = targetId;
@@ -101,9 +107,15 @@ public class ReportService {
 		return reports.open(roomId, reviewerId, admin, 100).stream().map(this::withContext).toList();
 	}
 
-	/** Closes an open report as acted on or dismissed, and tells the reporter it was handled. */
+	/**
+	 * Closes an open report as acted on ({@code actionTaken} true: {@code RESOLVED}) or dismissed (false: {@code DISMISSED}),
+	 * and tells the reporter it was handled.
+	 *
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code actionTaken}
+	 */
 	@Transactional
-	public void close(UUID reportId, UUID reviewerId, boolean actionTaken, String note) {
+	public void close(UUID reportId, UUID reviewerId, Boolean actionTaken, String note) {
+		InvalidFields.required(actionTaken, "actionTaken");
 		Report report = reports.findOpen(reportId).orElseThrow(ReportNotFound::new);
 		standings.require(report.roomId(), reviewerId, Power.REVIEW);
 		Report.Status status = actionTaken ? Report.Status.RESOLVED : Report.Status.DISMISSED;
@@ -136,7 +148,6 @@ public class ReportService {
 				.map(message -> message.id().equals(reported.id()) ? reported : message).toList());
 	}
 
-	/** A report's note or a reviewer's handling note: optional, several lines, up to {@value #MAX_NOTE} code points. */
 	/**
 	 * A note under the multi-line text policy, at most {@value #MAX_NOTE} code points.
 	 *

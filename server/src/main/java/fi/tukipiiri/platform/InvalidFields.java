@@ -26,6 +26,20 @@ public final class InvalidFields extends ApiProblem {
 		return new InvalidFields(List.of(new Field(field, code, message)));
 	}
 
+	/**
+	 * The value of a required field; when it is missing or {@code null}, {@code validation.failed} naming the field with
+	 * the code {@code not_null}, exactly as Bean Validation's {@code @NotNull} answers over REST. Services check the
+	 * commands that arrive over REST and STOMP alike with it, so both answer the same.
+	 *
+	 * @param field the field's name in the request, e.g. {@code accountId}
+	 */
+	public static <T> T required(T value, String field) {
+		if (value == null) {
+			throw of(field, "not_null", "must not be null");
+		}
+		return value;
+	}
+
 	/** The refused fields, in the order they were found. */
 	@SuppressWarnings("unchecked")
 	public List<Field> fields() {

@@ -37,6 +37,20 @@ public record JsonRefusal(String field, String code) {
 		return Optional.empty();
 	}
 
+	/** What is wrong, in words for people, as {@code errors[].message} says it; never the value itself. */
+	public String message() {
+		return switch (code) {
+			case DUPLICATE_KEY -> "This key is given more than once.";
+			case INVALID_VALUE -> "This value has the wrong type or is not allowed.";
+			default -> "This value holds characters that are not allowed.";
+		};
+	}
+
+	/** The refusal as a service's field refusal: {@code validation.failed} with this one field in {@code errors}. */
+	public InvalidFields asProblem() {
+		return InvalidFields.of(field, code, message());
+	}
+
 	private static Optional<JsonRefusal> of(JacksonException failure) {
 		String container = path(failure.getPath());
 		if (failure instanceof StreamReadException && failure.getOriginalMessage() != null

@@ -133,12 +133,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldProblem fieldProblem(JsonRefusal refusal) {
-		String message = switch (refusal.code()) {
-			case JsonRefusal.DUPLICATE_KEY -> "This key is given more than once.";
-			case JsonRefusal.INVALID_VALUE -> "This value has the wrong type or is not allowed.";
-			default -> "This value holds characters that are not allowed.";
-		};
-		return new FieldProblem(refusal.field(), refusal.code(), message);
+		return new FieldProblem(refusal.field(), refusal.code(), refusal.message());
 	}
 
 	/** The rule the value broke, as {@link StrictValues} words it; never the value itself. */

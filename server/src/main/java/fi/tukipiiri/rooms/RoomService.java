@@ -103,36 +103,41 @@ public class RoomService {
 		return new VisibleRoom(room, role.isPresent(), role.orElse(null));
 	}
 
-	/** Makes the person a member of an open chat (as a participant), or confirms their membership of a closed group. */
+	/**
+	 * Makes the person a member of an open chat (as a participant), or confirms their membership of a closed group.
+	 *
+	 * @throws NotMember {@code rooms.not_member} (403) as {@link #admit}
+	 * @throws Barred {@code rooms.barred} (403) as {@link #admit}
+	 */
 	@Transactional
 	public VisibleRoom join(UUID roomId, UUID accountId) {
-		if (!admit(roomId, accountId)) {
-			throw new NotMember();
-		}
+		admit(roomId, accountId);
 		return get(roomId, accountId);
 	}
 
 	/**
-	 * Whether this person may follow the room live; joins them to an open chat on the way. False for unknown rooms
-	 * and closed groups they are not in.
+	 * Lets this person follow the room live, joining them to an open chat on the way: the check behind
+	 * {@code POST /api/rooms/{id}/join} and behind every STOMP subscription to the room's topics, so both refuse alike.
+	 *
+	 * @throws NotMember {@code rooms.not_member} (403) for an unknown room and a closed group or private talk the person
+	 *         is not in (so that a closed room's existence is not revealed)
+	 * @throws Barred {@code rooms.barred} (403) when the person is not a member and a ban from the room or its series
+	 *         keeps them out: they were told when banned, so the answer reveals nothing new
 	 */
 	@Transactional
-	public boolean admit(UUID roomId, UUID accountId) {
-		Optional<Room> room = rooms.find(roomId);
-		if (room.isEmpty()) {
-			return false;
-		}
+	public void admit(UUID roomId, UUID accountId) {
+		Room room = rooms.find(roomId).orElseThrow(NotMember::new);
 		if (rooms.memberRole(roomId, accountId).isPresent()) {
-			return true;
+			return;
 		}
 		if (barred(roomId, accountId)) {
-			return false;
+			throw new Barred();
 		}
-		if (!isJoinable(room.get())) {
-			return oversee(room.get(), accountId, "subscribe").isPresent();
+		if (!isJoinable(room)) {
+			oversee(room, accountId, "subscribe").orElseThrow(NotMember::new);
+			return;
 		}
 		rooms.addParticipantIfAbsent(roomId, accountId, clock.instant());
-		return true;
 	}
 
 	/** The caller's way into the room for reading; refuses anyone who is neither a member nor an administrator. */

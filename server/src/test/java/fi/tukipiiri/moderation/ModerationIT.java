@@ -167,7 +167,10 @@ class ModerationIT {
 
 			var facilitatorErrors = byFacilitator.subscribe("/user/queue/errors");
 			byFacilitator.send("/app/rooms/" + room + "/moderation", Map.of("clientId", "m-3", "action", "MUTE"));
-			assertThat(next(facilitatorErrors, "a command without its target").path("code").asString()).isEqualTo("moderation.missing_account_id");
+			JsonNode missing = next(facilitatorErrors, "a command without its target");
+			assertThat(missing.path("code").asString()).isEqualTo("validation.failed");
+			assertThat(missing.path("field").asString()).isEqualTo("accountId");
+			assertThat(missing.path("clientId").asString()).isEqualTo("m-3");
 		}
 	}
 
@@ -291,10 +294,18 @@ class ModerationIT {
 
 			other.sendMessage(room, "after-ban", "Jatketaan");
 			nothing(toBanned, 1000);
-			assertThat(api.post("/api/rooms/" + room + "/join", Map.of(), target.accessToken()).code()).isEqualTo("rooms.not_member");
+			// told why, over REST and STOMP alike: they were told of the ban when it was made
+			Response rejoin = api.post("/api/rooms/" + room + "/join", Map.of(), target.accessToken());
+			assertThat(rejoin.status()).isEqualTo(403);
+			assertThat(rejoin.code()).isEqualTo("rooms.barred");
 			assertThat(api.get("/api/rooms/" + room + "/messages", target.accessToken()).code()).isEqualTo("rooms.not_member");
 			bannedClient.subscribe("/topic/rooms/" + room);
-			assertThat(next(errors, "the refused subscription").path("code").asString()).isEqualTo("rooms.not_member");
+			JsonNode refusedSubscription = next(errors, "the refused subscription");
+			assertThat(refusedSubscription.path("code").asString()).isEqualTo("rooms.barred");
+			assertThat(refusedSubscription.path("roomId").asString()).isEqualTo(room.toString());
+			bannedClient.subscribe("/topic/rooms/" + room + "/presence");
+			assertThat(next(errors, "the refused presence subscription").path("code").asString()).isEqualTo("rooms.barred");
+			assertThat(api.addMember(room, target.id(), "PARTICIPANT").code()).as("appointed while banned").isEqualTo("rooms.barred");
 
 			Response seriesBan = api.post("/api/moderation/rooms/" + room + "/bans",
 					Map.of("accountId", parent.id(), "scope", "SERIES"), facilitator.accessToken());
@@ -517,13 +528,92 @@ class ModerationIT {
 	@Test
 	void badModerationInputIsRefusedWithCodes() {
 		String base = "/api/moderation/rooms/" + room;
-		assertThat(api.post(base + "/mutes", Map.of("accountId", target.id(), "minutes", 0), facilitator.accessToken()).status()).isEqualTo(400);
-		assertThat(api.put(base + "/slow-mode", Map.of("seconds", 7200), facilitator.accessToken()).status()).isEqualTo(400);
-		assertThat(api.post(base + "/removals", Map.of("accountId", UUID.randomUUID()), facilitator.accessToken()).status()).isEqualTo(404);
+		assertThat(api.post(base + "/removals", Map.of("accountId", UUID.randomUUID()), facilitator.accessToken()).code())
+				.isEqualTo("accounts.not_found");
+		assertThat(api.post(base + "/removals", Map.of("accountId", api.registerParent("Ulkopuolinen").id()), facilitator.accessToken())
+				.code()).isEqualTo("moderation.not_in_room");
 		assertThat(api.delete(base + "/messages/" + UUID.randomUUID(), facilitator.accessToken()).code()).isEqualTo("message.not_found");
-		assertThat(api.post(base + "/mutes", Map.of("accountId", target.id(), "reason", "x".repeat(501)), facilitator.accessToken())
-				.status()).isEqualTo(400);
 		assertThat(api.get("/api/moderation/rooms/" + UUID.randomUUID(), facilitator.accessToken()).code()).isEqualTo("rooms.not_found");
+		Response noVerdict = api.post("/api/moderation/reports/" + UUID.randomUUID() + "/close", Map.of("note", "Hoidettu"),
+				facilitator.accessToken());
+		assertThat(noVerdict.code()).isEqualTo("validation.failed");
+		assertThat(noVerdict.body().path("errors").path(0).path("field").asString()).isEqualTo("actionTaken");
+		Response noReason = api.post(base + "/reports", Map.of("accountId", target.id()), parent.accessToken());
+		assertThat(noReason.code()).isEqualTo("validation.failed");
+		assertThat(noReason.body().path("errors").path(0).path("field").asString()).isEqualTo("reason");
+	}
+
+	/** One mistake in a moderation command, made over REST and over STOMP; {@code field} is named by {@code validation.failed}. */
+	record Mistake(String what, Function<Session, Response> overRest, Map<String, Object> overStomp, String code, String field) {
+	}
+
+	@Test
+	void eachMistakeInACommandIsRefusedWithTheSameCodeOverRestAndStomp() {
+		String base = "/api/moderation/rooms/" + room;
+		Object accountId = target.id().toString();
+		String longReason = "x".repeat(501);
+		List<Mistake> mistakes = List.of(
+				new Mistake("a mute of no minutes", s -> api.post(base + "/mutes", Map.of("accountId", accountId, "minutes", 0), s.accessToken()),
+						Map.of("action", "MUTE", "accountId", accountId, "minutes", 0), "moderation.invalid_duration", null),
+				new Mistake("a mute over a week", s -> api.post(base + "/mutes", Map.of("accountId", accountId, "minutes", 10081), s.accessToken()),
+						Map.of("action", "MUTE", "accountId", accountId, "minutes", 10081), "moderation.invalid_duration", null),
+				new Mistake("minutes as text", s -> api.post(base + "/mutes", Map.of("accountId", accountId, "minutes", "5"), s.accessToken()),
+						Map.of("action", "MUTE", "accountId", accountId, "minutes", "5"), "validation.failed", "minutes"),
+				new Mistake("a mute of nobody", s -> api.post(base + "/mutes", Map.of("minutes", 5), s.accessToken()),
+						Map.of("action", "MUTE", "minutes", 5), "validation.failed", "accountId"),
+				new Mistake("a reason too long", s -> api.post(base + "/mutes", Map.of("accountId", accountId, "reason", longReason), s.accessToken()),
+						Map.of("action", "MUTE", "accountId", accountId, "reason", longReason), "moderation.reason_too_long", null),
+				new Mistake("a removal's reason too long",
+						s -> api.post(base + "/removals", Map.of("accountId", accountId, "reason", longReason), s.accessToken()),
+						Map.of("action", "REMOVE_MEMBER", "accountId", accountId, "reason", longReason), "moderation.reason_too_long", null),
+				new Mistake("a ban of nobody", s -> api.post(base + "/bans", Map.of("scope", "ROOM"), s.accessToken()),
+						Map.of("action", "BAN", "scope", "ROOM"), "validation.failed", "accountId"),
+				new Mistake("an unknown ban scope", s -> api.post(base + "/bans", Map.of("accountId", accountId, "scope", "WORLD"), s.accessToken()),
+						Map.of("action", "BAN", "accountId", accountId, "scope", "WORLD"), "validation.failed", "scope"),
+				new Mistake("slow mode over an hour", s -> api.put(base + "/slow-mode", Map.of("seconds", 3601), s.accessToken()),
+						Map.of("action", "SLOW_MODE", "seconds", 3601), "moderation.invalid_slow_mode", null),
+				new Mistake("negative slow mode", s -> api.put(base + "/slow-mode", Map.of("seconds", -1), s.accessToken()),
+						Map.of("action", "SLOW_MODE", "seconds", -1), "moderation.invalid_slow_mode", null),
+				new Mistake("slow mode without seconds", s -> api.put(base + "/slow-mode", Map.of(), s.accessToken()),
+						Map.of("action", "SLOW_MODE"), "validation.failed", "seconds"),
+				new Mistake("an empty pin", s -> api.put(base + "/pin", Map.of("text", ""), s.accessToken()),
+						Map.of("action", "PIN", "text", ""), "moderation.invalid_pin", null),
+				new Mistake("a pin without text", s -> api.put(base + "/pin", Map.of(), s.accessToken()),
+						Map.of("action", "PIN"), "moderation.invalid_pin", null),
+				new Mistake("a pin too long", s -> api.put(base + "/pin", Map.of("text", "x".repeat(1001)), s.accessToken()),
+						Map.of("action", "PIN", "text", "x".repeat(1001)), "moderation.invalid_pin", null),
+				new Mistake("the crisis message without a client id", s -> api.post(base + "/crisis-message", Map.of(), s.accessToken()),
+						Map.of("action", "CRISIS_MESSAGE"), "message.invalid_client_id", null));
+		try (var client = connect(api.baseUrl(), facilitator)) {
+			var errors = client.subscribe("/user/queue/errors");
+			int n = 0;
+			for (Mistake mistake : mistakes) {
+				Response rest = mistake.overRest().apply(facilitator);
+				assertThat(rest.status()).as(mistake.what() + " over REST").isEqualTo(400);
+				assertThat(rest.code()).as(mistake.what() + " over REST").isEqualTo(mistake.code());
+				Map<String, Object> command = new HashMap<>(mistake.overStomp());
+				String clientId = "mistake-" + n++;
+				if (!command.get("action").equals("CRISIS_MESSAGE")) {
+					command.put("clientId", clientId);
+				}
+				client.send("/app/rooms/" + room + "/moderation", command);
+				JsonNode stomp = next(errors, mistake.what() + " over STOMP");
+				assertThat(stomp.path("code").asString()).as(mistake.what() + " over STOMP").isEqualTo(mistake.code());
+				if (command.containsKey("clientId")) {
+					assertThat(stomp.path("clientId").asString()).as(mistake.what()).isEqualTo(clientId);
+				}
+				if (mistake.field() != null) {
+					assertThat(rest.body().path("errors").path(0).path("field").asString()).as(mistake.what()).isEqualTo(mistake.field());
+					assertThat(stomp.path("field").asString()).as(mistake.what() + " over STOMP").isEqualTo(mistake.field());
+				}
+			}
+			nothing(errors, 300);
+		}
+		JsonNode view = api.get(base, target.accessToken()).body();
+		assertThat(view.path("muted").asBoolean()).as("nothing was done").isFalse();
+		assertThat(view.path("slowModeSeconds").asInt()).isZero();
+		assertThat(view.path("pinned").isNull()).isTrue();
+		assertThat(actions()).doesNotContain("MUTE", "REMOVE_MEMBER", "BAN", "SLOW_MODE", "PIN", "CRISIS_MESSAGE");
 	}
 
 	/** Waits until the node has registered the person's subscription, so that what follows cannot overtake it. */

@@ -197,7 +197,11 @@ class SafetySignalsIT {
 
 		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", "Soitettu kriisipuhelimeen"),
 				coordinatorOffDuty.accessToken()).code()).isEqualTo("moderation.escalation_taken");
-		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", "Soitettu kriisipuhelimeen"),
+		// a handling note is counted in code points: 1,000 emoji fit, one more character does not
+		String note = "Soitettu kriisipuhelimeen ";
+		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", note + "🙂".repeat(1001 - note.length())),
+				coordinatorOnDuty.accessToken()).code()).isEqualTo("moderation.note_too_long");
+		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", note + "🙂".repeat(1000 - note.length())),
 				coordinatorOnDuty.accessToken()).status()).isEqualTo(204);
 		assertThat(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body().toString()).doesNotContain(id);
 		assertThat(api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken()).code())

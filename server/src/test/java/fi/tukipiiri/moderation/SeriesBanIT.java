@@ -1,5 +1,6 @@
 package fi.tukipiiri.moderation;
 
+import static fi.tukipiiri.support.StompTestClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
+import fi.tukipiiri.support.StompTestClient;
 
 /** A ban from a whole series keeps the person out of the series' later session rooms too. */
 @IntegrationTest
@@ -57,6 +59,7 @@ class SeriesBanIT {
 		UUID seriesId = UUID.fromString(api.post("/api/series", SeriesPlans.closedGroup("Sarjakielto " + UUID.randomUUID().toString().substring(0, 6),
 				LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id()), admin.accessToken()).text("id"));
 		Session banned = api.registerParent("Kielletty");
+		String bannedName = api.get("/api/me", banned.accessToken()).text("username");
 		Session staying = api.registerParent("Jatkaja");
 		String stayingName = api.get("/api/me", staying.accessToken()).text("username");
 		for (Session parent : List.of(banned, staying)) {
@@ -77,6 +80,15 @@ class SeriesBanIT {
 		UUID secondRoom = openLobby(sessions.get(1));
 		assertThat(members(secondRoom)).as("the next session's room").contains(staying.id()).doesNotContain(banned.id());
 		assertThat(api.login(stayingName, PASSWORD).accessToken()).isNotBlank();
+		// the banned person is told why over REST and STOMP alike
+		Session bannedAgain = api.login(bannedName, PASSWORD);
+		assertThat(api.post("/api/rooms/" + secondRoom + "/join", Map.of(), bannedAgain.accessToken()).code()).isEqualTo("rooms.barred");
+		try (var client = StompTestClient.connect(api.baseUrl(), bannedAgain.accessToken())) {
+			var errors = client.subscribe("/user/queue/errors");
+			client.subscribe("/topic/rooms/" + secondRoom);
+			assertThat(next(errors, "the refused subscription").path("code").asString()).isEqualTo("rooms.barred");
+		}
+		assertThat(members(secondRoom)).doesNotContain(banned.id());
 
 		leader = api.login(facilitatorName, PASSWORD);
 		assertThat(api.delete("/api/moderation/rooms/" + firstRoom + "/bans/" + banned.id(), leader.accessToken()).status()).isEqualTo(204);

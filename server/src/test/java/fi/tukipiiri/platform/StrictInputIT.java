@@ -234,6 +234,9 @@ class StrictInputIT {
 	private static void assertStompField(JsonNode error, String field, String clientId) {
 		assertThat(error.path("code").asString()).as(error.toString()).isEqualTo("validation.failed");
 		assertThat(error.path("field").asString()).isEqualTo(field);
+		// the same errors[] as the REST problem of the same refusal
+		assertThat(error.path("errors").size()).as(error.toString()).isEqualTo(1);
+		assertThat(error.path("errors").get(0).path("field").asString()).isEqualTo(field);
 		if (clientId != null) {
 			assertThat(error.path("clientId").asString()).isEqualTo(clientId);
 		}

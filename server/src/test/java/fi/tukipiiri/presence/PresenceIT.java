@@ -34,8 +34,8 @@ class PresenceIT {
 		UUID room = api.createRoom("Paikalla", "OPEN");
 		Session anna = api.registerParent("Anna");
 		Session ohjaaja = api.staffMember("Ohjaaja Sari", "FACILITATOR");
-		String sari = api.displayName(ohjaaja);
 		api.addMember(room, ohjaaja.id(), "FACILITATOR");
+		String ohjaajaName = api.displayName(ohjaaja);
 		try (var a = StompTestClient.connect(api.baseUrl(), anna.accessToken())) {
 			a.subscribe("/topic/rooms/" + room);
 			awaitCount(room, anna, 1);
@@ -46,12 +46,12 @@ class PresenceIT {
 
 			JsonNode joined = next(presence, "facilitator arriving");
 			assertThat(joined.path("type").asString()).isEqualTo("joined");
-			assertThat(joined.path("displayName").asString()).isEqualTo(sari);
+			assertThat(joined.path("displayName").asString()).isEqualTo(ohjaajaName);
 			assertThat(joined.path("role").asString()).isEqualTo("FACILITATOR");
 
 			JsonNode list = api.get("/api/rooms/" + room + "/presence", anna.accessToken()).body();
 			assertThat(list.size()).isEqualTo(2);
-			assertThat(list.get(0).path("displayName").asString()).isEqualTo(sari);
+			assertThat(list.get(0).path("displayName").asString()).isEqualTo(ohjaajaName);
 			assertThat(list.toString()).doesNotContain("username").doesNotContain("\"p");
 
 			o.close();

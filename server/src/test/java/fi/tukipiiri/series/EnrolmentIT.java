@@ -93,6 +93,34 @@ class EnrolmentIT {
 	}
 
 	@Test
+	void withdrawingAgainAnswersTheSameWithdrawalAndFreesNoSecondSeat() {
+		String series = closedSeries(1);
+		Session seated = api.registerParent("Lähtijä");
+		Session waiting = api.registerParent("Jonossa 1");
+		Session later = api.registerParent("Jonossa 2");
+		for (Session parent : List.of(seated, waiting, later)) {
+			api.post("/api/series/" + series + "/enrolment", Map.of(), parent.accessToken());
+		}
+		var first = api.delete("/api/series/" + series + "/enrolment", seated.accessToken());
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.text("status")).isEqualTo("WITHDRAWN");
+		assertThat(first.body().has("waitlistPosition")).isTrue();
+		assertThat(first.body().path("waitlistPosition").isNull()).isTrue();
+
+		var again = api.delete("/api/series/" + series + "/enrolment", seated.accessToken());
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(api.get("/api/series/" + series + "/enrolment", waiting.accessToken()).text("status")).isEqualTo("ENROLLED");
+		var stillWaiting = api.get("/api/series/" + series + "/enrolment", later.accessToken()).body();
+		assertThat(stillWaiting.path("status").asString()).as("only one seat was freed").isEqualTo("WAITLISTED");
+		assertThat(stillWaiting.path("waitlistPosition").asInt()).isEqualTo(1);
+
+		var never = api.delete("/api/series/" + series + "/enrolment", api.registerParent("Ei hakenut").accessToken());
+		assertThat(never.status()).isEqualTo(404);
+		assertThat(never.code()).isEqualTo("series.not_enrolled");
+	}
+
+	@Test
 	void parentsSeeOnlyTheirOwnEnrolmentsAndNotTheFill() {
 		String series = closedSeries(5);
 		Session anna = api.registerParent("Anna");

@@ -202,6 +202,12 @@ class SessionLifecycleIT {
 		LocalDate decision = jdbc.sql("select decision_date from series where id = :id").param("id", tooSmall)
 				.query(LocalDate.class).single();
 
+		// decided at the first tick on or after midnight of the decision date in Helsinki, not by UTC's date
+		CLOCK.set(decision.minusDays(1).atTime(23, 59).atZone(Recurrence.HELSINKI).toInstant());
+		tickBothNodes();
+		assertThat(seriesState(tooSmall)).as("a minute before the decision date").isEqualTo("PLANNED");
+		assertThat(seriesState(bigEnough)).isEqualTo("PLANNED");
+
 		CLOCK.set(decision.atTime(0, 5).atZone(Recurrence.HELSINKI).toInstant());
 		tickBothNodes();
 

@@ -55,6 +55,7 @@ class TextPolicyIT {
 		assertThat(fields.path("displayName").path("max").asInt()).isEqualTo(40);
 		assertThat(fields.path("nickname").path("max").asInt()).isEqualTo(40);
 		assertThat(fields.path("password").path("maxBytes").asInt()).isEqualTo(72);
+		assertThat(fields.path("message").has("maxBytes")).as("present, null: only the password has a byte limit").isTrue();
 		assertThat(fields.path("message").path("maxBytes").isNull()).isTrue();
 		assertThat(fields.path("roomTitle").path("max").asInt()).isEqualTo(120);
 		assertThat(fields.path("pin").path("kind").asString()).isEqualTo("SINGLE_LINE");

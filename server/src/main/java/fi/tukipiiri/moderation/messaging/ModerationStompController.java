@@ -9,9 +9,9 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
-import fi.tukipiiri.moderation.ModerationProblems;
 import fi.tukipiiri.moderation.ModerationService;
 import fi.tukipiiri.moderation.ModerationService.BanScope;
+import fi.tukipiiri.platform.InvalidFields;
 
 /**
  * {@code SEND /app/rooms/{roomId}/moderation}: the same powers as the REST API, for a facilitator already connected.
@@ -37,35 +37,28 @@ class ModerationStompController {
 	record Done(String clientId, UUID roomId, Action action) {
 	}
 
+	/**
+	 * Does the command's action; the service checks every field, so each refusal has the code the same command has
+	 * over REST ({@code validation.failed} naming a missing field, {@code moderation.invalid_duration}, …).
+	 */
 	@MessageMapping("/rooms/{roomId}/moderation")
 	@SendToUser(destinations = "/queue/moderation-results", broadcast = false)
 	Done act(@DestinationVariable UUID roomId, @Payload Command command, Principal sender) {
 		UUID actor = UUID.fromString(sender.getName());
-		if (command.action() == null) {
-			throw ModerationProblems.missing("action");
-		}
-		switch (command.action()) {
-			case REMOVE_MESSAGE -> moderation.removeMessage(roomId, actor, required(command.messageId(), "messageId"), command.reason());
-			case MUTE -> moderation.mute(roomId, actor, required(command.accountId(), "accountId"), command.minutes(), command.reason());
-			case UNMUTE -> moderation.unmute(roomId, actor, required(command.accountId(), "accountId"));
-			case REMOVE_MEMBER -> moderation.removeMember(roomId, actor, required(command.accountId(), "accountId"), command.reason());
-			case BAN -> moderation.ban(roomId, actor, required(command.accountId(), "accountId"),
-					command.scope() == null ? BanScope.ROOM : command.scope(), command.reason());
-			case UNBAN -> moderation.unban(roomId, actor, required(command.accountId(), "accountId"));
+		switch (InvalidFields.required(command.action(), "action")) {
+			case REMOVE_MESSAGE -> moderation.removeMessage(roomId, actor, command.messageId(), command.reason());
+			case MUTE -> moderation.mute(roomId, actor, command.accountId(), command.minutes(), command.reason());
+			case UNMUTE -> moderation.unmute(roomId, actor, command.accountId());
+			case REMOVE_MEMBER -> moderation.removeMember(roomId, actor, command.accountId(), command.reason());
+			case BAN -> moderation.ban(roomId, actor, command.accountId(), command.scope(), command.reason());
+			case UNBAN -> moderation.unban(roomId, actor, command.accountId());
 			case LOCK -> moderation.lock(roomId, actor, true);
 			case UNLOCK -> moderation.lock(roomId, actor, false);
-			case SLOW_MODE -> moderation.slowMode(roomId, actor, required(command.seconds(), "seconds"));
+			case SLOW_MODE -> moderation.slowMode(roomId, actor, command.seconds());
 			case PIN -> moderation.pin(roomId, actor, command.text());
 			case UNPIN -> moderation.unpin(roomId, actor);
 			case CRISIS_MESSAGE -> moderation.sendCrisisMessage(roomId, actor, command.clientId());
 		}
 		return new Done(command.clientId(), roomId, command.action());
-	}
-
-	private static <T> T required(T value, String field) {
-		if (value == null) {
-			throw ModerationProblems.missing(field);
-		}
-		return value;
 	}
 }

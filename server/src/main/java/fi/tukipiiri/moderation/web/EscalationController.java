@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,7 +37,8 @@ class EscalationController {
 	record DutyChange(@NotNull Boolean onDuty) {
 	}
 
-	record Closing(@Size(max = 1000) String note) {
+	/** The note is checked by the service (the handling note's text policy and length, in code points). */
+	record Closing(String note) {
 	}
 
 	record RoomRef(UUID id, String title) {
@@ -73,7 +73,7 @@ class EscalationController {
 
 	@PostMapping("/escalations/{id}/close")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void close(@PathVariable UUID id, @Valid @RequestBody(required = false) Closing request, Authentication caller) {
+	void close(@PathVariable UUID id, @RequestBody(required = false) Closing request, Authentication caller) {
 		escalations.close(id, RoomModerationController.id(caller), request == null ? null : request.note());
 	}
 }

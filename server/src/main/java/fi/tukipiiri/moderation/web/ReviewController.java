@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -48,7 +46,8 @@ class ReviewController {
 		this.hidden = hidden;
 	}
 
-	record Close(@NotNull Boolean actionTaken, String note) {
+	/** {@code actionTaken}: true when something was done about it, false to dismiss it; checked by the service. */
+	record Close(Boolean actionTaken, String note) {
 	}
 
 	@GetMapping("/api/moderation/reports")
@@ -58,7 +57,7 @@ class ReviewController {
 
 	@PostMapping("/api/moderation/reports/{reportId}/close")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void close(@PathVariable UUID reportId, @Valid @RequestBody Close request, Authentication caller) {
+	void close(@PathVariable UUID reportId, @RequestBody Close request, Authentication caller) {
 		reports.close(reportId, RoomModerationController.id(caller), request.actionTaken(), request.note());
 	}
 

@@ -4,11 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,7 +29,11 @@ import fi.tukipiiri.moderation.Sanction;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.Room;
 
-/** A room's moderation over REST; every power is authorised by the services, by room role. */
+/**
+ * A room's moderation over REST; every power is authorised by the services, by room role. The request bodies carry no
+ * rules of their own: the services check every field, so a command answers the same over REST as over STOMP
+ * ({@code ModerationStompController}).
+ */
 @RestController
 @RequestMapping("/api/moderation/rooms/{roomId}")
 class RoomModerationController {
@@ -55,31 +54,31 @@ class RoomModerationController {
 	record Reason(String reason) {
 	}
 
-	record Mute(@NotNull UUID accountId, @Min(1) @Max(10080) Integer minutes, String reason) {
+	record Mute(UUID accountId, Integer minutes, String reason) {
 	}
 
-	record Removal(@NotNull UUID accountId, String reason) {
+	record Removal(UUID accountId, String reason) {
 	}
 
-	record Ban(@NotNull UUID accountId, BanScope scope, String reason) {
+	record Ban(UUID accountId, BanScope scope, String reason) {
 	}
 
-	record Lock(@NotNull Boolean locked) {
+	record Lock(Boolean locked) {
 	}
 
-	record SlowMode(@NotNull @Min(0) @Max(3600) Integer seconds) {
+	record SlowMode(Integer seconds) {
 	}
 
 	record Pin(String text) {
 	}
 
-	record NewReport(UUID messageId, UUID accountId, @NotNull Report.Reason reason, String note) {
+	record NewReport(UUID messageId, UUID accountId, Report.Reason reason, String note) {
 	}
 
-	record PrivateTalk(@NotNull UUID accountId) {
+	record PrivateTalk(UUID accountId) {
 	}
 
-	record CrisisMessage(@NotNull String clientId) {
+	record CrisisMessage(String clientId) {
 	}
 
 	record RoomRef(UUID id, String title) {
@@ -92,14 +91,14 @@ class RoomModerationController {
 
 	@DeleteMapping("/messages/{messageId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void removeMessage(@PathVariable UUID roomId, @PathVariable UUID messageId, @Valid @RequestBody(required = false) Reason request,
+	void removeMessage(@PathVariable UUID roomId, @PathVariable UUID messageId, @RequestBody(required = false) Reason request,
 			Authentication caller) {
 		moderation.removeMessage(roomId, id(caller), messageId, request == null ? null : request.reason());
 	}
 
 	@PostMapping("/mutes")
 	@ResponseStatus(HttpStatus.CREATED)
-	Sanction mute(@PathVariable UUID roomId, @Valid @RequestBody Mute request, Authentication caller) {
+	Sanction mute(@PathVariable UUID roomId, @RequestBody Mute request, Authentication caller) {
 		return moderation.mute(roomId, id(caller), request.accountId(), request.minutes(), request.reason());
 	}
 
@@ -111,15 +110,14 @@ class RoomModerationController {
 
 	@PostMapping("/removals")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void remove(@PathVariable UUID roomId, @Valid @RequestBody Removal request, Authentication caller) {
+	void remove(@PathVariable UUID roomId, @RequestBody Removal request, Authentication caller) {
 		moderation.removeMember(roomId, id(caller), request.accountId(), request.reason());
 	}
 
 	@PostMapping("/bans")
 	@ResponseStatus(HttpStatus.CREATED)
-	Sanction ban(@PathVariable UUID roomId, @Valid @RequestBody Ban request, Authentication caller) {
-		return moderation.ban(roomId, id(caller), request.accountId(), request.scope() == null ? BanScope.ROOM : request.scope(),
-				request.reason());
+	Sanction ban(@PathVariable UUID roomId, @RequestBody Ban request, Authentication caller) {
+		return moderation.ban(roomId, id(caller), request.accountId(), request.scope(), request.reason());
 	}
 
 	@DeleteMapping("/bans/{accountId}")
@@ -129,18 +127,18 @@ class RoomModerationController {
 	}
 
 	@PutMapping("/lock")
-	Map<String, Object> lock(@PathVariable UUID roomId, @Valid @RequestBody Lock request, Authentication caller) {
+	Map<String, Object> lock(@PathVariable UUID roomId, @RequestBody Lock request, Authentication caller) {
 		return Map.of("state", moderation.lock(roomId, id(caller), request.locked()).state());
 	}
 
 	@PutMapping("/slow-mode")
-	Map<String, Object> slowMode(@PathVariable UUID roomId, @Valid @RequestBody SlowMode request, Authentication caller) {
+	Map<String, Object> slowMode(@PathVariable UUID roomId, @RequestBody SlowMode request, Authentication caller) {
 		moderation.slowMode(roomId, id(caller), request.seconds());
 		return Map.of("seconds", request.seconds());
 	}
 
 	@PutMapping("/pin")
-	Pinned pin(@PathVariable UUID roomId, @Valid @RequestBody Pin request, Authentication caller) {
+	Pinned pin(@PathVariable UUID roomId, @RequestBody Pin request, Authentication caller) {
 		return moderation.pin(roomId, id(caller), request.text());
 	}
 
@@ -152,7 +150,7 @@ class RoomModerationController {
 
 	@PostMapping("/reports")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, UUID> report(@PathVariable UUID roomId, @Valid @RequestBody NewReport request, Authentication caller) {
+	Map<String, UUID> report(@PathVariable UUID roomId, @RequestBody NewReport request, Authentication caller) {
 		return Map.of("id", reports.report(roomId, id(caller), request.messageId(), request.accountId(), request.reason(), request.note()));
 	}
 
@@ -169,7 +167,7 @@ class RoomModerationController {
 
 	@PostMapping("/private-talks")
 	@ResponseStatus(HttpStatus.CREATED)
-	RoomRef openPrivateTalk(@PathVariable UUID roomId, @Valid @RequestBody PrivateTalk request, Authentication caller) {
+	RoomRef openPrivateTalk(@PathVariable UUID roomId, @RequestBody PrivateTalk request, Authentication caller) {
 		Room room = privateTalks.open(roomId, id(caller), request.accountId());
 		return new RoomRef(room.id(), room.title());
 	}
@@ -177,7 +175,7 @@ class RoomModerationController {
 	/** The crisis message, in every configured language, as the caller's message in the room; idempotent by client id. */
 	@PostMapping("/crisis-message")
 	@ResponseStatus(HttpStatus.CREATED)
-	ChatMessage sendCrisisMessage(@PathVariable UUID roomId, @Valid @RequestBody CrisisMessage request, Authentication caller) {
+	ChatMessage sendCrisisMessage(@PathVariable UUID roomId, @RequestBody CrisisMessage request, Authentication caller) {
 		return moderation.sendCrisisMessage(roomId, id(caller), request.clientId());
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.platform.RefusalLog;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
@@ -33,6 +34,7 @@ import fi.tukipiiri.rooms.StompErrors.StompError;
 class RoomSubscriptionGuard implements ChannelInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(RoomSubscriptionGuard.class);
+	private static final String NOT_MEMBER = "rooms.not_member";
 	private static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms/([0-9a-fA-F-]{36})(/[a-z]+)?");
 
 	private final RoomService rooms;
@@ -63,25 +65,31 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 		}
 		Optional<UUID> roomId = roomOf(destination);
 		UUID accountId = UUID.fromString(accessor.getUser().getName());
-		boolean admitted;
+		if (roomId.isEmpty()) {
+			return refuse(accessor, destination, new StompError(NOT_MEMBER, "You are not a member of this room.", null, null));
+		}
 		try {
-			admitted = roomId.isPresent() && rooms.admit(roomId.get(), accountId);
+			rooms.admit(roomId.get(), accountId);
+		}
+		catch (ApiProblem refused) {
+			return refuse(accessor, destination, new StompError(refused.code(), refused.getBody().getDetail(), null, roomId.get()));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not check a subscription to {}", destination, ex);
 			errors.send(accessor.getUser(), accessor.getSessionId(),
-					new StompError("server.error", "Something went wrong on our side. Please try again.", null, roomId.orElse(null)));
+					new StompError("server.error", "Something went wrong on our side. Please try again.", null, roomId.get()));
 			return null;
 		}
-		if (admitted) {
-			if (destination.indexOf('/', "/topic/rooms/".length()) < 0) {
-				events.publishEvent(new RoomSubscribed(roomId.get(), accountId, accessor.getSessionId(), accessor.getSubscriptionId()));
-			}
-			return message;
+		if (destination.indexOf('/', "/topic/rooms/".length()) < 0) {
+			events.publishEvent(new RoomSubscribed(roomId.get(), accountId, accessor.getSessionId(), accessor.getSubscriptionId()));
 		}
-		RefusalLog.of("stomp-frame").refused("SUBSCRIBE " + RefusalLog.shape(destination), "rooms.not_member");
-		errors.send(accessor.getUser(), accessor.getSessionId(),
-				new StompError("rooms.not_member", "You are not a member of this room.", null, roomId.orElse(null)));
+		return message;
+	}
+
+	/** Drops the subscription and tells the client why ({@code rooms.not_member}, {@code rooms.barred}); one log line. */
+	private Message<?> refuse(StompHeaderAccessor accessor, String destination, StompError error) {
+		RefusalLog.of("stomp-frame").refused("SUBSCRIBE " + RefusalLog.shape(destination), error.code());
+		errors.send(accessor.getUser(), accessor.getSessionId(), error);
 		return null;
 	}
 

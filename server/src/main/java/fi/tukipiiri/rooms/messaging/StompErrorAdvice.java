@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.platform.RefusalLog;
 import fi.tukipiiri.rooms.StompErrors;
@@ -46,19 +47,14 @@ class StompErrorAdvice {
 		String clientId = clientId(message.getPayload());
 		UUID roomId = roomId(SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
 		if (ex instanceof ApiProblem problem) {
-			Map<String, Object> details = new LinkedHashMap<>(problem.getBody().getProperties() == null ? Map.of() : problem.getBody().getProperties());
-			details.remove("code");
-			Object retryAfter = details.remove("retryAfterSeconds");
-			return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
-					retryAfter instanceof Number seconds ? seconds.longValue() : null, null, details);
+			return error(problem, clientId, roomId);
 		}
 		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
 		if (ex instanceof MessageConversionException) {
 			var refusal = JsonRefusal.of(ex);
 			if (refusal.isPresent()) {
 				REFUSALS.refused("SEND " + RefusalLog.shape(destination), refusal.get().code() + " " + refusal.get().field());
-				return new StompError("validation.failed", "The field " + refusal.get().field() + " is not valid.", clientId, roomId, null,
-						refusal.get().field());
+				return error(refusal.get().asProblem(), clientId, roomId);
 			}
 		}
 		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentTypeMismatchException) {
@@ -71,6 +67,17 @@ class StompErrorAdvice {
 		}
 		log.error("Unexpected error handling a STOMP message", ex);
 		return new StompError("server.error", "Something went wrong on our side. Please try again.", clientId, roomId);
+	}
+
+	/** The refusal with the members its REST problem has ({@code errors}, {@code until}, …) besides the STOMP ones. */
+	private static StompError error(ApiProblem problem, String clientId, UUID roomId) {
+		Map<String, Object> details = new LinkedHashMap<>(problem.getBody().getProperties() == null ? Map.of() : problem.getBody().getProperties());
+		details.remove("code");
+		Object retryAfter = details.remove("retryAfterSeconds");
+		// a field refusal names its (first) field in field too; errors[] lists them all, as over REST
+		String field = problem instanceof InvalidFields invalid && !invalid.fields().isEmpty() ? invalid.fields().get(0).field() : null;
+		return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
+				retryAfter instanceof Number seconds ? seconds.longValue() : null, field, details);
 	}
 
 	private String clientId(Object payload) {

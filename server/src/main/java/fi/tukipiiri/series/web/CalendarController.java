@@ -1,9 +1,9 @@
 package fi.tukipiiri.series.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +27,10 @@ import fi.tukipiiri.series.Recurrence;
 @RestController
 class CalendarController {
 
-	private static final Duration LONGEST_RANGE = Duration.ofDays(400);
+	/** The most days a range covers, {@code from} and {@code to} included. */
+	private static final long LONGEST_RANGE_DAYS = 400;
+	/** The most series one answer lists. */
+	private static final int MOST_SERIES = 200;
 	private static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
 	private final CalendarService calendar;
@@ -40,21 +43,30 @@ class CalendarController {
 
 	static final class RangeTooLong extends ApiProblem {
 		RangeTooLong() {
-			super(HttpStatus.BAD_REQUEST, "calendar.range_invalid", "The range must run forward and span at most 400 days.");
+			super(HttpStatus.BAD_REQUEST, "calendar.range_invalid", "The range must run forward and cover at most " + LONGEST_RANGE_DAYS + " days.");
 		}
 	}
 
-	/** {@code from} and {@code to} are dates in Finland's time; by default the coming year. */
+	/**
+	 * The series (not cancelled) with at least one session starting from 00:00 of {@code from} up to, not including,
+	 * 00:00 of the day after {@code to}, both in Helsinki time; each with all its sessions, soonest first by their first
+	 * session in the range, at most {@value #MOST_SERIES}. {@code from} defaults to today in Helsinki, {@code to} to the
+	 * same date a year after {@code from}.
+	 *
+	 * @throws RangeTooLong {@code calendar.range_invalid} (400) when {@code to} is before {@code from} or the range covers
+	 *         more than {@value #LONGEST_RANGE_DAYS} days, both ends counted
+	 */
 	@GetMapping("/api/calendar")
 	List<CalendarEntry> between(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
 		LocalDate start = from != null ? from : LocalDate.now(clock.withZone(Recurrence.HELSINKI));
 		LocalDate end = to != null ? to : start.plusYears(1);
-		Instant fromInstant = start.atStartOfDay(Recurrence.HELSINKI).toInstant();
-		Instant toInstant = end.plusDays(1).atStartOfDay(Recurrence.HELSINKI).toInstant();
-		if (!toInstant.isAfter(fromInstant) || Duration.between(fromInstant, toInstant).compareTo(LONGEST_RANGE) > 0) {
+		// counted in days, so a change to or from summer time inside the range does not move the limit by an hour
+		if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) + 1 > LONGEST_RANGE_DAYS) {
 			throw new RangeTooLong();
 		}
-		return calendar.between(fromInstant, toInstant, 200);
+		Instant fromInstant = start.atStartOfDay(Recurrence.HELSINKI).toInstant();
+		Instant toInstant = end.plusDays(1).atStartOfDay(Recurrence.HELSINKI).toInstant();
+		return calendar.between(fromInstant, toInstant, MOST_SERIES);
 	}
 
 	/** One series as the public calendar shows it, for a page that visitors reach by a link. */
