@@ -63,23 +63,24 @@ class PresenceTracker {
 	@EventListener
 	void on(RoomSubscribed subscribed) {
 		Subscription subscription = new Subscription(subscribed.roomId(), subscribed.accountId());
-		// a SUBSCRIBE that was still queued when its session ended finds no session here, and is ignored
-		boolean live = sessions.computeIfPresent(subscribed.sessionId(), (id, subscriptions) -> {
+		// a SUBSCRIBE that was still queued when its session ended finds no session here, and is ignored; arriving under
+		// the session's map entry keeps a disconnect from falling between the two (it would leave a ghost behind)
+		sessions.computeIfPresent(subscribed.sessionId(), (id, subscriptions) -> {
 			subscriptions.put(subscribed.subscriptionId(), subscription);
-			return subscriptions;
-		}) != null;
-		if (live) {
 			arrive(subscribed.sessionId(), subscription);
-		}
+			return subscriptions;
+		});
 	}
 
 	@EventListener
 	void on(RoomSubscriptionEnded ended) {
-		Map<String, Subscription> subscriptions = sessions.get(ended.sessionId());
-		Subscription removed = subscriptions == null ? null : subscriptions.remove(ended.subscriptionId());
-		if (removed != null && !subscriptions.containsValue(removed)) {
-			depart(removed.roomId(), entry(ended.sessionId(), removed).member());
-		}
+		sessions.computeIfPresent(ended.sessionId(), (id, subscriptions) -> {
+			Subscription removed = subscriptions.remove(ended.subscriptionId());
+			if (removed != null && !subscriptions.containsValue(removed)) {
+				depart(removed.roomId(), entry(ended.sessionId(), removed).member());
+			}
+			return subscriptions;
+		});
 	}
 
 	@EventListener
@@ -99,14 +100,28 @@ class PresenceTracker {
 		try {
 			// entries swept while this node could not renew them (a long pause) come back as arrivals
 			for (PresenceRegistry.Entry missing : registry.renew(entries)) {
-				if (registry.arrive(missing)) {
-					announce("joined", missing.roomId(), missing.accountId());
-				}
+				rearrive(missing);
 			}
 		}
 		catch (RuntimeException ex) {
 			OutageLog.of("Presence").unavailable("heartbeat not renewed", ex);
 		}
+	}
+
+	/**
+	 * Brings back an entry that was swept while its session lived on, but only if the session still holds a subscription
+	 * to the room: the entry may also be missing because the session just ended, and must then stay gone. The check and
+	 * the arrival happen under the session's map entry, so a disconnect cannot fall between them (it removes the session,
+	 * and then departs, after this).
+	 */
+	private void rearrive(PresenceRegistry.Entry missing) {
+		String sessionId = missing.sessionKey().substring(nodeId.length() + 1);
+		sessions.computeIfPresent(sessionId, (id, subscriptions) -> {
+			if (subscriptions.values().stream().anyMatch(held -> held.roomId().equals(missing.roomId())) && registry.arrive(missing)) {
+				announce("joined", missing.roomId(), missing.accountId());
+			}
+			return subscriptions;
+		});
 	}
 
 	/** Removes entries nobody renewed, from any node, and announces the people who are thereby gone. */
