@@ -172,16 +172,18 @@ public final class TextPolicy {
 	}
 
 	/**
-	 * The key two names are compared by to tell whether one could pass for the other: the name's canonical form with
-	 * everything but letters, marks and digits left out (so spacing and punctuation do not matter), case-folded, mapped
-	 * to its UTS #39 confusable skeleton (Cyrillic "а" and Latin "a", digit zero and letter O become one) and
-	 * case-folded again. Equal keys mean names a reader could mistake for each other. The key depends on ICU's
-	 * confusable data: stored keys are to be computed again when ICU4J is upgraded.
+	 * The key two names are compared by to tell whether one could pass for the other: the name without invisible
+	 * characters, with compatibility forms folded (NFKC: fullwidth "Ｏｕｔｉ" is "Outi"), without combining marks that did
+	 * not compose with their letter (a dotless ı with a combining dot reads as an i; ä, ö, å and Sámi letters compose
+	 * and stay), with everything but letters and digits left out (so spacing and punctuation do not matter),
+	 * case-folded, mapped to its UTS #39 confusable skeleton (Cyrillic "а" and Latin "a", digit zero and letter O
+	 * become one) and case-folded again. Equal keys mean names a reader could mistake for each other. The key depends
+	 * on ICU's data and on these steps: stored keys are computed again (set to null) when either changes.
 	 */
 	public static String skeleton(String name) {
-		String visible = NFC.normalize(withoutInvisible(name == null ? "" : name, false));
+		String visible = NFKC.normalize(withoutInvisible(name == null ? "" : name, false));
 		StringBuilder letters = new StringBuilder(visible.length());
-		visible.codePoints().filter(c -> UCharacter.isLetter(c) || isMark(c) || isNumber(c)).forEach(letters::appendCodePoint);
+		visible.codePoints().filter(c -> UCharacter.isLetter(c) || isNumber(c)).forEach(letters::appendCodePoint);
 		return UCharacter.foldCase(CONFUSABLES.getSkeleton(UCharacter.foldCase(letters.toString(), true)), true);
 	}
 

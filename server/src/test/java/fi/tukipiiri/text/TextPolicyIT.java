@@ -246,7 +246,9 @@ class TextPolicyIT {
 
 		String allCyrillic = "\u041E\u04BB\u0458\u0430\u0430\u0458\u0430 \u0405\u0435\u0440\u0440\u043E " + digits;
 		for (String lookAlike : List.of("ohjaaja seppo " + digits, "OHJAAJA  SEPPO " + digits, "Ohjaaja\u200B Seppo " + digits,
-				"Ohjaaja Sep\u00ADpo " + digits, "0hjaaja Seppo " + digits, "Ohjaaja-Seppo " + digits, nfd(staffName), allCyrillic)) {
+				"Ohjaaja Sep\u00ADpo " + digits, "0hjaaja Seppo " + digits, "Ohjaaja-Seppo " + digits, nfd(staffName), allCyrillic,
+				staffName.chars().mapToObj(c -> c == ' ' ? "\u3000" : Character.toString(c - 0x21 + 0xFF01)).reduce("", String::concat),
+				"Ohjaaja \uFF33\uFF45\uFF50\uFF50\uFF4F " + digits)) {
 			assertFieldError(api.post("/api/auth/guest", Map.of("nickname", lookAlike)), "nickname", "impersonation");
 			assertFieldError(register("u" + tag(), "correct horse battery", lookAlike), "displayName", "impersonation");
 		}

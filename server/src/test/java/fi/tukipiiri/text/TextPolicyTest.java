@@ -212,12 +212,20 @@ class TextPolicyTest {
 		String staff = TextPolicy.skeleton("Ohjaaja Maria");
 		for (String lookAlike : new String[] { "Ohjaaja M\u0430ria", "ohjaaja maria", "OHJAAJA MARIA", "Ohjaaja  Maria", "OhjaajaMaria",
 				"Ohjaaja\u200B Maria", "Ohjaaja Mari\u00ADa", "0hjaaja Maria", "Ohjaaja-Maria", "Ohjaaja Maria!", "\u039Fhjaaja Maria",
-				nfd("Ohjaaja Maria") }) {
+				nfd("Ohjaaja Maria"), fullwidth("Ohjaaja Maria"), "Ohjaaja " + fullwidth("Maria"), "Ohjaaja Mar\u0131\u0307a",
+				"Ohjaaja Mar\u0131a", "Ohjaaja Mari\u0307\u0307a" }) {
 			assertThat(TextPolicy.skeleton(lookAlike)).as(lookAlike).isEqualTo(staff);
 		}
 		for (String other : new String[] { "Ohjaaja Marja", "Ohjaaja Maria 2", "Öhjaaja Maria", "Maria" }) {
 			assertThat(TextPolicy.skeleton(other)).as(other).isNotEqualTo(staff);
 		}
+	}
+
+	/** The text in fullwidth forms (U+FF01–FF5E, the ideographic space), as some keyboards type it. */
+	private static String fullwidth(String text) {
+		StringBuilder wide = new StringBuilder();
+		text.codePoints().forEach(c -> wide.appendCodePoint(c == ' ' ? 0x3000 : c > ' ' && c < 0x7F ? c - 0x21 + 0xFF01 : c));
+		return wide.toString();
 	}
 
 	@Test
