@@ -126,10 +126,35 @@ class RiskTermsTest {
 				"She is a kind and gentle mother",
 				"Please hand me the killer sudoku book",
 				"Мама пришла домой вечером",
+				"Pitää viedä lapset kouluun aamulla",
+				"Huomenna uhkaa sataa lunta",
+				"Lapsi löi päänsä pöytään, mutta ei sattunut",
 				"");
 		for (String sentence : ordinary) {
 			assertThat(TERMS.categoriesIn(sentence)).as(sentence).isEmpty();
 		}
+	}
+
+	/** How people actually write it in a peer chat: colloquial, with words between, without apostrophes. */
+	@Test
+	void everydayWordingsAreFound() {
+		Map<String, String> written = new LinkedHashMap<>();
+		written.put("En halua enää elää tätä elämää", "self-harm");
+		written.put("en jaksa enää elää näin", "self-harm");
+		written.put("joskus haluaisin kuolla pois", "self-harm");
+		written.put("haluun kuolla", "self-harm");
+		written.put("tapan itteni jos hän vie lapset", "self-harm");
+		written.put("Itsetuhoiset ajatukset palaavat iltaisin", "self-harm");
+		written.put("Jag orkar inte leva så här", "self-harm");
+		written.put("i dont want to live like this", "self-harm");
+		written.put("sometimes I just want to end it all", "self-harm");
+		written.put("Se löi mua eilen taas", "violence");
+		written.put("hän potkaisi minua lasten nähden", "violence");
+		written.put("he choked me last night", "violence");
+		written.put("Hän uhkaa viedä lapset ulkomaille", "threat");
+		written.put("Ex uhkasi tappaa minut", "threat");
+		written.put("He threatened to kill me", "threat");
+		written.forEach((sentence, category) -> assertThat(TERMS.categoriesIn(sentence)).as(sentence).contains(category));
 	}
 
 	@Test
