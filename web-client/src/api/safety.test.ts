@@ -18,9 +18,14 @@ describe('safety readers', () => {
       note: null,
       takenBy: null,
       takenByName: null,
+      takenByConnected: null,
       takenAt: null,
     });
-    expect(escalation).toMatchObject({ id: 'e1', signal: 'RISK_FLAG', roomKind: 'CLOSED', excerpt: 'en jaksa', reason: null, takenBy: null });
+    expect(escalation).toMatchObject({ id: 'e1', signal: 'RISK_FLAG', roomKind: 'CLOSED', excerpt: 'en jaksa', reason: null, takenBy: null, takenByConnected: null });
+    expect(toEscalation({ id: 'e5', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', takenBy: 'c1', takenByConnected: false })).toMatchObject({
+      takenBy: 'c1',
+      takenByConnected: false,
+    });
     expect(toEscalation({ id: 'e2', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', reason: 'WORRY' })).toMatchObject({
       reason: 'WORRY',
       excerpt: null,
@@ -32,10 +37,23 @@ describe('safety readers', () => {
   });
 
   it('reads duty and who is on it', () => {
-    expect(toDuty({ onDuty: true, since: '2026-11-30T17:00:00Z', everyoneOnDuty: [{ accountId: 'c1', displayName: 'Kaisa', since: '2026-11-30T17:00:00Z' }, {}] })).toEqual({
+    expect(
+      toDuty({
+        onDuty: true,
+        since: '2026-11-30T17:00:00Z',
+        everyoneOnDuty: [
+          { accountId: 'c1', displayName: 'Kaisa', since: '2026-11-30T17:00:00Z', connected: true },
+          { accountId: 'c2', displayName: 'Kalle', since: '2026-11-30T17:05:00Z' },
+          {},
+        ],
+      }),
+    ).toEqual({
       onDuty: true,
       since: '2026-11-30T17:00:00Z',
-      everyoneOnDuty: [{ accountId: 'c1', displayName: 'Kaisa', since: '2026-11-30T17:00:00Z' }],
+      everyoneOnDuty: [
+        { accountId: 'c1', displayName: 'Kaisa', since: '2026-11-30T17:00:00Z', connected: true },
+        { accountId: 'c2', displayName: 'Kalle', since: '2026-11-30T17:05:00Z', connected: false },
+      ],
     });
     expect(toDuty(null)).toEqual({ onDuty: false, since: null, everyoneOnDuty: [] });
   });

@@ -27,11 +27,14 @@ export type Escalation = {
   note: string | null;
   takenBy: UserId | null;
   takenByName: string | null;
+  /** Whether the holder has the app open now; null while nobody holds it. */
+  takenByConnected: boolean | null;
 };
 
-export type OnDuty = { accountId: UserId; displayName: string; since: string };
+/** Someone on duty; only those connected (with the app open) are sent escalations. */
+export type OnDuty = { accountId: UserId; displayName: string; since: string; connected: boolean };
 
-/** Whether the caller is on duty, and who is; nobody on duty: escalations reach everyone. */
+/** Whether the caller is on duty, and who is; nobody on duty and connected: escalations reach everyone. */
 export type Duty = { onDuty: boolean; since: string | null; everyoneOnDuty: OnDuty[] };
 
 /** A room with the people responsible in it. */
@@ -83,6 +86,7 @@ export function toEscalation(value: unknown): Escalation | null {
     note: filled(json['note']),
     takenBy: idOf(json['takenBy']),
     takenByName: filled(json['takenByName']),
+    takenByConnected: typeof json['takenByConnected'] === 'boolean' ? json['takenByConnected'] : null,
   };
 }
 
@@ -91,7 +95,7 @@ function toOnDuty(value: unknown): OnDuty | null {
   const accountId = idOf(json?.['accountId']);
   const since = instant(json?.['since']);
   if (json === null || accountId === null || since === null) return null;
-  return { accountId, displayName: text(json['displayName']) ?? '', since };
+  return { accountId, displayName: text(json['displayName']) ?? '', since, connected: json['connected'] === true };
 }
 
 export function toDuty(value: unknown): Duty {
@@ -146,6 +150,14 @@ function escalationPath(id: string): string {
 /** Says the caller handles the escalation; refused when someone else already does. */
 export async function takeEscalation(api: ApiClient, id: string): Promise<Escalation | null> {
   return toEscalation(await api.post<unknown>(`${escalationPath(id)}/take`, {}));
+}
+
+/**
+ * Takes the escalation from the person holding it: an administrator always may, a coordinator when
+ * the holder does not have the app open; refused otherwise.
+ */
+export async function takeOverEscalation(api: ApiClient, id: string): Promise<Escalation | null> {
+  return toEscalation(await api.post<unknown>(`${escalationPath(id)}/take-over`, {}));
 }
 
 /** Opens a private talk with the person the escalation is about; resolves with the new room. */

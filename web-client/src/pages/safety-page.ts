@@ -8,6 +8,7 @@ import {
   fetchEscalations,
   setDuty,
   takeEscalation,
+  takeOverEscalation,
 } from '../api/safety.ts';
 import { formatFullTime } from '../chat/format.ts';
 import { FormAlert } from '../components/form-alert.ts';
@@ -40,6 +41,7 @@ class SafetyPage extends Component {
   readonly #dutyButton = h('button', { type: 'button', class: 'button-primary', 'aria-pressed': 'false', 'data-testid': 'duty-toggle' });
   readonly #onDutyList = h('ul', { class: 'plain-list', 'data-testid': 'on-duty' });
   readonly #dutyAlert = new FormAlert('error', 'duty-alert');
+  readonly #dutyNote = translated(locale, 'p', 'safety.duty.nobodyNote', { class: 'field-hint', 'data-testid': 'duty-note' });
   readonly #list = h('ol', { class: 'escalation-list', 'data-testid': 'escalations' });
   readonly #status = new FormAlert('info', 'escalations-status');
   readonly #alert = new FormAlert('error', 'escalations-alert');
@@ -65,7 +67,7 @@ class SafetyPage extends Component {
           this.#dutyAlert.element,
           translated(locale, 'h3', 'safety.duty.who'),
           this.#onDutyList,
-          translated(locale, 'p', 'safety.duty.nobodyNote', { class: 'field-hint' }),
+          this.#dutyNote,
         ),
         h(
           'section',
@@ -139,8 +141,24 @@ class SafetyPage extends Component {
       ...(duty.everyoneOnDuty.length === 0
         ? [translated(locale, 'li', 'safety.duty.nobody')]
         : duty.everyoneOnDuty.map((person) =>
-            h('li', {}, person.displayName, ' ', h('span', { class: 'field-hint' }, formatFullTime(person.since, locale.intlLocale))),
+            h(
+              'li',
+              { 'data-testid': 'on-duty-person' },
+              person.displayName,
+              ' ',
+              h('span', { class: 'field-hint' }, formatFullTime(person.since, locale.intlLocale)),
+              ...(person.connected ? [] : [' ', translated(locale, 'span', 'safety.duty.away', { class: 'tag' })]),
+            ),
           )),
+    );
+    setText(
+      locale,
+      this.#dutyNote,
+      ref(
+        duty.everyoneOnDuty.length > 0 && duty.everyoneOnDuty.every((person) => !person.connected)
+          ? 'safety.duty.everyoneNow'
+          : 'safety.duty.nobodyNote',
+      ),
     );
   }
 
@@ -209,7 +227,11 @@ class SafetyPage extends Component {
     setText(
       locale,
       taken,
-      escalation.takenBy === null ? ref('safety.notTaken') : ref(mine ? 'safety.takenByYou' : 'safety.takenBy', { name: escalation.takenByName ?? '' }),
+      escalation.takenBy === null
+        ? ref('safety.notTaken')
+        : mine
+          ? ref('safety.takenByYou')
+          : ref(escalation.takenByConnected === false ? 'safety.takenByAway' : 'safety.takenBy', { name: escalation.takenByName ?? '' }),
     );
 
     const actions = h('div', { class: 'actions' });
@@ -223,11 +245,19 @@ class SafetyPage extends Component {
     talk.addEventListener('click', () => void this.#openTalk(talk, escalation));
     const close = translated(locale, 'button', 'safety.close', { type: 'button', class: 'button-quiet button-small', 'data-testid': 'escalation-close' });
     close.addEventListener('click', () => void this.#close(escalation));
+    const takeOver = translated(locale, 'button', 'safety.takeOver', {
+      type: 'button',
+      class: 'button-secondary button-small',
+      'data-testid': 'escalation-take-over',
+    });
+    takeOver.addEventListener('click', () => void this.#act(takeOver, () => takeOverEscalation(api, escalation.id), ref('safety.taken')));
     const free = escalation.takenBy === null || mine;
+    const admin = session.user?.roles.includes('ADMIN') === true;
     if (escalation.takenBy === null) actions.append(take);
+    else if (!mine && (admin || escalation.takenByConnected === false)) actions.append(takeOver);
     if (free && escalation.subjectId !== null) actions.append(talk);
     if (free) actions.append(close);
-    if (escalation.roomKind === 'OPEN' || session.user?.roles.includes('ADMIN') === true) {
+    if (escalation.roomKind === 'OPEN' || admin) {
       actions.append(translated(locale, 'a', 'safety.toRoom', { href: hashOf(roomRoute(escalation.roomId)), class: 'button-link button-small' }));
     }
     return h(

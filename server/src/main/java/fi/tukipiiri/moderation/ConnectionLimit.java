@@ -1,7 +1,10 @@
 package fi.tukipiiri.moderation;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +24,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * Caps how many live connections one person holds across all nodes. Each connection is a member of the person's
  * sorted set in Redis, scored by when it stops counting; its node renews it while it lives, so the connections of
  * a node that dies stop counting on their own. A CONNECT over the cap is answered with an ERROR frame and closed.
+ * The same sets tell who is reachable live right now (has the app open somewhere), which duty relies on.
  */
 class ConnectionLimit implements ChannelInterceptor {
 
@@ -60,6 +64,22 @@ class ConnectionLimit implements ChannelInterceptor {
 		redis.expire(key, settings.connectionTtl());
 		local.put(accessor.getSessionId(), accountId);
 		return message;
+	}
+
+	/**
+	 * Those of the given people who hold at least one live connection on any node now; a node that died stops
+	 * counting for its connections within the connection TTL.
+	 */
+	Set<UUID> connected(Collection<UUID> accountIds) {
+		long now = clock.millis();
+		Set<UUID> connected = new LinkedHashSet<>();
+		for (UUID accountId : accountIds) {
+			Long live = redis.opsForZSet().count(KEY + accountId, now, Double.POSITIVE_INFINITY);
+			if (live != null && live > 0) {
+				connected.add(accountId);
+			}
+		}
+		return connected;
 	}
 
 	/** The Spring STOMP handler sends an ERROR frame to the client and closes the connection. */

@@ -19,10 +19,17 @@ import fi.tukipiiri.rooms.RoomKind;
  * @param reason the reason of a report; null otherwise
  * @param note the reporter's note; null otherwise
  * @param takenBy who said they are handling it; null while nobody has
+ * @param takenByConnected whether that person has the app open now (a live connection); null while nobody has taken
+ *        it. One who has not may have it taken over.
  */
 public record Escalation(UUID id, UUID roomId, String roomTitle, RoomKind roomKind, Signal signal, Instant createdAt,
 		UUID subjectId, String subjectName, String excerpt, List<String> categories, Report.Reason reason, String note,
-		UUID takenBy, String takenByName, Instant takenAt) {
+		UUID takenBy, String takenByName, Boolean takenByConnected, Instant takenAt) {
+
+	Escalation withTakenByConnected(Boolean connected) {
+		return new Escalation(id, roomId, roomTitle, roomKind, signal, createdAt, subjectId, subjectName, excerpt, categories,
+				reason, note, takenBy, takenByName, connected, takenAt);
+	}
 
 	/** What kind of signal was escalated. */
 	public enum Signal {

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.accounts.AccountService;
+import fi.tukipiiri.accounts.Role;
 import fi.tukipiiri.moderation.ModerationProblems.EscalationNotFound;
 import fi.tukipiiri.moderation.ModerationProblems.EscalationTaken;
 import fi.tukipiiri.moderation.ModerationProblems.NoSubject;
@@ -27,15 +31,17 @@ public class EscalationService {
 	private static final int MAX_LISTED = 200;
 
 	private final DutyRoster duty;
+	private final ConnectionLimit connections;
 	private final Escalations escalations;
 	private final AccountService accounts;
 	private final PrivateTalkService privateTalks;
 	private final AuditService audit;
 	private final Clock clock;
 
-	EscalationService(DutyRoster duty, Escalations escalations, AccountService accounts, PrivateTalkService privateTalks,
+	EscalationService(DutyRoster duty, ConnectionLimit connections, Escalations escalations, AccountService accounts, PrivateTalkService privateTalks,
 			AuditService audit, Clock clock) {
 		this.duty = duty;
+		this.connections = connections;
 		this.escalations = escalations;
 		this.accounts = accounts;
 		this.privateTalks = privateTalks;
@@ -43,14 +49,20 @@ public class EscalationService {
 		this.clock = clock;
 	}
 
-	/** Someone on duty, and since when. */
-	public record OnDuty(UUID accountId, String displayName, Instant since) {
+	/**
+	 * Someone on duty, and since when.
+	 *
+	 * @param connected whether they have the app open now (a live connection); escalations go only to those on duty
+	 *        who are connected
+	 */
+	public record OnDuty(UUID accountId, String displayName, Instant since, boolean connected) {
 	}
 
 	/**
 	 * @param onDuty whether the caller is on duty
 	 * @param since since when; null when not on duty
-	 * @param everyoneOnDuty every coordinator and administrator on duty now; when empty, escalations reach all of them
+	 * @param everyoneOnDuty every coordinator and administrator on duty now; when none of them is connected,
+	 *        escalations reach all coordinators and administrators
 	 */
 	public record Duty(boolean onDuty, Instant since, List<OnDuty> everyoneOnDuty) {
 	}
@@ -58,9 +70,11 @@ public class EscalationService {
 	@Transactional(readOnly = true)
 	public Duty duty(UUID accountId) {
 		Map<UUID, Instant> roster = duty.onDuty();
+		Set<UUID> connected = connections.connected(roster.keySet());
 		List<OnDuty> everyone = accounts.coordinatorsAndAdministrators().stream()
 				.filter(account -> roster.containsKey(account.id()))
-				.map(account -> new OnDuty(account.id(), account.displayName(), roster.get(account.id())))
+				.map(account -> new OnDuty(account.id(), account.displayName(), roster.get(account.id()),
+						connected.contains(account.id())))
 				.sorted(Comparator.comparing(OnDuty::since)).toList();
 		Instant since = roster.get(accountId);
 		return new Duty(since != null, since, everyone);
@@ -81,7 +95,7 @@ public class EscalationService {
 	/** The open escalations, newest first. */
 	@Transactional(readOnly = true)
 	public List<Escalation> open() {
-		return escalations.open(MAX_LISTED);
+		return withConnections(escalations.open(MAX_LISTED));
 	}
 
 	/**
@@ -104,7 +118,45 @@ public class EscalationService {
 			audit.record(actorId, "ESCALATION_TAKEN", escalation.roomId(), escalation.subjectId(), null, "",
 					escalation.signal().name() + " " + escalationId);
 		}
-		return escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new);
+		return current(escalationId);
+	}
+
+	/**
+	 * Takes the escalation from the person holding it: an administrator always may, a coordinator when the holder has
+	 * no live connection (left without closing it). Audited with the previous holder; taking over one's own or a free
+	 * escalation is simply taking it.
+	 *
+	 * @throws ModerationProblems.EscalationNotFound {@code moderation.escalation_not_found} (404)
+	 * @throws ModerationProblems.EscalationTaken {@code moderation.escalation_taken} (409) when a coordinator asks and
+	 *         the holder is connected, or someone else changed the holder meanwhile
+	 */
+	@Transactional
+	public Escalation takeOver(UUID escalationId, UUID actorId) {
+		Escalation escalation = current(escalationId);
+		UUID holder = escalation.takenBy();
+		if (holder == null || holder.equals(actorId)) {
+			return take(escalationId, actorId);
+		}
+		boolean admin = accounts.getActive(actorId).roles().contains(Role.ADMIN);
+		if (!admin && Boolean.TRUE.equals(escalation.takenByConnected())
+				|| !escalations.takeOver(escalationId, holder, actorId, clock.instant())) {
+			throw new EscalationTaken(escalation.takenByName());
+		}
+		audit.record(actorId, "ESCALATION_TAKEN_OVER", escalation.roomId(), escalation.subjectId(), null, "",
+				escalation.signal().name() + " " + escalationId + " from " + holder);
+		return current(escalationId);
+	}
+
+	private Escalation current(UUID escalationId) {
+		return withConnections(List.of(escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new))).get(0);
+	}
+
+	private List<Escalation> withConnections(List<Escalation> list) {
+		Set<UUID> holders = list.stream().map(Escalation::takenBy).filter(Objects::nonNull)
+				.collect(Collectors.toSet());
+		Set<UUID> connected = connections.connected(holders);
+		return list.stream().map(escalation -> escalation.takenBy() == null ? escalation
+				: escalation.withTakenByConnected(connected.contains(escalation.takenBy()))).toList();
 	}
 
 	/**

@@ -61,6 +61,15 @@ class Escalations {
 				.param("by", by).param("at", Timestamp.from(at)).param("id", id).update() == 1;
 	}
 
+	/** Hands it from its holder to another person; false if it is no longer held by {@code from} or was closed. */
+	boolean takeOver(UUID id, UUID from, UUID by, Instant at) {
+		return jdbc.sql("""
+				update safety_escalations set taken_by = :by, taken_at = :at
+				where id = :id and taken_by = :from and closed_at is null
+				""")
+				.param("by", by).param("from", from).param("at", Timestamp.from(at)).param("id", id).update() == 1;
+	}
+
 	boolean close(UUID id, Instant at) {
 		return jdbc.sql("update safety_escalations set closed_at = :at where id = :id and closed_at is null")
 				.param("at", Timestamp.from(at)).param("id", id).update() == 1;
@@ -79,6 +88,6 @@ class Escalations {
 				rs.getTimestamp("created_at").toInstant(), rs.getObject("subject_id", UUID.class), rs.getString("subject_name"),
 				rs.getString("excerpt"), categories == null ? List.of() : Arrays.asList(categories.split(",")),
 				reason == null ? null : Report.Reason.valueOf(reason), rs.getString("note"), rs.getObject("taken_by", UUID.class),
-				rs.getString("taken_by_name"), takenAt == null ? null : takenAt.toInstant());
+				rs.getString("taken_by_name"), null, takenAt == null ? null : takenAt.toInstant());
 	}
 }

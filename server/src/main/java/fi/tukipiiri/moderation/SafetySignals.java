@@ -24,8 +24,9 @@ import fi.tukipiiri.rooms.RoomService;
  * The one way a safety signal (a risk flag, a report, a request for a private talk) reaches people, so that none
  * reaches no one. The room's facilitators are told live and by a notice, as before. When none of them is present in
  * the room right now (or the only ones present are the people the signal is about), the signal is escalated: it is
- * recorded as an escalation and told, live and by a notice, to the coordinators and administrators on duty, or to
- * every coordinator and administrator when nobody is on duty. The people a signal is about never receive it.
+ * recorded as an escalation and told, live and by a notice, to the coordinators and administrators on duty who have
+ * the app open (a live connection), or to every coordinator and administrator when none of those on duty does: a
+ * person who went on duty and left is no one to rely on. The people a signal is about never receive it.
  * Runs inside the transaction that stores the signal: the escalation and the notices commit with it, and live events
  * leave after the commit.
  */
@@ -40,17 +41,20 @@ class SafetySignals {
 	private final PresenceService presence;
 	private final AccountService accounts;
 	private final DutyRoster duty;
+	private final ConnectionLimit connections;
 	private final Escalations escalations;
 	private final NotificationService notifications;
 	private final ModerationEvents events;
 	private final Clock clock;
 
-	SafetySignals(RoomService rooms, PresenceService presence, AccountService accounts, DutyRoster duty, Escalations escalations,
+	SafetySignals(RoomService rooms, PresenceService presence, AccountService accounts, DutyRoster duty, ConnectionLimit connections,
+			Escalations escalations,
 			NotificationService notifications, ModerationEvents events, Clock clock) {
 		this.rooms = rooms;
 		this.presence = presence;
 		this.accounts = accounts;
 		this.duty = duty;
+		this.connections = connections;
 		this.escalations = escalations;
 		this.notifications = notifications;
 		this.events = events;
@@ -106,13 +110,16 @@ class SafetySignals {
 		return new Reach(facilitators, false, escalationId, recipients);
 	}
 
-	/** The coordinators and administrators on duty, or all of them when nobody is; never those concerned. */
+	/**
+	 * The coordinators and administrators on duty with a live connection, or all of them when none is; never those
+	 * concerned.
+	 */
 	private List<UUID> responsible(Set<UUID> concerned) {
 		List<Account> everyone = accounts.coordinatorsAndAdministrators().stream()
 				.filter(account -> !concerned.contains(account.id())).toList();
 		Set<UUID> onDuty = duty.onDuty().keySet();
-		Set<UUID> chosen = new LinkedHashSet<>();
-		everyone.stream().map(Account::id).filter(onDuty::contains).forEach(chosen::add);
+		Set<UUID> chosen = new LinkedHashSet<>(connections.connected(
+				everyone.stream().map(Account::id).filter(onDuty::contains).toList()));
 		if (chosen.isEmpty()) {
 			everyone.stream().map(Account::id).forEach(chosen::add);
 		}

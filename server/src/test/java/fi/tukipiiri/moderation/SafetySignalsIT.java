@@ -117,6 +117,68 @@ class SafetySignalsIT {
 	}
 
 	@Test
+	void someoneOnDutyWithoutTheAppOpenIsNoOneToRelyOnSoEveryCoordinatorAndAdministratorIsReached() {
+		onDuty(coordinatorOnDuty, true);
+		JsonNode away = onDuty(coordinatorOnDuty, true).path("everyoneOnDuty").get(0);
+		assertThat(away.path("connected").asBoolean()).isFalse();
+		UUID room = api.createRoom("Päivystäjä poissa " + suffix(), "OPEN");
+		Session writer = joined(api.registerParent("Kirjoittaja"), room);
+		try (var offDuty = StompTestClient.connect(api.baseUrl(), coordinatorOffDuty.accessToken())) {
+			var alerts = listen(offDuty, coordinatorOffDuty, "/user/queue/moderation");
+			send(writer, room, "Mietin itsemurhaa joka päivä");
+			assertThat(next(alerts, "the escalation").path("type").asString()).isEqualTo("escalation");
+		}
+		for (Session responsible : List.of(coordinatorOnDuty, coordinatorOffDuty, admin)) {
+			Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(responsible).contains("safety.escalated"));
+		}
+		try (var present = StompTestClient.connect(api.baseUrl(), coordinatorOnDuty.accessToken())) {
+			listen(present, coordinatorOnDuty, "/user/queue/moderation");
+			JsonNode duty = api.get("/api/moderation/duty", admin.accessToken()).body();
+			assertThat(duty.path("everyoneOnDuty").get(0).path("connected").asBoolean()).isTrue();
+		}
+	}
+
+	@Test
+	void aHeldEscalationIsTakenOverByAnAdministratorOrFromSomeoneWhoLeftButNotFromSomeoneStillThere() {
+		onDuty(coordinatorOnDuty, true);
+		UUID room = api.createRoom("Siirto " + suffix(), "CLOSED");
+		Session parent = api.registerParent("Siirrettävä");
+		api.addMember(room, parent.id(), "PARTICIPANT");
+		send(parent, room, "En halua elää enää");
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(room) == 1);
+		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room).path("id").asString();
+		String takeOver = "/api/moderation/escalations/" + id + "/take-over";
+		String kaisa = api.displayName(coordinatorOnDuty);
+
+		try (var kaisaThere = StompTestClient.connect(api.baseUrl(), coordinatorOnDuty.accessToken())) {
+			listen(kaisaThere, coordinatorOnDuty, "/user/queue/moderation");
+			Response taken = api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken());
+			assertThat(taken.body().path("takenByConnected").asBoolean()).isTrue();
+			Response refused = api.post(takeOver, Map.of(), coordinatorOffDuty.accessToken());
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.code()).isEqualTo("moderation.escalation_taken");
+			assertThat(refused.text("takenBy")).isEqualTo(kaisa);
+			Response byAdmin = api.post(takeOver, Map.of(), admin.accessToken());
+			assertThat(byAdmin.status()).isEqualTo(200);
+			assertThat(byAdmin.text("takenBy")).isEqualTo(admin.id().toString());
+			assertThat(api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken()).code())
+					.isEqualTo("moderation.escalation_taken");
+		}
+		// the administrator holds it without the app open: a coordinator may take it over
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !find(
+				api.get("/api/moderation/escalations", coordinatorOffDuty.accessToken()).body(), room).path("takenByConnected").asBoolean());
+		Response fromAway = api.post(takeOver, Map.of(), coordinatorOffDuty.accessToken());
+		assertThat(fromAway.status()).isEqualTo(200);
+		assertThat(fromAway.text("takenBy")).isEqualTo(coordinatorOffDuty.id().toString());
+		assertThat(api.post(takeOver, Map.of(), api.registerParent("Ei koordinaattori").accessToken()).status()).isEqualTo(403);
+		assertThat(api.post("/api/moderation/escalations/" + UUID.randomUUID() + "/take-over", Map.of(), admin.accessToken()).code())
+				.isEqualTo("moderation.escalation_not_found");
+		assertThat(jdbc.sql("select action from moderation_audit where details like :id order by at")
+				.param("id", "%" + id + "%").query(String.class).list())
+				.containsExactly("ESCALATION_TAKEN", "ESCALATION_TAKEN_OVER", "ESCALATION_TAKEN_OVER");
+	}
+
+	@Test
 	void aFacilitatorPresentInTheRoomAnswersItAndNothingIsEscalated() {
 		onDuty(coordinatorOnDuty, true);
 		UUID room = api.createRoom("Ohjattu " + suffix(), "OPEN");

@@ -64,6 +64,11 @@ class EscalationController {
 		return escalations.take(id, RoomModerationController.id(caller));
 	}
 
+	@PostMapping("/escalations/{id}/take-over")
+	Escalation takeOver(@PathVariable UUID id, Authentication caller) {
+		return escalations.takeOver(id, RoomModerationController.id(caller));
+	}
+
 	@PostMapping("/escalations/{id}/private-talk")
 	@ResponseStatus(HttpStatus.CREATED)
 	RoomRef privateTalk(@PathVariable UUID id, Authentication caller) {
