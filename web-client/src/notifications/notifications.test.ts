@@ -52,7 +52,7 @@ describe('notification texts', () => {
       notification('2', { kind: 'private_talk.opened', params: { roomId: 'r9', facilitatorName: 'Sanna' } }),
       'fi',
     );
-    expect(fi.first(opened.keys, opened.params)).toBe('Ohjaaja Sanna avasi sinulle kahdenkeskisen keskustelun.');
+    expect(fi.first(opened.keys, opened.params)).toBe('Sanna avasi sinulle kahdenkeskisen keskustelun.');
     const asked = notificationText(
       notification('3', { kind: 'private_talk.requested', params: { roomId: 'r1', roomTitle: 'Isien ilta', displayName: 'Matti' } }),
       'fi',
@@ -64,7 +64,7 @@ describe('notification texts', () => {
     const asked = notificationText(notification('3', { kind: 'private_talk.requested', params: { roomId: 'r1', roomTitle: 'Isien ilta' } }), 'fi');
     expect(fi.first(asked.keys, asked.params)).toBe('Poistettu käyttäjä pyysi kahdenkeskistä keskustelua keskustelussa Isien ilta.');
     const opened = notificationText(notification('2', { kind: 'private_talk.opened', params: { roomId: 'r9' } }), 'fi');
-    expect(fi.first(opened.keys, opened.params)).toBe('Ohjaaja, joka on sittemmin poistanut tilinsä, avasi sinulle kahdenkeskisen keskustelun.');
+    expect(fi.first(opened.keys, opened.params)).toBe('Henkilö, joka on sittemmin poistanut tilinsä, avasi sinulle kahdenkeskisen keskustelun.');
   });
 
   it('links a private talk to its room, and a handled report nowhere', () => {

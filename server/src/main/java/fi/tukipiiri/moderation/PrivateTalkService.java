@@ -1,6 +1,7 @@
 package fi.tukipiiri.moderation;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,13 +69,22 @@ public class PrivateTalkService {
 		return openBetween(fromRoomId, responderId, participantId);
 	}
 
+	/**
+	 * The two already have an open private talk: it is the one (its history is the point of it); otherwise a new one.
+	 * Either way the participant is told live; the stored notice about a talk is one per talk.
+	 */
 	private Room openBetween(UUID fromRoomId, UUID staffId, UUID participantId) {
 		String staffName = accounts.getActive(staffId).displayName();
 		String participantName = accounts.getActive(participantId).displayName();
-		Room room = rooms.create(PrivateTalkTitles.of(staffName, participantName), "", RoomKind.PRIVATE, staffId);
-		rooms.addMember(room.id(), staffId, RoomRole.FACILITATOR);
-		rooms.addMember(room.id(), participantId, RoomRole.PARTICIPANT);
-		audit.record(staffId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "", "from room " + fromRoomId);
+		Optional<Room> existing = rooms.privateTalkBetween(staffId, participantId);
+		Room room = existing.orElseGet(() -> {
+			Room created = rooms.create(PrivateTalkTitles.of(staffName, participantName), "", RoomKind.PRIVATE, staffId);
+			rooms.addMember(created.id(), staffId, RoomRole.FACILITATOR);
+			rooms.addMember(created.id(), participantId, RoomRole.PARTICIPANT);
+			return created;
+		});
+		audit.record(staffId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "",
+				(existing.isPresent() ? "again " : "") + "from room " + fromRoomId);
 		notifications.notify(participantId, "private_talk.opened", room.id(),
 				Map.of("roomId", room.id().toString(), "facilitatorName", staffName, "facilitatorId", staffId.toString()));
 		events.toPerson(participantId, fromRoomId, "private-talk-opened", Map.of("privateRoomId", room.id(), "facilitatorName", staffName));

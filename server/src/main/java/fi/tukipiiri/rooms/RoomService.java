@@ -85,6 +85,15 @@ public class RoomService {
 		return rooms.privateTalksOf(accountId).stream().map(Room::id).toList();
 	}
 
+	/**
+	 * The open private talk in which {@code staffId} is the facilitator and {@code participantId} the participant,
+	 * the newest if there are several; empty when there is none (or it was archived or made read-only).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Room> privateTalkBetween(UUID staffId, UUID participantId) {
+		return rooms.privateTalkBetween(staffId, participantId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<VisibleRoom> visibleTo(UUID accountId) {
 		return rooms.visibleTo(accountId).stream()

@@ -47,6 +47,17 @@ class Rooms {
 				""").param("account", accountId).query(Rooms::room).list();
 	}
 
+	/** The newest open private talk led by {@code staffId} with {@code participantId} as its participant. */
+	Optional<Room> privateTalkBetween(UUID staffId, UUID participantId) {
+		return jdbc.sql("""
+				select r.* from rooms r
+				join room_members s on s.room_id = r.id and s.account_id = :staff and s.role = 'FACILITATOR'
+				join room_members p on p.room_id = r.id and p.account_id = :participant and p.role = 'PARTICIPANT'
+				where r.kind = 'PRIVATE' and r.state = 'OPEN'
+				order by r.created_at desc, r.id limit 1
+				""").param("staff", staffId).param("participant", participantId).query(Rooms::room).optional();
+	}
+
 	void retitle(UUID roomId, String title) {
 		jdbc.sql("update rooms set title = :title where id = :id").param("title", title).param("id", roomId).update();
 	}

@@ -487,6 +487,12 @@ class ModerationIT {
 		UUID talk = UUID.fromString(opened.text("id"));
 		send(target, talk, "Voinko kertoa jotain kahden kesken?");
 		assertThat(api.get("/api/rooms/" + talk + "/messages", facilitator.accessToken()).body().toString()).contains("kahden kesken");
+		// the two already talk: opening it again leads back into the same talk
+		Response again = api.post("/api/moderation/rooms/" + room + "/private-talks", Map.of("accountId", target.id()),
+				facilitator.accessToken());
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.text("id")).isEqualTo(talk.toString());
+		assertThat(actions(talk)).filteredOn("PRIVATE_TALK_OPENED"::equals).hasSize(2);
 
 		Response thirdParty = api.get("/api/rooms/" + talk + "/messages", parent.accessToken());
 		assertThat(thirdParty.status()).isEqualTo(403);
@@ -504,6 +510,11 @@ class ModerationIT {
 		assertThat(api.get("/api/rooms/" + talk + "/messages", admin.accessToken()).status()).isEqualTo(200);
 		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> actions(talk).contains("ADMIN_READ_ROOM"));
 		assertThat(actions(talk)).contains("PRIVATE_TALK_OPENED");
+
+		assertThat(api.put("/api/rooms/" + talk + "/state", Map.of("state", "ARCHIVED"), admin.accessToken()).status()).isEqualTo(200);
+		UUID fresh = UUID.fromString(api.post("/api/moderation/rooms/" + room + "/private-talks", Map.of("accountId", target.id()),
+				facilitator.accessToken()).text("id"));
+		assertThat(fresh).as("an archived talk is not opened again").isNotEqualTo(talk);
 	}
 
 	@Test
