@@ -115,8 +115,20 @@ class StrictJsonTest {
 			scope       | true
 			scope       | ""
 			scope       | "series"
+			scope       | "SERIES "
+			scope       | " SERIES"
+			scope       | "SERIES\\n"
+			scope       | "SERIES\\u0000"
+			scope       | "SER\\u200BIES"
 			accountId   | 5
 			accountId   | "1-1-1-1-1"
+			accountId   | ""
+			accountId   | "   "
+			accountId   | "\\u0000"
+			accountId   | " 0f8fad5b-d9cb-469f-a165-70867728950e"
+			sessions    | ""
+			values      | ""
+			lasts       | ""
 			text        | 12
 			text        | 1.5
 			text        | false
