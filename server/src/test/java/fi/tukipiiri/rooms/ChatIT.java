@@ -233,6 +233,47 @@ class ChatIT {
 	}
 
 	@Test
+	void everyRoomDestinationRefusesAnEmptyFrameAndARoomThatIsNotAnIdAsMalformed() {
+		UUID room = api.createRoom("Rikkinäiset kehykset", "OPEN");
+		Session anna = api.registerParent("Anna");
+		api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
+		try (var a = connect(anna)) {
+			var errors = a.subscribe("/user/queue/errors");
+			for (String action : List.of("messages", "moderation")) {
+				for (String body : List.of("", "null", "\"teksti\"", "42")) {
+					a.sendRaw("/app/rooms/" + room + "/" + action, body);
+					JsonNode error = next(errors, action + " with the body <" + body + ">");
+					assertThat(error.path("code").asString()).as(action + " <" + body + ">").isEqualTo("request.malformed");
+					assertThat(error.path("roomId").asString()).isEqualTo(room.toString());
+				}
+			}
+			for (String action : List.of("messages", "moderation", "typing")) {
+				for (String notARoom : List.of("not-a-room", "123", "%20")) {
+					a.sendRaw("/app/rooms/" + notARoom + "/" + action, "{\"clientId\": \"x\", \"body\": \"hei\", \"action\": \"LOCK\"}");
+					JsonNode error = next(errors, action + " in the room " + notARoom);
+					assertThat(error.path("code").asString()).as(action + " " + notARoom).isIn("request.malformed", "auth.forbidden");
+				}
+			}
+			var acks = a.subscribe("/user/queue/acks");
+			a.sendMessage(room, "after", "ok");
+			next(acks, "ack after refusals");
+		}
+	}
+
+	/** A frame that is not STOMP ends the connection with an ERROR frame naming only the code. */
+	@Test
+	void aFrameThatIsNotStompIsAnsweredWithItsCodeOnly() throws Exception {
+		Session anna = api.registerParent("Anna");
+		for (String frame : List.of("HELLO\nreceipt:r-1\n\n\u0000", "SEND\ndestination:/app/rooms/\\q/messages\n\n{}\u0000",
+				"SUBSCRIBE\nid:1\ndestination:/topic/a\nbad header line\n\n\u0000")) {
+			BareStompConnect.Answer answer = BareStompConnect.connectThen(api.baseUrl(), anna.accessToken(), frame);
+			assertThat(answer.firstFrame()).as(frame).startsWith("ERROR\n").contains("message:request.malformed\n")
+					.doesNotContain("Exception").doesNotContain("Channel").doesNotContain("org.");
+			assertThat(answer.closeStatus()).as(frame).isNotEqualTo(-1);
+		}
+	}
+
+	@Test
 	void aReadOnlyRoomRefusesNewMessages() {
 		UUID room = api.createRoom("Päättynyt", "OPEN");
 		Session anna = api.registerParent("Anna");

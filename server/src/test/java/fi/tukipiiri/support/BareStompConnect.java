@@ -18,12 +18,20 @@ public final class BareStompConnect {
 	private BareStompConnect() {
 	}
 
-	/** The first frame the server sent, and the WebSocket close status. */
+	/** The first frame the server sent, and the WebSocket close status ({@code -1}: still open after 5 seconds). */
 	public record Answer(String firstFrame, int closeStatus) {
 	}
 
 	/** Sends a CONNECT with the token (none if null) and waits for the first frame and the close. */
 	public static Answer connect(String baseUrl, String token) throws Exception {
+		return connectThen(baseUrl, token, null);
+	}
+
+	/**
+	 * Connects with the token, and once CONNECTED has come sends {@code frame} (a whole STOMP frame, NUL included);
+	 * answers the first frame after CONNECTED and the close status.
+	 */
+	public static Answer connectThen(String baseUrl, String token, String frame) throws Exception {
 		BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 		CompletableFuture<Integer> closed = new CompletableFuture<>();
 		WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -43,7 +51,11 @@ public final class BareStompConnect {
 				}).get(5, TimeUnit.SECONDS);
 		String authorization = token == null ? "" : "Authorization:Bearer " + token + "\n";
 		socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n" + authorization + "\n\u0000", true);
-		String frame = frames.poll(5, TimeUnit.SECONDS);
-		return new Answer(frame, closed.get(5, TimeUnit.SECONDS));
+		String first = frames.poll(5, TimeUnit.SECONDS);
+		if (frame != null && first != null && first.startsWith("CONNECTED")) {
+			socket.sendText(frame, true);
+			first = frames.poll(5, TimeUnit.SECONDS);
+		}
+		return new Answer(first, closed.completeOnTimeout(-1, 5, TimeUnit.SECONDS).get());
 	}
 }

@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.convert.ConversionException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
-import org.springframework.messaging.handler.annotation.support.MethodArgumentTypeMismatchException;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,7 +58,9 @@ class StompErrorAdvice {
 				return error(refusal.get().asProblem(), clientId, roomId);
 			}
 		}
-		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentTypeMismatchException) {
+		// an empty or unreadable payload, or a destination whose room is not an id
+		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentResolutionException
+				|| ex instanceof ConversionException) {
 			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "request.malformed");
 			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId, roomId);
 		}

@@ -12,7 +12,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import fi.tukipiiri.rooms.ChatSettings;
@@ -52,7 +51,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 				.addInterceptors(new HandshakeOrigins(settings.allowedOrigins()))
 				.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
 		registry.setPreserveReceiveOrder(true);
-		registry.setErrorHandler(new StompSubProtocolErrorHandler());
+		registry.setErrorHandler(new StompFrameErrors());
 	}
 
 	@Override
