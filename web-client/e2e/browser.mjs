@@ -1,7 +1,8 @@
 // Shared helpers for the browser scenarios: launching the machine's Chromium through
 // playwright-core, small waiting assertions, and a runner that reports each scenario,
 // saves a screenshot of a failing page and sets the exit code.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -128,6 +129,28 @@ export async function expectUrl(page, predicate, description) {
     const actual = page.url();
     return { ok: predicate(actual), actual };
   });
+}
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page as it is now, for the WCAG 2.1 A and AA rules, and fails on any
+ * serious or critical violation, naming the rule and the elements it found.
+ */
+export async function expectAccessible(page, description) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    // evaluated through the DevTools protocol, which the page's Content Security Policy does not cover
+    await page.evaluate(await AXE_SOURCE);
+  }
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+  if (violations.length > 0) {
+    throw new ScenarioFailure(`${description}: serious accessibility violations:\n  ${violations.join('\n  ')}`);
+  }
 }
 
 export function expectNoPageErrors(page) {

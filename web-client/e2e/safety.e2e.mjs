@@ -7,6 +7,7 @@
 // appoints a facilitator to the room on the staffing screen, and the room is no longer marked.
 import {
   baseUrl,
+  expectAccessible,
   expectAttribute,
   expectHidden,
   expectText,
@@ -55,6 +56,7 @@ const reachesSomeone = {
     await expectText(coordinatorPage.getByTestId('duty-status'), /^Päivystät .+ alkaen\.$/, 'the duty status after going on duty');
     await expectAttribute(coordinatorPage.getByTestId('duty-toggle'), 'aria-pressed', 'true', 'the duty button');
     await expectVisible(coordinatorPage.getByTestId('on-duty').getByText(coordinator.displayName), 'the coordinator among those on duty');
+    await expectAccessible(coordinatorPage, 'the safety page');
 
     // The parent opens the room (an open chat nobody leads) and writes about wanting to die.
     await parentPage.getByRole('link', { name: 'Go to the chats', exact: true }).click();
@@ -76,10 +78,21 @@ const reachesSomeone = {
     await expectVisible(card, 'the help card for the writer');
     await expectVisible(card.getByRole('heading', { name: 'You are not alone' }), 'the help card heading in English');
     await expectAttribute(card.getByRole('link', { name: '112', exact: true }), 'href', 'tel:112', 'the emergency number link');
-    await expectVisible(card.getByRole('link', { name: '080 005 005', exact: true }), 'Nollalinja in the help card');
     await expectVisible(parentPage.getByTestId('message-body').getByText(words, exact), 'the message itself, sent as written');
+    // On a phone the card is a few lines, the other numbers a tap away: card and composer are in view together.
+    await waitFor('the help card and the composer in view together', async () => {
+      const [cardBox, inputBox] = await Promise.all([card.boundingBox(), input.boundingBox()]);
+      const inView = (box) => box !== null && box.y >= 0 && box.y + box.height <= 844;
+      const ok = inView(cardBox) && inView(inputBox) && cardBox.height <= 844 * 0.3;
+      return { ok, actual: JSON.stringify({ card: cardBox, composer: inputBox }) };
+    });
+    await expectHidden(card.getByRole('link', { name: '080 005 005', exact: true }), 'the other numbers, a tap away on a phone');
+    await card.getByTestId('help-card-more').click();
+    await expectAttribute(card.getByTestId('help-card-more'), 'aria-expanded', 'true', 'the "more help" button, once opened');
+    await expectAttribute(card.getByRole('link', { name: '080 005 005', exact: true }), 'href', 'tel:080005005', 'Nollalinja in the help card');
+    await expectAccessible(parentPage, 'the room with the help card open');
     await card.getByTestId('help-card-ask-talk').click();
-    await expectVisible(card.getByText('Your request has been sent to the facilitators.', { exact: false }), 'the confirmation of the request');
+    await expectVisible(card.getByText('Your request has been sent.', { exact: false }), 'the confirmation of the request');
 
     // The coordinator on duty is alerted at once, wherever they are in the service.
     const alert = coordinatorPage.getByTestId('safety-alert');
@@ -95,6 +108,7 @@ const reachesSomeone = {
       .filter({ has: coordinatorPage.getByTestId('escalation-excerpt').getByText(words, exact) });
     await expectVisible(concern, 'the escalated risk flag on the safety page');
     await expectVisible(concern.getByText(`koskee: ${parent.displayName}`, exact), 'whom the concern is about');
+    await expectAccessible(coordinatorPage, 'the safety page with a concern');
     await concern.getByTestId('escalation-take').click();
     await expectText(concern.getByTestId('escalation-taken'), 'Sinä hoidat tätä.', 'the concern taken by the coordinator');
     await concern.getByTestId('escalation-private-talk').click();
@@ -111,6 +125,7 @@ const reachesSomeone = {
     await expectText(coordinatorPage.getByRole('heading', { level: 1 }), 'Huoneiden vastuuhenkilöt', 'the staffing page heading');
     const room = coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
     await expectVisible(room.getByTestId('no-facilitator'), 'the room marked as having no facilitator');
+    await expectAccessible(coordinatorPage, 'the staffing page');
     await room.getByTestId('appoint-role').selectOption('FACILITATOR');
     await room.getByTestId('appoint-person').selectOption({ label: facilitatorName });
     await room.getByTestId('appoint').click();

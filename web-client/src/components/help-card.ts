@@ -9,15 +9,34 @@ import { translated } from '../i18n/dom.ts';
 import { FormAlert } from './form-alert.ts';
 import { crisisLine, crisisLines } from './help-panel.ts';
 
+/** The emergency number, shown first and on its own. */
+const EMERGENCY = '112';
+
+/** Where there is room for the other numbers to be shown at once rather than a tap away. */
+const ROOMY = '(min-width: 40rem) and (min-height: 36rem)';
 
 /**
  * Help offered, privately and at once, to someone who wrote about self-harm or violence: the
- * crisis numbers and, in a group, a way to ask the facilitators for a one-to-one talk. Only this
- * person sees it, in their own interface language; nothing they wrote was blocked. It stays until
- * they close it, and does not take the focus from what they are writing.
+ * emergency number, the other crisis numbers and, in a group, a way to ask for a one-to-one talk.
+ * Only this person sees it, in their own interface language; nothing they wrote was blocked. It
+ * stays until they close it, and does not take the focus from what they are writing. On a phone
+ * it is a few lines (the other numbers a tap away), so the conversation and the composer stay in
+ * view with the on-screen keyboard open.
  */
 class HelpCard extends Component {
   readonly #section = h('section', { class: 'help-card', 'data-testid': 'help-card', hidden: '' });
+  readonly #more = h(
+    'div',
+    { class: 'help-card-more', id: uniqueId('help-card-more'), hidden: '' },
+    translated(locale, 'p', 'chat.helpCard.intro'),
+    h('ul', { class: 'help-lines' }, ...crisisLines.filter((line) => line.dial !== EMERGENCY).map(crisisLine)),
+  );
+  readonly #moreToggle = translated(locale, 'button', 'chat.helpCard.more', {
+    type: 'button',
+    class: 'button-secondary button-small',
+    'aria-expanded': 'false',
+    'data-testid': 'help-card-more',
+  });
   readonly #ask = translated(locale, 'button', 'chat.helpCard.askTalk', {
     type: 'button',
     class: 'button-primary button-small',
@@ -34,15 +53,27 @@ class HelpCard extends Component {
       class: 'button-quiet button-small',
       'data-testid': 'help-card-close',
     });
+    this.#moreToggle.setAttribute('aria-controls', this.#more.id);
+    this.#moreToggle.addEventListener('click', () => this.#showMore(this.#more.hidden));
     this.#section.setAttribute('aria-labelledby', headingId);
     this.#section.append(
-      translated(locale, 'h2', 'chat.helpCard.heading', { id: headingId, class: 'help-card-heading' }),
-      translated(locale, 'p', 'chat.helpCard.intro'),
-      h('ul', { class: 'help-lines' }, ...crisisLines.map(crisisLine)),
-      this.#ask,
+      h(
+        'div',
+        { class: 'help-card-top' },
+        translated(locale, 'h2', 'chat.helpCard.heading', { id: headingId, class: 'help-card-heading' }),
+        close,
+      ),
+      h(
+        'p',
+        { class: 'help-card-lead' },
+        translated(locale, 'span', 'chat.helpCard.lead'),
+        ' ',
+        h('a', { class: 'help-line-number', href: `tel:${EMERGENCY}` }, EMERGENCY),
+      ),
+      h('div', { class: 'actions' }, this.#ask, this.#moreToggle),
+      this.#more,
       this.#asked,
       this.#error.element,
-      h('div', { class: 'actions' }, close),
     );
     this.append(h('div', { 'aria-live': 'polite' }, this.#section));
     this.#ask.addEventListener('click', () => void this.#askForTalk());
@@ -66,12 +97,18 @@ class HelpCard extends Component {
     this.#section.hidden = card === null;
     if (card === null || chat === null) return;
     if (wasHidden) {
+      this.#showMore(window.matchMedia(ROOMY).matches);
       this.#asked.hidden = true;
       this.#ask.hidden = false;
       this.#error.clear();
     }
     // A participant of a group asks its facilitators; in a private talk one already has one.
     this.#ask.hidden ||= !(chat.selfRole === 'PARTICIPANT' && chat.room?.kind !== 'PRIVATE' && chat.may('REPORT'));
+  }
+
+  #showMore(shown: boolean): void {
+    this.#more.hidden = !shown;
+    this.#moreToggle.setAttribute('aria-expanded', String(shown));
   }
 
   async #askForTalk(): Promise<void> {

@@ -9,6 +9,7 @@ import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
+import { splitPhoneNumbers } from '../safety/phone-numbers.ts';
 import { roleBadge } from './role-badge.ts';
 
 /** What the list shows: the room's messages and the ones on their way. */
@@ -48,6 +49,18 @@ function removalNote(message: ChatMessage): TextRef {
   return ref(message.authorId === null ? 'chat.removedMessage' : 'chat.removed');
 }
 
+/**
+ * The crisis message is the service's own configured text, so its telephone numbers are offered
+ * as tel: links that a phone dials with one tap; a number never breaks across lines.
+ */
+function fillCrisisText(body: HTMLElement, text: string): void {
+  body.replaceChildren(
+    ...splitPhoneNumbers(text).map((run) =>
+      run.dial === null ? document.createTextNode(run.text) : h('a', { href: `tel:${run.dial}`, class: 'tel-link' }, run.text),
+    ),
+  );
+}
+
 class MessageList extends Component {
   readonly #list = h('ol', { class: 'message-list' });
   /** `m:<seq>` for stored messages, `p:<clientId>` for those on their way. */
@@ -81,7 +94,7 @@ class MessageList extends Component {
       this.refreshTimes();
       for (const [item, message] of this.#crisis) {
         const body = item.querySelector<HTMLElement>('.message-body');
-        if (body !== null && !message.removed) body.textContent = messageText(message, locale.locale);
+        if (body !== null && !message.removed) fillCrisisText(body, messageText(message, locale.locale));
       }
     }, { signal });
     // A menu closes when focus or a click goes elsewhere.
@@ -293,7 +306,9 @@ class MessageList extends Component {
     if (crisis) {
       item.classList.add('is-crisis');
       item.dataset['testid'] = 'crisis-message';
-      item.querySelector('.message-body')?.before(translated(locale, 'p', 'chat.crisis.label', { class: 'message-crisis-label' }));
+      const body = item.querySelector<HTMLElement>('.message-body');
+      body?.before(translated(locale, 'p', 'chat.crisis.label', { class: 'message-crisis-label' }));
+      if (body !== null) fillCrisisText(body, messageText(message, locale.locale));
       this.#crisis.set(item, message);
       this.#freshCrisis = item;
     }
