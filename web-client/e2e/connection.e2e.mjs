@@ -1,7 +1,9 @@
 // A long evening in one room with short-lived access tokens (the test harness starts the server with a lifetime of
 // half a minute): a parent opens the room, starts writing, and stays for two token lifetimes. The connection renews
 // its token on the server before each expires, so the person notices nothing: the connection status never says it
-// is reconnecting, the draft is still there, and the message, sent at last, arrives once.
+// is reconnecting, the draft is still there, and the message, sent at last, arrives once. Meanwhile the parent has
+// duplicated the tab (the copy starts with the same refresh token): the two renew their tokens in turn, and neither
+// signs the other out.
 import { baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor } from './browser.mjs';
 
 const exact = { exact: true };
@@ -38,6 +40,15 @@ const longEvening = {
       return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
     });
 
+    // "Duplicate tab" copies the session storage, and with it the refresh token.
+    const stored = await page.evaluate(() => sessionStorage.getItem('tukipiiri.refreshToken'));
+    const copy = await page.context().newPage();
+    await copy.addInitScript((token) => {
+      if (sessionStorage.getItem('tukipiiri.refreshToken') === null) sessionStorage.setItem('tukipiiri.refreshToken', token);
+    }, stored);
+    await copy.goto(page.url());
+    await expectText(copy.getByTestId('room-title'), roomTitle, 'the room in the duplicated tab');
+
     // Every text the connection status ever shows is kept, so a brief "reconnecting" is not missed.
     await page.evaluate(() => {
       const status = document.querySelector('[data-testid="connection-status"]');
@@ -61,6 +72,8 @@ const longEvening = {
       const count = await sent.count();
       return { ok: count === 1, actual: count };
     });
+    const inCopy = copy.getByTestId('chat-message').filter({ has: copy.getByTestId('message-body').getByText(draft, exact) });
+    await expectVisible(inCopy, 'the message in the duplicated tab, still signed in and connected');
   },
 };
 

@@ -1,5 +1,6 @@
 import { ApiClient } from './api/api-client.ts';
 import { TokenStore } from './api/token-store.ts';
+import { TokenSync } from './api/token-sync.ts';
 import { ChatConnection, brokerUrlFor } from './chat/chat-connection.ts';
 import { HiddenMembers } from './chat/hidden-members.ts';
 import { languages } from './i18n/languages.ts';
@@ -11,7 +12,7 @@ import { textLimits } from './text/text-limits.ts';
 
 /** The application's single instances, shared by the components. */
 export const tokens = new TokenStore(window.sessionStorage);
-export const api = new ApiClient(tokens);
+export const api = new ApiClient(tokens, undefined, TokenSync.forBrowser(tokens));
 export const session = new SessionStore(api, tokens);
 export const locale = new LocaleStore(languages, window.localStorage);
 export const router = new Router(window);

@@ -2,6 +2,7 @@ import { type ApiEventMap, SessionLostEvent } from '../state/events.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
 import { ApiError, readProblem } from './problem.ts';
 import type { TokenStore } from './token-store.ts';
+import { TokenSync } from './token-sync.ts';
 import type { TokenResponse } from './types.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -49,18 +50,24 @@ type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
  * JSON over fetch against the service's REST API. Authenticated calls carry the access token;
- * a 401 triggers one refresh (shared by concurrent callers, since refresh tokens rotate) and
- * one retry. When the session cannot be renewed, `session-lost` is emitted.
+ * a 401 triggers one refresh (shared by concurrent callers, and taken in turn with the other tabs
+ * of this session, since refresh tokens rotate: {@link TokenSync}) and one retry. When the session cannot be renewed, `session-lost` is emitted.
  */
 export class ApiClient extends TypedEventTarget<ApiEventMap> {
   readonly #tokens: TokenStore;
   readonly #fetch: FetchFn;
+  readonly #sync: TokenSync;
   #refreshing: Promise<boolean> | null = null;
 
-  constructor(tokens: TokenStore, fetchFn: FetchFn = (input, init) => globalThis.fetch(input, init)) {
+  constructor(
+    tokens: TokenStore,
+    fetchFn: FetchFn = (input, init) => globalThis.fetch(input, init),
+    sync: TokenSync = new TokenSync(tokens, null, null),
+  ) {
     super();
     this.#tokens = tokens;
     this.#fetch = fetchFn;
+    this.#sync = sync;
   }
 
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -137,12 +144,23 @@ export class ApiClient extends TypedEventTarget<ApiEventMap> {
     return this.#refreshing;
   }
 
-  async #doRefresh(): Promise<boolean> {
-    const refreshToken = this.#tokens.refreshToken;
-    if (refreshToken === null) return false;
+  #doRefresh(): Promise<boolean> {
+    const startedWith = this.#tokens.refreshToken;
+    return this.#sync.exclusive(async () => {
+      const refreshToken = this.#tokens.refreshToken;
+      if (refreshToken === null) return false;
+      // another tab of this session renewed the tokens while this one waited for its turn
+      if (refreshToken !== startedWith && this.#tokens.accessToken !== null) return true;
+      return this.#exchange(refreshToken);
+    });
+  }
+
+  async #exchange(refreshToken: string): Promise<boolean> {
     const response = await this.#send('POST', '/api/auth/refresh', { body: { refreshToken } }, null);
     if (response.ok) {
-      this.#tokens.save((await response.json()) as TokenResponse);
+      const fresh = (await response.json()) as TokenResponse;
+      this.#tokens.save(fresh);
+      await this.#sync.rotated(refreshToken, fresh);
       return true;
     }
     if (response.status >= 500 || response.status === 429) {

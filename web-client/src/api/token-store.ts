@@ -57,6 +57,16 @@ export class TokenStore {
     }
   }
 
+  /**
+   * Takes tokens another tab got for the refresh token `from`, if this tab still holds that one
+   * (it is a copy of that tab's session); tabs of other sessions keep theirs.
+   */
+  adopt(from: string, tokens: TokenResponse): boolean {
+    if (this.refreshToken !== from) return false;
+    this.save(tokens);
+    return true;
+  }
+
   clear(): void {
     this.#accessToken = null;
     this.#expiresAt = 0;
