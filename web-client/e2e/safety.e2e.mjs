@@ -136,6 +136,23 @@ const reachesSomeone = {
     const staffed = coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
     await expectVisible(staffed.getByTestId('staffing-member').getByText(facilitatorName, { exact: false }), 'the facilitator in the room');
     await expectHidden(staffed.getByTestId('no-facilitator'), 'the "no facilitator" mark once appointed');
+
+    // Taking the only facilitator out again is asked first, and says what it means.
+    const member = staffed.getByTestId('staffing-member').filter({ hasText: facilitatorName });
+    await member.getByTestId('staffing-remove').click();
+    const dialog = coordinatorPage.getByRole('dialog');
+    await expectText(dialog.getByRole('heading'), `Poistetaanko ${facilitatorName} huoneesta ${roomTitle}?`, 'the removal question');
+    await expectVisible(dialog.getByText('Hän on huoneen ainoa ohjaaja.', { exact: false }), 'the warning about the only facilitator');
+    await expectAccessible(coordinatorPage, 'the removal question');
+    await dialog.getByTestId('dialog-cancel').click();
+    await expectVisible(member, 'the facilitator, still in the room after cancelling');
+    await member.getByTestId('staffing-remove').click();
+    await coordinatorPage.getByRole('dialog').getByTestId('dialog-submit').click();
+    await expectVisible(coordinatorPage.getByText(`${facilitatorName} ei enää ole huoneessa ${roomTitle}.`, exact), 'the confirmation of the removal');
+    await expectVisible(
+      coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) }).getByTestId('no-facilitator'),
+      'the room marked again as having no facilitator',
+    );
   },
 };
 

@@ -1,13 +1,14 @@
 import { type StaffAccount, listStaff } from '../api/coordination.ts';
 import { problemOf } from '../api/problem.ts';
-import type { RoomRole } from '../api/rooms.ts';
+import type { RoomMember, RoomRole } from '../api/rooms.ts';
 import { type RoomStaffing, appointToRoom, dismissFromRoom, fetchStaffing } from '../api/safety.ts';
 import { FormAlert } from '../components/form-alert.ts';
+import { openDialog } from '../components/modal-dialog.ts';
 import { api, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
-import { type TextRef, ref, translated } from '../i18n/dom.ts';
+import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
 import { hashOf, roomRoute } from '../routes.ts';
 
@@ -104,9 +105,7 @@ class RoomStaffingPage extends Component {
           translated(locale, 'span', 'staffing.remove'),
           translated(locale, 'span', ref('staffing.removeWhom', { name: member.displayName }), { class: 'visually-hidden' }),
         );
-        remove.addEventListener('click', () =>
-          void this.#change(remove, () => dismissFromRoom(api, room.id, member.accountId), ref('staffing.removed', { name: member.displayName, room: room.title })),
-        );
+        remove.addEventListener('click', () => void this.#confirmRemoval(room, member));
         return h(
           'li',
           { 'data-testid': 'staffing-member' },
@@ -142,10 +141,13 @@ class RoomStaffingPage extends Component {
     const fill = (): void => {
       const chosenRole = role.value as RoomRole;
       const already = new Set(room.staff.filter((member) => member.role === chosenRole).map((member) => String(member.accountId)));
-      const choices = this.#people.filter((candidate) => eligible(candidate, chosenRole) && !already.has(candidate.id));
+      const withRole = this.#people.filter((candidate) => eligible(candidate, chosenRole));
+      const choices = withRole.filter((candidate) => !already.has(candidate.id));
       person.replaceChildren(...choices.map((candidate) => h('option', { value: candidate.id }, candidate.displayName)));
       submit.disabled = choices.length === 0;
       none.hidden = choices.length > 0;
+      // nobody left to appoint: either nobody has the role, or all who have it are here already
+      setText(locale, none, ref(withRole.length === 0 ? 'staffing.noCandidates' : 'staffing.allAppointed'));
     };
     const submit = translated(locale, 'button', 'staffing.appoint', { type: 'submit', class: 'button-secondary button-small', 'data-testid': 'appoint' });
     const none = translated(locale, 'p', 'staffing.noCandidates', { class: 'field-hint', hidden: '' });
@@ -170,6 +172,25 @@ class RoomStaffingPage extends Component {
       );
     });
     return form;
+  }
+
+  /** Taking someone out of a room ends their part in its conversation: asked once before it is done. */
+  async #confirmRemoval(room: RoomStaffing, member: RoomMember): Promise<void> {
+    const removed = await openDialog(this, {
+      title: ref('staffing.removeTitle', { name: member.displayName, room: room.title }),
+      intro: ref(room.staff.filter((other) => other.role === 'FACILITATOR').length === 1 && member.role === 'FACILITATOR'
+        ? 'staffing.removeLastFacilitator'
+        : 'staffing.removeIntro'),
+      submit: 'staffing.remove',
+      danger: true,
+      run: () => dismissFromRoom(api, room.id, member.accountId),
+    });
+    if (!removed) return;
+    this.#done.clear();
+    this.#alert.clear();
+    this.#done.show(ref('staffing.removed', { name: member.displayName, room: room.title }));
+    await this.#load();
+    this.querySelector<HTMLElement>('h1')?.focus();
   }
 
   async #change(button: HTMLButtonElement, work: () => Promise<void>, done: TextRef): Promise<void> {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.accounts.RolesChanged;
 import fi.tukipiiri.rooms.RoomReadByAdmin;
+import fi.tukipiiri.rooms.RoomStaffChanged;
 
 /** Writes the audit log (moderation actions, role changes, administrators reading closed rooms) and reads it back. */
 @Service
@@ -40,6 +41,12 @@ public class AuditService {
 	void on(RolesChanged changed) {
 		log.append(changed.changedAt(), changed.changedBy(), "ROLES_CHANGED", null, changed.accountId(), null, "",
 				names(changed.previousRoles()) + " -> " + names(changed.newRoles()));
+	}
+
+	@ApplicationModuleListener
+	void on(RoomStaffChanged changed) {
+		log.append(changed.changedAt(), changed.changedBy(), changed.role() == null ? "STAFF_DISMISSED" : "STAFF_APPOINTED",
+				changed.roomId(), changed.accountId(), null, "", changed.role() == null ? "" : changed.role().name());
 	}
 
 	@ApplicationModuleListener

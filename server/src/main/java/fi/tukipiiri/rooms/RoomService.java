@@ -202,13 +202,13 @@ public class RoomService {
 	/**
 	 * Appoints a person to a room in a role, by a coordinator or an administrator: a facilitator must hold the
 	 * FACILITATOR role, a peer supporter the PEER_SUPPORTER or FACILITATOR role. Changes the role of an existing member.
-	 * Private talks keep their two members.
+	 * Private talks keep their two members. Published as {@link RoomStaffChanged}, for the audit log.
 	 *
 	 * @throws RoomProblems.InvalidStaff {@code rooms.invalid_staff} (409) when the person does not hold the role needed
 	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a private talk
 	 */
 	@Transactional
-	public RoomMember appoint(UUID roomId, UUID accountId, RoomRole role) {
+	public RoomMember appoint(UUID roomId, UUID accountId, RoomRole role, UUID appointedBy) {
 		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
 		if (room.kind() == RoomKind.PRIVATE) {
 			throw new PrivateTalkFixed();
@@ -222,18 +222,20 @@ public class RoomService {
 		if (!eligible) {
 			throw new InvalidStaff(role);
 		}
-		return addMember(roomId, accountId, role);
+		RoomMember member = addMember(roomId, accountId, role);
+		events.publishEvent(new RoomStaffChanged(roomId, accountId, role, appointedBy, clock.instant()));
+		return member;
 	}
 
 	/**
 	 * Takes a member out of a room, by a coordinator or an administrator (a facilitator no longer leading it, for
-	 * instance); their live subscriptions to it end on every node.
+	 * instance); their live subscriptions to it end on every node. Published as {@link RoomStaffChanged}.
 	 *
 	 * @throws RoomProblems.MemberNotFound {@code rooms.member_not_found} (404) when the person is not a member
 	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a private talk
 	 */
 	@Transactional
-	public void dismiss(UUID roomId, UUID accountId) {
+	public void dismiss(UUID roomId, UUID accountId, UUID dismissedBy) {
 		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
 		if (room.kind() == RoomKind.PRIVATE) {
 			throw new PrivateTalkFixed();
@@ -241,6 +243,7 @@ public class RoomService {
 		if (!removeMember(roomId, accountId)) {
 			throw new MemberNotFound();
 		}
+		events.publishEvent(new RoomStaffChanged(roomId, accountId, null, dismissedBy, clock.instant()));
 	}
 
 	/** Every open chat and closed group in use with its facilitators and peer supporters, newest first. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +58,13 @@ class SafetyBrowserIT {
 
 		assertThat(jdbc.sql("select taken_by from safety_escalations where room_id = :room and signal = 'RISK_FLAG'")
 				.param("room", room).query(UUID.class).list()).containsExactly(coordinator.id());
-		assertThat(jdbc.sql("select role from room_members where room_id = :room and account_id = :id").param("room", room)
-				.param("id", facilitator.id()).query(String.class).single()).isEqualTo("FACILITATOR");
+		// appointed, then taken out again after the question
+		assertThat(jdbc.sql("select count(*) from room_members where room_id = :room and account_id = :id").param("room", room)
+				.param("id", facilitator.id()).query(Long.class).single()).isZero();
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc
+				.sql("select action from moderation_audit where room_id = :room and target_id = :id and actor_id = :by order by at")
+				.param("room", room).param("id", facilitator.id()).param("by", coordinator.id()).query(String.class).list())
+				.containsExactly("STAFF_APPOINTED", "STAFF_DISMISSED"));
 		jdbc.sql("delete from duty_roster").update();
 	}
 

@@ -92,15 +92,15 @@ class RoomsController {
 
 	@PostMapping("/{roomId}/members")
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
-	RoomMember addMember(@PathVariable UUID roomId, @Valid @RequestBody AddMember request) {
-		return rooms.appoint(roomId, request.userId(), request.role());
+	RoomMember addMember(@PathVariable UUID roomId, @Valid @RequestBody AddMember request, Authentication caller) {
+		return rooms.appoint(roomId, request.userId(), request.role(), id(caller));
 	}
 
 	@DeleteMapping("/{roomId}/members/{accountId}")
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void removeMember(@PathVariable UUID roomId, @PathVariable UUID accountId) {
-		rooms.dismiss(roomId, accountId);
+	void removeMember(@PathVariable UUID roomId, @PathVariable UUID accountId, Authentication caller) {
+		rooms.dismiss(roomId, accountId, id(caller));
 	}
 
 	/** A room with the people responsible in it, for the coordinators' staffing screen. */
