@@ -14,6 +14,8 @@ export type Problem = {
   detail?: string;
   errors?: FieldProblem[];
   retryAfterSeconds?: number;
+  /** Who is handling an escalation someone else has taken (`moderation.escalation_taken`). */
+  takenByName?: string;
 };
 
 /** Client-side code for a request that never got an answer. */
@@ -88,6 +90,7 @@ export async function readProblem(response: Response): Promise<Problem> {
     const errors = fieldProblems(body['errors']);
     if (errors) problem.errors = errors;
     if (typeof body['retryAfterSeconds'] === 'number') problem.retryAfterSeconds = body['retryAfterSeconds'];
+    if (typeof body['takenByName'] === 'string' && body['takenByName'] !== '') problem.takenByName = body['takenByName'];
   }
   if (problem.retryAfterSeconds === undefined) {
     const header = Number(response.headers.get('Retry-After'));

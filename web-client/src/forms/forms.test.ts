@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readProblem } from '../api/problem.ts';
 import { useServerLimits } from '../testing/fakes.ts';
 import { fieldErrors, problemText } from './problem-text.ts';
 import { displayNameRule, nicknameRule, passwordRule, requiredRule, sameAs, usernameRule } from './rules.ts';
@@ -83,6 +84,19 @@ describe('problem texts', () => {
       params: { minutes: 2 },
     });
     expect(problemText({ status: 429, code: 'auth.too_many_attempts' }).keys[0]).toBe('error.auth.too_many_attempts');
+  });
+
+  it('names who is already handling an escalation', async () => {
+    const response = new Response(JSON.stringify({ code: 'moderation.escalation_taken', takenByName: 'Kaisa' }), {
+      status: 409,
+      headers: { 'Content-Type': 'application/problem+json' },
+    });
+    const problem = await readProblem(response);
+    expect(problemText(problem)).toEqual({
+      keys: ['error.moderation.escalation_taken.by', 'error.moderation.escalation_taken'],
+      params: { name: 'Kaisa' },
+    });
+    expect(problemText({ status: 409, code: 'moderation.escalation_taken' }).keys[0]).toBe('error.moderation.escalation_taken');
   });
 
   it('says how many seconds slow mode or the flood limit asks to wait', () => {

@@ -36,6 +36,9 @@ export function problemText(problem: Problem): TextRef {
     const seconds = Math.max(1, Math.ceil(problem.retryAfterSeconds));
     return { keys: [`error.${problem.code}.wait`, `error.${problem.code}`, 'error.generic'], params: { seconds } };
   }
+  if (problem.code === 'moderation.escalation_taken' && problem.takenByName !== undefined) {
+    return { keys: ['error.moderation.escalation_taken.by', 'error.moderation.escalation_taken'], params: { name: problem.takenByName } };
+  }
   return { keys: [`error.${problem.code}`, 'error.generic'] };
 }
 

@@ -72,7 +72,7 @@ public final class ModerationProblems {
 
 		private static Map<String, Object> takenBy(String name) {
 			Map<String, Object> properties = new HashMap<>();
-			properties.put("takenBy", name);
+			properties.put("takenByName", name);
 			return properties;
 		}
 	}

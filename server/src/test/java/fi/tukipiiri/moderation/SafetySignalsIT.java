@@ -157,7 +157,7 @@ class SafetySignalsIT {
 			Response refused = api.post(takeOver, Map.of(), coordinatorOffDuty.accessToken());
 			assertThat(refused.status()).isEqualTo(409);
 			assertThat(refused.code()).isEqualTo("moderation.escalation_taken");
-			assertThat(refused.text("takenBy")).isEqualTo(kaisa);
+			assertThat(refused.text("takenByName")).isEqualTo(kaisa);
 			Response byAdmin = api.post(takeOver, Map.of(), admin.accessToken());
 			assertThat(byAdmin.status()).isEqualTo(200);
 			assertThat(byAdmin.text("takenBy")).isEqualTo(admin.id().toString());
@@ -248,7 +248,7 @@ class SafetySignalsIT {
 		Response second = api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOffDuty.accessToken());
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.code()).isEqualTo("moderation.escalation_taken");
-		assertThat(second.text("takenBy")).isEqualTo(kaisa);
+		assertThat(second.text("takenByName")).isEqualTo(kaisa);
 
 		Response talk = api.post("/api/moderation/escalations/" + id + "/private-talk", Map.of(), coordinatorOnDuty.accessToken());
 		assertThat(talk.status()).isEqualTo(201);
