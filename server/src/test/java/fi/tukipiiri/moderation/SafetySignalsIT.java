@@ -140,13 +140,9 @@ class SafetySignalsIT {
 
 	@Test
 	void aHeldEscalationIsTakenOverByAnAdministratorOrFromSomeoneWhoLeftButNotFromSomeoneStillThere() {
-		onDuty(coordinatorOnDuty, true);
-		UUID room = api.createRoom("Siirto " + suffix(), "CLOSED");
-		Session parent = api.registerParent("Siirrettävä");
-		api.addMember(room, parent.id(), "PARTICIPANT");
-		send(parent, room, "En halua elää enää");
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(room) == 1);
-		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room).path("id").asString();
+		Escalated escalated = escalatedRiskFlag("Siirto", "Siirrettävä");
+		UUID room = escalated.room();
+		String id = escalated.id();
 		String takeOver = "/api/moderation/escalations/" + id + "/take-over";
 		String kaisa = api.displayName(coordinatorOnDuty);
 
@@ -233,13 +229,9 @@ class SafetySignalsIT {
 
 	@Test
 	void escalationsAreTakenOnceAndLeadToAPrivateTalkWithThePersonAndAreClosedUnderAudit() {
-		onDuty(coordinatorOnDuty, true);
-		UUID room = api.createRoom("Käsittely " + suffix(), "CLOSED");
-		Session parent = api.registerParent("Autettava");
-		api.addMember(room, parent.id(), "PARTICIPANT");
-		send(parent, room, "En halua elää enää");
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(room) == 1);
-		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room).path("id").asString();
+		Escalated escalated = escalatedRiskFlag("Käsittely", "Autettava");
+		Session parent = escalated.parent();
+		String id = escalated.id();
 
 		Response taken = api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken());
 		assertThat(taken.status()).isEqualTo(200);
@@ -407,6 +399,21 @@ class SafetySignalsIT {
 				assertThat(escalationsIn(room)).as(what).isEqualTo(1);
 			}
 		}
+	}
+
+	private record Escalated(UUID room, Session parent, String id) {
+	}
+
+	/** A closed group nobody leads, where a parent writes about not wanting to live: escalated to the coordinator on duty. */
+	private Escalated escalatedRiskFlag(String roomTitle, String parentName) {
+		onDuty(coordinatorOnDuty, true);
+		UUID room = api.createRoom(roomTitle + " " + suffix(), "CLOSED");
+		Session parent = api.registerParent(parentName);
+		api.addMember(room, parent.id(), "PARTICIPANT");
+		send(parent, room, "En halua elää enää");
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(room) == 1);
+		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room).path("id").asString();
+		return new Escalated(room, parent, id);
 	}
 
 	/** Subscribes to one's own queue and waits until the node holds the subscription, so nothing sent next is missed. */
