@@ -92,33 +92,37 @@ public class EscalationService {
 		return duty(accountId);
 	}
 
-	/** The open escalations, newest first. */
+	/**
+	 * The open escalations, newest first, but those about the caller: a signal never reaches the person it is about,
+	 * and that person cannot handle it either.
+	 */
 	@Transactional(readOnly = true)
-	public List<Escalation> open() {
-		return withConnections(escalations.open(MAX_LISTED));
+	public List<Escalation> open(UUID callerId) {
+		return withConnections(escalations.open(MAX_LISTED).stream()
+				.filter(escalation -> !callerId.equals(escalation.subjectId())).toList());
 	}
 
 	/**
 	 * Says the caller handles the escalation, so the others on duty know; taking it again is harmless.
 	 *
-	 * @throws ModerationProblems.EscalationNotFound {@code moderation.escalation_not_found} (404)
+	 * @throws ModerationProblems.EscalationNotFound {@code moderation.escalation_not_found} (404), also when it is about
+	 *         the caller
 	 * @throws ModerationProblems.EscalationTaken {@code moderation.escalation_taken} (409) when someone else took it
 	 */
 	@Transactional
 	public Escalation take(UUID escalationId, UUID actorId) {
-		Escalation escalation = escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new);
+		Escalation escalation = current(escalationId, actorId);
 		if (escalation.takenBy() != null && !escalation.takenBy().equals(actorId)) {
 			throw new EscalationTaken(escalation.takenByName());
 		}
 		if (escalation.takenBy() == null) {
 			if (!escalations.take(escalationId, actorId, clock.instant())) {
-				Escalation now = escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new);
-				throw new EscalationTaken(now.takenByName());
+				throw new EscalationTaken(current(escalationId, actorId).takenByName());
 			}
 			audit.record(actorId, "ESCALATION_TAKEN", escalation.roomId(), escalation.subjectId(), null, "",
 					escalation.signal().name() + " " + escalationId);
 		}
-		return current(escalationId);
+		return current(escalationId, actorId);
 	}
 
 	/**
@@ -132,7 +136,7 @@ public class EscalationService {
 	 */
 	@Transactional
 	public Escalation takeOver(UUID escalationId, UUID actorId) {
-		Escalation escalation = current(escalationId);
+		Escalation escalation = current(escalationId, actorId);
 		UUID holder = escalation.takenBy();
 		if (holder == null || holder.equals(actorId)) {
 			return take(escalationId, actorId);
@@ -144,11 +148,14 @@ public class EscalationService {
 		}
 		audit.record(actorId, "ESCALATION_TAKEN_OVER", escalation.roomId(), escalation.subjectId(), null, "",
 				escalation.signal().name() + " " + escalationId + " from " + holder);
-		return current(escalationId);
+		return current(escalationId, actorId);
 	}
 
-	private Escalation current(UUID escalationId) {
-		return withConnections(List.of(escalations.findOpen(escalationId).orElseThrow(EscalationNotFound::new))).get(0);
+	/** The open escalation as the caller may see it; one about the caller does not exist for them. */
+	private Escalation current(UUID escalationId, UUID callerId) {
+		Escalation escalation = escalations.findOpen(escalationId)
+				.filter(found -> !callerId.equals(found.subjectId())).orElseThrow(EscalationNotFound::new);
+		return withConnections(List.of(escalation)).get(0);
 	}
 
 	private List<Escalation> withConnections(List<Escalation> list) {

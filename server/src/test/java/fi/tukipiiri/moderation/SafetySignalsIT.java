@@ -175,6 +175,28 @@ class SafetySignalsIT {
 	}
 
 	@Test
+	void aConcernAboutACoordinatorIsNeitherSeenNorHandledByThemButByTheOthers() {
+		onDuty(coordinatorOnDuty, true);
+		UUID room = api.createRoom("Koordinaattori mukana " + suffix(), "OPEN");
+		Session reporter = joined(api.registerParent("Huomauttaja"), room);
+		joined(coordinatorOffDuty, room);
+		Response report = api.post("/api/moderation/rooms/" + room + "/reports",
+				Map.of("accountId", coordinatorOffDuty.id(), "reason", "HARASSMENT", "note", "Puhuu alentavasti"), reporter.accessToken());
+		assertThat(report.status()).isEqualTo(201);
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(room) == 1);
+		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room).path("id").asString();
+
+		assertThat(api.get("/api/moderation/escalations", coordinatorOffDuty.accessToken()).body().toString()).doesNotContain(id);
+		for (String step : List.of("take", "take-over", "private-talk", "close")) {
+			Response refused = api.post("/api/moderation/escalations/" + id + "/" + step, Map.of(), coordinatorOffDuty.accessToken());
+			assertThat(refused.status()).as(step).isEqualTo(404);
+			assertThat(refused.code()).as(step).isEqualTo("moderation.escalation_not_found");
+		}
+		assertThat(notices(coordinatorOffDuty)).doesNotContain("safety.escalated");
+		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of(), admin.accessToken()).status()).isEqualTo(204);
+	}
+
+	@Test
 	void aFacilitatorPresentInTheRoomAnswersItAndNothingIsEscalated() {
 		onDuty(coordinatorOnDuty, true);
 		UUID room = api.createRoom("Ohjattu " + suffix(), "OPEN");

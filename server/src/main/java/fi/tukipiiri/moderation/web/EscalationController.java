@@ -55,8 +55,8 @@ class EscalationController {
 	}
 
 	@GetMapping("/escalations")
-	List<Escalation> open() {
-		return escalations.open();
+	List<Escalation> open(Authentication caller) {
+		return escalations.open(RoomModerationController.id(caller));
 	}
 
 	@PostMapping("/escalations/{id}/take")
