@@ -2,6 +2,7 @@ package fi.tukipiiri.platform;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,17 @@ class RequestValidationIT {
 				.contains("{\"field\":\"password\",\"code\":\"size\"")
 				.contains("{\"field\":\"displayName\",\"code\":\"size\"");
 		assertThat(stored("ä")).isZero();
+	}
+
+	@Test
+	void aRoomIsOpenOrClosedNeverAnEmptyPrivateTalk() {
+		String admin = api.login("root-admin", "test-admin-password").accessToken();
+		String title = "Tyhjä kahdenkeskinen " + UUID.randomUUID();
+		var response = api.post("/api/rooms", Map.of("title", title, "kind", "PRIVATE"), admin);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.code()).isEqualTo("validation.failed");
+		assertThat(response.body().path("errors").toString()).contains("{\"field\":\"kind\",\"code\":\"invalid_value\"");
+		assertThat(jdbc.sql("select count(*) from rooms where title = :title").param("title", title).query(Long.class).single()).isZero();
 	}
 
 	@Test

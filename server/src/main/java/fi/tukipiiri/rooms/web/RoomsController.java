@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import fi.tukipiiri.platform.InvalidFields;
+import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.rooms.Room;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomMember;
@@ -72,6 +74,10 @@ class RoomsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	RoomView create(@Valid @RequestBody CreateRoom request, Authentication caller) {
+		if (request.kind() == RoomKind.PRIVATE) {
+			// a private talk has its two people from the start: it is opened from a room, never created empty
+			throw InvalidFields.of("kind", JsonRefusal.INVALID_VALUE, "A room is OPEN or CLOSED; a private talk is opened from a room.");
+		}
 		return RoomView.of(rooms.create(request.title(), request.theme(), request.kind(), id(caller)));
 	}
 
