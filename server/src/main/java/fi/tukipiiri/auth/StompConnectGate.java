@@ -1,7 +1,6 @@
 package fi.tukipiiri.auth;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.messaging.Message;
@@ -10,6 +9,7 @@ import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
@@ -20,10 +20,12 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import fi.tukipiiri.platform.RefusalLog;
 
 /**
- * Answers a CONNECT without a valid token with a STOMP ERROR frame and closes the connection, before the frame
- * reaches the message channels. Spring does not deliver errors raised inside its ordered inbound channel to
- * the client (spring-framework issue 33937), and a client must learn at once that it should refresh its token.
- * {@link StompAuthenticationInterceptor} still authenticates every CONNECT that passes.
+ * Answers a CONNECT without a valid token, or any other frame sent before CONNECT (STOMP 1.2: a client opens with
+ * CONNECT), with a STOMP ERROR frame and closes the connection, before the frame reaches the message channels.
+ * Spring does not deliver errors raised inside its ordered inbound channel to the client (spring-framework issue
+ * 33937), and a client must learn at once that it should refresh its token. Heart-beats and frames that do not decode
+ * pass on (Spring answers the latter with {@code request.malformed}). {@link StompAuthenticationInterceptor} still
+ * authenticates every CONNECT that passes.
  */
 class StompConnectGate extends WebSocketHandlerDecorator {
 
@@ -38,17 +40,22 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 
 	@Override
 	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-		if (session.getAttributes().containsKey(PASSED) || !(message instanceof TextMessage text)) {
+		ByteBuffer payload = message instanceof TextMessage text ? ByteBuffer.wrap(text.asBytes())
+				: message instanceof BinaryMessage binary ? binary.getPayload().asReadOnlyBuffer() : null;
+		if (session.getAttributes().containsKey(PASSED) || payload == null) {
 			super.handleMessage(session, message);
 			return;
 		}
-		String refusal = refusal(text.getPayload());
-		if (refusal == null) {
-			session.getAttributes().put(PASSED, Boolean.TRUE);
+		Verdict verdict = verdict(payload);
+		if (verdict.refusal() == null) {
+			if (verdict.connected()) {
+				session.getAttributes().put(PASSED, Boolean.TRUE);
+			}
 			super.handleMessage(session, message);
 			return;
 		}
-		RefusalLog.of("stomp-connect").refused("CONNECT", refusal);
+		String refusal = verdict.refusal();
+		RefusalLog.of("stomp-connect").refused(verdict.frame(), refusal);
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(refusal);
 		byte[] frame = new StompEncoder().encode(error.getMessageHeaders(), new byte[0]);
@@ -56,26 +63,41 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 		session.close(CloseStatus.POLICY_VIOLATION);
 	}
 
-	/** The error code for a CONNECT frame that must be refused; null for anything that may pass. */
-	private String refusal(String payload) {
+	/**
+	 * What to do with the frames of a connection that has not connected yet.
+	 *
+	 * @param refusal the error code when they are refused; null when they pass on
+	 * @param connected whether they held a CONNECT that passes, after which the gate lets everything through
+	 * @param frame what was refused, for the log
+	 */
+	record Verdict(String refusal, boolean connected, String frame) {
+
+		static final Verdict PASS = new Verdict(null, false, null);
+	}
+
+	/** Decides by the first frame that is not a heart-beat. */
+	Verdict verdict(ByteBuffer payload) {
 		List<Message<byte[]>> frames;
 		try {
-			frames = new StompDecoder().decode(ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)));
+			frames = new StompDecoder().decode(payload);
 		}
 		catch (RuntimeException notStomp) {
-			return null;
+			return Verdict.PASS;
 		}
 		for (Message<byte[]> frame : frames) {
 			StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(frame, StompHeaderAccessor.class);
-			if (accessor == null || (accessor.getCommand() != StompCommand.CONNECT && accessor.getCommand() != StompCommand.STOMP)) {
+			if (accessor == null || accessor.getCommand() == null) {
 				continue;
+			}
+			if (accessor.getCommand() != StompCommand.CONNECT && accessor.getCommand() != StompCommand.STOMP) {
+				return new Verdict("auth.unauthenticated", false, accessor.getCommand() + " before CONNECT");
 			}
 			String header = accessor.getFirstNativeHeader("Authorization");
 			if (!BearerTokens.isBearer(header)) {
-				return "auth.unauthenticated";
+				return new Verdict("auth.unauthenticated", false, "CONNECT");
 			}
-			return tokens.verify(header).isPresent() ? null : "auth.invalid_token";
+			return tokens.verify(header).isPresent() ? new Verdict(null, true, null) : new Verdict("auth.invalid_token", false, "CONNECT");
 		}
-		return null;
+		return Verdict.PASS;
 	}
 }

@@ -260,6 +260,20 @@ class ChatIT {
 		}
 	}
 
+	/** STOMP 1.2: a client opens with CONNECT; any other frame first is refused as unauthenticated, and nothing is stored. */
+	@Test
+	void aFrameBeforeConnectIsRefusedAsUnauthenticated() throws Exception {
+		UUID room = api.createRoom("Ennen yhteyttä", "OPEN");
+		for (String frame : List.of(
+				"SEND\ndestination:/app/rooms/" + room + "/messages\ncontent-type:application/json\n\n{\"clientId\":\"a\",\"body\":\"hei\"}\u0000",
+				"SUBSCRIBE\nid:1\ndestination:/topic/rooms/" + room + "\n\n\u0000", "DISCONNECT\nreceipt:1\n\n\u0000")) {
+			BareStompConnect.Answer answer = BareStompConnect.sendFirst(api.baseUrl(), frame);
+			assertThat(answer.firstFrame()).as(frame).startsWith("ERROR\n").contains("message:auth.unauthenticated\n");
+			assertThat(answer.closeStatus()).as(frame).isEqualTo(1008);
+		}
+		assertThat(count(room)).isZero();
+	}
+
 	/** A frame that is not STOMP ends the connection with an ERROR frame naming only the code. */
 	@Test
 	void aFrameThatIsNotStompIsAnsweredWithItsCodeOnly() throws Exception {

@@ -24,7 +24,7 @@ public final class BareStompConnect {
 
 	/** Sends a CONNECT with the token (none if null) and waits for the first frame and the close. */
 	public static Answer connect(String baseUrl, String token) throws Exception {
-		return connectThen(baseUrl, token, null);
+		return exchange(baseUrl, connectFrame(token), null);
 	}
 
 	/**
@@ -32,6 +32,20 @@ public final class BareStompConnect {
 	 * answers the first frame after CONNECTED and the close status.
 	 */
 	public static Answer connectThen(String baseUrl, String token, String frame) throws Exception {
+		return exchange(baseUrl, connectFrame(token), frame);
+	}
+
+	/** Opens the WebSocket with {@code frame} instead of a CONNECT; answers the first frame and the close status. */
+	public static Answer sendFirst(String baseUrl, String frame) throws Exception {
+		return exchange(baseUrl, frame, null);
+	}
+
+	private static String connectFrame(String token) {
+		String authorization = token == null ? "" : "Authorization:Bearer " + token + "\n";
+		return "CONNECT\naccept-version:1.2\nhost:localhost\n" + authorization + "\n\u0000";
+	}
+
+	private static Answer exchange(String baseUrl, String opening, String then) throws Exception {
 		BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 		CompletableFuture<Integer> closed = new CompletableFuture<>();
 		WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -49,11 +63,10 @@ public final class BareStompConnect {
 						return null;
 					}
 				}).get(5, TimeUnit.SECONDS);
-		String authorization = token == null ? "" : "Authorization:Bearer " + token + "\n";
-		socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\n" + authorization + "\n\u0000", true);
+		socket.sendText(opening, true);
 		String first = frames.poll(5, TimeUnit.SECONDS);
-		if (frame != null && first != null && first.startsWith("CONNECTED")) {
-			socket.sendText(frame, true);
+		if (then != null && first != null && first.startsWith("CONNECTED")) {
+			socket.sendText(then, true);
 			first = frames.poll(5, TimeUnit.SECONDS);
 		}
 		return new Answer(first, closed.completeOnTimeout(-1, 5, TimeUnit.SECONDS).get());
