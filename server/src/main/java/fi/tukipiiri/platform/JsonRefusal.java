@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
@@ -59,7 +60,8 @@ public record JsonRefusal(String field, String code) {
 			String key = parser.streamReadContext().currentName();
 			return Optional.of(new JsonRefusal(container.isEmpty() ? key : container + "." + key, DUPLICATE_KEY));
 		}
-		if (failure instanceof DatabindException && !container.isEmpty()) {
+		// a number too large for its field (an int given 2147483648) is a value out of range, like a fraction
+		if ((failure instanceof DatabindException || failure instanceof InputCoercionException) && !container.isEmpty()) {
 			return Optional.of(new JsonRefusal(container, failure instanceof FieldCode coded ? coded.fieldCode() : INVALID_VALUE));
 		}
 		return Optional.empty();

@@ -98,6 +98,9 @@ class StrictJsonTest {
 			capacity    | "10"
 			capacity    | ""
 			capacity    | true
+			capacity    | 2147483648
+			minutes     | -2147483649
+			seq         | 99999999999999999999
 			minutes     | 2.9
 			minutes     | "2"
 			seq         | 1.5
