@@ -87,8 +87,24 @@ const reachesSomeone = {
       return { ok, actual: JSON.stringify({ card: cardBox, composer: inputBox }) };
     });
     await expectHidden(card.getByRole('link', { name: '080 005 005', exact: true }), 'the other numbers, a tap away on a phone');
+    // The message area shrank for the card, and the message just written stays in view.
+    await waitFor('the own message in view above the help card', async () => {
+      const shown = await parentPage.evaluate((text) => {
+        const body = [...document.querySelectorAll('[data-testid="message-body"]')].find((element) => element.textContent === text);
+        const scroller = document.querySelector('.chat-scroll');
+        if (!body || !scroller) return 'not found';
+        const message = body.getBoundingClientRect();
+        const area = scroller.getBoundingClientRect();
+        return message.top >= area.top - 1 && message.bottom <= area.bottom + 1 ? 'in view' : `${message.top}-${message.bottom} outside ${area.top}-${area.bottom}`;
+      }, words);
+      return { ok: shown === 'in view', actual: shown };
+    });
     await card.getByTestId('help-card-more').click();
     await expectAttribute(card.getByTestId('help-card-more'), 'aria-expanded', 'true', 'the "more help" button, once opened');
+    await waitFor('the composer still in reach with the other numbers shown', async () => {
+      const box = await input.boundingBox();
+      return { ok: box !== null && box.y >= 0 && box.y + box.height <= 844, actual: JSON.stringify(box) };
+    });
     await expectAttribute(card.getByRole('link', { name: '080 005 005', exact: true }), 'href', 'tel:080005005', 'Nollalinja in the help card');
     await expectAccessible(parentPage, 'the room with the help card open');
     await card.getByTestId('help-card-ask-talk').click();

@@ -42,7 +42,7 @@ class HelpCard extends Component {
     class: 'button-primary button-small',
     'data-testid': 'help-card-ask-talk',
   });
-  readonly #asked = translated(locale, 'p', 'chat.safety.asked', { class: 'field-hint', role: 'status', hidden: '' });
+  readonly #asked = translated(locale, 'p', 'chat.safety.asked', { class: 'field-hint', role: 'status', tabindex: '-1', hidden: '' });
   readonly #error = new FormAlert('error', 'help-card-error');
   #chat: RoomChat | null = null;
 
@@ -120,6 +120,8 @@ class HelpCard extends Component {
       await requestPrivateTalk(api, chat.roomId);
       this.#ask.hidden = true;
       this.#asked.hidden = false;
+      // the button just pressed is gone: the confirmation takes its focus, and comes into view with it
+      this.#asked.focus();
     } catch (error) {
       this.#error.show(problemText(problemOf(error)));
     } finally {

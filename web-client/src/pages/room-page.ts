@@ -56,6 +56,8 @@ class RoomPage extends Component {
   readonly #panel = h('tp-moderation-panel');
   readonly #safety = h('tp-room-safety');
   readonly #layout = h('div', { class: 'chat-layout', hidden: true });
+  /** Whether the newest message was in view when the reader last scrolled or a message arrived. */
+  #atNewest = true;
   readonly #scroller = h('div', { class: 'chat-scroll', tabindex: '0', role: 'region' });
   readonly #earlier = translated(locale, 'button', 'chat.loadEarlier', {
     type: 'button',
@@ -125,11 +127,19 @@ class RoomPage extends Component {
       this.#scroller.focus();
     });
     this.#scroller.addEventListener('scroll', () => {
-      if (this.#atBottom()) this.#jump.hidden = true;
+      this.#atNewest = this.#atBottom();
+      if (this.#atNewest) this.#jump.hidden = true;
     });
   }
 
   protected override connected(signal: AbortSignal): void {
+    // Whatever shrinks the message area (the help card, a pinned notice, the on-screen keyboard) keeps the
+    // newest message in view for a reader who was reading it.
+    const resized = new ResizeObserver(() => {
+      if (this.#atNewest) this.#scrollToBottom();
+    });
+    resized.observe(this.#scroller);
+    signal.addEventListener('abort', () => resized.disconnect());
     const user = session.user;
     const roomId = this.dataset['roomId'];
     if (user === null || roomId === undefined) return;
@@ -325,12 +335,14 @@ class RoomPage extends Component {
     } else if (change === 'initial' || change === 'own' || wasAtBottom) {
       this.#scrollToBottom();
     } else if (crisis !== null) {
-      // Help is never left behind the "new messages" button.
+      // Help is never left behind the "new messages" button: when it is the newest message, there is nothing newer
+      // to point to, and the button would cover it.
       crisis.scrollIntoView({ block: 'start' });
-      this.#jump.hidden = this.#atBottom();
+      this.#jump.hidden = this.#atBottom() || crisis.nextElementSibling === null;
     } else if (this.#list.size > countBefore) {
       this.#jump.hidden = false;
     }
+    this.#atNewest = this.#atBottom();
   }
 
   #renderTyping(): void {
@@ -362,6 +374,7 @@ class RoomPage extends Component {
   #scrollToBottom(): void {
     this.#scroller.scrollTop = this.#scroller.scrollHeight;
     this.#jump.hidden = true;
+    this.#atNewest = true;
   }
 }
 

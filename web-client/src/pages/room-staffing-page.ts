@@ -155,8 +155,9 @@ class RoomStaffingPage extends Component {
     const form = h(
       'form',
       { class: 'appoint-form', novalidate: '' },
-      h('div', { class: 'field' }, translated(locale, 'label', 'staffing.person', { for: personId }), person),
+      // the role first: who can be chosen depends on it
       h('div', { class: 'field' }, translated(locale, 'label', 'staffing.role', { for: roleId }), role),
+      h('div', { class: 'field' }, translated(locale, 'label', 'staffing.person', { for: personId }), person),
       none,
       h('div', { class: 'actions' }, submit),
     );
