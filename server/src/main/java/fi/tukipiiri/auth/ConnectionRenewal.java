@@ -10,6 +10,7 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
+import fi.tukipiiri.delivery.Destinations;
 import fi.tukipiiri.platform.ApiProblem;
 
 /**
@@ -23,9 +24,6 @@ import fi.tukipiiri.platform.ApiProblem;
 @Controller
 class ConnectionRenewal {
 
-	static final String SEND_DESTINATION = "/app/auth/renew";
-	static final String QUEUE_DESTINATION = "/user/queue/session";
-
 	private final BearerTokens tokens;
 	private final LiveConnections connections;
 
@@ -38,8 +36,8 @@ class ConnectionRenewal {
 	record Renewed(String type, Instant expiresAt) {
 	}
 
-	@MessageMapping("/auth/renew")
-	@SendToUser(destinations = "/queue/session", broadcast = false)
+	@MessageMapping(Destinations.RENEW)
+	@SendToUser(destinations = Destinations.SESSION, broadcast = false)
 	Renewed renew(@Header(name = "Authorization", required = false) String authorization, SimpMessageHeaderAccessor headers,
 			Principal user) {
 		AccessTokens.Verified token = tokens.verify(authorization).orElseThrow(InvalidToken::new);

@@ -1,6 +1,5 @@
 package fi.tukipiiri.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,15 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -25,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
+import fi.tukipiiri.delivery.NodeSignal;
 import fi.tukipiiri.platform.OutageLog;
 
 /**
@@ -32,7 +27,7 @@ import fi.tukipiiri.platform.OutageLog;
  * with a STOMP {@code ERROR} frame naming why and then a close, as soon as the trust behind it ends:
  * <ul>
  * <li>{@code auth.session_ended} when its token, its sign-in or its account's tokens are revoked (sign-out, a copied
- * refresh token, a role change, erasure): announced by {@link TokenRevocations} on Redis and acted on by every node
+ * refresh token, a role change, erasure): told by {@link TokenRevocations} to every node and acted on by every node
  * within moments; a node that missed an announcement finds the revocation in its periodic re-check;</li>
  * <li>{@code auth.token_expired} when its access token expires before the client renews it
  * ({@code SEND /app/auth/renew}).</li>
@@ -40,12 +35,11 @@ import fi.tukipiiri.platform.OutageLog;
  * Frames that read or write are checked as they arrive as well ({@link StompAuthenticationInterceptor}).
  */
 @Component
-class LiveConnections implements MessageListener {
+class LiveConnections {
 
 	static final String SESSION_ENDED = "auth.session_ended";
 	static final String TOKEN_EXPIRED = "auth.token_expired";
 
-	private static final Logger log = LoggerFactory.getLogger(LiveConnections.class);
 	/** Tokens asked about in one Redis round trip (three keys each). */
 	private static final int RECHECK_BATCH = 500;
 
@@ -53,14 +47,11 @@ class LiveConnections implements MessageListener {
 	private final Map<String, AccessTokens.Verified> tokens = new ConcurrentHashMap<>();
 	private final TokenRevocations revocations;
 	private final MessageChannel clientOutbound;
-	private final JsonMapper json;
 	private final Clock clock;
 
-	LiveConnections(TokenRevocations revocations, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
-			JsonMapper json, Clock clock) {
+	LiveConnections(TokenRevocations revocations, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, Clock clock) {
 		this.revocations = revocations;
 		this.clientOutbound = clientOutbound;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -98,17 +89,10 @@ class LiveConnections implements MessageListener {
 		tokens.remove(disconnected.getSessionId());
 	}
 
-	/** A revocation announced by any node (this one included). */
-	@Override
-	public void onMessage(Message message, byte[] pattern) {
-		TokenRevocations.Revocation revocation;
-		try {
-			revocation = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), TokenRevocations.Revocation.class);
-		}
-		catch (RuntimeException unreadable) {
-			log.warn("Ignored an unreadable token revocation announcement");
-			return;
-		}
+	/** A revocation told by any node (this one included). */
+	@EventListener
+	void on(NodeSignal.Heard<TokenRevocations.Revocation> heard) {
+		TokenRevocations.Revocation revocation = heard.signal();
 		tokens.forEach((sessionId, token) -> {
 			if (revocation.ends(token)) {
 				end(sessionId, SESSION_ENDED);

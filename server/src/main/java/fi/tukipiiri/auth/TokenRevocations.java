@@ -7,38 +7,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import tools.jackson.databind.json.JsonMapper;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import fi.tukipiiri.platform.OutageLog;
+import fi.tukipiiri.delivery.NodeSignal;
 
 /**
  * Access tokens live only minutes, but some must stop at once on every node: the one a person signed out with, every
  * token of a sign-in (refresh-token family) that was signed out or found copied, and all of a person's tokens when
  * their roles change or their account goes. Kept in Redis, which every node reads on every request and on every
- * STOMP frame that reads or writes; each revocation is also announced on {@link #CHANNEL}, so every node closes the
+ * STOMP frame that reads or writes; each revocation is also told to every node as a {@link NodeSignal}, so every node closes the
  * live connections it ends within moments.
  */
 @Component
 class TokenRevocations {
 
 	/** The Redis pub/sub channel on which revocations are announced to every node. */
-	static final String CHANNEL = "auth:revocations";
-
 	/** Asked in place of a family mark for tokens that name no family; never set. */
 	private static final String NO_FAMILY = "auth:revoked-family:none";
 
 	private final StringRedisTemplate redis;
 	private final AuthSettings settings;
-	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	TokenRevocations(StringRedisTemplate redis, AuthSettings settings, JsonMapper json, Clock clock) {
+	TokenRevocations(StringRedisTemplate redis, AuthSettings settings, ApplicationEventPublisher events, Clock clock) {
 		this.redis = redis;
 		this.settings = settings;
-		this.json = json;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -47,7 +44,7 @@ class TokenRevocations {
 	 * ({@code familyId}), or every token of an account older than generation {@code version}. Exactly one of
 	 * {@code tokenId}, {@code familyId} and {@code accountId} is set.
 	 */
-	record Revocation(String tokenId, UUID familyId, UUID accountId, long version) {
+	record Revocation(String tokenId, UUID familyId, UUID accountId, long version) implements NodeSignal {
 
 		static Revocation ofToken(String tokenId) {
 			return new Revocation(tokenId, null, null, 0);
@@ -132,13 +129,9 @@ class TokenRevocations {
 	}
 
 	private void announce(Revocation revocation) {
-		try {
-			redis.convertAndSend(CHANNEL, json.writeValueAsString(revocation));
-		}
-		catch (RuntimeException ex) {
-			// the mark is stored: every frame and request is checked against it, and each node's sweep finds it
-			OutageLog.of("Token revocations").unavailable("a revocation was not announced; nodes find it at their next re-check", ex);
-		}
+		// should the relay be down, the mark is stored: every frame and request is checked against it, and each node's
+		// sweep finds it
+		events.publishEvent(revocation);
 	}
 
 	private static String tokenKey(String tokenId) {

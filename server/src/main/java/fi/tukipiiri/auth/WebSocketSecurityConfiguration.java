@@ -7,9 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -19,6 +16,8 @@ import org.springframework.security.config.annotation.web.socket.EnableWebSocket
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+import fi.tukipiiri.delivery.Destinations;
 
 /**
  * STOMP security: the token authenticates CONNECT and is checked again on every frame that reads or writes (before
@@ -57,19 +56,11 @@ class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer
 			List<StompDestinationRules> featureRules) {
 		messages.simpTypeMatchers(SimpMessageType.CONNECT).authenticated()
 				.simpTypeMatchers(SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.DISCONNECT).permitAll()
-				.simpSubscribeDestMatchers("/user/queue/acks", "/user/queue/errors", ConnectionRenewal.QUEUE_DESTINATION).authenticated()
-				.simpMessageDestMatchers(ConnectionRenewal.SEND_DESTINATION).authenticated();
+				.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.ACKS), Destinations.userQueue(Destinations.ERRORS),
+						Destinations.userQueue(Destinations.SESSION)).authenticated()
+				.simpMessageDestMatchers(Destinations.APP + Destinations.RENEW).authenticated();
 		featureRules.forEach(rules -> rules.configure(messages));
 		return messages.anyMessage().denyAll().build();
-	}
-
-	/** Every node hears every revocation, to end the live connections it holds on the revoked tokens. */
-	@Bean
-	RedisMessageListenerContainer revocationListenerContainer(RedisConnectionFactory redis) {
-		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-		container.setConnectionFactory(redis);
-		container.addMessageListener(connections, new ChannelTopic(TokenRevocations.CHANNEL));
-		return container;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.feedback.FeedbackProblems.InvalidAnswer;
 import fi.tukipiiri.feedback.FeedbackProblems.NotAttended;
 import fi.tukipiiri.feedback.FeedbackProblems.NotOpen;
-import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.series.AttendanceService.AttendedSession;
 import fi.tukipiiri.series.AttendanceService;
@@ -51,16 +51,16 @@ public class FeedbackService {
 	private final Answers answers;
 	private final AttendanceService attendance;
 	private final SeriesService series;
-	private final NotificationService notifications;
+	private final ApplicationEventPublisher events;
 	private final FeedbackSettings settings;
 	private final Clock clock;
 
-	FeedbackService(Answers answers, AttendanceService attendance, SeriesService series, NotificationService notifications,
+	FeedbackService(Answers answers, AttendanceService attendance, SeriesService series, ApplicationEventPublisher events,
 			FeedbackSettings settings, Clock clock) {
 		this.answers = answers;
 		this.attendance = attendance;
 		this.series = series;
-		this.notifications = notifications;
+		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -116,8 +116,7 @@ public class FeedbackService {
 		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(stepped.sessionId())).findFirst().orElseThrow();
 		Map<String, String> params = Map.of("sessionId", stepped.sessionId().toString(), "seriesId", stepped.seriesId().toString(),
 				"seriesTitle", planned.title(), "themeFi", session.theme().fi(), "themeEn", session.theme().en());
-		attendance.attendeesOf(stepped.sessionId())
-				.forEach(accountId -> notifications.notify(accountId, "feedback.requested", stepped.sessionId(), params));
+		events.publishEvent(new FeedbackRequested(stepped.sessionId(), attendance.attendeesOf(stepped.sessionId()), params));
 	}
 
 	/** The attended session, if its form is open: ended (or, for the self-assessment, at least begun) and within the period. */

@@ -2,9 +2,9 @@ package fi.tukipiiri.moderation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +21,9 @@ class ModerationPersonalData implements PersonalData {
 	private final JdbcClient jdbc;
 	private final RoomSettings settings;
 	private final AuditLog audit;
-	private final ModerationEvents events;
+	private final ApplicationEventPublisher events;
 
-	ModerationPersonalData(JdbcClient jdbc, RoomSettings settings, AuditLog audit, ModerationEvents events) {
+	ModerationPersonalData(JdbcClient jdbc, RoomSettings settings, AuditLog audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.audit = audit;
@@ -73,7 +73,7 @@ class ModerationPersonalData implements PersonalData {
 		jdbc.sql("update sanctions set reason = '' where imposed_by = :id and reason <> ''").param("id", accountId).update();
 		for (UUID roomId : settings.pinnedBy(accountId)) {
 			if (settings.unpin(roomId)) {
-				events.toRoom(roomId, "unpinned", Map.of());
+				events.publishEvent(new ModerationUpdate.AnnouncementUnpinned(roomId));
 			}
 		}
 		audit.eraseTextOf(accountId);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,12 +54,12 @@ public class ModerationService {
 	private final RoomSettings settings;
 	private final SessionRooms sessionRooms;
 	private final AuditService audit;
-	private final ModerationEvents events;
+	private final ApplicationEventPublisher events;
 	private final ModerationSettings crisisMessage;
 	private final Clock clock;
 
 	ModerationService(Standings standings, RoomService rooms, MessageService messages, Sanctions sanctions, RoomSettings settings,
-			SessionRooms sessionRooms, AuditService audit, ModerationEvents events, ModerationSettings crisisMessage, Clock clock) {
+			SessionRooms sessionRooms, AuditService audit, ApplicationEventPublisher events, ModerationSettings crisisMessage, Clock clock) {
 		this.standings = standings;
 		this.rooms = rooms;
 		this.messages = messages;
@@ -104,7 +104,7 @@ public class ModerationService {
 		}
 		messages.remove(roomId, messageId, actorId, why).ifPresent(removed -> {
 			audit.record(actorId, "REMOVE_MESSAGE", roomId, removed.authorId(), messageId, why, removed.body());
-			events.toRoom(roomId, "message-removed", Map.of("messageId", messageId, "seq", removed.seq()));
+			events.publishEvent(new ModerationUpdate.MessageRemoved(roomId, messageId, removed.seq()));
 		});
 	}
 
@@ -127,9 +127,8 @@ public class ModerationService {
 				minutes == null ? null : now.plus(Duration.ofMinutes(minutes)));
 		sanctions.insert(mute);
 		audit.record(actorId, "MUTE", roomId, targetId, null, mute.reason(), mute.endsAt() == null ? "until lifted" : "until " + mute.endsAt());
-		Map<String, Object> fields = withUntil(Map.of("accountId", targetId), mute.endsAt());
-		events.toRoom(roomId, "member-muted", fields);
-		events.toPerson(targetId, roomId, "muted", withReason(fields, mute.reason()));
+		events.publishEvent(new ModerationUpdate.MemberMuted(roomId, targetId, mute.endsAt()));
+		events.publishEvent(new ModerationUpdate.Muted(roomId, targetId, mute.endsAt(), ModerationUpdate.reasonOrNull(mute.reason())));
 		return mute;
 	}
 
@@ -140,8 +139,8 @@ public class ModerationService {
 		standings.target(actor, targetId, false);
 		if (sanctions.lift(Sanction.Kind.MUTE, roomId, null, targetId, actorId, clock.instant()) > 0) {
 			audit.record(actorId, "UNMUTE", roomId, targetId, null, "", "");
-			events.toRoom(roomId, "member-unmuted", Map.of("accountId", targetId));
-			events.toPerson(targetId, roomId, "unmuted", Map.of());
+			events.publishEvent(new ModerationUpdate.MemberUnmuted(roomId, targetId));
+			events.publishEvent(new ModerationUpdate.Unmuted(targetId, roomId));
 		}
 	}
 
@@ -153,8 +152,8 @@ public class ModerationService {
 		String why = reason(reason);
 		rooms.removeMember(roomId, targetId);
 		audit.record(actorId, "REMOVE_MEMBER", roomId, targetId, null, why, "");
-		events.toRoom(roomId, "member-removed", Map.of("accountId", targetId));
-		events.toPerson(targetId, roomId, "removed", withReason(Map.of(), why));
+		events.publishEvent(new ModerationUpdate.MemberRemoved(roomId, targetId));
+		events.publishEvent(new ModerationUpdate.Removed(targetId, roomId, ModerationUpdate.reasonOrNull(why)));
 	}
 
 	/** Bans from the room, or with {@code scope} {@code SERIES} from every room of its series; a null scope is the room. */
@@ -171,8 +170,8 @@ public class ModerationService {
 		rooms.removeMember(roomId, targetId);
 		audit.record(actorId, scope == BanScope.SERIES ? "BAN_SERIES" : "BAN", roomId, targetId, null, ban.reason(),
 				seriesId == null ? "" : "series " + seriesId);
-		events.toRoom(roomId, "member-banned", Map.of("accountId", targetId, "scope", scope.name()));
-		events.toPerson(targetId, roomId, "banned", withReason(Map.of("scope", scope.name()), ban.reason()));
+		events.publishEvent(new ModerationUpdate.MemberBanned(roomId, targetId, scope));
+		events.publishEvent(new ModerationUpdate.Banned(targetId, roomId, scope, ModerationUpdate.reasonOrNull(ban.reason())));
 		return ban;
 	}
 
@@ -185,7 +184,7 @@ public class ModerationService {
 		UUID seriesId = sessionRooms.seriesOf(roomId).orElse(null);
 		if (sanctions.lift(Sanction.Kind.BAN, roomId, seriesId, targetId, actorId, clock.instant()) > 0) {
 			audit.record(actorId, "UNBAN", roomId, targetId, null, "", "");
-			events.toPerson(targetId, roomId, "unbanned", Map.of());
+			events.publishEvent(new ModerationUpdate.Unbanned(targetId, roomId));
 		}
 	}
 
@@ -208,7 +207,7 @@ public class ModerationService {
 		}
 		Room changed = rooms.changeState(roomId, wanted);
 		audit.record(actorId, locked ? "LOCK" : "UNLOCK", roomId, null, null, "", "");
-		events.toRoom(roomId, locked ? "room-locked" : "room-unlocked", Map.of("state", wanted.name()));
+		events.publishEvent(new ModerationUpdate.RoomLockChanged(roomId, wanted));
 		return changed;
 	}
 
@@ -227,7 +226,7 @@ public class ModerationService {
 		}
 		settings.setSlowMode(roomId, seconds);
 		audit.record(actorId, "SLOW_MODE", roomId, null, null, "", seconds + " s");
-		events.toRoom(roomId, "slow-mode", Map.of("seconds", seconds));
+		events.publishEvent(new ModerationUpdate.SlowModeSet(roomId, seconds));
 	}
 
 	/**
@@ -247,7 +246,7 @@ public class ModerationService {
 		settings.pin(roomId, announcement, actorId, clock.instant());
 		Pinned pinned = settings.of(roomId).pinned();
 		audit.record(actorId, "PIN", roomId, null, null, "", announcement);
-		events.toRoom(roomId, "pinned", Map.of("text", pinned.text(), "pinnedByName", pinned.pinnedByName(), "pinnedAt", pinned.pinnedAt()));
+		events.publishEvent(new ModerationUpdate.AnnouncementPinned(roomId, pinned.text(), pinned.pinnedByName(), pinned.pinnedAt()));
 		return pinned;
 	}
 
@@ -256,7 +255,7 @@ public class ModerationService {
 		standings.require(roomId, actorId, Power.PIN);
 		if (settings.unpin(roomId)) {
 			audit.record(actorId, "UNPIN", roomId, null, null, "", "");
-			events.toRoom(roomId, "unpinned", Map.of());
+			events.publishEvent(new ModerationUpdate.AnnouncementUnpinned(roomId));
 		}
 	}
 
@@ -296,19 +295,5 @@ public class ModerationService {
 		return ModerationFieldLimits.REASON.check(reason).orElseThrow(refused -> refused.refusal() == Refusal.TOO_LONG
 				? new InvalidValue("moderation.reason_too_long", "A reason has at most " + MAX_REASON + " characters.")
 				: InvalidFields.of("reason", refused.code(), refused.message()));
-	}
-
-	/** The event's fields with {@code until}: when a timed mute ends, null for a mute until lifted (always present). */
-	private static Map<String, Object> withUntil(Map<String, Object> fields, Instant until) {
-		Map<String, Object> result = new HashMap<>(fields);
-		result.put("until", until);
-		return result;
-	}
-
-	/** The event's fields with {@code reason}: the reason given, null when none was (always present). */
-	private static Map<String, Object> withReason(Map<String, Object> fields, String reason) {
-		Map<String, Object> result = new HashMap<>(fields);
-		result.put("reason", reason.isEmpty() ? null : reason);
-		return result;
 	}
 }

@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
-import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.PrivateTalkTitles;
 import fi.tukipiiri.rooms.Room;
@@ -30,18 +30,16 @@ public class PrivateTalkService {
 	private final RoomService rooms;
 	private final AccountService accounts;
 	private final AuditService audit;
-	private final ModerationEvents events;
-	private final NotificationService notifications;
+	private final ApplicationEventPublisher events;
 	private final SafetySignals signals;
 
-	PrivateTalkService(Standings standings, RoomService rooms, AccountService accounts, AuditService audit, ModerationEvents events,
-			NotificationService notifications, SafetySignals signals) {
+	PrivateTalkService(Standings standings, RoomService rooms, AccountService accounts, AuditService audit, ApplicationEventPublisher events,
+			SafetySignals signals) {
 		this.standings = standings;
 		this.rooms = rooms;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.events = events;
-		this.notifications = notifications;
 		this.signals = signals;
 	}
 
@@ -85,9 +83,8 @@ public class PrivateTalkService {
 		});
 		audit.record(staffId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "",
 				(existing.isPresent() ? "again " : "") + "from room " + fromRoomId);
-		notifications.notify(participantId, "private_talk.opened", room.id(),
-				Map.of("roomId", room.id().toString(), "facilitatorName", staffName, "facilitatorId", staffId.toString()));
-		events.toPerson(participantId, fromRoomId, "private-talk-opened", Map.of("privateRoomId", room.id(), "facilitatorName", staffName));
+		events.publishEvent(new PrivateTalkOpened(room.id(), participantId, staffId, staffName));
+		events.publishEvent(new ModerationUpdate.TalkOpened(participantId, fromRoomId, room.id(), staffName));
 		return room;
 	}
 
@@ -101,7 +98,7 @@ public class PrivateTalkService {
 		String name = accounts.getActive(participantId).displayName();
 		String roomTitle = rooms.requireReader(roomId, participantId, "private-talk-request").room().title();
 		signals.raise(new SafetySignals.Signal(Escalation.Signal.TALK_REQUEST, UUID.randomUUID(), roomId, roomTitle, participantId,
-				Set.of(participantId), "private-talk-requested", Map.of("accountId", participantId, "displayName", name),
+				Set.of(participantId), recipient -> new ModerationUpdate.PrivateTalkRequested(recipient, roomId, participantId, name),
 				"private_talk.requested", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name, "accountId",
 						participantId.toString())));
 	}

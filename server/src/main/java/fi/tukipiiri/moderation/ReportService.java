@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +18,6 @@ import fi.tukipiiri.moderation.ModerationProblems.InvalidValue;
 import fi.tukipiiri.moderation.ModerationProblems.NotInRoom;
 import fi.tukipiiri.moderation.ModerationProblems.NotYourself;
 import fi.tukipiiri.moderation.ModerationProblems.ReportNotFound;
-import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
@@ -43,13 +43,12 @@ public class ReportService {
 	private final MessageService messages;
 	private final AccountService accounts;
 	private final AuditService audit;
-	private final ModerationEvents events;
-	private final NotificationService notifications;
+	private final ApplicationEventPublisher events;
 	private final SafetySignals signals;
 	private final Clock clock;
 
 	ReportService(RoomService rooms, Reports reports, Standings standings, MessageService messages, AccountService accounts, AuditService audit,
-			ModerationEvents events, NotificationService notifications, SafetySignals signals, Clock clock) {
+			ApplicationEventPublisher events, SafetySignals signals, Clock clock) {
 		this.rooms = rooms;
 		this.reports = reports;
 		this.standings = standings;
@@ -57,7 +56,6 @@ public class ReportService {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.events = events;
-		this.notifications = notifications;
 		this.signals = signals;
 		this.clock = clock;
 	}
@@ -92,7 +90,7 @@ public class ReportService {
 		String roomTitle = rooms.requireReader(roomId, reporterId, "report").room().title();
 		Set<UUID> concerned = new HashSet<>(List.of(reporterId, target));
 		signals.raise(new SafetySignals.Signal(Escalation.Signal.REPORT, report.id(), roomId, roomTitle, target, concerned,
-				"report-filed", Map.of("reportId", report.id()), "moderation.report_filed",
+				recipient -> new ModerationUpdate.ReportFiled(recipient, roomId, report.id()), "moderation.report_filed",
 				Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
 		return report.id();
 	}
@@ -126,9 +124,8 @@ public class ReportService {
 		audit.record(reviewerId, actionTaken ? "REPORT_RESOLVED" : "REPORT_DISMISSED", report.roomId(), report.targetId(),
 				report.messageId(), handling, "report " + reportId);
 		if (report.reporterId() != null) {
-			notifications.notify(report.reporterId(), "report.handled", reportId,
-					Map.of("roomTitle", report.roomTitle(), "roomId", report.roomId().toString()));
-			events.toPerson(report.reporterId(), report.roomId(), "report-handled", Map.of("reportId", reportId));
+			events.publishEvent(new ReportClosed(reportId, report.reporterId(), report.roomId(), report.roomTitle()));
+			events.publishEvent(new ModerationUpdate.ReportHandled(report.reporterId(), report.roomId(), reportId));
 		}
 	}
 

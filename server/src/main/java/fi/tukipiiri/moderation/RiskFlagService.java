@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -35,11 +36,11 @@ public class RiskFlagService {
 	private final RiskTerms terms;
 	private final RiskFlags flags;
 	private final Standings standings;
-	private final ModerationEvents events;
+	private final ApplicationEventPublisher events;
 	private final ModerationSettings settings;
 	private final Clock clock;
 
-	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ModerationEvents events, RoomService rooms,
+	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ApplicationEventPublisher events, RoomService rooms,
 			SafetySignals signals, ObjectProvider<RiskFlagService> self, Clock clock) {
 		this.self = self;
 		this.rooms = rooms;
@@ -74,13 +75,12 @@ public class RiskFlagService {
 		flags.insert(id, posted.roomId(), posted.messageId(), posted.message().seq(), posted.authorId(), categories, clock.instant());
 		String roomTitle = rooms.requireReader(posted.roomId(), posted.authorId(), "risk-flag").room().title();
 		signals.raise(new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, posted.roomId(), roomTitle, posted.authorId(),
-				Set.of(posted.authorId()), "risk-flag", Map.of("flagId", id, "messageId", posted.messageId(), "seq",
-						posted.message().seq(), "categories", categories, "crisisMessage", settings.crisisMessage()),
+				Set.of(posted.authorId()), recipient -> new ModerationUpdate.RiskFlagged(recipient, posted.roomId(), id,
+						posted.messageId(), posted.message().seq(), categories, settings.crisisMessage()),
 				"moderation.risk_flag", Map.of("roomId", posted.roomId().toString(), "roomTitle", roomTitle)));
 		if (categories.stream().anyMatch(settings.helpCardCategories()::contains)) {
 			// only the writer sees it, in their own language (the client has the words); nothing is blocked
-			events.toPerson(posted.authorId(), posted.roomId(), "help-card", Map.of("messageId", posted.messageId(),
-					"categories", categories));
+			events.publishEvent(new ModerationUpdate.HelpCard(posted.authorId(), posted.roomId(), posted.messageId(), categories));
 		}
 	}
 

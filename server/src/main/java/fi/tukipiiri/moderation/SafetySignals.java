@@ -1,21 +1,21 @@
 package fi.tukipiiri.moderation;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
-import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.presence.PresenceService;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
@@ -33,7 +33,6 @@ import fi.tukipiiri.rooms.RoomService;
 @Component
 class SafetySignals {
 
-	static final String ESCALATED_NOTICE = "safety.escalated";
 
 	private static final Logger log = LoggerFactory.getLogger(SafetySignals.class);
 
@@ -43,20 +42,17 @@ class SafetySignals {
 	private final DutyRoster duty;
 	private final ConnectionLimit connections;
 	private final Escalations escalations;
-	private final NotificationService notifications;
-	private final ModerationEvents events;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	SafetySignals(RoomService rooms, PresenceService presence, AccountService accounts, DutyRoster duty, ConnectionLimit connections,
-			Escalations escalations,
-			NotificationService notifications, ModerationEvents events, Clock clock) {
+			Escalations escalations, ApplicationEventPublisher events, Clock clock) {
 		this.rooms = rooms;
 		this.presence = presence;
 		this.accounts = accounts;
 		this.duty = duty;
 		this.connections = connections;
 		this.escalations = escalations;
-		this.notifications = notifications;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -67,11 +63,11 @@ class SafetySignals {
 	 * @param signalId the flag's, report's or request's id; the facilitators' notice is about it
 	 * @param subjectId the person the signal is about, shown to those it is escalated to
 	 * @param concerned everyone the signal is about or comes from; none of them receives it
-	 * @param liveType the event the room's facilitators receive on {@code /user/queue/moderation}, with {@code liveFields}
+	 * @param live what each of the room's facilitators hears live, given the facilitator
 	 * @param noticeKind the notification the room's facilitators receive, with {@code noticeParams}
 	 */
 	record Signal(Escalation.Signal kind, UUID signalId, UUID roomId, String roomTitle, UUID subjectId, Set<UUID> concerned,
-			String liveType, Map<String, Object> liveFields, String noticeKind, Map<String, String> noticeParams) {
+			Function<UUID, ModerationUpdate.ToPerson> live, String noticeKind, Map<String, String> noticeParams) {
 	}
 
 	/**
@@ -85,23 +81,21 @@ class SafetySignals {
 		List<UUID> facilitators = rooms.membersWithRole(signal.roomId(), RoomRole.FACILITATOR).stream()
 				.filter(facilitator -> !signal.concerned().contains(facilitator)).toList();
 		for (UUID facilitator : facilitators) {
-			notifications.notify(facilitator, signal.noticeKind(), signal.signalId(), signal.noticeParams());
-			events.toPerson(facilitator, signal.roomId(), signal.liveType(), signal.liveFields());
+			events.publishEvent(signal.live().apply(facilitator));
 		}
 		Set<UUID> present = presence.presentIn(signal.roomId());
 		if (facilitators.stream().anyMatch(present::contains)) {
+			events.publishEvent(new SafetySignalRaised(signal.kind(), signal.signalId(), signal.roomId(), signal.roomTitle(),
+					signal.noticeKind(), signal.noticeParams(), facilitators, null, List.of()));
 			return new Reach(facilitators, true, null, List.of());
 		}
 		UUID escalationId = UUID.randomUUID();
 		escalations.insert(escalationId, signal.roomId(), signal.kind(), signal.signalId(), signal.subjectId(), clock.instant());
 		List<UUID> recipients = responsible(signal.concerned());
-		Map<String, String> params = Map.of("roomId", signal.roomId().toString(), "roomTitle", signal.roomTitle(), "signal",
-				signal.kind().name());
-		Map<String, Object> live = new HashMap<>(params);
-		live.put("escalationId", escalationId);
+		events.publishEvent(new SafetySignalRaised(signal.kind(), signal.signalId(), signal.roomId(), signal.roomTitle(),
+				signal.noticeKind(), signal.noticeParams(), facilitators, escalationId, recipients));
 		for (UUID recipient : recipients) {
-			notifications.notify(recipient, ESCALATED_NOTICE, escalationId, params);
-			events.toPerson(recipient, signal.roomId(), "escalation", live);
+			events.publishEvent(new ModerationUpdate.Escalated(recipient, signal.roomId(), signal.roomTitle(), signal.kind(), escalationId));
 		}
 		if (recipients.isEmpty()) {
 			log.error("A safety signal in room {} has nobody to reach: no coordinator or administrator but those it concerns",

@@ -4,6 +4,7 @@ import org.springframework.security.messaging.access.intercept.MessageMatcherDel
 import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.auth.StompDestinationRules;
+import fi.tukipiiri.delivery.Destinations;
 
 /** Anyone connected may follow their own notices; the user prefix makes the queue theirs alone. */
 @Component
@@ -11,6 +12,6 @@ class NotificationDestinationRules implements StompDestinationRules {
 
 	@Override
 	public void configure(MessageMatcherDelegatingAuthorizationManager.Builder messages) {
-		messages.simpSubscribeDestMatchers("/user/queue/notifications").authenticated();
+		messages.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.NOTIFICATIONS)).authenticated();
 	}
 }

@@ -5,25 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.tukipiiri.platform.AfterCommit;
-import fi.tukipiiri.rooms.ClusterRelay;
 
 /** Stores a notice once per person and subject, and delivers it to the person's open connections on any node. */
 @Service
 public class NotificationService {
 
 	private final Notifications notifications;
-	private final ClusterRelay relay;
-	private final EmailSender email;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	NotificationService(Notifications notifications, ClusterRelay relay, EmailSender email, Clock clock) {
+	NotificationService(Notifications notifications, ApplicationEventPublisher events, Clock clock) {
 		this.notifications = notifications;
-		this.relay = relay;
-		this.email = email;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -31,11 +28,8 @@ public class NotificationService {
 	public void notify(UUID accountId, String kind, UUID subjectId, Map<String, String> params) {
 		Notification notification = new Notification(UUID.randomUUID(), kind, subjectId, params, clock.instant(), null);
 		if (notifications.insert(accountId, notification)) {
-			// told only once it is stored: a notice whose transaction rolls back never reached anyone
-			AfterCommit.run(() -> {
-				relay.publish("/user/" + accountId + "/queue/notifications", notification);
-				email.send(accountId, notification);
-			});
+			// told only once it is committed: a notice whose transaction rolls back never reaches anyone
+			events.publishEvent(new NoticeCreated(accountId, notification));
 		}
 	}
 

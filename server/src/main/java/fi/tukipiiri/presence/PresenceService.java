@@ -6,9 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import fi.tukipiiri.rooms.ClusterRelay;
+import fi.tukipiiri.delivery.Audience;
+import fi.tukipiiri.delivery.LiveEvent;
+import fi.tukipiiri.delivery.RoomTopic;
 import fi.tukipiiri.rooms.RoomMember;
 import fi.tukipiiri.rooms.RoomService;
 
@@ -18,16 +21,21 @@ public class PresenceService {
 
 	private final PresenceRegistry registry;
 	private final RoomService rooms;
-	private final ClusterRelay relay;
+	private final ApplicationEventPublisher events;
 
-	PresenceService(PresenceRegistry registry, RoomService rooms, ClusterRelay relay) {
+	PresenceService(PresenceRegistry registry, RoomService rooms, ApplicationEventPublisher events) {
 		this.registry = registry;
 		this.rooms = rooms;
-		this.relay = relay;
+		this.events = events;
 	}
 
 	/** The notice others see while someone writes: a display name, never more. */
-	record TypingEvent(String type, UUID roomId, UUID accountId, String displayName) {
+	record TypingEvent(String type, UUID roomId, UUID accountId, String displayName) implements LiveEvent {
+
+		@Override
+		public Audience audience() {
+			return Audience.room(roomId, RoomTopic.TYPING);
+		}
 	}
 
 	public List<RoomMember> present(UUID roomId, UUID requester) {
@@ -53,7 +61,7 @@ public class PresenceService {
 		if (!registry.claimTypingSlot(roomId, accountId)) {
 			return;
 		}
-		rooms.member(roomId, accountId).ifPresent(member -> relay.publish("/topic/rooms/" + roomId + "/typing",
+		rooms.member(roomId, accountId).ifPresent(member -> events.publishEvent(
 				new TypingEvent("typing", roomId, accountId, member.displayName())));
 	}
 }

@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
-import fi.tukipiiri.rooms.ClusterRelay;
+import fi.tukipiiri.delivery.Audience;
+import fi.tukipiiri.delivery.LiveEvent;
+import fi.tukipiiri.delivery.RoomTopic;
+import fi.tukipiiri.delivery.SubscriptionEnded;
 import fi.tukipiiri.rooms.RoomMember;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
-import fi.tukipiiri.rooms.RoomSubscriptionEnded;
 import fi.tukipiiri.platform.OutageLog;
 
 /**
@@ -31,7 +33,12 @@ import fi.tukipiiri.platform.OutageLog;
 class PresenceTracker {
 
 	/** A person present in a room, as the presence topic announces them. */
-	record PresenceEvent(String type, UUID roomId, UUID accountId, String displayName, RoomRole role) {
+	record PresenceEvent(String type, UUID roomId, UUID accountId, String displayName, RoomRole role) implements LiveEvent {
+
+		@Override
+		public Audience audience() {
+			return Audience.room(roomId, RoomTopic.PRESENCE);
+		}
 	}
 
 	private record Subscription(UUID roomId, UUID accountId) {
@@ -39,16 +46,14 @@ class PresenceTracker {
 
 	private final PresenceRegistry registry;
 	private final RoomService rooms;
-	private final ClusterRelay relay;
 	private final ApplicationEventPublisher events;
 	private final String nodeId = UUID.randomUUID().toString();
 	/** sessionId → subscriptionId → room, for the sessions connected to this node. */
 	private final Map<String, Map<String, Subscription>> sessions = new ConcurrentHashMap<>();
 
-	PresenceTracker(PresenceRegistry registry, RoomService rooms, ClusterRelay relay, ApplicationEventPublisher events) {
+	PresenceTracker(PresenceRegistry registry, RoomService rooms, ApplicationEventPublisher events) {
 		this.registry = registry;
 		this.rooms = rooms;
-		this.relay = relay;
 		this.events = events;
 	}
 
@@ -73,7 +78,7 @@ class PresenceTracker {
 	}
 
 	@EventListener
-	void on(RoomSubscriptionEnded ended) {
+	void on(SubscriptionEnded ended) {
 		sessions.computeIfPresent(ended.sessionId(), (id, subscriptions) -> {
 			Subscription removed = subscriptions.remove(ended.subscriptionId());
 			if (removed != null && !subscriptions.containsValue(removed)) {
@@ -166,8 +171,7 @@ class PresenceTracker {
 		if (member == null) {
 			return;
 		}
-		relay.publish("/topic/rooms/" + roomId + "/presence",
-				new PresenceEvent(type, roomId, accountId, member.displayName(), member.role()));
+		events.publishEvent(new PresenceEvent(type, roomId, accountId, member.displayName(), member.role()));
 	}
 
 	private PresenceRegistry.Entry entry(String sessionId, Subscription subscription) {

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
+import fi.tukipiiri.delivery.AccessWithdrawn;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.RoomProblems.Barred;
 import fi.tukipiiri.rooms.RoomProblems.GuestNotAllowed;
@@ -32,16 +33,14 @@ public class RoomService {
 	private final Rooms rooms;
 	private final AccountService accounts;
 	private final List<RoomRules> rules;
-	private final RoomEvictions evictions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	RoomService(Rooms rooms, AccountService accounts, List<RoomRules> rules, RoomEvictions evictions,
+	RoomService(Rooms rooms, AccountService accounts, List<RoomRules> rules,
 			ApplicationEventPublisher events, Clock clock) {
 		this.rooms = rooms;
 		this.accounts = accounts;
 		this.rules = rules;
-		this.evictions = evictions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -269,7 +268,7 @@ public class RoomService {
 	@Transactional
 	public boolean removeMember(UUID roomId, UUID accountId) {
 		boolean removed = rooms.deleteMember(roomId, accountId);
-		evictions.evictAfterCommit(roomId, accountId);
+		events.publishEvent(new AccessWithdrawn(roomId, accountId));
 		return removed;
 	}
 

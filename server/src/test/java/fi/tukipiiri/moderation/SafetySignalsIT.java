@@ -192,6 +192,8 @@ class SafetySignalsIT {
 			assertThat(refused.status()).as(step).isEqualTo(404);
 			assertThat(refused.code()).as(step).isEqualTo("moderation.escalation_not_found");
 		}
+		// notices are made after commit, apart from the request: once those on duty have theirs, the other's is not coming
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(coordinatorOnDuty).contains("safety.escalated"));
 		assertThat(notices(coordinatorOffDuty)).doesNotContain("safety.escalated");
 		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of(), admin.accessToken()).status()).isEqualTo(204);
 	}
@@ -269,7 +271,7 @@ class SafetySignalsIT {
 		UUID privateRoom = UUID.fromString(talk.text("id"));
 		assertThat(api.get("/api/rooms/" + privateRoom + "/members", parent.accessToken()).body().toString())
 				.contains(kaisa).contains("Autettava");
-		assertThat(notices(parent)).contains("private_talk.opened");
+		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(parent).contains("private_talk.opened"));
 
 		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", "Soitettu kriisipuhelimeen"),
 				coordinatorOffDuty.accessToken()).code()).isEqualTo("moderation.escalation_taken");

@@ -65,7 +65,7 @@ class PresenceTrackerTest {
 
 	private final RecordingRegistry registry = new RecordingRegistry();
 	private final List<Object> events = new ArrayList<>();
-	private final PresenceTracker tracker = new PresenceTracker(registry, null, null, events::add);
+	private final PresenceTracker tracker = new PresenceTracker(registry, null, events::add);
 
 	@Test
 	void aSweptEntryOfALiveSessionComesBack() {

@@ -4,6 +4,7 @@ import org.springframework.security.messaging.access.intercept.MessageMatcherDel
 import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.auth.StompDestinationRules;
+import fi.tukipiiri.delivery.Destinations;
 
 /** Anyone connected may follow their own moderation notices and results; the user prefix makes the queues theirs. */
 @Component
@@ -11,6 +12,7 @@ class ModerationDestinationRules implements StompDestinationRules {
 
 	@Override
 	public void configure(MessageMatcherDelegatingAuthorizationManager.Builder messages) {
-		messages.simpSubscribeDestMatchers("/user/queue/moderation", "/user/queue/moderation-results").authenticated();
+		messages.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.MODERATION),
+				Destinations.userQueue(Destinations.MODERATION_RESULTS)).authenticated();
 	}
 }

@@ -9,6 +9,7 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
+import fi.tukipiiri.delivery.Destinations;
 import fi.tukipiiri.moderation.ModerationService;
 import fi.tukipiiri.moderation.ModerationService.BanScope;
 import fi.tukipiiri.platform.InvalidFields;
@@ -41,8 +42,8 @@ class ModerationStompController {
 	 * Does the command's action; the service checks every field, so each refusal has the code the same command has
 	 * over REST ({@code validation.failed} naming a missing field, {@code moderation.invalid_duration}, …).
 	 */
-	@MessageMapping("/rooms/{roomId}/moderation")
-	@SendToUser(destinations = "/queue/moderation-results", broadcast = false)
+	@MessageMapping(Destinations.SEND_MODERATION)
+	@SendToUser(destinations = Destinations.MODERATION_RESULTS, broadcast = false)
 	Done act(@DestinationVariable UUID roomId, @Payload Command command, Principal sender) {
 		UUID actor = UUID.fromString(sender.getName());
 		switch (InvalidFields.required(command.action(), "action")) {

@@ -7,6 +7,7 @@ import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 
+import fi.tukipiiri.delivery.Destinations;
 import fi.tukipiiri.presence.PresenceService;
 
 /** {@code SEND /app/rooms/{roomId}/typing}: a throttled "is typing" notice to the room; the body is ignored. */
@@ -19,7 +20,7 @@ class TypingController {
 		this.presence = presence;
 	}
 
-	@MessageMapping("/rooms/{roomId}/typing")
+	@MessageMapping(Destinations.SEND_TYPING)
 	void typing(@DestinationVariable UUID roomId, Principal sender) {
 		presence.typing(roomId, UUID.fromString(sender.getName()));
 	}

@@ -10,6 +10,7 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
+import fi.tukipiiri.delivery.Destinations;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
 
@@ -32,8 +33,8 @@ class ChatController {
 	record Ack(String clientId, UUID roomId, long seq, UUID messageId, Instant sentAt) {
 	}
 
-	@MessageMapping("/rooms/{roomId}/messages")
-	@SendToUser(destinations = "/queue/acks", broadcast = false)
+	@MessageMapping(Destinations.SEND_MESSAGE)
+	@SendToUser(destinations = Destinations.ACKS, broadcast = false)
 	Ack send(@DestinationVariable UUID roomId, @Payload SendMessage request, Principal sender) {
 		MessageService.Sent sent = messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(), request.body());
 		ChatMessage message = sent.message();

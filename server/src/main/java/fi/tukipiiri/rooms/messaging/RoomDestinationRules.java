@@ -4,6 +4,7 @@ import org.springframework.security.messaging.access.intercept.MessageMatcherDel
 import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.auth.StompDestinationRules;
+import fi.tukipiiri.delivery.Destinations;
 
 /**
  * Signed-in clients may subscribe to a room's topics and send to its application destinations; whether they
@@ -14,7 +15,7 @@ class RoomDestinationRules implements StompDestinationRules {
 
 	@Override
 	public void configure(MessageMatcherDelegatingAuthorizationManager.Builder messages) {
-		messages.simpSubscribeDestMatchers("/topic/rooms/{roomId}", "/topic/rooms/{roomId}/*").authenticated()
-				.simpMessageDestMatchers("/app/rooms/{roomId}/*").authenticated();
+		messages.simpSubscribeDestMatchers(Destinations.ROOM_TOPIC, Destinations.ROOM_SUBTOPIC).authenticated()
+				.simpMessageDestMatchers(Destinations.APP + "/rooms/{roomId}/*").authenticated();
 	}
 }

@@ -17,13 +17,14 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.delivery.Destinations;
+import fi.tukipiiri.delivery.StompErrors;
+import fi.tukipiiri.delivery.StompErrors.StompError;
+import fi.tukipiiri.delivery.SubscriptionEnded;
 import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.platform.RefusalLog;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
-import fi.tukipiiri.rooms.RoomSubscriptionEnded;
-import fi.tukipiiri.rooms.StompErrors;
-import fi.tukipiiri.rooms.StompErrors.StompError;
 
 /**
  * Lets a SUBSCRIBE to a room's topics through only for the room's members (joining open chats on the way).
@@ -35,7 +36,7 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(RoomSubscriptionGuard.class);
 	private static final String NOT_MEMBER = "rooms.not_member";
-	private static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms/([0-9a-fA-F-]{36})(/[a-z]+)?");
+	private static final Pattern ROOM_TOPIC = Pattern.compile(Pattern.quote(Destinations.ROOM_TOPICS) + "([0-9a-fA-F-]{36})(/[a-z]+)?");
 
 	private final RoomService rooms;
 	private final StompErrors errors;
@@ -53,14 +54,14 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 		if (accessor != null && accessor.getCommand() == StompCommand.UNSUBSCRIBE) {
 			// published here, in the session's frame order, not from Spring's unsubscribe event, which can overtake
 			// a SUBSCRIBE still waiting in the session's queue
-			events.publishEvent(new RoomSubscriptionEnded(accessor.getSessionId(), accessor.getSubscriptionId()));
+			events.publishEvent(new SubscriptionEnded(accessor.getSessionId(), accessor.getSubscriptionId()));
 			return message;
 		}
 		if (accessor == null || accessor.getCommand() != StompCommand.SUBSCRIBE || accessor.getUser() == null) {
 			return message;
 		}
 		String destination = accessor.getDestination();
-		if (destination == null || !destination.startsWith("/topic/rooms/")) {
+		if (destination == null || !destination.startsWith(Destinations.ROOM_TOPICS)) {
 			return message;
 		}
 		Optional<UUID> roomId = roomOf(destination);
@@ -80,7 +81,7 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 					new StompError("server.error", "Something went wrong on our side. Please try again.", null, roomId.get()));
 			return null;
 		}
-		if (destination.indexOf('/', "/topic/rooms/".length()) < 0) {
+		if (destination.indexOf('/', Destinations.ROOM_TOPICS.length()) < 0) {
 			events.publishEvent(new RoomSubscribed(roomId.get(), accountId, accessor.getSessionId(), accessor.getSubscriptionId()));
 		}
 		return message;

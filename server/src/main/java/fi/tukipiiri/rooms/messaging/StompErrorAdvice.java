@@ -19,12 +19,12 @@ import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
+import fi.tukipiiri.delivery.Destinations;
+import fi.tukipiiri.delivery.StompErrors.StompError;
 import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.platform.RefusalLog;
-import fi.tukipiiri.rooms.StompErrors;
-import fi.tukipiiri.rooms.StompErrors.StompError;
 
 /**
  * Turns a refused STOMP SEND into an error on the sender's own {@code /user/queue/errors}, with the same codes
@@ -43,7 +43,7 @@ class StompErrorAdvice {
 	}
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = StompErrors.QUEUE, broadcast = false)
+	@SendToUser(destinations = Destinations.ERRORS, broadcast = false)
 	StompError refused(Exception ex, Message<?> message) {
 		String clientId = clientId(message.getPayload());
 		UUID roomId = roomId(SimpMessageHeaderAccessor.getDestination(message.getHeaders()));

@@ -1,4 +1,4 @@
-package fi.tukipiiri.rooms;
+package fi.tukipiiri.delivery;
 
 import java.util.UUID;
 
@@ -32,7 +32,7 @@ class LocalSubscriptions {
 		if (user == null) {
 			return;
 		}
-		String topic = "/topic/rooms/" + roomId;
+		String topic = Destinations.roomTopic(roomId, RoomTopic.MESSAGES);
 		user.getSessions().forEach(session -> session.getSubscriptions().stream()
 				.filter(subscription -> isOf(subscription, topic))
 				.toList()
@@ -49,6 +49,6 @@ class LocalSubscriptions {
 		headers.setSessionId(sessionId);
 		headers.setSubscriptionId(subscriptionId);
 		broker.getMessageChannel().send(MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders()));
-		events.publishEvent(new RoomSubscriptionEnded(sessionId, subscriptionId));
+		events.publishEvent(new SubscriptionEnded(sessionId, subscriptionId));
 	}
 }

@@ -1,10 +1,9 @@
-package fi.tukipiiri.rooms.messaging;
+package fi.tukipiiri.delivery;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -13,8 +12,6 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
-
-import fi.tukipiiri.rooms.ChatSettings;
 
 /**
  * STOMP 1.2 over a plain WebSocket at {@code /ws}. Each node runs an in-memory broker; the cluster relay feeds it
@@ -27,14 +24,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	private static final long HEARTBEAT_MILLIS = 10_000;
 	private static final int MAX_FRAME_BYTES = 64 * 1024;
 
-	private final ChatSettings settings;
-	private final RoomSubscriptionGuard subscriptionGuard;
+	private final DeliverySettings settings;
 	/** The broker's own heart-beat timer; not a bean, so it does not become the application's task scheduler. */
 	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
-	WebSocketConfiguration(ChatSettings settings, RoomSubscriptionGuard subscriptionGuard) {
+	WebSocketConfiguration(DeliverySettings settings) {
 		this.settings = settings;
-		this.subscriptionGuard = subscriptionGuard;
 		heartbeats.setPoolSize(1);
 		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
 		heartbeats.initialize();
@@ -59,8 +54,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		registry.enableSimpleBroker("/topic", "/queue")
 				.setHeartbeatValue(new long[] { HEARTBEAT_MILLIS, HEARTBEAT_MILLIS })
 				.setTaskScheduler(heartbeats);
-		registry.setApplicationDestinationPrefixes("/app");
-		registry.setUserDestinationPrefix("/user");
+		registry.setApplicationDestinationPrefixes(Destinations.APP);
+		registry.setUserDestinationPrefix(Destinations.USER);
 		registry.setPreservePublishOrder(true);
 	}
 
@@ -98,8 +93,4 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		registration.setSendTimeLimit(15_000);
 	}
 
-	@Override
-	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(subscriptionGuard);
-	}
 }

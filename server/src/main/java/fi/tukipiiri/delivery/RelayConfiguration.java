@@ -1,4 +1,4 @@
-package fi.tukipiiri.rooms.messaging;
+package fi.tukipiiri.delivery;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +7,6 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import fi.tukipiiri.rooms.ClusterRelay;
 
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
@@ -28,7 +27,7 @@ class RelayConfiguration {
 		container.setConnectionFactory(connections);
 		// one dispatch thread keeps the relay's order: a room's messages reach the local broker as Redis delivered them
 		container.setTaskExecutor(relayDispatcher);
-		container.addMessageListener(relay, new ChannelTopic(ClusterRelay.channel()));
+		container.addMessageListener(relay, new ChannelTopic(ClusterRelay.CHANNEL));
 		return container;
 	}
 }

@@ -1,4 +1,4 @@
-package fi.tukipiiri.rooms;
+package fi.tukipiiri.delivery;
 
 import java.security.Principal;
 import java.util.Map;
@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
 /** Tells one STOMP session, on {@code /user/queue/errors}, that something it sent was refused. */
 @Component
 public class StompErrors {
-
-	public static final String QUEUE = "/queue/errors";
 
 	/** Looked up when first needed: the broker is built from the configuration that installs the interceptors using this. */
 	private final ObjectProvider<SimpMessagingTemplate> broker;
@@ -61,6 +59,6 @@ public class StompErrors {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setSessionId(sessionId);
 		headers.setLeaveMutable(true);
-		broker.getObject().convertAndSendToUser(user.getName(), QUEUE, error, headers.getMessageHeaders());
+		broker.getObject().convertAndSendToUser(user.getName(), Destinations.ERRORS, error, headers.getMessageHeaders());
 	}
 }

@@ -1,4 +1,4 @@
-package fi.tukipiiri.rooms.messaging;
+package fi.tukipiiri.delivery;
 
 import java.util.Map;
 import java.util.Set;

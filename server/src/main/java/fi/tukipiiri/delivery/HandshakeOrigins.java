@@ -1,4 +1,4 @@
-package fi.tukipiiri.rooms.messaging;
+package fi.tukipiiri.delivery;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fi.tukipiiri.rooms.messaging;
+package fi.tukipiiri.delivery;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompCommand;

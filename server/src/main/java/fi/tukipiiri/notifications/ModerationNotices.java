@@ -1,0 +1,46 @@
+package fi.tukipiiri.notifications;
+
+import java.util.Map;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.moderation.PrivateTalkOpened;
+import fi.tukipiiri.moderation.ReportClosed;
+import fi.tukipiiri.moderation.SafetySignalRaised;
+
+/** Turns what moderation committed into notices: safety signals for staff, handled reports, private talks. */
+@Component
+class ModerationNotices {
+
+	/** The notice of a signal escalated to coordinators and administrators. */
+	static final String ESCALATED = "safety.escalated";
+
+	private final NotificationService notifications;
+
+	ModerationNotices(NotificationService notifications) {
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(SafetySignalRaised raised) {
+		raised.facilitators().forEach(facilitator -> notifications.notify(facilitator, raised.noticeKind(), raised.signalId(),
+				raised.noticeParams()));
+		Map<String, String> escalated = Map.of("roomId", raised.roomId().toString(), "roomTitle", raised.roomTitle(), "signal",
+				raised.kind().name());
+		raised.escalatedTo().forEach(recipient -> notifications.notify(recipient, ESCALATED, raised.escalationId(), escalated));
+	}
+
+	@ApplicationModuleListener
+	void on(ReportClosed closed) {
+		notifications.notify(closed.reporterId(), "report.handled", closed.reportId(),
+				Map.of("roomTitle", closed.roomTitle(), "roomId", closed.roomId().toString()));
+	}
+
+	@ApplicationModuleListener
+	void on(PrivateTalkOpened opened) {
+		notifications.notify(opened.participantId(), "private_talk.opened", opened.privateRoomId(), Map.of("roomId",
+				opened.privateRoomId().toString(), "facilitatorName", opened.facilitatorName(), "facilitatorId",
+				opened.facilitatorId().toString()));
+	}
+}
