@@ -107,6 +107,11 @@ for run in $RUNS; do
 		n=0
 		for jar in $TUKIPIIRI_JARS; do
 			n=$((n + 1))
+			jar=$(realpath -m "$jar")
+			if [ ! -f "$jar" ]; then
+				echo "No jar at $jar: skipped" >&2
+				continue
+			fi
 			label=tukipiiri
 			[ "$(echo "$TUKIPIIRI_JARS" | wc -w)" -gt 1 ] && label=tukipiiri-$n
 			LEGEND+=("$label: $jar ($JVM_OPTS)")
@@ -118,7 +123,11 @@ for run in $RUNS; do
 			pid=$!
 			STARTED+=("$pid")
 			echo "Starting $label ($jar)…"
-			wait_for "http://127.0.0.1:$port/actuator/health" "$pid"
+			if ! wait_for "http://127.0.0.1:$port/actuator/health" "$pid"; then
+				tail -20 "$WORK/$label-server.log" >&2
+				stop "$pid"
+				continue
+			fi
 			load "$label" stomp "http://127.0.0.1:$port" "$pid" --admin-username=loadadmin --admin-password=loadtest-password
 			stop "$pid"
 		done
