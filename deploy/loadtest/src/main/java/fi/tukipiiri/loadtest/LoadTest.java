@@ -49,8 +49,15 @@ public final class LoadTest implements ChatConnection.Receiver {
 		this.first = new Phase('w', "first " + options.warmUp().toSeconds() + " s");
 	}
 
-	public static void main(String[] args) throws Exception {
-		new LoadTest(Options.parse(args)).run();
+	public static void main(String[] args) {
+		try {
+			new LoadTest(Options.parse(args)).run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			// the clients' threads would keep the JVM alive
+			System.exit(1);
+		}
 		System.exit(0);
 	}
 
