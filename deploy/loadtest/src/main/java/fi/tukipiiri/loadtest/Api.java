@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,27 @@ final class Api {
 	long heapUsed(String adminToken) {
 		JsonNode metric = get("/actuator/metrics/jvm.memory.used?tag=area:heap", adminToken);
 		return (long) metric.path("measurements").get(0).path("value").asDouble();
+	}
+
+	/**
+	 * One value of a metric on the server's metrics endpoint, converted to its base unit's nanoseconds when that is a
+	 * time, or empty if the server has no such metric.
+	 */
+	Optional<Double> metric(String adminToken, String name) {
+		JsonNode metric;
+		try {
+			metric = get("/actuator/metrics/" + name, adminToken);
+		}
+		catch (IllegalStateException ex) {
+			return Optional.empty();
+		}
+		double value = metric.path("measurements").get(0).path("value").asDouble();
+		return Optional.of(switch (metric.path("baseUnit").asString("")) {
+			case "seconds" -> value * 1e9;
+			case "milliseconds" -> value * 1e6;
+			case "microseconds" -> value * 1e3;
+			default -> value;
+		});
 	}
 
 	private JsonNode post(String path, Object body, String token) {

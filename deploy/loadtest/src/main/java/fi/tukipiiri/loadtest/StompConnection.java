@@ -1,33 +1,31 @@
 package fi.tukipiiri.loadtest;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /**
- * A lean STOMP 1.2 client over the JDK's WebSocket, enough for thousands of connections in one process:
- * CONNECT with a bearer token, SUBSCRIBE, SEND, and a callback per MESSAGE body.
+ * A lean STOMP 1.2 client for Tukipiiri, enough for thousands of connections in one process: CONNECT with a bearer
+ * token, SUBSCRIBE to the room, the sender's acknowledgements and errors, SEND to the room.
  */
-final class StompConnection implements WebSocket.Listener {
+final class StompConnection implements ChatConnection, Transport.Inbound {
 
-	private final CompletableFuture<StompConnection> connected = new CompletableFuture<>();
-	private final Consumer<String> onMessage;
-	private final StringBuilder partial = new StringBuilder();
-	private WebSocket socket;
+	private final CompletableFuture<ChatConnection> connected = new CompletableFuture<>();
+	private final String roomId;
+	private final Receiver receiver;
+	private volatile Transport.Socket socket;
 
-	private StompConnection(Consumer<String> onMessage) {
-		this.onMessage = onMessage;
+	private StompConnection(String roomId, Receiver receiver) {
+		this.roomId = roomId;
+		this.receiver = receiver;
 	}
 
-	static CompletableFuture<StompConnection> open(HttpClient http, String url, String token, Consumer<String> onMessage) {
-		StompConnection connection = new StompConnection(onMessage);
-		http.newWebSocketBuilder().buildAsync(URI.create(url.replaceFirst("^http", "ws") + "/ws"), connection)
+	static CompletableFuture<ChatConnection> open(Transport transport, String url, String token, String roomId, Receiver receiver) {
+		StompConnection connection = new StompConnection(roomId, receiver);
+		transport.open(URI.create(url.replaceFirst("^http", "ws") + "/ws"), Map.of(), connection)
 				.thenAccept(socket -> {
 					connection.socket = socket;
-					connection.frame("CONNECT\naccept-version:1.2\nhost:tukipiiri\nheart-beat:0,0\nAuthorization:Bearer " + token + "\n\n");
+					socket.send(frame("CONNECT\naccept-version:1.2\nhost:tukipiiri\nheart-beat:0,0\nAuthorization:Bearer " + token + "\n\n"));
 				})
 				.exceptionally(failure -> {
 					connection.connected.completeExceptionally(failure);
@@ -36,46 +34,60 @@ final class StompConnection implements WebSocket.Listener {
 		return connection.connected;
 	}
 
-	void subscribe(String id, String destination) {
-		frame("SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\n\n");
+	@Override
+	public void send(String clientId, String body) {
+		socket.send(frame("SEND\ndestination:/app/rooms/" + roomId + "/messages\ncontent-type:application/json\n\n"
+				+ "{\"clientId\":\"" + clientId + "\",\"body\":\"" + body + "\"}"));
 	}
 
-	void send(String destination, String json) {
-		frame("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + json);
-	}
-
-	void close() {
+	@Override
+	public void close() {
 		if (socket != null) {
-			socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+			socket.close();
 		}
 	}
 
-	private synchronized void frame(String frame) {
-		socket.sendText(frame + "\u0000", true).join();
+	@Override
+	public String extensions() {
+		return socket.extensions();
 	}
 
 	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-		partial.append(data);
-		if (last) {
-			String frame = partial.toString();
-			partial.setLength(0);
-			if (frame.startsWith("MESSAGE")) {
-				onMessage.accept(frame.substring(frame.indexOf("\n\n") + 2));
+	public void text(Transport.Socket from, String frame) {
+		if (frame.startsWith("MESSAGE")) {
+			int headersEnd = frame.indexOf("\n\n");
+			String headers = frame.substring(0, headersEnd + 1);
+			String body = frame.substring(headersEnd + 2, frame.endsWith("\u0000") ? frame.length() - 1 : frame.length());
+			if (headers.contains("\nsubscription:acks\n")) {
+				receiver.ack(body);
 			}
-			else if (frame.startsWith("CONNECTED")) {
-				connected.complete(this);
+			else if (headers.contains("\nsubscription:errors\n")) {
+				receiver.error(body);
 			}
-			else if (frame.startsWith("ERROR")) {
-				connected.completeExceptionally(new IllegalStateException(frame));
+			else {
+				receiver.message(body);
 			}
 		}
-		webSocket.request(1);
-		return null;
+		else if (frame.startsWith("CONNECTED")) {
+			from.send(frame("SUBSCRIBE\nid:room\ndestination:/topic/rooms/" + roomId + "\n\n"));
+			from.send(frame("SUBSCRIBE\nid:acks\ndestination:/user/queue/acks\n\n"));
+			from.send(frame("SUBSCRIBE\nid:errors\ndestination:/user/queue/errors\n\n"));
+			connected.complete(this);
+		}
+		else if (frame.startsWith("ERROR")) {
+			connected.completeExceptionally(new IllegalStateException(frame));
+			receiver.error(frame);
+		}
 	}
 
 	@Override
-	public void onError(WebSocket webSocket, Throwable error) {
-		connected.completeExceptionally(error);
+	public void closed(Transport.Socket from, Throwable failure) {
+		if (!connected.completeExceptionally(failure != null ? failure : new IllegalStateException("closed before CONNECTED"))) {
+			receiver.dropped();
+		}
+	}
+
+	private static String frame(String frame) {
+		return frame + "\u0000";
 	}
 }
