@@ -114,7 +114,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#limits = options.limits ?? textLimits;
     const { api, roomId } = options;
     this.#moderation = new RoomModeration({ api, roomId, selfId: this.self.id, now: this.#now });
-    this.#history = new RoomHistory({ api, roomId, removedSeqs: () => this.#moderation.state.removedSeqs });
+    this.#history = new RoomHistory({ api, roomId, limits: this.#limits, removedSeqs: () => this.#moderation.state.removedSeqs });
     this.#sender = new RoomSender({
       roomId,
       transmit: (room, clientId, body) => this.#channel.sendMessage(room, clientId, body),

@@ -3,6 +3,7 @@ import { problemOf } from '../api/problem.ts';
 import { type ChatMessage, type MessagePage, fetchMessages } from '../api/rooms.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
+import type { TextLimits } from '../text/text-limits.ts';
 import { MessagesChangedEvent, RoomChangedEvent, RoomNoticeEvent } from './events.ts';
 import { toChatMessage } from './protocol.ts';
 import { Timeline, highestSeq } from './timeline.ts';
@@ -24,6 +25,8 @@ export type RoomHistoryOptions = {
   roomId: string;
   /** Seqs of the messages a facilitator removed, shown without their text wherever they turn up. */
   removedSeqs: () => ReadonlySet<number>;
+  /** The server's limits: its largest history page caps the pages asked for. */
+  limits: TextLimits;
 };
 
 function validMessages(page: MessagePage | undefined): ChatMessage[] {
@@ -45,6 +48,7 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
   readonly #api: ApiClient;
   readonly #roomId: string;
   readonly #removedSeqs: () => ReadonlySet<number>;
+  readonly #limits: TextLimits;
   readonly #timeline = new Timeline();
   #hasEarlier = false;
   #loadingEarlier = false;
@@ -57,6 +61,7 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
     this.#api = options.api;
     this.#roomId = options.roomId;
     this.#removedSeqs = options.removedSeqs;
+    this.#limits = options.limits;
   }
 
   /** In seq order, each once. */
@@ -74,7 +79,7 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
 
   /** Asks for the newest page; `begin` shows it. */
   latestPage(): Promise<MessagePage> {
-    return fetchMessages(this.#api, this.#roomId, { limit: HISTORY_PAGE_SIZE });
+    return fetchMessages(this.#api, this.#roomId, { limit: this.#pageSize(HISTORY_PAGE_SIZE) });
   }
 
   /** Shows the newest page: nothing is missing up to the room's last seq it tells. */
@@ -83,7 +88,7 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
     this.#timeline.merge(messages);
     this.#applyRemovals();
     this.#timeline.settle(Math.max(highestSeq(messages) ?? 0, lastSeqOf(page)));
-    this.#hasEarlier = messages.length >= HISTORY_PAGE_SIZE && (this.#timeline.oldestSeq ?? 1) > 1;
+    this.#hasEarlier = messages.length >= this.#pageSize(HISTORY_PAGE_SIZE) && (this.#timeline.oldestSeq ?? 1) > 1;
   }
 
   /** Loads the page before the oldest message shown; a failure is told as a room notice. */
@@ -93,7 +98,7 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
     this.#loadingEarlier = true;
     this.emit(new RoomChangedEvent());
     try {
-      const size = HISTORY_PAGE_SIZE;
+      const size = this.#pageSize(HISTORY_PAGE_SIZE);
       const page = await fetchMessages(this.#api, this.#roomId, { beforeSeq: oldest, limit: size });
       if (this.#closed) return;
       const messages = validMessages(page);
@@ -157,7 +162,7 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
 
   /** Pages after the last seq known without gaps until one comes back short; false when closed meanwhile. */
   async #catchUpRound(): Promise<boolean> {
-    const size = CATCH_UP_PAGE_SIZE;
+    const size = this.#pageSize(CATCH_UP_PAGE_SIZE);
     for (;;) {
       const after = this.#timeline.last;
       const page = await fetchMessages(this.#api, this.#roomId, { afterSeq: after, limit: size });
@@ -171,6 +176,15 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
       if (added > 0) this.#changed('catch-up');
       if (!full || highest <= after) return true;
     }
+  }
+
+  /**
+   * The page to ask for: `wanted`, or fewer when the server's pages hold fewer. A page that
+   * comes back this full may have more behind it; a shorter one is the end.
+   */
+  #pageSize(wanted: number): number {
+    const most = this.#limits.count('historyPage');
+    return most === null ? wanted : Math.max(1, Math.min(wanted, most));
   }
 
   /** Marks every removed message that is shown; true when any changed. */

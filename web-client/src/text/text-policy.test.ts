@@ -189,6 +189,17 @@ describe('text limits from the server', () => {
     expect(readLimits({ fields: {} })).toBeNull();
   });
 
+  it('reads the other numbers, keeping only positive whole ones; an answer without them has none', () => {
+    const limits = readLimits({ ...answer, counts: { historyPage: 100, broken: 1.5, negative: -1 } });
+    expect(limits?.counts).toEqual(new Map([['historyPage', 100]]));
+    expect(readLimits(answer)?.counts.size).toBe(0);
+    const store = new TextLimits();
+    expect(store.count('historyPage')).toBeNull();
+    if (limits === null) throw new Error('unreadable');
+    store.use(limits);
+    expect(store.count('historyPage')).toBe(100);
+  });
+
   it('judges nothing before the limits arrive, then checks and folds with them', () => {
     const store = new TextLimits();
     let changed = 0;
