@@ -28,11 +28,9 @@ export type FormFieldOptions = {
 export type FieldControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /** A choice in a select field: its value and its text, translated or (for names) as is. */
-export type SelectOption = {
-  value: string;
-  label: MessageKey | string;
-  translate?: boolean;
-};
+export type SelectOption =
+  | { value: string; label: MessageKey; translate?: true }
+  | { value: string; label: string; translate: false };
 
 /**
  * A labelled text input (or, through `FormField.multiline`, a text area) with an optional hint
@@ -120,7 +118,7 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
         const option =
           choice.translate === false
             ? h('option', { value: choice.value }, choice.label)
-            : translated(locale, 'option', choice.label as MessageKey, { value: choice.value });
+            : translated(locale, 'option', choice.label, { value: choice.value });
         return option;
       }),
     );

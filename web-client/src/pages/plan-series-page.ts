@@ -183,7 +183,7 @@ class PlanSeriesPage extends Component {
     if (field === undefined) return;
     const language = locale.locale;
     const offered = this.#templates.filter((template) => template.kind === this.#kind());
-    field.setOptions(offered.map((template) => ({ value: template.id, label: localised(template.title, language), translate: false })));
+    field.setOptions(offered.map((template) => ({ value: template.id, label: localised(template.title, language), translate: false as const })));
     if (!offered.some((template) => template.id === field.value)) field.value = offered[0]?.id ?? '';
     this.#describeTemplate();
   }
