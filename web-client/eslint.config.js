@@ -19,10 +19,7 @@ export default defineConfig(
       // An async fake or handler without an await is not a fault.
       '@typescript-eslint/require-await': 'off',
       // Like tsc: a name starting with _ is unused on purpose (an omitted field, a counted loop).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

@@ -4,7 +4,16 @@ import { TokenStore } from '../api/token-store.ts';
 import { FakeServer, MemoryStorage, json, settle } from '../testing/fakes.ts';
 import { RoomModeration } from './room-moderation.ts';
 
-const VIEW = { roomId: 5, state: 'OPEN', slowModeSeconds: 0, pinned: null, powers: ['REPORT'], muted: false, mutedUntil: null, sanctions: [] };
+const VIEW = {
+  roomId: 5,
+  state: 'OPEN',
+  slowModeSeconds: 0,
+  pinned: null,
+  powers: ['REPORT'],
+  muted: false,
+  mutedUntil: null,
+  sanctions: [],
+};
 
 function moderation(server: FakeServer) {
   const tokens = new TokenStore(new MemoryStorage());

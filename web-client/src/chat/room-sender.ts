@@ -224,10 +224,13 @@ export class RoomSender extends TypedEventTarget<RoomSenderEventMap> {
     clearTimeout(this.#ackTimer);
     const next = this.#outbox.nextDeadline();
     if (next === null || this.#closed) return;
-    this.#ackTimer = setTimeout(() => {
-      if (this.#outbox.expire(this.#now()).length > 0) this.#changed('outbox');
-      this.#scheduleAckTimer();
-    }, Math.max(0, next - this.#now()));
+    this.#ackTimer = setTimeout(
+      () => {
+        if (this.#outbox.expire(this.#now()).length > 0) this.#changed('outbox');
+        this.#scheduleAckTimer();
+      },
+      Math.max(0, next - this.#now()),
+    );
   }
 
   #changed(change: MessagesChangedEvent['change']): void {

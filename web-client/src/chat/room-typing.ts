@@ -73,9 +73,12 @@ export class RoomTyping extends TypedEventTarget<RoomTypingEventMap> {
     clearTimeout(this.#timer);
     const next = this.#tracker.nextExpiry();
     if (next === null || this.#closed) return;
-    this.#timer = setTimeout(() => {
-      if (this.#tracker.prune(this.#now())) this.emit(new TypingChangedEvent());
-      this.#scheduleExpiry();
-    }, Math.max(0, next - this.#now()));
+    this.#timer = setTimeout(
+      () => {
+        if (this.#tracker.prune(this.#now())) this.emit(new TypingChangedEvent());
+        this.#scheduleExpiry();
+      },
+      Math.max(0, next - this.#now()),
+    );
   }
 }

@@ -44,7 +44,11 @@ class MyDataPage extends Component {
     const headingId = uniqueId('my-data-export');
     const status = new FormAlert('info', 'export-status');
     const alert = new FormAlert('error', 'export-alert');
-    const button = translated(locale, 'button', 'myData.exportButton', { type: 'button', class: 'button-secondary', 'data-testid': 'export-button' });
+    const button = translated(locale, 'button', 'myData.exportButton', {
+      type: 'button',
+      class: 'button-secondary',
+      'data-testid': 'export-button',
+    });
     button.addEventListener('click', () => void this.#export(button, status, alert));
     return h(
       'section',
