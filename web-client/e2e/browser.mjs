@@ -203,7 +203,10 @@ export async function runScenarios(suite, scenarios) {
       }
     } finally {
       for (const page of pages) {
-        await page.context().close().catch(() => undefined);
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
       }
     }
   }
@@ -222,7 +225,10 @@ async function assertReachable(url) {
 }
 
 async function saveScreenshot(page, name) {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const file = `${TARGET_DIR}e2e-failure-${slug}.png`;
   try {
     await mkdir(TARGET_DIR, { recursive: true });

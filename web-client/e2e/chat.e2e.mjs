@@ -4,16 +4,7 @@
 // other's messages with nicknames, each other in "Here now", the typing line, and that a
 // parent who leaves the room disappears from the other's list. Lengths are counted as the server
 // counts them (code points): 2,500 emoji go through, 4,001 are held back with the server's limit.
-import {
-  ScenarioFailure,
-  baseUrl,
-  expectHidden,
-  expectText,
-  expectVisible,
-  runScenarios,
-  uniqueSuffix,
-  waitFor,
-} from './browser.mjs';
+import { ScenarioFailure, baseUrl, expectHidden, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor } from './browser.mjs';
 
 const exact = { exact: true };
 const roomTitle = process.env.TUKIPIIRI_E2E_ROOM_TITLE?.trim() ?? '';

@@ -17,8 +17,12 @@ const longEvening = {
     // TUKIPIIRI_E2E_DEBUG=1 prints the STOMP frames (heart-beats left out), to see renewals and closes.
     if (process.env.TUKIPIIRI_E2E_DEBUG) {
       page.on('websocket', (ws) => {
-        ws.on('framesent', (f) => { if (!String(f.payload).startsWith('\n')) console.log('SENT', Date.now(), String(f.payload).slice(0, 120).replace(/\n/g, '|')); });
-        ws.on('framereceived', (f) => { if (!String(f.payload).startsWith('\n')) console.log('RECV', Date.now(), String(f.payload).slice(0, 160).replace(/\n/g, '|')); });
+        ws.on('framesent', (f) => {
+          if (!String(f.payload).startsWith('\n')) console.log('SENT', Date.now(), String(f.payload).slice(0, 120).replace(/\n/g, '|'));
+        });
+        ws.on('framereceived', (f) => {
+          if (!String(f.payload).startsWith('\n')) console.log('RECV', Date.now(), String(f.payload).slice(0, 160).replace(/\n/g, '|'));
+        });
         ws.on('close', () => console.log('CLOSE', Date.now()));
       });
     }

@@ -9,16 +9,7 @@
 // first), landing on the start page; the facilitator finds the parent's message in the room as a
 // removed message by a deleted user.
 import { readFile } from 'node:fs/promises';
-import {
-  ScenarioFailure,
-  baseUrl,
-  expectHidden,
-  expectText,
-  expectUrl,
-  expectVisible,
-  runScenarios,
-  waitFor,
-} from './browser.mjs';
+import { ScenarioFailure, baseUrl, expectHidden, expectText, expectUrl, expectVisible, runScenarios, waitFor } from './browser.mjs';
 
 const exact = { exact: true };
 const env = (name) => process.env[name]?.trim() ?? '';
@@ -63,13 +54,13 @@ async function openReport(page) {
   await page.getByRole('link', { name: 'Raportit', exact: true }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Raportit' }), 'the list of reports');
   await page.getByTestId('report-list').getByRole('link', { name: seriesTitle, exact: true }).click();
-  await expectText(page.getByTestId('report-title'), seriesTitle, 'the report\'s title');
+  await expectText(page.getByTestId('report-title'), seriesTitle, "the report's title");
   const first = page.getByTestId('report-session').first();
-  await expectText(first.getByTestId('session-attended'), '5', 'the first meeting\'s attendance');
+  await expectText(first.getByTestId('session-attended'), '5', "the first meeting's attendance");
   await expectText(page.getByTestId('report-fill'), /^5\/8 paikkaa \(63\s%\)$/, 'the fill rate');
   await expectText(page.getByTestId('report-attended-any'), '5', 'those who came at least once');
-  await expectText(first.getByTestId('session-feedback-summary'), WITHHELD, 'the first meeting\'s feedback, withheld');
-  await expectText(page.getByTestId('series-feedback-summary'), WITHHELD, 'the series\' feedback, withheld');
+  await expectText(first.getByTestId('session-feedback-summary'), WITHHELD, "the first meeting's feedback, withheld");
+  await expectText(page.getByTestId('series-feedback-summary'), WITHHELD, "the series' feedback, withheld");
   if ((await page.getByTestId('session-feedback-distribution').count()) !== 0) {
     throw new ScenarioFailure('no distribution may be shown while the feedback is withheld');
   }
@@ -107,7 +98,7 @@ async function answerFeedback(page) {
   await expectText(item.getByTestId('feedback-editable'), /^Voit muuttaa vastaustasi .+ asti\.$/, 'until when one can change it');
 
   const assessment = item.getByTestId('self-assessment-form');
-  await expectText(assessment.getByRole('heading', { level: 3 }), 'Itsearvio ryhmän alussa', 'the self-assessment\'s heading');
+  await expectText(assessment.getByRole('heading', { level: 3 }), 'Itsearvio ryhmän alussa', "the self-assessment's heading");
   const scales = assessment.locator('fieldset');
   await waitFor('five self-assessment questions', async () => {
     const count = await scales.count();
@@ -124,8 +115,8 @@ async function answerFeedback(page) {
 /** (c) With five answers the coordinator sees the figures, the written answers and the signed one. */
 async function readShownReport(page, first) {
   await page.getByRole('button', { name: 'Päivitä raportti', exact: true }).click();
-  await expectText(first.getByTestId('session-feedback-summary'), SHOWN, 'the first meeting\'s average');
-  await expectText(page.getByTestId('series-feedback-summary'), SHOWN, 'the series\' average');
+  await expectText(first.getByTestId('session-feedback-summary'), SHOWN, "the first meeting's average");
+  await expectText(page.getByTestId('series-feedback-summary'), SHOWN, "the series' average");
   await first.getByText('Jakauma ja vastaukset', exact).click();
   const distribution = first.getByTestId('session-feedback-distribution');
   await expectVisible(distribution, 'the rating distribution');
@@ -135,14 +126,14 @@ async function readShownReport(page, first) {
     return { ok: JSON.stringify(actual) === JSON.stringify(expected), actual };
   });
   await expectVisible(first.getByText('Vertaisten kokemukset 3', exact), 'a written answer');
-  await expectVisible(first.getByText('Enemmän aikaa keskustelulle', exact), 'the parent\'s written answer');
+  await expectVisible(first.getByText('Enemmän aikaa keskustelulle', exact), "the parent's written answer");
   if ((await first.locator('.report-feedback').getByText(signedName).count()) !== 0) {
     throw new ScenarioFailure('the written answers must not carry names');
   }
 
   await first.getByRole('button', { name: 'Näytä nimelliset vastaukset', exact: true }).click();
   const signed = first.getByTestId('signed-answer');
-  await expectVisible(signed.getByText(signedName, exact), 'the one signed answer with its writer\'s name');
+  await expectVisible(signed.getByText(signedName, exact), "the one signed answer with its writer's name");
   await waitFor('only the answer its writer signed', async () => {
     const count = await signed.count();
     return { ok: count === 1, actual: count };
@@ -199,16 +190,26 @@ async function downloadAndErase(page) {
 async function seeDeletedUser(page) {
   await signIn(page, facilitator);
   await page.goto(`${baseUrl()}#/rooms/${encodeURIComponent(roomId)}`);
-  const orphan = page.getByTestId('chat-message').filter({ has: page.getByTestId('message-author').getByText('Poistettu käyttäjä', exact) });
+  const orphan = page
+    .getByTestId('chat-message')
+    .filter({ has: page.getByTestId('message-author').getByText('Poistettu käyttäjä', exact) });
   await expectVisible(orphan, 'a message by a deleted user');
-  await expectText(orphan.getByTestId('message-body'), 'Viesti on poistettu.', 'the removed message\'s place');
+  await expectText(orphan.getByTestId('message-body'), 'Viesti on poistettu.', "the removed message's place");
 }
 
 const feedbackAfterAMeeting = {
   name: 'a parent answers after the meeting and the coordinator sees the report once five have answered',
   options: { viewport: { width: 1280, height: 900 } },
   async run(coordinatorPage, { newPage }) {
-    for (const [name, value] of Object.entries({ seriesTitle, password, coordinator: coordinator.username, parent: parent.username, facilitator: facilitator.username, signedName, roomId })) {
+    for (const [name, value] of Object.entries({
+      seriesTitle,
+      password,
+      coordinator: coordinator.username,
+      parent: parent.username,
+      facilitator: facilitator.username,
+      signedName,
+      roomId,
+    })) {
       if (value === '') throw new ScenarioFailure(`the test did not say ${name} (see the TUKIPIIRI_E2E_* variables)`);
     }
     const parentPage = await newPage({ viewport: { width: 390, height: 844 } });

@@ -103,15 +103,24 @@ const muteAndRemove = {
       [facilitatorPage, 'the facilitator'],
     ]) {
       await expectHidden(page.getByText(removed, exact), `the removed text on the screen of ${viewer}`);
-      await expectVisible(message(page, parent.displayName, 'Ohjaaja poisti viestin'), `"Ohjaaja poisti viestin" on the screen of ${viewer}`);
+      await expectVisible(
+        message(page, parent.displayName, 'Ohjaaja poisti viestin'),
+        `"Ohjaaja poisti viestin" on the screen of ${viewer}`,
+      );
       await expectVisible(message(page, parent.displayName, kept), `the parent's other message on the screen of ${viewer}`);
     }
 
     // The facilitator mutes the parent for five minutes from the member list.
-    const member = facilitatorPage.getByTestId('member').filter({ has: facilitatorPage.getByTestId('member-name').getByText(parent.displayName, exact) });
+    const member = facilitatorPage
+      .getByTestId('member')
+      .filter({ has: facilitatorPage.getByTestId('member-name').getByText(parent.displayName, exact) });
     await member.getByTestId('member-toggle').click();
     await member.getByRole('button', { name: 'Mykistä 5 minuutiksi', exact: true }).click();
-    await expectText(facilitatorPage.getByTestId('panel-feedback'), `${parent.displayName} on mykistetty 5 minuutiksi.`, 'the confirmation of the mute');
+    await expectText(
+      facilitatorPage.getByTestId('panel-feedback'),
+      `${parent.displayName} on mykistetty 5 minuutiksi.`,
+      'the confirmation of the mute',
+    );
     await expectText(member.getByTestId('member-muted'), /^Mykistetty, päättyy /, 'the mute beside the parent in the member list');
 
     // The parent sees why, and cannot write, but keeps reading.

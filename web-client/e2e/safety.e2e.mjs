@@ -95,7 +95,9 @@ const reachesSomeone = {
         if (!body || !scroller) return 'not found';
         const message = body.getBoundingClientRect();
         const area = scroller.getBoundingClientRect();
-        return message.top >= area.top - 1 && message.bottom <= area.bottom + 1 ? 'in view' : `${message.top}-${message.bottom} outside ${area.top}-${area.bottom}`;
+        return message.top >= area.top - 1 && message.bottom <= area.bottom + 1
+          ? 'in view'
+          : `${message.top}-${message.bottom} outside ${area.top}-${area.bottom}`;
       }, words);
       return { ok: shown === 'in view', actual: shown };
     });
@@ -105,7 +107,12 @@ const reachesSomeone = {
       const box = await input.boundingBox();
       return { ok: box !== null && box.y >= 0 && box.y + box.height <= 844, actual: JSON.stringify(box) };
     });
-    await expectAttribute(card.getByRole('link', { name: '080 005 005', exact: true }), 'href', 'tel:080005005', 'Nollalinja in the help card');
+    await expectAttribute(
+      card.getByRole('link', { name: '080 005 005', exact: true }),
+      'href',
+      'tel:080005005',
+      'Nollalinja in the help card',
+    );
     await expectAccessible(parentPage, 'the room with the help card open');
     await card.getByTestId('help-card-ask-talk').click();
     await expectVisible(card.getByText('Your request has been sent.', { exact: false }), 'the confirmation of the request');
@@ -139,7 +146,9 @@ const reachesSomeone = {
     // The coordinator appoints a facilitator to the room, which is then no longer marked.
     await coordinatorPage.getByTestId('staffing-link').click();
     await expectText(coordinatorPage.getByRole('heading', { level: 1 }), 'Huoneiden vastuuhenkilöt', 'the staffing page heading');
-    const room = coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
+    const room = coordinatorPage
+      .getByTestId('staffing-room')
+      .filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
     await expectVisible(room.getByTestId('no-facilitator'), 'the room marked as having no facilitator');
     await expectAccessible(coordinatorPage, 'the staffing page');
     await room.getByTestId('appoint-role').selectOption('FACILITATOR');
@@ -149,7 +158,9 @@ const reachesSomeone = {
       coordinatorPage.getByText(`${facilitatorName} on nyt huoneessa ${roomTitle}.`, exact),
       'the confirmation of the appointment',
     );
-    const staffed = coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
+    const staffed = coordinatorPage
+      .getByTestId('staffing-room')
+      .filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) });
     await expectVisible(staffed.getByTestId('staffing-member').getByText(facilitatorName, { exact: false }), 'the facilitator in the room');
     await expectHidden(staffed.getByTestId('no-facilitator'), 'the "no facilitator" mark once appointed');
 
@@ -164,9 +175,15 @@ const reachesSomeone = {
     await expectVisible(member, 'the facilitator, still in the room after cancelling');
     await member.getByTestId('staffing-remove').click();
     await coordinatorPage.getByRole('dialog').getByTestId('dialog-submit').click();
-    await expectVisible(coordinatorPage.getByText(`${facilitatorName} ei enää ole huoneessa ${roomTitle}.`, exact), 'the confirmation of the removal');
     await expectVisible(
-      coordinatorPage.getByTestId('staffing-room').filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) }).getByTestId('no-facilitator'),
+      coordinatorPage.getByText(`${facilitatorName} ei enää ole huoneessa ${roomTitle}.`, exact),
+      'the confirmation of the removal',
+    );
+    await expectVisible(
+      coordinatorPage
+        .getByTestId('staffing-room')
+        .filter({ has: coordinatorPage.getByRole('heading', { name: roomTitle, exact: true }) })
+        .getByTestId('no-facilitator'),
       'the room marked again as having no facilitator',
     );
   },

@@ -9,15 +9,7 @@
 // leads into the session's room, where the composer is ready.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  ScenarioFailure,
-  baseUrl,
-  expectText,
-  expectVisible,
-  runScenarios,
-  uniqueSuffix,
-  waitFor,
-} from './browser.mjs';
+import { ScenarioFailure, baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor } from './browser.mjs';
 
 const exact = { exact: true };
 const env = (name) => process.env[name]?.trim() ?? '';
@@ -51,7 +43,7 @@ async function registerParent(page, { username, displayName, password }) {
 async function planSeries(page) {
   await signIn(page, coordinator);
   await page.getByRole('link', { name: 'Ryhmien suunnittelu', exact: true }).click();
-  await expectVisible(page.getByRole('heading', { level: 1, name: 'Ryhmien suunnittelu' }), 'the coordinators\' overview');
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Ryhmien suunnittelu' }), "the coordinators' overview");
   await page.getByRole('link', { name: 'Suunnittele uusi sarja', exact: true }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Suunnittele sarja' }), 'the planning form');
 
@@ -62,7 +54,7 @@ async function planSeries(page) {
     return { ok: options.includes('Minä, tunteet ja taidot'), actual: options };
   });
   await template.selectOption({ label: 'Minä, tunteet ja taidot' });
-  await expectText(page.getByTestId('template-info'), /^9 tapaamista/, 'the template\'s number of sessions');
+  await expectText(page.getByTestId('template-info'), /^9 tapaamista/, "the template's number of sessions");
 
   await page.getByLabel('Sarjan nimi', exact).fill(seriesTitle);
   await page.getByLabel('Kenelle ryhmä on', exact).fill('Vanhemmat, jotka haluavat harjoitella tunnetaitoja');
@@ -85,7 +77,7 @@ async function planSeries(page) {
   await page.getByLabel('Vähimmäismäärä', exact).fill('1');
   await page.getByRole('button', { name: 'Suunnittele sarja', exact: true }).click();
 
-  await expectText(page.getByTestId('coordinator-series-title'), seriesTitle, 'the planned series\' title');
+  await expectText(page.getByTestId('coordinator-series-title'), seriesTitle, "the planned series' title");
   await waitFor('nine sessions in the plan', async () => {
     const count = await page.getByTestId('coordinator-session').count();
     return { ok: count === 9, actual: count };
@@ -168,7 +160,7 @@ const planEnrolAndJoin = {
     await expectText(first.getByTestId('join-note'), 'Ryhmä on auki – voit tulla sisään.', 'the open-lobby note');
     await joinLink.click();
 
-    await expectText(parentPage.getByTestId('room-title'), new RegExp(`^${seriesTitle} – 1\\. `), 'the session room\'s title');
+    await expectText(parentPage.getByTestId('room-title'), new RegExp(`^${seriesTitle} – 1\\. `), "the session room's title");
     await waitFor('the composer to be ready in the session room', async () => {
       const enabled = await parentPage.getByLabel('Viesti', exact).isEnabled({ timeout: 1000 });
       return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
@@ -176,7 +168,7 @@ const planEnrolAndJoin = {
     const hello = `Hei, tulin ryhmään (${suffix}).`;
     await parentPage.getByLabel('Viesti', exact).fill(hello);
     await parentPage.getByRole('button', { name: 'Lähetä', exact: true }).click();
-    await expectVisible(parentPage.getByTestId('message-body').getByText(hello, exact), 'the parent\'s first message in the room');
+    await expectVisible(parentPage.getByTestId('message-body').getByText(hello, exact), "the parent's first message in the room");
   },
 };
 

@@ -83,14 +83,14 @@ describe('hash routes', () => {
     expect(sameRoute(reportRoute('a'), { name: 'coordinatorSeries', seriesId: 'a' })).toBe(false);
   });
 
-  it('keeps feedback, reports and one\'s own data behind a sign-in', () => {
+  it("keeps feedback, reports and one's own data behind a sign-in", () => {
     for (const name of reportRoutes) expect(protectedRoutes.has(name)).toBe(true);
     expect(protectedRoutes.has('feedback')).toBe(true);
     expect(protectedRoutes.has('myData')).toBe(true);
     expect(coordinatorRoutes.has('report')).toBe(false);
   });
 
-  it('keeps coordinator screens and one\'s own sessions behind a sign-in', () => {
+  it("keeps coordinator screens and one's own sessions behind a sign-in", () => {
     for (const name of coordinatorRoutes) expect(protectedRoutes.has(name)).toBe(true);
     expect(protectedRoutes.has('mySessions')).toBe(true);
     expect(coordinatorRoutes.has('mySessions')).toBe(false);

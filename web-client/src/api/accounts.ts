@@ -1,14 +1,5 @@
 import type { ApiClient, DownloadedFile } from './api-client.ts';
-import type {
-  AdminUser,
-  CurrentUser,
-  GuestRequest,
-  LoginRequest,
-  RegisterRequest,
-  Role,
-  TokenResponse,
-  UserId,
-} from './types.ts';
+import type { AdminUser, CurrentUser, GuestRequest, LoginRequest, RegisterRequest, Role, TokenResponse, UserId } from './types.ts';
 
 export function register(api: ApiClient, request: RegisterRequest): Promise<TokenResponse> {
   return api.post<TokenResponse>('/api/auth/register', request, { auth: false });

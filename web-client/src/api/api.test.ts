@@ -124,11 +124,13 @@ describe('downloads', () => {
     const { store, server, api } = setup('r1');
     server
       .on('POST /api/auth/refresh', () => tokens('two'))
-      .on('GET /api/feedback/reports/s1/csv', (request) =>
-        new Response(`seen,${request.headers['Authorization']}\r\n`, {
-          status: 200,
-          headers: { 'Content-Type': 'text/csv;charset=UTF-8', 'Content-Disposition': 'attachment; filename="tukipiiri-report-s1.csv"' },
-        }),
+      .on(
+        'GET /api/feedback/reports/s1/csv',
+        (request) =>
+          new Response(`seen,${request.headers['Authorization']}\r\n`, {
+            status: 200,
+            headers: { 'Content-Type': 'text/csv;charset=UTF-8', 'Content-Disposition': 'attachment; filename="tukipiiri-report-s1.csv"' },
+          }),
       );
     const file = await api.download('/api/feedback/reports/s1/csv');
     expect(file.filename).toBe('tukipiiri-report-s1.csv');
@@ -141,7 +143,9 @@ describe('downloads', () => {
     const { store, server, api } = setup();
     store.save({ accessToken: 'a1', refreshToken: 'r1', expiresIn: 900 });
     const csv = (body: string) => () => new Response(body, { status: 200, headers: { 'Content-Type': 'text/csv;charset=UTF-8' } });
-    server.on('GET /api/feedback/reports/s1/csv?format=excel-fi', csv('section;session\r\n')).on('GET /api/feedback/reports/s1/csv', csv('section,session\r\n'));
+    server
+      .on('GET /api/feedback/reports/s1/csv?format=excel-fi', csv('section;session\r\n'))
+      .on('GET /api/feedback/reports/s1/csv', csv('section,session\r\n'));
     expect(await (await downloadReportCsv(api, 's1', 'excel-fi')).blob.text()).toBe('section;session\r\n');
     expect(await (await downloadReportCsv(api, 's1')).blob.text()).toBe('section,session\r\n');
   });

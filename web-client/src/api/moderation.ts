@@ -230,13 +230,7 @@ export function removeMember(api: ApiClient, roomId: RoomId, accountId: UserId, 
   return api.post<void>(`${roomPath(roomId)}/removals`, { accountId, reason: optional(reason) });
 }
 
-export async function banMember(
-  api: ApiClient,
-  roomId: RoomId,
-  accountId: UserId,
-  scope: BanScope,
-  reason?: string,
-): Promise<void> {
+export async function banMember(api: ApiClient, roomId: RoomId, accountId: UserId, scope: BanScope, reason?: string): Promise<void> {
   await api.post<unknown>(`${roomPath(roomId)}/bans`, { accountId, scope, reason: optional(reason) });
 }
 

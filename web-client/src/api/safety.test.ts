@@ -21,8 +21,18 @@ describe('safety readers', () => {
       takenByConnected: null,
       takenAt: null,
     });
-    expect(escalation).toMatchObject({ id: 'e1', signal: 'RISK_FLAG', roomKind: 'CLOSED', excerpt: 'en jaksa', reason: null, takenBy: null, takenByConnected: null });
-    expect(toEscalation({ id: 'e5', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', takenBy: 'c1', takenByConnected: false })).toMatchObject({
+    expect(escalation).toMatchObject({
+      id: 'e1',
+      signal: 'RISK_FLAG',
+      roomKind: 'CLOSED',
+      excerpt: 'en jaksa',
+      reason: null,
+      takenBy: null,
+      takenByConnected: null,
+    });
+    expect(
+      toEscalation({ id: 'e5', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', takenBy: 'c1', takenByConnected: false }),
+    ).toMatchObject({
       takenBy: 'c1',
       takenByConnected: false,
     });
@@ -33,7 +43,9 @@ describe('safety readers', () => {
       roomKind: 'OPEN',
     });
     expect(toEscalation({ id: 'e3', roomId: 'r1', signal: 'SOMETHING', createdAt: '2026-11-30T18:00:00Z' })).toBeNull();
-    expect(toEscalation({ id: 'e4', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', reason: 'BORED' })?.reason).toBeNull();
+    expect(
+      toEscalation({ id: 'e4', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', reason: 'BORED' })?.reason,
+    ).toBeNull();
   });
 
   it('reads duty and who is on it', () => {
@@ -72,6 +84,8 @@ describe('safety readers', () => {
     });
     expect(staffed?.staff).toEqual([{ accountId: 'f1', displayName: 'Outi', role: 'FACILITATOR' }]);
     expect(staffed?.hasFacilitator).toBe(true);
-    expect(toRoomStaffing({ id: 'r2', title: 'Yö', staff: [{ accountId: 'p', displayName: 'Vera', role: 'PEER_SUPPORTER' }] })?.hasFacilitator).toBe(false);
+    expect(
+      toRoomStaffing({ id: 'r2', title: 'Yö', staff: [{ accountId: 'p', displayName: 'Vera', role: 'PEER_SUPPORTER' }] })?.hasFacilitator,
+    ).toBe(false);
   });
 });

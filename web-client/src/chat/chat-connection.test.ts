@@ -187,7 +187,12 @@ describe('chat connection', () => {
     deliver('/user/queue/moderation', { type: 'muted' });
     deliver('/topic/rooms/5', 'not a message');
 
-    expect(seen).toEqual([['message', 1, 'Hei'], ['joined', 'Matti'], ['typing', 'Matti'], ['moderation', 'message-removed']]);
+    expect(seen).toEqual([
+      ['message', 1, 'Hei'],
+      ['joined', 'Matti'],
+      ['typing', 'Matti'],
+      ['moderation', 'message-removed'],
+    ]);
     expect(acks).toEqual(['c1']);
     expect(problems).toEqual(['rate.limited']);
     expect(personal).toEqual(['muted']);
@@ -241,7 +246,7 @@ describe('chat connection', () => {
     expect(connects()).toBe(2);
   });
 
-  it('gives the server a fresh token a minute before the connection\'s token expires, without reconnecting', async () => {
+  it("gives the server a fresh token a minute before the connection's token expires, without reconnecting", async () => {
     let expiresAt = Date.now() + 15 * 60_000;
     let issued = 0;
     const { connection, sockets, tokenCalls } = setup(
@@ -347,7 +352,14 @@ describe('chat connection', () => {
     first.serverSends(
       'MESSAGE',
       { destination: queue, subscription: first.subscriptionId(queue), 'message-id': '1' },
-      JSON.stringify({ id: 'n1', kind: 'series.confirmed', subjectId: 's1', params: { seriesTitle: 'Isät' }, createdAt: 'x', readAt: null }),
+      JSON.stringify({
+        id: 'n1',
+        kind: 'series.confirmed',
+        subjectId: 's1',
+        params: { seriesTitle: 'Isät' },
+        createdAt: 'x',
+        readAt: null,
+      }),
     );
     first.serverSends(
       'MESSAGE',

@@ -1,11 +1,4 @@
-import {
-  Client,
-  type IFrame,
-  type IMessage,
-  type IStompSocket,
-  ReconnectionTimeMode,
-  type StompSubscription,
-} from '@stomp/stompjs';
+import { Client, type IFrame, type IMessage, type IStompSocket, ReconnectionTimeMode, type StompSubscription } from '@stomp/stompjs';
 import { type AppNotification, toNotification } from '../api/notifications.ts';
 import { ApiError } from '../api/problem.ts';
 import type { RoomId } from '../api/rooms.ts';
@@ -358,34 +351,22 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     // Presence, typing and moderation first, so the message subscription (which marks us
     // present) finds the others already listening.
     return [
-      this.#client.subscribe(
-        destinations.presence(key),
-        (frame: IMessage) => {
-          const change = toPresenceChange(readJson(frame.body));
-          if (change !== null) for (const listener of room.listeners) listener.presence(change);
-        },
-      ),
-      this.#client.subscribe(
-        destinations.typing(key),
-        (frame: IMessage) => {
-          const notice = toTypingNotice(readJson(frame.body));
-          if (notice !== null) for (const listener of room.listeners) listener.typing(notice);
-        },
-      ),
-      this.#client.subscribe(
-        destinations.moderation(key),
-        (frame: IMessage) => {
-          const event = toRoomModerationEvent(readJson(frame.body));
-          if (event !== null) for (const listener of room.listeners) listener.moderation(event);
-        },
-      ),
-      this.#client.subscribe(
-        destinations.messages(key),
-        (frame: IMessage) => {
-          const message = toLiveMessage(readJson(frame.body));
-          if (message !== null) for (const listener of room.listeners) listener.message(message);
-        },
-      ),
+      this.#client.subscribe(destinations.presence(key), (frame: IMessage) => {
+        const change = toPresenceChange(readJson(frame.body));
+        if (change !== null) for (const listener of room.listeners) listener.presence(change);
+      }),
+      this.#client.subscribe(destinations.typing(key), (frame: IMessage) => {
+        const notice = toTypingNotice(readJson(frame.body));
+        if (notice !== null) for (const listener of room.listeners) listener.typing(notice);
+      }),
+      this.#client.subscribe(destinations.moderation(key), (frame: IMessage) => {
+        const event = toRoomModerationEvent(readJson(frame.body));
+        if (event !== null) for (const listener of room.listeners) listener.moderation(event);
+      }),
+      this.#client.subscribe(destinations.messages(key), (frame: IMessage) => {
+        const message = toLiveMessage(readJson(frame.body));
+        if (message !== null) for (const listener of room.listeners) listener.message(message);
+      }),
     ];
   }
 

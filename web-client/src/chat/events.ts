@@ -1,5 +1,5 @@
 import type { TextRef } from '../i18n/dom.ts';
-import type { ModerationEvent, PersonalModerationEvent } from './moderation.ts';
+import type { ModerationEvent, ModerationState, PersonalModerationEvent } from './moderation.ts';
 import type { ChatProblem, SendAck } from './protocol.ts';
 
 /** `online`: connected and subscribed; `connecting`: the first attempt; `reconnecting`: lost, retrying. */
@@ -137,3 +137,44 @@ export type RoomChatEventMap = {
   'typing-changed': TypingChangedEvent;
   'room-notice': RoomNoticeEvent;
 };
+
+/**
+ * The server refused a message of ours for good (`code`, e.g. `rooms.read_only`,
+ * `moderation.muted`); `until` is the end of a mute it names (an ISO instant), if any.
+ */
+export class SendRefusedEvent extends Event {
+  static readonly eventName = 'send-refused';
+  readonly code: string;
+  readonly until: string | null;
+
+  constructor(code: string, until: string | null) {
+    super(SendRefusedEvent.eventName);
+    this.code = code;
+    this.until = until;
+  }
+}
+
+/**
+ * A room's moderation state moved on from `before`: by a live `event`, or (null) by the server's
+ * view or a refusal. The room brings its own state in line, then tells its views.
+ */
+export class ModerationStateEvent extends Event {
+  static readonly eventName = 'moderation-state';
+  readonly before: ModerationState;
+  readonly event: ModerationEvent | null;
+
+  constructor(before: ModerationState, event: ModerationEvent | null) {
+    super(ModerationStateEvent.eventName);
+    this.before = before;
+    this.event = event;
+  }
+}
+
+/** A timed mute of this person ended by itself: the composer opens again. */
+export class MuteEndedEvent extends Event {
+  static readonly eventName = 'mute-ended';
+
+  constructor() {
+    super(MuteEndedEvent.eventName);
+  }
+}

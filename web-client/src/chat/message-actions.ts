@@ -21,11 +21,7 @@ export type MessageViewer = {
  * hidden (they may carry the group's instructions or a crisis message) and are removed only by
  * an administrator or the facilitator who wrote them, as the server allows.
  */
-export function messageActions(
-  message: Pick<ChatMessage, 'removed' | 'authorRole'>,
-  own: boolean,
-  viewer: MessageViewer,
-): MessageAction[] {
+export function messageActions(message: Pick<ChatMessage, 'removed' | 'authorRole'>, own: boolean, viewer: MessageViewer): MessageAction[] {
   if (message.removed) return [];
   const facilitator = message.authorRole === 'FACILITATOR';
   const actions: MessageAction[] = [];

@@ -35,7 +35,16 @@ const view = toModerationView({
   muted: false,
   mutedUntil: null,
   sanctions: [
-    { id: 's1', kind: 'MUTE', roomId: ROOM, seriesId: null, accountId: 'p1', displayName: 'Matti', reason: '', endsAt: '2026-11-23T17:05:00Z' },
+    {
+      id: 's1',
+      kind: 'MUTE',
+      roomId: ROOM,
+      seriesId: null,
+      accountId: 'p1',
+      displayName: 'Matti',
+      reason: '',
+      endsAt: '2026-11-23T17:05:00Z',
+    },
     { id: 's2', kind: 'BAN', roomId: ROOM, seriesId: 'series-1', accountId: 'p2', displayName: 'Ville', reason: 'Uhkailu', endsAt: null },
     { id: 's3', kind: 'WARN', accountId: 'p3' },
   ],
@@ -87,12 +96,14 @@ describe('reading moderation from the server', () => {
       until: '2026-11-23T18:00:00Z',
       reason: 'Rauhoitutaan',
     });
-    expect(toPersonalModerationEvent({ type: 'private-talk-opened', roomId: ROOM, privateRoomId: 'pr', facilitatorName: 'Sanna' })).toEqual({
-      type: 'private-talk-opened',
-      roomId: ROOM,
-      privateRoomId: 'pr',
-      facilitatorName: 'Sanna',
-    });
+    expect(toPersonalModerationEvent({ type: 'private-talk-opened', roomId: ROOM, privateRoomId: 'pr', facilitatorName: 'Sanna' })).toEqual(
+      {
+        type: 'private-talk-opened',
+        roomId: ROOM,
+        privateRoomId: 'pr',
+        facilitatorName: 'Sanna',
+      },
+    );
     expect(
       toPersonalModerationEvent({ type: 'risk-flag', roomId: ROOM, flagId: 'f', messageId: 'm', seq: 7, categories: ['threat', 3] }),
     ).toEqual({ type: 'risk-flag', roomId: ROOM, flagId: 'f', seq: 7, categories: ['threat'] });
@@ -112,8 +123,28 @@ describe('reading moderation from the server', () => {
       note: 'Pelottaa',
       createdAt: '2026-11-23T16:00:00Z',
       context: [
-        { roomId: ROOM, seq: 4, id: 'm4', authorId: 'p3', authorDisplayName: 'Sari', authorRole: 'PARTICIPANT', body: null, sentAt: 'x', removed: true },
-        { roomId: ROOM, seq: 5, id: 'm5', authorId: 'p1', authorDisplayName: 'Matti', authorRole: 'PARTICIPANT', body: 'Uhkaus', sentAt: 'x', removed: true },
+        {
+          roomId: ROOM,
+          seq: 4,
+          id: 'm4',
+          authorId: 'p3',
+          authorDisplayName: 'Sari',
+          authorRole: 'PARTICIPANT',
+          body: null,
+          sentAt: 'x',
+          removed: true,
+        },
+        {
+          roomId: ROOM,
+          seq: 5,
+          id: 'm5',
+          authorId: 'p1',
+          authorDisplayName: 'Matti',
+          authorRole: 'PARTICIPANT',
+          body: 'Uhkaus',
+          sentAt: 'x',
+          removed: true,
+        },
         { seq: 6 },
       ],
     });
@@ -123,7 +154,18 @@ describe('reading moderation from the server', () => {
       [5, 'Uhkaus', true],
     ]);
     expect(toReport({ reason: 'SPAM' })).toBeNull();
-    expect(toRiskFlag({ id: 'f1', messageId: 'm', seq: 3, authorId: 'p1', authorName: 'Matti', excerpt: 'x', categories: ['self-harm'], seen: true })).toMatchObject({
+    expect(
+      toRiskFlag({
+        id: 'f1',
+        messageId: 'm',
+        seq: 3,
+        authorId: 'p1',
+        authorName: 'Matti',
+        excerpt: 'x',
+        categories: ['self-harm'],
+        seen: true,
+      }),
+    ).toMatchObject({
       id: 'f1',
       seq: 3,
       categories: ['self-harm'],
@@ -136,7 +178,13 @@ describe('help and escalations', () => {
   it('reads the help card and the escalation alert, and keeps the card until it is closed', () => {
     const card = toPersonalModerationEvent({ type: 'help-card', roomId: ROOM, messageId: 'm1', categories: ['self-harm', 4] });
     expect(card).toEqual({ type: 'help-card', roomId: ROOM, categories: ['self-harm'] });
-    const escalation = toPersonalModerationEvent({ type: 'escalation', roomId: ROOM, escalationId: 'e1', roomTitle: 'Ilta', signal: 'REPORT' });
+    const escalation = toPersonalModerationEvent({
+      type: 'escalation',
+      roomId: ROOM,
+      escalationId: 'e1',
+      roomTitle: 'Ilta',
+      signal: 'REPORT',
+    });
     expect(escalation).toEqual({ type: 'escalation', roomId: ROOM, escalationId: 'e1', roomTitle: 'Ilta', signal: 'REPORT' });
     expect(toPersonalModerationEvent({ type: 'escalation', roomId: ROOM, escalationId: 'e1', signal: 'PANIC' })).toBeNull();
     expect(toPersonalModerationEvent({ type: 'escalation', roomId: ROOM, signal: 'REPORT' })).toBeNull();
@@ -195,7 +243,11 @@ describe('the moderation state', () => {
     state = apply(state, { type: 'member-removed', roomId: ROOM, accountId: ME }, { type: 'removed', roomId: ROOM, reason: 'Asiaton' });
     expect(state.exclusion).toEqual({ kind: 'removed', scope: 'ROOM', reason: 'Asiaton' });
     state = apply(state, { type: 'banned', roomId: ROOM, scope: 'SERIES', reason: null });
-    state = apply(state, { type: 'removed', roomId: ROOM, reason: null }, { type: 'member-banned', roomId: ROOM, accountId: ME, scope: 'ROOM' });
+    state = apply(
+      state,
+      { type: 'removed', roomId: ROOM, reason: null },
+      { type: 'member-banned', roomId: ROOM, accountId: ME, scope: 'ROOM' },
+    );
     expect(state.exclusion).toEqual({ kind: 'banned', scope: 'SERIES', reason: null });
   });
 

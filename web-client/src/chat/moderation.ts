@@ -1,12 +1,5 @@
 import { filled, idOf, instant, listOf, record, text, wholeNumber } from '../api/json-read.ts';
-import {
-  type BanScope,
-  type Pinned,
-  type Power,
-  type RoomModerationView,
-  type Sanction,
-  toPinned,
-} from '../api/moderation.ts';
+import { type BanScope, type Pinned, type Power, type RoomModerationView, type Sanction, toPinned } from '../api/moderation.ts';
 import type { RoomId, RoomState } from '../api/rooms.ts';
 import type { UserId } from '../api/types.ts';
 import { sameId } from './protocol.ts';
@@ -167,8 +160,7 @@ export type Exclusion = {
 
 /** Something to tell the person about this room until they dismiss it. */
 export type ModerationNotice =
-  | { id: string; kind: 'private-talk'; roomId: RoomId; facilitatorName: string }
-  | { id: string; kind: 'report-handled' };
+  { id: string; kind: 'private-talk'; roomId: RoomId; facilitatorName: string } | { id: string; kind: 'report-handled' };
 
 export type TalkRequest = {
   accountId: UserId;
@@ -314,9 +306,7 @@ export function reduceModeration(state: ModerationState, event: ModerationEvent,
       return { ...state, mute: null };
     case 'removed':
       // The personal event carries the reason; it may come after the room's event.
-      return state.exclusion?.kind === 'banned'
-        ? state
-        : { ...state, exclusion: { kind: 'removed', scope: 'ROOM', reason: event.reason } };
+      return state.exclusion?.kind === 'banned' ? state : { ...state, exclusion: { kind: 'removed', scope: 'ROOM', reason: event.reason } };
     case 'banned':
       return { ...state, exclusion: { kind: 'banned', scope: event.scope, reason: event.reason } };
     case 'unbanned':

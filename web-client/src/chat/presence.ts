@@ -68,12 +68,7 @@ export class PresenceRoster {
     const collator = new Intl.Collator(locale, { sensitivity: 'base' });
     return [...members.values()]
       .map((member) => ({ ...member, self: String(member.accountId) === String(selfId) }))
-      .sort(
-        (a, b) =>
-          rank(a.role) - rank(b.role) ||
-          Number(b.self) - Number(a.self) ||
-          collator.compare(a.displayName, b.displayName),
-      );
+      .sort((a, b) => rank(a.role) - rank(b.role) || Number(b.self) - Number(a.self) || collator.compare(a.displayName, b.displayName));
   }
 
   #apply(change: PresenceChange): void {

@@ -61,7 +61,11 @@ describe('chat protocol', () => {
     expect(bare).toMatchObject({ kind: 'TEXT', translations: null });
     expect(bare === null ? null : messageText(bare, 'en')).toBe(live.body);
     // a removed crisis message keeps no text in any language
-    expect(toLiveMessage({ ...live, kind: 'CRISIS', translations, removed: true })).toMatchObject({ body: '', translations: null, kind: 'TEXT' });
+    expect(toLiveMessage({ ...live, kind: 'CRISIS', translations, removed: true })).toMatchObject({
+      body: '',
+      translations: null,
+      kind: 'TEXT',
+    });
   });
 
   it('keeps the place of a removed message without its text', () => {

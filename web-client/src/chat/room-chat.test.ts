@@ -250,7 +250,9 @@ describe('room chat: sending', () => {
   it('fails with the server error for that client id, and is not resent by itself', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');
-    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null, until: null }));
+    channel.emit(
+      new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null, until: null }),
+    );
     expect(chat.outgoing[0]).toMatchObject({ state: 'failed', reason: 'rejected', errorCode: 'rate.limited' });
     channel.drop();
     channel.reconnect();
@@ -275,7 +277,9 @@ describe('room chat: sending', () => {
   it('stops writing when the room turns out to be read-only', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');
-    channel.emit(new ChatProblemEvent({ code: 'rooms.read_only', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null, until: null }));
+    channel.emit(
+      new ChatProblemEvent({ code: 'rooms.read_only', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null, until: null }),
+    );
     expect(chat.writeBlock).toBe('read-only');
     expect(chat.send('Vielä')).toBe('closed');
   });
@@ -284,8 +288,12 @@ describe('room chat: sending', () => {
     const { chat, channel } = await setup();
     const notices: (string | undefined)[] = [];
     chat.on('room-notice', (event) => notices.push(event.text?.keys[0]));
-    channel.emit(new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: null, roomId: null, retryAfterSeconds: null, until: null }));
-    channel.emit(new ChatProblemEvent({ code: 'server.error', message: null, clientId: null, roomId: 99, retryAfterSeconds: null, until: null }));
+    channel.emit(
+      new ChatProblemEvent({ code: 'rate.limited', message: null, clientId: null, roomId: null, retryAfterSeconds: null, until: null }),
+    );
+    channel.emit(
+      new ChatProblemEvent({ code: 'server.error', message: null, clientId: null, roomId: 99, retryAfterSeconds: null, until: null }),
+    );
     expect(notices).toEqual(['error.rate.limited']);
   });
 });
@@ -342,7 +350,16 @@ describe('room chat: typing and presence', () => {
   });
 });
 
-const PARTICIPANT_VIEW = { roomId: 5, state: 'OPEN', slowModeSeconds: 0, pinned: null, powers: ['REPORT'], muted: false, mutedUntil: null, sanctions: [] };
+const PARTICIPANT_VIEW = {
+  roomId: 5,
+  state: 'OPEN',
+  slowModeSeconds: 0,
+  pinned: null,
+  powers: ['REPORT'],
+  muted: false,
+  mutedUntil: null,
+  sanctions: [],
+};
 
 function inMinutes(minutes: number): string {
   return new Date(Date.now() + minutes * 60_000).toISOString();
@@ -382,7 +399,9 @@ describe('room chat: moderation', () => {
     server.on('GET /api/moderation/rooms/5', () => json(200, { ...PARTICIPANT_VIEW, muted: true, mutedUntil: inMinutes(60) }));
     chat.send('Hei');
     const until = inMinutes(60);
-    channel.emit(new ChatProblemEvent({ code: 'moderation.muted', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null, until }));
+    channel.emit(
+      new ChatProblemEvent({ code: 'moderation.muted', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: null, until }),
+    );
     expect(chat.writeBlock).toBe('muted');
     expect(chat.moderation.mute?.until).toBe(until);
     expect(chat.outgoing[0]).toMatchObject({ clientId: 'c1', body: 'Hei', state: 'failed', errorCode: 'moderation.muted' });
@@ -415,7 +434,9 @@ describe('room chat: moderation', () => {
     const { chat, channel } = await setup(range(1, 3), 3, { ...PARTICIPANT_VIEW, slowModeSeconds: 30 });
     expect(chat.moderation.slowModeSeconds).toBe(30);
     chat.send('Ensimmäinen');
-    channel.emit(new ChatProblemEvent({ code: 'moderation.slow_mode', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 20, until: null }));
+    channel.emit(
+      new ChatProblemEvent({ code: 'moderation.slow_mode', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 20, until: null }),
+    );
     expect(chat.outgoing[0]).toMatchObject({ clientId: 'c1', state: 'failed', reason: 'wait', errorCode: 'moderation.slow_mode' });
     expect(chat.sendWaitSeconds).toBe(20);
     expect(chat.send('Toinen')).toBe('wait');
@@ -435,7 +456,9 @@ describe('room chat: moderation', () => {
   it('treats the flood limit like slow mode, and does not resend a waiting message early after a reconnect', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');
-    channel.emit(new ChatProblemEvent({ code: 'rate_limited', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 3, until: null }));
+    channel.emit(
+      new ChatProblemEvent({ code: 'rate_limited', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 3, until: null }),
+    );
     channel.drop();
     channel.reconnect();
     expect(channel.sent).toHaveLength(1);
@@ -446,7 +469,9 @@ describe('room chat: moderation', () => {
   it('fails a waiting message instead of sending it when a mute came meanwhile', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');
-    channel.emit(new ChatProblemEvent({ code: 'moderation.slow_mode', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 5, until: null }));
+    channel.emit(
+      new ChatProblemEvent({ code: 'moderation.slow_mode', message: null, clientId: 'c1', roomId: 5, retryAfterSeconds: 5, until: null }),
+    );
     channel.emit(new ModerationQueueEvent({ type: 'muted', roomId: 5, until: null, reason: null }));
     vi.advanceTimersByTime(5_000);
     expect(channel.sent).toHaveLength(1);

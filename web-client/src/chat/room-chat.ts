@@ -1,15 +1,7 @@
 import type { ApiClient } from '../api/api-client.ts';
-import { type Power, type RoomModerationView, fetchModerationView } from '../api/moderation.ts';
+import type { Power } from '../api/moderation.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
-import {
-  type ChatMessage,
-  type MessagePage,
-  type PresentMember,
-  type Room,
-  fetchMessages,
-  fetchPresence,
-  joinRoom,
-} from '../api/rooms.ts';
+import { type ChatMessage, type PresentMember, type Room, joinRoom } from '../api/rooms.ts';
 import type { UserId } from '../api/types.ts';
 import { problemText } from '../forms/problem-text.ts';
 import type { TextRef } from '../i18n/dom.ts';
@@ -23,47 +15,26 @@ import {
   type MessagesChange,
   MessagesChangedEvent,
   ModerationChangedEvent,
+  type ModerationStateEvent,
   PresenceChangedEvent,
   RoomChangedEvent,
   type RoomChatEventMap,
   RoomNoticeEvent,
+  type SendRefusedEvent,
   TypingChangedEvent,
 } from './events.ts';
-import {
-  type ModerationEvent,
-  type ModerationState,
-  initialModeration,
-  isMuted,
-  muteEndsAt,
-  reduceModeration,
-  withMuteRefusal,
-  withView,
-  withoutHelpCard,
-  withoutNotice,
-  withoutTalkRequest,
-} from './moderation.ts';
-import { Outbox, type Outgoing } from './outbox.ts';
-import { type PresenceEntry, PresenceRoster } from './presence.ts';
-import {
-  type ChatProblem,
-  type LiveMessage,
-  type PresenceChange,
-  type SendAck,
-  type TypingNotice,
-  sameId,
-  toChatMessage,
-  toPresentMember,
-} from './protocol.ts';
-import { Timeline, highestSeq } from './timeline.ts';
-import { TypingThrottle, TypingTracker, typingLine } from './typing.ts';
+import type { ModerationState } from './moderation.ts';
+import type { Outgoing } from './outbox.ts';
+import type { PresenceEntry } from './presence.ts';
+import { type ChatProblem, type LiveMessage, type SendAck, sameId } from './protocol.ts';
+import { RoomHistory } from './room-history.ts';
+import { RoomModeration } from './room-moderation.ts';
+import { RoomPresence } from './room-presence.ts';
+import { RoomSender } from './room-sender.ts';
+import { RoomTyping } from './room-typing.ts';
 
-export const HISTORY_PAGE_SIZE = 50;
-export const CATCH_UP_PAGE_SIZE = 200;
-export const ACK_TIMEOUT_MS = 10_000;
-/** Refusals that name a wait: the message goes again by itself once it is over. */
-const WAIT_CODES: ReadonlySet<string> = new Set(['moderation.slow_mode', 'rate_limited']);
-/** Reading the moderation view again because events arrived meanwhile stops after this many rounds. */
-const VIEW_ROUNDS = 3;
+export { CATCH_UP_PAGE_SIZE, HISTORY_PAGE_SIZE } from './room-history.ts';
+export { ACK_TIMEOUT_MS } from './room-sender.ts';
 
 /** The part of the chat connection a room needs (a fake in tests). */
 export type ChatChannel = {
@@ -106,21 +77,11 @@ export type SendResult = 'sent' | 'empty' | 'too_long' | 'invalid' | 'closed' | 
  */
 export type WriteBlock = 'read-only' | 'archived' | 'locked' | 'muted' | null;
 
-
-function validMessages(page: MessagePage | undefined): ChatMessage[] {
-  const list: unknown[] = Array.isArray(page?.messages) ? page.messages : [];
-  return list.map(toChatMessage).filter((message): message is ChatMessage => message !== null);
-}
-
-function lastSeqOf(page: MessagePage | undefined): number {
-  const value = page?.lastSeq;
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
 /**
- * One open room: joins it, shows its history, follows it live over the shared connection,
- * fills any gap from the server by seq, sends messages with a client id each and tracks them
- * until acknowledged, and keeps the "here now" list and the typing line.
+ * One open room: joins it, shows its history, follows it live over the shared connection, and
+ * keeps its parts in step: the history with its gap fill by seq (`RoomHistory`), the messages on
+ * their way (`RoomSender`), the room's moderation (`RoomModeration`), who is here
+ * (`RoomPresence`) and who is typing (`RoomTyping`). Views listen to this one store.
  */
 export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   readonly roomId: string;
@@ -128,40 +89,20 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   readonly #api: ApiClient;
   readonly #channel: ChatChannel;
   readonly #now: () => number;
-  readonly #newClientId: () => string;
   readonly #limits: TextLimits;
-
-  readonly #timeline = new Timeline();
-  readonly #outbox = new Outbox(ACK_TIMEOUT_MS);
-  readonly #roster = new PresenceRoster();
-  readonly #typing = new TypingTracker();
-  readonly #throttle = new TypingThrottle();
-  /** Messages acknowledged to this tab: seq → the client id they were sent with. */
-  readonly #sentHere = new Map<number, string>();
+  readonly #history: RoomHistory;
+  readonly #sender: RoomSender;
+  readonly #moderation: RoomModeration;
+  readonly #presence: RoomPresence;
+  readonly #typing: RoomTyping;
 
   #phase: RoomPhase = 'loading';
   #failure: Problem | null = null;
   #room: Room | null = null;
-  #hasEarlier = false;
-  #loadingEarlier = false;
   #closed = false;
   #listening = false;
   readonly #abort = new AbortController();
   #unwatch: (() => void) | null = null;
-  #catchingUp = false;
-  #catchUpAgain = false;
-  #presenceRound = 0;
-  #ackTimer: ReturnType<typeof setTimeout> | undefined;
-  #typingTimer: ReturnType<typeof setTimeout> | undefined;
-  #moderation: ModerationState = initialModeration;
-  #viewLoading = false;
-  #viewAgain = false;
-  /** Nothing may be sent before this moment (ms since the epoch): the server asked to wait. */
-  #waitUntil = 0;
-  /** Why: the refusal code that asked for the wait. */
-  #waitCode: string | null = null;
-  #waitTimer: ReturnType<typeof setTimeout> | undefined;
-  #muteTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RoomChatOptions) {
     super();
@@ -170,8 +111,20 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#api = options.api;
     this.#channel = options.channel;
     this.#now = options.now ?? Date.now;
-    this.#newClientId = options.newClientId ?? (() => newClientId());
     this.#limits = options.limits ?? textLimits;
+    const { api, roomId } = options;
+    this.#moderation = new RoomModeration({ api, roomId, selfId: this.self.id, now: this.#now });
+    this.#history = new RoomHistory({ api, roomId, limits: this.#limits, removedSeqs: () => this.#moderation.state.removedSeqs });
+    this.#sender = new RoomSender({
+      roomId,
+      transmit: (room, clientId, body) => this.#channel.sendMessage(room, clientId, body),
+      now: this.#now,
+      newClientId: options.newClientId ?? (() => newClientId()),
+      refusalNow: () => this.#refusalNow(),
+    });
+    this.#presence = new RoomPresence({ api, roomId });
+    this.#typing = new RoomTyping(this.#now);
+    this.#forward();
   }
 
   get phase(): RoomPhase {
@@ -192,30 +145,30 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   }
 
   get messages(): readonly ChatMessage[] {
-    return this.#timeline.messages;
+    return this.#history.messages;
   }
 
   /** Messages written here and not yet acknowledged, in the order written. */
   get outgoing(): readonly Outgoing[] {
-    return this.#outbox.entries;
+    return this.#sender.outgoing;
   }
 
   /** The client id a shown message was sent with from this tab, if it was. */
   sentHere(seq: number): string | undefined {
-    return this.#sentHere.get(seq);
+    return this.#sender.sentHere(seq);
   }
 
   get hasEarlier(): boolean {
-    return this.#hasEarlier;
+    return this.#history.hasEarlier;
   }
 
   get loadingEarlier(): boolean {
-    return this.#loadingEarlier;
+    return this.#history.loadingEarlier;
   }
 
   get writeBlock(): WriteBlock {
     if (this.#room?.state === 'ARCHIVED') return 'archived';
-    if (this.#room?.state === 'READ_ONLY') return this.#moderation.lockedLive ? 'locked' : 'read-only';
+    if (this.#room?.state === 'READ_ONLY') return this.#moderation.state.lockedLive ? 'locked' : 'read-only';
     if (this.muted) return 'muted';
     return null;
   }
@@ -226,45 +179,43 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
 
   /** The room's moderation as this person knows it: powers, mute, pinned announcement, and so on. */
   get moderation(): ModerationState {
-    return this.#moderation;
+    return this.#moderation.state;
   }
 
   /** A facilitator has muted this person, and the mute is in force now. */
   get muted(): boolean {
-    return isMuted(this.#moderation, this.#now());
+    return this.#moderation.muted;
   }
 
   may(power: Power): boolean {
-    return this.#moderation.powers.has(power);
+    return this.#moderation.may(power);
   }
 
   /** Whole seconds until the next message may go (slow mode, flood limit); 0 when it may now. */
   get sendWaitSeconds(): number {
-    const left = this.#waitUntil - this.#now();
-    return left > 0 ? Math.ceil(left / 1000) : 0;
+    return this.#sender.waitSeconds;
   }
 
   /** While there is a wait: `slow-mode`, or `limit` for the flood limit. */
   get sendWaitReason(): 'slow-mode' | 'limit' | null {
-    if (this.sendWaitSeconds === 0) return null;
-    return this.#waitCode === 'moderation.slow_mode' ? 'slow-mode' : 'limit';
+    return this.#sender.waitReason;
   }
 
   /** The person closed a notice (a link to a private talk, a handled report). */
   dismissNotice(id: string): void {
-    this.#moderation = withoutNotice(this.#moderation, id);
+    this.#moderation.dismissNotice(id);
     this.emit(new ModerationChangedEvent(null));
   }
 
   /** The person closed the help card offered after they wrote about self-harm or violence. */
   dismissHelpCard(): void {
-    this.#moderation = withoutHelpCard(this.#moderation);
+    this.#moderation.dismissHelpCard();
     this.emit(new ModerationChangedEvent(null));
   }
 
   /** A facilitator answered (or set aside) a participant's request for a one-to-one talk. */
   answerTalkRequest(accountId: UserId): void {
-    this.#moderation = withoutTalkRequest(this.#moderation, accountId);
+    this.#moderation.answerTalkRequest(accountId);
     this.emit(new ModerationChangedEvent(null));
   }
 
@@ -273,12 +224,12 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
    * the room's event about it arrives.
    */
   noteRemoved(seq: number): void {
-    this.#onModeration({ type: 'message-removed', roomId: this.roomId, messageId: null, seq });
+    this.#moderation.apply({ type: 'message-removed', roomId: this.roomId, messageId: null, seq });
   }
 
   /** Reads the room's moderation from the server again (after a facilitator acted here, say). */
   refreshModeration(): Promise<void> {
-    return this.#loadModeration();
+    return this.#moderation.load();
   }
 
   /** Your part in this room, as shown beside your own messages. */
@@ -297,12 +248,12 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     const self: PresentMember | null = here
       ? { accountId: this.self.id, displayName: this.self.displayName, role: this.#room?.myRole ?? null }
       : null;
-    return this.#roster.list(this.self.id, self, locale);
+    return this.#presence.list(this.self.id, self, locale);
   }
 
   /** "Anna kirjoittaa…" and the like, or null when nobody else is typing. */
   get typingLine(): TextRef | null {
-    return typingLine(this.#typing.names(this.#now()));
+    return this.#typing.line;
   }
 
   /** Joins the room and loads its newest messages, then follows it live. Again after a failure. */
@@ -317,16 +268,9 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       this.#room = room;
       // The moderation view (never failing the room) and the history together: the composer
       // then opens already knowing about a mute.
-      const [page] = await Promise.all([
-        fetchMessages(this.#api, this.roomId, { limit: HISTORY_PAGE_SIZE }),
-        this.#loadModeration(),
-      ]);
+      const [page] = await Promise.all([this.#history.latestPage(), this.#moderation.load()]);
       if (this.#closed || this.#phase === 'excluded') return;
-      const messages = validMessages(page);
-      this.#timeline.merge(messages);
-      this.#applyRemovals();
-      this.#timeline.settle(Math.max(highestSeq(messages) ?? 0, lastSeqOf(page)));
-      this.#hasEarlier = messages.length >= HISTORY_PAGE_SIZE && (this.#timeline.oldestSeq ?? 1) > 1;
+      this.#history.begin(page);
     } catch (error) {
       if (this.#closed) return;
       this.#failure = problemOf(error);
@@ -337,10 +281,10 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#changed('initial');
     this.#unwatch = this.#channel.watchRoom(this.roomId, this.#listener);
     this.#channel.start();
-    void this.#loadPresence();
+    void this.#presence.load();
     if (this.#channel.status === 'online') {
       // Subscribed just now: fetch whatever arrived between the history and the subscription.
-      void this.#catchUp();
+      void this.#history.catchUp();
     }
   }
 
@@ -351,29 +295,16 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#abort.abort();
     this.#unwatch?.();
     this.#unwatch = null;
-    this.#stopTimers();
+    this.#history.close();
+    this.#sender.close();
+    this.#moderation.close();
+    this.#presence.close();
+    this.#typing.close();
   }
 
-  async loadEarlier(): Promise<void> {
-    const oldest = this.#timeline.oldestSeq;
-    if (this.#loadingEarlier || !this.#hasEarlier || oldest === null || this.#closed) return;
-    this.#loadingEarlier = true;
-    this.emit(new RoomChangedEvent());
-    try {
-      const page = await fetchMessages(this.#api, this.roomId, { beforeSeq: oldest, limit: HISTORY_PAGE_SIZE });
-      if (this.#closed) return;
-      const messages = validMessages(page);
-      this.#timeline.merge(messages);
-      this.#applyRemovals();
-      const reached = this.#timeline.oldestSeq ?? oldest;
-      this.#hasEarlier = messages.length >= HISTORY_PAGE_SIZE && reached < oldest && reached > 1;
-      this.#changed('earlier');
-    } catch (error) {
-      this.#notice(problemText(problemOf(error)));
-    } finally {
-      this.#loadingEarlier = false;
-      if (!this.#closed) this.emit(new RoomChangedEvent());
-    }
+  /** Loads the page of messages before the oldest one shown. */
+  loadEarlier(): Promise<void> {
+    return this.#history.loadEarlier();
   }
 
   /**
@@ -388,37 +319,57 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (check !== null && !check.ok) return check.code === 'size' ? 'too_long' : 'invalid';
     if (!this.canSend) return 'closed';
     if (this.sendWaitSeconds > 0) return 'wait';
-    const clientId = this.#newClientId();
-    this.#outbox.add(clientId, body, this.#now());
-    this.#transmit(clientId);
     // The others drop our typing line when the message arrives; typing again should show anew.
-    this.#throttle.reset();
-    this.#changed('own');
+    this.#typing.sent();
+    this.#sender.send(body);
     return 'sent';
   }
 
   /** Sends a failed message again, with the same client id (the server keeps it once). */
   retry(clientId: string): void {
-    const entry = this.#outbox.get(clientId);
-    if (entry === undefined || entry.state !== 'failed' || !this.canSend || this.sendWaitSeconds > 0) return;
-    this.#transmit(clientId);
-    this.#changed('outbox');
+    if (this.canSend) this.#sender.retry(clientId);
   }
 
   /** The person typed in the composer. */
   typed(): void {
     if (!this.canSend || this.#channel.status !== 'online') return;
-    if (this.#throttle.take(this.#now())) {
+    if (this.#typing.mayNotify()) {
       this.#channel.sendTyping(this.roomId);
     }
   }
 
   readonly #listener: RoomListener = {
     message: (message) => this.#onMessage(message),
-    presence: (change) => this.#onPresence(change),
-    typing: (notice) => this.#onTyping(notice),
-    moderation: (event) => this.#onModeration(event),
+    presence: (change) => {
+      if (!sameId(change.roomId, this.roomId)) return;
+      if (change.type === 'left') this.#typing.stopped(String(change.member.accountId));
+      this.#presence.apply(change);
+    },
+    typing: (notice) => {
+      if (!sameId(notice.roomId, this.roomId) || this.isOwn(notice.accountId)) return;
+      this.#typing.noted(String(notice.accountId), notice.displayName);
+    },
+    moderation: (event) => this.#moderation.apply(event),
   };
+
+  /** The parts' events reach this room's listeners; the moderation state and refusals first bring the room in line. */
+  #forward(): void {
+    const changed = (event: MessagesChangedEvent) => this.emit(new MessagesChangedEvent(event.change));
+    const roomChanged = () => this.emit(new RoomChangedEvent());
+    this.#history.on('messages-changed', changed);
+    this.#history.on('room-changed', roomChanged);
+    this.#history.on('room-notice', (event) => this.emit(new RoomNoticeEvent(event.text)));
+    this.#sender.on('messages-changed', changed);
+    this.#sender.on('room-changed', roomChanged);
+    this.#sender.on('send-refused', (event) => this.#onRefused(event));
+    this.#moderation.on('moderation-state', (event) => this.#afterModeration(event));
+    this.#moderation.on('mute-ended', () => {
+      this.emit(new RoomChangedEvent());
+      this.emit(new ModerationChangedEvent(null));
+    });
+    this.#presence.on('presence-changed', () => this.emit(new PresenceChangedEvent()));
+    this.#typing.on('typing-changed', () => this.emit(new TypingChangedEvent()));
+  }
 
   #listen(): void {
     if (this.#listening) return;
@@ -428,17 +379,14 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#channel.on('connected', () => this.#onConnected(), { signal });
     this.#channel.on('ack', (event) => this.#onAck(event.ack), { signal });
     this.#channel.on('chat-problem', (event) => this.#onProblem(event.problem), { signal });
-    this.#channel.on('moderation-queue', (event) => this.#onModeration(event.event), { signal });
+    this.#channel.on('moderation-queue', (event) => this.#moderation.apply(event.event), { signal });
   }
 
   #onStatus(status: ConnectionStatus): void {
     if (this.#phase !== 'ready') return;
     if (status !== 'online') {
-      const failed = this.#outbox.disconnected();
-      clearTimeout(this.#ackTimer);
-      if (failed.length > 0) this.#changed('outbox');
-      this.#typing.clear();
-      this.emit(new TypingChangedEvent());
+      this.#sender.disconnected();
+      this.#typing.clear(true);
     }
     this.emit(new PresenceChangedEvent());
     this.emit(new RoomChangedEvent());
@@ -447,38 +395,26 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   /** (Re)connected and subscribed: catch up on messages and presence, send what waited. */
   #onConnected(): void {
     if (this.#phase !== 'ready' || this.#closed) return;
-    void this.#catchUp();
-    void this.#loadPresence();
+    void this.#history.catchUp();
+    void this.#presence.load();
     // Moderation events travel at most once: what happened while away is read from the view.
-    void this.#loadModeration();
-    const waiting = this.#outbox.resendable();
-    if (waiting.length > 0 && this.canSend) {
-      for (const entry of waiting) this.#transmit(entry.clientId);
-      this.#changed('outbox');
-    }
+    void this.#moderation.load();
+    if (this.canSend) this.#sender.resend();
   }
 
   #onMessage(live: LiveMessage): void {
     if (this.#phase !== 'ready' || !sameId(live.roomId, this.roomId)) return;
     const { clientId, ...message } = live;
-    if (clientId !== null && this.#outbox.get(clientId) !== undefined) {
-      this.#outbox.ack(clientId);
-      this.#sentHere.set(message.seq, clientId);
-      this.#scheduleAckTimer();
-    }
-    if (message.authorId !== null && this.#typing.remove(String(message.authorId))) {
-      this.emit(new TypingChangedEvent());
-    }
-    this.#arrive(message);
+    this.#sender.settled(clientId, message.seq);
+    if (message.authorId !== null) this.#typing.stopped(String(message.authorId));
+    this.#history.receive(message);
   }
 
   #onAck(ack: SendAck): void {
     if (!sameId(ack.roomId, this.roomId)) return;
-    const entry = this.#outbox.ack(ack.clientId);
+    const entry = this.#sender.acknowledged(ack);
     if (entry === undefined) return;
-    this.#sentHere.set(ack.seq, ack.clientId);
-    this.#scheduleAckTimer();
-    this.#arrive({
+    this.#history.receive({
       seq: ack.seq,
       id: ack.messageId,
       roomId: this.#room?.id ?? this.roomId,
@@ -491,26 +427,9 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     });
   }
 
-  #arrive(message: ChatMessage): void {
-    const arrival = this.#timeline.receive(message);
-    if (this.#moderation.removedSeqs.has(message.seq)) this.#timeline.markRemoved(message.seq);
-    // Also when nothing was added: the message may have left the outbox.
-    this.#changed('live');
-    if (arrival.gap) void this.#catchUp();
-  }
-
   #onProblem(problem: ChatProblem): void {
     if (problem.clientId !== null) {
-      if (this.#outbox.get(problem.clientId) === undefined) return;
-      if (WAIT_CODES.has(problem.code) && problem.retryAfterSeconds !== null) {
-        this.#postpone(problem.clientId, problem.code, problem.retryAfterSeconds);
-      } else {
-        this.#outbox.reject(problem.clientId, problem.code);
-        if (problem.code === 'rooms.read_only') this.#markReadOnly();
-        if (problem.code === 'moderation.muted') this.#mutedAfterAll(problem.until);
-      }
-      this.#scheduleAckTimer();
-      this.#changed('outbox');
+      this.#sender.refused(problem);
       return;
     }
     if (problem.roomId !== null && !sameId(problem.roomId, this.roomId)) return;
@@ -520,244 +439,41 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#notice(problemText(text));
   }
 
-  /** Slow mode or a flood limit: the message keeps its place and goes again when the wait is over. */
-  #postpone(clientId: string, code: string, seconds: number): void {
-    const retryAt = this.#now() + seconds * 1000;
-    this.#outbox.postpone(clientId, code, retryAt);
-    if (retryAt >= this.#waitUntil) {
-      this.#waitUntil = retryAt;
-      this.#waitCode = code;
-    }
-    this.#scheduleWaitTimer();
-    this.emit(new RoomChangedEvent());
+  /** A message of ours was refused for good: a read-only room or a mute the room did not know of yet. */
+  #onRefused(event: SendRefusedEvent): void {
+    if (event.code === 'rooms.read_only') this.#markReadOnly();
+    if (event.code === 'moderation.muted') this.#moderation.mutedAfterAll(event.until);
   }
 
-  #scheduleWaitTimer(): void {
-    clearTimeout(this.#waitTimer);
-    if (this.#closed) return;
-    const now = this.#now();
-    const moments = [this.#outbox.nextRetry(), this.#waitUntil > now ? this.#waitUntil : null];
-    const next = Math.min(...moments.filter((moment): moment is number => moment !== null));
-    if (!Number.isFinite(next)) return;
-    this.#waitTimer = setTimeout(() => this.#waitOver(), Math.max(0, next - now));
+  /** The code a message due to go again would be refused with now; null when it may go. */
+  #refusalNow(): string | null {
+    const block = this.writeBlock;
+    if (block === null && this.#phase === 'ready') return null;
+    return block === 'muted' ? 'moderation.muted' : 'rooms.read_only';
   }
 
-  /** Waiting messages whose time has come go again, in order; if the room is closed to us now, they fail. */
-  #waitOver(): void {
-    const due = this.#outbox.due(this.#now());
-    if (due.length > 0) {
-      const block = this.writeBlock;
-      for (const entry of due) {
-        if (block === null && this.#phase === 'ready') {
-          this.#transmit(entry.clientId);
-        } else {
-          this.#outbox.reject(entry.clientId, block === 'muted' ? 'moderation.muted' : 'rooms.read_only');
-        }
-      }
-      this.#scheduleAckTimer();
-      this.#changed('outbox');
-    }
-    this.emit(new RoomChangedEvent());
-    this.#scheduleWaitTimer();
-  }
-
-  /** The server says we are muted though no event said so yet: block now, and ask for how long. */
-  #mutedAfterAll(until: string | null): void {
-    const before = this.#moderation;
-    this.#moderation = withMuteRefusal(before, until);
-    this.#afterModeration(before, null);
-    void this.#loadModeration();
-  }
-
-  #onModeration(event: ModerationEvent): void {
-    if (this.#closed || !sameId(event.roomId, this.roomId)) return;
-    // A view being read now may predate this event: it is read once more.
-    if (this.#viewLoading) this.#viewAgain = true;
-    const before = this.#moderation;
-    this.#moderation = reduceModeration(before, event, this.self.id, this.roomId);
-    this.#afterModeration(before, event);
-    if (event.type === 'member-banned' && this.may('REVIEW')) {
-      // The ban's details (the person's name) come with the view.
-      void this.#loadModeration();
-    }
-  }
-
-  /**
-   * Reads the moderation view; events that arrive meanwhile make it read again, so an older view
-   * never overwrites a newer event. A failure keeps what is known (the next reconnect asks again).
-   */
-  async #loadModeration(): Promise<void> {
-    if (this.#viewLoading) {
-      this.#viewAgain = true;
-      return;
-    }
-    this.#viewLoading = true;
-    try {
-      let view: RoomModerationView | null = null;
-      for (let round = 0; round < VIEW_ROUNDS; round += 1) {
-        this.#viewAgain = false;
-        view = await fetchModerationView(this.#api, this.roomId);
-        if (this.#closed) return;
-        if (!this.#viewAgain) break;
-      }
-      if (view !== null) {
-        const before = this.#moderation;
-        this.#moderation = withView(before, view);
-        this.#afterModeration(before, null);
-      }
-    } catch {
-      // Keep what is known.
-    } finally {
-      this.#viewLoading = false;
-    }
-  }
-
-  /** Brings the room, the messages and the timers in line with a changed moderation state. */
-  #afterModeration(before: ModerationState, event: ModerationEvent | null): void {
-    const state = this.#moderation;
+  /** Brings the room and the messages in line with a changed moderation state, then tells the views. */
+  #afterModeration({ before, event }: ModerationStateEvent): void {
+    const state = this.#moderation.state;
     if (state.roomState !== before.roomState && state.roomState !== null && this.#room !== null) {
       this.#room = { ...this.#room, state: state.roomState };
     }
-    if (state.removedSeqs !== before.removedSeqs && this.#applyRemovals()) this.#changed('removed');
-    if (state.mute !== before.mute) this.#scheduleMuteExpiry();
+    if (state.removedSeqs !== before.removedSeqs) this.#history.showRemovals();
     if (state.exclusion !== null && before.exclusion === null) this.#exclude();
     if (this.#closed) return;
     this.emit(new ModerationChangedEvent(event));
     this.emit(new RoomChangedEvent());
   }
 
-  /** Marks every removed message that is shown; true when any changed. */
-  #applyRemovals(): boolean {
-    let changed = false;
-    for (const seq of this.#moderation.removedSeqs) {
-      if (this.#timeline.markRemoved(seq)) changed = true;
-    }
-    return changed;
-  }
-
-  /** A timed mute ends by itself: the composer opens again at that moment. */
-  #scheduleMuteExpiry(): void {
-    clearTimeout(this.#muteTimer);
-    const ends = muteEndsAt(this.#moderation);
-    if (ends === null || this.#closed) return;
-    const left = ends - this.#now();
-    if (left <= 0) return;
-    this.#muteTimer = setTimeout(() => {
-      this.emit(new RoomChangedEvent());
-      this.emit(new ModerationChangedEvent(null));
-    }, left);
-  }
-
   /** Removed or banned: the room closes for this person; nothing more is followed or sent. */
   #exclude(): void {
     this.#unwatch?.();
     this.#unwatch = null;
-    this.#stopTimers();
-    this.#typing.clear();
+    this.#sender.stop();
+    this.#moderation.stop();
+    this.#typing.stop();
+    this.#typing.clear(false);
     this.#setPhase('excluded');
-  }
-
-  #stopTimers(): void {
-    clearTimeout(this.#ackTimer);
-    clearTimeout(this.#typingTimer);
-    clearTimeout(this.#waitTimer);
-    clearTimeout(this.#muteTimer);
-  }
-
-  #onPresence(change: PresenceChange): void {
-    if (!sameId(change.roomId, this.roomId)) return;
-    this.#roster.apply(change);
-    if (change.type === 'left' && this.#typing.remove(String(change.member.accountId))) {
-      this.emit(new TypingChangedEvent());
-    }
-    this.emit(new PresenceChangedEvent());
-  }
-
-  #onTyping(notice: TypingNotice): void {
-    if (!sameId(notice.roomId, this.roomId) || this.isOwn(notice.accountId)) return;
-    this.#typing.note(String(notice.accountId), notice.displayName, this.#now());
-    this.#scheduleTypingExpiry();
-    this.emit(new TypingChangedEvent());
-  }
-
-  /**
-   * Fetches everything after the last seq known without gaps, a page at a time until a page
-   * comes back short. A request for another round while one runs is remembered, not doubled.
-   */
-  async #catchUp(): Promise<void> {
-    if (this.#catchingUp) {
-      this.#catchUpAgain = true;
-      return;
-    }
-    this.#catchingUp = true;
-    try {
-      do {
-        this.#catchUpAgain = false;
-        for (;;) {
-          const after = this.#timeline.last;
-          const page = await fetchMessages(this.#api, this.roomId, { afterSeq: after, limit: CATCH_UP_PAGE_SIZE });
-          if (this.#closed) return;
-          const messages = validMessages(page);
-          const added = this.#timeline.merge(messages);
-          if (added > 0) this.#applyRemovals();
-          const highest = highestSeq(messages) ?? after;
-          const full = messages.length >= CATCH_UP_PAGE_SIZE;
-          this.#timeline.settle(full ? highest : Math.max(highest, lastSeqOf(page)));
-          if (added > 0) this.#changed('catch-up');
-          if (!full || highest <= after) break;
-        }
-      } while (this.#catchUpAgain && !this.#closed);
-    } catch {
-      // Nothing lost: the next gap or reconnect asks again.
-    } finally {
-      this.#catchingUp = false;
-    }
-  }
-
-  async #loadPresence(): Promise<void> {
-    const round = ++this.#presenceRound;
-    this.#roster.hold();
-    try {
-      const members = await fetchPresence(this.#api, this.roomId);
-      if (this.#closed || round !== this.#presenceRound) return;
-      const list: unknown[] = Array.isArray(members) ? members : [];
-      this.#roster.replace(list.map(toPresentMember).filter((member): member is PresentMember => member !== null));
-    } catch {
-      if (round !== this.#presenceRound) return;
-      this.#roster.release();
-    }
-    if (!this.#closed) this.emit(new PresenceChangedEvent());
-  }
-
-  #transmit(clientId: string): void {
-    const entry = this.#outbox.get(clientId);
-    if (entry === undefined) return;
-    if (this.#channel.sendMessage(this.roomId, clientId, entry.body)) {
-      this.#outbox.sent(clientId, this.#now());
-      this.#scheduleAckTimer();
-    } else {
-      this.#outbox.unsent(clientId);
-    }
-  }
-
-  #scheduleAckTimer(): void {
-    clearTimeout(this.#ackTimer);
-    const next = this.#outbox.nextDeadline();
-    if (next === null || this.#closed) return;
-    this.#ackTimer = setTimeout(() => {
-      if (this.#outbox.expire(this.#now()).length > 0) this.#changed('outbox');
-      this.#scheduleAckTimer();
-    }, Math.max(0, next - this.#now()));
-  }
-
-  #scheduleTypingExpiry(): void {
-    clearTimeout(this.#typingTimer);
-    const next = this.#typing.nextExpiry();
-    if (next === null || this.#closed) return;
-    this.#typingTimer = setTimeout(() => {
-      if (this.#typing.prune(this.#now())) this.emit(new TypingChangedEvent());
-      this.#scheduleTypingExpiry();
-    }, Math.max(0, next - this.#now()));
   }
 
   #markReadOnly(): void {

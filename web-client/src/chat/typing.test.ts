@@ -8,7 +8,7 @@ function text(names: string[], language = 'fi'): string | null {
   const store = new LocaleStore(languages, new MemoryStorage());
   store.setLocale(language);
   const line = typingLine(names);
-  return line === null ? null : store.first(line.keys, line.params) ?? null;
+  return line === null ? null : (store.first(line.keys, line.params) ?? null);
 }
 
 describe('typing line', () => {

@@ -109,18 +109,11 @@ class AdminUsers extends Component {
     }
 
     const name = h('span', { class: 'user-name' }, user.displayName);
-    const legend = h(
-      'legend',
-      { id: legendId },
-      name,
-      user.guest ? translated(locale, 'span', 'admin.guest', { class: 'badge' }) : null,
-    );
+    const legend = h('legend', { id: legendId }, name, user.guest ? translated(locale, 'span', 'admin.guest', { class: 'badge' }) : null);
     const meta = h(
       'p',
       { class: 'user-meta' },
-      user.username === null
-        ? null
-        : translated(locale, 'span', ref('admin.username', { username: user.username })),
+      user.username === null ? null : translated(locale, 'span', ref('admin.username', { username: user.username })),
       user.username === null ? null : ' · ',
       showCreated(h('span', { 'data-created': user.createdAt })),
     );

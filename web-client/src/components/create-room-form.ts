@@ -74,15 +74,7 @@ class CreateRoomForm extends Component {
     );
     const alert = new FormAlert('error', 'create-room-alert');
     const submit = translated(locale, 'button', 'rooms.create.submit', { type: 'submit', class: 'button-primary' });
-    const form = h(
-      'form',
-      { class: 'stack', 'aria-labelledby': headingId },
-      title.element,
-      theme.element,
-      kinds,
-      alert.element,
-      submit,
-    );
+    const form = h('form', { class: 'stack', 'aria-labelledby': headingId }, title.element, theme.element, kinds, alert.element, submit);
 
     new FormController(form, [title, theme], alert, submit).onSubmit(async () => {
       const kind = roomKinds.find((candidate) => radios.get(candidate)?.checked === true) ?? 'OPEN';

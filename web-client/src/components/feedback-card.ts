@@ -59,7 +59,11 @@ export class FeedbackCard {
       layout: 'list',
       rule: rule('rating'),
     });
-    const text = (name: Exclude<FeedbackField, 'rating'>, label: 'feedback.helped' | 'feedback.better' | 'feedback.freeText', rows: number) =>
+    const text = (
+      name: Exclude<FeedbackField, 'rating'>,
+      label: 'feedback.helped' | 'feedback.better' | 'feedback.freeText',
+      rows: number,
+    ) =>
       FormField.multiline(
         {
           name,

@@ -28,11 +28,7 @@ export type FormFieldOptions = {
 export type FieldControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /** A choice in a select field: its value and its text, translated or (for names) as is. */
-export type SelectOption = {
-  value: string;
-  label: MessageKey | string;
-  translate?: boolean;
-};
+export type SelectOption = { value: string; label: MessageKey; translate?: true } | { value: string; label: string; translate: false };
 
 /**
  * A labelled text input (or, through `FormField.multiline`, a text area) with an optional hint
@@ -79,13 +75,13 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
       rows === 'select'
         ? h('select', common)
         : rows === null
-        ? h('input', {
-            ...common,
-            type: options.type ?? 'text',
-            autocapitalize: options.verbatim ? 'none' : undefined,
-            spellcheck: options.verbatim || options.type === 'password' ? 'false' : undefined,
-          })
-        : h('textarea', { ...common, rows })
+          ? h('input', {
+              ...common,
+              type: options.type ?? 'text',
+              autocapitalize: options.verbatim ? 'none' : undefined,
+              spellcheck: options.verbatim || options.type === 'password' ? 'false' : undefined,
+            })
+          : h('textarea', { ...common, rows })
     ) as C;
     this.#error = h('p', { id: errorId, class: 'field-error', hidden: true });
     const label = translated(locale, 'label', options.label, { for: inputId });
@@ -120,7 +116,7 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
         const option =
           choice.translate === false
             ? h('option', { value: choice.value }, choice.label)
-            : translated(locale, 'option', choice.label as MessageKey, { value: choice.value });
+            : translated(locale, 'option', choice.label, { value: choice.value });
         return option;
       }),
     );
@@ -173,4 +169,3 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
     this.input.focus();
   }
 }
-

@@ -90,13 +90,17 @@ class MessageList extends Component {
   }
 
   protected override connected(signal: AbortSignal): void {
-    locale.on('locale-changed', () => {
-      this.refreshTimes();
-      for (const [item, message] of this.#crisis) {
-        const body = item.querySelector<HTMLElement>('.message-body');
-        if (body !== null && !message.removed) fillCrisisText(body, messageText(message, locale.locale));
-      }
-    }, { signal });
+    locale.on(
+      'locale-changed',
+      () => {
+        this.refreshTimes();
+        for (const [item, message] of this.#crisis) {
+          const body = item.querySelector<HTMLElement>('.message-body');
+          if (body !== null && !message.removed) fillCrisisText(body, messageText(message, locale.locale));
+        }
+      },
+      { signal },
+    );
     // A menu closes when focus or a click goes elsewhere.
     document.addEventListener(
       'pointerdown',

@@ -25,7 +25,6 @@ export type DialogOptions = {
   run: () => Promise<void>;
 };
 
-
 /**
  * Opens a modal dialog (`<dialog>`) inside `host`: a title, a short explanation, optional quoted
  * text and fields, and Cancel beside the action. The action runs while the dialog stays open,

@@ -11,7 +11,12 @@ import { hashOf, roomRoute } from '../routes.ts';
 import { type PanelContext, act } from './panel-feedback.ts';
 
 /** Opens a one-to-one talk with a participant and offers the way there. */
-export function startPrivateTalk(context: PanelContext, button: HTMLButtonElement | null, accountId: UserId, name: string): Promise<boolean> {
+export function startPrivateTalk(
+  context: PanelContext,
+  button: HTMLButtonElement | null,
+  accountId: UserId,
+  name: string,
+): Promise<boolean> {
   return act(
     context,
     button,

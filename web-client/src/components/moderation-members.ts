@@ -1,12 +1,4 @@
-import {
-  type BanScope,
-  type Sanction,
-  banMember,
-  muteMember,
-  removeMember,
-  unbanMember,
-  unmuteMember,
-} from '../api/moderation.ts';
+import { type BanScope, type Sanction, banMember, muteMember, removeMember, unbanMember, unmuteMember } from '../api/moderation.ts';
 import type { RoomMember } from '../api/rooms.ts';
 import { formatMessageTime } from '../chat/format.ts';
 import { bans, muteOf } from '../chat/moderation.ts';
@@ -102,7 +94,12 @@ class ModerationMembers extends Component {
           item = h('li', { class: 'mod-member', 'data-testid': 'member', 'data-account-id': key });
           this.#items.set(key, item);
         }
-        this.#fill(context, item, member, here.some((entry) => sameId(entry.accountId, member.accountId)));
+        this.#fill(
+          context,
+          item,
+          member,
+          here.some((entry) => sameId(entry.accountId, member.accountId)),
+        );
         return item;
       }),
     );
@@ -127,7 +124,9 @@ class ModerationMembers extends Component {
     const chat = context.chat;
     const mute = muteOf(chat.moderation, member.accountId, Date.now());
     const protectedMember = member.role === 'FACILITATOR' && !context.admin;
-    const signature = [member.displayName, member.role, present, mute?.endsAt ?? (mute ? 'open' : ''), protectedMember, locale.locale].join('|');
+    const signature = [member.displayName, member.role, present, mute?.endsAt ?? (mute ? 'open' : ''), protectedMember, locale.locale].join(
+      '|',
+    );
     if (item.dataset['signature'] === signature) return;
     item.dataset['signature'] = signature;
     const details = item.querySelector('details');
@@ -139,7 +138,13 @@ class ModerationMembers extends Component {
     if (present) tags.append(translated(locale, 'span', 'mod.members.present', { class: 'tag' }));
     if (mute !== null) {
       const text = h('span', { class: 'tag tag-muted', 'data-testid': 'member-muted' });
-      setText(locale, text, mute.endsAt === null ? ref('mod.members.mutedUntilLifted') : ref('mod.members.mutedUntil', { time: formatMessageTime(mute.endsAt, locale.intlLocale) }));
+      setText(
+        locale,
+        text,
+        mute.endsAt === null
+          ? ref('mod.members.mutedUntilLifted')
+          : ref('mod.members.mutedUntil', { time: formatMessageTime(mute.endsAt, locale.intlLocale) }),
+      );
       tags.append(text);
     }
     if (protectedMember) {
@@ -151,16 +156,38 @@ class ModerationMembers extends Component {
     if (chat.may('MUTE')) {
       if (mute === null) {
         for (const choice of muteChoices) {
-          const button = translated(locale, 'button', choice.label, { type: 'button', class: 'button-secondary button-small', 'data-testid': `mute-${choice.minutes ?? 'open'}` });
-          button.addEventListener('click', () =>
-            void act(context, button, () => muteMember(api, chat.roomId, member.accountId, choice.minutes), ref(choice.done, { name: member.displayName })),
+          const button = translated(locale, 'button', choice.label, {
+            type: 'button',
+            class: 'button-secondary button-small',
+            'data-testid': `mute-${choice.minutes ?? 'open'}`,
+          });
+          button.addEventListener(
+            'click',
+            () =>
+              void act(
+                context,
+                button,
+                () => muteMember(api, chat.roomId, member.accountId, choice.minutes),
+                ref(choice.done, { name: member.displayName }),
+              ),
           );
           actions.append(button);
         }
       } else {
-        const unmute = translated(locale, 'button', 'mod.members.unmute', { type: 'button', class: 'button-secondary button-small', 'data-testid': 'unmute' });
-        unmute.addEventListener('click', () =>
-          void act(context, unmute, () => unmuteMember(api, chat.roomId, member.accountId), ref('mod.members.unmuted', { name: member.displayName })),
+        const unmute = translated(locale, 'button', 'mod.members.unmute', {
+          type: 'button',
+          class: 'button-secondary button-small',
+          'data-testid': 'unmute',
+        });
+        unmute.addEventListener(
+          'click',
+          () =>
+            void act(
+              context,
+              unmute,
+              () => unmuteMember(api, chat.roomId, member.accountId),
+              ref('mod.members.unmuted', { name: member.displayName }),
+            ),
         );
         actions.append(unmute);
       }
@@ -196,8 +223,9 @@ class ModerationMembers extends Component {
     const text = h('span');
     setText(locale, text, ref(ban.seriesWide ? 'mod.members.bannedSeries' : 'mod.members.bannedRoom', { name }));
     const lift = translated(locale, 'button', 'mod.members.unban', { type: 'button', class: 'button-quiet button-small' });
-    lift.addEventListener('click', () =>
-      void act(context, lift, () => unbanMember(api, context.chat.roomId, ban.accountId), ref('mod.members.unbanned', { name })),
+    lift.addEventListener(
+      'click',
+      () => void act(context, lift, () => unbanMember(api, context.chat.roomId, ban.accountId), ref('mod.members.unbanned', { name })),
     );
     return h('li', { class: 'mod-item mod-ban' }, text, ' ', lift);
   }

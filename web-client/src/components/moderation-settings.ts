@@ -139,7 +139,12 @@ class ModerationSettings extends Component {
     const context = this.#context;
     if (context === null) return;
     const locked = this.#lock.checked;
-    const done = await act(context, null, () => setLocked(api, context.chat.roomId, locked), ref(locked ? 'mod.settings.locked' : 'mod.settings.unlocked'));
+    const done = await act(
+      context,
+      null,
+      () => setLocked(api, context.chat.roomId, locked),
+      ref(locked ? 'mod.settings.locked' : 'mod.settings.unlocked'),
+    );
     if (!done) this.#update();
   }
 
@@ -147,7 +152,12 @@ class ModerationSettings extends Component {
     const context = this.#context;
     if (context === null) return;
     const seconds = Number(this.#slow.value);
-    const done = await act(context, null, () => setSlowMode(api, context.chat.roomId, seconds), seconds === 0 ? ref('mod.settings.slowModeOff') : ref('mod.settings.slowModeSet', { seconds }));
+    const done = await act(
+      context,
+      null,
+      () => setSlowMode(api, context.chat.roomId, seconds),
+      seconds === 0 ? ref('mod.settings.slowModeOff') : ref('mod.settings.slowModeSet', { seconds }),
+    );
     if (!done) this.#update();
   }
 

@@ -13,7 +13,6 @@ export type FeedbackLink = {
   text: TextRef;
 };
 
-
 /**
  * The last result of a facilitator's action: what was done (a polite status, with an optional
  * link) or why it was refused (an alert). Each result replaces the one before.

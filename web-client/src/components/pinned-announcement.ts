@@ -43,7 +43,12 @@ class PinnedAnnouncement extends Component {
     setText(
       locale,
       this.#meta,
-      by === null ? null : ref(at === null ? 'chat.pinned.by' : 'chat.pinned.byAt', { name: by, time: at === null ? '' : formatMessageTime(at, locale.intlLocale) }),
+      by === null
+        ? null
+        : ref(at === null ? 'chat.pinned.by' : 'chat.pinned.byAt', {
+            name: by,
+            time: at === null ? '' : formatMessageTime(at, locale.intlLocale),
+          }),
     );
   }
 }

@@ -8,7 +8,6 @@ import { ref, setText, translated } from '../i18n/dom.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { FormAlert } from './form-alert.ts';
 
-
 /** Wide screens show the section open from the start; on a phone it starts closed. */
 const WIDE = '(min-width: 52rem)';
 
@@ -118,7 +117,13 @@ class RoomSafety extends Component {
             (error: unknown) => this.#hiddenError.show(problemText(problemOf(error))),
           );
         });
-        return h('li', { class: 'mod-item mod-hidden-member', 'data-testid': 'hidden-member' }, h('span', {}, member.displayName), ' ', show);
+        return h(
+          'li',
+          { class: 'mod-item mod-hidden-member', 'data-testid': 'hidden-member' },
+          h('span', {}, member.displayName),
+          ' ',
+          show,
+        );
       }),
     );
   }

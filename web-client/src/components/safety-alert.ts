@@ -16,7 +16,11 @@ class SafetyAlert extends Component {
   #count = 0;
 
   protected render(): void {
-    const open = translated(locale, 'a', 'safety.alert.open', { href: hashOf('safety'), class: 'button-link button-small', 'data-testid': 'safety-alert-open' });
+    const open = translated(locale, 'a', 'safety.alert.open', {
+      href: hashOf('safety'),
+      class: 'button-link button-small',
+      'data-testid': 'safety-alert-open',
+    });
     const close = translated(locale, 'button', 'safety.alert.close', { type: 'button', class: 'button-quiet button-small' });
     open.addEventListener('click', () => this.#clear());
     close.addEventListener('click', () => this.#clear());
@@ -40,9 +44,13 @@ class SafetyAlert extends Component {
       },
       { signal },
     );
-    session.on('session-changed', () => {
-      if (session.status !== 'signed-in') this.#clear();
-    }, { signal });
+    session.on(
+      'session-changed',
+      () => {
+        if (session.status !== 'signed-in') this.#clear();
+      },
+      { signal },
+    );
   }
 
   #clear(): void {

@@ -53,7 +53,12 @@ export class ScaleChoice implements CheckedField {
       h('input', { type: 'radio', id: `${groupName}-${step.value}`, name: groupName, value: String(step.value) }),
     );
     const choices = options.steps.map((step, index) =>
-      h('div', { class: 'choice' }, this.#radios[index] ?? null, translated(locale, 'label', step.label, { for: `${groupName}-${step.value}` })),
+      h(
+        'div',
+        { class: 'choice' },
+        this.#radios[index] ?? null,
+        translated(locale, 'label', step.label, { for: `${groupName}-${step.value}` }),
+      ),
     );
     const ends = options.ends
       ? h(

@@ -27,10 +27,15 @@ export function seriesTags(series: TaggedSeries): HTMLUListElement {
     }),
     series.state === 'PLANNED'
       ? null
-      : translated(locale, 'li', { keys: [`series.state.${series.state}`], fallback: series.state }, {
-          class: `tag tag-state series-state-${series.state.toLowerCase()}`,
-          'data-testid': 'series-state',
-        }),
+      : translated(
+          locale,
+          'li',
+          { keys: [`series.state.${series.state}`], fallback: series.state },
+          {
+            class: `tag tag-state series-state-${series.state.toLowerCase()}`,
+            'data-testid': 'series-state',
+          },
+        ),
     ages === null ? null : translated(locale, 'li', ages, { class: 'tag tag-age' }),
     seats === null
       ? null

@@ -15,13 +15,17 @@ function answerItem(answer: SignedAnswer): HTMLLIElement {
   return h(
     'li',
     { class: 'signed-answer', 'data-testid': 'signed-answer' },
-    h('p', { class: 'signed-name' }, h('strong', {}, answer.displayName), ' · ', translated(locale, 'span', ref('report.signedRating', { rating: answer.rating }))),
+    h(
+      'p',
+      { class: 'signed-name' },
+      h('strong', {}, answer.displayName),
+      ' · ',
+      translated(locale, 'span', ref('report.signedRating', { rating: answer.rating })),
+    ),
     h(
       'dl',
       { class: 'series-facts' },
-      ...parts
-        .filter(([, text]) => text.trim() !== '')
-        .flatMap(([term, text]) => [translated(locale, 'dt', term), h('dd', {}, text)]),
+      ...parts.filter(([, text]) => text.trim() !== '').flatMap(([term, text]) => [translated(locale, 'dt', term), h('dd', {}, text)]),
     ),
   );
 }
@@ -55,7 +59,14 @@ export class SignedAnswers {
     });
     this.#region = h(
       'div',
-      { id: regionId, class: 'signed-answers', role: 'region', 'aria-labelledby': headingId, hidden: true, 'data-testid': 'signed-answers' },
+      {
+        id: regionId,
+        class: 'signed-answers',
+        role: 'region',
+        'aria-labelledby': headingId,
+        hidden: true,
+        'data-testid': 'signed-answers',
+      },
       translated(locale, 'h4', 'report.signedHeading', { id: headingId }),
       translated(locale, 'p', 'report.signedIntro', { class: 'field-hint' }),
       this.#alert.element,

@@ -124,7 +124,7 @@ export class StaffPicker {
 
   setStaff(staff: readonly StaffAccount[]): void {
     const { facilitators, peerSupporters } = staffChoices(staff);
-    const people = facilitators.map((person) => ({ value: person.id, label: person.displayName, translate: false }));
+    const people = facilitators.map((person) => ({ value: person.id, label: person.displayName, translate: false as const }));
     this.facilitator.setOptions([{ value: '', label: 'coordinator.staff.choose' }, ...people]);
     this.second.setOptions([{ value: '', label: 'coordinator.staff.noSecond' }, ...people]);
     this.peers.setChoices(peerSupporters);

@@ -62,7 +62,7 @@ describe('planning a series', () => {
     });
   });
 
-  it('names the field of each mistake with the server\'s codes', () => {
+  it("names the field of each mistake with the server's codes", () => {
     const errors = validatePlan(
       plan({
         title: ' ',

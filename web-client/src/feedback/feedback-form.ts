@@ -30,7 +30,6 @@ export function draftOf(answer: FeedbackAnswer | null | undefined): FeedbackDraf
   };
 }
 
-
 /** The mistakes of a draft by field, with the server's codes; empty when it can be sent. */
 export function validateFeedback(draft: FeedbackDraft): Map<FeedbackField, FieldCode> {
   const errors = new Map<FeedbackField, FieldCode>();

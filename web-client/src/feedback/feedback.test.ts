@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingFeedback, ReportFeedback, SelfAssessmentItem } from '../api/feedback.ts';
 import { useServerLimits } from '../testing/fakes.ts';
-import {
-  draftOf,
-  editableNote,
-  isEditable,
-  orderedPending,
-  themeOf,
-  toFeedbackRequest,
-  validateFeedback,
-} from './feedback-form.ts';
+import { draftOf, editableNote, isEditable, orderedPending, themeOf, toFeedbackRequest, validateFeedback } from './feedback-form.ts';
 import {
   attendanceScale,
   barWidth,
@@ -50,7 +42,7 @@ function pending(overrides: Partial<PendingFeedback> = {}): PendingFeedback {
 }
 
 describe('the feedback form', () => {
-  it('starts empty and anonymous, or from one\'s earlier answer', () => {
+  it("starts empty and anonymous, or from one's earlier answer", () => {
     expect(draftOf(null)).toEqual({ rating: '', helped: '', better: '', freeText: '', anonymous: true });
     expect(draftOf(undefined).anonymous).toBe(true);
     expect(draftOf({ rating: 4, helped: 'Vertaiset', better: '', freeText: 'Kiitos', anonymous: false })).toEqual({
@@ -76,7 +68,9 @@ describe('the feedback form', () => {
     const ok = { ...draftOf(null), rating: '3' };
     expect(validateFeedback({ ...ok, helped: `${'a'.repeat(1000)}   ` }).size).toBe(0);
     expect(validateFeedback({ ...ok, helped: '😊'.repeat(1000) }).size).toBe(0);
-    expect(Object.fromEntries(validateFeedback({ ...ok, helped: 'a'.repeat(1001), better: 'b'.repeat(1001), freeText: 'c'.repeat(2001) }))).toEqual({
+    expect(
+      Object.fromEntries(validateFeedback({ ...ok, helped: 'a'.repeat(1001), better: 'b'.repeat(1001), freeText: 'c'.repeat(2001) })),
+    ).toEqual({
       helped: 'size',
       better: 'size',
       freeText: 'size',
@@ -135,8 +129,22 @@ describe('the self-assessment', () => {
 
   it('needs every item answered within its scale', () => {
     expect(Object.fromEntries(validateAssessment(items, new Map()))).toEqual({ coping: 'not_blank', wellbeing: 'not_blank' });
-    expect(Object.fromEntries(validateAssessment(items, new Map([['coping', '0'], ['wellbeing', '0']])))).toEqual({ coping: 'range' });
-    const complete = new Map([['coping', '4'], ['wellbeing', '10'], ['unknown', '3']]);
+    expect(
+      Object.fromEntries(
+        validateAssessment(
+          items,
+          new Map([
+            ['coping', '0'],
+            ['wellbeing', '0'],
+          ]),
+        ),
+      ),
+    ).toEqual({ coping: 'range' });
+    const complete = new Map([
+      ['coping', '4'],
+      ['wellbeing', '10'],
+      ['unknown', '3'],
+    ]);
     expect(validateAssessment(items, complete).size).toBe(0);
     expect(assessmentValues(items, complete)).toEqual({ coping: 4, wellbeing: 10 });
   });

@@ -11,10 +11,7 @@ export function scaleOf(item: Pick<SelfAssessmentItem, 'min' | 'max'>): number[]
  * The items left unanswered or answered off their scale, keyed by item; the server takes the
  * self-assessment only whole, so every item needs an answer.
  */
-export function validateAssessment(
-  items: readonly SelfAssessmentItem[],
-  chosen: ReadonlyMap<string, string>,
-): Map<string, FieldCode> {
+export function validateAssessment(items: readonly SelfAssessmentItem[], chosen: ReadonlyMap<string, string>): Map<string, FieldCode> {
   const errors = new Map<string, FieldCode>();
   for (const item of items) {
     const value = chosen.get(item.key) ?? '';

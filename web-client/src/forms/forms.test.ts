@@ -63,12 +63,10 @@ describe('problem texts', () => {
   });
 
   it('points a taken username at the username field', () => {
-    expect(fieldErrors({ status: 409, code: 'auth.username_taken' }).get('username')?.keys[0]).toBe(
-      'fieldError.username.taken',
-    );
+    expect(fieldErrors({ status: 409, code: 'auth.username_taken' }).get('username')?.keys[0]).toBe('fieldError.username.taken');
   });
 
-  it('explains a value of the wrong form by the field\'s own hint first', () => {
+  it("explains a value of the wrong form by the field's own hint first", () => {
     const errors = fieldErrors({ status: 400, code: 'validation.failed', errors: [{ field: 'firstDate', code: 'invalid_value' }] });
     expect(errors.get('firstDate')?.keys).toEqual([
       'fieldError.firstDate.invalid_value',

@@ -32,9 +32,7 @@ describe('notification texts', () => {
       params: { seriesTitle: 'Isien ilta', themeFi: 'Yhteistyövanhemmuus', themeEn: 'Co-parenting', roomId: '9' },
     });
     const text = notificationText(lobby, 'fi');
-    expect(fi.first(text.keys, text.params)).toBe(
-      'Ryhmän Isien ilta tapaaminen ”Yhteistyövanhemmuus” alkaa pian. Voit siirtyä ryhmään.',
-    );
+    expect(fi.first(text.keys, text.params)).toBe('Ryhmän Isien ilta tapaaminen ”Yhteistyövanhemmuus” alkaa pian. Voit siirtyä ryhmään.');
     expect(notificationText(lobby, 'en').params).toEqual({ series: 'Isien ilta', theme: 'Co-parenting', room: '', name: '' });
     const waitlisted = notificationText(notification('2', { kind: 'enrolment.waitlisted' }), 'fi');
     expect(fi.first(waitlisted.keys, waitlisted.params)).toBe('Olet jonossa ryhmään Isien ilta.');
@@ -47,7 +45,9 @@ describe('notification texts', () => {
 
   it('tells of moderation: a handled report, a private talk opened or asked for', () => {
     const handled = notificationText(notification('1', { kind: 'report.handled', params: { roomTitle: 'Isien ilta' } }), 'fi');
-    expect(fi.first(handled.keys, handled.params)).toBe('Ohjaaja on käsitellyt ilmoituksesi keskustelusta Isien ilta. Kiitos, että kerroit.');
+    expect(fi.first(handled.keys, handled.params)).toBe(
+      'Ohjaaja on käsitellyt ilmoituksesi keskustelusta Isien ilta. Kiitos, että kerroit.',
+    );
     const opened = notificationText(
       notification('2', { kind: 'private_talk.opened', params: { roomId: 'r9', facilitatorName: 'Sanna' } }),
       'fi',
@@ -61,15 +61,24 @@ describe('notification texts', () => {
   });
 
   it('tells of a private talk without the name of someone who has deleted their account', () => {
-    const asked = notificationText(notification('3', { kind: 'private_talk.requested', params: { roomId: 'r1', roomTitle: 'Isien ilta' } }), 'fi');
+    const asked = notificationText(
+      notification('3', { kind: 'private_talk.requested', params: { roomId: 'r1', roomTitle: 'Isien ilta' } }),
+      'fi',
+    );
     expect(fi.first(asked.keys, asked.params)).toBe('Poistettu käyttäjä pyysi kahdenkeskistä keskustelua keskustelussa Isien ilta.');
     const opened = notificationText(notification('2', { kind: 'private_talk.opened', params: { roomId: 'r9' } }), 'fi');
-    expect(fi.first(opened.keys, opened.params)).toBe('Henkilö, joka on sittemmin poistanut tilinsä, avasi sinulle kahdenkeskisen keskustelun.');
+    expect(fi.first(opened.keys, opened.params)).toBe(
+      'Henkilö, joka on sittemmin poistanut tilinsä, avasi sinulle kahdenkeskisen keskustelun.',
+    );
   });
 
   it('links a private talk to its room, and a handled report nowhere', () => {
-    expect(notificationLink(notification('1', { kind: 'private_talk.opened', subjectId: 'r9', params: { roomId: 'r9' } }))).toBe('#/rooms/r9');
-    expect(notificationLink(notification('1', { kind: 'private_talk.requested', subjectId: 'x', params: { roomId: 'r1' } }))).toBe('#/rooms/r1');
+    expect(notificationLink(notification('1', { kind: 'private_talk.opened', subjectId: 'r9', params: { roomId: 'r9' } }))).toBe(
+      '#/rooms/r9',
+    );
+    expect(notificationLink(notification('1', { kind: 'private_talk.requested', subjectId: 'x', params: { roomId: 'r1' } }))).toBe(
+      '#/rooms/r1',
+    );
     expect(notificationLink(notification('1', { kind: 'report.handled', subjectId: 'report-1', params: {} }))).toBeNull();
   });
 
@@ -94,7 +103,16 @@ describe('notification texts', () => {
   });
 
   it('reads notifications defensively', () => {
-    expect(toNotification({ id: 7, kind: 'series.cancelled', subjectId: 's', params: { seriesTitle: 'A', n: 2, x: {} }, createdAt: 't', readAt: null })).toEqual({
+    expect(
+      toNotification({
+        id: 7,
+        kind: 'series.cancelled',
+        subjectId: 's',
+        params: { seriesTitle: 'A', n: 2, x: {} },
+        createdAt: 't',
+        readAt: null,
+      }),
+    ).toEqual({
       id: '7',
       kind: 'series.cancelled',
       subjectId: 's',

@@ -9,15 +9,7 @@ import { problemText } from '../forms/problem-text.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { hashOf, seriesRoute } from '../routes.ts';
-import {
-  type KindFilter,
-  calendarRange,
-  filterSeries,
-  firstSession,
-  groupByMonth,
-  monthLabel,
-  sessionTime,
-} from '../series/calendar.ts';
+import { type KindFilter, calendarRange, filterSeries, firstSession, groupByMonth, monthLabel, sessionTime } from '../series/calendar.ts';
 
 const kindChoices: readonly { kind: KindFilter; label: MessageKey }[] = [
   { kind: 'ALL', label: 'calendar.filter.all' },

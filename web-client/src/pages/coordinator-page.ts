@@ -37,9 +37,17 @@ class CoordinatorPage extends Component {
           h(
             'p',
             { class: 'actions' },
-            translated(locale, 'a', 'coordinator.planLink', { href: hashOf('planSeries'), class: 'button-link', 'data-testid': 'plan-link' }),
+            translated(locale, 'a', 'coordinator.planLink', {
+              href: hashOf('planSeries'),
+              class: 'button-link',
+              'data-testid': 'plan-link',
+            }),
             ' ',
-            translated(locale, 'a', 'coordinator.reportsLink', { href: hashOf('reports'), class: 'button-link', 'data-testid': 'coordinator-reports-link' }),
+            translated(locale, 'a', 'coordinator.reportsLink', {
+              href: hashOf('reports'),
+              class: 'button-link',
+              'data-testid': 'coordinator-reports-link',
+            }),
           ),
         ),
         h(
@@ -111,7 +119,9 @@ class CoordinatorPage extends Component {
           ),
           line.firstStartsAt === null
             ? null
-            : translated(locale, 'p', ref('calendar.firstSession', { time: startTime(line.firstStartsAt, intl) }), { class: 'session-time' }),
+            : translated(locale, 'p', ref('calendar.firstSession', { time: startTime(line.firstStartsAt, intl) }), {
+                class: 'session-time',
+              }),
           h(
             'dl',
             { class: 'series-facts fill-facts' },
@@ -122,7 +132,11 @@ class CoordinatorPage extends Component {
             translated(locale, 'dt', 'coordinator.fill.waitlistTerm'),
             translated(locale, 'dd', waitlistText(line.waitlisted)),
             translated(locale, 'dt', 'coordinator.fill.decisionTerm'),
-            translated(locale, 'dd', line.state === 'PLANNED' ? decisionText(line.decisionDate, today, intl) : `series.state.${line.state}`),
+            translated(
+              locale,
+              'dd',
+              line.state === 'PLANNED' ? decisionText(line.decisionDate, today, intl) : `series.state.${line.state}`,
+            ),
           ),
         );
       }),

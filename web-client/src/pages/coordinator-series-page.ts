@@ -81,8 +81,12 @@ class CoordinatorSeriesPage extends Component {
         this.#sessions,
         this.#addSessionForm(),
       ),
-      card('coordinator.series.attendanceHeading', 'attendance-card',
-        translated(locale, 'p', 'coordinator.series.attendanceIntro', { class: 'field-hint' }), this.#attendance),
+      card(
+        'coordinator.series.attendanceHeading',
+        'attendance-card',
+        translated(locale, 'p', 'coordinator.series.attendanceIntro', { class: 'field-hint' }),
+        this.#attendance,
+      ),
       card('coordinator.series.staffHeading', 'staff-card', this.#staffForm()),
       this.#invitations,
     );
@@ -193,9 +197,14 @@ class CoordinatorSeriesPage extends Component {
           h(
             'p',
             { class: 'session-meta' },
-            translated(locale, 'span', { keys: [`series.sessionState.${session.state}`], fallback: session.state }, {
-              class: `tag session-state-${session.state.toLowerCase()}`,
-            }),
+            translated(
+              locale,
+              'span',
+              { keys: [`series.sessionState.${session.state}`], fallback: session.state },
+              {
+                class: `tag session-state-${session.state.toLowerCase()}`,
+              },
+            ),
           ),
           session.state === 'SCHEDULED' ? this.#sessionActions(session) : null,
         ),
@@ -218,7 +227,10 @@ class CoordinatorSeriesPage extends Component {
       required: false,
     });
     const alert = new FormAlert('error', 'move-alert');
-    const submit = translated(locale, 'button', ref('coordinator.session.move', position), { type: 'submit', class: 'button-secondary button-small' });
+    const submit = translated(locale, 'button', ref('coordinator.session.move', position), {
+      type: 'submit',
+      class: 'button-secondary button-small',
+    });
     const form = h('form', { class: 'stack session-move' }, date.element, time.element, alert.element, submit);
     new FormController(form, [date, time], alert, submit).onSubmit(async () => {
       const updated = await moveSession(api, this.#seriesId, session.id, date.value, time.value === '' ? null : time.value);
@@ -226,7 +238,10 @@ class CoordinatorSeriesPage extends Component {
       this.#sessionStatus.show(ref('coordinator.session.moved', position));
     });
 
-    const cancel = translated(locale, 'button', ref('coordinator.session.cancel', position), { type: 'button', class: 'button-quiet button-small' });
+    const cancel = translated(locale, 'button', ref('coordinator.session.cancel', position), {
+      type: 'button',
+      class: 'button-quiet button-small',
+    });
     const confirm = translated(locale, 'button', ref('coordinator.session.confirmCancel', position), {
       type: 'button',
       class: 'button-secondary button-small',
@@ -267,14 +282,27 @@ class CoordinatorSeriesPage extends Component {
     const themeEn = new FormField({ name: 'themeEn', label: 'coordinator.addSession.themeEn', ...theme });
     const alert = new FormAlert('error', 'add-session-alert');
     const submit = translated(locale, 'button', 'coordinator.addSession.submit', { type: 'submit', class: 'button-secondary' });
-    const form = h('form', { class: 'stack', 'aria-labelledby': headingId }, date.element, themeFi.element, themeEn.element, alert.element, submit);
+    const form = h(
+      'form',
+      { class: 'stack', 'aria-labelledby': headingId },
+      date.element,
+      themeFi.element,
+      themeEn.element,
+      alert.element,
+      submit,
+    );
     new FormController(form, [date, themeFi, themeEn], alert, submit).onSubmit(async () => {
       this.#show(await addSession(api, this.#seriesId, date.value, themeFi.value.trim(), themeEn.value.trim()));
       this.#sessionStatus.show(ref('coordinator.addSession.added'));
       themeFi.value = '';
       themeEn.value = '';
     });
-    return h('div', { class: 'card-soft add-session' }, translated(locale, 'h3', 'coordinator.addSession.heading', { id: headingId }), form);
+    return h(
+      'div',
+      { class: 'card-soft add-session' },
+      translated(locale, 'h3', 'coordinator.addSession.heading', { id: headingId }),
+      form,
+    );
   }
 
   #renderAttendance(series: Series): void {
@@ -309,10 +337,15 @@ class CoordinatorSeriesPage extends Component {
                     {},
                     h('span', { class: 'staff-name' }, person.displayName),
                     ' ',
-                    translated(locale, 'span', ref('coordinator.attendance.minutes', {
-                      minutes: minutesPresent(person.secondsPresent),
-                      since: startTime(person.firstJoinedAt, locale.intlLocale),
-                    }), { class: 'field-hint' }),
+                    translated(
+                      locale,
+                      'span',
+                      ref('coordinator.attendance.minutes', {
+                        minutes: minutesPresent(person.secondsPresent),
+                        since: startTime(person.firstJoinedAt, locale.intlLocale),
+                      }),
+                      { class: 'field-hint' },
+                    ),
                   ),
                 ),
               ),
@@ -325,8 +358,15 @@ class CoordinatorSeriesPage extends Component {
     const alert = new FormAlert('error', 'staff-alert');
     const saved = new FormAlert('info', 'staff-saved');
     const submit = translated(locale, 'button', 'coordinator.staff.save', { type: 'submit', class: 'button-primary' });
-    const form = h('form', { class: 'stack' }, translated(locale, 'p', 'coordinator.staff.intro', { class: 'field-hint' }),
-      this.#staff.element, alert.element, saved.element, submit);
+    const form = h(
+      'form',
+      { class: 'stack' },
+      translated(locale, 'p', 'coordinator.staff.intro', { class: 'field-hint' }),
+      this.#staff.element,
+      alert.element,
+      saved.element,
+      submit,
+    );
     new FormController(form, this.#staff.fields, alert, submit).onSubmit(async () => {
       saved.clear();
       const updated = await assignStaff(api, this.#seriesId, this.#staff.facilitatorIds(), this.#staff.peerSupporterIds());
@@ -341,25 +381,58 @@ class CoordinatorSeriesPage extends Component {
     const wholeRule =
       (max: number): Rule =>
       (value) =>
-        value.trim() === '' ? 'not_blank' : !/^\d+$/.test(value.trim()) ? 'invalid' : Number(value) < 1 || Number(value) > max ? 'range' : null;
-    const uses = new FormField({ name: 'maxUses', label: 'coordinator.invite.maxUses', hint: 'coordinator.invite.maxUsesHint', type: 'number', autocomplete: 'off', rule: wholeRule(50) });
-    const days = new FormField({ name: 'validDays', label: 'coordinator.invite.validDays', hint: 'coordinator.invite.validDaysHint', type: 'number', autocomplete: 'off', rule: wholeRule(90) });
+        value.trim() === ''
+          ? 'not_blank'
+          : !/^\d+$/.test(value.trim())
+            ? 'invalid'
+            : Number(value) < 1 || Number(value) > max
+              ? 'range'
+              : null;
+    const uses = new FormField({
+      name: 'maxUses',
+      label: 'coordinator.invite.maxUses',
+      hint: 'coordinator.invite.maxUsesHint',
+      type: 'number',
+      autocomplete: 'off',
+      rule: wholeRule(50),
+    });
+    const days = new FormField({
+      name: 'validDays',
+      label: 'coordinator.invite.validDays',
+      hint: 'coordinator.invite.validDaysHint',
+      type: 'number',
+      autocomplete: 'off',
+      rule: wholeRule(90),
+    });
     uses.value = '1';
     days.value = '14';
     const alert = new FormAlert('error', 'invite-alert');
     const result = h('div', { role: 'status', 'data-testid': 'invitation-result' });
     const submit = translated(locale, 'button', 'coordinator.invite.submit', { type: 'submit', class: 'button-secondary' });
-    const form = h('form', { class: 'stack' }, translated(locale, 'p', 'coordinator.invite.intro', { class: 'field-hint' }),
-      uses.element, days.element, alert.element, submit, result);
+    const form = h(
+      'form',
+      { class: 'stack' },
+      translated(locale, 'p', 'coordinator.invite.intro', { class: 'field-hint' }),
+      uses.element,
+      days.element,
+      alert.element,
+      submit,
+      result,
+    );
     new FormController(form, [uses, days], alert, submit).onSubmit(async () => {
       const invitation = await createInvitation(api, this.#seriesId, Number(uses.value), Number(days.value));
       result.replaceChildren(
         translated(locale, 'p', 'coordinator.invite.created'),
         h('p', { class: 'invitation-code', 'data-testid': 'invitation-code' }, invitation.code),
-        translated(locale, 'p', ref('coordinator.invite.validUntil', {
-          date: startTime(invitation.expiresAt, locale.intlLocale),
-          uses: invitation.maxUses,
-        }), { class: 'field-hint' }),
+        translated(
+          locale,
+          'p',
+          ref('coordinator.invite.validUntil', {
+            date: startTime(invitation.expiresAt, locale.intlLocale),
+            uses: invitation.maxUses,
+          }),
+          { class: 'field-hint' },
+        ),
       );
     });
     return form;

@@ -21,9 +21,7 @@ class GuestPage extends Component {
     const alert = new FormAlert();
     const submit = translated(locale, 'button', 'guest.submit', { type: 'submit', class: 'button-primary' });
     const form = h('form', { class: 'stack' }, nickname.element, alert.element, submit);
-    new FormController(form, [nickname], alert, submit).onSubmit(() =>
-      session.joinAsGuest({ nickname: nickname.value.trim() }),
-    );
+    new FormController(form, [nickname], alert, submit).onSubmit(() => session.joinAsGuest({ nickname: nickname.value.trim() }));
 
     this.append(
       h(

@@ -36,11 +36,23 @@ class HomePage extends Component {
             { class: 'home-rooms' },
             translated(locale, 'a', 'home.roomsLink', { href: hashOf('rooms'), class: 'button-link', 'data-testid': 'rooms-link' }),
             ' ',
-            translated(locale, 'a', 'home.calendarLink', { href: hashOf('calendar'), class: 'button-link', 'data-testid': 'home-calendar-link' }),
+            translated(locale, 'a', 'home.calendarLink', {
+              href: hashOf('calendar'),
+              class: 'button-link',
+              'data-testid': 'home-calendar-link',
+            }),
             ' ',
-            translated(locale, 'a', 'home.mySessionsLink', { href: hashOf('mySessions'), class: 'button-link', 'data-testid': 'my-sessions-link' }),
+            translated(locale, 'a', 'home.mySessionsLink', {
+              href: hashOf('mySessions'),
+              class: 'button-link',
+              'data-testid': 'my-sessions-link',
+            }),
             ' ',
-            translated(locale, 'a', 'home.feedbackLink', { href: hashOf('feedback'), class: 'button-link', 'data-testid': 'feedback-link' }),
+            translated(locale, 'a', 'home.feedbackLink', {
+              href: hashOf('feedback'),
+              class: 'button-link',
+              'data-testid': 'feedback-link',
+            }),
           ),
           this.#coordinator,
           translated(locale, 'h2', 'home.rolesHeading'),
@@ -72,12 +84,14 @@ class HomePage extends Component {
     if (user === null) return;
     setText(locale, this.#greeting, ref('home.greeting', { name: user.displayName }));
     this.#guestNotice.hidden = !user.guest;
-    this.#roles.replaceChildren(
-      ...user.roles.map((role) => translated(locale, 'li', roleText(role))),
-    );
+    this.#roles.replaceChildren(...user.roles.map((role) => translated(locale, 'li', roleText(role))));
     const staffLinks = [
       isCoordinator(user)
-        ? translated(locale, 'a', 'home.coordinatorLink', { href: hashOf('coordinator'), class: 'button-link', 'data-testid': 'coordinator-link' })
+        ? translated(locale, 'a', 'home.coordinatorLink', {
+            href: hashOf('coordinator'),
+            class: 'button-link',
+            'data-testid': 'coordinator-link',
+          })
         : null,
       readsReports(user)
         ? translated(locale, 'a', 'home.reportsLink', { href: hashOf('reports'), class: 'button-link', 'data-testid': 'reports-link' })
@@ -86,7 +100,11 @@ class HomePage extends Component {
         ? translated(locale, 'a', 'home.safetyLink', { href: hashOf('safety'), class: 'button-link', 'data-testid': 'safety-link' })
         : null,
       isCoordinator(user)
-        ? translated(locale, 'a', 'home.staffingLink', { href: hashOf('roomStaffing'), class: 'button-link', 'data-testid': 'staffing-nav' })
+        ? translated(locale, 'a', 'home.staffingLink', {
+            href: hashOf('roomStaffing'),
+            class: 'button-link',
+            'data-testid': 'staffing-nav',
+          })
         : null,
     ].filter((link): link is HTMLAnchorElement => link !== null);
     this.#coordinator.replaceChildren(...staffLinks.flatMap((link, index) => (index === 0 ? [link] : [' ', link])));

@@ -44,22 +44,12 @@ class MyDataPage extends Component {
     const headingId = uniqueId('my-data-export');
     const status = new FormAlert('info', 'export-status');
     const alert = new FormAlert('error', 'export-alert');
-    const button = translated(locale, 'button', 'myData.exportButton', { type: 'button', class: 'button-secondary', 'data-testid': 'export-button' });
-    button.addEventListener('click', async () => {
-      if (button.getAttribute('aria-disabled') === 'true') return;
-      button.setAttribute('aria-disabled', 'true');
-      alert.clear();
-      status.show(ref('myData.exporting'));
-      try {
-        saveFile(await downloadMyData(api), 'tukipiiri-my-data.json');
-        status.show(ref('myData.exported'));
-      } catch (error) {
-        status.clear();
-        alert.show(problemText(problemOf(error)));
-      } finally {
-        button.removeAttribute('aria-disabled');
-      }
+    const button = translated(locale, 'button', 'myData.exportButton', {
+      type: 'button',
+      class: 'button-secondary',
+      'data-testid': 'export-button',
     });
+    button.addEventListener('click', () => void this.#export(button, status, alert));
     return h(
       'section',
       { class: 'card', 'aria-labelledby': headingId, 'data-testid': 'my-data-export' },
@@ -69,6 +59,23 @@ class MyDataPage extends Component {
       alert.element,
       h('div', { class: 'actions' }, button),
     );
+  }
+
+  /** Fetches one's own data and hands it to the browser as a file; the button rests meanwhile. */
+  async #export(button: HTMLElement, status: FormAlert, alert: FormAlert): Promise<void> {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    alert.clear();
+    status.show(ref('myData.exporting'));
+    try {
+      saveFile(await downloadMyData(api), 'tukipiiri-my-data.json');
+      status.show(ref('myData.exported'));
+    } catch (error) {
+      status.clear();
+      alert.show(problemText(problemOf(error)));
+    } finally {
+      button.removeAttribute('aria-disabled');
+    }
   }
 
   #erasurePart(guest: boolean): HTMLElement {

@@ -112,9 +112,14 @@ class MySessionsPage extends Component {
           h(
             'p',
             { class: 'session-meta' },
-            translated(locale, 'span', { keys: [`series.sessionState.${meeting.state}`], fallback: meeting.state }, {
-              class: `tag session-state-${meeting.state.toLowerCase()}`,
-            }),
+            translated(
+              locale,
+              'span',
+              { keys: [`series.sessionState.${meeting.state}`], fallback: meeting.state },
+              {
+                class: `tag session-state-${meeting.state.toLowerCase()}`,
+              },
+            ),
             ' ',
             translated(locale, 'span', joinNote(mine, locale.intlLocale), { class: 'field-hint', 'data-testid': 'join-note' }),
           ),

@@ -53,7 +53,12 @@ class PlanSeriesPage extends Component {
       this.#fields.set(name, field);
       return field;
     };
-    const template = FormField.select({ name: 'templateId', label: 'coordinator.plan.template', autocomplete: 'off', rule: rule('templateId') });
+    const template = FormField.select({
+      name: 'templateId',
+      label: 'coordinator.plan.template',
+      autocomplete: 'off',
+      rule: rule('templateId'),
+    });
     this.#fields.set('templateId', template);
     const title = text('title', 'coordinator.plan.title', { hint: 'coordinator.plan.titleHint', limit: 'seriesTitle' });
     const audience = FormField.multiline({
@@ -130,8 +135,15 @@ class PlanSeriesPage extends Component {
         length.element,
         zone.element,
       ),
-      section('coordinator.plan.sizePart', capacity.element, minimum.element, decision.element, ageMin.element, ageMax.element,
-        translated(locale, 'p', 'coordinator.plan.ageHint', { class: 'field-hint' })),
+      section(
+        'coordinator.plan.sizePart',
+        capacity.element,
+        minimum.element,
+        decision.element,
+        ageMin.element,
+        ageMax.element,
+        translated(locale, 'p', 'coordinator.plan.ageHint', { class: 'field-hint' }),
+      ),
       section('coordinator.plan.staffPart', this.#staff.element),
       this.#alert.element,
       submit,
@@ -183,7 +195,9 @@ class PlanSeriesPage extends Component {
     if (field === undefined) return;
     const language = locale.locale;
     const offered = this.#templates.filter((template) => template.kind === this.#kind());
-    field.setOptions(offered.map((template) => ({ value: template.id, label: localised(template.title, language), translate: false })));
+    field.setOptions(
+      offered.map((template) => ({ value: template.id, label: localised(template.title, language), translate: false as const })),
+    );
     if (!offered.some((template) => template.id === field.value)) field.value = offered[0]?.id ?? '';
     this.#describeTemplate();
   }

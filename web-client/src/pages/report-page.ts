@@ -46,7 +46,12 @@ function toProblem(error: unknown): Problem {
 
 function card(headingKey: MessageKey, testId: string, ...children: (Node | null)[]): HTMLElement {
   const id = uniqueId('report-part');
-  return h('section', { class: 'card', 'aria-labelledby': id, 'data-testid': testId }, translated(locale, 'h2', headingKey, { id }), ...children);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': id, 'data-testid': testId },
+    translated(locale, 'h2', headingKey, { id }),
+    ...children,
+  );
 }
 
 function facts(rows: [MessageKey, TextRef | string, string][]): HTMLDListElement {
@@ -131,7 +136,11 @@ class ReportPage extends Component {
 
   protected render(): void {
     setText(locale, this.#title, ref('report.heading'));
-    const download = translated(locale, 'button', 'report.downloadCsv', { type: 'button', class: 'button-secondary', 'data-testid': 'report-csv' });
+    const download = translated(locale, 'button', 'report.downloadCsv', {
+      type: 'button',
+      class: 'button-secondary',
+      'data-testid': 'report-csv',
+    });
     download.addEventListener('click', () => void this.#download(download, 'csv'));
     const excel = translated(locale, 'button', 'report.downloadExcelCsv', {
       type: 'button',
@@ -285,7 +294,11 @@ class ReportPage extends Component {
           const shown = isShown(session.feedback);
           return h(
             'li',
-            { class: `session-item session-${session.state.toLowerCase()}`, 'data-testid': 'report-session', 'data-position': session.position },
+            {
+              class: `session-item session-${session.state.toLowerCase()}`,
+              'data-testid': 'report-session',
+              'data-position': session.position,
+            },
             h(
               'h3',
               { class: 'session-title' },
@@ -297,9 +310,14 @@ class ReportPage extends Component {
             h(
               'p',
               { class: 'session-meta' },
-              translated(locale, 'span', { keys: [`series.sessionState.${session.state}`], fallback: session.state }, {
-                class: `tag session-state-${session.state.toLowerCase()}`,
-              }),
+              translated(
+                locale,
+                'span',
+                { keys: [`series.sessionState.${session.state}`], fallback: session.state },
+                {
+                  class: `tag session-state-${session.state.toLowerCase()}`,
+                },
+              ),
             ),
             held(session)
               ? facts([
@@ -337,11 +355,7 @@ class ReportPage extends Component {
       'report.selfHeading',
       'report-self-assessment',
       translated(locale, 'p', 'report.selfIntro', { class: 'field-hint' }),
-      h(
-        'ul',
-        { class: 'self-assessment-report' },
-        ...report.selfAssessment.map((item) => this.#item(item, report.minAnswers, intl)),
-      ),
+      h('ul', { class: 'self-assessment-report' }, ...report.selfAssessment.map((item) => this.#item(item, report.minAnswers, intl))),
     );
   }
 

@@ -76,7 +76,9 @@ class ReportsPage extends Component {
           ),
           line.firstStartsAt === null
             ? null
-            : translated(locale, 'p', ref('calendar.firstSession', { time: startTime(line.firstStartsAt, intl) }), { class: 'session-time' }),
+            : translated(locale, 'p', ref('calendar.firstSession', { time: startTime(line.firstStartsAt, intl) }), {
+                class: 'session-time',
+              }),
           translated(locale, 'p', fillText({ ...line, fillRate: line.capacity > 0 ? line.enrolled / line.capacity : null }, intl), {
             class: 'field-hint',
           }),

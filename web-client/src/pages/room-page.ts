@@ -22,7 +22,6 @@ import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
-
 /** A message that still has its writer (one whose writer deleted their account has none). */
 type AuthoredMessage = ChatMessage & { authorId: NonNullable<ChatMessage['authorId']>; authorDisplayName: string };
 
@@ -105,11 +104,7 @@ class RoomPage extends Component {
         h(
           'header',
           { class: 'chat-header' },
-          h(
-            'p',
-            { class: 'chat-back' },
-            translated(locale, 'a', 'chat.back', { href: hashOf('rooms'), 'data-testid': 'back-to-rooms' }),
-          ),
+          h('p', { class: 'chat-back' }, translated(locale, 'a', 'chat.back', { href: hashOf('rooms'), 'data-testid': 'back-to-rooms' })),
           this.#title,
           this.#theme,
           this.#tags,
@@ -304,7 +299,12 @@ class RoomPage extends Component {
   }
 
   #confirmRemove(message: AuthoredMessage): Promise<boolean> {
-    const { field, input } = dialogTextField({ label: 'dialog.reason', hint: (max) => reasonHint(max, false), limit: 'reason', name: 'reason' });
+    const { field, input } = dialogTextField({
+      label: 'dialog.reason',
+      hint: (max) => reasonHint(max, false),
+      limit: 'reason',
+      name: 'reason',
+    });
     return openDialog(this, {
       title: ref('chat.remove.title', { name: message.authorDisplayName }),
       intro: ref('chat.remove.intro'),

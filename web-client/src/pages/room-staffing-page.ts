@@ -12,7 +12,6 @@ import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
 import { hashOf, roomRoute } from '../routes.ts';
 
-
 /** Who may be appointed in which room role: facilitators lead; peer supporters (or facilitators) co-host. */
 function eligible(person: StaffAccount, role: RoomRole): boolean {
   return role === 'FACILITATOR'
@@ -91,7 +90,11 @@ class RoomStaffingPage extends Component {
 
   #roomItem(room: RoomStaffing): HTMLLIElement {
     const headingId = uniqueId('staffing-room');
-    const tags = h('ul', { class: 'room-tags' }, translated(locale, 'li', { keys: [`rooms.kind.${room.kind}`], fallback: room.kind }, { class: 'tag' }));
+    const tags = h(
+      'ul',
+      { class: 'room-tags' },
+      translated(locale, 'li', { keys: [`rooms.kind.${room.kind}`], fallback: room.kind }, { class: 'tag' }),
+    );
     if (!room.hasFacilitator) {
       tags.append(translated(locale, 'li', 'staffing.noFacilitator', { class: 'tag tag-risk', 'data-testid': 'no-facilitator' }));
     }
@@ -149,7 +152,11 @@ class RoomStaffingPage extends Component {
       // nobody left to appoint: either nobody has the role, or all who have it are here already
       setText(locale, none, ref(withRole.length === 0 ? 'staffing.noCandidates' : 'staffing.allAppointed'));
     };
-    const submit = translated(locale, 'button', 'staffing.appoint', { type: 'submit', class: 'button-secondary button-small', 'data-testid': 'appoint' });
+    const submit = translated(locale, 'button', 'staffing.appoint', {
+      type: 'submit',
+      class: 'button-secondary button-small',
+      'data-testid': 'appoint',
+    });
     const none = translated(locale, 'p', 'staffing.noCandidates', { class: 'field-hint', hidden: '' });
     role.addEventListener('change', fill);
     const form = h(
@@ -179,9 +186,11 @@ class RoomStaffingPage extends Component {
   async #confirmRemoval(room: RoomStaffing, member: RoomMember): Promise<void> {
     const removed = await openDialog(this, {
       title: ref('staffing.removeTitle', { name: member.displayName, room: room.title }),
-      intro: ref(room.staff.filter((other) => other.role === 'FACILITATOR').length === 1 && member.role === 'FACILITATOR'
-        ? 'staffing.removeLastFacilitator'
-        : 'staffing.removeIntro'),
+      intro: ref(
+        room.staff.filter((other) => other.role === 'FACILITATOR').length === 1 && member.role === 'FACILITATOR'
+          ? 'staffing.removeLastFacilitator'
+          : 'staffing.removeIntro',
+      ),
       submit: 'staffing.remove',
       danger: true,
       run: () => dismissFromRoom(api, room.id, member.accountId),

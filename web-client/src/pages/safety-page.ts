@@ -24,7 +24,6 @@ import { hashOf, roomRoute } from '../routes.ts';
 /** The list is read again this often, besides whenever a notification arrives. */
 const REFRESH_MS = 30_000;
 
-
 function categoryText(category: string): TextRef {
   return { keys: [`mod.category.${category}`], fallback: category };
 }
@@ -210,7 +209,13 @@ class SafetyPage extends Component {
     }
     if (escalation.reason !== null) {
       details.push(
-        h('p', { class: 'field-hint' }, translated(locale, 'span', 'safety.reason'), ' ', translated(locale, 'span', reasonLabel[escalation.reason])),
+        h(
+          'p',
+          { class: 'field-hint' },
+          translated(locale, 'span', 'safety.reason'),
+          ' ',
+          translated(locale, 'span', reasonLabel[escalation.reason]),
+        ),
       );
     }
     if (escalation.excerpt !== null) {
@@ -235,7 +240,11 @@ class SafetyPage extends Component {
     );
 
     const actions = h('div', { class: 'actions' });
-    const take = translated(locale, 'button', 'safety.take', { type: 'button', class: 'button-primary button-small', 'data-testid': 'escalation-take' });
+    const take = translated(locale, 'button', 'safety.take', {
+      type: 'button',
+      class: 'button-primary button-small',
+      'data-testid': 'escalation-take',
+    });
     take.addEventListener('click', () => void this.#act(take, () => takeEscalation(api, escalation.id), ref('safety.taken')));
     const talk = translated(locale, 'button', 'safety.privateTalk', {
       type: 'button',
@@ -243,7 +252,11 @@ class SafetyPage extends Component {
       'data-testid': 'escalation-private-talk',
     });
     talk.addEventListener('click', () => void this.#openTalk(talk, escalation));
-    const close = translated(locale, 'button', 'safety.close', { type: 'button', class: 'button-quiet button-small', 'data-testid': 'escalation-close' });
+    const close = translated(locale, 'button', 'safety.close', {
+      type: 'button',
+      class: 'button-quiet button-small',
+      'data-testid': 'escalation-close',
+    });
     close.addEventListener('click', () => void this.#close(escalation));
     const takeOver = translated(locale, 'button', 'safety.takeOver', {
       type: 'button',
@@ -258,7 +271,9 @@ class SafetyPage extends Component {
     if (free && escalation.subjectId !== null) actions.append(talk);
     if (free) actions.append(close);
     if (escalation.roomKind === 'OPEN' || admin) {
-      actions.append(translated(locale, 'a', 'safety.toRoom', { href: hashOf(roomRoute(escalation.roomId)), class: 'button-link button-small' }));
+      actions.append(
+        translated(locale, 'a', 'safety.toRoom', { href: hashOf(roomRoute(escalation.roomId)), class: 'button-link button-small' }),
+      );
     }
     return h(
       'li',
@@ -298,7 +313,10 @@ class SafetyPage extends Component {
     try {
       const room = await escalationPrivateTalk(api, escalation.id);
       this.#done.show(ref('safety.privateTalkOpened', { name: escalation.subjectName ?? '' }));
-      this.#done.element.append(' ', translated(locale, 'a', 'mod.privateTalk.go', { href: hashOf(roomRoute(room.id)), 'data-testid': 'escalation-talk-link' }));
+      this.#done.element.append(
+        ' ',
+        translated(locale, 'a', 'mod.privateTalk.go', { href: hashOf(roomRoute(room.id)), 'data-testid': 'escalation-talk-link' }),
+      );
       await this.#load();
     } catch (error) {
       this.#alert.show(problemText(problemOf(error)));

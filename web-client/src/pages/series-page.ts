@@ -291,10 +291,15 @@ class SeriesPage extends Component {
                 h(
                   'p',
                   { class: 'session-meta' },
-                  translated(locale, 'span', { keys: [`series.sessionState.${session.state}`], fallback: session.state }, {
-                    class: `tag session-state-${session.state.toLowerCase()}`,
-                    'data-testid': 'session-state',
-                  }),
+                  translated(
+                    locale,
+                    'span',
+                    { keys: [`series.sessionState.${session.state}`], fallback: session.state },
+                    {
+                      class: `tag session-state-${session.state.toLowerCase()}`,
+                      'data-testid': 'session-state',
+                    },
+                  ),
                   active && session.roomId !== null
                     ? translated(locale, 'a', 'series.sessions.join', {
                         href: hashOf(roomRoute(session.roomId)),
@@ -318,7 +323,9 @@ class SeriesPage extends Component {
     this.#enrolmentActions.replaceChildren();
     if (session.status !== 'signed-in' || user === null) {
       setText(locale, this.#enrolmentStatus, ref('series.enrolment.signIn'));
-      this.#enrolmentActions.append(translated(locale, 'a', 'series.enrolment.signInLink', { href: hashOf('login'), class: 'button-link' }));
+      this.#enrolmentActions.append(
+        translated(locale, 'a', 'series.enrolment.signInLink', { href: hashOf('login'), class: 'button-link' }),
+      );
       return;
     }
     if (!mayEnrol(user)) {

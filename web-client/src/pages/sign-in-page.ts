@@ -66,12 +66,7 @@ class SignInPage extends Component {
           translated(locale, 'p', 'landing.anonymity'),
         ),
         notice.element,
-        h(
-          'section',
-          { class: 'card' },
-          translated(locale, 'h2', 'landing.signInHeading', { id: headingId }),
-          form,
-        ),
+        h('section', { class: 'card' }, translated(locale, 'h2', 'landing.signInHeading', { id: headingId }), form),
         h(
           'section',
           { class: 'card card-soft' },

@@ -165,7 +165,8 @@ class TemplateEditorPage extends Component {
       const target =
         focus.control === 'title'
           ? item?.querySelector<HTMLElement>('input')
-          : item?.querySelector<HTMLElement>(`[data-move="${focus.control}"]:not([disabled])`) ?? item?.querySelector<HTMLElement>('input');
+          : (item?.querySelector<HTMLElement>(`[data-move="${focus.control}"]:not([disabled])`) ??
+            item?.querySelector<HTMLElement>('input'));
       (target ?? this.#add).focus();
     }
   }

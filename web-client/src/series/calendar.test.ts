@@ -92,7 +92,12 @@ describe('seats, ages and enrolment texts', () => {
   });
 
   it('reads a field the server left out like null, never as a raw placeholder', () => {
-    const absent = JSON.parse('{"kind": "CLOSED"}') as { kind: 'CLOSED'; ageMin: number | null; ageMax: number | null; seatsLeft: number | null };
+    const absent = JSON.parse('{"kind": "CLOSED"}') as {
+      kind: 'CLOSED';
+      ageMin: number | null;
+      ageMax: number | null;
+      seatsLeft: number | null;
+    };
     expect(ageText(absent)).toBeNull();
     expect(seatText(absent)).toBeNull();
     expect(enrolmentText(JSON.parse('{"status": "WAITLISTED"}') as { status: 'WAITLISTED'; waitlistPosition: number | null })).toEqual({

@@ -112,6 +112,7 @@ export const SERVER_LIMITS = {
     templateTitle: { kind: 'SINGLE_LINE', min: 1, max: 120 },
     templateDescription: { kind: 'MULTI_LINE', min: 0, max: 1000 },
   },
+  counts: { historyPage: 200 },
 };
 
 export function useServerLimits(): void {

@@ -25,7 +25,14 @@ export type TextField =
   | 'templateTitle'
   | 'templateDescription';
 
-export type Limits = PolicyNumbers & { fields: ReadonlyMap<string, FieldLimit> };
+/**
+ * The names the server gives the numbers other than text lengths in `GET /api/limits` (`counts`):
+ * `historyPage`, the most messages one page of a room's history holds.
+ */
+export type CountName = 'historyPage';
+
+/** `counts`: the other numbers by name, each a positive whole number (absent from older servers). */
+export type Limits = PolicyNumbers & { fields: ReadonlyMap<string, FieldLimit>; counts: ReadonlyMap<string, number> };
 
 /** The limits arrived (or changed): counters and rules read them anew. */
 export class LimitsChangedEvent extends Event {
@@ -62,7 +69,12 @@ export function readLimits(value: unknown): Limits | null {
     const limit = fieldLimit(entry);
     if (limit !== null) limits.set(name, limit);
   }
-  return { maxMarksPerCharacter, maxBlankLines, fields: limits };
+  const counts = new Map<string, number>();
+  for (const [name, entry] of Object.entries(record(json?.['counts']) ?? {})) {
+    const count = wholeNumber(entry);
+    if (count !== null && count > 0) counts.set(name, count);
+  }
+  return { maxMarksPerCharacter, maxBlankLines, fields: limits, counts };
 }
 
 /**
@@ -100,6 +112,11 @@ export class TextLimits extends TypedEventTarget<TextLimitsEventMap> {
 
   field(name: TextField): FieldLimit | null {
     return this.#limits?.fields.get(name) ?? null;
+  }
+
+  /** One of the server's other numbers (see `CountName`); null before the limits arrive or when the server names none. */
+  count(name: CountName): number | null {
+    return this.#limits?.counts.get(name) ?? null;
   }
 
   /** The server's verdict on a value of this field, as far as the browser can tell; null before the limits arrive. */

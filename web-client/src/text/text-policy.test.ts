@@ -26,12 +26,21 @@ const name = (raw: string): string => accepted(checkText(raw, NAME, NUMBERS));
 const message = (raw: string): string => accepted(checkText(raw, MESSAGE, NUMBERS));
 
 describe('text policy', () => {
-  it.each(['Áŋŋe', 'Zoë', 'Čeavčča', 'Đuoddar Ŧ Ž', 'Ǩiõll Ǥǥ ʒ', 'Nguyễn Thị Ánh', 'Äiti Anna', 'Åsa Öberg', 'Anna99', 'Мария', "O'Brien-Smith (isä)"])(
-    'keeps the ordinary name %s as it is',
-    (raw) => {
-      expect(name(raw)).toBe(raw);
-    },
-  );
+  it.each([
+    'Áŋŋe',
+    'Zoë',
+    'Čeavčča',
+    'Đuoddar Ŧ Ž',
+    'Ǩiõll Ǥǥ ʒ',
+    'Nguyễn Thị Ánh',
+    'Äiti Anna',
+    'Åsa Öberg',
+    'Anna99',
+    'Мария',
+    "O'Brien-Smith (isä)",
+  ])('keeps the ordinary name %s as it is', (raw) => {
+    expect(name(raw)).toBe(raw);
+  });
 
   it.each(['Áŋŋe', 'Zoë', 'Čeavčča', 'Nguyễn Thị Ánh', 'Ǩiõll'])('composes %s typed decomposed', (composed) => {
     const decomposed = composed.normalize('NFD');
@@ -187,6 +196,17 @@ describe('text limits from the server', () => {
     expect(limits?.fields.get('password')?.maxBytes).toBe(72);
     expect(limits?.fields.has('broken')).toBe(false);
     expect(readLimits({ fields: {} })).toBeNull();
+  });
+
+  it('reads the other numbers, keeping only positive whole ones; an answer without them has none', () => {
+    const limits = readLimits({ ...answer, counts: { historyPage: 100, broken: 1.5, negative: -1 } });
+    expect(limits?.counts).toEqual(new Map([['historyPage', 100]]));
+    expect(readLimits(answer)?.counts.size).toBe(0);
+    const store = new TextLimits();
+    expect(store.count('historyPage')).toBeNull();
+    if (limits === null) throw new Error('unreadable');
+    store.use(limits);
+    expect(store.count('historyPage')).toBe(100);
   });
 
   it('judges nothing before the limits arrive, then checks and folds with them', () => {

@@ -33,13 +33,7 @@ export type PolicyNumbers = {
 
 /** The server's field error codes for text. */
 export type TextRefusal =
-  | 'control_character'
-  | 'invalid_character'
-  | 'not_blank'
-  | 'size'
-  | 'too_many_bytes'
-  | 'combining_marks'
-  | 'pattern';
+  'control_character' | 'invalid_character' | 'not_blank' | 'size' | 'too_many_bytes' | 'combining_marks' | 'pattern';
 
 /** `text`: the folded text that would be stored (also when refused, for counting). */
 export type TextCheck = { ok: true; text: string } | { ok: false; code: TextRefusal; text: string };

@@ -1,6 +1,7 @@
 package fi.tukipiiri.rooms;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,7 @@ import fi.tukipiiri.text.FieldLimit;
 import fi.tukipiiri.text.FieldLimits;
 import fi.tukipiiri.text.TextKind;
 
-/** The text fields of rooms and messages. */
+/** The text fields of rooms and messages, and the largest page of history ({@code historyPage}). */
 @Component
 class RoomFieldLimits implements FieldLimits {
 
@@ -28,5 +29,11 @@ class RoomFieldLimits implements FieldLimits {
 	@Override
 	public List<FieldLimit> fieldLimits() {
 		return List.of(message(settings), TITLE, THEME);
+	}
+
+	/** A client that asks for more gets this many and must not take the page's end for the room's. */
+	@Override
+	public Map<String, Integer> counts() {
+		return Map.of("historyPage", settings.maxHistoryPage());
 	}
 }

@@ -65,6 +65,7 @@ class TextPolicyIT {
 			assertThat(fields.has(field)).as(field).isTrue();
 		}
 		assertThat(limits.body().path("maxMarksPerCharacter").asInt()).isEqualTo(TextPolicy.MAX_MARKS_PER_CHARACTER);
+		assertThat(limits.body().path("counts").path("historyPage").asInt()).isEqualTo(200);
 	}
 
 	@Test
