@@ -56,6 +56,12 @@ trap cleanup EXIT
 
 stop() {
 	kill "$1" 2>/dev/null || true
+	# a server that does not finish within 60 s (an overloaded node draining its queues) is killed
+	for _ in $(seq 60); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 1
+	done
+	kill -9 "$1" 2>/dev/null || true
 	wait "$1" 2>/dev/null || true
 	local kept=()
 	for pid in "${STARTED[@]}"; do

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("fi.tukipiiri");
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("fi.tukipiiri");
 
 	@Test
 	void featuresDependOnEachOtherOnlyThroughTheirApis() {
@@ -29,36 +30,56 @@ class ModularityTests {
 	}
 
 	/**
-	 * Only {@code delivery} sends to clients through the broker, configures it or relays between nodes over Redis
-	 * pub/sub; features publish events. (Answering a frame with {@code @SendToUser} names a catalogue destination and
-	 * is left to Spring.)
+	 * Only {@code delivery} sends to clients through the broker, configures it or relays
+	 * between nodes over Redis pub/sub; features publish events. (Answering a frame with
+	 * {@code @SendToUser} names a catalogue destination and is left to Spring.)
 	 */
 	@Test
 	void onlyDeliveryTouchesTheRelayOrTheBroker() {
-		noClasses().that().resideOutsideOfPackage("fi.tukipiiri.delivery..")
-				.should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.messaging.simp.SimpMessagingTemplate")
-				.orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.messaging.simp.SimpMessageSendingOperations")
-				.orShould().dependOnClassesThat().resideInAPackage("org.springframework.messaging.simp.broker..")
-				.orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.messaging.simp.config.MessageBrokerRegistry")
-				.orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker")
-				.orShould().dependOnClassesThat().resideInAPackage("org.springframework.data.redis.listener..")
-				.orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.data.redis.connection.MessageListener")
-				.orShould().callMethod(org.springframework.data.redis.core.RedisTemplate.class, "convertAndSend", String.class, Object.class)
-				.because("features publish typed events and delivery forwards them after commit")
-				.check(CLASSES);
+		noClasses().that()
+			.resideOutsideOfPackage("fi.tukipiiri.delivery..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.messaging.simp.SimpMessagingTemplate")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.messaging.simp.SimpMessageSendingOperations")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.messaging.simp.broker..")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.messaging.simp.config.MessageBrokerRegistry")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.data.redis.listener..")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.data.redis.connection.MessageListener")
+			.orShould()
+			.callMethod(org.springframework.data.redis.core.RedisTemplate.class, "convertAndSend", String.class,
+					Object.class)
+			.because("features publish typed events and delivery forwards them after commit")
+			.check(CLASSES);
 	}
 
-	/** Destinations come from the one catalogue: no source outside {@code delivery} spells a topic or a queue. */
+	/**
+	 * Destinations come from the one catalogue: no source outside {@code delivery} spells
+	 * a topic or a queue.
+	 */
 	@Test
 	void noFeatureSpellsADestination() throws IOException {
 		Path sources = Path.of("src", "main", "java", "fi", "tukipiiri");
 		Pattern spelled = Pattern.compile("\"/(topic|queue|user)/");
 		try (Stream<Path> files = Files.walk(sources)) {
 			List<String> spelling = files.filter(file -> file.toString().endsWith(".java"))
-					.filter(file -> !file.startsWith(sources.resolve("delivery")))
-					.filter(file -> spelled.matcher(read(file)).find())
-					.map(Path::toString)
-					.toList();
+				.filter(file -> !file.startsWith(sources.resolve("delivery")))
+				.filter(file -> spelled.matcher(read(file)).find())
+				.map(Path::toString)
+				.toList();
 			assertThat(spelling).isEmpty();
 		}
 	}
@@ -71,4 +92,5 @@ class ModularityTests {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -32,24 +32,37 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * The README's configuration table names every setting the service reads, each as its environment variable and its
- * Spring property, with the default the code gives it: a setting cannot be added (to a {@code @ConfigurationProperties}
- * record or as a {@code ${…}} placeholder) without its row, and a row's environment variable really sets its property.
+ * The README's configuration table names every setting the service reads, each as its
+ * environment variable and its Spring property, with the default the code gives it: a
+ * setting cannot be added (to a {@code @ConfigurationProperties} record or as a
+ * {@code ${…}} placeholder) without its row, and a row's environment variable really sets
+ * its property.
  */
 class ReadmeConfigurationTest {
 
 	private static final Path README = Path.of("..", "README.md");
+
 	private static final Path SOURCES = Path.of("src", "main", "java");
+
 	/** {@code ${tukipiiri.series.lifecycle-tick:15s}} in the sources. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(tukipiiri\\.[a-z0-9.-]+)(?::([^}]*))?}");
-	/** {@code environment.getProperty("tukipiiri.embedded.enabled", …)} in the sources. */
+
+	/**
+	 * {@code environment.getProperty("tukipiiri.embedded.enabled", …)} in the sources.
+	 */
 	private static final Pattern READ_PROPERTY = Pattern.compile("getProperty\\(\"(tukipiiri\\.[a-z0-9.-]+)\"");
 
-	/** One row: its environment variable ({@code null} for "–"), Spring property and default cell. */
+	/**
+	 * One row: its environment variable ({@code null} for "–"), Spring property and
+	 * default cell.
+	 */
 	record Row(String variable, String property, String defaultCell) {
 	}
 
-	/** A setting the code reads, with the default it gives (null when it has none of one value). */
+	/**
+	 * A setting the code reads, with the default it gives (null when it has none of one
+	 * value).
+	 */
 	record Setting(String property, String defaultValue) {
 	}
 
@@ -58,17 +71,21 @@ class ReadmeConfigurationTest {
 		Map<String, Row> rows = rows();
 		List<Setting> settings = new ArrayList<>(propertiesOfRecords());
 		settings.addAll(placeholders());
-		assertThat(settings).as("the scan finds the settings; if not, it no longer reads the code right").hasSizeGreaterThan(40)
-				.extracting(Setting::property)
-				.contains("tukipiiri.auth.access-token-lifetime", "tukipiiri.auth.login.window", "tukipiiri.moderation.risk-terms",
-						"tukipiiri.retention.job.check", "tukipiiri.embedded.enabled", "tukipiiri.series.lifecycle-tick");
-		assertThat(settings).as("defaults are read").contains(new Setting("tukipiiri.moderation.connection-ttl", "90s"),
-				new Setting("tukipiiri.moderation.help-card-categories", "self-harm,violence"));
+		assertThat(settings).as("the scan finds the settings; if not, it no longer reads the code right")
+			.hasSizeGreaterThan(40)
+			.extracting(Setting::property)
+			.contains("tukipiiri.auth.access-token-lifetime", "tukipiiri.auth.login.window",
+					"tukipiiri.moderation.risk-terms", "tukipiiri.retention.job.check", "tukipiiri.embedded.enabled",
+					"tukipiiri.series.lifecycle-tick");
+		assertThat(settings).as("defaults are read")
+			.contains(new Setting("tukipiiri.moderation.connection-ttl", "90s"),
+					new Setting("tukipiiri.moderation.help-card-categories", "self-harm,violence"));
 		for (Setting setting : settings) {
 			Row row = rows.get(setting.property());
 			assertThat(row).as("README row for %s", setting.property()).isNotNull();
 			if (setting.defaultValue() != null) {
-				assertThat(row.defaultCell()).as("default of %s", setting.property()).isEqualTo("`" + setting.defaultValue() + "`");
+				assertThat(row.defaultCell()).as("default of %s", setting.property())
+					.isEqualTo("`" + setting.defaultValue() + "`");
 			}
 		}
 	}
@@ -86,16 +103,19 @@ class ReadmeConfigurationTest {
 			if (fromYaml != null && fromYaml.toString().startsWith("${" + row.variable())) {
 				continue;
 			}
-			var environment = new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of(row.variable(), "x"));
-			var bound = ConfigurationPropertySource.from(environment).getConfigurationProperty(ConfigurationPropertyName.of(row.property()));
+			var environment = new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(row.variable(), "x"));
+			var bound = ConfigurationPropertySource.from(environment)
+				.getConfigurationProperty(ConfigurationPropertyName.of(row.property()));
 			assertThat(bound).as("%s sets %s", row.variable(), row.property()).isNotNull();
 		}
 	}
 
 	/**
-	 * Property → row, from the table under "## Configuration": {@code | `VARIABLE` | `property` | default | meaning |};
-	 * a map or list set in a configuration file is one row, {@code `tukipiiri.moderation.risk-terms.<category>…`}.
+	 * Property → row, from the table under "## Configuration":
+	 * {@code | `VARIABLE` | `property` | default | meaning |}; a map or list set in a
+	 * configuration file is one row,
+	 * {@code `tukipiiri.moderation.risk-terms.<category>…`}.
 	 */
 	static Map<String, Row> rows() throws IOException {
 		List<String> lines = Files.readString(README).lines().toList();
@@ -124,13 +144,17 @@ class ReadmeConfigurationTest {
 		return rows;
 	}
 
-	/** Every component of every {@code @ConfigurationProperties} record in the application, nested records unfolded. */
+	/**
+	 * Every component of every {@code @ConfigurationProperties} record in the
+	 * application, nested records unfolded.
+	 */
 	static List<Setting> propertiesOfRecords() throws ClassNotFoundException, NoSuchMethodException {
 		var scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
 		List<Setting> settings = new ArrayList<>();
 		for (BeanDefinition candidate : scanner.findCandidateComponents(TukipiiriApplication.class.getPackageName())) {
-			Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), ReadmeConfigurationTest.class.getClassLoader());
+			Class<?> type = ClassUtils.forName(candidate.getBeanClassName(),
+					ReadmeConfigurationTest.class.getClassLoader());
 			ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
 			String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
 			assertThat(type.isRecord()).as("%s is a record", type).isTrue();
@@ -140,11 +164,14 @@ class ReadmeConfigurationTest {
 		return settings;
 	}
 
-	private static void addComponents(List<Setting> settings, String prefix, Class<?> type) throws NoSuchMethodException {
+	private static void addComponents(List<Setting> settings, String prefix, Class<?> type)
+			throws NoSuchMethodException {
 		RecordComponent[] components = type.getRecordComponents();
-		// a default is written on the record component and kept on the canonical constructor's parameter
-		Parameter[] parameters = type.getDeclaredConstructor(Stream.of(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
-				.getParameters();
+		// a default is written on the record component and kept on the canonical
+		// constructor's parameter
+		Parameter[] parameters = type
+			.getDeclaredConstructor(Stream.of(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+			.getParameters();
 		for (int i = 0; i < components.length; i++) {
 			String property = prefix + "." + kebab(components[i].getName());
 			Class<?> valueType = components[i].getType();
@@ -161,7 +188,10 @@ class ReadmeConfigurationTest {
 		}
 	}
 
-	/** Settings the code reads by name: {@code ${…}} placeholders (with their defaults) and {@code getProperty("…")}. */
+	/**
+	 * Settings the code reads by name: {@code ${…}} placeholders (with their defaults)
+	 * and {@code getProperty("…")}.
+	 */
 	static List<Setting> placeholders() throws IOException {
 		List<Setting> settings = new ArrayList<>();
 		try (Stream<Path> paths = Files.walk(SOURCES)) {
@@ -183,7 +213,8 @@ class ReadmeConfigurationTest {
 	/** The flattened {@code application.yml}: property → its value as written there. */
 	private static Map<String, Object> applicationYaml() throws IOException {
 		Map<String, Object> values = new LinkedHashMap<>();
-		for (PropertySource<?> source : new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load("application",
+				new ClassPathResource("application.yml"))) {
 			if (source.getSource() instanceof Map<?, ?> map) {
 				map.forEach((key, value) -> values.put(key.toString(), value));
 			}
@@ -195,4 +226,5 @@ class ReadmeConfigurationTest {
 	private static String kebab(String name) {
 		return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
 	}
+
 }

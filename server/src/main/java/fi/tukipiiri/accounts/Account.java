@@ -5,11 +5,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A person's identity in the service. Guests have no username or password and expire; everyone else is
- * registered. Only the display name (nickname) is ever shown to other participants.
+ * A person's identity in the service. Guests have no username or password and expire;
+ * everyone else is registered. Only the display name (nickname) is ever shown to other
+ * participants.
  */
-public record Account(UUID id, String username, String displayName, Set<Role> roles, boolean guest,
-		Instant createdAt, Instant expiresAt) {
+public record Account(UUID id, String username, String displayName, Set<Role> roles, boolean guest, Instant createdAt,
+		Instant expiresAt) {
 
 	public Account {
 		roles = Set.copyOf(roles);

@@ -14,4 +14,5 @@ class AccountFieldLimits implements FieldLimits {
 	public List<FieldLimit> fieldLimits() {
 		return List.of(Credentials.USERNAME, Credentials.PASSWORD, Credentials.DISPLAY_NAME, Credentials.NICKNAME);
 	}
+
 }

@@ -11,32 +11,44 @@ public final class AccountProblems {
 	}
 
 	public static final class UsernameTaken extends ApiProblem {
+
 		UsernameTaken() {
 			super(HttpStatus.CONFLICT, "auth.username_taken", "That username is already in use.");
 		}
+
 	}
 
 	public static final class AccountNotFound extends ApiProblem {
+
 		AccountNotFound() {
 			super(HttpStatus.NOT_FOUND, "accounts.not_found", "No such account.");
 		}
+
 	}
 
 	public static final class PasswordMismatch extends ApiProblem {
+
 		PasswordMismatch() {
 			super(HttpStatus.FORBIDDEN, "accounts.password_mismatch", "Confirm with your current password.");
 		}
+
 	}
 
 	public static final class LastAdmin extends ApiProblem {
+
 		LastAdmin() {
 			super(HttpStatus.CONFLICT, "accounts.last_admin", "The service must keep at least one administrator.");
 		}
+
 	}
 
 	public static final class GuestRolesFixed extends ApiProblem {
+
 		GuestRolesFixed() {
-			super(HttpStatus.CONFLICT, "accounts.guest_roles_fixed", "A guest pass is always a parent; register an account to hold other roles.");
+			super(HttpStatus.CONFLICT, "accounts.guest_roles_fixed",
+					"A guest pass is always a parent; register an account to hold other roles.");
 		}
+
 	}
+
 }

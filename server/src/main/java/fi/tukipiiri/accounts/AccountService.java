@@ -27,15 +27,26 @@ import fi.tukipiiri.text.TextPolicy;
 @Service
 public class AccountService {
 
-	/** The roles whose holders' names nobody else may take on, even in a look-alike form. */
-	private static final Set<Role> STAFF = EnumSet.of(Role.FACILITATOR, Role.PEER_SUPPORTER, Role.COORDINATOR, Role.ADMIN);
+	/**
+	 * The roles whose holders' names nobody else may take on, even in a look-alike form.
+	 */
+	private static final Set<Role> STAFF = EnumSet.of(Role.FACILITATOR, Role.PEER_SUPPORTER, Role.COORDINATOR,
+			Role.ADMIN);
 
 	private final Accounts accounts;
+
 	private final PasswordEncoder passwords;
+
 	private final ApplicationEventPublisher events;
+
 	private final AccountSettings settings;
+
 	private final Clock clock;
-	/** Compared against when the username is unknown, so a miss costs as long as a wrong password. */
+
+	/**
+	 * Compared against when the username is unknown, so a miss costs as long as a wrong
+	 * password.
+	 */
 	private final String unknownUserHash;
 
 	AccountService(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events,
@@ -49,12 +60,14 @@ public class AccountService {
 	}
 
 	/**
-	 * Registers a parent. Every field is checked before anything is stored and every wrong one is named in one answer:
-	 * the username (3–32 of {@code A–Z a–z 0–9 . _ -}), the password (10–128 code points, at most 72 bytes of UTF-8, no
-	 * control characters; kept exactly as typed) and the display name ({@link TextPolicy#name}, 2–40 code points, and
-	 * not a look-alike of a staff member's name). The display name is stored in its canonical form.
-	 *
-	 * @throws InvalidFields {@code validation.failed} naming each refused field ({@code impersonation} for a look-alike)
+	 * Registers a parent. Every field is checked before anything is stored and every
+	 * wrong one is named in one answer: the username (3–32 of {@code A–Z a–z 0–9 . _ -}),
+	 * the password (10–128 code points, at most 72 bytes of UTF-8, no control characters;
+	 * kept exactly as typed) and the display name ({@link TextPolicy#name}, 2–40 code
+	 * points, and not a look-alike of a staff member's name). The display name is stored
+	 * in its canonical form.
+	 * @throws InvalidFields {@code validation.failed} naming each refused field
+	 * ({@code impersonation} for a look-alike)
 	 * @throws UsernameTaken if the username is in use, in any case
 	 */
 	@Transactional
@@ -70,7 +83,6 @@ public class AccountService {
 
 	/**
 	 * A guest pass under a nickname, checked like a display name.
-	 *
 	 * @throws InvalidFields {@code validation.failed} for the field {@code nickname}
 	 */
 	@Transactional
@@ -80,15 +92,20 @@ public class AccountService {
 		String name = displayName(fields, "nickname", Credentials.NICKNAME, nickname, id);
 		fields.throwIfRefused();
 		Instant now = clock.instant();
-		Account guest = new Account(id, null, name, EnumSet.of(Role.PARENT), true, now, now.plus(settings.guestLifetime()));
+		Account guest = new Account(id, null, name, EnumSet.of(Role.PARENT), true, now,
+				now.plus(settings.guestLifetime()));
 		accounts.insert(guest, null);
 		return guest;
 	}
 
-	/** The account these credentials belong to, if they are right; equally slow whether or not the user exists. */
+	/**
+	 * The account these credentials belong to, if they are right; equally slow whether or
+	 * not the user exists.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Account> verifyCredentials(String username, String password) {
-		Optional<Accounts.StoredAccount> stored = Credentials.canonicalUsername(username).flatMap(accounts::findByUsername);
+		Optional<Accounts.StoredAccount> stored = Credentials.canonicalUsername(username)
+			.flatMap(accounts::findByUsername);
 		String hash = stored.map(Accounts.StoredAccount::passwordHash).orElse(unknownUserHash);
 		boolean matches = hash != null && passwords.matches(password, hash);
 		return stored.filter(s -> matches).map(Accounts.StoredAccount::account);
@@ -112,9 +129,9 @@ public class AccountService {
 	}
 
 	/**
-	 * Accounts, newest first; {@code search} (optional, up to 64 code points) is folded like a title and normalised to
-	 * NFC, so a name stored from decomposed input is found by the usual typing and the other way round.
-	 *
+	 * Accounts, newest first; {@code search} (optional, up to 64 code points) is folded
+	 * like a title and normalised to NFC, so a name stored from decomposed input is found
+	 * by the usual typing and the other way round.
 	 * @throws InvalidFields {@code validation.failed} for the field {@code q}
 	 */
 	@Transactional(readOnly = true)
@@ -122,15 +139,19 @@ public class AccountService {
 		return accounts.list(Credentials.SEARCH.check(search).orThrow("q"), limit, offset);
 	}
 
-	/** The people who can lead or co-host groups: registered accounts that are facilitators or peer supporters. */
+	/**
+	 * The people who can lead or co-host groups: registered accounts that are
+	 * facilitators or peer supporters.
+	 */
 	@Transactional(readOnly = true)
 	public List<Account> staff(int limit) {
 		return accounts.withAnyRole(EnumSet.of(Role.FACILITATOR, Role.PEER_SUPPORTER), limit);
 	}
 
 	/**
-	 * The coordinators and administrators: the people a safety signal is escalated to when nobody in its room can
-	 * answer it. Registered, not erased; ordered by display name.
+	 * The coordinators and administrators: the people a safety signal is escalated to
+	 * when nobody in its room can answer it. Registered, not erased; ordered by display
+	 * name.
 	 */
 	@Transactional(readOnly = true)
 	public List<Account> coordinatorsAndAdministrators() {
@@ -165,7 +186,9 @@ public class AccountService {
 		return get(accountId);
 	}
 
-	/** Creates the first administrator on an empty database; false if one already exists. */
+	/**
+	 * Creates the first administrator on an empty database; false if one already exists.
+	 */
 	@Transactional
 	boolean createFirstAdmin(String username, String password) {
 		accounts.lockAdminRoles();
@@ -186,11 +209,15 @@ public class AccountService {
 		return checked;
 	}
 
-	/** The canonical name, or null if it is refused, also when it could pass for a staff member's name. */
+	/**
+	 * The canonical name, or null if it is refused, also when it could pass for a staff
+	 * member's name.
+	 */
 	private String displayName(TextFields fields, String field, FieldLimit limit, String raw, UUID self) {
 		String name = fields.check(field, limit, raw);
 		if (name != null && accounts.looksLikeStaff(TextPolicy.skeleton(name), STAFF, self)) {
-			fields.refuse(field, "impersonation", "This name could be mistaken for the name of one of the service's staff.");
+			fields.refuse(field, "impersonation",
+					"This name could be mistaken for the name of one of the service's staff.");
 			return null;
 		}
 		return name;
@@ -198,7 +225,7 @@ public class AccountService {
 
 	private Account create(UUID id, String username, String password, String displayName, Set<Role> roles) {
 		String canonical = Credentials.canonicalUsername(username)
-				.orElseThrow(() -> new IllegalArgumentException("A username outside the rule reached account creation"));
+			.orElseThrow(() -> new IllegalArgumentException("A username outside the rule reached account creation"));
 		if (accounts.usernameExists(canonical)) {
 			throw new UsernameTaken();
 		}
@@ -211,4 +238,5 @@ public class AccountService {
 		}
 		return account;
 	}
+
 }

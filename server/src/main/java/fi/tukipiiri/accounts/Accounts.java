@@ -38,47 +38,58 @@ class Accounts {
 	}
 
 	void insert(Account account, String passwordHash) {
-		jdbc.sql("""
-				insert into accounts (id, username, display_name, display_name_skeleton, password_hash, guest, created_at, expires_at)
-				values (:id, :username, :displayName, :skeleton, :passwordHash, :guest, :createdAt, :expiresAt)
-				""")
-				.param("id", account.id())
-				.param("username", account.username())
-				.param("displayName", account.displayName())
-				.param("skeleton", TextPolicy.skeleton(account.displayName()))
-				.param("passwordHash", passwordHash)
-				.param("guest", account.guest())
-				.param("createdAt", Timestamp.from(account.createdAt()))
-				.param("expiresAt", account.expiresAt() == null ? null : Timestamp.from(account.expiresAt()))
-				.update();
+		jdbc.sql(
+				"""
+						insert into accounts (id, username, display_name, display_name_skeleton, password_hash, guest, created_at, expires_at)
+						values (:id, :username, :displayName, :skeleton, :passwordHash, :guest, :createdAt, :expiresAt)
+						""")
+			.param("id", account.id())
+			.param("username", account.username())
+			.param("displayName", account.displayName())
+			.param("skeleton", TextPolicy.skeleton(account.displayName()))
+			.param("passwordHash", passwordHash)
+			.param("guest", account.guest())
+			.param("createdAt", Timestamp.from(account.createdAt()))
+			.param("expiresAt", account.expiresAt() == null ? null : Timestamp.from(account.expiresAt()))
+			.update();
 		replaceRoles(account.id(), account.roles());
 	}
 
 	Optional<StoredAccount> findById(UUID id) {
 		return jdbc.sql(SELECT + " where a.id = :id and a.deleted_at is null group by a.id")
-				.param("id", id).query(Accounts::map).optional();
+			.param("id", id)
+			.query(Accounts::map)
+			.optional();
 	}
 
 	/**
-	 * {@code canonical} is {@link Credentials#canonicalUsername}; stored usernames follow the same ASCII rule (a check
-	 * constraint), and {@code lower} under the C collation folds only A–Z, so both sides are folded alike.
+	 * {@code canonical} is {@link Credentials#canonicalUsername}; stored usernames follow
+	 * the same ASCII rule (a check constraint), and {@code lower} under the C collation
+	 * folds only A–Z, so both sides are folded alike.
 	 */
 	Optional<StoredAccount> findByUsername(String canonical) {
-		return jdbc.sql(SELECT + " where lower(a.username collate \"C\") = :username and a.deleted_at is null group by a.id")
-				.param("username", canonical).query(Accounts::map).optional();
+		return jdbc
+			.sql(SELECT + " where lower(a.username collate \"C\") = :username and a.deleted_at is null group by a.id")
+			.param("username", canonical)
+			.query(Accounts::map)
+			.optional();
 	}
 
 	boolean usernameExists(String canonical) {
 		return jdbc.sql("select count(*) from accounts where lower(username collate \"C\") = :username")
-				.param("username", canonical).query(Long.class).single() > 0;
+			.param("username", canonical)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	List<Account> list(String search, int limit, int offset) {
 		String filter = search == null || search.isBlank() ? ""
 				: " and (lower(a.username) like lower(:pattern) or lower(a.display_name) like lower(:pattern))";
-		JdbcClient.StatementSpec statement = jdbc.sql(SELECT + " where a.deleted_at is null" + filter
-				+ " group by a.id order by a.created_at desc, a.id limit :limit offset :offset")
-				.param("limit", limit).param("offset", offset);
+		JdbcClient.StatementSpec statement = jdbc
+			.sql(SELECT + " where a.deleted_at is null" + filter
+					+ " group by a.id order by a.created_at desc, a.id limit :limit offset :offset")
+			.param("limit", limit)
+			.param("offset", offset);
 		if (!filter.isEmpty()) {
 			statement = statement.param("pattern", "%" + escapeLike(search) + "%");
 		}
@@ -92,19 +103,30 @@ class Accounts {
 				   and exists (select 1 from account_roles x where x.account_id = a.id and x.role in (:roles))
 				 group by a.id order by lower(a.display_name), a.id limit :limit
 				""")
-				.param("roles", roles.stream().map(Role::name).toList()).param("limit", limit)
-				.query(Accounts::map).list().stream().map(StoredAccount::account).toList();
+			.param("roles", roles.stream().map(Role::name).toList())
+			.param("limit", limit)
+			.query(Accounts::map)
+			.list()
+			.stream()
+			.map(StoredAccount::account)
+			.toList();
 	}
 
-	/** Whether an account other than {@code self} that holds one of the roles has a display name with this skeleton. */
+	/**
+	 * Whether an account other than {@code self} that holds one of the roles has a
+	 * display name with this skeleton.
+	 */
 	boolean looksLikeStaff(String skeleton, Set<Role> roles, UUID self) {
 		return jdbc.sql("""
 				select exists (select 1 from accounts a join account_roles r on r.account_id = a.id
 				               where a.display_name_skeleton = :skeleton and a.deleted_at is null and r.role in (:roles)
 				                 and a.id <> :self)
 				""")
-				.param("skeleton", skeleton).param("roles", roles.stream().map(Role::name).toList()).param("self", self)
-				.query(Boolean.class).single();
+			.param("skeleton", skeleton)
+			.param("roles", roles.stream().map(Role::name).toList())
+			.param("self", self)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** A display name stored before its skeleton was kept. */
@@ -112,12 +134,17 @@ class Accounts {
 	}
 
 	List<Unkeyed> withoutSkeleton(int limit) {
-		return jdbc.sql("select id, display_name from accounts where display_name_skeleton is null order by id limit :limit")
-				.param("limit", limit)
-				.query((rs, n) -> new Unkeyed(rs.getObject("id", UUID.class), rs.getString("display_name"))).list();
+		return jdbc
+			.sql("select id, display_name from accounts where display_name_skeleton is null order by id limit :limit")
+			.param("limit", limit)
+			.query((rs, n) -> new Unkeyed(rs.getObject("id", UUID.class), rs.getString("display_name")))
+			.list();
 	}
 
-	/** Stores the name in its canonical form with its skeleton, unless another node has done it meanwhile. */
+	/**
+	 * Stores the name in its canonical form with its skeleton, unless another node has
+	 * done it meanwhile.
+	 */
 	void keyName(UUID id, String displayName, String skeleton) {
 		jdbc.sql("""
 				update accounts set display_name = :displayName, display_name_skeleton = :skeleton
@@ -132,12 +159,18 @@ class Accounts {
 				""").param("role", role.name()).query(Long.class).single();
 	}
 
-	/** Deletes the account; what refers to it is deleted or loses the reference, as the schema says. */
+	/**
+	 * Deletes the account; what refers to it is deleted or loses the reference, as the
+	 * schema says.
+	 */
 	void delete(UUID id) {
 		jdbc.sql("delete from accounts where id = :id").param("id", id).update();
 	}
 
-	/** Locks the account row so concurrent role changes (e.g. removing the last two admins) serialise. */
+	/**
+	 * Locks the account row so concurrent role changes (e.g. removing the last two
+	 * admins) serialise.
+	 */
 	void lockForUpdate(UUID id) {
 		jdbc.sql("select id from accounts where id = :id for update").param("id", id).query(UUID.class).optional();
 	}
@@ -151,7 +184,9 @@ class Accounts {
 		jdbc.sql("delete from account_roles where account_id = :id").param("id", id).update();
 		for (Role role : roles) {
 			jdbc.sql("insert into account_roles (account_id, role) values (:id, :role)")
-					.param("id", id).param("role", role.name()).update();
+				.param("id", id)
+				.param("role", role.name())
+				.update();
 		}
 	}
 
@@ -160,12 +195,12 @@ class Accounts {
 				insert into role_changes (account_id, changed_by, previous_roles, new_roles, changed_at)
 				values (:accountId, :changedBy, :previous, :next, :at)
 				""")
-				.param("accountId", change.accountId())
-				.param("changedBy", change.changedBy())
-				.param("previous", joined(change.previousRoles()))
-				.param("next", joined(change.newRoles()))
-				.param("at", Timestamp.from(change.changedAt()))
-				.update();
+			.param("accountId", change.accountId())
+			.param("changedBy", change.changedBy())
+			.param("previous", joined(change.previousRoles()))
+			.param("next", joined(change.newRoles()))
+			.param("at", Timestamp.from(change.changedAt()))
+			.update();
 	}
 
 	List<RoleChange> roleChanges(UUID accountId) {
@@ -174,11 +209,11 @@ class Accounts {
 				from role_changes c left join accounts b on b.id = c.changed_by
 				where c.account_id = :id order by c.changed_at desc, c.id desc
 				""")
-				.param("id", accountId)
-				.query((rs, n) -> new RoleChange(rs.getTimestamp("changed_at").toInstant(),
-						rs.getObject("changed_by", UUID.class), rs.getString("changed_by_name"),
-						parseRoles(rs.getString("previous_roles")), parseRoles(rs.getString("new_roles"))))
-				.list();
+			.param("id", accountId)
+			.query((rs, n) -> new RoleChange(rs.getTimestamp("changed_at").toInstant(),
+					rs.getObject("changed_by", UUID.class), rs.getString("changed_by_name"),
+					parseRoles(rs.getString("previous_roles")), parseRoles(rs.getString("new_roles"))))
+			.list();
 	}
 
 	private static String joined(Set<Role> roles) {
@@ -204,8 +239,10 @@ class Accounts {
 			roles.add(Role.valueOf((String) role));
 		}
 		Timestamp expires = rs.getTimestamp("expires_at");
-		Account account = new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
-				roles, rs.getBoolean("guest"), rs.getTimestamp("created_at").toInstant(), expires == null ? null : expires.toInstant());
+		Account account = new Account(rs.getObject("id", UUID.class), rs.getString("username"),
+				rs.getString("display_name"), roles, rs.getBoolean("guest"), rs.getTimestamp("created_at").toInstant(),
+				expires == null ? null : expires.toInstant());
 		return new StoredAccount(account, rs.getString("password_hash"));
 	}
+
 }

@@ -9,13 +9,17 @@ import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.text.TextCheck;
 
-/** On an empty database, creates the administrator named by TUKIPIIRI_ADMIN_USERNAME / TUKIPIIRI_ADMIN_PASSWORD. */
+/**
+ * On an empty database, creates the administrator named by TUKIPIIRI_ADMIN_USERNAME /
+ * TUKIPIIRI_ADMIN_PASSWORD.
+ */
 @Component
 class FirstAdmin implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
 	private final AccountService accounts;
+
 	private final AccountSettings settings;
 
 	FirstAdmin(AccountService accounts, AccountSettings settings) {
@@ -42,4 +46,5 @@ class FirstAdmin implements ApplicationRunner {
 			log.info("Created the first administrator account '{}'", username);
 		}
 	}
+
 }

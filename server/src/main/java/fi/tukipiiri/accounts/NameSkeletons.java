@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import fi.tukipiiri.text.TextPolicy;
 
 /**
- * Display names stored before the text policy get their NFC form and their look-alike skeleton, once, before the node
- * takes requests. Nodes starting together may both do it; each row is written by one of them.
+ * Display names stored before the text policy get their NFC form and their look-alike
+ * skeleton, once, before the node takes requests. Nodes starting together may both do it;
+ * each row is written by one of them.
  */
 @Component
 class NameSkeletons implements SmartInitializingSingleton {
@@ -34,4 +35,5 @@ class NameSkeletons implements SmartInitializingSingleton {
 		}
 		while (batch.size() == BATCH);
 	}
+
 }

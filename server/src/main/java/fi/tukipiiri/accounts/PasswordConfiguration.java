@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** bcrypt today, behind a prefix so stored hashes can move to a stronger encoder without a reset. */
+/**
+ * bcrypt today, behind a prefix so stored hashes can move to a stronger encoder without a
+ * reset.
+ */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
@@ -13,4 +16,5 @@ class PasswordConfiguration {
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
+
 }

@@ -18,12 +18,17 @@ import fi.tukipiiri.accounts.AccountProblems.PasswordMismatch;
 public class PersonalDataService {
 
 	private final AccountService accounts;
+
 	private final Accounts store;
+
 	private final List<PersonalData> parts;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	PersonalDataService(AccountService accounts, Accounts store, List<PersonalData> parts, ApplicationEventPublisher events, Clock clock) {
+	PersonalDataService(AccountService accounts, Accounts store, List<PersonalData> parts,
+			ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
 		this.store = store;
 		this.parts = parts;
@@ -40,21 +45,22 @@ public class PersonalDataService {
 		Account account = accounts.getActive(accountId);
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("exportedAt", clock.instant());
-		export.put("profile", new Profile(account.id(), account.username(), account.displayName(), account.roles(), account.guest(),
-				account.createdAt(), account.expiresAt(), accounts.roleChanges(accountId)));
+		export.put("profile", new Profile(account.id(), account.username(), account.displayName(), account.roles(),
+				account.guest(), account.createdAt(), account.expiresAt(), accounts.roleChanges(accountId)));
 		parts.forEach(part -> export.put(part.part(), part.exportOf(accountId)));
 		return export;
 	}
 
 	/**
-	 * Deletes the account and everything held about the person; a registered person confirms with their password.
-	 * The last administrator cannot leave.
+	 * Deletes the account and everything held about the person; a registered person
+	 * confirms with their password. The last administrator cannot leave.
 	 */
 	@Transactional
 	public void erase(UUID accountId, String password) {
 		store.lockAdminRoles();
 		Account account = accounts.getActive(accountId);
-		if (!account.guest() && (password == null || accounts.verifyCredentials(account.username(), password).isEmpty())) {
+		if (!account.guest()
+				&& (password == null || accounts.verifyCredentials(account.username(), password).isEmpty())) {
 			throw new PasswordMismatch();
 		}
 		eraseConfirmed(account);
@@ -78,4 +84,5 @@ public class PersonalDataService {
 		store.delete(accountId);
 		events.publishEvent(new AccountErased(accountId, clock.instant()));
 	}
+
 }

@@ -1,10 +1,17 @@
 package fi.tukipiiri.accounts;
 
-/** What a person may do across the service. Room-level roles are separate and belong to rooms. */
+/**
+ * What a person may do across the service. Room-level roles are separate and belong to
+ * rooms.
+ */
 public enum Role {
+
 	/** vanhempi, osallistuja: joins chats, enrols in series, gives feedback */
 	PARENT,
-	/** vertaistoimija: a former participant who helps run groups, without moderation power over facilitators */
+	/**
+	 * vertaistoimija: a former participant who helps run groups, without moderation power
+	 * over facilitators
+	 */
 	PEER_SUPPORTER,
 	/** ohjaaja: a trained professional who leads and moderates sessions */
 	FACILITATOR,
@@ -12,4 +19,5 @@ public enum Role {
 	COORDINATOR,
 	/** ylläpitäjä: manages accounts and roles */
 	ADMIN
+
 }

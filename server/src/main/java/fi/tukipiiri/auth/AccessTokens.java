@@ -34,20 +34,27 @@ import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.Role;
 
 /**
- * Issues and verifies the short-lived JWT access tokens. The only class that knows jjwt: one key, one
- * algorithm (HS256), one issuer; anything else, including {@code alg: none}, is refused.
+ * Issues and verifies the short-lived JWT access tokens. The only class that knows jjwt:
+ * one key, one algorithm (HS256), one issuer; anything else, including {@code alg: none},
+ * is refused.
  */
 @Component
 class AccessTokens {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
+
 	private static final String ISSUER = "tukipiiri";
+
 	private static final String ALGORITHM = "HS256";
 
 	private final SecretKey key;
+
 	private final AuthSettings settings;
+
 	private final Clock clock;
+
 	private final JwtParser parser;
+
 	private final JsonMapper json;
 
 	AccessTokens(AuthSettings settings, Clock clock, JsonMapper json) {
@@ -56,18 +63,22 @@ class AccessTokens {
 		this.json = json;
 		this.key = Keys.hmacShaKeyFor(keyBytes(settings.jwtSecret()));
 		this.parser = Jwts.parser()
-				.verifyWith(key)
-				.sig().clear().add(Jwts.SIG.HS256).and()
-				.requireIssuer(ISSUER)
-				.clock(() -> Date.from(clock.instant()))
-				.json(new JsonDeserializer(json))
-				.build();
+			.verifyWith(key)
+			.sig()
+			.clear()
+			.add(Jwts.SIG.HS256)
+			.and()
+			.requireIssuer(ISSUER)
+			.clock(() -> Date.from(clock.instant()))
+			.json(new JsonDeserializer(json))
+			.build();
 	}
 
 	/**
 	 * What a verified token says about its bearer.
-	 * @param familyId the sign-in (refresh-token family) the token was issued in; null only for tokens issued before
-	 *        tokens named their family
+	 *
+	 * @param familyId the sign-in (refresh-token family) the token was issued in; null
+	 * only for tokens issued before tokens named their family
 	 */
 	record Verified(UUID accountId, Set<Role> roles, boolean guest, String tokenId, long version, UUID familyId,
 			Instant expiresAt) {
@@ -77,8 +88,9 @@ class AccessTokens {
 	}
 
 	/**
-	 * A new access token for the account, in the sign-in {@code familyId}, of token generation {@code version}; it
-	 * expires after the configured lifetime or at {@code notAfter} (a guest pass's end), whichever comes first.
+	 * A new access token for the account, in the sign-in {@code familyId}, of token
+	 * generation {@code version}; it expires after the configured lifetime or at
+	 * {@code notAfter} (a guest pass's end), whichever comes first.
 	 */
 	Issued issue(Account account, long version, UUID familyId, Instant notAfter) {
 		Instant now = clock.instant();
@@ -87,23 +99,27 @@ class AccessTokens {
 			expires = notAfter;
 		}
 		String token = Jwts.builder()
-				.header().add("typ", "JWT").and()
-				.issuer(ISSUER)
-				.subject(account.id().toString())
-				.id(UUID.randomUUID().toString())
-				.issuedAt(Date.from(now))
-				.expiration(Date.from(expires))
-				.claim("roles", account.roles().stream().map(Role::name).sorted().toList())
-				.claim("guest", account.guest())
-				.claim("ver", version)
-				.claim("fam", familyId.toString())
-				.signWith(key, Jwts.SIG.HS256)
-				.json(new JsonSerializer(json))
-				.compact();
+			.header()
+			.add("typ", "JWT")
+			.and()
+			.issuer(ISSUER)
+			.subject(account.id().toString())
+			.id(UUID.randomUUID().toString())
+			.issuedAt(Date.from(now))
+			.expiration(Date.from(expires))
+			.claim("roles", account.roles().stream().map(Role::name).sorted().toList())
+			.claim("guest", account.guest())
+			.claim("ver", version)
+			.claim("fam", familyId.toString())
+			.signWith(key, Jwts.SIG.HS256)
+			.json(new JsonSerializer(json))
+			.compact();
 		return new Issued(token, expires);
 	}
 
-	/** The token's content if its signature, algorithm, issuer and lifetime are all right. */
+	/**
+	 * The token's content if its signature, algorithm, issuer and lifetime are all right.
+	 */
 	Optional<Verified> verify(String token) {
 		try {
 			var jws = parser.parseSignedClaims(token);
@@ -129,7 +145,8 @@ class AccessTokens {
 
 	private static byte[] keyBytes(String secret) {
 		if (secret == null || secret.isBlank()) {
-			log.warn("No tukipiiri.auth.jwt-secret set: using a random key; tokens will not survive a restart or work across nodes");
+			log.warn(
+					"No tukipiiri.auth.jwt-secret set: using a random key; tokens will not survive a restart or work across nodes");
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
 			return random;
@@ -153,6 +170,7 @@ class AccessTokens {
 		protected void doSerialize(Map<String, ?> map, OutputStream out) {
 			json.writeValue(out, map);
 		}
+
 	}
 
 	private static final class JsonDeserializer extends AbstractDeserializer<Map<String, ?>> {
@@ -170,5 +188,7 @@ class AccessTokens {
 		protected Map<String, ?> doDeserialize(Reader reader) {
 			return json.readValue(reader, MAP);
 		}
+
 	}
+
 }

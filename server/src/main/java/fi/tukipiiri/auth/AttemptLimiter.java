@@ -6,13 +6,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username and per network address, and new identities per address, in Redis
- * only and with a short expiry. Addresses are hashed before they become keys, so none is stored.
+ * Counts failed sign-ins per username and per network address, and new identities per
+ * address, in Redis only and with a short expiry. Addresses are hashed before they become
+ * keys, so none is stored.
  */
 @Component
 class AttemptLimiter {
 
 	private final StringRedisTemplate redis;
+
 	private final AuthSettings settings;
 
 	AttemptLimiter(StringRedisTemplate redis, AuthSettings settings) {
@@ -21,8 +23,10 @@ class AttemptLimiter {
 	}
 
 	/**
-	 * Throws if sign-in for this username or from this address is locked for now. {@code username} here and below is
-	 * the canonical form ({@link fi.tukipiiri.accounts.Credentials#canonicalUsername}), so every spelling shares one lock.
+	 * Throws if sign-in for this username or from this address is locked for now.
+	 * {@code username} here and below is the canonical form
+	 * ({@link fi.tukipiiri.accounts.Credentials#canonicalUsername}), so every spelling
+	 * shares one lock.
 	 */
 	void checkLogin(String username, String address) {
 		AuthSettings.LoginLimits limits = settings.login();
@@ -40,7 +44,10 @@ class AttemptLimiter {
 		redis.delete(accountKey(username));
 	}
 
-	/** Counts one new account or guest pass from this address, refusing once the address is over its limit. */
+	/**
+	 * Counts one new account or guest pass from this address, refusing once the address
+	 * is over its limit.
+	 */
 	void countSignUp(String address) {
 		AuthSettings.SignUpLimits limits = settings.signUp();
 		String key = addressKey("signup", address);
@@ -70,4 +77,5 @@ class AttemptLimiter {
 	private static String addressKey(String purpose, String address) {
 		return "auth:" + purpose + ":address:" + Sha256.hex(address);
 	}
+
 }

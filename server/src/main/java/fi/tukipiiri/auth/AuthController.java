@@ -23,7 +23,10 @@ import static fi.tukipiiri.accounts.Credentials.USERNAME_PATTERN;
 @RequestMapping("/api/auth")
 class AuthController {
 
-	/** Refresh tokens are 43 base64url characters; anything much longer is not one of ours. */
+	/**
+	 * Refresh tokens are 43 base64url characters; anything much longer is not one of
+	 * ours.
+	 */
 	private static final int REFRESH_TOKEN_MAX = 128;
 
 	private final SignInService signIn;
@@ -37,10 +40,11 @@ class AuthController {
 	}
 
 	/**
-	 * A username outside the rule is refused here, before any lookup or counting: the rule is public, so the answer
-	 * tells nothing about whether an account exists.
+	 * A username outside the rule is refused here, before any lookup or counting: the
+	 * rule is public, so the answer tells nothing about whether an account exists.
 	 */
-	record LoginRequest(@NotBlank @Size(min = USERNAME_MIN, max = USERNAME_MAX) @Pattern(regexp = USERNAME_PATTERN) String username,
+	record LoginRequest(
+			@NotBlank @Size(min = USERNAME_MIN, max = USERNAME_MAX) @Pattern(regexp = USERNAME_PATTERN) String username,
 			@NotNull @Size(min = 1, max = PASSWORD_MAX) String password) {
 	}
 
@@ -76,6 +80,8 @@ class AuthController {
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void logout(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
-		signIn.logout(request.refreshToken(), (AccessTokens.Verified) http.getAttribute(BearerTokenFilter.VERIFIED_TOKEN));
+		signIn.logout(request.refreshToken(),
+				(AccessTokens.Verified) http.getAttribute(BearerTokenFilter.VERIFIED_TOKEN));
 	}
+
 }

@@ -21,14 +21,16 @@ import fi.tukipiiri.platform.ProblemResponses;
 import fi.tukipiiri.platform.RefusalLog;
 
 /**
- * Authenticates a request by its {@code Authorization: Bearer} access token. A request without one goes on
- * anonymous (the rules decide); one with a bad, expired or revoked token is refused here.
+ * Authenticates a request by its {@code Authorization: Bearer} access token. A request
+ * without one goes on anonymous (the rules decide); one with a bad, expired or revoked
+ * token is refused here.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	static final String VERIFIED_TOKEN = BearerTokenFilter.class.getName() + ".token";
 
 	private final BearerTokens tokens;
+
 	private final ProblemResponses problems;
 
 	BearerTokenFilter(BearerTokens tokens, ProblemResponses problems) {
@@ -46,9 +48,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		var verified = tokens.verify(header);
 		if (verified.isEmpty()) {
-			RefusalLog.of("token").refused(request.getMethod() + " " + RefusalLog.shape(request.getRequestURI()), "auth.invalid_token");
+			RefusalLog.of("token")
+				.refused(request.getMethod() + " " + RefusalLog.shape(request.getRequestURI()), "auth.invalid_token");
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			problems.write(response, HttpStatus.UNAUTHORIZED, "auth.invalid_token", "The access token is not valid. Refresh it or sign in again.");
+			problems.write(response, HttpStatus.UNAUTHORIZED, "auth.invalid_token",
+					"The access token is not valid. Refresh it or sign in again.");
 			return;
 		}
 		request.setAttribute(VERIFIED_TOKEN, verified.get());
@@ -69,4 +73,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		return UsernamePasswordAuthenticationToken.authenticated(token.accountId().toString(), null, authorities);
 	}
+
 }

@@ -4,13 +4,17 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** Reads an {@code Authorization: Bearer …} value: a verified token that is not revoked, or nothing. */
+/**
+ * Reads an {@code Authorization: Bearer …} value: a verified token that is not revoked,
+ * or nothing.
+ */
 @Component
 class BearerTokens {
 
 	private static final String PREFIX = "Bearer ";
 
 	private final AccessTokens tokens;
+
 	private final TokenRevocations revocations;
 
 	BearerTokens(AccessTokens tokens, TokenRevocations revocations) {
@@ -29,4 +33,5 @@ class BearerTokens {
 		}
 		return tokens.verify(header.substring(PREFIX.length()).strip()).filter(revocations::isAccepted);
 	}
+
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
@@ -23,16 +22,19 @@ import fi.tukipiiri.delivery.NodeSignal;
 import fi.tukipiiri.platform.OutageLog;
 
 /**
- * This node's live STOMP connections and the access token each was opened (or last renewed) with. A connection ends,
- * with a STOMP {@code ERROR} frame naming why and then a close, as soon as the trust behind it ends:
+ * This node's live STOMP connections and the access token each was opened (or last
+ * renewed) with. A connection ends, with a STOMP {@code ERROR} frame naming why and then
+ * a close, as soon as the trust behind it ends:
  * <ul>
- * <li>{@code auth.session_ended} when its token, its sign-in or its account's tokens are revoked (sign-out, a copied
- * refresh token, a role change, erasure): told by {@link TokenRevocations} to every node and acted on by every node
- * within moments; a node that missed an announcement finds the revocation in its periodic re-check;</li>
- * <li>{@code auth.token_expired} when its access token expires before the client renews it
- * ({@code SEND /app/auth/renew}).</li>
+ * <li>{@code auth.session_ended} when its token, its sign-in or its account's tokens are
+ * revoked (sign-out, a copied refresh token, a role change, erasure): told by
+ * {@link TokenRevocations} to every node and acted on by every node within moments; a
+ * node that missed an announcement finds the revocation in its periodic re-check;</li>
+ * <li>{@code auth.token_expired} when its access token expires before the client renews
+ * it ({@code SEND /app/auth/renew}).</li>
  * </ul>
- * Frames that read or write are checked as they arrive as well ({@link StompAuthenticationInterceptor}).
+ * Frames that read or write are checked as they arrive as well
+ * ({@link StompAuthenticationInterceptor}).
  */
 @Component
 class LiveConnections {
@@ -45,11 +47,15 @@ class LiveConnections {
 
 	/** STOMP session id → the token it currently stands on. */
 	private final Map<String, AccessTokens.Verified> tokens = new ConcurrentHashMap<>();
+
 	private final TokenRevocations revocations;
+
 	private final MessageChannel clientOutbound;
+
 	private final Clock clock;
 
-	LiveConnections(TokenRevocations revocations, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, Clock clock) {
+	LiveConnections(TokenRevocations revocations,
+			@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, Clock clock) {
 		this.revocations = revocations;
 		this.clientOutbound = clientOutbound;
 		this.clock = clock;
@@ -71,8 +77,9 @@ class LiveConnections {
 	}
 
 	/**
-	 * Ends the connection: the client gets an {@code ERROR} frame whose {@code message} header is {@code code}, and
-	 * Spring's STOMP handler closes the socket after sending it.
+	 * Ends the connection: the client gets an {@code ERROR} frame whose {@code message}
+	 * header is {@code code}, and Spring's STOMP handler closes the socket after sending
+	 * it.
 	 */
 	void end(String sessionId, String code) {
 		if (tokens.remove(sessionId) == null) {
@@ -100,7 +107,10 @@ class LiveConnections {
 		});
 	}
 
-	/** Connections whose token has expired end now; the client renews before that, or connects again with a new one. */
+	/**
+	 * Connections whose token has expired end now; the client renews before that, or
+	 * connects again with a new one.
+	 */
 	@Scheduled(fixedDelay = 250)
 	void endExpired() {
 		Instant now = clock.instant();
@@ -112,15 +122,17 @@ class LiveConnections {
 	}
 
 	/**
-	 * Asks Redis about every connection's token now and then, so a revocation whose announcement this node missed
-	 * (pub/sub is at-most-once; a node briefly cut off from Redis misses what was said meanwhile) still ends them.
+	 * Asks Redis about every connection's token now and then, so a revocation whose
+	 * announcement this node missed (pub/sub is at-most-once; a node briefly cut off from
+	 * Redis misses what was said meanwhile) still ends them.
 	 */
 	@Scheduled(fixedDelayString = "${tukipiiri.auth.connection-recheck:30s}")
 	void recheck() {
 		List<Map.Entry<String, AccessTokens.Verified>> held = List.copyOf(tokens.entrySet());
 		try {
 			for (int from = 0; from < held.size(); from += RECHECK_BATCH) {
-				List<Map.Entry<String, AccessTokens.Verified>> batch = held.subList(from, Math.min(held.size(), from + RECHECK_BATCH));
+				List<Map.Entry<String, AccessTokens.Verified>> batch = held.subList(from,
+						Math.min(held.size(), from + RECHECK_BATCH));
 				List<Boolean> accepted = revocations.accepted(batch.stream().map(Map.Entry::getValue).toList());
 				for (int i = 0; i < batch.size(); i++) {
 					if (!accepted.get(i)) {
@@ -130,7 +142,9 @@ class LiveConnections {
 			}
 		}
 		catch (RuntimeException redisUnavailable) {
-			OutageLog.of("Token revocations").unavailable("live connections not re-checked this time", redisUnavailable);
+			OutageLog.of("Token revocations")
+				.unavailable("live connections not re-checked this time", redisUnavailable);
 		}
 	}
+
 }

@@ -7,9 +7,9 @@ import fi.tukipiiri.accounts.AccountErased;
 import fi.tukipiiri.accounts.RolesChanged;
 
 /**
- * Access tokens carry roles, so a role change ends the old tokens at once; the person's next refresh
- * brings a token with the new roles. An erased account's tokens end the same way, on every node, before the
- * erasure is answered.
+ * Access tokens carry roles, so a role change ends the old tokens at once; the person's
+ * next refresh brings a token with the new roles. An erased account's tokens end the same
+ * way, on every node, before the erasure is answered.
  */
 @Component
 class RevokeTokensOnAccountChange {
@@ -29,4 +29,5 @@ class RevokeTokensOnAccountChange {
 	void on(AccountErased erased) {
 		revocations.revokeAllFor(erased.accountId());
 	}
+
 }

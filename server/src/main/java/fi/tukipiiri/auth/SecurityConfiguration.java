@@ -14,8 +14,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import fi.tukipiiri.platform.ProblemResponses;
 
 /**
- * Stateless token security: no cookies and no server sessions, so no CSRF surface. Everything under
- * {@code /api} needs a valid access token except the sign-in endpoints; the web client's files are public.
+ * Stateless token security: no cookies and no server sessions, so no CSRF surface.
+ * Everything under {@code /api} needs a valid access token except the sign-in endpoints;
+ * the web client's files are public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -26,32 +27,41 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, ProblemResponses problems) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, ProblemResponses problems)
+			throws Exception {
 		http.csrf(csrf -> csrf.disable())
-				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.httpBasic(basic -> basic.disable())
-				.formLogin(form -> form.disable())
-				.logout(logout -> logout.disable())
-				.requestCache(cache -> cache.disable())
-				.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-				.exceptionHandling(errors -> errors
-						.authenticationEntryPoint((request, response, ex) -> problems.write(response, HttpStatus.UNAUTHORIZED,
-								"auth.unauthenticated", "Please sign in first."))
-						.accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
-								"auth.forbidden", "You are not allowed to do this.")))
-				.headers(headers -> headers
-						.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-				.authorizeHttpRequests(requests -> requests
-						.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/guest",
-								"/api/auth/refresh", "/api/auth/logout").permitAll()
-						.requestMatchers(HttpMethod.GET, "/api/calendar", "/api/calendar/**", "/api/limits").permitAll()
-						.requestMatchers("/api/admin/**").hasRole("ADMIN")
-						.requestMatchers("/api/**").authenticated()
-						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-						.requestMatchers("/actuator/**").hasRole("ADMIN")
-						.requestMatchers("/error").permitAll()
-						.anyRequest().permitAll());
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+						"auth.unauthenticated", "Please sign in first."))
+				.accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
+						"auth.forbidden", "You are not allowed to do this.")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/guest",
+						"/api/auth/refresh", "/api/auth/logout")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/calendar", "/api/calendar/**", "/api/limits")
+				.permitAll()
+				.requestMatchers("/api/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/api/**")
+				.authenticated()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/error")
+				.permitAll()
+				.anyRequest()
+				.permitAll());
 		return http.build();
 	}
+
 }

@@ -16,20 +16,29 @@ import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Credentials;
 
 /**
- * Turns credentials, nicknames and refresh tokens into token pairs. Refresh tokens rotate on every use;
- * presenting one that was already spent means it was copied, so its whole family is revoked.
+ * Turns credentials, nicknames and refresh tokens into token pairs. Refresh tokens rotate
+ * on every use; presenting one that was already spent means it was copied, so its whole
+ * family is revoked.
  */
 @Service
 class SignInService {
 
 	private final AccountService accounts;
+
 	private final AccessTokens accessTokens;
+
 	private final RefreshTokens refreshTokens;
+
 	private final TokenRevocations revocations;
+
 	private final AttemptLimiter limiter;
+
 	private final AuthSettings settings;
+
 	private final TransactionTemplate transactions;
+
 	private final Clock clock;
+
 	private final SecureRandom random = new SecureRandom();
 
 	SignInService(AccountService accounts, AccessTokens accessTokens, RefreshTokens refreshTokens,
@@ -58,9 +67,10 @@ class SignInService {
 	}
 
 	/**
-	 * The lock and the lookup both use the username's canonical form, so no spelling of a locked username gets past
-	 * the lock. An identifier outside the username rule names no account: it is refused before anything is counted
-	 * or looked up (the controller's validation already answers it with {@code validation.failed}).
+	 * The lock and the lookup both use the username's canonical form, so no spelling of a
+	 * locked username gets past the lock. An identifier outside the username rule names
+	 * no account: it is refused before anything is counted or looked up (the controller's
+	 * validation already answers it with {@code validation.failed}).
 	 */
 	TokenPair login(String username, String password, String address) {
 		String canonical = Credentials.canonicalUsername(username).orElseThrow(AuthProblems.InvalidCredentials::new);
@@ -80,48 +90,58 @@ class SignInService {
 			return rotated.tokens();
 		}
 		if (outcome instanceof RefreshOutcome.FamilyRevoked revoked) {
-			// a copied refresh token: every access token and live connection of that sign-in ends too
+			// a copied refresh token: every access token and live connection of that
+			// sign-in ends too
 			revocations.revokeFamily(revoked.familyId());
 		}
 		throw new AuthProblems.InvalidRefreshToken();
 	}
 
 	/**
-	 * Ends the sign-in of this refresh token and, if given, the access token used to ask and its sign-in: their
-	 * refresh family in PostgreSQL, and every access token and live connection of theirs on every node.
+	 * Ends the sign-in of this refresh token and, if given, the access token used to ask
+	 * and its sign-in: their refresh family in PostgreSQL, and every access token and
+	 * live connection of theirs on every node.
 	 */
 	void logout(String refreshToken, AccessTokens.Verified accessToken) {
-		Optional<UUID> family = transactions.execute(status -> refreshTokens.findForUpdate(Sha256.hex(refreshToken))
-				.map(token -> {
-					refreshTokens.revokeFamily(token.familyId(), clock.instant());
-					return token.familyId();
-				}));
+		Optional<UUID> family = transactions
+			.execute(status -> refreshTokens.findForUpdate(Sha256.hex(refreshToken)).map(token -> {
+				refreshTokens.revokeFamily(token.familyId(), clock.instant());
+				return token.familyId();
+			}));
 		family.ifPresent(revocations::revokeFamily);
 		if (accessToken != null) {
 			revocations.revoke(accessToken.tokenId(), accessToken.expiresAt());
 			if (accessToken.familyId() != null && !family.equals(Optional.of(accessToken.familyId()))) {
-				transactions.executeWithoutResult(status -> refreshTokens.revokeFamily(accessToken.familyId(), clock.instant()));
+				transactions.executeWithoutResult(
+						status -> refreshTokens.revokeFamily(accessToken.familyId(), clock.instant()));
 				revocations.revokeFamily(accessToken.familyId());
 			}
 		}
 	}
 
-	/** Ends every session of the account on every node: refresh families in PostgreSQL, access tokens through Redis. */
+	/**
+	 * Ends every session of the account on every node: refresh families in PostgreSQL,
+	 * access tokens through Redis.
+	 */
 	void signOutEverywhere(UUID accountId) {
 		transactions.executeWithoutResult(status -> refreshTokens.revokeAllOf(accountId, clock.instant()));
 		revocations.revokeAllFor(accountId);
 	}
 
 	private sealed interface RefreshOutcome {
+
 		record Rotated(TokenPair tokens) implements RefreshOutcome {
 		}
 
 		record Refused() implements RefreshOutcome {
 		}
 
-		/** A spent token came back: it was copied, and its whole family is now revoked. */
+		/**
+		 * A spent token came back: it was copied, and its whole family is now revoked.
+		 */
 		record FamilyRevoked(UUID familyId) implements RefreshOutcome {
 		}
+
 	}
 
 	private RefreshOutcome rotate(String hash) {
@@ -168,4 +188,5 @@ class SignInService {
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
+
 }

@@ -14,19 +14,25 @@ import org.springframework.security.authentication.BadCredentialsException;
 import fi.tukipiiri.platform.OutageLog;
 
 /**
- * Authenticates a STOMP connection on CONNECT from its {@code Authorization: Bearer} header (a missing, bad, expired
- * or revoked token is refused: the client gets an ERROR frame and the connection closes), and checks the trust again
- * on every later frame that reads or writes (SUBSCRIBE, SEND): a connection whose token has expired or been revoked
- * meanwhile is ended ({@link LiveConnections}) and the frame dropped, so nothing it sends is stored.
+ * Authenticates a STOMP connection on CONNECT from its {@code Authorization: Bearer}
+ * header (a missing, bad, expired or revoked token is refused: the client gets an ERROR
+ * frame and the connection closes), and checks the trust again on every later frame that
+ * reads or writes (SUBSCRIBE, SEND): a connection whose token has expired or been revoked
+ * meanwhile is ended ({@link LiveConnections}) and the frame dropped, so nothing it sends
+ * is stored.
  */
 class StompAuthenticationInterceptor implements ChannelInterceptor {
 
 	private final BearerTokens tokens;
+
 	private final LiveConnections connections;
+
 	private final TokenRevocations revocations;
+
 	private final Clock clock;
 
-	StompAuthenticationInterceptor(BearerTokens tokens, LiveConnections connections, TokenRevocations revocations, Clock clock) {
+	StompAuthenticationInterceptor(BearerTokens tokens, LiveConnections connections, TokenRevocations revocations,
+			Clock clock) {
 		this.tokens = tokens;
 		this.connections = connections;
 		this.revocations = revocations;
@@ -45,7 +51,8 @@ class StompAuthenticationInterceptor implements ChannelInterceptor {
 			if (!BearerTokens.isBearer(header)) {
 				throw new BadCredentialsException("auth.unauthenticated");
 			}
-			AccessTokens.Verified token = tokens.verify(header).orElseThrow(() -> new BadCredentialsException("auth.invalid_token"));
+			AccessTokens.Verified token = tokens.verify(header)
+				.orElseThrow(() -> new BadCredentialsException("auth.invalid_token"));
 			accessor.setUser(BearerTokenFilter.authentication(token));
 			connections.stand(accessor.getSessionId(), token);
 			return message;
@@ -74,9 +81,12 @@ class StompAuthenticationInterceptor implements ChannelInterceptor {
 			return revocations.isAccepted(token.get()) ? Optional.empty() : Optional.of(LiveConnections.SESSION_ENDED);
 		}
 		catch (RuntimeException redisUnavailable) {
-			// the token was good when last asked; Redis is where revocations live, so none can be recorded meanwhile
-			OutageLog.of("Token revocations").unavailable("frames pass on the token checked when the connection was made", redisUnavailable);
+			// the token was good when last asked; Redis is where revocations live, so
+			// none can be recorded meanwhile
+			OutageLog.of("Token revocations")
+				.unavailable("frames pass on the token checked when the connection was made", redisUnavailable);
 			return Optional.empty();
 		}
 	}
+
 }

@@ -20,12 +20,13 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import fi.tukipiiri.platform.RefusalLog;
 
 /**
- * Answers a CONNECT without a valid token, or any other frame sent before CONNECT (STOMP 1.2: a client opens with
- * CONNECT), with a STOMP ERROR frame and closes the connection, before the frame reaches the message channels.
- * Spring does not deliver errors raised inside its ordered inbound channel to the client (spring-framework issue
- * 33937), and a client must learn at once that it should refresh its token. Heart-beats and frames that do not decode
- * pass on (Spring answers the latter with {@code request.malformed}). {@link StompAuthenticationInterceptor} still
- * authenticates every CONNECT that passes.
+ * Answers a CONNECT without a valid token, or any other frame sent before CONNECT (STOMP
+ * 1.2: a client opens with CONNECT), with a STOMP ERROR frame and closes the connection,
+ * before the frame reaches the message channels. Spring does not deliver errors raised
+ * inside its ordered inbound channel to the client (spring-framework issue 33937), and a
+ * client must learn at once that it should refresh its token. Heart-beats and frames that
+ * do not decode pass on (Spring answers the latter with {@code request.malformed}).
+ * {@link StompAuthenticationInterceptor} still authenticates every CONNECT that passes.
  */
 class StompConnectGate extends WebSocketHandlerDecorator {
 
@@ -67,12 +68,14 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 	 * What to do with the frames of a connection that has not connected yet.
 	 *
 	 * @param refusal the error code when they are refused; null when they pass on
-	 * @param connected whether they held a CONNECT that passes, after which the gate lets everything through
+	 * @param connected whether they held a CONNECT that passes, after which the gate lets
+	 * everything through
 	 * @param frame what was refused, for the log
 	 */
 	record Verdict(String refusal, boolean connected, String frame) {
 
 		static final Verdict PASS = new Verdict(null, false, null);
+
 	}
 
 	/** Decides by the first frame that is not a heart-beat. */
@@ -96,8 +99,10 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 			if (!BearerTokens.isBearer(header)) {
 				return new Verdict("auth.unauthenticated", false, "CONNECT");
 			}
-			return tokens.verify(header).isPresent() ? new Verdict(null, true, null) : new Verdict("auth.invalid_token", false, "CONNECT");
+			return tokens.verify(header).isPresent() ? new Verdict(null, true, null)
+					: new Verdict("auth.invalid_token", false, "CONNECT");
 		}
 		return Verdict.PASS;
 	}
+
 }

@@ -14,11 +14,12 @@ import org.springframework.stereotype.Component;
 import fi.tukipiiri.delivery.NodeSignal;
 
 /**
- * Access tokens live only minutes, but some must stop at once on every node: the one a person signed out with, every
- * token of a sign-in (refresh-token family) that was signed out or found copied, and all of a person's tokens when
- * their roles change or their account goes. Kept in Redis, which every node reads on every request and on every
- * STOMP frame that reads or writes; each revocation is also told to every node as a {@link NodeSignal}, so every node closes the
- * live connections it ends within moments.
+ * Access tokens live only minutes, but some must stop at once on every node: the one a
+ * person signed out with, every token of a sign-in (refresh-token family) that was signed
+ * out or found copied, and all of a person's tokens when their roles change or their
+ * account goes. Kept in Redis, which every node reads on every request and on every STOMP
+ * frame that reads or writes; each revocation is also told to every node as a
+ * {@link NodeSignal}, so every node closes the live connections it ends within moments.
  */
 @Component
 class TokenRevocations {
@@ -28,8 +29,11 @@ class TokenRevocations {
 	private static final String NO_FAMILY = "auth:revoked-family:none";
 
 	private final StringRedisTemplate redis;
+
 	private final AuthSettings settings;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	TokenRevocations(StringRedisTemplate redis, AuthSettings settings, ApplicationEventPublisher events, Clock clock) {
@@ -40,9 +44,10 @@ class TokenRevocations {
 	}
 
 	/**
-	 * What was revoked, as announced to every node: one token ({@code tokenId}), every token of one sign-in
-	 * ({@code familyId}), or every token of an account older than generation {@code version}. Exactly one of
-	 * {@code tokenId}, {@code familyId} and {@code accountId} is set.
+	 * What was revoked, as announced to every node: one token ({@code tokenId}), every
+	 * token of one sign-in ({@code familyId}), or every token of an account older than
+	 * generation {@code version}. Exactly one of {@code tokenId}, {@code familyId} and
+	 * {@code accountId} is set.
 	 */
 	record Revocation(String tokenId, UUID familyId, UUID accountId, long version) implements NodeSignal {
 
@@ -70,13 +75,19 @@ class TokenRevocations {
 		}
 	}
 
-	/** The current token generation of an account; tokens from an older generation are refused. */
+	/**
+	 * The current token generation of an account; tokens from an older generation are
+	 * refused.
+	 */
 	long currentVersion(UUID accountId) {
 		String value = redis.opsForValue().get(versionKey(accountId));
 		return value == null ? 0 : Long.parseLong(value);
 	}
 
-	/** Invalidates every access token the account holds now; its next refresh gets a token of the new generation. */
+	/**
+	 * Invalidates every access token the account holds now; its next refresh gets a token
+	 * of the new generation.
+	 */
 	void revokeAllFor(UUID accountId) {
 		Long version = redis.opsForValue().increment(versionKey(accountId));
 		announce(Revocation.ofAccount(accountId, version == null ? Long.MAX_VALUE : version));
@@ -92,9 +103,10 @@ class TokenRevocations {
 	}
 
 	/**
-	 * Ends every access token issued in the sign-in {@code familyId}. The mark lives one access-token lifetime: any
-	 * token of the family issued before it has expired by then, and the family's refresh tokens are revoked in
-	 * PostgreSQL, so no new one can be issued.
+	 * Ends every access token issued in the sign-in {@code familyId}. The mark lives one
+	 * access-token lifetime: any token of the family issued before it has expired by
+	 * then, and the family's refresh tokens are revoked in PostgreSQL, so no new one can
+	 * be issued.
 	 */
 	void revokeFamily(UUID familyId) {
 		redis.opsForValue().set(familyKey(familyId), "1", settings.accessTokenLifetime().plusSeconds(1));
@@ -129,7 +141,8 @@ class TokenRevocations {
 	}
 
 	private void announce(Revocation revocation) {
-		// should the relay be down, the mark is stored: every frame and request is checked against it, and each node's
+		// should the relay be down, the mark is stored: every frame and request is
+		// checked against it, and each node's
 		// sweep finds it
 		events.publishEvent(revocation);
 	}
@@ -145,4 +158,5 @@ class TokenRevocations {
 	private static String familyKey(UUID familyId) {
 		return "auth:revoked-family:" + familyId;
 	}
+
 }

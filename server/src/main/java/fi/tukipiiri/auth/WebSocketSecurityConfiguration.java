@@ -20,9 +20,11 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import fi.tukipiiri.delivery.Destinations;
 
 /**
- * STOMP security: the token authenticates CONNECT and is checked again on every frame that reads or writes (before
- * Spring Security's own interceptors, hence the order), then every inbound frame is authorised by destination. Clients may only SEND to {@code /app/**} destinations a
- * feature names, never to the broker; anything not named is denied.
+ * STOMP security: the token authenticates CONNECT and is checked again on every frame
+ * that reads or writes (before Spring Security's own interceptors, hence the order), then
+ * every inbound frame is authorised by destination. Clients may only SEND to
+ * {@code /app/**} destinations a feature names, never to the broker; anything not named
+ * is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketSecurity
@@ -30,11 +32,15 @@ import fi.tukipiiri.delivery.Destinations;
 class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final BearerTokens tokens;
+
 	private final LiveConnections connections;
+
 	private final TokenRevocations revocations;
+
 	private final Clock clock;
 
-	WebSocketSecurityConfiguration(BearerTokens tokens, LiveConnections connections, TokenRevocations revocations, Clock clock) {
+	WebSocketSecurityConfiguration(BearerTokens tokens, LiveConnections connections, TokenRevocations revocations,
+			Clock clock) {
 		this.tokens = tokens;
 		this.connections = connections;
 		this.revocations = revocations;
@@ -52,24 +58,30 @@ class WebSocketSecurityConfiguration implements WebSocketMessageBrokerConfigurer
 	}
 
 	@Bean
-	AuthorizationManager<Message<?>> messageAuthorizationManager(MessageMatcherDelegatingAuthorizationManager.Builder messages,
-			List<StompDestinationRules> featureRules) {
-		messages.simpTypeMatchers(SimpMessageType.CONNECT).authenticated()
-				.simpTypeMatchers(SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.DISCONNECT).permitAll()
-				.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.ACKS), Destinations.userQueue(Destinations.ERRORS),
-						Destinations.userQueue(Destinations.SESSION)).authenticated()
-				.simpMessageDestMatchers(Destinations.APP + Destinations.RENEW).authenticated();
+	AuthorizationManager<Message<?>> messageAuthorizationManager(
+			MessageMatcherDelegatingAuthorizationManager.Builder messages, List<StompDestinationRules> featureRules) {
+		messages.simpTypeMatchers(SimpMessageType.CONNECT)
+			.authenticated()
+			.simpTypeMatchers(SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.DISCONNECT)
+			.permitAll()
+			.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.ACKS),
+					Destinations.userQueue(Destinations.ERRORS), Destinations.userQueue(Destinations.SESSION))
+			.authenticated()
+			.simpMessageDestMatchers(Destinations.APP + Destinations.RENEW)
+			.authenticated();
 		featureRules.forEach(rules -> rules.configure(messages));
 		return messages.anyMessage().denyAll().build();
 	}
 
 	/**
-	 * Replaces Spring Security's CSRF check on CONNECT: it protects cookie sessions, and these connections carry a
-	 * bearer token instead, which another site cannot make a browser send. The handshake's Origin check stays.
+	 * Replaces Spring Security's CSRF check on CONNECT: it protects cookie sessions, and
+	 * these connections carry a bearer token instead, which another site cannot make a
+	 * browser send. The handshake's Origin check stays.
 	 */
 	@Bean
 	ChannelInterceptor csrfChannelInterceptor() {
 		return new ChannelInterceptor() {
 		};
 	}
+
 }

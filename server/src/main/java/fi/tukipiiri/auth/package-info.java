@@ -1,5 +1,6 @@
 /**
- * Sign-in: JWT access tokens, rotating refresh tokens, login throttling and the web security rules.
+ * Sign-in: JWT access tokens, rotating refresh tokens, login throttling and the web
+ * security rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Auth")
 package fi.tukipiiri.auth;

@@ -3,7 +3,10 @@ package fi.tukipiiri.delivery;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Who hears a {@link LiveEvent}: the subscribers of one of a room's topics, or every open connection of one person. */
+/**
+ * Who hears a {@link LiveEvent}: the subscribers of one of a room's topics, or every open
+ * connection of one person.
+ */
 public sealed interface Audience {
 
 	/** Everyone subscribed to {@code topic} of the room, on any node. */
@@ -15,7 +18,9 @@ public sealed interface Audience {
 		}
 	}
 
-	/** Every connection of the person subscribed to their own {@code queue}, on any node. */
+	/**
+	 * Every connection of the person subscribed to their own {@code queue}, on any node.
+	 */
 	record Person(UUID accountId, PersonalQueue queue) implements Audience {
 
 		public Person {
@@ -31,4 +36,5 @@ public sealed interface Audience {
 	static Audience person(UUID accountId, PersonalQueue queue) {
 		return new Person(accountId, queue);
 	}
+
 }

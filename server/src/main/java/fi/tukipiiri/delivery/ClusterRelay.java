@@ -27,33 +27,47 @@ import org.springframework.util.MimeTypeUtils;
 import fi.tukipiiri.platform.OutageLog;
 
 /**
- * Carries live events to every node: published once to a Redis channel, every node (this one included) hands them to
- * its own in-memory STOMP broker. The payload is written as JSON once, on the publishing node, and travels as those
- * bytes: {@code D<destination>\n<json>} for a delivery, {@code E<roomId> <accountId>} for a withdrawal of access,
- * {@code N<type>\n<json>} for a {@link NodeSignal}. One channel keeps a room's messages and withdrawals in order. Redis pub/sub may drop a message; clients notice the gap
- * in sequence numbers and fetch it from PostgreSQL, which remains the truth.
+ * Carries live events to every node: published once to a Redis channel, every node (this
+ * one included) hands them to its own in-memory STOMP broker. The payload is written as
+ * JSON once, on the publishing node, and travels as those bytes:
+ * {@code D<destination>\n<json>} for a delivery, {@code E<roomId> <accountId>} for a
+ * withdrawal of access, {@code N<type>\n<json>} for a {@link NodeSignal}. One channel
+ * keeps a room's messages and withdrawals in order. Redis pub/sub may drop a message;
+ * clients notice the gap in sequence numbers and fetch it from PostgreSQL, which remains
+ * the truth.
  */
 @Component
 class ClusterRelay implements MessageListener {
 
 	static final String CHANNEL = "tukipiiri:relay:v2";
+
 	private static final byte[] CHANNEL_BYTES = CHANNEL.getBytes(StandardCharsets.UTF_8);
+
 	private static final byte DELIVER = 'D';
+
 	private static final byte WITHDRAW = 'E';
+
 	private static final byte SIGNAL = 'N';
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
 
 	private final StringRedisTemplate redis;
+
 	private final SimpMessagingTemplate broker;
+
 	private final LocalSubscriptions subscriptions;
+
 	private final SimpUserRegistry users;
+
 	private final JsonMapper json;
 
 	private final ApplicationEventPublisher events;
 
-	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions, SimpUserRegistry users,
-			JsonMapper json, ApplicationEventPublisher events) {
+	private final RoomFanOut rooms;
+
+	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions,
+			SimpUserRegistry users, JsonMapper json, ApplicationEventPublisher events, RoomFanOut rooms) {
+		this.rooms = rooms;
 		this.events = events;
 		this.redis = redis;
 		this.broker = broker;
@@ -62,12 +76,18 @@ class ClusterRelay implements MessageListener {
 		this.json = json;
 	}
 
-	/** Sends {@code payload}, written as JSON once, to everyone subscribed to {@code destination} on any node. */
+	/**
+	 * Sends {@code payload}, written as JSON once, to everyone subscribed to
+	 * {@code destination} on any node.
+	 */
 	void deliver(String destination, Object payload) {
 		send(frame(DELIVER, destination, json.writeValueAsBytes(payload)));
 	}
 
-	/** Tells every node, this one included, where it is published as {@link NodeSignal.Heard}. */
+	/**
+	 * Tells every node, this one included, where it is published as
+	 * {@link NodeSignal.Heard}.
+	 */
 	void signal(NodeSignal signal) {
 		send(frame(SIGNAL, signal.getClass().getName(), json.writeValueAsBytes(signal)));
 	}
@@ -81,7 +101,10 @@ class ClusterRelay implements MessageListener {
 		return frame;
 	}
 
-	/** Ends the person's live subscriptions to the room on every node, in order with the room's messages. */
+	/**
+	 * Ends the person's live subscriptions to the room on every node, in order with the
+	 * room's messages.
+	 */
 	void withdraw(UUID roomId, UUID accountId) {
 		send((((char) WITHDRAW) + roomId.toString() + " " + accountId).getBytes(StandardCharsets.UTF_8));
 	}
@@ -115,18 +138,24 @@ class ClusterRelay implements MessageListener {
 			heard(destination, payload);
 			return;
 		}
+		if (destination.startsWith(Destinations.ROOM_TOPICS)) {
+			this.rooms.deliver(destination, payload);
+			return;
+		}
 		if (!destination.startsWith(Destinations.USER + "/")) {
-			broker.send(destination, MessageBuilder.withPayload(payload)
-					.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON)
-					.build());
+			this.broker.send(destination,
+					MessageBuilder.withPayload(payload)
+						.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON)
+						.build());
 			return;
 		}
 		toSessionsOfPerson(destination, payload);
 	}
 
 	/**
-	 * One message per session of the person: Spring's user destination handler, with publishing order preserved, fails
-	 * on the second session when one message is resolved to several.
+	 * One message per session of the person: Spring's user destination handler, with
+	 * publishing order preserved, fails on the second session when one message is
+	 * resolved to several.
 	 */
 	private void toSessionsOfPerson(String destination, byte[] payload) {
 		int from = Destinations.USER.length() + 1;
@@ -147,7 +176,10 @@ class ClusterRelay implements MessageListener {
 		}
 	}
 
-	/** Publishes a relayed signal on this node; only types that are signals are read, nothing else is instantiated. */
+	/**
+	 * Publishes a relayed signal on this node; only types that are signals are read,
+	 * nothing else is instantiated.
+	 */
 	private void heard(String type, byte[] payload) {
 		Class<?> signalType;
 		try {
@@ -172,4 +204,5 @@ class ClusterRelay implements MessageListener {
 		}
 		return -1;
 	}
+
 }

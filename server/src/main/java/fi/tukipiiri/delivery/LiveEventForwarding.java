@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Forwards what features publish to the relay once it is committed (never if the transaction rolls back), or at once
- * when published outside a transaction. It runs first among the reactions to a commit, so a room hears a message
- * before anything that follows from it.
+ * Forwards what features publish to the relay once it is committed (never if the
+ * transaction rolls back), or at once when published outside a transaction. It runs first
+ * among the reactions to a commit, so a room hears a message before anything that follows
+ * from it.
  */
 @Component
 class LiveEventForwarding {
@@ -26,7 +27,10 @@ class LiveEventForwarding {
 		relay.deliver(Destinations.of(event.audience()), event.payload());
 	}
 
-	/** Relayed at once: a signal tells of state already changed outside the database (a revocation in Redis). */
+	/**
+	 * Relayed at once: a signal tells of state already changed outside the database (a
+	 * revocation in Redis).
+	 */
 	@EventListener
 	void on(NodeSignal signal) {
 		relay.signal(signal);
@@ -37,4 +41,5 @@ class LiveEventForwarding {
 	void on(AccessWithdrawn withdrawn) {
 		relay.withdraw(withdrawn.roomId(), withdrawn.accountId());
 	}
+
 }

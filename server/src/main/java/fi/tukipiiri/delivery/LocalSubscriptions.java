@@ -12,12 +12,17 @@ import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
-/** This node's STOMP subscriptions, ended from the server side when someone loses access to a room. */
+/**
+ * This node's STOMP subscriptions, ended from the server side when someone loses access
+ * to a room.
+ */
 @Component
 class LocalSubscriptions {
 
 	private final SimpUserRegistry users;
+
 	private final SimpMessagingTemplate broker;
+
 	private final ApplicationEventPublisher events;
 
 	LocalSubscriptions(SimpUserRegistry users, SimpMessagingTemplate broker, ApplicationEventPublisher events) {
@@ -26,14 +31,19 @@ class LocalSubscriptions {
 		this.events = events;
 	}
 
-	/** Unsubscribes every local session of the person from the room's topics, as if the client had done so. */
+	/**
+	 * Unsubscribes every local session of the person from the room's topics, as if the
+	 * client had done so.
+	 */
 	void end(UUID roomId, UUID accountId) {
 		SimpUser user = users.getUser(accountId.toString());
 		if (user == null) {
 			return;
 		}
 		String topic = Destinations.roomTopic(roomId, RoomTopic.MESSAGES);
-		user.getSessions().forEach(session -> session.getSubscriptions().stream()
+		user.getSessions()
+			.forEach(session -> session.getSubscriptions()
+				.stream()
 				.filter(subscription -> isOf(subscription, topic))
 				.toList()
 				.forEach(subscription -> unsubscribe(session.getId(), subscription.getId())));
@@ -51,4 +61,5 @@ class LocalSubscriptions {
 		broker.getMessageChannel().send(MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders()));
 		events.publishEvent(new SubscriptionEnded(sessionId, subscriptionId));
 	}
+
 }

@@ -1,11 +1,17 @@
 package fi.tukipiiri.delivery;
 
-/** A person's own queues that features send to; each client subscribes to {@code /user} followed by the queue. */
+/**
+ * A person's own queues that features send to; each client subscribes to {@code /user}
+ * followed by the queue.
+ */
 public enum PersonalQueue {
 
 	/** Stored notices: {@code /user/queue/notifications}. */
 	NOTIFICATIONS(Destinations.NOTIFICATIONS),
-	/** What was done to them, and safety signals for staff: {@code /user/queue/moderation}. */
+	/**
+	 * What was done to them, and safety signals for staff:
+	 * {@code /user/queue/moderation}.
+	 */
 	MODERATION(Destinations.MODERATION);
 
 	private final String destination;
@@ -18,4 +24,5 @@ public enum PersonalQueue {
 	public String destination() {
 		return destination;
 	}
+
 }

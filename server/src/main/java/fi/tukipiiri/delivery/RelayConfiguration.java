@@ -7,7 +7,6 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
 
@@ -25,9 +24,11 @@ class RelayConfiguration {
 			ThreadPoolTaskExecutor relayDispatcher) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
-		// one dispatch thread keeps the relay's order: a room's messages reach the local broker as Redis delivered them
+		// one dispatch thread keeps the relay's order: a room's messages reach the local
+		// broker as Redis delivered them
 		container.setTaskExecutor(relayDispatcher);
 		container.addMessageListener(relay, new ChannelTopic(ClusterRelay.CHANNEL));
 		return container;
 	}
+
 }

@@ -1,6 +1,9 @@
 package fi.tukipiiri.delivery;
 
-/** The topics of a room a member may subscribe to, each a destination of {@link Destinations}. */
+/**
+ * The topics of a room a member may subscribe to, each a destination of
+ * {@link Destinations}.
+ */
 public enum RoomTopic {
 
 	/** Stored messages, in {@code seq} order: {@code /topic/rooms/{id}}. */
@@ -21,4 +24,5 @@ public enum RoomTopic {
 	String suffix() {
 		return suffix;
 	}
+
 }

@@ -13,11 +13,17 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
-/** Tells one STOMP session, on {@code /user/queue/errors}, that something it sent was refused. */
+/**
+ * Tells one STOMP session, on {@code /user/queue/errors}, that something it sent was
+ * refused.
+ */
 @Component
 public class StompErrors {
 
-	/** Looked up when first needed: the broker is built from the configuration that installs the interceptors using this. */
+	/**
+	 * Looked up when first needed: the broker is built from the configuration that
+	 * installs the interceptors using this.
+	 */
 	private final ObjectProvider<SimpMessagingTemplate> broker;
 
 	StompErrors(ObjectProvider<SimpMessagingTemplate> broker) {
@@ -25,15 +31,18 @@ public class StompErrors {
 	}
 
 	/**
-	 * What a refused client sees; {@code clientId} and {@code roomId} tie it to what was refused, where known.
-	 * {@code field} names the payload field a {@code validation.failed} refusal is about, as REST's {@code errors[].field}.
-	 * {@code details} are the refusal's own facts, written beside the others exactly as the same refusal's RFC 9457
-	 * extension members are over REST ({@code until} of a mute, {@code takenBy}, …).
+	 * What a refused client sees; {@code clientId} and {@code roomId} tie it to what was
+	 * refused, where known. {@code field} names the payload field a
+	 * {@code validation.failed} refusal is about, as REST's {@code errors[].field}.
+	 * {@code details} are the refusal's own facts, written beside the others exactly as
+	 * the same refusal's RFC 9457 extension members are over REST ({@code until} of a
+	 * mute, {@code takenBy}, …).
 	 */
-	public record StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds, String field,
-			@JsonIgnore Map<String, Object> details) {
+	public record StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds,
+			String field, @JsonIgnore Map<String, Object> details) {
 
-		public StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds, String field) {
+		public StompError(String code, String message, String clientId, UUID roomId, Long retryAfterSeconds,
+				String field) {
 			this(code, message, clientId, roomId, retryAfterSeconds, field, Map.of());
 		}
 
@@ -59,6 +68,8 @@ public class StompErrors {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setSessionId(sessionId);
 		headers.setLeaveMutable(true);
-		broker.getObject().convertAndSendToUser(user.getName(), Destinations.ERRORS, error, headers.getMessageHeaders());
+		broker.getObject()
+			.convertAndSendToUser(user.getName(), Destinations.ERRORS, error, headers.getMessageHeaders());
 	}
+
 }

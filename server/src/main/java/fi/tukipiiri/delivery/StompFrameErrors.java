@@ -13,12 +13,14 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 import fi.tukipiiri.platform.ApiProblem;
 
 /**
- * The ERROR frame (STOMP 1.2 §ERROR) that ends a connection whose frame could not be taken in, in practice a frame
- * that does not decode as STOMP (frames refused inside the ordered inbound channel never reach this handler, see
- * {@code StompConnectGate}): its {@code message} header is the refusal's stable code ({@code request.malformed} for
- * a frame that is not STOMP, {@code auth.forbidden}, {@code auth.unauthenticated}, an API problem's own code, else
- * {@code server.error}), with the client's {@code receipt} echoed as {@code receipt-id}. Spring's own handler puts
- * the exception's message there, which names internal classes.
+ * The ERROR frame (STOMP 1.2 §ERROR) that ends a connection whose frame could not be
+ * taken in, in practice a frame that does not decode as STOMP (frames refused inside the
+ * ordered inbound channel never reach this handler, see {@code StompConnectGate}): its
+ * {@code message} header is the refusal's stable code ({@code request.malformed} for a
+ * frame that is not STOMP, {@code auth.forbidden}, {@code auth.unauthenticated}, an API
+ * problem's own code, else {@code server.error}), with the client's {@code receipt}
+ * echoed as {@code receipt-id}. Spring's own handler puts the exception's message there,
+ * which names internal classes.
  */
 final class StompFrameErrors extends StompSubProtocolErrorHandler {
 
@@ -39,8 +41,9 @@ final class StompFrameErrors extends StompSubProtocolErrorHandler {
 	}
 
 	/**
-	 * The stable code of the first cause that is the client's doing; a frame that did not decode (no client message)
-	 * is {@code request.malformed}; anything else {@code server.error}.
+	 * The stable code of the first cause that is the client's doing; a frame that did not
+	 * decode (no client message) is {@code request.malformed}; anything else
+	 * {@code server.error}.
 	 */
 	static String code(Message<byte[]> clientMessage, Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -59,4 +62,5 @@ final class StompFrameErrors extends StompSubProtocolErrorHandler {
 		}
 		return clientMessage == null ? "request.malformed" : "server.error";
 	}
+
 }

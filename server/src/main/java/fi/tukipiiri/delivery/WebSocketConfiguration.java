@@ -1,6 +1,7 @@
 package fi.tukipiiri.delivery;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,22 +15,31 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * STOMP 1.2 over a plain WebSocket at {@code /ws}. Each node runs an in-memory broker; the cluster relay feeds it
- * what other nodes publish. Frames of one session keep their order both ways.
+ * STOMP 1.2 over a plain WebSocket at {@code /ws}. Each node runs an in-memory broker;
+ * the cluster relay feeds it what other nodes publish. Frames of one session keep their
+ * order both ways.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
 	private static final long HEARTBEAT_MILLIS = 10_000;
+
 	private static final int MAX_FRAME_BYTES = 64 * 1024;
 
 	private final DeliverySettings settings;
-	/** The broker's own heart-beat timer; not a bean, so it does not become the application's task scheduler. */
+
+	private final SessionWriters writers;
+
+	/**
+	 * The broker's own heart-beat timer; not a bean, so it does not become the
+	 * application's task scheduler.
+	 */
 	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
-	WebSocketConfiguration(DeliverySettings settings) {
+	WebSocketConfiguration(DeliverySettings settings, SessionWriters writers) {
 		this.settings = settings;
+		this.writers = writers;
 		heartbeats.setPoolSize(1);
 		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
 		heartbeats.initialize();
@@ -43,8 +53,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws")
-				.addInterceptors(new HandshakeOrigins(settings.allowedOrigins()))
-				.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+			.addInterceptors(new HandshakeOrigins(settings.allowedOrigins()))
+			.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
 		registry.setPreserveReceiveOrder(true);
 		registry.setErrorHandler(new StompFrameErrors());
 	}
@@ -52,16 +62,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		registry.enableSimpleBroker("/topic", "/queue")
-				.setHeartbeatValue(new long[] { HEARTBEAT_MILLIS, HEARTBEAT_MILLIS })
-				.setTaskScheduler(heartbeats);
+			.setHeartbeatValue(new long[] { HEARTBEAT_MILLIS, HEARTBEAT_MILLIS })
+			.setTaskScheduler(heartbeats);
 		registry.setApplicationDestinationPrefixes(Destinations.APP);
 		registry.setUserDestinationPrefix(Destinations.USER);
 		registry.setPreservePublishOrder(true);
 	}
 
 	/**
-	 * Tomcat buffers a whole text frame before STOMP sees it, 8 KB by default: too small for a 4,000-character
-	 * message of emoji or escaped characters, which would close the connection instead of being refused.
+	 * Tomcat buffers a whole text frame before STOMP sees it, 8 KB by default: too small
+	 * for a 4,000-character message of emoji or escaped characters, which would close the
+	 * connection instead of being refused.
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
@@ -71,26 +82,39 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		return container;
 	}
 
-	/** Puts the exact-destination subscription index into the simple broker before it starts. */
+	/**
+	 * Puts the exact-destination subscription index into the simple broker before it
+	 * starts.
+	 */
 	@Bean
-	static BeanPostProcessor exactDestinationSubscriptions() {
+	static BeanPostProcessor exactDestinationSubscriptions(ObjectProvider<ExactDestinationRegistry> registry) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof SimpleBrokerMessageHandler broker) {
-					broker.setSubscriptionRegistry(new ExactDestinationRegistry());
+					broker.setSubscriptionRegistry(registry.getObject());
 				}
 				return bean;
 			}
 		};
 	}
 
+	/** The broker's subscriptions, which {@link RoomFanOut} reads as well. */
+	@Bean
+	static ExactDestinationRegistry brokerSubscriptions() {
+		return new ExactDestinationRegistry();
+	}
+
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		// a 4,000-character message is at most 16 KB of UTF-8; anything much larger is not a chat message
+		// a 4,000-character message is at most 16 KB of UTF-8; anything much larger is
+		// not a chat message
 		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
-		registration.setSendBufferSizeLimit(1024 * 1024);
-		registration.setSendTimeLimit(15_000);
+		// every connection writes through its SessionWriter, which never blocks: Spring's
+		// own buffer stays empty, and the writer enforces the same limits
+		registration.setSendBufferSizeLimit((int) this.settings.outboundPerConnection().toBytes());
+		registration.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis());
+		registration.addDecoratorFactory(this.writers::decorate);
 	}
 
 }

@@ -1,19 +1,27 @@
 package fi.tukipiiri.feedback;
 
 /**
- * The two spellings of an outcome report's CSV. Both are UTF-8 with a byte order mark (Excel reads a file without
- * one in the computer's legacy code page, which garbles ä and ö) and CRLF line ends.
+ * The two spellings of an outcome report's CSV. Both are UTF-8 with a byte order mark
+ * (Excel reads a file without one in the computer's legacy code page, which garbles ä and
+ * ö) and CRLF line ends.
  */
 public enum CsvDialect {
 
-	/** RFC 4180: comma-separated, decimal point; for programs and for Excel in English. */
+	/**
+	 * RFC 4180: comma-separated, decimal point; for programs and for Excel in English.
+	 */
 	RFC_4180(',', '.', "csv"),
 
-	/** What Excel opens as columns in a Finnish locale: semicolon-separated, decimal comma. */
+	/**
+	 * What Excel opens as columns in a Finnish locale: semicolon-separated, decimal
+	 * comma.
+	 */
 	EXCEL_FI(';', ',', "excel-fi");
 
 	private final char separator;
+
 	private final char decimalSeparator;
+
 	private final String parameter;
 
 	CsvDialect(char separator, char decimalSeparator, String parameter) {
@@ -47,4 +55,5 @@ public enum CsvDialect {
 		}
 		throw new IllegalArgumentException("No CSV dialect " + parameter);
 	}
+
 }

@@ -14,10 +14,12 @@ class FeedbackFieldLimits implements FieldLimits {
 
 	static final FieldLimit HELPED = new FieldLimit("helped", TextKind.MULTI_LINE, 0, FeedbackService.MAX_TEXT);
 	static final FieldLimit BETTER = new FieldLimit("better", TextKind.MULTI_LINE, 0, FeedbackService.MAX_TEXT);
-	static final FieldLimit FREE_TEXT = new FieldLimit("freeText", TextKind.MULTI_LINE, 0, FeedbackService.MAX_FREE_TEXT);
+	static final FieldLimit FREE_TEXT = new FieldLimit("freeText", TextKind.MULTI_LINE, 0,
+			FeedbackService.MAX_FREE_TEXT);
 
 	@Override
 	public List<FieldLimit> fieldLimits() {
 		return List.of(HELPED, BETTER, FREE_TEXT);
 	}
+
 }

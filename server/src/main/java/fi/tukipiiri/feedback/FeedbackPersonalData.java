@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.accounts.PersonalData;
 
-/** A person's feedback and self-assessments; they are deleted with the account, and reports count without them. */
+/**
+ * A person's feedback and self-assessments; they are deleted with the account, and
+ * reports count without them.
+ */
 @Component
 class FeedbackPersonalData implements PersonalData {
 
@@ -32,14 +35,16 @@ class FeedbackPersonalData implements PersonalData {
 
 	@Override
 	public Object exportOf(UUID accountId) {
-		return new Export(answers.feedbackBy(accountId).stream()
-				.map(f -> new OwnFeedback(f.sessionId(), f.rating(), f.helped(), f.better(), f.freeText(), f.anonymous(), f.submittedAt(),
-						f.updatedAt()))
-				.toList(), answers.assessmentsBy(accountId));
+		return new Export(answers.feedbackBy(accountId)
+			.stream()
+			.map(f -> new OwnFeedback(f.sessionId(), f.rating(), f.helped(), f.better(), f.freeText(), f.anonymous(),
+					f.submittedAt(), f.updatedAt()))
+			.toList(), answers.assessmentsBy(accountId));
 	}
 
 	@Override
 	public void erase(UUID accountId) {
 		// the answers go with the account (on delete cascade)
 	}
+
 }

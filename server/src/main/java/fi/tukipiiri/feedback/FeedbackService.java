@@ -26,8 +26,9 @@ import fi.tukipiiri.series.SessionStepped;
 import fi.tukipiiri.text.TextFields;
 
 /**
- * Offers and takes the feedback form after each session a person attended (once per session, changeable for a
- * while), and the self-assessment at the first and the last meeting of a closed group.
+ * Offers and takes the feedback form after each session a person attended (once per
+ * session, changeable for a while), and the self-assessment at the first and the last
+ * meeting of a closed group.
  */
 @Service
 public class FeedbackService {
@@ -36,27 +37,38 @@ public class FeedbackService {
 	static final int MAX_FREE_TEXT = 2000;
 
 	public enum Phase {
+
 		FIRST, LAST
+
 	}
 
 	/** What the person answered; texts may be empty. */
 	public record Form(int rating, String helped, String better, String freeText, boolean anonymous) {
 	}
 
-	/** A session the person may still give (or change) feedback on, with their answer so far. */
-	public record Pending(UUID seriesId, String seriesTitle, UUID sessionId, int position, String themeFi, String themeEn,
-			Instant endedAt, Instant editableUntil, Form answer, Phase selfAssessment, boolean selfAssessmentAnswered) {
+	/**
+	 * A session the person may still give (or change) feedback on, with their answer so
+	 * far.
+	 */
+	public record Pending(UUID seriesId, String seriesTitle, UUID sessionId, int position, String themeFi,
+			String themeEn, Instant endedAt, Instant editableUntil, Form answer, Phase selfAssessment,
+			boolean selfAssessmentAnswered) {
 	}
 
 	private final Answers answers;
+
 	private final AttendanceService attendance;
+
 	private final SeriesService series;
+
 	private final ApplicationEventPublisher events;
+
 	private final FeedbackSettings settings;
+
 	private final Clock clock;
 
-	FeedbackService(Answers answers, AttendanceService attendance, SeriesService series, ApplicationEventPublisher events,
-			FeedbackSettings settings, Clock clock) {
+	FeedbackService(Answers answers, AttendanceService attendance, SeriesService series,
+			ApplicationEventPublisher events, FeedbackSettings settings, Clock clock) {
 		this.answers = answers;
 		this.attendance = attendance;
 		this.series = series;
@@ -65,14 +77,18 @@ public class FeedbackService {
 		this.clock = clock;
 	}
 
-	/** Forms open to the person: attended sessions that have ended within the editing period, latest first. */
+	/**
+	 * Forms open to the person: attended sessions that have ended within the editing
+	 * period, latest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<Pending> pending(UUID accountId) {
 		Instant now = clock.instant();
-		return attendance.attendedBy(accountId, now.minus(settings.editableFor())).stream()
-				.filter(session -> session.state() == Series.SessionState.ENDED)
-				.map(session -> pending(session, accountId))
-				.toList();
+		return attendance.attendedBy(accountId, now.minus(settings.editableFor()))
+			.stream()
+			.filter(session -> session.state() == Series.SessionState.ENDED)
+			.map(session -> pending(session, accountId))
+			.toList();
 	}
 
 	@Transactional
@@ -83,7 +99,10 @@ public class FeedbackService {
 		return pending(session, accountId);
 	}
 
-	/** The self-assessment of one phase; values per item key, each within the item's scale, every item answered. */
+	/**
+	 * The self-assessment of one phase; values per item key, each within the item's
+	 * scale, every item answered.
+	 */
 	@Transactional
 	public void assess(UUID sessionId, UUID accountId, Map<String, Integer> values) {
 		AttendedSession session = openSession(sessionId, accountId, false);
@@ -92,7 +111,8 @@ public class FeedbackService {
 		for (FeedbackSettings.Item item : settings.selfAssessment()) {
 			Integer value = values == null ? null : values.get(item.key());
 			if (value == null || value < item.min() || value > item.max()) {
-				throw new InvalidAnswer("Answer \"" + item.key() + "\" with a whole number from " + item.min() + " to " + item.max() + ".");
+				throw new InvalidAnswer("Answer \"" + item.key() + "\" with a whole number from " + item.min() + " to "
+						+ item.max() + ".");
 			}
 			checked.put(item.key(), value);
 		}
@@ -106,25 +126,39 @@ public class FeedbackService {
 		return settings.selfAssessment();
 	}
 
-	/** When a session ends, everyone who attended is asked for feedback (and, where due, the self-assessment). */
+	/**
+	 * When a session ends, everyone who attended is asked for feedback (and, where due,
+	 * the self-assessment).
+	 */
 	@ApplicationModuleListener
 	void on(SessionStepped stepped) {
 		if (stepped.state() != Series.SessionState.ENDED) {
 			return;
 		}
 		Series planned = series.get(stepped.seriesId());
-		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(stepped.sessionId())).findFirst().orElseThrow();
-		Map<String, String> params = Map.of("sessionId", stepped.sessionId().toString(), "seriesId", stepped.seriesId().toString(),
-				"seriesTitle", planned.title(), "themeFi", session.theme().fi(), "themeEn", session.theme().en());
-		events.publishEvent(new FeedbackRequested(stepped.sessionId(), attendance.attendeesOf(stepped.sessionId()), params));
+		Series.Session session = planned.sessions()
+			.stream()
+			.filter(s -> s.id().equals(stepped.sessionId()))
+			.findFirst()
+			.orElseThrow();
+		Map<String, String> params = Map.of("sessionId", stepped.sessionId().toString(), "seriesId",
+				stepped.seriesId().toString(), "seriesTitle", planned.title(), "themeFi", session.theme().fi(),
+				"themeEn", session.theme().en());
+		events.publishEvent(
+				new FeedbackRequested(stepped.sessionId(), attendance.attendeesOf(stepped.sessionId()), params));
 	}
 
-	/** The attended session, if its form is open: ended (or, for the self-assessment, at least begun) and within the period. */
+	/**
+	 * The attended session, if its form is open: ended (or, for the self-assessment, at
+	 * least begun) and within the period.
+	 */
 	private AttendedSession openSession(UUID sessionId, UUID accountId, boolean mustHaveEnded) {
 		Instant now = clock.instant();
-		AttendedSession session = attendance.attendedBy(accountId, now.minus(settings.editableFor())).stream()
-				.filter(candidate -> candidate.sessionId().equals(sessionId)).findFirst()
-				.orElseThrow(() -> attendance.attended(sessionId, accountId) ? new NotOpen() : new NotAttended());
+		AttendedSession session = attendance.attendedBy(accountId, now.minus(settings.editableFor()))
+			.stream()
+			.filter(candidate -> candidate.sessionId().equals(sessionId))
+			.findFirst()
+			.orElseThrow(() -> attendance.attended(sessionId, accountId) ? new NotOpen() : new NotAttended());
 		if (mustHaveEnded && session.state() != Series.SessionState.ENDED) {
 			throw new NotOpen();
 		}
@@ -134,20 +168,28 @@ public class FeedbackService {
 	private Pending pending(AttendedSession session, UUID accountId) {
 		Optional<Answers.Feedback> answer = answers.feedbackOf(session.sessionId(), accountId);
 		Optional<Phase> phase = phaseOf(session);
-		return new Pending(session.seriesId(), session.seriesTitle(), session.sessionId(), session.position(), session.theme().fi(),
-				session.theme().en(), session.endsAt(), session.endsAt().plus(settings.editableFor()),
+		return new Pending(session.seriesId(), session.seriesTitle(), session.sessionId(), session.position(),
+				session.theme().fi(), session.theme().en(), session.endsAt(),
+				session.endsAt().plus(settings.editableFor()),
 				answer.map(a -> new Form(a.rating(), a.helped(), a.better(), a.freeText(), a.anonymous())).orElse(null),
-				phase.orElse(null), phase.map(p -> answers.hasAssessment(session.seriesId(), accountId, p.name())).orElse(false));
+				phase.orElse(null),
+				phase.map(p -> answers.hasAssessment(session.seriesId(), accountId, p.name())).orElse(false));
 	}
 
-	/** FIRST for the first meeting of a closed group, LAST for its last one (cancelled meetings do not count). */
+	/**
+	 * FIRST for the first meeting of a closed group, LAST for its last one (cancelled
+	 * meetings do not count).
+	 */
 	private Optional<Phase> phaseOf(AttendedSession session) {
 		if (session.kind() != RoomKind.CLOSED || settings.selfAssessment().isEmpty()) {
 			return Optional.empty();
 		}
-		List<Series.Session> held = series.get(session.seriesId()).sessions().stream()
-				.filter(s -> s.state() != Series.SessionState.CANCELLED)
-				.sorted(Comparator.comparingInt(Series.Session::position)).toList();
+		List<Series.Session> held = series.get(session.seriesId())
+			.sessions()
+			.stream()
+			.filter(s -> s.state() != Series.SessionState.CANCELLED)
+			.sorted(Comparator.comparingInt(Series.Session::position))
+			.toList();
 		if (held.isEmpty()) {
 			return Optional.empty();
 		}
@@ -168,4 +210,5 @@ public class FeedbackService {
 		fields.throwIfRefused();
 		return new Form(form.rating(), helped, better, freeText, form.anonymous());
 	}
+
 }

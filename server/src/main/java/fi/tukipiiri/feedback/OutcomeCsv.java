@@ -7,18 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The numbers of an outcome report as CSV (RFC 4180, or the Finnish Excel dialect): one line per section,
- * session, item and metric. Withheld aggregates read "withheld"; free texts are not exported. Numbers are written
- * by us and left as numbers; text that a spreadsheet would take for a formula (starting with {@code = + - @}, a
- * tab or a carriage return, as OWASP's CSV injection guidance lists) is prefixed with an apostrophe so it shows as
- * text.
+ * The numbers of an outcome report as CSV (RFC 4180, or the Finnish Excel dialect): one
+ * line per section, session, item and metric. Withheld aggregates read "withheld"; free
+ * texts are not exported. Numbers are written by us and left as numbers; text that a
+ * spreadsheet would take for a formula (starting with {@code = + - @}, a tab or a
+ * carriage return, as OWASP's CSV injection guidance lists) is prefixed with an
+ * apostrophe so it shows as text.
  */
 final class OutcomeCsv {
 
 	private static final String WITHHELD = "withheld";
+
 	private static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private final CsvDialect dialect;
+
 	private final List<String> lines = new ArrayList<>();
 
 	private OutcomeCsv(CsvDialect dialect) {
@@ -62,7 +65,8 @@ final class OutcomeCsv {
 		add(section, session, "", "feedback_answers", feedback.answers());
 		add(section, session, "", "rating_average", feedback.withheld() ? WITHHELD : feedback.averageRating());
 		for (int rating = 1; rating <= 5; rating++) {
-			add(section, session, "", "rating_" + rating, feedback.withheld() ? WITHHELD : feedback.ratingCounts().get(rating - 1));
+			add(section, session, "", "rating_" + rating,
+					feedback.withheld() ? WITHHELD : feedback.ratingCounts().get(rating - 1));
 		}
 	}
 
@@ -72,8 +76,9 @@ final class OutcomeCsv {
 	}
 
 	private void add(String section, Integer session, String item, String metric, Object value) {
-		lines.add(String.join(String.valueOf(dialect.separator()), text(section), session == null ? "" : number(session), text(item),
-				text(metric), value instanceof Number n ? number(n) : text(value == null ? "" : value.toString())));
+		lines.add(String.join(String.valueOf(dialect.separator()), text(section),
+				session == null ? "" : number(session), text(item), text(metric),
+				value instanceof Number n ? number(n) : text(value == null ? "" : value.toString())));
 	}
 
 	/** Plain notation (never 1.0E-4) with the dialect's decimal separator. */
@@ -85,11 +90,15 @@ final class OutcomeCsv {
 		return plain.replace('.', dialect.decimalSeparator());
 	}
 
-	/** Neutralises formula-like text, and quotes a field holding a separator, a quote or a line break. */
+	/**
+	 * Neutralises formula-like text, and quotes a field holding a separator, a quote or a
+	 * line break.
+	 */
 	private String text(String value) {
 		String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
 		boolean quote = safe.indexOf(dialect.separator()) >= 0 || safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0
 				|| safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0;
 		return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
 	}
+
 }

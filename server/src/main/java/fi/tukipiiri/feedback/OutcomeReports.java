@@ -25,15 +25,23 @@ import fi.tukipiiri.series.Series;
 import fi.tukipiiri.series.SeriesOverview;
 import fi.tukipiiri.series.SeriesService;
 
-/** Builds outcome reports for coordinators and for the facilitators of a series, aggregates only. */
+/**
+ * Builds outcome reports for coordinators and for the facilitators of a series,
+ * aggregates only.
+ */
 @Service
 public class OutcomeReports {
 
 	private final SeriesService series;
+
 	private final EnrolmentService enrolments;
+
 	private final AttendanceService attendance;
+
 	private final Answers answers;
+
 	private final AccountService accounts;
+
 	private final FeedbackSettings settings;
 
 	OutcomeReports(SeriesService series, EnrolmentService enrolments, AttendanceService attendance, Answers answers,
@@ -50,9 +58,10 @@ public class OutcomeReports {
 	@Transactional(readOnly = true)
 	public List<SeriesOverview> reportable(UUID requesterId) {
 		boolean coordinator = coordinates(requesterId);
-		return series.overview(500).stream()
-				.filter(line -> coordinator || facilitates(series.get(line.id()), requesterId))
-				.toList();
+		return series.overview(500)
+			.stream()
+			.filter(line -> coordinator || facilitates(series.get(line.id()), requesterId))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -62,63 +71,88 @@ public class OutcomeReports {
 			throw new NotYourSeries();
 		}
 		EnrolmentService.Fill fill = enrolments.fill(seriesId);
-		Set<UUID> enrolled = enrolments.applicants(seriesId).stream()
-				.filter(e -> e.status() == Enrolment.Status.ENROLLED).map(Enrolment::accountId).collect(Collectors.toSet());
+		Set<UUID> enrolled = enrolments.applicants(seriesId)
+			.stream()
+			.filter(e -> e.status() == Enrolment.Status.ENROLLED)
+			.map(Enrolment::accountId)
+			.collect(Collectors.toSet());
 		List<SessionAttendance> present = attendance.ofSeries(seriesId);
 		List<Answers.Feedback> feedback = answers.feedbackOfSeries(seriesId);
-		Map<UUID, List<Answers.Feedback>> bySession = feedback.stream().collect(Collectors.groupingBy(Answers.Feedback::sessionId));
+		Map<UUID, List<Answers.Feedback>> bySession = feedback.stream()
+			.collect(Collectors.groupingBy(Answers.Feedback::sessionId));
 
 		List<OutcomeReport.SessionRow> rows = new ArrayList<>();
 		Set<UUID> attendedAny = new HashSet<>();
 		Map<UUID, Set<UUID>> attendeesBySession = new HashMap<>();
 		for (SessionAttendance session : present) {
-			Set<UUID> attendees = session.attendees().stream().map(AttendanceService.Attendee::accountId).collect(Collectors.toSet());
+			Set<UUID> attendees = session.attendees()
+				.stream()
+				.map(AttendanceService.Attendee::accountId)
+				.collect(Collectors.toSet());
 			attendeesBySession.put(session.sessionId(), attendees);
 			attendedAny.addAll(attendees);
 		}
 		for (Series.Session session : planned.sessions()) {
-			rows.add(new OutcomeReport.SessionRow(session.id(), session.position(), session.theme().fi(), session.theme().en(),
-					session.startsAt(), session.state(), attendeesBySession.getOrDefault(session.id(), Set.of()).size(),
+			rows.add(new OutcomeReport.SessionRow(session.id(), session.position(), session.theme().fi(),
+					session.theme().en(), session.startsAt(), session.state(),
+					attendeesBySession.getOrDefault(session.id(), Set.of()).size(),
 					feedback(bySession.getOrDefault(session.id(), List.of()))));
 		}
 		return new OutcomeReport(planned.id(), planned.title(), planned.kind(), planned.state(), planned.capacity(),
 				planned.minParticipants(), fill.enrolled(), fill.waitlisted(),
-				planned.capacity() == 0 ? null : round((double) fill.enrolled() / planned.capacity()), attendedAny.size(),
-				dropOut(planned, enrolled, attendeesBySession), settings.minAnswers(), rows, feedback(feedback), selfAssessment(seriesId));
+				planned.capacity() == 0 ? null : round((double) fill.enrolled() / planned.capacity()),
+				attendedAny.size(), dropOut(planned, enrolled, attendeesBySession), settings.minAnswers(), rows,
+				feedback(feedback), selfAssessment(seriesId));
 	}
 
-	/** A signed (not anonymous) answer, shown by name to the series' facilitators and coordinators. */
+	/**
+	 * A signed (not anonymous) answer, shown by name to the series' facilitators and
+	 * coordinators.
+	 */
 	public record SignedAnswer(String displayName, int rating, String helped, String better, String freeText) {
 	}
 
-	/** The answers to one session that their writers chose to sign; anonymous ones appear only in the aggregates. */
+	/**
+	 * The answers to one session that their writers chose to sign; anonymous ones appear
+	 * only in the aggregates.
+	 */
 	@Transactional(readOnly = true)
 	public List<SignedAnswer> signed(UUID seriesId, UUID sessionId, UUID requesterId) {
 		Series planned = series.get(seriesId);
 		if (!coordinates(requesterId) && !facilitates(planned, requesterId)) {
 			throw new NotYourSeries();
 		}
-		return answers.feedbackOfSeries(seriesId).stream()
-				.filter(answer -> answer.sessionId().equals(sessionId) && !answer.anonymous())
-				.sorted(Comparator.comparing(Answers.Feedback::submittedAt))
-				.map(answer -> new SignedAnswer(answer.displayName(), answer.rating(), answer.helped(), answer.better(), answer.freeText()))
-				.toList();
+		return answers.feedbackOfSeries(seriesId)
+			.stream()
+			.filter(answer -> answer.sessionId().equals(sessionId) && !answer.anonymous())
+			.sorted(Comparator.comparing(Answers.Feedback::submittedAt))
+			.map(answer -> new SignedAnswer(answer.displayName(), answer.rating(), answer.helped(), answer.better(),
+					answer.freeText()))
+			.toList();
 	}
 
-	/** The report's figures as CSV in the dialect asked for (see {@link CsvDialect}), for the same readers as the report. */
+	/**
+	 * The report's figures as CSV in the dialect asked for (see {@link CsvDialect}), for
+	 * the same readers as the report.
+	 */
 	public byte[] csv(UUID seriesId, UUID requesterId, CsvDialect dialect) {
 		return OutcomeCsv.of(of(seriesId, requesterId), dialect);
 	}
 
-	/** Enrolled people who came at least once but not to the latest meeting that has ended. */
+	/**
+	 * Enrolled people who came at least once but not to the latest meeting that has
+	 * ended.
+	 */
 	private static int dropOut(Series planned, Set<UUID> enrolled, Map<UUID, Set<UUID>> attendeesBySession) {
-		return planned.sessions().stream().filter(s -> s.state() == Series.SessionState.ENDED)
-				.max(Comparator.comparingInt(Series.Session::position))
-				.map(latest -> (int) enrolled.stream()
-						.filter(person -> attendeesBySession.values().stream().anyMatch(set -> set.contains(person)))
-						.filter(person -> !attendeesBySession.getOrDefault(latest.id(), Set.of()).contains(person))
-						.count())
-				.orElse(0);
+		return planned.sessions()
+			.stream()
+			.filter(s -> s.state() == Series.SessionState.ENDED)
+			.max(Comparator.comparingInt(Series.Session::position))
+			.map(latest -> (int) enrolled.stream()
+				.filter(person -> attendeesBySession.values().stream().anyMatch(set -> set.contains(person)))
+				.filter(person -> !attendeesBySession.getOrDefault(latest.id(), Set.of()).contains(person))
+				.count())
+			.orElse(0);
 	}
 
 	private OutcomeReport.Feedback feedback(List<Answers.Feedback> given) {
@@ -133,8 +167,12 @@ public class OutcomeReports {
 				texts(given, Answers.Feedback::better), texts(given, Answers.Feedback::freeText));
 	}
 
-	/** Non-empty texts in alphabetical order, so that their order tells nothing about who wrote which. */
-	private static List<String> texts(List<Answers.Feedback> given, java.util.function.Function<Answers.Feedback, String> field) {
+	/**
+	 * Non-empty texts in alphabetical order, so that their order tells nothing about who
+	 * wrote which.
+	 */
+	private static List<String> texts(List<Answers.Feedback> given,
+			java.util.function.Function<Answers.Feedback, String> field) {
 		return given.stream().map(field).filter(text -> !text.isBlank()).sorted().toList();
 	}
 
@@ -144,24 +182,29 @@ public class OutcomeReports {
 		for (FeedbackSettings.Item item : settings.selfAssessment()) {
 			Map<UUID, Integer> first = values(all, item.key(), "FIRST");
 			Map<UUID, Integer> last = values(all, item.key(), "LAST");
-			List<Integer> changes = first.keySet().stream().filter(last::containsKey).map(person -> last.get(person) - first.get(person))
-					.toList();
-			items.add(new OutcomeReport.ItemChange(item.key(), item.text(), item.min(), item.max(), scores(first.values()),
-					scores(last.values()), scores(changes)));
+			List<Integer> changes = first.keySet()
+				.stream()
+				.filter(last::containsKey)
+				.map(person -> last.get(person) - first.get(person))
+				.toList();
+			items.add(new OutcomeReport.ItemChange(item.key(), item.text(), item.min(), item.max(),
+					scores(first.values()), scores(last.values()), scores(changes)));
 		}
 		return items;
 	}
 
 	private static Map<UUID, Integer> values(List<Answers.Assessment> all, String item, String phase) {
-		return all.stream().filter(a -> a.item().equals(item) && a.phase().equals(phase))
-				.collect(Collectors.toMap(Answers.Assessment::accountId, Answers.Assessment::value));
+		return all.stream()
+			.filter(a -> a.item().equals(item) && a.phase().equals(phase))
+			.collect(Collectors.toMap(Answers.Assessment::accountId, Answers.Assessment::value));
 	}
 
 	private OutcomeReport.Scores scores(java.util.Collection<Integer> values) {
 		if (values.size() < settings.minAnswers()) {
 			return new OutcomeReport.Scores(values.size(), true, null);
 		}
-		return new OutcomeReport.Scores(values.size(), false, round(values.stream().mapToInt(Integer::intValue).average().orElse(0)));
+		return new OutcomeReport.Scores(values.size(), false,
+				round(values.stream().mapToInt(Integer::intValue).average().orElse(0)));
 	}
 
 	private boolean coordinates(UUID accountId) {
@@ -170,11 +213,14 @@ public class OutcomeReports {
 	}
 
 	private static boolean facilitates(Series planned, UUID accountId) {
-		return planned.staff().stream()
-				.anyMatch(staff -> staff.role() == Series.StaffRole.FACILITATOR && Objects.equals(staff.accountId(), accountId));
+		return planned.staff()
+			.stream()
+			.anyMatch(staff -> staff.role() == Series.StaffRole.FACILITATOR
+					&& Objects.equals(staff.accountId(), accountId));
 	}
 
 	private static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fi.tukipiiri.platform.RetentionRule;
 
-/** The audit log, handled reports and risk flags are kept longer than conversations, then deleted. */
+/**
+ * The audit log, handled reports and risk flags are kept longer than conversations, then
+ * deleted.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditRetention {
 
@@ -26,17 +29,23 @@ class AuditRetention {
 
 	@Bean
 	RetentionRule auditLines(JdbcClient jdbc, Settings settings) {
-		return rule("moderation.audit", now -> jdbc.sql("delete from moderation_audit where at < :before")
-				.param("before", Timestamp.from(now.minus(settings.audit()))).update());
+		return rule("moderation.audit",
+				now -> jdbc.sql("delete from moderation_audit where at < :before")
+					.param("before", Timestamp.from(now.minus(settings.audit())))
+					.update());
 	}
 
 	@Bean
 	RetentionRule handledReviews(JdbcClient jdbc, Settings settings) {
 		return rule("moderation.reviews", now -> {
 			Timestamp before = Timestamp.from(now.minus(settings.reviews()));
-			return jdbc.sql("delete from reports where status <> 'OPEN' and handled_at < :before").param("before", before).update()
+			return jdbc.sql("delete from reports where status <> 'OPEN' and handled_at < :before")
+				.param("before", before)
+				.update()
 					+ jdbc.sql("delete from risk_flags where created_at < :before").param("before", before).update()
-					+ jdbc.sql("delete from safety_escalations where closed_at < :before").param("before", before).update();
+					+ jdbc.sql("delete from safety_escalations where closed_at < :before")
+						.param("before", before)
+						.update();
 		});
 	}
 
@@ -53,4 +62,5 @@ class AuditRetention {
 			}
 		};
 	}
+
 }

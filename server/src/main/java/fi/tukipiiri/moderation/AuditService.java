@@ -14,11 +14,15 @@ import fi.tukipiiri.accounts.RolesChanged;
 import fi.tukipiiri.rooms.RoomReadByAdmin;
 import fi.tukipiiri.rooms.RoomStaffChanged;
 
-/** Writes the audit log (moderation actions, role changes, administrators reading closed rooms) and reads it back. */
+/**
+ * Writes the audit log (moderation actions, role changes, administrators reading closed
+ * rooms) and reads it back.
+ */
 @Service
 public class AuditService {
 
 	private final AuditLog log;
+
 	private final Clock clock;
 
 	AuditService(AuditLog log, Clock clock) {
@@ -26,9 +30,13 @@ public class AuditService {
 		this.clock = clock;
 	}
 
-	/** Written in the caller's transaction, so an action and its audit line commit or fail together. */
+	/**
+	 * Written in the caller's transaction, so an action and its audit line commit or fail
+	 * together.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void record(UUID actorId, String action, UUID roomId, UUID targetId, UUID messageId, String reason, String details) {
+	void record(UUID actorId, String action, UUID roomId, UUID targetId, UUID messageId, String reason,
+			String details) {
 		log.append(clock.instant(), actorId, action, roomId, targetId, messageId, reason, details);
 	}
 
@@ -45,8 +53,9 @@ public class AuditService {
 
 	@ApplicationModuleListener
 	void on(RoomStaffChanged changed) {
-		log.append(changed.changedAt(), changed.changedBy(), changed.role() == null ? "STAFF_DISMISSED" : "STAFF_APPOINTED",
-				changed.roomId(), changed.accountId(), null, "", changed.role() == null ? "" : changed.role().name());
+		log.append(changed.changedAt(), changed.changedBy(),
+				changed.role() == null ? "STAFF_DISMISSED" : "STAFF_APPOINTED", changed.roomId(), changed.accountId(),
+				null, "", changed.role() == null ? "" : changed.role().name());
 	}
 
 	@ApplicationModuleListener
@@ -57,4 +66,5 @@ public class AuditService {
 	private static String names(java.util.Set<?> roles) {
 		return roles.stream().map(Object::toString).sorted().collect(Collectors.joining(",", "[", "]"));
 	}
+
 }

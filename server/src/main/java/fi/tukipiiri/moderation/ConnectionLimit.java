@@ -21,23 +21,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Caps how many live connections one person holds across all nodes. Each connection is a member of the person's
- * sorted set in Redis, scored by when it stops counting; its node renews it while it lives, so the connections of
- * a node that dies stop counting on their own. A CONNECT over the cap is answered with an ERROR frame and closed.
- * The same sets tell who is reachable live right now (has the app open somewhere), which duty relies on.
+ * Caps how many live connections one person holds across all nodes. Each connection is a
+ * member of the person's sorted set in Redis, scored by when it stops counting; its node
+ * renews it while it lives, so the connections of a node that dies stop counting on their
+ * own. A CONNECT over the cap is answered with an ERROR frame and closed. The same sets
+ * tell who is reachable live right now (has the app open somewhere), which duty relies
+ * on.
  */
 class ConnectionLimit implements ChannelInterceptor {
 
 	private static final String KEY = "tukipiiri:connections:";
 
 	private final StringRedisTemplate redis;
+
 	private final ModerationSettings settings;
+
 	private final MessageChannel clientOutbound;
+
 	private final Clock clock;
+
 	/** This node's counted connections: session id → account id. */
 	private final Map<String, UUID> local = new ConcurrentHashMap<>();
 
-	ConnectionLimit(StringRedisTemplate redis, ModerationSettings settings, MessageChannel clientOutbound, Clock clock) {
+	ConnectionLimit(StringRedisTemplate redis, ModerationSettings settings, MessageChannel clientOutbound,
+			Clock clock) {
 		this.redis = redis;
 		this.settings = settings;
 		this.clientOutbound = clientOutbound;
@@ -47,7 +54,8 @@ class ConnectionLimit implements ChannelInterceptor {
 	@Override
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-		if (accessor == null || accessor.getCommand() != StompCommand.CONNECT && accessor.getCommand() != StompCommand.STOMP
+		if (accessor == null
+				|| accessor.getCommand() != StompCommand.CONNECT && accessor.getCommand() != StompCommand.STOMP
 				|| accessor.getUser() == null) {
 			return message;
 		}
@@ -67,8 +75,8 @@ class ConnectionLimit implements ChannelInterceptor {
 	}
 
 	/**
-	 * Those of the given people who hold at least one live connection on any node now; a node that died stops
-	 * counting for its connections within the connection TTL.
+	 * Those of the given people who hold at least one live connection on any node now; a
+	 * node that died stops counting for its connections within the connection TTL.
 	 */
 	Set<UUID> connected(Collection<UUID> accountIds) {
 		long now = clock.millis();
@@ -82,7 +90,10 @@ class ConnectionLimit implements ChannelInterceptor {
 		return connected;
 	}
 
-	/** The Spring STOMP handler sends an ERROR frame to the client and closes the connection. */
+	/**
+	 * The Spring STOMP handler sends an ERROR frame to the client and closes the
+	 * connection.
+	 */
 	private void refuse(String sessionId) {
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage("connections.too_many");
@@ -106,4 +117,5 @@ class ConnectionLimit implements ChannelInterceptor {
 			redis.expire(KEY + accountId, settings.connectionTtl());
 		});
 	}
+
 }

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who is on duty for safety signals, and since when; whether they still hold a role that may be is checked by callers. */
+/**
+ * Who is on duty for safety signals, and since when; whether they still hold a role that
+ * may be is checked by callers.
+ */
 @Repository
 class DutyRoster {
 
@@ -23,7 +26,9 @@ class DutyRoster {
 	/** Puts the person on duty; being on duty already keeps the first instant. */
 	void start(UUID accountId, Instant at) {
 		jdbc.sql("insert into duty_roster (account_id, since) values (:id, :at) on conflict (account_id) do nothing")
-				.param("id", accountId).param("at", Timestamp.from(at)).update();
+			.param("id", accountId)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	void end(UUID accountId) {
@@ -31,14 +36,19 @@ class DutyRoster {
 	}
 
 	Optional<Instant> since(UUID accountId) {
-		return jdbc.sql("select since from duty_roster where account_id = :id").param("id", accountId)
-				.query((rs, n) -> rs.getTimestamp("since").toInstant()).optional();
+		return jdbc.sql("select since from duty_roster where account_id = :id")
+			.param("id", accountId)
+			.query((rs, n) -> rs.getTimestamp("since").toInstant())
+			.optional();
 	}
 
 	/** account → on duty since. */
 	Map<UUID, Instant> onDuty() {
 		return jdbc.sql("select account_id, since from duty_roster")
-				.query((rs, n) -> Map.entry(rs.getObject("account_id", UUID.class), rs.getTimestamp("since").toInstant()))
-				.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.query((rs, n) -> Map.entry(rs.getObject("account_id", UUID.class), rs.getTimestamp("since").toInstant()))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
+
 }

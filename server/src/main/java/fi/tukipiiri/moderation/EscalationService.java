@@ -21,9 +21,10 @@ import fi.tukipiiri.moderation.ModerationProblems.NoSubject;
 import fi.tukipiiri.rooms.Room;
 
 /**
- * The coordinators' and administrators' side of safety signals that reached no facilitator: who is on duty, the open
- * escalations, and handling one (saying one takes it, opening a private talk with the person, closing it). Callers
- * are coordinators or administrators (checked by the web layer); every handling step is audited.
+ * The coordinators' and administrators' side of safety signals that reached no
+ * facilitator: who is on duty, the open escalations, and handling one (saying one takes
+ * it, opening a private talk with the person, closing it). Callers are coordinators or
+ * administrators (checked by the web layer); every handling step is audited.
  */
 @Service
 public class EscalationService {
@@ -31,15 +32,21 @@ public class EscalationService {
 	private static final int MAX_LISTED = 200;
 
 	private final DutyRoster duty;
+
 	private final ConnectionLimit connections;
+
 	private final Escalations escalations;
+
 	private final AccountService accounts;
+
 	private final PrivateTalkService privateTalks;
+
 	private final AuditService audit;
+
 	private final Clock clock;
 
-	EscalationService(DutyRoster duty, ConnectionLimit connections, Escalations escalations, AccountService accounts, PrivateTalkService privateTalks,
-			AuditService audit, Clock clock) {
+	EscalationService(DutyRoster duty, ConnectionLimit connections, Escalations escalations, AccountService accounts,
+			PrivateTalkService privateTalks, AuditService audit, Clock clock) {
 		this.duty = duty;
 		this.connections = connections;
 		this.escalations = escalations;
@@ -52,8 +59,8 @@ public class EscalationService {
 	/**
 	 * Someone on duty, and since when.
 	 *
-	 * @param connected whether they have the app open now (a live connection); escalations go only to those on duty
-	 *        who are connected
+	 * @param connected whether they have the app open now (a live connection);
+	 * escalations go only to those on duty who are connected
 	 */
 	public record OnDuty(UUID accountId, String displayName, Instant since, boolean connected) {
 	}
@@ -61,8 +68,8 @@ public class EscalationService {
 	/**
 	 * @param onDuty whether the caller is on duty
 	 * @param since since when; null when not on duty
-	 * @param everyoneOnDuty every coordinator and administrator on duty now; when none of them is connected,
-	 *        escalations reach all coordinators and administrators
+	 * @param everyoneOnDuty every coordinator and administrator on duty now; when none of
+	 * them is connected, escalations reach all coordinators and administrators
 	 */
 	public record Duty(boolean onDuty, Instant since, List<OnDuty> everyoneOnDuty) {
 	}
@@ -71,11 +78,13 @@ public class EscalationService {
 	public Duty duty(UUID accountId) {
 		Map<UUID, Instant> roster = duty.onDuty();
 		Set<UUID> connected = connections.connected(roster.keySet());
-		List<OnDuty> everyone = accounts.coordinatorsAndAdministrators().stream()
-				.filter(account -> roster.containsKey(account.id()))
-				.map(account -> new OnDuty(account.id(), account.displayName(), roster.get(account.id()),
-						connected.contains(account.id())))
-				.sorted(Comparator.comparing(OnDuty::since)).toList();
+		List<OnDuty> everyone = accounts.coordinatorsAndAdministrators()
+			.stream()
+			.filter(account -> roster.containsKey(account.id()))
+			.map(account -> new OnDuty(account.id(), account.displayName(), roster.get(account.id()),
+					connected.contains(account.id())))
+			.sorted(Comparator.comparing(OnDuty::since))
+			.toList();
 		Instant since = roster.get(accountId);
 		return new Duty(since != null, since, everyone);
 	}
@@ -93,21 +102,24 @@ public class EscalationService {
 	}
 
 	/**
-	 * The open escalations, newest first, but those about the caller: a signal never reaches the person it is about,
-	 * and that person cannot handle it either.
+	 * The open escalations, newest first, but those about the caller: a signal never
+	 * reaches the person it is about, and that person cannot handle it either.
 	 */
 	@Transactional(readOnly = true)
 	public List<Escalation> open(UUID callerId) {
-		return withConnections(escalations.open(MAX_LISTED).stream()
-				.filter(escalation -> !callerId.equals(escalation.subjectId())).toList());
+		return withConnections(escalations.open(MAX_LISTED)
+			.stream()
+			.filter(escalation -> !callerId.equals(escalation.subjectId()))
+			.toList());
 	}
 
 	/**
-	 * Says the caller handles the escalation, so the others on duty know; taking it again is harmless.
-	 *
-	 * @throws ModerationProblems.EscalationNotFound {@code moderation.escalation_not_found} (404), also when it is about
-	 *         the caller
-	 * @throws ModerationProblems.EscalationTaken {@code moderation.escalation_taken} (409) when someone else took it
+	 * Says the caller handles the escalation, so the others on duty know; taking it again
+	 * is harmless.
+	 * @throws ModerationProblems.EscalationNotFound
+	 * {@code moderation.escalation_not_found} (404), also when it is about the caller
+	 * @throws ModerationProblems.EscalationTaken {@code moderation.escalation_taken}
+	 * (409) when someone else took it
 	 */
 	@Transactional
 	public Escalation take(UUID escalationId, UUID actorId) {
@@ -126,13 +138,15 @@ public class EscalationService {
 	}
 
 	/**
-	 * Takes the escalation from the person holding it: an administrator always may, a coordinator when the holder has
-	 * no live connection (left without closing it). Audited with the previous holder; taking over one's own or a free
-	 * escalation is simply taking it.
-	 *
-	 * @throws ModerationProblems.EscalationNotFound {@code moderation.escalation_not_found} (404)
-	 * @throws ModerationProblems.EscalationTaken {@code moderation.escalation_taken} (409) when a coordinator asks and
-	 *         the holder is connected, or someone else changed the holder meanwhile
+	 * Takes the escalation from the person holding it: an administrator always may, a
+	 * coordinator when the holder has no live connection (left without closing it).
+	 * Audited with the previous holder; taking over one's own or a free escalation is
+	 * simply taking it.
+	 * @throws ModerationProblems.EscalationNotFound
+	 * {@code moderation.escalation_not_found} (404)
+	 * @throws ModerationProblems.EscalationTaken {@code moderation.escalation_taken}
+	 * (409) when a coordinator asks and the holder is connected, or someone else changed
+	 * the holder meanwhile
 	 */
 	@Transactional
 	public Escalation takeOver(UUID escalationId, UUID actorId) {
@@ -151,25 +165,31 @@ public class EscalationService {
 		return current(escalationId, actorId);
 	}
 
-	/** The open escalation as the caller may see it; one about the caller does not exist for them. */
+	/**
+	 * The open escalation as the caller may see it; one about the caller does not exist
+	 * for them.
+	 */
 	private Escalation current(UUID escalationId, UUID callerId) {
 		Escalation escalation = escalations.findOpen(escalationId)
-				.filter(found -> !callerId.equals(found.subjectId())).orElseThrow(EscalationNotFound::new);
+			.filter(found -> !callerId.equals(found.subjectId()))
+			.orElseThrow(EscalationNotFound::new);
 		return withConnections(List.of(escalation)).get(0);
 	}
 
 	private List<Escalation> withConnections(List<Escalation> list) {
-		Set<UUID> holders = list.stream().map(Escalation::takenBy).filter(Objects::nonNull)
-				.collect(Collectors.toSet());
+		Set<UUID> holders = list.stream().map(Escalation::takenBy).filter(Objects::nonNull).collect(Collectors.toSet());
 		Set<UUID> connected = connections.connected(holders);
-		return list.stream().map(escalation -> escalation.takenBy() == null ? escalation
-				: escalation.withTakenByConnected(connected.contains(escalation.takenBy()))).toList();
+		return list.stream()
+			.map(escalation -> escalation.takenBy() == null ? escalation
+					: escalation.withTakenByConnected(connected.contains(escalation.takenBy())))
+			.toList();
 	}
 
 	/**
-	 * Opens a private talk between the caller and the person the escalation is about (taking the escalation).
-	 *
-	 * @throws ModerationProblems.NoSubject {@code moderation.no_subject} (409) when that person's account is gone
+	 * Opens a private talk between the caller and the person the escalation is about
+	 * (taking the escalation).
+	 * @throws ModerationProblems.NoSubject {@code moderation.no_subject} (409) when that
+	 * person's account is gone
 	 */
 	@Transactional
 	public Room privateTalk(UUID escalationId, UUID actorId) {
@@ -181,8 +201,9 @@ public class EscalationService {
 	}
 
 	/**
-	 * Closes the escalation as handled, with an optional note for the audit log (a handling note: the multi-line text
-	 * policy, at most 1,000 code points; {@code moderation.note_too_long} beyond).
+	 * Closes the escalation as handled, with an optional note for the audit log (a
+	 * handling note: the multi-line text policy, at most 1,000 code points;
+	 * {@code moderation.note_too_long} beyond).
 	 */
 	@Transactional
 	public void close(UUID escalationId, UUID actorId, String note) {
@@ -192,4 +213,5 @@ public class EscalationService {
 		audit.record(actorId, "ESCALATION_CLOSED", escalation.roomId(), escalation.subjectId(), null, text,
 				escalation.signal().name() + " " + escalationId);
 	}
+
 }

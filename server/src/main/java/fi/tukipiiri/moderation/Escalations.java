@@ -41,53 +41,76 @@ class Escalations {
 				insert into safety_escalations (id, room_id, signal, signal_id, subject_id, created_at)
 				values (:id, :roomId, :signal, :signalId, :subjectId, :at)
 				""")
-				.param("id", id).param("roomId", roomId).param("signal", signal.name()).param("signalId", signalId)
-				.param("subjectId", subjectId).param("at", Timestamp.from(at)).update();
+			.param("id", id)
+			.param("roomId", roomId)
+			.param("signal", signal.name())
+			.param("signalId", signalId)
+			.param("subjectId", subjectId)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	/** Open escalations, newest first. */
 	List<Escalation> open(int limit) {
 		return jdbc.sql(SELECT + " where e.closed_at is null order by e.created_at desc, e.id limit :limit")
-				.param("limit", limit).query(Escalations::escalation).list();
+			.param("limit", limit)
+			.query(Escalations::escalation)
+			.list();
 	}
 
 	Optional<Escalation> findOpen(UUID id) {
-		return jdbc.sql(SELECT + " where e.id = :id and e.closed_at is null").param("id", id).query(Escalations::escalation).optional();
+		return jdbc.sql(SELECT + " where e.id = :id and e.closed_at is null")
+			.param("id", id)
+			.query(Escalations::escalation)
+			.optional();
 	}
 
 	/** Records who handles it; false if someone already does. */
 	boolean take(UUID id, UUID by, Instant at) {
-		return jdbc.sql("update safety_escalations set taken_by = :by, taken_at = :at where id = :id and taken_by is null and closed_at is null")
-				.param("by", by).param("at", Timestamp.from(at)).param("id", id).update() == 1;
+		return jdbc.sql(
+				"update safety_escalations set taken_by = :by, taken_at = :at where id = :id and taken_by is null and closed_at is null")
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update() == 1;
 	}
 
-	/** Hands it from its holder to another person; false if it is no longer held by {@code from} or was closed. */
+	/**
+	 * Hands it from its holder to another person; false if it is no longer held by
+	 * {@code from} or was closed.
+	 */
 	boolean takeOver(UUID id, UUID from, UUID by, Instant at) {
 		return jdbc.sql("""
 				update safety_escalations set taken_by = :by, taken_at = :at
 				where id = :id and taken_by = :from and closed_at is null
-				""")
-				.param("by", by).param("from", from).param("at", Timestamp.from(at)).param("id", id).update() == 1;
+				""").param("by", by).param("from", from).param("at", Timestamp.from(at)).param("id", id).update() == 1;
 	}
 
 	boolean close(UUID id, Instant at) {
 		return jdbc.sql("update safety_escalations set closed_at = :at where id = :id and closed_at is null")
-				.param("at", Timestamp.from(at)).param("id", id).update() == 1;
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update() == 1;
 	}
 
 	int deleteClosedBefore(Instant cutoff) {
-		return jdbc.sql("delete from safety_escalations where closed_at < :cutoff").param("cutoff", Timestamp.from(cutoff)).update();
+		return jdbc.sql("delete from safety_escalations where closed_at < :cutoff")
+			.param("cutoff", Timestamp.from(cutoff))
+			.update();
 	}
 
 	private static Escalation escalation(ResultSet rs, int row) throws SQLException {
 		String categories = rs.getString("categories");
 		String reason = rs.getString("reason");
 		Timestamp takenAt = rs.getTimestamp("taken_at");
-		return new Escalation(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class), rs.getString("room_title"),
-				RoomKind.valueOf(rs.getString("room_kind")), Escalation.Signal.valueOf(rs.getString("signal")),
-				rs.getTimestamp("created_at").toInstant(), rs.getObject("subject_id", UUID.class), rs.getString("subject_name"),
-				rs.getString("excerpt"), categories == null ? List.of() : Arrays.asList(categories.split(",")),
-				reason == null ? null : Report.Reason.valueOf(reason), rs.getString("note"), rs.getObject("taken_by", UUID.class),
-				rs.getString("taken_by_name"), null, takenAt == null ? null : takenAt.toInstant());
+		return new Escalation(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class),
+				rs.getString("room_title"), RoomKind.valueOf(rs.getString("room_kind")),
+				Escalation.Signal.valueOf(rs.getString("signal")), rs.getTimestamp("created_at").toInstant(),
+				rs.getObject("subject_id", UUID.class), rs.getString("subject_name"), rs.getString("excerpt"),
+				categories == null ? List.of() : Arrays.asList(categories.split(",")),
+				reason == null ? null : Report.Reason.valueOf(reason), rs.getString("note"),
+				rs.getObject("taken_by", UUID.class), rs.getString("taken_by_name"), null,
+				takenAt == null ? null : takenAt.toInstant());
 	}
+
 }

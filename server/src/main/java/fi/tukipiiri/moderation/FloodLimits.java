@@ -22,19 +22,29 @@ import org.springframework.stereotype.Component;
 import fi.tukipiiri.platform.OutageLog;
 
 /**
- * Token buckets per person in Redis (Bucket4j), so a limit holds whichever node a request reaches. If Redis cannot
- * be asked, requests pass: the limits protect the service, they are not a source of truth.
+ * Token buckets per person in Redis (Bucket4j), so a limit holds whichever node a request
+ * reaches. If Redis cannot be asked, requests pass: the limits protect the service, they
+ * are not a source of truth.
  */
 @Component
 class FloodLimits implements DisposableBean {
 
 	private final LettuceConnectionFactory redis;
+
 	private final BucketConfiguration sends;
+
 	private final BucketConfiguration requests;
-	/** Key prefixes naming the limits, so that changed limits take effect at once instead of when old buckets expire. */
+
+	/**
+	 * Key prefixes naming the limits, so that changed limits take effect at once instead
+	 * of when old buckets expire.
+	 */
 	private final String sendKey;
+
 	private final String requestKey;
+
 	private volatile StatefulRedisConnection<String, byte[]> connection;
+
 	private volatile ProxyManager<String> buckets;
 
 	FloodLimits(LettuceConnectionFactory redis, ModerationSettings settings) {
@@ -42,7 +52,8 @@ class FloodLimits implements DisposableBean {
 		this.sends = perWindow(settings.sendLimit(), settings.sendWindow());
 		this.requests = perWindow(settings.requestLimit(), settings.requestWindow());
 		this.sendKey = "tukipiiri:limit:send:" + settings.sendLimit() + "/" + settings.sendWindow().toSeconds() + "s:";
-		this.requestKey = "tukipiiri:limit:api:" + settings.requestLimit() + "/" + settings.requestWindow().toSeconds() + "s:";
+		this.requestKey = "tukipiiri:limit:api:" + settings.requestLimit() + "/" + settings.requestWindow().toSeconds()
+				+ "s:";
 	}
 
 	/** Zero if the person may send a message now, otherwise how long until they may. */
@@ -50,7 +61,9 @@ class FloodLimits implements DisposableBean {
 		return take(sendKey + accountId, () -> sends);
 	}
 
-	/** Zero if the person may make an API request now, otherwise how long until they may. */
+	/**
+	 * Zero if the person may make an API request now, otherwise how long until they may.
+	 */
 	Duration takeRequest(UUID accountId) {
 		return take(requestKey + accountId, () -> requests);
 	}
@@ -69,18 +82,22 @@ class FloodLimits implements DisposableBean {
 	private ProxyManager<String> buckets() {
 		if (buckets == null || !connection.isOpen()) {
 			synchronized (this) {
-				// the connection factory makes a new client when it is restarted (a paused and resumed context); the
-				// old client's connection is then closed for good, so a new one is taken from the current client
+				// the connection factory makes a new client when it is restarted (a
+				// paused and resumed context); the
+				// old client's connection is then closed for good, so a new one is taken
+				// from the current client
 				if (buckets == null || !connection.isOpen()) {
-					// the Spring connection factory's own client, so Redis settings are configured once
+					// the Spring connection factory's own client, so Redis settings are
+					// configured once
 					RedisClient client = (RedisClient) redis.getNativeClient();
 					if (connection != null) {
 						connection.close();
 					}
 					connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 					buckets = Bucket4jLettuce.casBasedBuilder(connection)
-							.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-							.build();
+						.expirationAfterWrite(ExpirationAfterWriteStrategy
+							.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+						.build();
 				}
 			}
 		}
@@ -88,7 +105,9 @@ class FloodLimits implements DisposableBean {
 	}
 
 	private static BucketConfiguration perWindow(int limit, Duration window) {
-		return BucketConfiguration.builder().addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, window)).build();
+		return BucketConfiguration.builder()
+			.addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, window))
+			.build();
 	}
 
 	@Override
@@ -97,4 +116,5 @@ class FloodLimits implements DisposableBean {
 			connection.close();
 		}
 	}
+
 }

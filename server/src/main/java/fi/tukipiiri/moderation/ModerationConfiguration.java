@@ -37,9 +37,11 @@ class ModerationConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Bean
 	FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(FloodLimits limits, ProblemResponses problems) {
-		FilterRegistrationBean<RequestLimitFilter> registration = new FilterRegistrationBean<>(new RequestLimitFilter(limits, problems));
+		FilterRegistrationBean<RequestLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestLimitFilter(limits, problems));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}
+
 }

@@ -11,16 +11,20 @@ import org.springframework.stereotype.Component;
 import fi.tukipiiri.accounts.PersonalData;
 
 /**
- * What moderation holds about a person: reports they filed, mutes and bans they received (not who imposed them), and
- * whom they hid. Reports keep their content without the reporter when the account goes; the audit log keeps its
- * lines, whose account ids then lead nowhere.
+ * What moderation holds about a person: reports they filed, mutes and bans they received
+ * (not who imposed them), and whom they hid. Reports keep their content without the
+ * reporter when the account goes; the audit log keeps its lines, whose account ids then
+ * lead nowhere.
  */
 @Component
 class ModerationPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
+
 	private final RoomSettings settings;
+
 	private final AuditLog audit;
+
 	private final ApplicationEventPublisher events;
 
 	ModerationPersonalData(JdbcClient jdbc, RoomSettings settings, AuditLog audit, ApplicationEventPublisher events) {
@@ -33,7 +37,8 @@ class ModerationPersonalData implements PersonalData {
 	record FiledReport(UUID roomId, String reason, String note, Instant createdAt, String status) {
 	}
 
-	record ReceivedSanction(String kind, UUID roomId, String reason, Instant imposedAt, Instant endsAt, Instant liftedAt) {
+	record ReceivedSanction(String kind, UUID roomId, String reason, Instant imposedAt, Instant endsAt,
+			Instant liftedAt) {
 	}
 
 	record Export(List<FiledReport> reportsFiled, List<ReceivedSanction> sanctions, List<UUID> hiddenMembers) {
@@ -46,31 +51,43 @@ class ModerationPersonalData implements PersonalData {
 
 	@Override
 	public Object exportOf(UUID accountId) {
-		List<FiledReport> reports = jdbc.sql("select room_id, reason, note, created_at, status from reports where reporter_id = :id order by created_at")
-				.param("id", accountId)
-				.query((rs, n) -> new FiledReport(rs.getObject("room_id", UUID.class), rs.getString("reason"), rs.getString("note"),
-						rs.getTimestamp("created_at").toInstant(), rs.getString("status")))
-				.list();
-		List<ReceivedSanction> sanctions = jdbc.sql("select * from sanctions where account_id = :id order by imposed_at").param("id", accountId)
-				.query((rs, n) -> new ReceivedSanction(rs.getString("kind"), rs.getObject("room_id", UUID.class), rs.getString("reason"),
-						rs.getTimestamp("imposed_at").toInstant(), instant(rs.getTimestamp("ends_at")), instant(rs.getTimestamp("lifted_at"))))
-				.list();
-		List<UUID> hidden = jdbc.sql("select hidden_id from hidden_members where owner_id = :id order by hidden_at").param("id", accountId)
-				.query(UUID.class).list();
+		List<FiledReport> reports = jdbc.sql(
+				"select room_id, reason, note, created_at, status from reports where reporter_id = :id order by created_at")
+			.param("id", accountId)
+			.query((rs, n) -> new FiledReport(rs.getObject("room_id", UUID.class), rs.getString("reason"),
+					rs.getString("note"), rs.getTimestamp("created_at").toInstant(), rs.getString("status")))
+			.list();
+		List<ReceivedSanction> sanctions = jdbc
+			.sql("select * from sanctions where account_id = :id order by imposed_at")
+			.param("id", accountId)
+			.query((rs, n) -> new ReceivedSanction(rs.getString("kind"), rs.getObject("room_id", UUID.class),
+					rs.getString("reason"), rs.getTimestamp("imposed_at").toInstant(),
+					instant(rs.getTimestamp("ends_at")), instant(rs.getTimestamp("lifted_at"))))
+			.list();
+		List<UUID> hidden = jdbc.sql("select hidden_id from hidden_members where owner_id = :id order by hidden_at")
+			.param("id", accountId)
+			.query(UUID.class)
+			.list();
 		return new Export(reports, sanctions, hidden);
 	}
 
 	/**
-	 * Sanctions received and hidden lists go with the account (on delete cascade); reports lose their reporter (set
-	 * null). What the person wrote and others keep is blanked here: the notes of reports they filed and handled, the
-	 * reasons of sanctions they imposed, the announcements they pinned (unpinned, and the room told), and their text
-	 * and copies of their messages in the audit log. The rows stay, for the people and the audit they concern.
+	 * Sanctions received and hidden lists go with the account (on delete cascade);
+	 * reports lose their reporter (set null). What the person wrote and others keep is
+	 * blanked here: the notes of reports they filed and handled, the reasons of sanctions
+	 * they imposed, the announcements they pinned (unpinned, and the room told), and
+	 * their text and copies of their messages in the audit log. The rows stay, for the
+	 * people and the audit they concern.
 	 */
 	@Override
 	public void erase(UUID accountId) {
 		jdbc.sql("update reports set note = '' where reporter_id = :id and note <> ''").param("id", accountId).update();
-		jdbc.sql("update reports set handling_note = '' where handled_by = :id and handling_note <> ''").param("id", accountId).update();
-		jdbc.sql("update sanctions set reason = '' where imposed_by = :id and reason <> ''").param("id", accountId).update();
+		jdbc.sql("update reports set handling_note = '' where handled_by = :id and handling_note <> ''")
+			.param("id", accountId)
+			.update();
+		jdbc.sql("update sanctions set reason = '' where imposed_by = :id and reason <> ''")
+			.param("id", accountId)
+			.update();
 		for (UUID roomId : settings.pinnedBy(accountId)) {
 			if (settings.unpin(roomId)) {
 				events.publishEvent(new ModerationUpdate.AnnouncementUnpinned(roomId));
@@ -82,4 +99,5 @@ class ModerationPersonalData implements PersonalData {
 	private static Instant instant(java.sql.Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
+
 }

@@ -17,20 +17,25 @@ import fi.tukipiiri.rooms.RoomRules;
 import fi.tukipiiri.series.SessionRooms;
 
 /**
- * What moderation adds to every send and every entry: flood limits, mutes and slow mode (the last in Redis so it
- * holds on every node), and bans. Mutes and bans are read from PostgreSQL on each use, so they take effect at once
- * on all nodes.
+ * What moderation adds to every send and every entry: flood limits, mutes and slow mode
+ * (the last in Redis so it holds on every node), and bans. Mutes and bans are read from
+ * PostgreSQL on each use, so they take effect at once on all nodes.
  */
 @Component
 class ModerationRules implements RoomRules {
 
 	private final Sanctions sanctions;
+
 	private final SessionRooms sessionRooms;
+
 	private final FloodLimits limits;
+
 	private final StringRedisTemplate redis;
+
 	private final Clock clock;
 
-	ModerationRules(Sanctions sanctions, SessionRooms sessionRooms, FloodLimits limits, StringRedisTemplate redis, Clock clock) {
+	ModerationRules(Sanctions sanctions, SessionRooms sessionRooms, FloodLimits limits, StringRedisTemplate redis,
+			Clock clock) {
 		this.sanctions = sanctions;
 		this.sessionRooms = sessionRooms;
 		this.limits = limits;
@@ -62,4 +67,5 @@ class ModerationRules implements RoomRules {
 	public boolean barred(UUID roomId, UUID accountId) {
 		return sanctions.banned(roomId, sessionRooms.seriesOf(roomId).orElse(null), accountId, clock.instant());
 	}
+
 }

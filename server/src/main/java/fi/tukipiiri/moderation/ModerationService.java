@@ -32,8 +32,9 @@ import fi.tukipiiri.series.SessionRooms;
 import fi.tukipiiri.text.Refusal;
 
 /**
- * The powers of a room's facilitators (and administrators): each is authorised here, for REST and STOMP alike,
- * written to the audit log in the same transaction, and announced to the room and the person concerned after commit.
+ * The powers of a room's facilitators (and administrators): each is authorised here, for
+ * REST and STOMP alike, written to the audit log in the same transaction, and announced
+ * to the room and the person concerned after commit.
  */
 @Service
 public class ModerationService {
@@ -44,22 +45,34 @@ public class ModerationService {
 	static final int MAX_SLOW_MODE_SECONDS = 3600;
 
 	public enum BanScope {
+
 		ROOM, SERIES
+
 	}
 
 	private final Standings standings;
+
 	private final RoomService rooms;
+
 	private final MessageService messages;
+
 	private final Sanctions sanctions;
+
 	private final RoomSettings settings;
+
 	private final SessionRooms sessionRooms;
+
 	private final AuditService audit;
+
 	private final ApplicationEventPublisher events;
+
 	private final ModerationSettings crisisMessage;
+
 	private final Clock clock;
 
-	ModerationService(Standings standings, RoomService rooms, MessageService messages, Sanctions sanctions, RoomSettings settings,
-			SessionRooms sessionRooms, AuditService audit, ApplicationEventPublisher events, ModerationSettings crisisMessage, Clock clock) {
+	ModerationService(Standings standings, RoomService rooms, MessageService messages, Sanctions sanctions,
+			RoomSettings settings, SessionRooms sessionRooms, AuditService audit, ApplicationEventPublisher events,
+			ModerationSettings crisisMessage, Clock clock) {
 		this.standings = standings;
 		this.rooms = rooms;
 		this.messages = messages;
@@ -81,16 +94,15 @@ public class ModerationService {
 		RoomSettings.Settings current = settings.of(roomId);
 		Optional<Sanction> mute = sanctions.muteOf(roomId, accountId, clock.instant());
 		List<Sanction> inForce = standing.may(Power.REVIEW)
-				? sanctions.inForce(roomId, sessionRooms.seriesOf(roomId).orElse(null), clock.instant())
-				: List.of();
-		return new RoomModerationView(roomId, room.state(), current.slowModeSeconds(), current.pinned(), powers, mute.isPresent(),
-				mute.map(Sanction::endsAt).orElse(null), inForce);
+				? sanctions.inForce(roomId, sessionRooms.seriesOf(roomId).orElse(null), clock.instant()) : List.of();
+		return new RoomModerationView(roomId, room.state(), current.slowModeSeconds(), current.pinned(), powers,
+				mute.isPresent(), mute.map(Sanction::endsAt).orElse(null), inForce);
 	}
 
 	/**
 	 * Removes a message: it keeps its place, readers get it without its text.
-	 *
-	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code messageId}
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without
+	 * {@code messageId}
 	 */
 	@Transactional
 	public void removeMessage(UUID roomId, UUID actorId, UUID messageId, String reason) {
@@ -110,9 +122,10 @@ public class ModerationService {
 
 	/**
 	 * Mutes for {@code minutes}, or until lifted when null.
-	 *
-	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code accountId}
-	 * @throws InvalidValue {@code moderation.invalid_duration} when {@code minutes} is outside 1–{@value #MAX_MUTE_MINUTES}
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without
+	 * {@code accountId}
+	 * @throws InvalidValue {@code moderation.invalid_duration} when {@code minutes} is
+	 * outside 1–{@value #MAX_MUTE_MINUTES}
 	 */
 	@Transactional
 	public Sanction mute(UUID roomId, UUID actorId, UUID targetId, Integer minutes, String reason) {
@@ -120,15 +133,18 @@ public class ModerationService {
 		Standing actor = standings.require(roomId, actorId, Power.MUTE);
 		standings.target(actor, targetId, true);
 		if (minutes != null && (minutes < 1 || minutes > MAX_MUTE_MINUTES)) {
-			throw new InvalidValue("moderation.invalid_duration", "A mute lasts 1 to " + MAX_MUTE_MINUTES + " minutes, or until lifted.");
+			throw new InvalidValue("moderation.invalid_duration",
+					"A mute lasts 1 to " + MAX_MUTE_MINUTES + " minutes, or until lifted.");
 		}
 		Instant now = clock.instant();
-		Sanction mute = new Sanction(UUID.randomUUID(), Sanction.Kind.MUTE, roomId, null, targetId, null, reason(reason), actorId, now,
-				minutes == null ? null : now.plus(Duration.ofMinutes(minutes)));
+		Sanction mute = new Sanction(UUID.randomUUID(), Sanction.Kind.MUTE, roomId, null, targetId, null,
+				reason(reason), actorId, now, minutes == null ? null : now.plus(Duration.ofMinutes(minutes)));
 		sanctions.insert(mute);
-		audit.record(actorId, "MUTE", roomId, targetId, null, mute.reason(), mute.endsAt() == null ? "until lifted" : "until " + mute.endsAt());
+		audit.record(actorId, "MUTE", roomId, targetId, null, mute.reason(),
+				mute.endsAt() == null ? "until lifted" : "until " + mute.endsAt());
 		events.publishEvent(new ModerationUpdate.MemberMuted(roomId, targetId, mute.endsAt()));
-		events.publishEvent(new ModerationUpdate.Muted(roomId, targetId, mute.endsAt(), ModerationUpdate.reasonOrNull(mute.reason())));
+		events.publishEvent(new ModerationUpdate.Muted(roomId, targetId, mute.endsAt(),
+				ModerationUpdate.reasonOrNull(mute.reason())));
 		return mute;
 	}
 
@@ -156,7 +172,10 @@ public class ModerationService {
 		events.publishEvent(new ModerationUpdate.Removed(targetId, roomId, ModerationUpdate.reasonOrNull(why)));
 	}
 
-	/** Bans from the room, or with {@code scope} {@code SERIES} from every room of its series; a null scope is the room. */
+	/**
+	 * Bans from the room, or with {@code scope} {@code SERIES} from every room of its
+	 * series; a null scope is the room.
+	 */
 	@Transactional
 	public Sanction ban(UUID roomId, UUID actorId, UUID targetId, BanScope requestedScope, String reason) {
 		InvalidFields.required(targetId, "accountId");
@@ -164,14 +183,15 @@ public class ModerationService {
 		Standing actor = standings.require(roomId, actorId, Power.BAN);
 		standings.target(actor, targetId, false);
 		UUID seriesId = scope == BanScope.SERIES ? sessionRooms.seriesOf(roomId).orElseThrow(NoSeries::new) : null;
-		Sanction ban = new Sanction(UUID.randomUUID(), Sanction.Kind.BAN, roomId, seriesId, targetId, null, reason(reason), actorId,
-				clock.instant(), null);
+		Sanction ban = new Sanction(UUID.randomUUID(), Sanction.Kind.BAN, roomId, seriesId, targetId, null,
+				reason(reason), actorId, clock.instant(), null);
 		sanctions.insert(ban);
 		rooms.removeMember(roomId, targetId);
 		audit.record(actorId, scope == BanScope.SERIES ? "BAN_SERIES" : "BAN", roomId, targetId, null, ban.reason(),
 				seriesId == null ? "" : "series " + seriesId);
 		events.publishEvent(new ModerationUpdate.MemberBanned(roomId, targetId, scope));
-		events.publishEvent(new ModerationUpdate.Banned(targetId, roomId, scope, ModerationUpdate.reasonOrNull(ban.reason())));
+		events.publishEvent(
+				new ModerationUpdate.Banned(targetId, roomId, scope, ModerationUpdate.reasonOrNull(ban.reason())));
 		return ban;
 	}
 
@@ -189,9 +209,10 @@ public class ModerationService {
 	}
 
 	/**
-	 * Locks the room (readable, closed to new messages) or opens it again; archived rooms stay as they are.
-	 *
-	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code locked}
+	 * Locks the room (readable, closed to new messages) or opens it again; archived rooms
+	 * stay as they are.
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without
+	 * {@code locked}
 	 */
 	@Transactional
 	public Room lock(UUID roomId, UUID actorId, Boolean locked) {
@@ -212,17 +233,20 @@ public class ModerationService {
 	}
 
 	/**
-	 * Sets the least time between two messages of one person in the room; 0 turns slow mode off.
-	 *
-	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code seconds}
-	 * @throws InvalidValue {@code moderation.invalid_slow_mode} outside 0–{@value #MAX_SLOW_MODE_SECONDS}
+	 * Sets the least time between two messages of one person in the room; 0 turns slow
+	 * mode off.
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without
+	 * {@code seconds}
+	 * @throws InvalidValue {@code moderation.invalid_slow_mode} outside
+	 * 0–{@value #MAX_SLOW_MODE_SECONDS}
 	 */
 	@Transactional
 	public void slowMode(UUID roomId, UUID actorId, Integer seconds) {
 		InvalidFields.required(seconds, "seconds");
 		standings.require(roomId, actorId, Power.SLOW_MODE);
 		if (seconds < 0 || seconds > MAX_SLOW_MODE_SECONDS) {
-			throw new InvalidValue("moderation.invalid_slow_mode", "Slow mode is 0 (off) to " + MAX_SLOW_MODE_SECONDS + " seconds.");
+			throw new InvalidValue("moderation.invalid_slow_mode",
+					"Slow mode is 0 (off) to " + MAX_SLOW_MODE_SECONDS + " seconds.");
 		}
 		settings.setSlowMode(roomId, seconds);
 		audit.record(actorId, "SLOW_MODE", roomId, null, null, "", seconds + " s");
@@ -231,22 +255,24 @@ public class ModerationService {
 
 	/**
 	 * Pins the room's announcement, replacing any earlier one.
-	 *
-	 * @throws InvalidValue {@code moderation.invalid_pin} when {@code text} is missing, empty after folding or over
-	 *         {@value #MAX_PIN} code points
-	 * @throws InvalidFields {@code validation.failed} for {@code text} holding control characters or too many marks
+	 * @throws InvalidValue {@code moderation.invalid_pin} when {@code text} is missing,
+	 * empty after folding or over {@value #MAX_PIN} code points
+	 * @throws InvalidFields {@code validation.failed} for {@code text} holding control
+	 * characters or too many marks
 	 */
 	@Transactional
 	public Pinned pin(UUID roomId, UUID actorId, String text) {
 		standings.require(roomId, actorId, Power.PIN);
 		String announcement = ModerationFieldLimits.PIN.check(text).orElseThrow(refused -> switch (refused.refusal()) {
-			case EMPTY, TOO_LONG -> new InvalidValue("moderation.invalid_pin", "An announcement has 1 to " + MAX_PIN + " characters.");
+			case EMPTY, TOO_LONG ->
+				new InvalidValue("moderation.invalid_pin", "An announcement has 1 to " + MAX_PIN + " characters.");
 			default -> InvalidFields.of("text", refused.code(), refused.message());
 		});
 		settings.pin(roomId, announcement, actorId, clock.instant());
 		Pinned pinned = settings.of(roomId).pinned();
 		audit.record(actorId, "PIN", roomId, null, null, "", announcement);
-		events.publishEvent(new ModerationUpdate.AnnouncementPinned(roomId, pinned.text(), pinned.pinnedByName(), pinned.pinnedAt()));
+		events.publishEvent(new ModerationUpdate.AnnouncementPinned(roomId, pinned.text(), pinned.pinnedByName(),
+				pinned.pinnedAt()));
 		return pinned;
 	}
 
@@ -260,11 +286,12 @@ public class ModerationService {
 	}
 
 	/**
-	 * Sends the configured crisis message (help numbers, how to ask for a private talk) into the room as the caller's
-	 * message, in every configured language, so that each reader reads it in their own. Sending the same
-	 * {@code clientId} again stores nothing new.
-	 *
-	 * @throws ModerationProblems.NoCrisisMessage {@code moderation.no_crisis_message} (409) when none is configured
+	 * Sends the configured crisis message (help numbers, how to ask for a private talk)
+	 * into the room as the caller's message, in every configured language, so that each
+	 * reader reads it in their own. Sending the same {@code clientId} again stores
+	 * nothing new.
+	 * @throws ModerationProblems.NoCrisisMessage {@code moderation.no_crisis_message}
+	 * (409) when none is configured
 	 */
 	@Transactional
 	public ChatMessage sendCrisisMessage(UUID roomId, UUID actorId, String clientId) {
@@ -286,14 +313,18 @@ public class ModerationService {
 	}
 
 	/**
-	 * A moderation reason under the single-line text policy: optional, up to {@value #MAX_REASON} code points.
-	 *
+	 * A moderation reason under the single-line text policy: optional, up to
+	 * {@value #MAX_REASON} code points.
 	 * @throws InvalidValue {@code moderation.reason_too_long}
-	 * @throws InvalidFields {@code validation.failed} for {@code reason} holding control characters or too many marks
+	 * @throws InvalidFields {@code validation.failed} for {@code reason} holding control
+	 * characters or too many marks
 	 */
 	static String reason(String reason) {
-		return ModerationFieldLimits.REASON.check(reason).orElseThrow(refused -> refused.refusal() == Refusal.TOO_LONG
-				? new InvalidValue("moderation.reason_too_long", "A reason has at most " + MAX_REASON + " characters.")
-				: InvalidFields.of("reason", refused.code(), refused.message()));
+		return ModerationFieldLimits.REASON.check(reason)
+			.orElseThrow(refused -> refused.refusal() == Refusal.TOO_LONG
+					? new InvalidValue("moderation.reason_too_long",
+							"A reason has at most " + MAX_REASON + " characters.")
+					: InvalidFields.of("reason", refused.code(), refused.message()));
 	}
+
 }

@@ -16,8 +16,9 @@ import fi.tukipiiri.moderation.ModerationService.BanScope;
 import fi.tukipiiri.rooms.RoomState;
 
 /**
- * What a room or a person hears live about moderation, published inside the transaction that did it and delivered
- * once it commits. Each is written as its fields plus {@code type}, the name the web client reads
+ * What a room or a person hears live about moderation, published inside the transaction
+ * that did it and delivered once it commits. Each is written as its fields plus
+ * {@code type}, the name the web client reads
  * ({@code web-client/src/chat/moderation.ts}).
  */
 sealed interface ModerationUpdate extends LiveEvent {
@@ -35,6 +36,7 @@ sealed interface ModerationUpdate extends LiveEvent {
 		default Audience audience() {
 			return Audience.room(roomId(), RoomTopic.MODERATION);
 		}
+
 	}
 
 	/** Told to one person, on their own moderation queue. */
@@ -47,6 +49,7 @@ sealed interface ModerationUpdate extends LiveEvent {
 		default Audience audience() {
 			return Audience.person(recipient(), PersonalQueue.MODERATION);
 		}
+
 	}
 
 	/** A reason as the person concerned sees it: null when none was given. */
@@ -60,7 +63,9 @@ sealed interface ModerationUpdate extends LiveEvent {
 		}
 	}
 
-	/** @param until when the mute ends; null until lifted */
+	/**
+	 * @param until when the mute ends; null until lifted
+	 */
 	record MemberMuted(UUID roomId, UUID accountId, Instant until) implements ToRoom {
 		public String type() {
 			return "member-muted";
@@ -92,7 +97,9 @@ sealed interface ModerationUpdate extends LiveEvent {
 		}
 	}
 
-	/** @param seconds least time between two messages of one person; 0 is off */
+	/**
+	 * @param seconds least time between two messages of one person; 0 is off
+	 */
 	record SlowModeSet(UUID roomId, int seconds) implements ToRoom {
 		public String type() {
 			return "slow-mode";
@@ -111,7 +118,9 @@ sealed interface ModerationUpdate extends LiveEvent {
 		}
 	}
 
-	/** @param until when the mute ends; null until lifted */
+	/**
+	 * @param until when the mute ends; null until lifted
+	 */
 	record Muted(UUID roomId, UUID accountId, Instant until, String reason) implements ToPerson {
 		public String type() {
 			return "muted";
@@ -153,15 +162,23 @@ sealed interface ModerationUpdate extends LiveEvent {
 		}
 	}
 
-	/** A facilitator opened (or reopened) a private talk with the recipient, from {@code roomId}. */
-	record TalkOpened(@JsonIgnore UUID recipient, UUID roomId, UUID privateRoomId, String facilitatorName) implements ToPerson {
+	/**
+	 * A facilitator opened (or reopened) a private talk with the recipient, from
+	 * {@code roomId}.
+	 */
+	record TalkOpened(@JsonIgnore UUID recipient, UUID roomId, UUID privateRoomId,
+			String facilitatorName) implements ToPerson {
 		public String type() {
 			return "private-talk-opened";
 		}
 	}
 
-	/** Only the writer of a self-harm or violence message sees it; the client has the words in their language. */
-	record HelpCard(@JsonIgnore UUID recipient, UUID roomId, UUID messageId, List<String> categories) implements ToPerson {
+	/**
+	 * Only the writer of a self-harm or violence message sees it; the client has the
+	 * words in their language.
+	 */
+	record HelpCard(@JsonIgnore UUID recipient, UUID roomId, UUID messageId,
+			List<String> categories) implements ToPerson {
 		public String type() {
 			return "help-card";
 		}
@@ -174,26 +191,34 @@ sealed interface ModerationUpdate extends LiveEvent {
 		}
 	}
 
-	/** To a facilitator of the room: a message matched risk terms; the crisis message, per language, is ready to send. */
-	record RiskFlagged(@JsonIgnore UUID recipient, UUID roomId, UUID flagId, UUID messageId, long seq, List<String> categories,
-			Map<String, String> crisisMessage) implements ToPerson {
+	/**
+	 * To a facilitator of the room: a message matched risk terms; the crisis message, per
+	 * language, is ready to send.
+	 */
+	record RiskFlagged(@JsonIgnore UUID recipient, UUID roomId, UUID flagId, UUID messageId, long seq,
+			List<String> categories, Map<String, String> crisisMessage) implements ToPerson {
 		public String type() {
 			return "risk-flag";
 		}
 	}
 
 	/** To a facilitator of the room: a participant asks for a private talk. */
-	record PrivateTalkRequested(@JsonIgnore UUID recipient, UUID roomId, UUID accountId, String displayName) implements ToPerson {
+	record PrivateTalkRequested(@JsonIgnore UUID recipient, UUID roomId, UUID accountId,
+			String displayName) implements ToPerson {
 		public String type() {
 			return "private-talk-requested";
 		}
 	}
 
-	/** To a coordinator or administrator: a signal in a room with no facilitator present was escalated to them. */
-	record Escalated(@JsonIgnore UUID recipient, UUID roomId, String roomTitle, Escalation.Signal signal, UUID escalationId)
-			implements ToPerson {
+	/**
+	 * To a coordinator or administrator: a signal in a room with no facilitator present
+	 * was escalated to them.
+	 */
+	record Escalated(@JsonIgnore UUID recipient, UUID roomId, String roomTitle, Escalation.Signal signal,
+			UUID escalationId) implements ToPerson {
 		public String type() {
 			return "escalation";
 		}
 	}
+
 }

@@ -19,22 +19,28 @@ import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 
 /**
- * One-to-one talks ("individual work") between a facilitator and a participant of a room: a PRIVATE room with the
- * two as its only members. A participant may ask for one; the room's facilitators are told, or the coordinators and
- * administrators on duty when no facilitator is present ({@link SafetySignals}).
+ * One-to-one talks ("individual work") between a facilitator and a participant of a room:
+ * a PRIVATE room with the two as its only members. A participant may ask for one; the
+ * room's facilitators are told, or the coordinators and administrators on duty when no
+ * facilitator is present ({@link SafetySignals}).
  */
 @Service
 public class PrivateTalkService {
 
 	private final Standings standings;
+
 	private final RoomService rooms;
+
 	private final AccountService accounts;
+
 	private final AuditService audit;
+
 	private final ApplicationEventPublisher events;
+
 	private final SafetySignals signals;
 
-	PrivateTalkService(Standings standings, RoomService rooms, AccountService accounts, AuditService audit, ApplicationEventPublisher events,
-			SafetySignals signals) {
+	PrivateTalkService(Standings standings, RoomService rooms, AccountService accounts, AuditService audit,
+			ApplicationEventPublisher events, SafetySignals signals) {
 		this.standings = standings;
 		this.rooms = rooms;
 		this.accounts = accounts;
@@ -45,8 +51,8 @@ public class PrivateTalkService {
 
 	/**
 	 * Opens a private talk between a facilitator of the room and one of its members.
-	 *
-	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code accountId}
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without
+	 * {@code accountId}
 	 */
 	@Transactional
 	public Room open(UUID fromRoomId, UUID facilitatorId, UUID participantId) {
@@ -57,8 +63,9 @@ public class PrivateTalkService {
 	}
 
 	/**
-	 * Opens a private talk for a coordinator or administrator answering an escalated safety signal about the
-	 * participant, whether or not they are in the room the signal came from; the escalation is their authority.
+	 * Opens a private talk for a coordinator or administrator answering an escalated
+	 * safety signal about the participant, whether or not they are in the room the signal
+	 * came from; the escalation is their authority.
 	 */
 	Room openForEscalation(UUID fromRoomId, UUID responderId, UUID participantId) {
 		if (responderId.equals(participantId)) {
@@ -68,15 +75,17 @@ public class PrivateTalkService {
 	}
 
 	/**
-	 * The two already have an open private talk: it is the one (its history is the point of it); otherwise a new one.
-	 * Either way the participant is told live; the stored notice about a talk is one per talk.
+	 * The two already have an open private talk: it is the one (its history is the point
+	 * of it); otherwise a new one. Either way the participant is told live; the stored
+	 * notice about a talk is one per talk.
 	 */
 	private Room openBetween(UUID fromRoomId, UUID staffId, UUID participantId) {
 		String staffName = accounts.getActive(staffId).displayName();
 		String participantName = accounts.getActive(participantId).displayName();
 		Optional<Room> existing = rooms.privateTalkBetween(staffId, participantId);
 		Room room = existing.orElseGet(() -> {
-			Room created = rooms.create(PrivateTalkTitles.of(staffName, participantName), "", RoomKind.PRIVATE, staffId);
+			Room created = rooms.create(PrivateTalkTitles.of(staffName, participantName), "", RoomKind.PRIVATE,
+					staffId);
 			rooms.addMember(created.id(), staffId, RoomRole.FACILITATOR);
 			rooms.addMember(created.id(), participantId, RoomRole.PARTICIPANT);
 			return created;
@@ -97,9 +106,11 @@ public class PrivateTalkService {
 		}
 		String name = accounts.getActive(participantId).displayName();
 		String roomTitle = rooms.requireReader(roomId, participantId, "private-talk-request").room().title();
-		signals.raise(new SafetySignals.Signal(Escalation.Signal.TALK_REQUEST, UUID.randomUUID(), roomId, roomTitle, participantId,
-				Set.of(participantId), recipient -> new ModerationUpdate.PrivateTalkRequested(recipient, roomId, participantId, name),
-				"private_talk.requested", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName", name, "accountId",
-						participantId.toString())));
+		signals.raise(new SafetySignals.Signal(Escalation.Signal.TALK_REQUEST, UUID.randomUUID(), roomId, roomTitle,
+				participantId, Set.of(participantId),
+				recipient -> new ModerationUpdate.PrivateTalkRequested(recipient, roomId, participantId, name),
+				"private_talk.requested", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle, "displayName",
+						name, "accountId", participantId.toString())));
 	}
+
 }

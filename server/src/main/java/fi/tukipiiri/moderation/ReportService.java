@@ -27,9 +27,10 @@ import fi.tukipiiri.text.FieldLimit;
 import fi.tukipiiri.text.Refusal;
 
 /**
- * Members report messages or members ("I am worried about this person" is a report of a member with the reason
- * {@code WORRY}); the room's facilitators review the queue and close each report. A report in a room where no
- * facilitator is present is escalated ({@link SafetySignals}).
+ * Members report messages or members ("I am worried about this person" is a report of a
+ * member with the reason {@code WORRY}); the room's facilitators review the queue and
+ * close each report. A report in a room where no facilitator is present is escalated
+ * ({@link SafetySignals}).
  */
 @Service
 public class ReportService {
@@ -38,17 +39,26 @@ public class ReportService {
 	static final int MAX_NOTE = 1000;
 
 	private final RoomService rooms;
+
 	private final Reports reports;
+
 	private final Standings standings;
+
 	private final MessageService messages;
+
 	private final AccountService accounts;
+
 	private final AuditService audit;
+
 	private final ApplicationEventPublisher events;
+
 	private final SafetySignals signals;
+
 	private final Clock clock;
 
-	ReportService(RoomService rooms, Reports reports, Standings standings, MessageService messages, AccountService accounts, AuditService audit,
-			ApplicationEventPublisher events, SafetySignals signals, Clock clock) {
+	ReportService(RoomService rooms, Reports reports, Standings standings, MessageService messages,
+			AccountService accounts, AuditService audit, ApplicationEventPublisher events, SafetySignals signals,
+			Clock clock) {
 		this.rooms = rooms;
 		this.reports = reports;
 		this.standings = standings;
@@ -62,9 +72,10 @@ public class ReportService {
 
 	/**
 	 * A report of one message (its author becomes the target) or of one member.
-	 *
-	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code reason}
-	 * @throws InvalidReport {@code moderation.invalid_report} unless exactly one of {@code messageId} and {@code targetId} is given
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without
+	 * {@code reason}
+	 * @throws InvalidReport {@code moderation.invalid_report} unless exactly one of
+	 * {@code messageId} and {@code targetId} is given
 	 */
 	@Transactional
 	public UUID report(UUID roomId, UUID reporterId, UUID messageId, UUID targetId, Report.Reason reason, String note) {
@@ -89,13 +100,16 @@ public class ReportService {
 		audit.record(reporterId, "REPORT", roomId, target, messageId, reason.name(), "");
 		String roomTitle = rooms.requireReader(roomId, reporterId, "report").room().title();
 		Set<UUID> concerned = new HashSet<>(List.of(reporterId, target));
-		signals.raise(new SafetySignals.Signal(Escalation.Signal.REPORT, report.id(), roomId, roomTitle, target, concerned,
-				recipient -> new ModerationUpdate.ReportFiled(recipient, roomId, report.id()), "moderation.report_filed",
-				Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
+		signals.raise(new SafetySignals.Signal(Escalation.Signal.REPORT, report.id(), roomId, roomTitle, target,
+				concerned, recipient -> new ModerationUpdate.ReportFiled(recipient, roomId, report.id()),
+				"moderation.report_filed", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
 		return report.id();
 	}
 
-	/** Open reports for a room's facilitators, or for every room the reviewer facilitates when no room is given. */
+	/**
+	 * Open reports for a room's facilitators, or for every room the reviewer facilitates
+	 * when no room is given.
+	 */
 	@Transactional(readOnly = true)
 	public List<Report> open(UUID roomId, UUID reviewerId) {
 		if (roomId != null) {
@@ -106,10 +120,10 @@ public class ReportService {
 	}
 
 	/**
-	 * Closes an open report as acted on ({@code actionTaken} true: {@code RESOLVED}) or dismissed (false: {@code DISMISSED}),
-	 * and tells the reporter it was handled.
-	 *
-	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without {@code actionTaken}
+	 * Closes an open report as acted on ({@code actionTaken} true: {@code RESOLVED}) or
+	 * dismissed (false: {@code DISMISSED}), and tells the reporter it was handled.
+	 * @throws InvalidFields {@code validation.failed} ({@code not_null}) without
+	 * {@code actionTaken}
 	 */
 	@Transactional
 	public void close(UUID reportId, UUID reviewerId, Boolean actionTaken, String note) {
@@ -121,8 +135,8 @@ public class ReportService {
 		if (!reports.close(reportId, status, reviewerId, handling, clock.instant())) {
 			throw new ReportNotFound();
 		}
-		audit.record(reviewerId, actionTaken ? "REPORT_RESOLVED" : "REPORT_DISMISSED", report.roomId(), report.targetId(),
-				report.messageId(), handling, "report " + reportId);
+		audit.record(reviewerId, actionTaken ? "REPORT_RESOLVED" : "REPORT_DISMISSED", report.roomId(),
+				report.targetId(), report.messageId(), handling, "report " + reportId);
 		if (report.reporterId() != null) {
 			events.publishEvent(new ReportClosed(reportId, report.reporterId(), report.roomId(), report.roomTitle()));
 			events.publishEvent(new ModerationUpdate.ReportHandled(report.reporterId(), report.roomId(), reportId));
@@ -140,20 +154,25 @@ public class ReportService {
 		catch (RoomProblems.MessageNotFound deletedSince) {
 			return report;
 		}
-		// reviewers read the reported message as written, even if it has been removed since
-		return report.withContext(messages.context(report.roomId(), reported.seq(), CONTEXT_EACH_SIDE).stream()
-				.map(message -> message.id().equals(reported.id()) ? reported : message).toList());
+		// reviewers read the reported message as written, even if it has been removed
+		// since
+		return report.withContext(messages.context(report.roomId(), reported.seq(), CONTEXT_EACH_SIDE)
+			.stream()
+			.map(message -> message.id().equals(reported.id()) ? reported : message)
+			.toList());
 	}
 
 	/**
 	 * A note under the multi-line text policy, at most {@value #MAX_NOTE} code points.
-	 *
 	 * @throws InvalidValue {@code moderation.note_too_long}
-	 * @throws InvalidFields {@code validation.failed} for {@code note} holding control characters or too many marks
+	 * @throws InvalidFields {@code validation.failed} for {@code note} holding control
+	 * characters or too many marks
 	 */
 	static String note(FieldLimit limit, String note) {
-		return limit.check(note).orElseThrow(refused -> refused.refusal() == Refusal.TOO_LONG
-				? new InvalidValue("moderation.note_too_long", "A note has at most " + MAX_NOTE + " characters.")
-				: InvalidFields.of("note", refused.code(), refused.message()));
+		return limit.check(note)
+			.orElseThrow(refused -> refused.refusal() == Refusal.TOO_LONG
+					? new InvalidValue("moderation.note_too_long", "A note has at most " + MAX_NOTE + " characters.")
+					: InvalidFields.of("note", refused.code(), refused.message()));
 	}
+
 }

@@ -20,13 +20,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import fi.tukipiiri.platform.ProblemResponses;
 
 /**
- * Limits the API requests of each signed-in person across all nodes; runs after Spring Security has identified
- * them. Refusals are 429 with {@code Retry-After}. Requests that are not signed in are limited where they matter
- * (sign-in and sign-up attempts) by the auth feature.
+ * Limits the API requests of each signed-in person across all nodes; runs after Spring
+ * Security has identified them. Refusals are 429 with {@code Retry-After}. Requests that
+ * are not signed in are limited where they matter (sign-in and sign-up attempts) by the
+ * auth feature.
  */
 class RequestLimitFilter extends OncePerRequestFilter {
 
 	private final FloodLimits limits;
+
 	private final ProblemResponses problems;
 
 	RequestLimitFilter(FloodLimits limits, ProblemResponses problems) {
@@ -48,11 +50,12 @@ class RequestLimitFilter extends OncePerRequestFilter {
 			if (!wait.isZero()) {
 				long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-				problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests: please slow down.",
-						Map.of("retryAfterSeconds", seconds));
+				problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+						"Too many requests: please slow down.", Map.of("retryAfterSeconds", seconds));
 				return;
 			}
 		}
 		chain.doFilter(request, response);
 	}
+
 }

@@ -19,29 +19,41 @@ import fi.tukipiiri.rooms.MessagePosted;
 import fi.tukipiiri.rooms.RoomService;
 
 /**
- * Reads each new message for risk words (self-harm, violence, threats) in Finnish, Swedish and English and, on a
- * match, tells the room's facilitators, with the crisis message ready to send, or the coordinators and administrators
- * on duty when no facilitator is present ({@link SafetySignals}); the writer of a self-harm or violence message gets a
- * private help card. Nothing is blocked and no other participant learns of the flag.
+ * Reads each new message for risk words (self-harm, violence, threats) in Finnish,
+ * Swedish and English and, on a match, tells the room's facilitators, with the crisis
+ * message ready to send, or the coordinators and administrators on duty when no
+ * facilitator is present ({@link SafetySignals}); the writer of a self-harm or violence
+ * message gets a private help card. Nothing is blocked and no other participant learns of
+ * the flag.
  */
 @Service
 public class RiskFlagService {
 
 	private static final int MAX_FLAGS_LISTED = 100;
 
-	/** This service through its proxy, so that flagging runs in a transaction of its own. */
+	/**
+	 * This service through its proxy, so that flagging runs in a transaction of its own.
+	 */
 	private final ObjectProvider<RiskFlagService> self;
+
 	private final RoomService rooms;
+
 	private final SafetySignals signals;
+
 	private final RiskTerms terms;
+
 	private final RiskFlags flags;
+
 	private final Standings standings;
+
 	private final ApplicationEventPublisher events;
+
 	private final ModerationSettings settings;
+
 	private final Clock clock;
 
-	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ApplicationEventPublisher events, RoomService rooms,
-			SafetySignals signals, ObjectProvider<RiskFlagService> self, Clock clock) {
+	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ApplicationEventPublisher events,
+			RoomService rooms, SafetySignals signals, ObjectProvider<RiskFlagService> self, Clock clock) {
 		this.self = self;
 		this.rooms = rooms;
 		this.signals = signals;
@@ -54,13 +66,15 @@ public class RiskFlagService {
 	}
 
 	/**
-	 * Reads the message on the sender's thread once it is committed (a few microseconds of matching); only a match
-	 * costs a transaction of its own. Most messages match nothing, so they add no work to the database or a queue.
+	 * Reads the message on the sender's thread once it is committed (a few microseconds
+	 * of matching); only a match costs a transaction of its own. Most messages match
+	 * nothing, so they add no work to the database or a queue.
 	 */
 	@TransactionalEventListener
 	void on(MessagePosted posted) {
 		if (posted.message().kind() != MessageKind.TEXT) {
-			// the crisis message names violence and self-harm to offer help; it is not a signal of either
+			// the crisis message names violence and self-harm to offer help; it is not a
+			// signal of either
 			return;
 		}
 		List<String> categories = new ArrayList<>(terms.categoriesIn(posted.message().body()));
@@ -72,15 +86,19 @@ public class RiskFlagService {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void flag(MessagePosted posted, List<String> categories) {
 		UUID id = UUID.randomUUID();
-		flags.insert(id, posted.roomId(), posted.messageId(), posted.message().seq(), posted.authorId(), categories, clock.instant());
+		flags.insert(id, posted.roomId(), posted.messageId(), posted.message().seq(), posted.authorId(), categories,
+				clock.instant());
 		String roomTitle = rooms.requireReader(posted.roomId(), posted.authorId(), "risk-flag").room().title();
-		signals.raise(new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, posted.roomId(), roomTitle, posted.authorId(),
-				Set.of(posted.authorId()), recipient -> new ModerationUpdate.RiskFlagged(recipient, posted.roomId(), id,
-						posted.messageId(), posted.message().seq(), categories, settings.crisisMessage()),
+		signals.raise(new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, posted.roomId(), roomTitle,
+				posted.authorId(), Set.of(posted.authorId()),
+				recipient -> new ModerationUpdate.RiskFlagged(recipient, posted.roomId(), id, posted.messageId(),
+						posted.message().seq(), categories, settings.crisisMessage()),
 				"moderation.risk_flag", Map.of("roomId", posted.roomId().toString(), "roomTitle", roomTitle)));
 		if (categories.stream().anyMatch(settings.helpCardCategories()::contains)) {
-			// only the writer sees it, in their own language (the client has the words); nothing is blocked
-			events.publishEvent(new ModerationUpdate.HelpCard(posted.authorId(), posted.roomId(), posted.messageId(), categories));
+			// only the writer sees it, in their own language (the client has the words);
+			// nothing is blocked
+			events.publishEvent(
+					new ModerationUpdate.HelpCard(posted.authorId(), posted.roomId(), posted.messageId(), categories));
 		}
 	}
 
@@ -100,4 +118,5 @@ public class RiskFlagService {
 	public Map<String, String> crisisMessage() {
 		return settings.crisisMessage();
 	}
+
 }

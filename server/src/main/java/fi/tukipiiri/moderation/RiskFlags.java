@@ -23,11 +23,20 @@ class RiskFlags {
 				insert into risk_flags (id, room_id, message_id, seq, author_id, categories, created_at)
 				values (:id, :roomId, :messageId, :seq, :authorId, :categories, :at)
 				""")
-				.param("id", id).param("roomId", roomId).param("messageId", messageId).param("seq", seq).param("authorId", authorId)
-				.param("categories", String.join(",", categories)).param("at", Timestamp.from(at)).update();
+			.param("id", id)
+			.param("roomId", roomId)
+			.param("messageId", messageId)
+			.param("seq", seq)
+			.param("authorId", authorId)
+			.param("categories", String.join(",", categories))
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
-	/** The room's flags, newest first, with the flagged text unless it has been removed since. */
+	/**
+	 * The room's flags, newest first, with the flagged text unless it has been removed
+	 * since.
+	 */
 	List<RiskFlag> of(UUID roomId, int limit) {
 		return jdbc.sql("""
 				select f.*, a.display_name, case when m.removed_at is null then m.body end as body
@@ -36,16 +45,24 @@ class RiskFlags {
 				left join messages m on m.id = f.message_id
 				where f.room_id = :roomId order by f.created_at desc limit :limit
 				""")
-				.param("roomId", roomId).param("limit", limit)
-				.query((rs, n) -> new RiskFlag(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class),
-						rs.getObject("message_id", UUID.class), rs.getLong("seq"), rs.getObject("author_id", UUID.class),
-						rs.getString("display_name"), rs.getString("body"), Arrays.asList(rs.getString("categories").split(",")),
-						rs.getTimestamp("created_at").toInstant(), rs.getObject("seen_by") != null))
-				.list();
+			.param("roomId", roomId)
+			.param("limit", limit)
+			.query((rs, n) -> new RiskFlag(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class),
+					rs.getObject("message_id", UUID.class), rs.getLong("seq"), rs.getObject("author_id", UUID.class),
+					rs.getString("display_name"), rs.getString("body"),
+					Arrays.asList(rs.getString("categories").split(",")), rs.getTimestamp("created_at").toInstant(),
+					rs.getObject("seen_by") != null))
+			.list();
 	}
 
 	boolean markSeen(UUID roomId, UUID flagId, UUID by, Instant at) {
-		return jdbc.sql("update risk_flags set seen_by = :by, seen_at = :at where id = :id and room_id = :roomId and seen_by is null")
-				.param("by", by).param("at", Timestamp.from(at)).param("id", flagId).param("roomId", roomId).update() == 1;
+		return jdbc.sql(
+				"update risk_flags set seen_by = :by, seen_at = :at where id = :id and room_id = :roomId and seen_by is null")
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("id", flagId)
+			.param("roomId", roomId)
+			.update() == 1;
 	}
+
 }

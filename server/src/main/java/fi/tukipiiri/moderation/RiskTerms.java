@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 import fi.tukipiiri.text.TextPolicy;
 
 /**
- * Finds risk words and phrases in a message. Terms and text are both brought to {@link TextPolicy#riskForm} (hidden
- * characters and soft hyphens removed, compatibility forms folded, case folded, look-alike letters mapped to their
- * confusable skeleton), so "itse&lt;zero-width space&gt;murhaa", "ＫＩＬＬ ＹＯＵ" or a Cyrillic "а" inside a word still
- * match. Terms are matched as whole words, the words of a phrase separated by any white space; a trailing {@code *}
- * lets the last word take any ending ({@code itsemurh*} finds "itsemurhaa", "itsemurhasta") but no beginning.
+ * Finds risk words and phrases in a message. Terms and text are both brought to
+ * {@link TextPolicy#riskForm} (hidden characters and soft hyphens removed, compatibility
+ * forms folded, case folded, look-alike letters mapped to their confusable skeleton), so
+ * "itse&lt;zero-width space&gt;murhaa", "ＫＩＬＬ ＹＯＵ" or a Cyrillic "а" inside a word still
+ * match. Terms are matched as whole words, the words of a phrase separated by any white
+ * space; a trailing {@code *} lets the last word take any ending ({@code itsemurh*} finds
+ * "itsemurhaa", "itsemurhasta") but no beginning.
  */
 final class RiskTerms {
 
@@ -26,9 +28,12 @@ final class RiskTerms {
 
 	private final List<Term> terms = new ArrayList<>();
 
-	/** @param categories category → language → terms */
+	/**
+	 * @param categories category → language → terms
+	 */
 	RiskTerms(Map<String, Map<String, List<String>>> categories) {
-		categories.forEach((category, languages) -> languages.values().forEach(list -> list.stream()
+		categories.forEach((category, languages) -> languages.values()
+			.forEach(list -> list.stream()
 				.filter(term -> !TextPolicy.riskForm(term.replace("*", "")).isEmpty())
 				.forEach(term -> terms.add(new Term(category, compile(term))))));
 	}
@@ -56,4 +61,5 @@ final class RiskTerms {
 		regex.append(open ? "" : "(?!" + WORD_CHARACTER + ")");
 		return Pattern.compile(regex.toString());
 	}
+
 }

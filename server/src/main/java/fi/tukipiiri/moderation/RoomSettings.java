@@ -27,11 +27,13 @@ class RoomSettings {
 				select r.slow_mode_seconds, r.pinned_text, r.pinned_by, a.display_name, r.pinned_at
 				from room_moderation r left join accounts a on a.id = r.pinned_by where r.room_id = :roomId
 				""")
-				.param("roomId", roomId)
-				.query((rs, n) -> new Settings(rs.getInt("slow_mode_seconds"), rs.getString("pinned_text") == null ? null
-						: new Pinned(rs.getString("pinned_text"), rs.getObject("pinned_by", UUID.class), rs.getString("display_name"),
-								rs.getTimestamp("pinned_at").toInstant())))
-				.optional().orElse(new Settings(0, null));
+			.param("roomId", roomId)
+			.query((rs, n) -> new Settings(rs.getInt("slow_mode_seconds"),
+					rs.getString("pinned_text") == null ? null
+							: new Pinned(rs.getString("pinned_text"), rs.getObject("pinned_by", UUID.class),
+									rs.getString("display_name"), rs.getTimestamp("pinned_at").toInstant())))
+			.optional()
+			.orElse(new Settings(0, null));
 	}
 
 	void setSlowMode(UUID roomId, int seconds) {
@@ -42,11 +44,17 @@ class RoomSettings {
 	}
 
 	void pin(UUID roomId, String text, UUID by, Instant at) {
-		jdbc.sql("""
-				insert into room_moderation (room_id, pinned_text, pinned_by, pinned_at) values (:roomId, :text, :by, :at)
-				on conflict (room_id) do update set pinned_text = excluded.pinned_text, pinned_by = excluded.pinned_by,
-				    pinned_at = excluded.pinned_at
-				""").param("roomId", roomId).param("text", text).param("by", by).param("at", Timestamp.from(at)).update();
+		jdbc.sql(
+				"""
+						insert into room_moderation (room_id, pinned_text, pinned_by, pinned_at) values (:roomId, :text, :by, :at)
+						on conflict (room_id) do update set pinned_text = excluded.pinned_text, pinned_by = excluded.pinned_by,
+						    pinned_at = excluded.pinned_at
+						""")
+			.param("roomId", roomId)
+			.param("text", text)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	boolean unpin(UUID roomId) {
@@ -58,12 +66,17 @@ class RoomSettings {
 
 	/** Rooms whose announcement this person pinned. */
 	List<UUID> pinnedBy(UUID accountId) {
-		return jdbc.sql("select room_id from room_moderation where pinned_by = :id and pinned_text is not null").param("id", accountId)
-				.query(UUID.class).list();
+		return jdbc.sql("select room_id from room_moderation where pinned_by = :id and pinned_text is not null")
+			.param("id", accountId)
+			.query(UUID.class)
+			.list();
 	}
 
 	Optional<Integer> slowMode(UUID roomId) {
-		return jdbc.sql("select slow_mode_seconds from room_moderation where room_id = :roomId").param("roomId", roomId)
-				.query(Integer.class).optional();
+		return jdbc.sql("select slow_mode_seconds from room_moderation where room_id = :roomId")
+			.param("roomId", roomId)
+			.query(Integer.class)
+			.optional();
 	}
+
 }

@@ -24,74 +24,115 @@ class Sanctions {
 	}
 
 	void insert(Sanction sanction) {
-		jdbc.sql("""
-				insert into sanctions (id, kind, room_id, series_id, account_id, reason, imposed_by, imposed_at, ends_at)
-				values (:id, :kind, :roomId, :seriesId, :accountId, :reason, :imposedBy, :imposedAt, :endsAt)
-				""")
-				.param("id", sanction.id()).param("kind", sanction.kind().name()).param("roomId", sanction.roomId())
-				.param("seriesId", sanction.seriesId()).param("accountId", sanction.accountId()).param("reason", sanction.reason())
-				.param("imposedBy", sanction.imposedBy()).param("imposedAt", Timestamp.from(sanction.imposedAt()))
-				.param("endsAt", sanction.endsAt() == null ? null : Timestamp.from(sanction.endsAt()))
-				.update();
+		jdbc.sql(
+				"""
+						insert into sanctions (id, kind, room_id, series_id, account_id, reason, imposed_by, imposed_at, ends_at)
+						values (:id, :kind, :roomId, :seriesId, :accountId, :reason, :imposedBy, :imposedAt, :endsAt)
+						""")
+			.param("id", sanction.id())
+			.param("kind", sanction.kind().name())
+			.param("roomId", sanction.roomId())
+			.param("seriesId", sanction.seriesId())
+			.param("accountId", sanction.accountId())
+			.param("reason", sanction.reason())
+			.param("imposedBy", sanction.imposedBy())
+			.param("imposedAt", Timestamp.from(sanction.imposedAt()))
+			.param("endsAt", sanction.endsAt() == null ? null : Timestamp.from(sanction.endsAt()))
+			.update();
 	}
 
-	/** Lifts every sanction of the kind on the person in the room (and, for bans, in the room's series); how many. */
+	/**
+	 * Lifts every sanction of the kind on the person in the room (and, for bans, in the
+	 * room's series); how many.
+	 */
 	int lift(Sanction.Kind kind, UUID roomId, UUID seriesId, UUID accountId, UUID liftedBy, Instant now) {
-		return jdbc.sql("update sanctions set lifted_by = :by, lifted_at = :now where kind = :kind and account_id = :accountId and "
-				+ "(room_id = :roomId or (cast(:seriesId as uuid) is not null and series_id = :seriesId)) and " + IN_FORCE)
-				.param("by", liftedBy).param("now", Timestamp.from(now)).param("kind", kind.name())
-				.param("accountId", accountId).param("roomId", roomId).param("seriesId", seriesId).update();
+		return jdbc.sql(
+				"update sanctions set lifted_by = :by, lifted_at = :now where kind = :kind and account_id = :accountId and "
+						+ "(room_id = :roomId or (cast(:seriesId as uuid) is not null and series_id = :seriesId)) and "
+						+ IN_FORCE)
+			.param("by", liftedBy)
+			.param("now", Timestamp.from(now))
+			.param("kind", kind.name())
+			.param("accountId", accountId)
+			.param("roomId", roomId)
+			.param("seriesId", seriesId)
+			.update();
 	}
 
 	boolean banned(UUID roomId, UUID seriesId, UUID accountId, Instant now) {
-		return jdbc.sql("select exists (select 1 from sanctions where kind = 'BAN' and account_id = :accountId and "
-				+ "(room_id = :roomId or (cast(:seriesId as uuid) is not null and series_id = :seriesId)) and " + IN_FORCE + ")")
-				.param("accountId", accountId).param("roomId", roomId).param("seriesId", seriesId)
-				.param("now", Timestamp.from(now)).query(Boolean.class).single();
+		return jdbc
+			.sql("select exists (select 1 from sanctions where kind = 'BAN' and account_id = :accountId and "
+					+ "(room_id = :roomId or (cast(:seriesId as uuid) is not null and series_id = :seriesId)) and "
+					+ IN_FORCE + ")")
+			.param("accountId", accountId)
+			.param("roomId", roomId)
+			.param("seriesId", seriesId)
+			.param("now", Timestamp.from(now))
+			.query(Boolean.class)
+			.single();
 	}
 
-	/** What a send must respect in one look: the room's slow mode and any mute in force on the sender. */
+	/**
+	 * What a send must respect in one look: the room's slow mode and any mute in force on
+	 * the sender.
+	 */
 	record SendLimits(int slowModeSeconds, boolean muted, Instant mutedUntil) {
 	}
 
 	SendLimits sendLimits(UUID roomId, UUID accountId, Instant now) {
-		return jdbc.sql("""
-				select coalesce((select slow_mode_seconds from room_moderation where room_id = :roomId), 0) as slow,
-				       m.mutes > 0 as muted, case when m.open_ended then null else m.until end as until
-				from (select count(*) as mutes, coalesce(bool_or(ends_at is null), false) as open_ended, max(ends_at) as until
-				      from sanctions where kind = 'MUTE' and room_id = :roomId and account_id = :accountId and
-				""" + IN_FORCE + ") m")
-				.param("roomId", roomId).param("accountId", accountId).param("now", Timestamp.from(now))
-				.query((rs, n) -> new SendLimits(rs.getInt("slow"), rs.getBoolean("muted"), instant(rs.getTimestamp("until"))))
-				.single();
+		return jdbc
+			.sql("""
+					select coalesce((select slow_mode_seconds from room_moderation where room_id = :roomId), 0) as slow,
+					       m.mutes > 0 as muted, case when m.open_ended then null else m.until end as until
+					from (select count(*) as mutes, coalesce(bool_or(ends_at is null), false) as open_ended, max(ends_at) as until
+					      from sanctions where kind = 'MUTE' and room_id = :roomId and account_id = :accountId and
+					"""
+					+ IN_FORCE + ") m")
+			.param("roomId", roomId)
+			.param("accountId", accountId)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new SendLimits(rs.getInt("slow"), rs.getBoolean("muted"),
+					instant(rs.getTimestamp("until"))))
+			.single();
 	}
 
 	/** Sanctions in force in the room, including series-wide bans of its series. */
 	List<Sanction> inForce(UUID roomId, UUID seriesId, Instant now) {
-		return jdbc.sql("select s.*, a.display_name from sanctions s join accounts a on a.id = s.account_id where "
-				+ "(s.room_id = :roomId or (cast(:seriesId as uuid) is not null and s.series_id = :seriesId)) and "
-				+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at") + " order by s.imposed_at")
-				.param("roomId", roomId).param("seriesId", seriesId).param("now", Timestamp.from(now))
-				.query(Sanctions::sanction).list();
+		return jdbc
+			.sql("select s.*, a.display_name from sanctions s join accounts a on a.id = s.account_id where "
+					+ "(s.room_id = :roomId or (cast(:seriesId as uuid) is not null and s.series_id = :seriesId)) and "
+					+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at")
+					+ " order by s.imposed_at")
+			.param("roomId", roomId)
+			.param("seriesId", seriesId)
+			.param("now", Timestamp.from(now))
+			.query(Sanctions::sanction)
+			.list();
 	}
 
 	Optional<Sanction> muteOf(UUID roomId, UUID accountId, Instant now) {
-		return jdbc.sql("select s.*, a.display_name from sanctions s join accounts a on a.id = s.account_id where "
-				+ "s.kind = 'MUTE' and s.room_id = :roomId and s.account_id = :accountId and "
-				+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at")
-				+ " order by s.ends_at desc nulls first limit 1")
-				.param("roomId", roomId).param("accountId", accountId).param("now", Timestamp.from(now))
-				.query(Sanctions::sanction).optional();
+		return jdbc
+			.sql("select s.*, a.display_name from sanctions s join accounts a on a.id = s.account_id where "
+					+ "s.kind = 'MUTE' and s.room_id = :roomId and s.account_id = :accountId and "
+					+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at")
+					+ " order by s.ends_at desc nulls first limit 1")
+			.param("roomId", roomId)
+			.param("accountId", accountId)
+			.param("now", Timestamp.from(now))
+			.query(Sanctions::sanction)
+			.optional();
 	}
 
 	private static Sanction sanction(ResultSet rs, int row) throws SQLException {
 		return new Sanction(rs.getObject("id", UUID.class), Sanction.Kind.valueOf(rs.getString("kind")),
-				rs.getObject("room_id", UUID.class), rs.getObject("series_id", UUID.class), rs.getObject("account_id", UUID.class),
-				rs.getString("display_name"), rs.getString("reason"), rs.getObject("imposed_by", UUID.class),
-				rs.getTimestamp("imposed_at").toInstant(), instant(rs.getTimestamp("ends_at")));
+				rs.getObject("room_id", UUID.class), rs.getObject("series_id", UUID.class),
+				rs.getObject("account_id", UUID.class), rs.getString("display_name"), rs.getString("reason"),
+				rs.getObject("imposed_by", UUID.class), rs.getTimestamp("imposed_at").toInstant(),
+				instant(rs.getTimestamp("ends_at")));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
+
 }

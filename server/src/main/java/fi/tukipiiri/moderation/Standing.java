@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import fi.tukipiiri.rooms.RoomRole;
 
-/** Someone's place in one room: their room role (null if not a member) and whether they administer the service. */
+/**
+ * Someone's place in one room: their room role (null if not a member) and whether they
+ * administer the service.
+ */
 record Standing(UUID accountId, UUID roomId, RoomRole role, boolean admin) {
 
 	boolean may(Power power) {

@@ -14,11 +14,14 @@ import fi.tukipiiri.rooms.RoomMember;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 
-/** Decides who may use which power on whom, from room roles and the administrator role. */
+/**
+ * Decides who may use which power on whom, from room roles and the administrator role.
+ */
 @Component
 class Standings {
 
 	private final RoomService rooms;
+
 	private final AccountService accounts;
 
 	Standings(RoomService rooms, AccountService accounts) {
@@ -31,7 +34,10 @@ class Standings {
 		return new Standing(accountId, roomId, role, accounts.getActive(accountId).roles().contains(Role.ADMIN));
 	}
 
-	/** The actor's standing, if it carries the power; refuses otherwise (a non-member of a closed room learns nothing more). */
+	/**
+	 * The actor's standing, if it carries the power; refuses otherwise (a non-member of a
+	 * closed room learns nothing more).
+	 */
 	Standing require(UUID roomId, UUID actorId, Power power) {
 		rooms.requireReader(roomId, actorId, "moderation");
 		Standing actor = of(roomId, actorId);
@@ -41,7 +47,10 @@ class Standings {
 		return actor;
 	}
 
-	/** The target's standing, if the actor may act on them: not themselves, and protected members only by an administrator. */
+	/**
+	 * The target's standing, if the actor may act on them: not themselves, and protected
+	 * members only by an administrator.
+	 */
 	Standing target(Standing actor, UUID targetId, boolean mustBeMember) {
 		if (actor.accountId().equals(targetId)) {
 			throw new NotYourself();
@@ -55,4 +64,5 @@ class Standings {
 		}
 		return target;
 	}
+
 }

@@ -2,8 +2,12 @@ package fi.tukipiiri.notifications;
 
 import java.util.UUID;
 
-/** A second channel for notices. The default only logs that a notice would have gone out, never its content. */
+/**
+ * A second channel for notices. The default only logs that a notice would have gone out,
+ * never its content.
+ */
 public interface EmailSender {
 
 	void send(UUID accountId, Notification notification);
+
 }

@@ -17,7 +17,9 @@ class FeedbackNotices {
 
 	@ApplicationModuleListener
 	void on(FeedbackRequested requested) {
-		requested.attendees().forEach(accountId -> notifications.notify(accountId, "feedback.requested", requested.sessionId(),
-				requested.about()));
+		requested.attendees()
+			.forEach(accountId -> notifications.notify(accountId, "feedback.requested", requested.sessionId(),
+					requested.about()));
 	}
+
 }

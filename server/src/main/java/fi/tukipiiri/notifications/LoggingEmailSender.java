@@ -9,7 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Without a real mail service, notices are logged by kind and account id only: no addresses, no content. */
+/**
+ * Without a real mail service, notices are logged by kind and account id only: no
+ * addresses, no content.
+ */
 @Configuration(proxyBeanMethods = false)
 class LoggingEmailSender {
 
@@ -21,4 +24,5 @@ class LoggingEmailSender {
 		return (UUID accountId, Notification notification) -> log.info("E-mail notice {} for account {} (logging only)",
 				notification.kind(), accountId);
 	}
+
 }

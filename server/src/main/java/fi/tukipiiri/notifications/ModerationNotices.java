@@ -9,7 +9,10 @@ import fi.tukipiiri.moderation.PrivateTalkOpened;
 import fi.tukipiiri.moderation.ReportClosed;
 import fi.tukipiiri.moderation.SafetySignalRaised;
 
-/** Turns what moderation committed into notices: safety signals for staff, handled reports, private talks. */
+/**
+ * Turns what moderation committed into notices: safety signals for staff, handled
+ * reports, private talks.
+ */
 @Component
 class ModerationNotices {
 
@@ -24,11 +27,13 @@ class ModerationNotices {
 
 	@ApplicationModuleListener
 	void on(SafetySignalRaised raised) {
-		raised.facilitators().forEach(facilitator -> notifications.notify(facilitator, raised.noticeKind(), raised.signalId(),
-				raised.noticeParams()));
-		Map<String, String> escalated = Map.of("roomId", raised.roomId().toString(), "roomTitle", raised.roomTitle(), "signal",
-				raised.kind().name());
-		raised.escalatedTo().forEach(recipient -> notifications.notify(recipient, ESCALATED, raised.escalationId(), escalated));
+		raised.facilitators()
+			.forEach(facilitator -> notifications.notify(facilitator, raised.noticeKind(), raised.signalId(),
+					raised.noticeParams()));
+		Map<String, String> escalated = Map.of("roomId", raised.roomId().toString(), "roomTitle", raised.roomTitle(),
+				"signal", raised.kind().name());
+		raised.escalatedTo()
+			.forEach(recipient -> notifications.notify(recipient, ESCALATED, raised.escalationId(), escalated));
 	}
 
 	@ApplicationModuleListener
@@ -39,8 +44,9 @@ class ModerationNotices {
 
 	@ApplicationModuleListener
 	void on(PrivateTalkOpened opened) {
-		notifications.notify(opened.participantId(), "private_talk.opened", opened.privateRoomId(), Map.of("roomId",
-				opened.privateRoomId().toString(), "facilitatorName", opened.facilitatorName(), "facilitatorId",
-				opened.facilitatorId().toString()));
+		notifications.notify(opened.participantId(), "private_talk.opened", opened.privateRoomId(),
+				Map.of("roomId", opened.privateRoomId().toString(), "facilitatorName", opened.facilitatorName(),
+						"facilitatorId", opened.facilitatorId().toString()));
 	}
+
 }

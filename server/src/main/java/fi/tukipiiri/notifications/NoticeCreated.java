@@ -7,8 +7,9 @@ import fi.tukipiiri.delivery.LiveEvent;
 import fi.tukipiiri.delivery.PersonalQueue;
 
 /**
- * A notice was stored for the person (published inside the storing transaction): once committed, their open
- * connections hear the notice itself on {@code /user/queue/notifications}, and it goes out by e-mail.
+ * A notice was stored for the person (published inside the storing transaction): once
+ * committed, their open connections hear the notice itself on
+ * {@code /user/queue/notifications}, and it goes out by e-mail.
  */
 public record NoticeCreated(UUID accountId, Notification notification) implements LiveEvent {
 

@@ -3,7 +3,10 @@ package fi.tukipiiri.notifications;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Sends each stored notice by e-mail as well, once it is committed (a notice that rolled back goes nowhere). */
+/**
+ * Sends each stored notice by e-mail as well, once it is committed (a notice that rolled
+ * back goes nowhere).
+ */
 @Component
 class NoticeMail {
 
@@ -17,4 +20,5 @@ class NoticeMail {
 	void on(NoticeCreated created) {
 		email.send(created.accountId(), created.notification());
 	}
+
 }

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import fi.tukipiiri.auth.StompDestinationRules;
 import fi.tukipiiri.delivery.Destinations;
 
-/** Anyone connected may follow their own notices; the user prefix makes the queue theirs alone. */
+/**
+ * Anyone connected may follow their own notices; the user prefix makes the queue theirs
+ * alone.
+ */
 @Component
 class NotificationDestinationRules implements StompDestinationRules {
 
@@ -14,4 +17,5 @@ class NotificationDestinationRules implements StompDestinationRules {
 	public void configure(MessageMatcherDelegatingAuthorizationManager.Builder messages) {
 		messages.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.NOTIFICATIONS)).authenticated();
 	}
+
 }

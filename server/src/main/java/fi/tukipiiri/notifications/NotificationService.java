@@ -9,13 +9,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
-/** Stores a notice once per person and subject, and delivers it to the person's open connections on any node. */
+/**
+ * Stores a notice once per person and subject, and delivers it to the person's open
+ * connections on any node.
+ */
 @Service
 public class NotificationService {
 
 	private final Notifications notifications;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	NotificationService(Notifications notifications, ApplicationEventPublisher events, Clock clock) {
@@ -28,7 +32,8 @@ public class NotificationService {
 	public void notify(UUID accountId, String kind, UUID subjectId, Map<String, String> params) {
 		Notification notification = new Notification(UUID.randomUUID(), kind, subjectId, params, clock.instant(), null);
 		if (notifications.insert(accountId, notification)) {
-			// told only once it is committed: a notice whose transaction rolls back never reaches anyone
+			// told only once it is committed: a notice whose transaction rolls back never
+			// reaches anyone
 			events.publishEvent(new NoticeCreated(accountId, notification));
 		}
 	}
@@ -47,4 +52,5 @@ public class NotificationService {
 	public void markAllRead(UUID accountId) {
 		notifications.markAllRead(accountId, clock.instant());
 	}
+
 }

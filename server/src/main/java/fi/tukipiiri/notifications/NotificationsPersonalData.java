@@ -9,19 +9,24 @@ import fi.tukipiiri.accounts.PersonalData;
 import fi.tukipiiri.rooms.RoomService;
 
 /**
- * A person's notices; they are deleted with the account (on delete cascade). Other people's notices that carry the
- * person's name lose it: a facilitator's notice of a private-talk request, a participant's notice of a private talk
- * opened, and the copied titles of the person's private talks.
+ * A person's notices; they are deleted with the account (on delete cascade). Other
+ * people's notices that carry the person's name lose it: a facilitator's notice of a
+ * private-talk request, a participant's notice of a private talk opened, and the copied
+ * titles of the person's private talks.
  */
 @Component
 class NotificationsPersonalData implements PersonalData {
 
 	private final NotificationService notifications;
+
 	private final Notifications stored;
+
 	private final AccountService accounts;
+
 	private final RoomService rooms;
 
-	NotificationsPersonalData(NotificationService notifications, Notifications stored, AccountService accounts, RoomService rooms) {
+	NotificationsPersonalData(NotificationService notifications, Notifications stored, AccountService accounts,
+			RoomService rooms) {
 		this.notifications = notifications;
 		this.stored = stored;
 		this.accounts = accounts;
@@ -47,4 +52,5 @@ class NotificationsPersonalData implements PersonalData {
 			stored.forgetNameInRoomTitle(talk, name);
 		}
 	}
+
 }

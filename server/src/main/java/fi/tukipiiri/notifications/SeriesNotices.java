@@ -18,12 +18,17 @@ import fi.tukipiiri.series.SessionReminderDue;
 import fi.tukipiiri.series.SessionStepped;
 import fi.tukipiiri.series.WaitlistPromoted;
 
-/** Tells people what happened to the series they applied to, after the change is committed. */
+/**
+ * Tells people what happened to the series they applied to, after the change is
+ * committed.
+ */
 @Component
 class SeriesNotices {
 
 	private final NotificationService notifications;
+
 	private final SeriesService series;
+
 	private final EnrolmentService enrolments;
 
 	SeriesNotices(NotificationService notifications, SeriesService series, EnrolmentService enrolments) {
@@ -40,7 +45,8 @@ class SeriesNotices {
 
 	@ApplicationModuleListener
 	void on(WaitlistPromoted promoted) {
-		notifications.notify(promoted.accountId(), "enrolment.promoted", promoted.seriesId(), about(promoted.seriesId()));
+		notifications.notify(promoted.accountId(), "enrolment.promoted", promoted.seriesId(),
+				about(promoted.seriesId()));
 	}
 
 	@ApplicationModuleListener
@@ -76,13 +82,20 @@ class SeriesNotices {
 		sessionNotice(due.seriesId(), due.sessionId(), "session.reminder", due.sessionId(), Map.of());
 	}
 
-	/** Tells the enrolled and the staff about one session, with its theme and time, once per subject. */
+	/**
+	 * Tells the enrolled and the staff about one session, with its theme and time, once
+	 * per subject.
+	 */
 	private void sessionNotice(UUID seriesId, UUID sessionId, String kind, UUID subjectId, Map<String, String> extra) {
 		Series planned = series.get(seriesId);
-		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(sessionId)).findFirst().orElseThrow();
-		Map<String, String> params = new HashMap<>(Map.of("seriesId", seriesId.toString(), "seriesTitle", planned.title(),
-				"sessionId", sessionId.toString(), "themeFi", session.theme().fi(), "themeEn", session.theme().en(), "startsAt",
-				session.startsAt().toString()));
+		Series.Session session = planned.sessions()
+			.stream()
+			.filter(s -> s.id().equals(sessionId))
+			.findFirst()
+			.orElseThrow();
+		Map<String, String> params = new HashMap<>(Map.of("seriesId", seriesId.toString(), "seriesTitle",
+				planned.title(), "sessionId", sessionId.toString(), "themeFi", session.theme().fi(), "themeEn",
+				session.theme().en(), "startsAt", session.startsAt().toString()));
 		params.putAll(extra);
 		for (Enrolment applicant : enrolments.applicants(seriesId)) {
 			if (applicant.status() == Enrolment.Status.ENROLLED) {
@@ -97,4 +110,5 @@ class SeriesNotices {
 	private Map<String, String> about(UUID seriesId) {
 		return Map.of("seriesId", seriesId.toString(), "seriesTitle", series.get(seriesId).title());
 	}
+
 }

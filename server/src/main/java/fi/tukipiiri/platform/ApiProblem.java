@@ -7,8 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A refusal the client can act on: an RFC 9457 problem with a stable machine-readable {@code code}.
- * Features name their refusals as subclasses close to where they happen ({@code UsernameTaken}, ...).
+ * A refusal the client can act on: an RFC 9457 problem with a stable machine-readable
+ * {@code code}. Features name their refusals as subclasses close to where they happen
+ * ({@code UsernameTaken}, ...).
  */
 public abstract class ApiProblem extends ErrorResponseException {
 
@@ -32,11 +33,13 @@ public abstract class ApiProblem extends ErrorResponseException {
 		return code + ": " + getBody().getDetail();
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String code, String detail, Map<String, Object> properties) {
+	private static ProblemDetail problem(HttpStatus status, String code, String detail,
+			Map<String, Object> properties) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(status.getReasonPhrase());
 		problem.setProperty("code", code);
 		properties.forEach(problem::setProperty);
 		return problem;
 	}
+
 }

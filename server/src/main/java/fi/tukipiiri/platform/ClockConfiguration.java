@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock for the whole service, so tests can move time instead of waiting for it. It tells time in microseconds,
- * the precision PostgreSQL keeps: an instant answered when something is made is the same one read back later.
+ * One clock for the whole service, so tests can move time instead of waiting for it. It
+ * tells time in microseconds, the precision PostgreSQL keeps: an instant answered when
+ * something is made is the same one read back later.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
@@ -23,8 +24,8 @@ class ClockConfiguration {
 	}
 
 	/**
-	 * The system clock cut to whole microseconds. ({@code Clock.tick} with a sub-millisecond tick divides by zero in
-	 * {@code millis()} on Java 17.)
+	 * The system clock cut to whole microseconds. ({@code Clock.tick} with a
+	 * sub-millisecond tick divides by zero in {@code millis()} on Java 17.)
 	 */
 	private static final class MicrosecondClock extends Clock {
 
@@ -48,5 +49,7 @@ class ClockConfiguration {
 		public Instant instant() {
 			return system.instant().truncatedTo(ChronoUnit.MICROS);
 		}
+
 	}
+
 }

@@ -12,14 +12,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
 /**
- * A real PostgreSQL and a real Redis, started in this JVM on free loopback ports, so the service and its
- * tests run with nothing installed. One of each per JVM: every application context started in the same
- * JVM (for example two nodes in a cluster test) shares them, as separate processes share one database.
+ * A real PostgreSQL and a real Redis, started in this JVM on free loopback ports, so the
+ * service and its tests run with nothing installed. One of each per JVM: every
+ * application context started in the same JVM (for example two nodes in a cluster test)
+ * shares them, as separate processes share one database.
  */
 final class EmbeddedInfrastructure {
 
 	private static EmbeddedPostgres postgres;
+
 	private static RedisServer redis;
+
 	private static int redisPort;
 
 	private EmbeddedInfrastructure() {
@@ -28,7 +31,8 @@ final class EmbeddedInfrastructure {
 	static synchronized Map<String, Object> postgresProperties(String dataDirectory) {
 		if (postgres == null) {
 			postgres = startPostgres(dataDirectory);
-			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedInfrastructure::closePostgres, "embedded-postgres-stop"));
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(EmbeddedInfrastructure::closePostgres, "embedded-postgres-stop"));
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -52,8 +56,8 @@ final class EmbeddedInfrastructure {
 	private static EmbeddedPostgres startPostgres(String dataDirectory) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-					.setServerConfig("listen_addresses", "127.0.0.1")
-					.setServerConfig("max_connections", "300");
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "300");
 			if (dataDirectory != null && !dataDirectory.isBlank()) {
 				builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
 			}
@@ -67,11 +71,11 @@ final class EmbeddedInfrastructure {
 	private static RedisServer startRedis(int port) {
 		try {
 			RedisServer server = RedisServer.newRedisServer()
-					.bind("127.0.0.1")
-					.port(port)
-					.setting("save \"\"")
-					.setting("appendonly no")
-					.build();
+				.bind("127.0.0.1")
+				.port(port)
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.build();
 			server.start();
 			return server;
 		}
@@ -106,4 +110,5 @@ final class EmbeddedInfrastructure {
 			// the JVM is exiting
 		}
 	}
+
 }

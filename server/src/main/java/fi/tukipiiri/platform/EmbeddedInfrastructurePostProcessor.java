@@ -10,8 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the application at embedded PostgreSQL and Redis when none is configured. The {@code prod}
- * profile refuses: a production node must never quietly keep its data in a throw-away database.
+ * Points the application at embedded PostgreSQL and Redis when none is configured. The
+ * {@code prod} profile refuses: a production node must never quietly keep its data in a
+ * throw-away database.
  */
 class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProcessor {
 
@@ -27,19 +28,20 @@ class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProcessor {
 		}
 		if (Arrays.asList(environment.getActiveProfiles()).contains("prod")
 				|| !environment.getProperty("tukipiiri.embedded.enabled", Boolean.class, true)) {
-			throw new IllegalStateException("Refusing to start on embedded infrastructure: "
-					+ (needsPostgres ? "set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD" : "")
-					+ (needsPostgres && needsRedis ? ", and " : "")
-					+ (needsRedis ? "set SPRING_DATA_REDIS_URL" : "")
+			throw new IllegalStateException("Refusing to start on embedded infrastructure: " + (needsPostgres
+					? "set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD" : "")
+					+ (needsPostgres && needsRedis ? ", and " : "") + (needsRedis ? "set SPRING_DATA_REDIS_URL" : "")
 					+ " (the prod profile never uses the embedded PostgreSQL or Redis)");
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		if (needsPostgres) {
-			properties.putAll(EmbeddedInfrastructure.postgresProperties(environment.getProperty("tukipiiri.embedded.postgres-data-dir")));
+			properties.putAll(EmbeddedInfrastructure
+				.postgresProperties(environment.getProperty("tukipiiri.embedded.postgres-data-dir")));
 		}
 		if (needsRedis) {
 			properties.putAll(EmbeddedInfrastructure.redisProperties());
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}
+
 }

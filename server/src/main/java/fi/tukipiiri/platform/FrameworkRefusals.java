@@ -17,18 +17,20 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Spring's STOMP handler logs a frame it cannot decode, and a frame the destination rules refuse, at ERROR with a
- * whole stack trace and the frame's headers; its user-destination handler does the same when a reply races a client
- * that has just closed its connection. A client could fill the disk with them. These, and only these, become one
- * rate-limited {@link RefusalLog} line each; every other error of those loggers is left as it is.
- * Installed into Logback (Spring Boot's default logging) when the application starts, and again after any reset
- * of the logging configuration.
+ * Spring's STOMP handler logs a frame it cannot decode, and a frame the destination rules
+ * refuse, at ERROR with a whole stack trace and the frame's headers; its user-destination
+ * handler does the same when a reply races a client that has just closed its connection.
+ * A client could fill the disk with them. These, and only these, become one rate-limited
+ * {@link RefusalLog} line each; every other error of those loggers is left as it is.
+ * Installed into Logback (Spring Boot's default logging) when the application starts, and
+ * again after any reset of the logging configuration.
  */
 @Component
 class FrameworkRefusals {
 
 	static final String STOMP_HANDLER = "org.springframework.web.socket.messaging.StompSubProtocolHandler";
 	static final String USER_DESTINATIONS = "org.springframework.messaging.simp.user.UserDestinationMessageHandler";
+
 	private static final TurboFilter FILTER = new StompRefusalFilter();
 
 	FrameworkRefusals() {
@@ -51,10 +53,12 @@ class FrameworkRefusals {
 	static final class StompRefusalFilter extends TurboFilter {
 
 		private static final Pattern COMMAND = Pattern.compile("stompCommand=([A-Z]+)");
+
 		private static final RefusalLog REFUSALS = RefusalLog.of("stomp-frame");
 
 		@Override
-		public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable failure) {
+		public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
+				Throwable failure) {
 			if (failure == null || level != Level.ERROR || logger == null || format == null) {
 				return FilterReply.NEUTRAL;
 			}
@@ -78,33 +82,43 @@ class FrameworkRefusals {
 		}
 
 		/**
-		 * A reply (an ack, an error) to a client that closed its connection right after sending: Spring then hands the
-		 * one reply to the person's other sessions and fails on the second with this assertion, logged with a stack
-		 * trace. A client can cause it at will, so it is one rate-limited line like the refusals.
+		 * A reply (an ack, an error) to a client that closed its connection right after
+		 * sending: Spring then hands the one reply to the person's other sessions and
+		 * fails on the second with this assertion, logged with a stack trace. A client
+		 * can cause it at will, so it is one rate-limited line like the refusals.
 		 */
 		private static FilterReply replyToEndedSession(Throwable failure) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 				if (cause instanceof IllegalArgumentException && cause.getMessage() != null
 						&& cause.getMessage().startsWith("Expected mutable SimpMessageHeaderAccessor")) {
-					RefusalLog.of("stomp-reply").refused("reply to a user destination", "session ended before the reply");
+					RefusalLog.of("stomp-reply")
+						.refused("reply to a user destination", "session ended before the reply");
 					return FilterReply.DENY;
 				}
 			}
 			return FilterReply.NEUTRAL;
 		}
 
-		/** The authorisation or validation refusal behind a failed send, if that is what it was. */
+		/**
+		 * The authorisation or validation refusal behind a failed send, if that is what
+		 * it was.
+		 */
 		private static Throwable clientRefusal(Throwable failure) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof AccessDeniedException || cause instanceof AuthenticationException || cause instanceof ApiProblem) {
+				if (cause instanceof AccessDeniedException || cause instanceof AuthenticationException
+						|| cause instanceof ApiProblem) {
 					return cause;
 				}
 			}
 			return null;
 		}
+
 	}
 
-	/** Logback drops turbo filters when its configuration is reset; this listener outlives resets and adds it back. */
+	/**
+	 * Logback drops turbo filters when its configuration is reset; this listener outlives
+	 * resets and adds it back.
+	 */
 	private static final class ReinstallOnReset implements LoggerContextListener {
 
 		@Override
@@ -129,5 +143,7 @@ class FrameworkRefusals {
 		@Override
 		public void onLevelChange(Logger logger, Level level) {
 		}
+
 	}
+
 }

@@ -30,13 +30,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every REST error leaves as an RFC 9457 problem with a stable {@code code}. Framework refusals get a
- * code here; feature refusals carry their own ({@link ApiProblem}).
+ * Every REST error leaves as an RFC 9457 problem with a stable {@code code}. Framework
+ * refusals get a code here; feature refusals carry their own ({@link ApiProblem}).
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
 	private static final RefusalLog REFUSALS = RefusalLog.of("request");
 
 	record FieldProblem(String field, String code, String message) {
@@ -45,18 +46,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream().map(ProblemDetailsAdvice::fieldProblem).toList();
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ProblemDetailsAdvice::fieldProblem)
+			.toList();
 		return validationFailed(errors, ex, headers, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldProblem> errors = ex.getParameterValidationResults().stream()
-				.flatMap(result -> result.getResolvableErrors().stream()
-						.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), constraintCode(error),
-								error.getDefaultMessage())))
-				.toList();
+		List<FieldProblem> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), constraintCode(error),
+						error.getDefaultMessage())))
+			.toList();
 		return validationFailed(errors, ex, headers, request);
 	}
 
@@ -65,7 +72,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, RequestBodyTooLarge.class)) {
 			refused(request, "request.too_large");
-			return respond(ex, HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request body is too large.", Map.of(), headers, request);
+			return respond(ex, HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request body is too large.",
+					Map.of(), headers, request);
 		}
 		var refusal = JsonRefusal.of(ex);
 		if (refusal.isPresent()) {
@@ -73,17 +81,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return validationFailed(List.of(fieldProblem(refusal.get())), ex, headers, request);
 		}
 		refused(request, "request.malformed");
-		return respond(ex, HttpStatus.BAD_REQUEST, "request.malformed", "The request body is not valid JSON of the expected shape.", Map.of(), headers, request);
+		return respond(ex, HttpStatus.BAD_REQUEST, "request.malformed",
+				"The request body is not valid JSON of the expected shape.", Map.of(), headers, request);
 	}
 
-	/** A query parameter that is not in its one accepted form ({@link StrictQueryValues}) is named like a body field. */
+	/**
+	 * A query parameter that is not in its one accepted form ({@link StrictQueryValues})
+	 * is named like a body field.
+	 */
 	@Override
-	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
-			WebRequest request) {
-		if (ex instanceof MethodArgumentTypeMismatchException mismatch && mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch
+				&& mismatch.getParameter().hasParameterAnnotation(RequestParam.class)) {
 			refused(request, JsonRefusal.INVALID_VALUE + " " + mismatch.getName());
-			return validationFailed(List.of(new FieldProblem(mismatch.getName(), JsonRefusal.INVALID_VALUE, expectedForm(mismatch))), ex,
-					headers, request);
+			return validationFailed(
+					List.of(new FieldProblem(mismatch.getName(), JsonRefusal.INVALID_VALUE, expectedForm(mismatch))),
+					ex, headers, request);
 		}
 		return super.handleTypeMismatch(ex, headers, status, request);
 	}
@@ -94,7 +108,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (body == null && ex instanceof ErrorResponse errorResponse) {
 			body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
-		if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
 			problem.setProperty("code", frameworkCode(statusCode));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
@@ -102,16 +117,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> forbidden(AccessDeniedException ex, WebRequest request) {
-		return respond(ex, HttpStatus.FORBIDDEN, "auth.forbidden", "You are not allowed to do this.", Map.of(), new HttpHeaders(), request);
+		return respond(ex, HttpStatus.FORBIDDEN, "auth.forbidden", "You are not allowed to do this.", Map.of(),
+				new HttpHeaders(), request);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected error", ex);
-		return respond(ex, HttpStatus.INTERNAL_SERVER_ERROR, "server.error", "Something went wrong on our side. Please try again.", Map.of(), new HttpHeaders(), request);
+		return respond(ex, HttpStatus.INTERNAL_SERVER_ERROR, "server.error",
+				"Something went wrong on our side. Please try again.", Map.of(), new HttpHeaders(), request);
 	}
 
-	/** Bodies and parameters the web client never sends: one line each, rate-limited ({@link RefusalLog}). */
+	/**
+	 * Bodies and parameters the web client never sends: one line each, rate-limited
+	 * ({@link RefusalLog}).
+	 */
 	private static void refused(WebRequest request, String why) {
 		String what = request instanceof ServletWebRequest servlet
 				? servlet.getRequest().getMethod() + " " + RefusalLog.shape(servlet.getRequest().getRequestURI())
@@ -119,8 +139,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		REFUSALS.refused(what, why);
 	}
 
-	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, Exception ex, HttpHeaders headers, WebRequest request) {
-		return respond(ex, HttpStatus.BAD_REQUEST, "validation.failed", "Some fields are not valid.", Map.of("errors", errors), headers, request);
+	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors, Exception ex, HttpHeaders headers,
+			WebRequest request) {
+		return respond(ex, HttpStatus.BAD_REQUEST, "validation.failed", "Some fields are not valid.",
+				Map.of("errors", errors), headers, request);
 	}
 
 	private ResponseEntity<Object> respond(Exception ex, HttpStatus status, String code, String detail,
@@ -136,10 +158,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return new FieldProblem(refusal.field(), refusal.code(), refusal.message());
 	}
 
-	/** The rule the value broke, as {@link StrictValues} words it; never the value itself. */
+	/**
+	 * The rule the value broke, as {@link StrictValues} words it; never the value itself.
+	 */
 	private static String expectedForm(MethodArgumentTypeMismatchException mismatch) {
 		for (Throwable cause = mismatch.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof IllegalArgumentException refused && refused.getMessage() != null && refused.getMessage().startsWith("Expected ")) {
+			if (cause instanceof IllegalArgumentException refused && refused.getMessage() != null
+					&& refused.getMessage().startsWith("Expected ")) {
 				return refused.getMessage() + ".";
 			}
 		}
@@ -147,10 +172,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldProblem fieldProblem(FieldError error) {
-		return new FieldProblem(error.getField(), snakeCase(Objects.requireNonNullElse(error.getCode(), "invalid")), error.getDefaultMessage());
+		return new FieldProblem(error.getField(), snakeCase(Objects.requireNonNullElse(error.getCode(), "invalid")),
+				error.getDefaultMessage());
 	}
 
-	/** The most general of a resolvable's codes is the bare constraint name, e.g. {@code Size}. */
+	/**
+	 * The most general of a resolvable's codes is the bare constraint name, e.g.
+	 * {@code Size}.
+	 */
 	private static String constraintCode(MessageSourceResolvable error) {
 		String[] codes = error.getCodes();
 		return codes == null || codes.length == 0 ? "invalid" : snakeCase(codes[codes.length - 1]);

@@ -11,7 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-/** Writes a problem response from places outside Spring MVC (servlet filters, security entry points). */
+/**
+ * Writes a problem response from places outside Spring MVC (servlet filters, security
+ * entry points).
+ */
 @Component
 public class ProblemResponses {
 
@@ -39,4 +42,5 @@ public class ProblemResponses {
 		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), body);
 	}
+
 }

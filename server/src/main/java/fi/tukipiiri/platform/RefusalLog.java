@@ -12,30 +12,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WARN line, never a stack trace, for each refused request or frame that a well-behaved client does not send:
- * malformed or mistyped bodies, bad tokens and origins, oversized bodies, undecodable STOMP frames, refused
- * subscriptions and sends. At most {@value #LINES_PER_MINUTE} lines per kind per node per minute are written;
- * beyond that they are counted, and the next line of that kind says how many were left out, so a flood of them
- * cannot fill the disk.
+ * One WARN line, never a stack trace, for each refused request or frame that a
+ * well-behaved client does not send: malformed or mistyped bodies, bad tokens and
+ * origins, oversized bodies, undecodable STOMP frames, refused subscriptions and sends.
+ * At most {@value #LINES_PER_MINUTE} lines per kind per node per minute are written;
+ * beyond that they are counted, and the next line of that kind says how many were left
+ * out, so a flood of them cannot fill the disk.
  *
- * <p>A line names what was refused and why (a method and path, a STOMP command and destination, an error code or
- * exception class) and never what was sent: no bodies, values, tokens or exception messages, which may carry a
- * person's text. Control characters are replaced and each detail is cut at {@value #MAX_DETAIL} characters, so a
+ * <p>
+ * A line names what was refused and why (a method and path, a STOMP command and
+ * destination, an error code or exception class) and never what was sent: no bodies,
+ * values, tokens or exception messages, which may carry a person's text. Control
+ * characters are replaced and each detail is cut at {@value #MAX_DETAIL} characters, so a
  * crafted path cannot forge log lines.
  */
 public final class RefusalLog {
 
 	static final int LINES_PER_MINUTE = 20;
 	static final int MAX_DETAIL = 200;
+
 	private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+
 	private static final Logger log = LoggerFactory.getLogger(RefusalLog.class);
+
 	private static final ConcurrentMap<String, RefusalLog> KINDS = new ConcurrentHashMap<>();
+
 	private static final Pattern PLAIN_SEGMENT = Pattern.compile("[a-z][a-z-]{0,39}");
 
 	private final String kind;
+
 	private final LongSupplier nanoTime;
+
 	private long windowStart;
+
 	private int written;
+
 	private long leftOut;
 
 	RefusalLog(String kind, LongSupplier nanoTime) {
@@ -44,12 +55,18 @@ public final class RefusalLog {
 		this.windowStart = nanoTime.getAsLong();
 	}
 
-	/** The log of one kind of refusal, e.g. {@code "request"}, {@code "stomp-frame"}; one budget per kind and node. */
+	/**
+	 * The log of one kind of refusal, e.g. {@code "request"}, {@code "stomp-frame"}; one
+	 * budget per kind and node.
+	 */
 	public static RefusalLog of(String kind) {
 		return KINDS.computeIfAbsent(kind, name -> new RefusalLog(name, System::nanoTime));
 	}
 
-	/** Gives every kind a fresh minute, so a test sees its own refusals whatever ran before it in the same JVM. */
+	/**
+	 * Gives every kind a fresh minute, so a test sees its own refusals whatever ran
+	 * before it in the same JVM.
+	 */
 	static void startAfresh() {
 		KINDS.values().forEach(RefusalLog::reset);
 	}
@@ -61,9 +78,10 @@ public final class RefusalLog {
 	}
 
 	/**
-	 * Writes {@code Refused <kind>: <what> (<why>)} unless this kind is over its budget for the minute.
-	 *
-	 * @param what where the refusal happened, e.g. {@code "POST /api/series"}; never client-supplied content
+	 * Writes {@code Refused <kind>: <what> (<why>)} unless this kind is over its budget
+	 * for the minute.
+	 * @param what where the refusal happened, e.g. {@code "POST /api/series"}; never
+	 * client-supplied content
 	 * @param why the error code or exception class name
 	 */
 	public void refused(String what, String why) {
@@ -95,8 +113,9 @@ public final class RefusalLog {
 	}
 
 	/**
-	 * A path or destination with every segment that is not a plain lower-case word replaced by {@code {}}, e.g.
-	 * {@code /api/rooms/{}/messages}: ids, codes and secret feed addresses stay out of the log.
+	 * A path or destination with every segment that is not a plain lower-case word
+	 * replaced by {@code {}}, e.g. {@code /api/rooms/{}/messages}: ids, codes and secret
+	 * feed addresses stay out of the log.
 	 */
 	public static String shape(String path) {
 		if (path == null) {
@@ -104,8 +123,8 @@ public final class RefusalLog {
 		}
 		String bare = path.indexOf('?') >= 0 ? path.substring(0, path.indexOf('?')) : path;
 		return Arrays.stream(bare.split("/", -1))
-				.map(segment -> segment.isEmpty() || PLAIN_SEGMENT.matcher(segment).matches() ? segment : "{}")
-				.collect(Collectors.joining("/"));
+			.map(segment -> segment.isEmpty() || PLAIN_SEGMENT.matcher(segment).matches() ? segment : "{}")
+			.collect(Collectors.joining("/"));
 	}
 
 	static String clean(String detail) {
@@ -114,7 +133,10 @@ public final class RefusalLog {
 		}
 		String cut = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
 		StringBuilder safe = new StringBuilder(cut.length());
-		cut.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
+		cut.codePoints()
+			.forEach(c -> safe
+				.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
 		return safe.toString();
 	}
+
 }

@@ -8,4 +8,5 @@ class RequestBodyTooLarge extends IOException {
 	RequestBodyTooLarge(long limit) {
 		super("Request body exceeds " + limit + " bytes");
 	}
+
 }

@@ -17,14 +17,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the limit before anything reads them: by the declared length at once, and by
- * counting when the body is streamed without one.
+ * Refuses request bodies over the limit before anything reads them: by the declared
+ * length at once, and by counting when the body is streamed without one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
+
 	private final ProblemResponses problems;
 
 	RequestSizeLimitFilter(HttpSettings settings, ProblemResponses problems) {
@@ -36,8 +37,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			RefusalLog.of("request").refused(request.getMethod() + " " + RefusalLog.shape(request.getRequestURI()), "request.too_large");
-			problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request body is too large.");
+			RefusalLog.of("request")
+				.refused(request.getMethod() + " " + RefusalLog.shape(request.getRequestURI()), "request.too_large");
+			problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request.too_large",
+					"The request body is too large.");
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
@@ -46,6 +49,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
 		private final long limit;
+
 		private ServletInputStream stream;
 
 		LimitedRequest(HttpServletRequest request, long limit) {
@@ -60,12 +64,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			}
 			return stream;
 		}
+
 	}
 
 	private static final class CountingStream extends ServletInputStream {
 
 		private final ServletInputStream delegate;
+
 		private final long limit;
+
 		private long count;
 
 		CountingStream(ServletInputStream delegate, long limit) {
@@ -112,5 +119,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		public void setReadListener(ReadListener listener) {
 			delegate.setReadListener(listener);
 		}
+
 	}
+
 }

@@ -19,22 +19,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes data past its retention time, once per interval across all nodes: a node runs the rules only if it moves
- * the single claim row forward, which one node wins and the others then see done. Each run is logged per rule.
+ * Deletes data past its retention time, once per interval across all nodes: a node runs
+ * the rules only if it moves the single claim row forward, which one node wins and the
+ * others then see done. Each run is logged per rule.
  */
 @Component
 public class RetentionJob {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
-	/** @param interval how often the rules run, at most, across the whole cluster */
+	/**
+	 * @param interval how often the rules run, at most, across the whole cluster
+	 */
 	@ConfigurationProperties("tukipiiri.retention.job")
 	public record Settings(@DefaultValue("1h") Duration interval) {
 	}
 
 	private final JdbcClient jdbc;
+
 	private final List<RetentionRule> rules;
+
 	private final Settings settings;
+
 	private final Clock clock;
 
 	RetentionJob(JdbcClient jdbc, List<RetentionRule> rules, Settings settings, Clock clock) {
@@ -44,7 +50,8 @@ public class RetentionJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${tukipiiri.retention.job.check:5m}", initialDelayString = "${tukipiiri.retention.job.check:5m}")
+	@Scheduled(fixedDelayString = "${tukipiiri.retention.job.check:5m}",
+			initialDelayString = "${tukipiiri.retention.job.check:5m}")
 	void scheduled() {
 		try {
 			run();
@@ -54,13 +61,19 @@ public class RetentionJob {
 		}
 	}
 
-	/** Runs every rule if this node claims the run; what each deleted, or an empty map if another node has it. */
+	/**
+	 * Runs every rule if this node claims the run; what each deleted, or an empty map if
+	 * another node has it.
+	 */
 	@Transactional
 	public Map<String, Integer> run() {
 		Instant now = clock.instant();
 		boolean claimed = jdbc.sql("""
 				update retention_state set last_run_at = :now where id = 1 and last_run_at <= :due
-				""").param("now", Timestamp.from(now)).param("due", Timestamp.from(now.minus(settings.interval()))).update() == 1;
+				""")
+			.param("now", Timestamp.from(now))
+			.param("due", Timestamp.from(now.minus(settings.interval())))
+			.update() == 1;
 		Map<String, Integer> deleted = new LinkedHashMap<>();
 		if (!claimed) {
 			return deleted;
@@ -69,9 +82,13 @@ public class RetentionJob {
 			int count = rule.purge(now);
 			deleted.put(rule.name(), count);
 			jdbc.sql("insert into retention_runs (ran_at, rule, deleted) values (:at, :rule, :deleted)")
-					.param("at", Timestamp.from(now)).param("rule", rule.name()).param("deleted", count).update();
+				.param("at", Timestamp.from(now))
+				.param("rule", rule.name())
+				.param("deleted", count)
+				.update();
 		}
 		log.info("Retention run deleted {}", deleted);
 		return deleted;
 	}
+
 }

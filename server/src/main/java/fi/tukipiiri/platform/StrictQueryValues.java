@@ -12,12 +12,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Query-string and path values are read in the same one form as JSON values ({@link StrictValues}). Spring's own
- * conversions are lenient: dates in the request's locale format, epoch milliseconds and RFC 1123 text as instants,
- * hexadecimal and padded numbers, {@code yes}/{@code on}/{@code 1} as true, shortened UUIDs; and when its conversion
- * service refuses a value it falls back to those lenient property editors. Editors registered here come first and
- * have no fallback. A refused query parameter is answered {@code validation.failed} naming it
- * ({@link ProblemDetailsAdvice}).
+ * Query-string and path values are read in the same one form as JSON values
+ * ({@link StrictValues}). Spring's own conversions are lenient: dates in the request's
+ * locale format, epoch milliseconds and RFC 1123 text as instants, hexadecimal and padded
+ * numbers, {@code yes}/{@code on}/{@code 1} as true, shortened UUIDs; and when its
+ * conversion service refuses a value it falls back to those lenient property editors.
+ * Editors registered here come first and have no fallback. A refused query parameter is
+ * answered {@code validation.failed} naming it ({@link ProblemDetailsAdvice}).
  */
 @ControllerAdvice
 class StrictQueryValues {
@@ -40,7 +41,10 @@ class StrictQueryValues {
 		binder.registerCustomEditor(type, new StrictEditor(parse));
 	}
 
-	/** An absent or empty value stays absent, so a parameter's default or its own "required" rule applies. */
+	/**
+	 * An absent or empty value stays absent, so a parameter's default or its own
+	 * "required" rule applies.
+	 */
 	private static final class StrictEditor extends PropertyEditorSupport {
 
 		private final Function<String, ?> parse;
@@ -59,5 +63,7 @@ class StrictQueryValues {
 			Object value = getValue();
 			return value == null ? "" : value.toString();
 		}
+
 	}
+
 }

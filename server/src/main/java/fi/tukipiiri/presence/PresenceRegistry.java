@@ -21,17 +21,20 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Presence in Redis: per room, a sorted set of sessions ({@code accountId|sessionKey}) scored by the instant
- * they expire. Heartbeats push the score forward; anything past its score is gone, whichever node held it.
- * Arrivals and departures run as scripts, so "is this the person's first (or last) session here?" is answered
- * in the same step that adds (or removes) the session, even with several nodes at once.
+ * Presence in Redis: per room, a sorted set of sessions ({@code accountId|sessionKey})
+ * scored by the instant they expire. Heartbeats push the score forward; anything past its
+ * score is gone, whichever node held it. Arrivals and departures run as scripts, so "is
+ * this the person's first (or last) session here?" is answered in the same step that adds
+ * (or removes) the session, even with several nodes at once.
  */
 @Component
 class PresenceRegistry {
 
 	private static final String ROOMS = "presence:rooms";
 
-	/** Adds the session; returns 1 if the account had no live session in the room before. */
+	/**
+	 * Adds the session; returns 1 if the account had no live session in the room before.
+	 */
 	private static final RedisScript<Long> ARRIVE = RedisScript.of("""
 			local live = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[3], '+inf')
 			local already = 0
@@ -44,7 +47,10 @@ class PresenceRegistry {
 			return 1 - already
 			""", Long.class);
 
-	/** Removes the session; returns 1 if it was there and the account now has no live session in the room. */
+	/**
+	 * Removes the session; returns 1 if it was there and the account now has no live
+	 * session in the room.
+	 */
 	private static final RedisScript<Long> DEPART = RedisScript.of("""
 			if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
 			local live = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[2], '+inf')
@@ -55,7 +61,9 @@ class PresenceRegistry {
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
+
 	private final PresenceSettings settings;
+
 	private final Clock clock;
 
 	PresenceRegistry(StringRedisTemplate redis, PresenceSettings settings, Clock clock) {
@@ -79,7 +87,10 @@ class PresenceRegistry {
 		}
 	}
 
-	/** Adds the entry; true if it makes the person present in the room (their first live session there). */
+	/**
+	 * Adds the entry; true if it makes the person present in the room (their first live
+	 * session there).
+	 */
 	boolean arrive(Entry entry) {
 		long now = clock.millis();
 		Long first = redis.execute(ARRIVE, List.of(key(entry.roomId()), ROOMS), entry.member(),
@@ -88,7 +99,9 @@ class PresenceRegistry {
 		return first != null && first == 1;
 	}
 
-	/** Removes the entry; true if this removed the person's last live session in the room. */
+	/**
+	 * Removes the entry; true if this removed the person's last live session in the room.
+	 */
 	boolean depart(UUID roomId, String member) {
 		Long last = redis.execute(DEPART, List.of(key(roomId)), member, Long.toString(clock.millis()),
 				Entry.prefix(Entry.accountOf(member)));
@@ -96,8 +109,9 @@ class PresenceRegistry {
 	}
 
 	/**
-	 * Pushes the expiry of entries that still exist, in one round trip; never re-creates one that was removed
-	 * meanwhile. Returns the entries that were missing (swept while this node could not renew them).
+	 * Pushes the expiry of entries that still exist, in one round trip; never re-creates
+	 * one that was removed meanwhile. Returns the entries that were missing (swept while
+	 * this node could not renew them).
 	 */
 	List<Entry> renew(Collection<Entry> entries) {
 		if (entries.isEmpty()) {
@@ -115,7 +129,8 @@ class PresenceRegistry {
 				connection.zSetCommands().zAdd(key, tuples, ZAddArgs.empty().ifExists().ch());
 				connection.keyCommands().pExpire(key, settings.ttl().toMillis() * 2);
 			}
-			connection.setCommands().sAdd(bytes(ROOMS), order.stream().map(id -> bytes(id.toString())).toArray(byte[][]::new));
+			connection.setCommands()
+				.sAdd(bytes(ROOMS), order.stream().map(id -> bytes(id.toString())).toArray(byte[][]::new));
 			return null;
 		});
 		List<Entry> missing = new ArrayList<>();
@@ -123,8 +138,9 @@ class PresenceRegistry {
 			List<Entry> roomEntries = byRoom.get(order.get(i));
 			Object changed = updated.get(i * 2);
 			if (changed instanceof Number count && count.intValue() < roomEntries.size()) {
-				roomEntries.stream().filter(entry -> redis.opsForZSet().score(key(entry.roomId()), entry.member()) == null)
-						.forEach(missing::add);
+				roomEntries.stream()
+					.filter(entry -> redis.opsForZSet().score(key(entry.roomId()), entry.member()) == null)
+					.forEach(missing::add);
 			}
 		}
 		return missing;
@@ -155,7 +171,9 @@ class PresenceRegistry {
 		return ids;
 	}
 
-	/** Forgets a room with nobody in it; the next heartbeat or arrival there puts it back. */
+	/**
+	 * Forgets a room with nobody in it; the next heartbeat or arrival there puts it back.
+	 */
 	void forgetIfEmpty(UUID roomId) {
 		Long size = redis.opsForZSet().zCard(key(roomId));
 		if (size == null || size == 0) {
@@ -163,9 +181,13 @@ class PresenceRegistry {
 		}
 	}
 
-	/** Remembers that a typing notice was just sent; false if one was sent within the throttle time. */
+	/**
+	 * Remembers that a typing notice was just sent; false if one was sent within the
+	 * throttle time.
+	 */
 	boolean claimTypingSlot(UUID roomId, UUID accountId) {
-		Boolean claimed = redis.opsForValue().setIfAbsent("presence:typing:" + roomId + ":" + accountId, "1", settings.typingThrottle());
+		Boolean claimed = redis.opsForValue()
+			.setIfAbsent("presence:typing:" + roomId + ":" + accountId, "1", settings.typingThrottle());
 		return Boolean.TRUE.equals(claimed);
 	}
 
@@ -176,4 +198,5 @@ class PresenceRegistry {
 	private static byte[] bytes(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
 	}
+
 }

@@ -20,7 +20,9 @@ import fi.tukipiiri.rooms.RoomService;
 public class PresenceService {
 
 	private final PresenceRegistry registry;
+
 	private final RoomService rooms;
+
 	private final ApplicationEventPublisher events;
 
 	PresenceService(PresenceRegistry registry, RoomService rooms, ApplicationEventPublisher events) {
@@ -40,16 +42,18 @@ public class PresenceService {
 
 	public List<RoomMember> present(UUID roomId, UUID requester) {
 		rooms.requireMember(roomId, requester);
-		return registry.present(roomId).stream()
-				.map(accountId -> rooms.member(roomId, accountId))
-				.flatMap(Optional::stream)
-				.sorted(Comparator.comparing(RoomMember::role).reversed().thenComparing(RoomMember::displayName))
-				.toList();
+		return registry.present(roomId)
+			.stream()
+			.map(accountId -> rooms.member(roomId, accountId))
+			.flatMap(Optional::stream)
+			.sorted(Comparator.comparing(RoomMember::role).reversed().thenComparing(RoomMember::displayName))
+			.toList();
 	}
 
 	/**
-	 * The accounts with a live connection in the room now, on any node, for features that must know who is there (a
-	 * safety signal finds out whether a facilitator is present); callers check who may learn it.
+	 * The accounts with a live connection in the room now, on any node, for features that
+	 * must know who is there (a safety signal finds out whether a facilitator is
+	 * present); callers check who may learn it.
 	 */
 	public Set<UUID> presentIn(UUID roomId) {
 		return registry.present(roomId);
@@ -61,7 +65,9 @@ public class PresenceService {
 		if (!registry.claimTypingSlot(roomId, accountId)) {
 			return;
 		}
-		rooms.member(roomId, accountId).ifPresent(member -> events.publishEvent(
-				new TypingEvent("typing", roomId, accountId, member.displayName())));
+		rooms.member(roomId, accountId)
+			.ifPresent(
+					member -> events.publishEvent(new TypingEvent("typing", roomId, accountId, member.displayName())));
 	}
+
 }

@@ -25,15 +25,17 @@ import fi.tukipiiri.rooms.RoomSubscribed;
 import fi.tukipiiri.platform.OutageLog;
 
 /**
- * Follows this node's STOMP sessions into and out of rooms, keeps their Redis entries alive, and announces on
- * {@code /topic/rooms/{id}/presence} when a person's first session arrives or their last one leaves or expires.
- * Presence is a courtesy: a Redis fault is logged and never stops a subscription or a message.
+ * Follows this node's STOMP sessions into and out of rooms, keeps their Redis entries
+ * alive, and announces on {@code /topic/rooms/{id}/presence} when a person's first
+ * session arrives or their last one leaves or expires. Presence is a courtesy: a Redis
+ * fault is logged and never stops a subscription or a message.
  */
 @Component
 class PresenceTracker {
 
 	/** A person present in a room, as the presence topic announces them. */
-	record PresenceEvent(String type, UUID roomId, UUID accountId, String displayName, RoomRole role) implements LiveEvent {
+	record PresenceEvent(String type, UUID roomId, UUID accountId, String displayName,
+			RoomRole role) implements LiveEvent {
 
 		@Override
 		public Audience audience() {
@@ -45,9 +47,13 @@ class PresenceTracker {
 	}
 
 	private final PresenceRegistry registry;
+
 	private final RoomService rooms;
+
 	private final ApplicationEventPublisher events;
+
 	private final String nodeId = UUID.randomUUID().toString();
+
 	/** sessionId → subscriptionId → room, for the sessions connected to this node. */
 	private final Map<String, Map<String, Subscription>> sessions = new ConcurrentHashMap<>();
 
@@ -68,8 +74,10 @@ class PresenceTracker {
 	@EventListener
 	void on(RoomSubscribed subscribed) {
 		Subscription subscription = new Subscription(subscribed.roomId(), subscribed.accountId());
-		// a SUBSCRIBE that was still queued when its session ended finds no session here, and is ignored; arriving under
-		// the session's map entry keeps a disconnect from falling between the two (it would leave a ghost behind)
+		// a SUBSCRIBE that was still queued when its session ended finds no session here,
+		// and is ignored; arriving under
+		// the session's map entry keeps a disconnect from falling between the two (it
+		// would leave a ghost behind)
 		sessions.computeIfPresent(subscribed.sessionId(), (id, subscriptions) -> {
 			subscriptions.put(subscribed.subscriptionId(), subscription);
 			arrive(subscribed.sessionId(), subscription);
@@ -92,18 +100,24 @@ class PresenceTracker {
 	void on(SessionDisconnectEvent event) {
 		Map<String, Subscription> subscriptions = sessions.remove(event.getSessionId());
 		if (subscriptions != null) {
-			subscriptions.values().stream().distinct()
-					.forEach(subscription -> depart(subscription.roomId(), entry(event.getSessionId(), subscription).member()));
+			subscriptions.values()
+				.stream()
+				.distinct()
+				.forEach(subscription -> depart(subscription.roomId(),
+						entry(event.getSessionId(), subscription).member()));
 		}
 	}
 
 	@Scheduled(fixedDelayString = "${tukipiiri.presence.heartbeat:10s}")
 	void heartbeat() {
 		List<PresenceRegistry.Entry> entries = new ArrayList<>();
-		sessions.forEach((sessionId, subscriptions) -> subscriptions.values().stream().distinct()
-				.forEach(subscription -> entries.add(entry(sessionId, subscription))));
+		sessions.forEach((sessionId, subscriptions) -> subscriptions.values()
+			.stream()
+			.distinct()
+			.forEach(subscription -> entries.add(entry(sessionId, subscription))));
 		try {
-			// entries swept while this node could not renew them (a long pause) come back as arrivals
+			// entries swept while this node could not renew them (a long pause) come back
+			// as arrivals
 			for (PresenceRegistry.Entry missing : registry.renew(entries)) {
 				rearrive(missing);
 			}
@@ -114,22 +128,27 @@ class PresenceTracker {
 	}
 
 	/**
-	 * Brings back an entry that was swept while its session lived on, but only if the session still holds a subscription
-	 * to the room: the entry may also be missing because the session just ended, and must then stay gone. The check and
-	 * the arrival happen under the session's map entry, so a disconnect cannot fall between them (it removes the session,
-	 * and then departs, after this).
+	 * Brings back an entry that was swept while its session lived on, but only if the
+	 * session still holds a subscription to the room: the entry may also be missing
+	 * because the session just ended, and must then stay gone. The check and the arrival
+	 * happen under the session's map entry, so a disconnect cannot fall between them (it
+	 * removes the session, and then departs, after this).
 	 */
 	private void rearrive(PresenceRegistry.Entry missing) {
 		String sessionId = missing.sessionKey().substring(nodeId.length() + 1);
 		sessions.computeIfPresent(sessionId, (id, subscriptions) -> {
-			if (subscriptions.values().stream().anyMatch(held -> held.roomId().equals(missing.roomId())) && registry.arrive(missing)) {
+			if (subscriptions.values().stream().anyMatch(held -> held.roomId().equals(missing.roomId()))
+					&& registry.arrive(missing)) {
 				announce("joined", missing.roomId(), missing.accountId());
 			}
 			return subscriptions;
 		});
 	}
 
-	/** Removes entries nobody renewed, from any node, and announces the people who are thereby gone. */
+	/**
+	 * Removes entries nobody renewed, from any node, and announces the people who are
+	 * thereby gone.
+	 */
 	@Scheduled(fixedDelayString = "${tukipiiri.presence.sweep:5s}")
 	void sweep() {
 		try {
@@ -166,7 +185,8 @@ class PresenceTracker {
 	}
 
 	private void announce(String type, UUID roomId, UUID accountId) {
-		events.publishEvent("joined".equals(type) ? new PersonArrived(roomId, accountId) : new PersonLeft(roomId, accountId));
+		events.publishEvent(
+				"joined".equals(type) ? new PersonArrived(roomId, accountId) : new PersonLeft(roomId, accountId));
 		RoomMember member = rooms.member(roomId, accountId).orElse(null);
 		if (member == null) {
 			return;
@@ -177,4 +197,5 @@ class PresenceTracker {
 	private PresenceRegistry.Entry entry(String sessionId, Subscription subscription) {
 		return new PresenceRegistry.Entry(subscription.roomId(), subscription.accountId(), nodeId + ":" + sessionId);
 	}
+
 }

@@ -5,17 +5,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A stored message; a removed one keeps its place in the sequence but carries no text for readers.
+ * A stored message; a removed one keeps its place in the sequence but carries no text for
+ * readers.
  *
- * @param kind what the message is; a {@link MessageKind#CRISIS} message also carries its {@code translations}
- * @param translations language code (fi, sv, en, …) → the text in that language; null for a {@code TEXT} message.
- *        {@code body} then holds every translation, so a reader that knows no translations still reads it whole
+ * @param kind what the message is; a {@link MessageKind#CRISIS} message also carries its
+ * {@code translations}
+ * @param translations language code (fi, sv, en, …) → the text in that language; null for
+ * a {@code TEXT} message. {@code body} then holds every translation, so a reader that
+ * knows no translations still reads it whole
  */
 public record ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
 		String body, Instant sentAt, boolean removed, MessageKind kind, Map<String, String> translations) {
 
-	ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole, String body,
-			Instant sentAt) {
+	ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
+			String body, Instant sentAt) {
 		this(roomId, seq, id, authorId, authorDisplayName, authorRole, body, sentAt, false, MessageKind.TEXT, null);
 	}
 }

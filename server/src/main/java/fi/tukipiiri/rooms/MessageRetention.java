@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import fi.tukipiiri.platform.RetentionRule;
 
 /**
- * Deletes messages past their retention time, per room kind. The time counts from when the room closed (a session's
- * room closes when the session ends), or from the message itself in a room that is still open.
+ * Deletes messages past their retention time, per room kind. The time counts from when
+ * the room closed (a session's room closes when the session ends), or from the message
+ * itself in a room that is still open.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageRetention {
@@ -25,7 +26,8 @@ class MessageRetention {
 	 * @param privateTalks messages of one-to-one talks
 	 */
 	@ConfigurationProperties("tukipiiri.retention.messages")
-	record Settings(@DefaultValue("30d") Duration open, @DefaultValue("365d") Duration closed, @DefaultValue("90d") Duration privateTalks) {
+	record Settings(@DefaultValue("30d") Duration open, @DefaultValue("365d") Duration closed,
+			@DefaultValue("90d") Duration privateTalks) {
 	}
 
 	@Bean
@@ -53,4 +55,5 @@ class MessageRetention {
 					""").param("kind", kind.name()).param("before", Timestamp.from(now.minus(keep))).update();
 		}
 	}
+
 }

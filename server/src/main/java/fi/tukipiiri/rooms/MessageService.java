@@ -25,8 +25,9 @@ import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 import fi.tukipiiri.text.TextPolicy;
 
 /**
- * Stores messages: checks the sender, the room and the text, numbers the message without gaps and
- * returns only once it is committed. A repeated client id returns the original message instead.
+ * Stores messages: checks the sender, the room and the text, numbers the message without
+ * gaps and returns only once it is committed. A repeated client id returns the original
+ * message instead.
  */
 @Service
 public class MessageService {
@@ -34,11 +35,17 @@ public class MessageService {
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private final Messages messages;
+
 	private final Rooms rooms;
+
 	private final RoomService roomService;
+
 	private final List<RoomRules> rules;
+
 	private final ApplicationEventPublisher events;
+
 	private final ChatSettings settings;
+
 	private final Clock clock;
 
 	MessageService(Messages messages, Rooms rooms, RoomService roomService, List<RoomRules> rules,
@@ -52,7 +59,9 @@ public class MessageService {
 		this.clock = clock;
 	}
 
-	/** The stored message, and whether it had been stored before under the same client id. */
+	/**
+	 * The stored message, and whether it had been stored before under the same client id.
+	 */
 	public record Sent(ChatMessage message, boolean duplicate) {
 	}
 
@@ -60,43 +69,48 @@ public class MessageService {
 	}
 
 	/**
-	 * Stores a message whose body passes the text policy for several lines ({@link TextPolicy#multiLine}): NFC,
-	 * invisible characters and bidirectional controls removed, line feeds kept, 1 to {@code maxMessageLength} code
-	 * points. The canonical body is what is stored and delivered.
-	 *
-	 * @throws EmptyMessage {@code message.empty}: nothing but white space and invisible characters
+	 * Stores a message whose body passes the text policy for several lines
+	 * ({@link TextPolicy#multiLine}): NFC, invisible characters and bidirectional
+	 * controls removed, line feeds kept, 1 to {@code maxMessageLength} code points. The
+	 * canonical body is what is stored and delivered.
+	 * @throws EmptyMessage {@code message.empty}: nothing but white space and invisible
+	 * characters
 	 * @throws MessageTooLong {@code message.too_long}: over the limit in code points
-	 * @throws InvalidText {@code message.invalid_text}: a control character, an unpaired surrogate or too many marks
+	 * @throws InvalidText {@code message.invalid_text}: a control character, an unpaired
+	 * surrogate or too many marks
 	 */
 	@Transactional
 	public Sent send(UUID roomId, UUID authorId, String clientId, String rawBody) {
 		requireClientId(clientId);
 		String body = normalise(rawBody);
-		return store(roomId, authorId, clientId, (seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(), authorId,
-				author.displayName(), author.role(), body, clock.instant()));
+		return store(roomId, authorId, clientId, (seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(),
+				authorId, author.displayName(), author.role(), body, clock.instant()));
 	}
 
 	/**
-	 * Stores a message written in several languages (the crisis message), under the same rules as {@link #send}: each
-	 * reader reads it in their own language from {@code translations}; its body holds all of them, in the order given.
-	 * The caller decides who may send one.
-	 *
+	 * Stores a message written in several languages (the crisis message), under the same
+	 * rules as {@link #send}: each reader reads it in their own language from
+	 * {@code translations}; its body holds all of them, in the order given. The caller
+	 * decides who may send one.
 	 * @param translations language code → text, at least one
 	 */
 	@Transactional
-	public Sent sendTranslated(UUID roomId, UUID authorId, String clientId, MessageKind kind, Map<String, String> translations) {
+	public Sent sendTranslated(UUID roomId, UUID authorId, String clientId, MessageKind kind,
+			Map<String, String> translations) {
 		requireClientId(clientId);
 		if (translations.isEmpty()) {
 			throw new EmptyMessage();
 		}
 		Map<String, String> texts = new LinkedHashMap<>(translations);
-		return store(roomId, authorId, clientId, (seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(), authorId,
-				author.displayName(), author.role(), String.join("\n\n", texts.values()), clock.instant(), false, kind, texts));
+		return store(roomId, authorId, clientId,
+				(seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(), authorId, author.displayName(),
+						author.role(), String.join("\n\n", texts.values()), clock.instant(), false, kind, texts));
 	}
 
 	/**
-	 * Numbers and stores the message {@code compose} makes, under the room's lock, once the room, the author's membership
-	 * and the rooms' rules allow it; a client id sent before returns the message stored then.
+	 * Numbers and stores the message {@code compose} makes, under the room's lock, once
+	 * the room, the author's membership and the rooms' rules allow it; a client id sent
+	 * before returns the message stored then.
 	 */
 	private Sent store(UUID roomId, UUID authorId, String clientId, BiFunction<Long, RoomMember, ChatMessage> compose) {
 		LockedRoom room = messages.lockRoom(roomId).orElseThrow(RoomNotFound::new);
@@ -121,7 +135,9 @@ public class MessageService {
 		}
 	}
 
-	/** The message as written, for those who moderate the room (callers check that right). */
+	/**
+	 * The message as written, for those who moderate the room (callers check that right).
+	 */
 	@Transactional(readOnly = true)
 	public ChatMessage original(UUID roomId, UUID messageId) {
 		return messages.findOriginal(roomId, messageId).orElseThrow(MessageNotFound::new);
@@ -134,18 +150,21 @@ public class MessageService {
 	}
 
 	/**
-	 * Removes a message from what readers see; the text stays stored with who removed it and why. Returns the
-	 * message as it was written, or empty if it had been removed already.
+	 * Removes a message from what readers see; the text stays stored with who removed it
+	 * and why. Returns the message as it was written, or empty if it had been removed
+	 * already.
 	 */
 	@Transactional
 	public Optional<ChatMessage> remove(UUID roomId, UUID messageId, UUID removedBy, String reason) {
 		ChatMessage original = original(roomId, messageId);
-		return messages.markRemoved(messageId, removedBy, reason, clock.instant()) ? Optional.of(original) : Optional.empty();
+		return messages.markRemoved(messageId, removedBy, reason, clock.instant()) ? Optional.of(original)
+				: Optional.empty();
 	}
 
 	/**
-	 * Members read history by sequence number: after one (catching up, oldest first), before one (scrolling back,
-	 * the newest before it), both (the range between), or neither (the latest).
+	 * Members read history by sequence number: after one (catching up, oldest first),
+	 * before one (scrolling back, the newest before it), both (the range between), or
+	 * neither (the latest).
 	 */
 	@Transactional(readOnly = true)
 	public History history(UUID roomId, UUID readerId, Long afterSeq, Long beforeSeq, int limit) {
@@ -168,4 +187,5 @@ public class MessageService {
 			default -> new InvalidText(refused.message());
 		});
 	}
+
 }

@@ -1,14 +1,20 @@
 package fi.tukipiiri.rooms;
 
 /**
- * A private talk's title names its two people, the facilitator first: {@code "Ohjaaja Outi & Anna"}. Display names
- * never hold {@code &} ({@code Credentials.DISPLAY_NAME_PATTERN}), so the two names can be told apart again, which
- * erasure needs: the erased person's name is replaced by {@value #ERASED}, in the room and in every copy of its title.
+ * A private talk's title names its two people, the facilitator first:
+ * {@code "Ohjaaja Outi & Anna"}. Display names never hold {@code &}
+ * ({@code Credentials.DISPLAY_NAME_PATTERN}), so the two names can be told apart again,
+ * which erasure needs: the erased person's name is replaced by {@value #ERASED}, in the
+ * room and in every copy of its title.
  */
 public final class PrivateTalkTitles {
 
 	private static final String BETWEEN = " & ";
-	/** What stands for an erased person's name; readers show the room's remaining person as usual. */
+
+	/**
+	 * What stands for an erased person's name; readers show the room's remaining person
+	 * as usual.
+	 */
 	public static final String ERASED = "–";
 
 	private PrivateTalkTitles() {
@@ -19,7 +25,10 @@ public final class PrivateTalkTitles {
 		return facilitatorName + BETWEEN + participantName;
 	}
 
-	/** The title with {@code displayName} replaced where it is one of the two names; any other title as it is. */
+	/**
+	 * The title with {@code displayName} replaced where it is one of the two names; any
+	 * other title as it is.
+	 */
 	public static String without(String title, String displayName) {
 		String[] names = title.split(BETWEEN, -1);
 		if (names.length != 2) {
@@ -27,4 +36,5 @@ public final class PrivateTalkTitles {
 		}
 		return of(names[0].equals(displayName) ? ERASED : names[0], names[1].equals(displayName) ? ERASED : names[1]);
 	}
+
 }

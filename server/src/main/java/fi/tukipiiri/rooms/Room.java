@@ -3,8 +3,13 @@ package fi.tukipiiri.rooms;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A room; its {@code title} holds at most {@value #TITLE_MAX} characters (code points, as the database counts them). */
-public record Room(UUID id, String title, String theme, RoomKind kind, RoomState state, Instant createdAt, long lastSeq) {
+/**
+ * A room; its {@code title} holds at most {@value #TITLE_MAX} characters (code points, as
+ * the database counts them).
+ */
+public record Room(UUID id, String title, String theme, RoomKind kind, RoomState state, Instant createdAt,
+		long lastSeq) {
 
 	public static final int TITLE_MAX = 120;
+
 }

@@ -9,7 +9,10 @@ import fi.tukipiiri.text.FieldLimit;
 import fi.tukipiiri.text.FieldLimits;
 import fi.tukipiiri.text.TextKind;
 
-/** The text fields of rooms and messages, and the largest page of history ({@code historyPage}). */
+/**
+ * The text fields of rooms and messages, and the largest page of history
+ * ({@code historyPage}).
+ */
 @Component
 class RoomFieldLimits implements FieldLimits {
 
@@ -31,9 +34,13 @@ class RoomFieldLimits implements FieldLimits {
 		return List.of(message(settings), TITLE, THEME);
 	}
 
-	/** A client that asks for more gets this many and must not take the page's end for the room's. */
+	/**
+	 * A client that asks for more gets this many and must not take the page's end for the
+	 * room's.
+	 */
 	@Override
 	public Map<String, Integer> counts() {
 		return Map.of("historyPage", settings.maxHistoryPage());
 	}
+
 }

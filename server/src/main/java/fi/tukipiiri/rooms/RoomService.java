@@ -24,20 +24,28 @@ import fi.tukipiiri.rooms.RoomProblems.PrivateTalkFixed;
 import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 import fi.tukipiiri.text.TextFields;
 
-/** Who may enter which room, in which role. Open chats admit anyone signed in; closed groups only their members. */
+/**
+ * Who may enter which room, in which role. Open chats admit anyone signed in; closed
+ * groups only their members.
+ */
 @Service
 public class RoomService {
+
 	/** Longest room theme, in code points after folding. */
 	public static final int THEME_MAX = 500;
 
 	private final Rooms rooms;
+
 	private final AccountService accounts;
+
 	private final List<RoomRules> rules;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	RoomService(Rooms rooms, AccountService accounts, List<RoomRules> rules,
-			ApplicationEventPublisher events, Clock clock) {
+	RoomService(Rooms rooms, AccountService accounts, List<RoomRules> rules, ApplicationEventPublisher events,
+			Clock clock) {
 		this.rooms = rooms;
 		this.accounts = accounts;
 		this.rules = rules;
@@ -46,26 +54,34 @@ public class RoomService {
 	}
 
 	/**
-	 * How one person may reach a room: as a member in a room role, or, for an administrator who is not a member, as
-	 * an overseer (every such look into a closed group or a private talk is published for the audit log).
+	 * How one person may reach a room: as a member in a room role, or, for an
+	 * administrator who is not a member, as an overseer (every such look into a closed
+	 * group or a private talk is published for the audit log).
 	 */
 	public record Access(Room room, RoomRole role, boolean overseer) {
 	}
 
-	/** A room and the people responsible in it: its facilitators and peer supporters, facilitators first. */
+	/**
+	 * A room and the people responsible in it: its facilitators and peer supporters,
+	 * facilitators first.
+	 */
 	public record Staffing(Room room, List<RoomMember> staff) {
 
-		/** Whether anyone leads the room: a safety signal there has a facilitator to reach. */
+		/**
+		 * Whether anyone leads the room: a safety signal there has a facilitator to
+		 * reach.
+		 */
 		public boolean hasFacilitator() {
 			return staff.stream().anyMatch(member -> member.role() == RoomRole.FACILITATOR);
 		}
 	}
 
 	/**
-	 * A new room. The title (1–120 code points) and theme (0–500, optional) pass the single-line text policy and are
-	 * stored in their canonical form; a title the service composes itself must be shortened to fit first.
-	 *
-	 * @throws InvalidFields {@code validation.failed} naming {@code title} and/or {@code theme}
+	 * A new room. The title (1–120 code points) and theme (0–500, optional) pass the
+	 * single-line text policy and are stored in their canonical form; a title the service
+	 * composes itself must be shortened to fit first.
+	 * @throws InvalidFields {@code validation.failed} naming {@code title} and/or
+	 * {@code theme}
 	 */
 	@Transactional
 	public Room create(String title, String theme, RoomKind kind, UUID createdBy) {
@@ -85,8 +101,9 @@ public class RoomService {
 	}
 
 	/**
-	 * The open private talk in which {@code staffId} is the facilitator and {@code participantId} the participant,
-	 * the newest if there are several; empty when there is none (or it was archived or made read-only).
+	 * The open private talk in which {@code staffId} is the facilitator and
+	 * {@code participantId} the participant, the newest if there are several; empty when
+	 * there is none (or it was archived or made read-only).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Room> privateTalkBetween(UUID staffId, UUID participantId) {
@@ -95,12 +112,16 @@ public class RoomService {
 
 	@Transactional(readOnly = true)
 	public List<VisibleRoom> visibleTo(UUID accountId) {
-		return rooms.visibleTo(accountId).stream()
-				.map(r -> new VisibleRoom(r.room(), r.role() != null, r.role()))
-				.toList();
+		return rooms.visibleTo(accountId)
+			.stream()
+			.map(r -> new VisibleRoom(r.room(), r.role() != null, r.role()))
+			.toList();
 	}
 
-	/** The room, if this person may see it; a closed room they are not in answers like one that does not exist to them. */
+	/**
+	 * The room, if this person may see it; a closed room they are not in answers like one
+	 * that does not exist to them.
+	 */
 	@Transactional(readOnly = true)
 	public VisibleRoom get(UUID roomId, UUID accountId) {
 		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
@@ -112,8 +133,8 @@ public class RoomService {
 	}
 
 	/**
-	 * Makes the person a member of an open chat (as a participant), or confirms their membership of a closed group.
-	 *
+	 * Makes the person a member of an open chat (as a participant), or confirms their
+	 * membership of a closed group.
 	 * @throws NotMember {@code rooms.not_member} (403) as {@link #admit}
 	 * @throws Barred {@code rooms.barred} (403) as {@link #admit}
 	 */
@@ -124,13 +145,15 @@ public class RoomService {
 	}
 
 	/**
-	 * Lets this person follow the room live, joining them to an open chat on the way: the check behind
-	 * {@code POST /api/rooms/{id}/join} and behind every STOMP subscription to the room's topics, so both refuse alike.
-	 *
-	 * @throws NotMember {@code rooms.not_member} (403) for an unknown room and a closed group or private talk the person
-	 *         is not in (so that a closed room's existence is not revealed)
-	 * @throws Barred {@code rooms.barred} (403) when the person is not a member and a ban from the room or its series
-	 *         keeps them out: they were told when banned, so the answer reveals nothing new
+	 * Lets this person follow the room live, joining them to an open chat on the way: the
+	 * check behind {@code POST /api/rooms/{id}/join} and behind every STOMP subscription
+	 * to the room's topics, so both refuse alike.
+	 * @throws NotMember {@code rooms.not_member} (403) for an unknown room and a closed
+	 * group or private talk the person is not in (so that a closed room's existence is
+	 * not revealed)
+	 * @throws Barred {@code rooms.barred} (403) when the person is not a member and a ban
+	 * from the room or its series keeps them out: they were told when banned, so the
+	 * answer reveals nothing new
 	 */
 	@Transactional
 	public void admit(UUID roomId, UUID accountId) {
@@ -148,7 +171,10 @@ public class RoomService {
 		rooms.addParticipantIfAbsent(roomId, accountId, clock.instant());
 	}
 
-	/** The caller's way into the room for reading; refuses anyone who is neither a member nor an administrator. */
+	/**
+	 * The caller's way into the room for reading; refuses anyone who is neither a member
+	 * nor an administrator.
+	 */
 	@Transactional(readOnly = true)
 	public Access requireReader(UUID roomId, UUID accountId, String how) {
 		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
@@ -169,7 +195,9 @@ public class RoomService {
 		return Optional.of(new Access(room, null, true));
 	}
 
-	/** Whether a feature's rules (a ban, for instance) keep this person out of the room. */
+	/**
+	 * Whether a feature's rules (a ban, for instance) keep this person out of the room.
+	 */
 	@Transactional(readOnly = true)
 	public boolean barred(UUID roomId, UUID accountId) {
 		return rules.stream().anyMatch(rule -> rule.barred(roomId, accountId));
@@ -199,12 +227,14 @@ public class RoomService {
 	}
 
 	/**
-	 * Appoints a person to a room in a role, by a coordinator or an administrator: a facilitator must hold the
-	 * FACILITATOR role, a peer supporter the PEER_SUPPORTER or FACILITATOR role. Changes the role of an existing member.
-	 * Private talks keep their two members. Published as {@link RoomStaffChanged}, for the audit log.
-	 *
-	 * @throws RoomProblems.InvalidStaff {@code rooms.invalid_staff} (409) when the person does not hold the role needed
-	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a private talk
+	 * Appoints a person to a room in a role, by a coordinator or an administrator: a
+	 * facilitator must hold the FACILITATOR role, a peer supporter the PEER_SUPPORTER or
+	 * FACILITATOR role. Changes the role of an existing member. Private talks keep their
+	 * two members. Published as {@link RoomStaffChanged}, for the audit log.
+	 * @throws RoomProblems.InvalidStaff {@code rooms.invalid_staff} (409) when the person
+	 * does not hold the role needed
+	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a
+	 * private talk
 	 */
 	@Transactional
 	public RoomMember appoint(UUID roomId, UUID accountId, RoomRole role, UUID appointedBy) {
@@ -227,11 +257,13 @@ public class RoomService {
 	}
 
 	/**
-	 * Takes a member out of a room, by a coordinator or an administrator (a facilitator no longer leading it, for
-	 * instance); their live subscriptions to it end on every node. Published as {@link RoomStaffChanged}.
-	 *
-	 * @throws RoomProblems.MemberNotFound {@code rooms.member_not_found} (404) when the person is not a member
-	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a private talk
+	 * Takes a member out of a room, by a coordinator or an administrator (a facilitator
+	 * no longer leading it, for instance); their live subscriptions to it end on every
+	 * node. Published as {@link RoomStaffChanged}.
+	 * @throws RoomProblems.MemberNotFound {@code rooms.member_not_found} (404) when the
+	 * person is not a member
+	 * @throws RoomProblems.PrivateTalkFixed {@code rooms.private_talk_fixed} (409) for a
+	 * private talk
 	 */
 	@Transactional
 	public void dismiss(UUID roomId, UUID accountId, UUID dismissedBy) {
@@ -245,13 +277,19 @@ public class RoomService {
 		events.publishEvent(new RoomStaffChanged(roomId, accountId, null, dismissedBy, clock.instant()));
 	}
 
-	/** Every open chat and closed group in use with its facilitators and peer supporters, newest first. */
+	/**
+	 * Every open chat and closed group in use with its facilitators and peer supporters,
+	 * newest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<Staffing> staffing() {
 		return rooms.staffing();
 	}
 
-	/** Adds an enrolled person to a session room unless they are barred from it; whether they were added. */
+	/**
+	 * Adds an enrolled person to a session room unless they are barred from it; whether
+	 * they were added.
+	 */
 	@Transactional
 	public boolean addParticipantUnlessBarred(UUID roomId, UUID accountId) {
 		if (barred(roomId, accountId)) {
@@ -262,8 +300,8 @@ public class RoomService {
 	}
 
 	/**
-	 * Takes the person out of the room: no longer a member, and every live subscription of theirs to it ends on
-	 * every node once the change is committed.
+	 * Takes the person out of the room: no longer a member, and every live subscription
+	 * of theirs to it ends on every node once the change is committed.
 	 */
 	@Transactional
 	public boolean removeMember(UUID roomId, UUID accountId) {
@@ -278,10 +316,17 @@ public class RoomService {
 		return rooms.members(roomId);
 	}
 
-	/** The members holding a room role, for features that reach them directly (facilitators, for instance). */
+	/**
+	 * The members holding a room role, for features that reach them directly
+	 * (facilitators, for instance).
+	 */
 	@Transactional(readOnly = true)
 	public List<UUID> membersWithRole(UUID roomId, RoomRole role) {
-		return rooms.members(roomId).stream().filter(member -> member.role() == role).map(RoomMember::accountId).toList();
+		return rooms.members(roomId)
+			.stream()
+			.filter(member -> member.role() == role)
+			.map(RoomMember::accountId)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -299,4 +344,5 @@ public class RoomService {
 	private static boolean isJoinable(Room room) {
 		return room.kind() == RoomKind.OPEN && room.state() != RoomState.ARCHIVED;
 	}
+
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A coordinator or an administrator appointed someone to a room or took them out of it; staffing decides who a safety
- * signal reaches, so it is audited.
+ * A coordinator or an administrator appointed someone to a room or took them out of it;
+ * staffing decides who a safety signal reaches, so it is audited.
  *
  * @param role the role given; null when the person was taken out of the room
  */

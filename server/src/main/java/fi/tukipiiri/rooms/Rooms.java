@@ -33,10 +33,14 @@ class Rooms {
 				insert into rooms (id, title, theme, kind, state, created_by, created_at)
 				values (:id, :title, :theme, :kind, :state, :createdBy, :createdAt)
 				""")
-				.param("id", room.id()).param("title", room.title()).param("theme", room.theme())
-				.param("kind", room.kind().name()).param("state", room.state().name())
-				.param("createdBy", createdBy).param("createdAt", Timestamp.from(room.createdAt()))
-				.update();
+			.param("id", room.id())
+			.param("title", room.title())
+			.param("theme", room.theme())
+			.param("kind", room.kind().name())
+			.param("state", room.state().name())
+			.param("createdBy", createdBy)
+			.param("createdAt", Timestamp.from(room.createdAt()))
+			.update();
 	}
 
 	/** The private talks this person is one of the two people of. */
@@ -47,7 +51,10 @@ class Rooms {
 				""").param("account", accountId).query(Rooms::room).list();
 	}
 
-	/** The newest open private talk led by {@code staffId} with {@code participantId} as its participant. */
+	/**
+	 * The newest open private talk led by {@code staffId} with {@code participantId} as
+	 * its participant.
+	 */
 	Optional<Room> privateTalkBetween(UUID staffId, UUID participantId) {
 		return jdbc.sql("""
 				select r.* from rooms r
@@ -66,7 +73,10 @@ class Rooms {
 		return jdbc.sql("select * from rooms where id = :id").param("id", id).query(Rooms::room).optional();
 	}
 
-	/** Rooms the account may enter: every open chat still in use, and every room it is a member of. */
+	/**
+	 * Rooms the account may enter: every open chat still in use, and every room it is a
+	 * member of.
+	 */
 	List<RoomForAccount> visibleTo(UUID accountId) {
 		return jdbc.sql("""
 				select r.*, m.role as member_role
@@ -74,15 +84,17 @@ class Rooms {
 				where m.account_id is not null or (r.kind = 'OPEN' and r.state <> 'ARCHIVED')
 				order by r.created_at desc, r.id
 				""")
-				.param("accountId", accountId)
-				.query((rs, n) -> new RoomForAccount(room(rs, n), role(rs.getString("member_role"))))
-				.list();
+			.param("accountId", accountId)
+			.query((rs, n) -> new RoomForAccount(room(rs, n), role(rs.getString("member_role"))))
+			.list();
 	}
 
 	Optional<RoomRole> memberRole(UUID roomId, UUID accountId) {
 		return jdbc.sql("select role from room_members where room_id = :roomId and account_id = :accountId")
-				.param("roomId", roomId).param("accountId", accountId)
-				.query((rs, n) -> RoomRole.valueOf(rs.getString("role"))).optional();
+			.param("roomId", roomId)
+			.param("accountId", accountId)
+			.query((rs, n) -> RoomRole.valueOf(rs.getString("role")))
+			.optional();
 	}
 
 	/** Adds the member, or changes the role of an existing one. */
@@ -91,22 +103,33 @@ class Rooms {
 				insert into room_members (room_id, account_id, role, joined_at) values (:roomId, :accountId, :role, :at)
 				on conflict (room_id, account_id) do update set role = excluded.role
 				""")
-				.param("roomId", roomId).param("accountId", accountId).param("role", role.name())
-				.param("at", Timestamp.from(at)).update();
+			.param("roomId", roomId)
+			.param("accountId", accountId)
+			.param("role", role.name())
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
-	/** Adds the member as a participant unless already a member; existing roles are kept. */
+	/**
+	 * Adds the member as a participant unless already a member; existing roles are kept.
+	 */
 	void addParticipantIfAbsent(UUID roomId, UUID accountId, Instant at) {
-		jdbc.sql("""
-				insert into room_members (room_id, account_id, role, joined_at) values (:roomId, :accountId, 'PARTICIPANT', :at)
-				on conflict (room_id, account_id) do nothing
-				""")
-				.param("roomId", roomId).param("accountId", accountId).param("at", Timestamp.from(at)).update();
+		jdbc.sql(
+				"""
+						insert into room_members (room_id, account_id, role, joined_at) values (:roomId, :accountId, 'PARTICIPANT', :at)
+						on conflict (room_id, account_id) do nothing
+						""")
+			.param("roomId", roomId)
+			.param("accountId", accountId)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	boolean deleteMember(UUID roomId, UUID accountId) {
 		return jdbc.sql("delete from room_members where room_id = :roomId and account_id = :accountId")
-				.param("roomId", roomId).param("accountId", accountId).update() == 1;
+			.param("roomId", roomId)
+			.param("accountId", accountId)
+			.update() == 1;
 	}
 
 	List<RoomMember> members(UUID roomId) {
@@ -114,8 +137,7 @@ class Rooms {
 				select m.account_id, a.display_name, m.role
 				from room_members m join accounts a on a.id = m.account_id
 				where m.room_id = :roomId order by m.role desc, a.display_name
-				""")
-				.param("roomId", roomId).query(Rooms::member).list();
+				""").param("roomId", roomId).query(Rooms::member).list();
 	}
 
 	Optional<RoomMember> member(UUID roomId, UUID accountId) {
@@ -123,13 +145,13 @@ class Rooms {
 				select m.account_id, a.display_name, m.role
 				from room_members m join accounts a on a.id = m.account_id
 				where m.room_id = :roomId and m.account_id = :accountId
-				""")
-				.param("roomId", roomId).param("accountId", accountId).query(Rooms::member).optional();
+				""").param("roomId", roomId).param("accountId", accountId).query(Rooms::member).optional();
 	}
 
 	/**
-	 * Every open chat and closed group not archived, newest first, each with its facilitators and peer supporters
-	 * (possibly none). Private talks are left out: their two members are fixed.
+	 * Every open chat and closed group not archived, newest first, each with its
+	 * facilitators and peer supporters (possibly none). Private talks are left out: their
+	 * two members are fixed.
 	 */
 	List<RoomService.Staffing> staffing() {
 		Map<UUID, RoomService.Staffing> rooms = new LinkedHashMap<>();
@@ -140,31 +162,41 @@ class Rooms {
 				left join accounts a on a.id = m.account_id
 				where r.kind in ('OPEN', 'CLOSED') and r.state <> 'ARCHIVED'
 				order by r.created_at desc, r.id, m.role desc, a.display_name
-				""")
-				.query((rs, n) -> {
-					Room room = room(rs, n);
-					RoomService.Staffing staffing = rooms.computeIfAbsent(room.id(), id -> new RoomService.Staffing(room, new ArrayList<>()));
-					if (rs.getObject("account_id") != null) {
-						staffing.staff().add(member(rs, n));
-					}
-					return staffing;
-				})
-				.list();
-		return rooms.values().stream().map(staffing -> new RoomService.Staffing(staffing.room(), List.copyOf(staffing.staff()))).toList();
+				""").query((rs, n) -> {
+			Room room = room(rs, n);
+			RoomService.Staffing staffing = rooms.computeIfAbsent(room.id(),
+					id -> new RoomService.Staffing(room, new ArrayList<>()));
+			if (rs.getObject("account_id") != null) {
+				staffing.staff().add(member(rs, n));
+			}
+			return staffing;
+		}).list();
+		return rooms.values()
+			.stream()
+			.map(staffing -> new RoomService.Staffing(staffing.room(), List.copyOf(staffing.staff())))
+			.toList();
 	}
 
-	/** Changes the state; closing (read-only or archived) stamps when, reopening clears it. */
+	/**
+	 * Changes the state; closing (read-only or archived) stamps when, reopening clears
+	 * it.
+	 */
 	void updateState(UUID roomId, RoomState state, Instant at) {
 		jdbc.sql("""
 				update rooms set state = :state,
 				    closed_at = case when :open then null else coalesce(closed_at, :at) end
 				where id = :id
-				""").param("state", state.name()).param("open", state.acceptsMessages()).param("at", Timestamp.from(at))
-				.param("id", roomId).update();
+				""")
+			.param("state", state.name())
+			.param("open", state.acceptsMessages())
+			.param("at", Timestamp.from(at))
+			.param("id", roomId)
+			.update();
 	}
 
 	private static RoomMember member(ResultSet rs, int row) throws SQLException {
-		return new RoomMember(rs.getObject("account_id", UUID.class), rs.getString("display_name"), RoomRole.valueOf(rs.getString("role")));
+		return new RoomMember(rs.getObject("account_id", UUID.class), rs.getString("display_name"),
+				RoomRole.valueOf(rs.getString("role")));
 	}
 
 	private static RoomRole role(String value) {
@@ -176,4 +208,5 @@ class Rooms {
 				RoomKind.valueOf(rs.getString("kind")), RoomState.valueOf(rs.getString("state")),
 				rs.getTimestamp("created_at").toInstant(), rs.getLong("last_seq"));
 	}
+
 }

@@ -13,15 +13,19 @@ import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.PersonalData;
 
 /**
- * A person's rooms and messages. On erasure their messages keep their place in each conversation, so numbering and
- * replies stay intact, but lose their text and their author: readers see a removed message by a deleted user.
+ * A person's rooms and messages. On erasure their messages keep their place in each
+ * conversation, so numbering and replies stay intact, but lose their text and their
+ * author: readers see a removed message by a deleted user.
  */
 @Component
 class RoomsPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
+
 	private final Rooms rooms;
+
 	private final AccountService accounts;
+
 	private final Clock clock;
 
 	RoomsPersonalData(JdbcClient jdbc, Rooms rooms, AccountService accounts, Clock clock) {
@@ -50,23 +54,28 @@ class RoomsPersonalData implements PersonalData {
 		List<Membership> memberships = jdbc.sql("""
 				select r.id, r.title, r.kind, m.role, m.joined_at from room_members m join rooms r on r.id = m.room_id
 				where m.account_id = :id order by m.joined_at
-				""").param("id", accountId)
-				.query((rs, n) -> new Membership(rs.getObject("id", UUID.class), rs.getString("title"), RoomKind.valueOf(rs.getString("kind")),
-						RoomRole.valueOf(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
-				.list();
+				""")
+			.param("id", accountId)
+			.query((rs, n) -> new Membership(rs.getObject("id", UUID.class), rs.getString("title"),
+					RoomKind.valueOf(rs.getString("kind")), RoomRole.valueOf(rs.getString("role")),
+					rs.getTimestamp("joined_at").toInstant()))
+			.list();
 		List<OwnMessage> messages = jdbc.sql("""
 				select m.room_id, r.title, m.seq, m.sent_at, m.body, m.removed_at is not null as removed
 				from messages m join rooms r on r.id = m.room_id where m.author_id = :id order by m.sent_at, m.seq
-				""").param("id", accountId)
-				.query((rs, n) -> new OwnMessage(rs.getObject("room_id", UUID.class), rs.getString("title"), rs.getLong("seq"),
-						rs.getTimestamp("sent_at").toInstant(), rs.getString("body"), rs.getBoolean("removed")))
-				.list();
+				""")
+			.param("id", accountId)
+			.query((rs, n) -> new OwnMessage(rs.getObject("room_id", UUID.class), rs.getString("title"),
+					rs.getLong("seq"), rs.getTimestamp("sent_at").toInstant(), rs.getString("body"),
+					rs.getBoolean("removed")))
+			.list();
 		return new Export(memberships, messages);
 	}
 
 	/**
-	 * Also blanks the reasons the person gave for removing others' messages, and replaces their name in the titles
-	 * of their private talks ({@link PrivateTalkTitles}), which the other person keeps.
+	 * Also blanks the reasons the person gave for removing others' messages, and replaces
+	 * their name in the titles of their private talks ({@link PrivateTalkTitles}), which
+	 * the other person keeps.
 	 */
 	@Override
 	public void erase(UUID accountId) {
@@ -74,11 +83,14 @@ class RoomsPersonalData implements PersonalData {
 				update messages set body = '', removed_at = coalesce(removed_at, :now), removal_reason = 'author erased'
 				where author_id = :id
 				""").param("now", Timestamp.from(clock.instant())).param("id", accountId).update();
-		jdbc.sql("update messages set removal_reason = '' where removed_by = :id and author_id is distinct from :id and removal_reason <> ''")
-				.param("id", accountId).update();
+		jdbc.sql(
+				"update messages set removal_reason = '' where removed_by = :id and author_id is distinct from :id and removal_reason <> ''")
+			.param("id", accountId)
+			.update();
 		String name = accounts.get(accountId).displayName();
 		for (Room talk : rooms.privateTalksOf(accountId)) {
 			rooms.retitle(talk.id(), PrivateTalkTitles.without(talk.title(), name));
 		}
 	}
+
 }

@@ -14,6 +14,7 @@ import fi.tukipiiri.presence.PersonLeft;
 class AttendanceRecorder {
 
 	private final Attendance attendance;
+
 	private final Clock clock;
 
 	AttendanceRecorder(Attendance attendance, Clock clock) {
@@ -32,4 +33,5 @@ class AttendanceRecorder {
 	void on(PersonLeft left) {
 		attendance.left(left.roomId(), left.accountId(), clock.instant());
 	}
+
 }

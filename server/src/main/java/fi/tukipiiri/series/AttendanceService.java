@@ -15,7 +15,9 @@ import fi.tukipiiri.series.SeriesProblems.SeriesNotFound;
 public class AttendanceService {
 
 	private final Attendance attendance;
+
 	private final PlannedSeries series;
+
 	private final AccountService accounts;
 
 	AttendanceService(Attendance attendance, PlannedSeries series, AccountService accounts) {
@@ -30,11 +32,14 @@ public class AttendanceService {
 	public record SessionAttendance(UUID sessionId, int position, Series.SessionState state, List<Attendee> attendees) {
 	}
 
-	public record AttendedSession(UUID seriesId, String seriesTitle, fi.tukipiiri.rooms.RoomKind kind, UUID sessionId, int position,
-			LocalizedText theme, Instant startsAt, Instant endsAt, Series.SessionState state) {
+	public record AttendedSession(UUID seriesId, String seriesTitle, fi.tukipiiri.rooms.RoomKind kind, UUID sessionId,
+			int position, LocalizedText theme, Instant startsAt, Instant endsAt, Series.SessionState state) {
 	}
 
-	/** The sessions the person attended that ended (or will end) after the given instant, latest first. */
+	/**
+	 * The sessions the person attended that ended (or will end) after the given instant,
+	 * latest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<AttendedSession> attendedBy(UUID accountId, Instant endedAfter) {
 		return attendance.attendedBy(accountId, endedAfter);
@@ -55,12 +60,15 @@ public class AttendanceService {
 	@Transactional(readOnly = true)
 	public List<SessionAttendance> ofSeries(UUID seriesId) {
 		Series planned = series.find(seriesId).orElseThrow(SeriesNotFound::new);
-		return planned.sessions().stream()
-				.map(session -> new SessionAttendance(session.id(), session.position(), session.state(),
-						attendance.ofSession(session.id()).stream()
-								.map(record -> new Attendee(record.accountId(), accounts.get(record.accountId()).displayName(),
-										record.firstJoinedAt(), record.secondsPresent()))
-								.toList()))
-				.toList();
+		return planned.sessions()
+			.stream()
+			.map(session -> new SessionAttendance(session.id(), session.position(), session.state(),
+					attendance.ofSession(session.id())
+						.stream()
+						.map(record -> new Attendee(record.accountId(), accounts.get(record.accountId()).displayName(),
+								record.firstJoinedAt(), record.secondsPresent()))
+						.toList()))
+			.toList();
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.UUID;
 import fi.tukipiiri.rooms.RoomKind;
 
 /**
- * A series as the public calendar (vuosikello) shows it: what, for whom, when and how many seats are left;
- * nothing about who takes part. {@code seatsLeft} is null for open chats, which have no seats.
+ * A series as the public calendar (vuosikello) shows it: what, for whom, when and how
+ * many seats are left; nothing about who takes part. {@code seatsLeft} is null for open
+ * chats, which have no seats.
  */
 public record CalendarEntry(UUID seriesId, String title, String audienceNote, RoomKind kind, Series.State state,
 		Integer ageMin, Integer ageMax, Integer seatsLeft, List<Series.Session> sessions) {

@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Personal calendar feed addresses (as hashes), and the sessions a person's feed shows. */
+/**
+ * Personal calendar feed addresses (as hashes), and the sessions a person's feed shows.
+ */
 @Repository
 class CalendarFeeds {
 
@@ -21,16 +23,22 @@ class CalendarFeeds {
 
 	/** Replaces the person's feed address; the old one stops working. */
 	void replace(UUID accountId, String tokenHash, Instant at) {
-		jdbc.sql("""
-				insert into calendar_feeds (account_id, token_hash, created_at) values (:account, :hash, :at)
-				on conflict (account_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at
-				""")
-				.param("account", accountId).param("hash", tokenHash).param("at", Timestamp.from(at)).update();
+		jdbc.sql(
+				"""
+						insert into calendar_feeds (account_id, token_hash, created_at) values (:account, :hash, :at)
+						on conflict (account_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at
+						""")
+			.param("account", accountId)
+			.param("hash", tokenHash)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	Optional<UUID> owner(String tokenHash) {
-		return jdbc.sql("select account_id from calendar_feeds where token_hash = :hash").param("hash", tokenHash)
-				.query(UUID.class).optional();
+		return jdbc.sql("select account_id from calendar_feeds where token_hash = :hash")
+			.param("hash", tokenHash)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** Series the person takes part in: enrolled, or on the staff. */
@@ -39,7 +47,7 @@ class CalendarFeeds {
 				select series_id from enrolments where account_id = :account and status = 'ENROLLED'
 				union
 				select series_id from series_staff where account_id = :account
-				""")
-				.param("account", accountId).query(UUID.class).list();
+				""").param("account", accountId).query(UUID.class).list();
 	}
+
 }

@@ -22,15 +22,21 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.rooms.RoomKind;
 
-/** The public calendar of upcoming series and their iCalendar feeds. Times are written as UTC instants. */
+/**
+ * The public calendar of upcoming series and their iCalendar feeds. Times are written as
+ * UTC instants.
+ */
 @Service
 public class CalendarService {
 
 	private static final int FEED_TOKEN_LENGTH = 32;
 
 	private final SeriesService series;
+
 	private final EnrolmentService enrolments;
+
 	private final CalendarFeeds feeds;
+
 	private final Clock clock;
 
 	CalendarService(SeriesService series, EnrolmentService enrolments, CalendarFeeds feeds, Clock clock) {
@@ -41,9 +47,11 @@ public class CalendarService {
 	}
 
 	public static final class UnknownFeed extends ApiProblem {
+
 		UnknownFeed() {
 			super(HttpStatus.NOT_FOUND, "calendar.feed_not_found", "No such calendar feed.");
 		}
+
 	}
 
 	/** A new secret token for the person's own feed; any earlier one stops working. */
@@ -54,20 +62,30 @@ public class CalendarService {
 		return token;
 	}
 
-	/** One of a person's own sessions: in a series they are enrolled in or on the staff of. */
+	/**
+	 * One of a person's own sessions: in a series they are enrolled in or on the staff
+	 * of.
+	 */
 	public record MySession(UUID seriesId, String seriesTitle, Series.Session session) {
 	}
 
-	/** A person's sessions that have not ended, soonest first; a session's room id appears once its lobby opens. */
+	/**
+	 * A person's sessions that have not ended, soonest first; a session's room id appears
+	 * once its lobby opens.
+	 */
 	@Transactional(readOnly = true)
 	public List<MySession> upcomingOf(UUID accountId) {
-		return feeds.seriesOf(accountId).stream().map(series::get)
-				.filter(planned -> planned.state() != Series.State.CANCELLED)
-				.flatMap(planned -> planned.sessions().stream()
-						.filter(session -> session.state() != Series.SessionState.ENDED && session.state() != Series.SessionState.CANCELLED)
-						.map(session -> new MySession(planned.id(), planned.title(), session)))
-				.sorted(Comparator.comparing(mine -> mine.session().startsAt()))
-				.toList();
+		return feeds.seriesOf(accountId)
+			.stream()
+			.map(series::get)
+			.filter(planned -> planned.state() != Series.State.CANCELLED)
+			.flatMap(planned -> planned.sessions()
+				.stream()
+				.filter(session -> session.state() != Series.SessionState.ENDED
+						&& session.state() != Series.SessionState.CANCELLED)
+				.map(session -> new MySession(planned.id(), planned.title(), session)))
+			.sorted(Comparator.comparing(mine -> mine.session().startsAt()))
+			.toList();
 	}
 
 	/** The sessions of every series the feed's owner takes part in. */
@@ -77,7 +95,10 @@ public class CalendarService {
 		return ics(feeds.seriesOf(owner).stream().map(series::get).toList());
 	}
 
-	/** Series with at least one session between {@code from} and {@code to}; cancelled series are left out. */
+	/**
+	 * Series with at least one session between {@code from} and {@code to}; cancelled
+	 * series are left out.
+	 */
 	@Transactional(readOnly = true)
 	public List<CalendarEntry> between(Instant from, Instant to, int limit) {
 		return series.withSessionsBetween(from, to, limit).stream().map(this::entry).toList();
@@ -93,7 +114,10 @@ public class CalendarService {
 				planned.ageMin(), planned.ageMax(), seatsLeft(planned), planned.sessions());
 	}
 
-	/** The series' sessions as an RFC 5545 calendar in UTF-8; cancelled sessions stay in it, marked cancelled. */
+	/**
+	 * The series' sessions as an RFC 5545 calendar in UTF-8; cancelled sessions stay in
+	 * it, marked cancelled.
+	 */
 	@Transactional(readOnly = true)
 	public byte[] ics(UUID seriesId) {
 		return ics(List.of(series.get(seriesId)));
@@ -107,18 +131,23 @@ public class CalendarService {
 		for (Series planned : plans) {
 			addSessions(calendar, planned);
 		}
-		// not validated: an empty personal feed is still a useful feed, though RFC 5545 asks for at least one component.
-		// ical4j's own outputter folds at 75 characters, not octets, so it would split Finnish, Sámi and emoji text
-		// past the limit; its unfolded text (values already escaped per RFC 5545 §3.3.11) is folded here instead.
+		// not validated: an empty personal feed is still a useful feed, though RFC 5545
+		// asks for at least one component.
+		// ical4j's own outputter folds at 75 characters, not octets, so it would split
+		// Finnish, Sámi and emoji text
+		// past the limit; its unfolded text (values already escaped per RFC 5545 §3.3.11)
+		// is folded here instead.
 		return ContentLines.fold(calendar.toString());
 	}
 
 	private static void addSessions(Calendar calendar, Series planned) {
 		for (Series.Session session : planned.sessions()) {
-			VEvent event = new VEvent(session.startsAt(), session.endsAt(), planned.title() + ": " + session.theme().fi());
+			VEvent event = new VEvent(session.startsAt(), session.endsAt(),
+					planned.title() + ": " + session.theme().fi());
 			event.add(new Uid(session.id() + "@tukipiiri"));
 			event.add(new Description(session.theme().fi() + " / " + session.theme().en()));
-			boolean cancelled = session.state() == Series.SessionState.CANCELLED || planned.state() == Series.State.CANCELLED;
+			boolean cancelled = session.state() == Series.SessionState.CANCELLED
+					|| planned.state() == Series.State.CANCELLED;
 			event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
 			calendar.add(event);
 		}
@@ -130,4 +159,5 @@ public class CalendarService {
 		}
 		return Math.max(0, planned.capacity() - enrolments.fill(planned.id()).enrolled());
 	}
+
 }

@@ -4,21 +4,27 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Folds iCalendar content lines as RFC 5545 §3.1 asks: no physical line longer than 75 octets, excluding the line
- * break, each continuation starting with one space; lines end in CRLF. Octets are counted in UTF-8, and a fold
- * falls only between code points, never inside a multi-octet sequence, so every physical line is valid UTF-8 and
- * unfolding (removing each CRLF followed by a space) gives back the text exactly.
+ * Folds iCalendar content lines as RFC 5545 §3.1 asks: no physical line longer than 75
+ * octets, excluding the line break, each continuation starting with one space; lines end
+ * in CRLF. Octets are counted in UTF-8, and a fold falls only between code points, never
+ * inside a multi-octet sequence, so every physical line is valid UTF-8 and unfolding
+ * (removing each CRLF followed by a space) gives back the text exactly.
  */
 final class ContentLines {
 
 	static final int MAX_OCTETS = 75;
+
 	private static final byte[] FOLD = { '\r', '\n', ' ' };
+
 	private static final byte[] END = { '\r', '\n' };
 
 	private ContentLines() {
 	}
 
-	/** {@code unfolded}: content lines separated by CRLF (or LF), as ical4j writes them before its own folding. */
+	/**
+	 * {@code unfolded}: content lines separated by CRLF (or LF), as ical4j writes them
+	 * before its own folding.
+	 */
 	static byte[] fold(String unfolded) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(unfolded.length() + unfolded.length() / 16);
 		for (String line : unfolded.split("\r?\n")) {
@@ -44,4 +50,5 @@ final class ContentLines {
 			i += Character.charCount(codePoint);
 		}
 	}
+
 }

@@ -18,21 +18,25 @@ import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.series.SeriesProblems.SeriesNotFound;
 
 /**
- * Seats in closed series. Every change locks the series row first, so two requests for the last seat are counted
- * one after the other: exactly one gets it, the other is waitlisted. A withdrawal hands the seat to the first
- * person on the waitlist.
+ * Seats in closed series. Every change locks the series row first, so two requests for
+ * the last seat are counted one after the other: exactly one gets it, the other is
+ * waitlisted. A withdrawal hands the seat to the first person on the waitlist.
  */
 @Service
 public class EnrolmentService {
 
 	private final Enrolments enrolments;
+
 	private final PlannedSeries series;
+
 	private final AccountService accounts;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	EnrolmentService(Enrolments enrolments, PlannedSeries series, AccountService accounts, ApplicationEventPublisher events,
-			Clock clock) {
+	EnrolmentService(Enrolments enrolments, PlannedSeries series, AccountService accounts,
+			ApplicationEventPublisher events, Clock clock) {
 		this.enrolments = enrolments;
 		this.series = series;
 		this.accounts = accounts;
@@ -41,26 +45,40 @@ public class EnrolmentService {
 	}
 
 	public static final class NotOpenForEnrolment extends ApiProblem {
+
 		NotOpenForEnrolment(String code, String detail) {
 			super(HttpStatus.CONFLICT, code, detail);
 		}
+
 	}
 
 	public static final class NotEnrolled extends ApiProblem {
+
 		public NotEnrolled() {
 			super(HttpStatus.NOT_FOUND, "series.not_enrolled", "You have not applied to this series.");
 		}
+
 	}
 
-	/** A series' fill, for those planning it: how many seats are taken against its capacity and minimum. */
-	public record Fill(UUID seriesId, int capacity, int minParticipants, LocalDate decisionDate, int enrolled, int waitlisted) {
+	/**
+	 * A series' fill, for those planning it: how many seats are taken against its
+	 * capacity and minimum.
+	 */
+	public record Fill(UUID seriesId, int capacity, int minParticipants, LocalDate decisionDate, int enrolled,
+			int waitlisted) {
 	}
 
-	/** An application to a series, and whether this request made it (rather than finding one already in place). */
+	/**
+	 * An application to a series, and whether this request made it (rather than finding
+	 * one already in place).
+	 */
 	record Application(Enrolment enrolment, boolean isNew) {
 	}
 
-	/** Applies for a seat, or a waitlist place when none is free; applying again returns the place one already has. */
+	/**
+	 * Applies for a seat, or a waitlist place when none is free; applying again returns
+	 * the place one already has.
+	 */
 	@Transactional
 	public Enrolment enrol(UUID seriesId, UUID accountId) {
 		return apply(seriesId, accountId).enrolment();
@@ -70,12 +88,14 @@ public class EnrolmentService {
 	Application apply(UUID seriesId, UUID accountId) {
 		Account account = accounts.getActive(accountId);
 		if (account.guest()) {
-			throw new NotOpenForEnrolment("series.guests_cannot_enrol", "A guest pass cannot enrol in a closed group; please register.");
+			throw new NotOpenForEnrolment("series.guests_cannot_enrol",
+					"A guest pass cannot enrol in a closed group; please register.");
 		}
 		enrolments.lockSeries(seriesId).orElseThrow(SeriesNotFound::new);
 		Series planned = series.find(seriesId).orElseThrow(SeriesNotFound::new);
 		if (planned.kind() != RoomKind.CLOSED) {
-			throw new NotOpenForEnrolment("series.open_to_all", "This series is open to everyone; no enrolment is needed.");
+			throw new NotOpenForEnrolment("series.open_to_all",
+					"This series is open to everyone; no enrolment is needed.");
 		}
 		if (planned.state() != Series.State.PLANNED && planned.state() != Series.State.CONFIRMED) {
 			throw new NotOpenForEnrolment("series.not_open_for_enrolment", "This series no longer takes enrolments.");
@@ -128,6 +148,8 @@ public class EnrolmentService {
 	public Fill fill(UUID seriesId) {
 		Series planned = series.find(seriesId).orElseThrow(SeriesNotFound::new);
 		Enrolments.Fill fill = enrolments.fill(seriesId);
-		return new Fill(seriesId, planned.capacity(), planned.minParticipants(), planned.decisionDate(), fill.enrolled(), fill.waitlisted());
+		return new Fill(seriesId, planned.capacity(), planned.minParticipants(), planned.decisionDate(),
+				fill.enrolled(), fill.waitlisted());
 	}
+
 }

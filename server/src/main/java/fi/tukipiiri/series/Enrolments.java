@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Enrolments and waitlists. Changes to one series take its row lock first, so seats are counted one request at a time. */
+/**
+ * Enrolments and waitlists. Changes to one series take its row lock first, so seats are
+ * counted one request at a time.
+ */
 @Repository
 class Enrolments {
 
@@ -35,22 +38,32 @@ class Enrolments {
 
 	/** Locks the series for this transaction; empty if there is no such series. */
 	Optional<String> lockSeries(UUID seriesId) {
-		return jdbc.sql("select state from series where id = :id for no key update").param("id", seriesId).query(String.class).optional();
+		return jdbc.sql("select state from series where id = :id for no key update")
+			.param("id", seriesId)
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<Enrolment> find(UUID seriesId, UUID accountId) {
 		return jdbc.sql(SELECT + " where e.series_id = :series and e.account_id = :account")
-				.param("series", seriesId).param("account", accountId).query(Enrolments::enrolment).optional();
+			.param("series", seriesId)
+			.param("account", accountId)
+			.query(Enrolments::enrolment)
+			.optional();
 	}
 
 	List<Enrolment> ofAccount(UUID accountId) {
 		return jdbc.sql(SELECT + " where e.account_id = :account and e.status <> 'WITHDRAWN' order by e.requested_at")
-				.param("account", accountId).query(Enrolments::enrolment).list();
+			.param("account", accountId)
+			.query(Enrolments::enrolment)
+			.list();
 	}
 
 	List<Enrolment> applicants(UUID seriesId) {
 		return jdbc.sql(SELECT + " where e.series_id = :series and e.status <> 'WITHDRAWN' order by e.request_seq")
-				.param("series", seriesId).query(Enrolments::enrolment).list();
+			.param("series", seriesId)
+			.query(Enrolments::enrolment)
+			.list();
 	}
 
 	Fill fill(UUID seriesId) {
@@ -59,38 +72,49 @@ class Enrolments {
 				       count(*) filter (where status = 'WAITLISTED') as waitlisted
 				from enrolments where series_id = :series
 				""")
-				.param("series", seriesId).query((rs, n) -> new Fill(rs.getInt("enrolled"), rs.getInt("waitlisted"))).single();
+			.param("series", seriesId)
+			.query((rs, n) -> new Fill(rs.getInt("enrolled"), rs.getInt("waitlisted")))
+			.single();
 	}
 
 	void request(UUID seriesId, UUID accountId, Enrolment.Status status, Instant at) {
-		jdbc.sql("""
-				insert into enrolments (series_id, account_id, status, request_seq, requested_at, updated_at)
-				values (:series, :account, :status, nextval('enrolment_requests'), :at, :at)
-				on conflict (series_id, account_id) do update
-				  set status = excluded.status, request_seq = excluded.request_seq, requested_at = excluded.requested_at,
-				      updated_at = excluded.updated_at
-				""")
-				.param("series", seriesId).param("account", accountId).param("status", status.name())
-				.param("at", Timestamp.from(at)).update();
+		jdbc.sql(
+				"""
+						insert into enrolments (series_id, account_id, status, request_seq, requested_at, updated_at)
+						values (:series, :account, :status, nextval('enrolment_requests'), :at, :at)
+						on conflict (series_id, account_id) do update
+						  set status = excluded.status, request_seq = excluded.request_seq, requested_at = excluded.requested_at,
+						      updated_at = excluded.updated_at
+						""")
+			.param("series", seriesId)
+			.param("account", accountId)
+			.param("status", status.name())
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	void changeStatus(UUID seriesId, UUID accountId, Enrolment.Status status, Instant at) {
-		jdbc.sql("update enrolments set status = :status, updated_at = :at where series_id = :series and account_id = :account")
-				.param("status", status.name()).param("at", Timestamp.from(at)).param("series", seriesId).param("account", accountId)
-				.update();
+		jdbc.sql(
+				"update enrolments set status = :status, updated_at = :at where series_id = :series and account_id = :account")
+			.param("status", status.name())
+			.param("at", Timestamp.from(at))
+			.param("series", seriesId)
+			.param("account", accountId)
+			.update();
 	}
 
 	List<UUID> enrolledAccounts(UUID seriesId) {
 		return jdbc.sql("select account_id from enrolments where series_id = :id and status = 'ENROLLED'")
-				.param("id", seriesId).query(UUID.class).list();
+			.param("id", seriesId)
+			.query(UUID.class)
+			.list();
 	}
 
 	Optional<UUID> firstWaitlisted(UUID seriesId) {
 		return jdbc.sql("""
 				select account_id from enrolments where series_id = :series and status = 'WAITLISTED'
 				order by request_seq limit 1
-				""")
-				.param("series", seriesId).query(UUID.class).optional();
+				""").param("series", seriesId).query(UUID.class).optional();
 	}
 
 	private static Enrolment enrolment(ResultSet rs, int row) throws SQLException {
@@ -99,4 +123,5 @@ class Enrolments {
 				Enrolment.Status.valueOf(rs.getString("status")), position == null ? null : position.intValue(),
 				rs.getTimestamp("requested_at").toInstant());
 	}
+
 }

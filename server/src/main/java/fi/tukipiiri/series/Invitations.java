@@ -23,8 +23,14 @@ class Invitations {
 				insert into series_invitations (id, series_id, code_hash, created_by, created_at, expires_at, max_uses)
 				values (:id, :series, :hash, :by, :at, :expires, :max)
 				""")
-				.param("id", UUID.randomUUID()).param("series", seriesId).param("hash", codeHash).param("by", createdBy)
-				.param("at", Timestamp.from(createdAt)).param("expires", Timestamp.from(expiresAt)).param("max", maxUses).update();
+			.param("id", UUID.randomUUID())
+			.param("series", seriesId)
+			.param("hash", codeHash)
+			.param("by", createdBy)
+			.param("at", Timestamp.from(createdAt))
+			.param("expires", Timestamp.from(expiresAt))
+			.param("max", maxUses)
+			.update();
 	}
 
 	/** A code that can still be used, and the series it is for. */
@@ -32,8 +38,9 @@ class Invitations {
 	}
 
 	/**
-	 * The code if it is known, unexpired and not used up, locked until the transaction ends: a second redemption of
-	 * the same code waits here, then sees the uses the first one spent.
+	 * The code if it is known, unexpired and not used up, locked until the transaction
+	 * ends: a second redemption of the same code waits here, then sees the uses the first
+	 * one spent.
 	 */
 	Optional<Usable> lockUsable(String codeHash, Instant now) {
 		return jdbc.sql("""
@@ -41,12 +48,15 @@ class Invitations {
 				where code_hash = :hash and expires_at > :now and uses < max_uses
 				for update
 				""")
-				.param("hash", codeHash).param("now", Timestamp.from(now))
-				.query((rs, n) -> new Usable(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class))).optional();
+			.param("hash", codeHash)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new Usable(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class)))
+			.optional();
 	}
 
 	/** One use of a code locked by {@link #lockUsable}. */
 	void spendOne(UUID id) {
 		jdbc.sql("update series_invitations set uses = uses + 1 where id = :id").param("id", id).update();
 	}
+
 }

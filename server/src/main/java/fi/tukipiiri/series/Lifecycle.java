@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rows the lifecycle works on. Due rows are claimed with {@code FOR UPDATE SKIP LOCKED}: when several nodes
- * tick at once, each row goes to one of them, and its state changes in the same transaction.
+ * The rows the lifecycle works on. Due rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}: when several nodes tick at once, each row goes to one
+ * of them, and its state changes in the same transaction.
  */
 @Repository
 class Lifecycle {
@@ -25,7 +26,9 @@ class Lifecycle {
 	record DueSession(UUID id, UUID seriesId, int position, String themeFi, UUID roomId) {
 	}
 
-	/** Claims sessions in {@code fromState} whose start is at or before {@code startedBy}. */
+	/**
+	 * Claims sessions in {@code fromState} whose start is at or before {@code startedBy}.
+	 */
 	List<DueSession> claimStarting(String fromState, Instant startedBy, int limit) {
 		return claim(fromState, "s.starts_at <= :threshold", startedBy, limit);
 	}
@@ -43,33 +46,52 @@ class Lifecycle {
 				order by s.starts_at limit :limit
 				for update of s skip locked
 				""".formatted(due))
-				.param("from", fromState).param("threshold", Timestamp.from(threshold)).param("limit", limit)
-				.query((rs, n) -> new DueSession(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class),
-						rs.getInt("position"), rs.getString("theme_fi"), rs.getObject("room_id", UUID.class)))
-				.list();
+			.param("from", fromState)
+			.param("threshold", Timestamp.from(threshold))
+			.param("limit", limit)
+			.query((rs, n) -> new DueSession(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class),
+					rs.getInt("position"), rs.getString("theme_fi"), rs.getObject("room_id", UUID.class)))
+			.list();
 	}
 
-	/** Claims scheduled sessions starting by {@code startingBy} whose reminder has not gone out. */
+	/**
+	 * Claims scheduled sessions starting by {@code startingBy} whose reminder has not
+	 * gone out.
+	 */
 	List<DueSession> claimReminders(Instant startingBy, int limit) {
-		return claim("SCHEDULED", """
-				s.starts_at <= :threshold
-				and not exists (select 1 from session_transitions t where t.session_id = s.id and t.to_state = 'REMINDED')""",
+		return claim("SCHEDULED",
+				"""
+						s.starts_at <= :threshold
+						and not exists (select 1 from session_transitions t where t.session_id = s.id and t.to_state = 'REMINDED')""",
 				startingBy, limit);
 	}
 
-	/** Records that something happened to the session; false if it had been recorded already. */
+	/**
+	 * Records that something happened to the session; false if it had been recorded
+	 * already.
+	 */
 	boolean record(UUID sessionId, String what, Instant at) {
-		return jdbc.sql("insert into session_transitions (session_id, to_state, at) values (:id, :to, :at) on conflict do nothing")
-				.param("id", sessionId).param("to", what).param("at", Timestamp.from(at)).update() == 1;
+		return jdbc.sql(
+				"insert into session_transitions (session_id, to_state, at) values (:id, :to, :at) on conflict do nothing")
+			.param("id", sessionId)
+			.param("to", what)
+			.param("at", Timestamp.from(at))
+			.update() == 1;
 	}
 
-	/** Moves the session on and records the step; false if the step had already been taken. */
+	/**
+	 * Moves the session on and records the step; false if the step had already been
+	 * taken.
+	 */
 	boolean step(UUID sessionId, String toState, UUID roomId, Instant at) {
 		if (!record(sessionId, toState, at)) {
 			return false;
 		}
 		jdbc.sql("update series_sessions set state = :to, room_id = coalesce(:room, room_id) where id = :id")
-				.param("to", toState).param("room", roomId).param("id", sessionId).update();
+			.param("to", toState)
+			.param("room", roomId)
+			.param("id", sessionId)
+			.update();
 		return true;
 	}
 
@@ -77,15 +99,19 @@ class Lifecycle {
 		return jdbc.sql("""
 				select id from series where state = 'PLANNED' and decision_date <= :today
 				order by decision_date limit :limit for update skip locked
-				""")
-				.param("today", today).param("limit", limit).query(UUID.class).list();
+				""").param("today", today).param("limit", limit).query(UUID.class).list();
 	}
 
 	void decide(UUID seriesId, Series.State outcome) {
-		jdbc.sql("update series set state = :state where id = :id").param("state", outcome.name()).param("id", seriesId).update();
+		jdbc.sql("update series set state = :state where id = :id")
+			.param("state", outcome.name())
+			.param("id", seriesId)
+			.update();
 		if (outcome == Series.State.CANCELLED) {
 			jdbc.sql("update series_sessions set state = 'CANCELLED' where series_id = :id and state = 'SCHEDULED'")
-					.param("id", seriesId).update();
+				.param("id", seriesId)
+				.update();
 		}
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.UUID;
 import fi.tukipiiri.rooms.RoomKind;
 
 /**
- * An ordered list of session themes a series can be planned from, e.g. the nine meetings of "Minä, tunteet ja taidot".
- * {@code version} grows with every edit, so an editor working from an older copy is told instead of overwriting.
+ * An ordered list of session themes a series can be planned from, e.g. the nine meetings
+ * of "Minä, tunteet ja taidot". {@code version} grows with every edit, so an editor
+ * working from an older copy is told instead of overwriting.
  */
 public record ProgrammeTemplate(UUID id, String code, RoomKind kind, int defaultLengthMinutes, LocalizedText title,
 		LocalizedText description, List<Theme> sessions, int version) {

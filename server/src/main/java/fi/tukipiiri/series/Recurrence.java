@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * When a series meets: from {@code firstDate}, every {@code intervalWeeks} weeks on the same weekday, at a local
- * wall-clock time in {@code zone}. A weekly 18:00 stays 18:00 across daylight-saving changes, so the UTC instant
- * moves instead. A local time that does not exist on a spring-forward night moves forward by the gap (03:30
- * becomes 04:30 in Helsinki); on an autumn night that repeats an hour, the earlier of the two is used.
+ * When a series meets: from {@code firstDate}, every {@code intervalWeeks} weeks on the
+ * same weekday, at a local wall-clock time in {@code zone}. A weekly 18:00 stays 18:00
+ * across daylight-saving changes, so the UTC instant moves instead. A local time that
+ * does not exist on a spring-forward night moves forward by the gap (03:30 becomes 04:30
+ * in Helsinki); on an autumn night that repeats an hour, the earlier of the two is used.
  */
 public record Recurrence(LocalDate firstDate, int intervalWeeks, LocalTime startTime, Duration length, ZoneId zone) {
 
@@ -40,7 +41,10 @@ public record Recurrence(LocalDate firstDate, int intervalWeeks, LocalTime start
 		return occurrences;
 	}
 
-	/** The meeting on a given date, at this series' local time; for moving or adding a single session. */
+	/**
+	 * The meeting on a given date, at this series' local time; for moving or adding a
+	 * single session.
+	 */
 	public Occurrence occurrence(int position, LocalDate date) {
 		Instant start = ZonedDateTime.of(date, startTime, zone).toInstant();
 		return new Occurrence(position, start, start.plus(length));

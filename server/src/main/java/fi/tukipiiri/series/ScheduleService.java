@@ -15,12 +15,17 @@ import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.series.SeriesProblems.SeriesNotFound;
 import fi.tukipiiri.text.TextFields;
 
-/** A coordinator's changes to single sessions of a series: move one, cancel one, add one. Everyone is told. */
+/**
+ * A coordinator's changes to single sessions of a series: move one, cancel one, add one.
+ * Everyone is told.
+ */
 @Service
 public class ScheduleService {
 
 	private final PlannedSeries series;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	ScheduleService(PlannedSeries series, ApplicationEventPublisher events, Clock clock) {
@@ -30,25 +35,32 @@ public class ScheduleService {
 	}
 
 	public static final class SessionNotChangeable extends ApiProblem {
+
 		SessionNotChangeable(String detail) {
 			super(HttpStatus.CONFLICT, "series.session_not_changeable", detail);
 		}
+
 	}
 
 	public static final class SessionNotFound extends ApiProblem {
+
 		SessionNotFound() {
 			super(HttpStatus.NOT_FOUND, "series.session_not_found", "No such session in this series.");
 		}
+
 	}
 
-	/** Moves a session that has not begun to another day and, optionally, another local time. */
+	/**
+	 * Moves a session that has not begun to another day and, optionally, another local
+	 * time.
+	 */
 	@Transactional
 	public Series move(UUID seriesId, UUID sessionId, LocalDate date, LocalTime time) {
 		Series planned = lockedSeries(seriesId);
 		Series.Session session = changeable(planned, sessionId);
 		Recurrence recurrence = planned.recurrence();
-		Recurrence at = new Recurrence(recurrence.firstDate(), recurrence.intervalWeeks(), time != null ? time : recurrence.startTime(),
-				recurrence.length(), recurrence.zone());
+		Recurrence at = new Recurrence(recurrence.firstDate(), recurrence.intervalWeeks(),
+				time != null ? time : recurrence.startTime(), recurrence.length(), recurrence.zone());
 		Recurrence.Occurrence moved = at.occurrence(session.position(), date);
 		if (!moved.startsAt().isAfter(clock.instant())) {
 			throw new SessionNotChangeable("A session cannot be moved into the past.");
@@ -63,15 +75,17 @@ public class ScheduleService {
 		Series planned = lockedSeries(seriesId);
 		changeable(planned, sessionId);
 		series.cancelSession(sessionId);
-		events.publishEvent(new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.CANCELLED));
+		events.publishEvent(
+				new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.CANCELLED));
 		return series.find(seriesId).orElseThrow();
 	}
 
 	/**
-	 * Adds a session after the last one, at the series' local time on the given day, with a theme of its own in both
-	 * languages (1–120 code points each, single-line text policy).
-	 *
-	 * @throws InvalidFields {@code validation.failed} naming {@code themeFi} and/or {@code themeEn}
+	 * Adds a session after the last one, at the series' local time on the given day, with
+	 * a theme of its own in both languages (1–120 code points each, single-line text
+	 * policy).
+	 * @throws InvalidFields {@code validation.failed} naming {@code themeFi} and/or
+	 * {@code themeEn}
 	 */
 	@Transactional
 	public Series add(UUID seriesId, LocalDate date, LocalizedText raw) {
@@ -101,11 +115,15 @@ public class ScheduleService {
 	}
 
 	private static Series.Session changeable(Series planned, UUID sessionId) {
-		Series.Session session = planned.sessions().stream().filter(s -> s.id().equals(sessionId)).findFirst()
-				.orElseThrow(SessionNotFound::new);
+		Series.Session session = planned.sessions()
+			.stream()
+			.filter(s -> s.id().equals(sessionId))
+			.findFirst()
+			.orElseThrow(SessionNotFound::new);
 		if (session.state() != Series.SessionState.SCHEDULED) {
 			throw new SessionNotChangeable("Only a session that has not opened yet can be changed.");
 		}
 		return session;
 	}
+
 }

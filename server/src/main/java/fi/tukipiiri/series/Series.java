@@ -8,8 +8,8 @@ import java.util.UUID;
 import fi.tukipiiri.rooms.RoomKind;
 
 /**
- * A planned run of a programme: when it meets, who leads it, how many it takes and by when it must have enough
- * participants to go ahead.
+ * A planned run of a programme: when it meets, who leads it, how many it takes and by
+ * when it must have enough participants to go ahead.
  */
 public record Series(UUID id, UUID templateId, String title, String audienceNote, RoomKind kind, Recurrence recurrence,
 		int capacity, int minParticipants, LocalDate decisionDate, Integer ageMin, Integer ageMax, State state,
@@ -21,11 +21,15 @@ public record Series(UUID id, UUID templateId, String title, String audienceNote
 	}
 
 	public enum State {
+
 		PLANNED, CONFIRMED, CANCELLED, COMPLETED
+
 	}
 
 	public enum StaffRole {
+
 		FACILITATOR, PEER_SUPPORTER
+
 	}
 
 	/** A facilitator or peer supporter of the series, by display name. */
@@ -33,11 +37,13 @@ public record Series(UUID id, UUID templateId, String title, String audienceNote
 	}
 
 	/** One meeting of the series. */
-	public record Session(UUID id, int position, LocalizedText theme, Instant startsAt, Instant endsAt, SessionState state,
-			UUID roomId) {
+	public record Session(UUID id, int position, LocalizedText theme, Instant startsAt, Instant endsAt,
+			SessionState state, UUID roomId) {
 	}
 
 	public enum SessionState {
+
 		SCHEDULED, LOBBY, LIVE, ENDED, CANCELLED
+
 	}
 }

@@ -15,9 +15,11 @@ class SeriesFieldLimits implements FieldLimits {
 
 	static final FieldLimit SERIES_TITLE = new FieldLimit("seriesTitle", TextKind.SINGLE_LINE, 1, 120);
 	static final FieldLimit AUDIENCE_NOTE = new FieldLimit("audienceNote", TextKind.SINGLE_LINE, 0, 300);
+
 	/** A meeting's theme, in a series or as a template's theme title. */
 	static final FieldLimit SESSION_THEME = new FieldLimit("sessionTheme", TextKind.SINGLE_LINE, 1, 120);
 	static final FieldLimit TEMPLATE_TITLE = new FieldLimit("templateTitle", TextKind.SINGLE_LINE, 1, 120);
+
 	/** A template's description and each of its themes' descriptions. */
 	static final FieldLimit TEMPLATE_DESCRIPTION = new FieldLimit("templateDescription", TextKind.MULTI_LINE, 0, 1000);
 
@@ -31,4 +33,5 @@ class SeriesFieldLimits implements FieldLimits {
 		return new LocalizedText(fields.check(path + ".fi", limit, text == null ? null : text.fi()),
 				fields.check(path + ".en", limit, text == null ? null : text.en()));
 	}
+
 }

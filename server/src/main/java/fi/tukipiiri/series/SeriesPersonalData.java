@@ -9,11 +9,15 @@ import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.accounts.PersonalData;
 
-/** A person's enrolments and attendance. Erasing withdraws their enrolments first, so their seats go to the waitlist. */
+/**
+ * A person's enrolments and attendance. Erasing withdraws their enrolments first, so
+ * their seats go to the waitlist.
+ */
 @Component
 class SeriesPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
+
 	private final EnrolmentService enrolments;
 
 	SeriesPersonalData(JdbcClient jdbc, EnrolmentService enrolments) {
@@ -21,7 +25,8 @@ class SeriesPersonalData implements PersonalData {
 		this.enrolments = enrolments;
 	}
 
-	record OwnEnrolment(UUID seriesId, String seriesTitle, Enrolment.Status status, Integer waitlistPosition, Instant requestedAt) {
+	record OwnEnrolment(UUID seriesId, String seriesTitle, Enrolment.Status status, Integer waitlistPosition,
+			Instant requestedAt) {
 	}
 
 	record OwnAttendance(UUID seriesId, String seriesTitle, int position, Instant firstJoinedAt, long secondsPresent) {
@@ -37,29 +42,38 @@ class SeriesPersonalData implements PersonalData {
 
 	@Override
 	public Object exportOf(UUID accountId) {
-		List<OwnEnrolment> own = enrolments.ofAccount(accountId).stream()
-				.map(e -> new OwnEnrolment(e.seriesId(), title(e.seriesId()), e.status(), e.waitlistPosition(), e.requestedAt()))
-				.toList();
+		List<OwnEnrolment> own = enrolments.ofAccount(accountId)
+			.stream()
+			.map(e -> new OwnEnrolment(e.seriesId(), title(e.seriesId()), e.status(), e.waitlistPosition(),
+					e.requestedAt()))
+			.toList();
 		List<OwnAttendance> attended = jdbc.sql("""
 				select s.series_id, se.title, s.position, a.first_joined_at, a.seconds_present
 				from attendance a join series_sessions s on s.id = a.session_id join series se on se.id = s.series_id
 				where a.account_id = :id order by a.first_joined_at
-				""").param("id", accountId)
-				.query((rs, n) -> new OwnAttendance(rs.getObject("series_id", UUID.class), rs.getString("title"), rs.getInt("position"),
-						rs.getTimestamp("first_joined_at").toInstant(), rs.getLong("seconds_present")))
-				.list();
-		boolean feed = jdbc.sql("select exists (select 1 from calendar_feeds where account_id = :id)").param("id", accountId)
-				.query(Boolean.class).single();
+				""")
+			.param("id", accountId)
+			.query((rs, n) -> new OwnAttendance(rs.getObject("series_id", UUID.class), rs.getString("title"),
+					rs.getInt("position"), rs.getTimestamp("first_joined_at").toInstant(),
+					rs.getLong("seconds_present")))
+			.list();
+		boolean feed = jdbc.sql("select exists (select 1 from calendar_feeds where account_id = :id)")
+			.param("id", accountId)
+			.query(Boolean.class)
+			.single();
 		return new Export(own, attended, feed);
 	}
 
 	@Override
 	public void erase(UUID accountId) {
-		enrolments.ofAccount(accountId).stream().filter(e -> e.status() != Enrolment.Status.WITHDRAWN)
-				.forEach(e -> enrolments.withdraw(e.seriesId(), accountId));
+		enrolments.ofAccount(accountId)
+			.stream()
+			.filter(e -> e.status() != Enrolment.Status.WITHDRAWN)
+			.forEach(e -> enrolments.withdraw(e.seriesId(), accountId));
 	}
 
 	private String title(UUID seriesId) {
 		return jdbc.sql("select title from series where id = :id").param("id", seriesId).query(String.class).single();
 	}
+
 }

@@ -5,8 +5,12 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
-/** What a coordinator decides when planning a series from a template. Optional fields may be null. */
+/**
+ * What a coordinator decides when planning a series from a template. Optional fields may
+ * be null.
+ */
 public record SeriesPlan(UUID templateId, String title, String audienceNote, LocalDate firstDate, int intervalWeeks,
-		LocalTime startTime, Integer lengthMinutes, String zone, int capacity, int minParticipants, LocalDate decisionDate,
-		Integer ageMin, Integer ageMax, List<UUID> facilitatorIds, List<UUID> peerSupporterIds) {
+		LocalTime startTime, Integer lengthMinutes, String zone, int capacity, int minParticipants,
+		LocalDate decisionDate, Integer ageMin, Integer ageMax, List<UUID> facilitatorIds,
+		List<UUID> peerSupporterIds) {
 }

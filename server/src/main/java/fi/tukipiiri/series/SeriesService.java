@@ -32,12 +32,17 @@ import fi.tukipiiri.text.TextFields;
 public class SeriesService {
 
 	private final PlannedSeries series;
+
 	private final TemplateService templates;
+
 	private final AccountService accounts;
+
 	private final RoomService rooms;
+
 	private final Clock clock;
 
-	SeriesService(PlannedSeries series, TemplateService templates, AccountService accounts, RoomService rooms, Clock clock) {
+	SeriesService(PlannedSeries series, TemplateService templates, AccountService accounts, RoomService rooms,
+			Clock clock) {
 		this.series = series;
 		this.templates = templates;
 		this.accounts = accounts;
@@ -49,10 +54,10 @@ public class SeriesService {
 	static final Duration OVERVIEW_LOOKBACK = Duration.ofDays(30);
 
 	/**
-	 * Plans a series from a template. The title (1–120 code points) and audience note (0–300) pass the single-line
-	 * text policy first.
-	 *
-	 * @throws InvalidFields {@code validation.failed} naming {@code title} and/or {@code audienceNote}
+	 * Plans a series from a template. The title (1–120 code points) and audience note
+	 * (0–300) pass the single-line text policy first.
+	 * @throws InvalidFields {@code validation.failed} naming {@code title} and/or
+	 * {@code audienceNote}
 	 */
 	@Transactional
 	public Series plan(SeriesPlan plan, UUID coordinator) {
@@ -67,27 +72,31 @@ public class SeriesService {
 			throw new InvalidPlan("series.first_date_past", "The first session must not be in the past.");
 		}
 		if (plan.decisionDate().isAfter(plan.firstDate())) {
-			throw new InvalidPlan("series.decision_after_start", "The decision date must be on or before the first session.");
+			throw new InvalidPlan("series.decision_after_start",
+					"The decision date must be on or before the first session.");
 		}
 		if (plan.minParticipants() > plan.capacity()) {
-			throw new InvalidPlan("series.minimum_over_capacity", "The minimum number of participants is larger than the capacity.");
+			throw new InvalidPlan("series.minimum_over_capacity",
+					"The minimum number of participants is larger than the capacity.");
 		}
 		if (plan.ageMin() != null && plan.ageMax() != null && plan.ageMin() > plan.ageMax()) {
 			throw new InvalidPlan("series.age_range_reversed", "The lowest age is above the highest.");
 		}
 		int length = plan.lengthMinutes() != null ? plan.lengthMinutes() : template.defaultLengthMinutes();
-		Recurrence recurrence = new Recurrence(plan.firstDate(), plan.intervalWeeks(), plan.startTime(), Duration.ofMinutes(length), zone);
+		Recurrence recurrence = new Recurrence(plan.firstDate(), plan.intervalWeeks(), plan.startTime(),
+				Duration.ofMinutes(length), zone);
 		List<Series.Staff> staff = staff(plan.facilitatorIds(), plan.peerSupporterIds());
 		List<Series.Session> sessions = new ArrayList<>();
 		List<Recurrence.Occurrence> occurrences = recurrence.occurrences(template.sessions().size());
 		for (int i = 0; i < occurrences.size(); i++) {
 			Recurrence.Occurrence occurrence = occurrences.get(i);
-			sessions.add(new Series.Session(UUID.randomUUID(), occurrence.position(), template.sessions().get(i).title(),
-					occurrence.startsAt(), occurrence.endsAt(), Series.SessionState.SCHEDULED, null));
+			sessions
+				.add(new Series.Session(UUID.randomUUID(), occurrence.position(), template.sessions().get(i).title(),
+						occurrence.startsAt(), occurrence.endsAt(), Series.SessionState.SCHEDULED, null));
 		}
-		Series planned = new Series(UUID.randomUUID(), template.id(), title, audienceNote, template.kind(), recurrence, plan.capacity(),
-				plan.minParticipants(), plan.decisionDate(), plan.ageMin(), plan.ageMax(), Series.State.PLANNED, staff, sessions,
-				clock.instant());
+		Series planned = new Series(UUID.randomUUID(), template.id(), title, audienceNote, template.kind(), recurrence,
+				plan.capacity(), plan.minParticipants(), plan.decisionDate(), plan.ageMin(), plan.ageMax(),
+				Series.State.PLANNED, staff, sessions, clock.instant());
 		series.insert(planned, coordinator);
 		return planned;
 	}
@@ -97,7 +106,10 @@ public class SeriesService {
 		return series.find(id).orElseThrow(SeriesNotFound::new);
 	}
 
-	/** Series that have not been cancelled and start on or after the given day, soonest first. */
+	/**
+	 * Series that have not been cancelled and start on or after the given day, soonest
+	 * first.
+	 */
 	@Transactional(readOnly = true)
 	public List<Series> startingFrom(LocalDate from, int limit) {
 		return series.startingFrom(from, limit).stream().map(this::get).toList();
@@ -109,8 +121,9 @@ public class SeriesService {
 	}
 
 	/**
-	 * Names new facilitators and peer supporters. Sessions whose rooms open later get the new staff; rooms already
-	 * open (lobby or live) take the new staff in at once, and people taken off keep their place in those rooms.
+	 * Names new facilitators and peer supporters. Sessions whose rooms open later get the
+	 * new staff; rooms already open (lobby or live) take the new staff in at once, and
+	 * people taken off keep their place in those rooms.
 	 */
 	@Transactional
 	public Series reassignStaff(UUID seriesId, List<UUID> facilitatorIds, List<UUID> peerSupporterIds) {
@@ -125,15 +138,18 @@ public class SeriesService {
 			boolean open = session.state() == Series.SessionState.LOBBY || session.state() == Series.SessionState.LIVE;
 			if (open && session.roomId() != null) {
 				for (Series.Staff member : staff) {
-					rooms.addMember(session.roomId(), member.accountId(),
-							member.role() == Series.StaffRole.FACILITATOR ? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
+					rooms.addMember(session.roomId(), member.accountId(), member.role() == Series.StaffRole.FACILITATOR
+							? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
 				}
 			}
 		}
 		return get(seriesId);
 	}
 
-	/** Every series running now or later, and those that ended in the last 30 days, with how full they are. */
+	/**
+	 * Every series running now or later, and those that ended in the last 30 days, with
+	 * how full they are.
+	 */
 	@Transactional(readOnly = true)
 	public List<SeriesOverview> overview(int limit) {
 		return series.overview(clock.instant().minus(OVERVIEW_LOOKBACK), limit);
@@ -153,8 +169,9 @@ public class SeriesService {
 
 	private Series.Staff member(UUID id, Role required, Series.StaffRole role, Set<UUID> seen) {
 		Account account = accounts.findActive(id)
-				.filter(a -> a.hasRole(required))
-				.orElseThrow(() -> new InvalidStaff("Every " + role.name().toLowerCase().replace('_', ' ') + " must hold that role."));
+			.filter(a -> a.hasRole(required))
+			.orElseThrow(() -> new InvalidStaff(
+					"Every " + role.name().toLowerCase().replace('_', ' ') + " must hold that role."));
 		if (!seen.add(id)) {
 			throw new InvalidStaff("A person can have only one part in a series.");
 		}
@@ -172,4 +189,5 @@ public class SeriesService {
 			throw new InvalidPlan("series.invalid_zone", "Unknown time zone: " + zone);
 		}
 	}
+
 }

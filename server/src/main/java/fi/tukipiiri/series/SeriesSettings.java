@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param lobbyOpensBefore how long before a session its room opens for arrivals
- * @param endGrace how long after its end a session's room stays writable before it turns read-only
- * @param lifecycleTick how often each node looks for sessions and series due for their next step
- * @param reminderBefore how long before a session its participants and staff are reminded of it
+ * @param endGrace how long after its end a session's room stays writable before it turns
+ * read-only
+ * @param lifecycleTick how often each node looks for sessions and series due for their
+ * next step
+ * @param reminderBefore how long before a session its participants and staff are reminded
+ * of it
  */
 @ConfigurationProperties("tukipiiri.series")
 record SeriesSettings(@DefaultValue("15m") Duration lobbyOpensBefore, @DefaultValue("10m") Duration endGrace,

@@ -23,29 +23,40 @@ import fi.tukipiiri.rooms.RoomState;
 import fi.tukipiiri.text.TextPolicy;
 
 /**
- * Moves sessions and series on when their time comes, on whichever node gets there first, exactly once:
- * SCHEDULED → LOBBY (the session's room opens, with its members) → LIVE → ENDED (the room turns read-only),
- * and on a series' decision date PLANNED → CONFIRMED, or CANCELLED when a closed group is under its minimum.
- * Everything is computed from the stored state and the clock, so a node that was down catches up on its next tick.
+ * Moves sessions and series on when their time comes, on whichever node gets there first,
+ * exactly once: SCHEDULED → LOBBY (the session's room opens, with its members) → LIVE →
+ * ENDED (the room turns read-only), and on a series' decision date PLANNED → CONFIRMED,
+ * or CANCELLED when a closed group is under its minimum. Everything is computed from the
+ * stored state and the clock, so a node that was down catches up on its next tick.
  */
 @Component
 class SessionLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionLifecycle.class);
+
 	private static final int BATCH = 50;
 
 	private final Lifecycle lifecycle;
+
 	private final Enrolments enrolments;
+
 	private final Attendance attendance;
+
 	private final PlannedSeries series;
+
 	private final RoomService rooms;
+
 	private final SeriesSettings settings;
+
 	private final TransactionTemplate transactions;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	SessionLifecycle(Lifecycle lifecycle, Enrolments enrolments, Attendance attendance, PlannedSeries series, RoomService rooms,
-			SeriesSettings settings, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	SessionLifecycle(Lifecycle lifecycle, Enrolments enrolments, Attendance attendance, PlannedSeries series,
+			RoomService rooms, SeriesSettings settings, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.lifecycle = lifecycle;
 		this.enrolments = enrolments;
 		this.attendance = attendance;
@@ -72,7 +83,8 @@ class SessionLifecycle {
 		decideSeries();
 		int stepped;
 		do {
-			// a backlog (after downtime) is worked through batch by batch, each batch its own transaction
+			// a backlog (after downtime) is worked through batch by batch, each batch its
+			// own transaction
 			stepped = remind() + openLobbies() + goLive() + end();
 		}
 		while (stepped > 0);
@@ -94,19 +106,22 @@ class SessionLifecycle {
 	private int openLobbies() {
 		Instant now = clock.instant();
 		return inTransaction(() -> {
-			List<Lifecycle.DueSession> due = lifecycle.claimStarting("SCHEDULED", now.plus(settings.lobbyOpensBefore()), BATCH);
+			List<Lifecycle.DueSession> due = lifecycle.claimStarting("SCHEDULED", now.plus(settings.lobbyOpensBefore()),
+					BATCH);
 			for (Lifecycle.DueSession session : due) {
 				Series planned = series.find(session.seriesId()).orElseThrow();
-				Room room = rooms.create(roomTitle(planned.title(), session.position(), session.themeFi()), session.themeFi(), planned.kind(),
-						null);
-				// the session names its room before members are added, so rules for the whole series (bans) apply to it
+				Room room = rooms.create(roomTitle(planned.title(), session.position(), session.themeFi()),
+						session.themeFi(), planned.kind(), null);
+				// the session names its room before members are added, so rules for the
+				// whole series (bans) apply to it
 				step(session, Series.SessionState.LOBBY, room.id(), now);
 				for (Series.Staff member : planned.staff()) {
-					rooms.addMember(room.id(), member.accountId(),
-							member.role() == Series.StaffRole.FACILITATOR ? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
+					rooms.addMember(room.id(), member.accountId(), member.role() == Series.StaffRole.FACILITATOR
+							? RoomRole.FACILITATOR : RoomRole.PEER_SUPPORTER);
 				}
 				if (planned.kind() == RoomKind.CLOSED) {
-					enrolments.enrolledAccounts(planned.id()).forEach(account -> rooms.addParticipantUnlessBarred(room.id(), account));
+					enrolments.enrolledAccounts(planned.id())
+						.forEach(account -> rooms.addParticipantUnlessBarred(room.id(), account));
 				}
 			}
 			return due.size();
@@ -114,9 +129,9 @@ class SessionLifecycle {
 	}
 
 	/**
-	 * "Series – 3. Theme", cut with an ellipsis to a room title's {@value Room#TITLE_MAX} characters: a series title
-	 * and a theme may each be 120 characters long, and a title too long for its room would stop every lobby in the
-	 * same tick from opening.
+	 * "Series – 3. Theme", cut with an ellipsis to a room title's {@value Room#TITLE_MAX}
+	 * characters: a series title and a theme may each be 120 characters long, and a title
+	 * too long for its room would stop every lobby in the same tick from opening.
 	 */
 	static String roomTitle(String seriesTitle, int position, String theme) {
 		return TextPolicy.shorten(seriesTitle + " – " + position + ". " + theme, Room.TITLE_MAX);
@@ -170,4 +185,5 @@ class SessionLifecycle {
 		Integer done = transactions.execute(status -> work.getAsInt());
 		return done == null ? 0 : done;
 	}
+
 }

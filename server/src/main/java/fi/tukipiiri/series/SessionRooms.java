@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Which series a session or a session room belongs to, for features that reach across a series. */
+/**
+ * Which series a session or a session room belongs to, for features that reach across a
+ * series.
+ */
 @Component
 public class SessionRooms {
 
@@ -19,12 +22,18 @@ public class SessionRooms {
 
 	@Transactional(readOnly = true)
 	public Optional<UUID> seriesOfSession(UUID sessionId) {
-		return jdbc.sql("select series_id from series_sessions where id = :id").param("id", sessionId).query(UUID.class).optional();
+		return jdbc.sql("select series_id from series_sessions where id = :id")
+			.param("id", sessionId)
+			.query(UUID.class)
+			.optional();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<UUID> seriesOf(UUID roomId) {
 		return jdbc.sql("select series_id from series_sessions where room_id = :roomId")
-				.param("roomId", roomId).query(UUID.class).optional();
+			.param("roomId", roomId)
+			.query(UUID.class)
+			.optional();
 	}
+
 }

@@ -3,8 +3,9 @@ package fi.tukipiiri.series;
 import java.util.List;
 
 /**
- * A coordinator's new wording of a template: texts, default length and the themes in their new order (the first is
- * meeting 1). {@code version} is the version the edit was made from. The kind and code of a template do not change.
+ * A coordinator's new wording of a template: texts, default length and the themes in
+ * their new order (the first is meeting 1). {@code version} is the version the edit was
+ * made from. The kind and code of a template do not change.
  */
 public record TemplateEdit(int version, LocalizedText title, LocalizedText description, int defaultLengthMinutes,
 		List<ThemeText> sessions) {

@@ -15,13 +15,15 @@ import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.text.TextFields;
 
 /**
- * The programmes series are planned from, and their editing by coordinators. A series copies its themes when it is
- * planned, so editing a template changes only series planned after the edit.
+ * The programmes series are planned from, and their editing by coordinators. A series
+ * copies its themes when it is planned, so editing a template changes only series planned
+ * after the edit.
  */
 @Service
 public class TemplateService {
 
 	private final Templates templates;
+
 	private final Clock clock;
 
 	TemplateService(Templates templates, Clock clock) {
@@ -30,18 +32,22 @@ public class TemplateService {
 	}
 
 	public static final class TemplateNotFound extends ApiProblem {
+
 		TemplateNotFound() {
 			super(HttpStatus.NOT_FOUND, "series.template_not_found", "No such programme template.");
 		}
+
 	}
 
 	/** Someone else saved the template after the editor loaded it. */
 	public static final class TemplateChanged extends ApiProblem {
+
 		TemplateChanged(int current) {
 			super(HttpStatus.CONFLICT, "series.template_changed",
 					"The template was changed by someone else meanwhile; load it again and redo the edit.",
 					Map.of("currentVersion", current));
 		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -55,11 +61,13 @@ public class TemplateService {
 	}
 
 	/**
-	 * Replaces the template's texts and themes if it is still at the version the edit was made from. Titles (1–120 code
-	 * points) pass the single-line text policy, descriptions (0–1,000) the multi-line one, each in both languages.
-	 *
-	 * @throws InvalidFields {@code validation.failed} naming each refused text by its path ({@code sessions[0].title.en})
-	 * @throws TemplateChanged {@code series.template_changed} if someone saved it after {@code edit.version()}
+	 * Replaces the template's texts and themes if it is still at the version the edit was
+	 * made from. Titles (1–120 code points) pass the single-line text policy,
+	 * descriptions (0–1,000) the multi-line one, each in both languages.
+	 * @throws InvalidFields {@code validation.failed} naming each refused text by its
+	 * path ({@code sessions[0].title.en})
+	 * @throws TemplateChanged {@code series.template_changed} if someone saved it after
+	 * {@code edit.version()}
 	 */
 	@Transactional
 	public ProgrammeTemplate edit(UUID id, TemplateEdit edit, UUID editor) {
@@ -75,17 +83,19 @@ public class TemplateService {
 	private static TemplateEdit checked(TemplateEdit edit) {
 		TextFields fields = new TextFields();
 		LocalizedText title = SeriesFieldLimits.check(fields, "title", SeriesFieldLimits.TEMPLATE_TITLE, edit.title());
-		LocalizedText description = SeriesFieldLimits.check(fields, "description", SeriesFieldLimits.TEMPLATE_DESCRIPTION,
-				edit.description());
+		LocalizedText description = SeriesFieldLimits.check(fields, "description",
+				SeriesFieldLimits.TEMPLATE_DESCRIPTION, edit.description());
 		List<TemplateEdit.ThemeText> themes = new ArrayList<>();
 		for (int i = 0; i < edit.sessions().size(); i++) {
 			TemplateEdit.ThemeText theme = edit.sessions().get(i);
 			themes.add(new TemplateEdit.ThemeText(
-					SeriesFieldLimits.check(fields, "sessions[" + i + "].title", SeriesFieldLimits.SESSION_THEME, theme.title()),
-					SeriesFieldLimits.check(fields, "sessions[" + i + "].description", SeriesFieldLimits.TEMPLATE_DESCRIPTION,
-							theme.description())));
+					SeriesFieldLimits.check(fields, "sessions[" + i + "].title", SeriesFieldLimits.SESSION_THEME,
+							theme.title()),
+					SeriesFieldLimits.check(fields, "sessions[" + i + "].description",
+							SeriesFieldLimits.TEMPLATE_DESCRIPTION, theme.description())));
 		}
 		fields.throwIfRefused();
 		return new TemplateEdit(edit.version(), title, description, edit.defaultLengthMinutes(), themes);
 	}
+
 }

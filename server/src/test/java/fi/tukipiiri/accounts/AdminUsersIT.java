@@ -35,9 +35,9 @@ class AdminUsersIT {
 		Session parent = api.registerParent("Roolinvaihtaja");
 		try (var live = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
 			assertThat(live.isConnected()).isTrue();
-			api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of("PARENT", "PEER_SUPPORTER")), admin.accessToken());
-			Awaitility.await().atMost(5, TimeUnit.SECONDS)
-					.until(() -> !live.isConnected() || !live.failures.isEmpty());
+			api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of("PARENT", "PEER_SUPPORTER")),
+					admin.accessToken());
+			Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !live.isConnected() || !live.failures.isEmpty());
 		}
 	}
 
@@ -52,7 +52,8 @@ class AdminUsersIT {
 		Session parent = api.registerParent("Curious");
 		for (var response : List.of(api.get("/api/admin/users", parent.accessToken()),
 				api.get("/api/admin/users/" + parent.id(), parent.accessToken()),
-				api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of("ADMIN")), parent.accessToken()))) {
+				api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of("ADMIN")),
+						parent.accessToken()))) {
 			assertThat(response.status()).isEqualTo(403);
 			assertThat(response.code()).isEqualTo("auth.forbidden");
 		}
@@ -62,8 +63,10 @@ class AdminUsersIT {
 	@Test
 	void staffBelowAdminCannotUseTheAdminEndpointsEither() {
 		Session coordinator = api.registerParent("Koordinaattori");
-		api.put("/api/admin/users/" + coordinator.id() + "/roles", Map.of("roles", List.of("COORDINATOR", "FACILITATOR")), admin.accessToken());
-		String token = api.post("/api/auth/refresh", Map.of("refreshToken", coordinator.refreshToken())).text("accessToken");
+		api.put("/api/admin/users/" + coordinator.id() + "/roles",
+				Map.of("roles", List.of("COORDINATOR", "FACILITATOR")), admin.accessToken());
+		String token = api.post("/api/auth/refresh", Map.of("refreshToken", coordinator.refreshToken()))
+			.text("accessToken");
 		var list = api.get("/api/admin/users", token);
 		assertThat(list.status()).isEqualTo(403);
 	}
@@ -93,7 +96,8 @@ class AdminUsersIT {
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(changed.body().path("roles").toString()).contains("FACILITATOR").contains("PARENT");
 
-		// the old token carried the old roles: it stops at once, and the refreshed one has the new roles
+		// the old token carried the old roles: it stops at once, and the refreshed one
+		// has the new roles
 		assertThat(api.get("/api/me", parent.accessToken()).status()).isEqualTo(401);
 		String fresh = api.post("/api/auth/refresh", Map.of("refreshToken", parent.refreshToken())).text("accessToken");
 		assertThat(api.get("/api/me", fresh).body().path("roles").toString()).contains("FACILITATOR");
@@ -111,12 +115,14 @@ class AdminUsersIT {
 	@Test
 	void unknownRolesAndEmptyRoleListsAreRefused() {
 		Session parent = api.registerParent("Role typo");
-		var unknown = api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of("SUPERUSER")), admin.accessToken());
+		var unknown = api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of("SUPERUSER")),
+				admin.accessToken());
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.code()).isEqualTo("validation.failed");
 		assertThat(unknown.body().path("errors").get(0).path("field").asString()).startsWith("roles");
 
-		var empty = api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of()), admin.accessToken());
+		var empty = api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of()),
+				admin.accessToken());
 		assertThat(empty.status()).isEqualTo(400);
 		assertThat(empty.body().path("errors").get(0).path("field").asString()).isEqualTo("roles");
 	}
@@ -124,7 +130,8 @@ class AdminUsersIT {
 	@Test
 	void aGuestPassStaysAParent() {
 		Session guest = api.guest("Vieras");
-		var change = api.put("/api/admin/users/" + guest.id() + "/roles", Map.of("roles", List.of("FACILITATOR")), admin.accessToken());
+		var change = api.put("/api/admin/users/" + guest.id() + "/roles", Map.of("roles", List.of("FACILITATOR")),
+				admin.accessToken());
 		assertThat(change.status()).isEqualTo(409);
 		assertThat(change.code()).isEqualTo("accounts.guest_roles_fixed");
 	}
@@ -142,13 +149,17 @@ class AdminUsersIT {
 	void theLastAdministratorCannotBeDemoted() {
 		var admins = api.get("/api/admin/users?limit=200", admin.accessToken()).body();
 		for (var user : admins) {
-			boolean isOtherAdmin = user.path("roles").toString().contains("ADMIN") && !user.path("id").asString().equals(admin.id().toString());
+			boolean isOtherAdmin = user.path("roles").toString().contains("ADMIN")
+					&& !user.path("id").asString().equals(admin.id().toString());
 			if (isOtherAdmin) {
-				api.put("/api/admin/users/" + user.path("id").asString() + "/roles", Map.of("roles", List.of("PARENT")), admin.accessToken());
+				api.put("/api/admin/users/" + user.path("id").asString() + "/roles", Map.of("roles", List.of("PARENT")),
+						admin.accessToken());
 			}
 		}
-		var demote = api.put("/api/admin/users/" + admin.id() + "/roles", Map.of("roles", List.of("PARENT")), admin.accessToken());
+		var demote = api.put("/api/admin/users/" + admin.id() + "/roles", Map.of("roles", List.of("PARENT")),
+				admin.accessToken());
 		assertThat(demote.status()).isEqualTo(409);
 		assertThat(demote.code()).isEqualTo("accounts.last_admin");
 	}
+
 }

@@ -30,11 +30,14 @@ class StaffListIT {
 		var listed = api.get("/api/staff", coordinator.accessToken());
 		assertThat(listed.status()).isEqualTo(200);
 		JsonNode siiri = find(listed.body(), facilitator.id().toString());
-		assertThat(siiri.path("displayName").asString()).startsWith("Ohjaaja Siiri ").isEqualTo(api.displayName(facilitator));
+		assertThat(siiri.path("displayName").asString()).startsWith("Ohjaaja Siiri ")
+			.isEqualTo(api.displayName(facilitator));
 		assertThat(names(siiri)).containsExactly("id", "displayName", "roles");
 		assertThat(siiri.path("roles").toString()).contains("FACILITATOR");
-		assertThat(find(listed.body(), peer.id().toString()).path("roles").toString()).contains("PEER_SUPPORTER", "PARENT");
-		assertThat(listed.body().toString()).doesNotContain(parent.id().toString()).doesNotContain(coordinator.id().toString());
+		assertThat(find(listed.body(), peer.id().toString()).path("roles").toString()).contains("PEER_SUPPORTER",
+				"PARENT");
+		assertThat(listed.body().toString()).doesNotContain(parent.id().toString())
+			.doesNotContain(coordinator.id().toString());
 
 		var byAdmin = api.get("/api/staff", api.login("root-admin", "test-admin-password").accessToken());
 		assertThat(byAdmin.status()).isEqualTo(200);
@@ -46,7 +49,8 @@ class StaffListIT {
 		var parent = api.get("/api/staff", api.registerParent("Vanhempi").accessToken());
 		assertThat(parent.status()).isEqualTo(403);
 		assertThat(parent.code()).isEqualTo("auth.forbidden");
-		assertThat(api.get("/api/staff", api.staffMember("Ohjaaja", "FACILITATOR").accessToken()).status()).isEqualTo(403);
+		assertThat(api.get("/api/staff", api.staffMember("Ohjaaja", "FACILITATOR").accessToken()).status())
+			.isEqualTo(403);
 		assertThat(api.get("/api/staff", null).status()).isEqualTo(401);
 	}
 
@@ -64,4 +68,5 @@ class StaffListIT {
 		object.propertyNames().forEach(names::add);
 		return names;
 	}
+
 }

@@ -20,8 +20,8 @@ import fi.tukipiiri.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens are built by hand here (not with the library the server uses), so each test controls exactly one
- * thing that is wrong with them.
+ * Tokens are built by hand here (not with the library the server uses), so each test
+ * controls exactly one thing that is wrong with them.
  */
 @IntegrationTest
 class AccessTokenIT {
@@ -57,7 +57,8 @@ class AccessTokenIT {
 	void tamperedPayloadIsRefused() {
 		Session session = api.registerParent("Tampered");
 		String[] parts = session.accessToken().split("\\.");
-		String adminClaims = claims(session.id(), Instant.now().plusSeconds(60), "tukipiiri").replace("\"PARENT\"", "\"ADMIN\"");
+		String adminClaims = claims(session.id(), Instant.now().plusSeconds(60), "tukipiiri").replace("\"PARENT\"",
+				"\"ADMIN\"");
 		assertRefused(parts[0] + "." + base64(adminClaims) + "." + parts[2]);
 	}
 
@@ -108,7 +109,8 @@ class AccessTokenIT {
 		long now = Instant.now().getEpochSecond();
 		return """
 				{"iss":"%s","sub":"%s","jti":"%s","iat":%d,"exp":%d,"roles":["PARENT"],"guest":false,"ver":0}"""
-				.formatted(issuer, subject, UUID.randomUUID(), Math.min(now, expires.getEpochSecond() - 1), expires.getEpochSecond());
+			.formatted(issuer, subject, UUID.randomUUID(), Math.min(now, expires.getEpochSecond() - 1),
+					expires.getEpochSecond());
 	}
 
 	private static String token(String algorithm, String claims, byte[] key) {
@@ -128,4 +130,5 @@ class AccessTokenIT {
 	private static String base64(String json) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
 	}
+
 }

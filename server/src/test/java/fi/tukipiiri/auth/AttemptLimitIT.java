@@ -31,7 +31,8 @@ class AttemptLimitIT {
 	@BeforeEach
 	@AfterEach
 	void forgetCounters() {
-		// every test client shares 127.0.0.1; clear its counters so that neither these tests nor others are locked out
+		// every test client shares 127.0.0.1; clear its counters so that neither these
+		// tests nor others are locked out
 		// by what the other ones counted
 		redis.delete(redis.keys("auth:login*"));
 		redis.delete(redis.keys("auth:signup*"));
@@ -99,12 +100,14 @@ class AttemptLimitIT {
 		String username = "kiisseli" + suffix;
 		register(username);
 		String upper = username.toUpperCase(java.util.Locale.ROOT);
-		List<String> lookAlikes = List.of(
-				upper.replace('I', '\u0130'), // İ: PostgreSQL's lower() in a UTF-8 locale makes it i
-				'\u212A' + username.substring(1), // the Kelvin sign, which lower-cases to k
+		List<String> lookAlikes = List.of(upper.replace('I', '\u0130'), // İ: PostgreSQL's
+																		// lower() in a
+																		// UTF-8 locale
+																		// makes it i
+				'\u212A' + username.substring(1), // the Kelvin sign, which lower-cases to
+													// k
 				username.replace('s', '\u017F'), // the long s, which upper-cases to S
-				fullwidth(username),
-				username + "\u200B", // an invisible zero-width space
+				fullwidth(username), username + "\u200B", // an invisible zero-width space
 				"k\u0069\u0307isseli" + suffix); // i followed by a combining dot above
 		for (String lookAlike : lookAlikes) {
 			var refused = login(lookAlike, "correct horse battery");
@@ -121,13 +124,17 @@ class AttemptLimitIT {
 		assertThat(login(username, "correct horse battery").status()).isEqualTo(200);
 
 		for (int i = 0; i < 5; i++) {
-			assertThat(login(i % 2 == 0 ? upper : username, "wrong password!").code()).isEqualTo("auth.invalid_credentials");
+			assertThat(login(i % 2 == 0 ? upper : username, "wrong password!").code())
+				.isEqualTo("auth.invalid_credentials");
 		}
 		assertThat(login(username, "correct horse battery").code()).isEqualTo("auth.too_many_attempts");
 		assertThat(login("KiIsSeLi" + suffix.toUpperCase(java.util.Locale.ROOT), "correct horse battery").code())
-				.as("one lock for every ASCII spelling").isEqualTo("auth.too_many_attempts");
+			.as("one lock for every ASCII spelling")
+			.isEqualTo("auth.too_many_attempts");
 		for (String lookAlike : lookAlikes) {
-			assertThat(login(lookAlike, "correct horse battery").status()).as("locked, and still no way in: " + lookAlike).isEqualTo(400);
+			assertThat(login(lookAlike, "correct horse battery").status())
+				.as("locked, and still no way in: " + lookAlike)
+				.isEqualTo(400);
 		}
 	}
 
@@ -139,8 +146,8 @@ class AttemptLimitIT {
 				"password", "correct horse battery", "displayName", "Kaksonen"));
 		assertThat(twin.status()).isEqualTo(409);
 		assertThat(twin.code()).isEqualTo("auth.username_taken");
-		var dotted = api.post("/api/auth/register", Map.of("username", username.replace('i', '\u0131'),
-				"password", "correct horse battery", "displayName", "Kaksonen"));
+		var dotted = api.post("/api/auth/register", Map.of("username", username.replace('i', '\u0131'), "password",
+				"correct horse battery", "displayName", "Kaksonen"));
 		assertThat(dotted.status()).isEqualTo(400);
 		assertThat(dotted.body().path("errors").toString()).contains("\"field\":\"username\"");
 	}
@@ -156,7 +163,8 @@ class AttemptLimitIT {
 	}
 
 	private String register(String username) {
-		var registered = api.post("/api/auth/register", Map.of("username", username, "password", "correct horse battery", "displayName", "Lukko"));
+		var registered = api.post("/api/auth/register",
+				Map.of("username", username, "password", "correct horse battery", "displayName", "Lukko"));
 		assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
 		redis.delete(redis.keys("auth:signup*"));
 		return username;
@@ -172,4 +180,5 @@ class AttemptLimitIT {
 	private ApiClient.Response login(String username, String password) {
 		return api.post("/api/auth/login", Map.of("username", username, "password", password));
 	}
+
 }

@@ -20,8 +20,9 @@ import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.StompTestClient;
 
 /**
- * A live connection does not outlive its access token: at expiry the server ends it ({@code auth.token_expired})
- * unless the client has renewed it on the connection with a fresh token.
+ * A live connection does not outlive its access token: at expiry the server ends it
+ * ({@code auth.token_expired}) unless the client has renewed it on the connection with a
+ * fresh token.
  */
 @IntegrationTest
 @TestPropertySource(properties = "tukipiiri.auth.access-token-lifetime=3s")
@@ -34,8 +35,10 @@ class ConnectionExpiryIT {
 	void aConnectionEndsWhenItsTokenExpires() {
 		Session parent = api.registerParent("Unelias");
 		try (var live = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
-			Awaitility.await().atLeast(1, TimeUnit.SECONDS).atMost(5, TimeUnit.SECONDS)
-					.until(() -> live.failures.contains("ERROR auth.token_expired"));
+			Awaitility.await()
+				.atLeast(1, TimeUnit.SECONDS)
+				.atMost(5, TimeUnit.SECONDS)
+				.until(() -> live.failures.contains("ERROR auth.token_expired"));
 			Awaitility.await().atMost(2, TimeUnit.SECONDS).until(() -> !live.isConnected());
 		}
 	}
@@ -54,7 +57,8 @@ class ConnectionExpiryIT {
 				Thread.sleep(1000);
 				var fresh = api.post("/api/auth/refresh", Map.of("refreshToken", refreshToken));
 				refreshToken = fresh.text("refreshToken");
-				live.sendWithHeaders("/app/auth/renew", "{}", Map.of("Authorization", "Bearer " + fresh.text("accessToken")));
+				live.sendWithHeaders("/app/auth/renew", "{}",
+						Map.of("Authorization", "Bearer " + fresh.text("accessToken")));
 				assertThat(next(renewals, "a renewal").path("type").asString()).isEqualTo("renewed");
 			}
 			assertThat(live.failures).isEmpty();
@@ -62,4 +66,5 @@ class ConnectionExpiryIT {
 			assertThat(next(acks, "an ack long after the first token expired").path("seq").asLong()).isEqualTo(1);
 		}
 	}
+
 }

@@ -38,7 +38,8 @@ class SignInFlowIT {
 	@Test
 	void usernamesAreUniqueRegardlessOfCase() {
 		api.post("/api/auth/register", Map.of("username", "Kaisa", "password", "0123456789ab", "displayName", "Kaisa"));
-		var again = api.post("/api/auth/register", Map.of("username", "kaisa", "password", "0123456789ab", "displayName", "Toinen"));
+		var again = api.post("/api/auth/register",
+				Map.of("username", "kaisa", "password", "0123456789ab", "displayName", "Toinen"));
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.code()).isEqualTo("auth.username_taken");
 	}
@@ -69,7 +70,8 @@ class SignInFlowIT {
 	@Test
 	void reusingASpentRefreshTokenRevokesTheWholeFamily() {
 		Session session = api.registerParent("Reuse");
-		String next = api.post("/api/auth/refresh", Map.of("refreshToken", session.refreshToken())).text("refreshToken");
+		String next = api.post("/api/auth/refresh", Map.of("refreshToken", session.refreshToken()))
+			.text("refreshToken");
 
 		var reuse = api.post("/api/auth/refresh", Map.of("refreshToken", session.refreshToken()));
 		assertThat(reuse.status()).isEqualTo(401);
@@ -89,13 +91,15 @@ class SignInFlowIT {
 		api.post("/api/auth/refresh", Map.of("refreshToken", spent));
 		api.post("/api/auth/refresh", Map.of("refreshToken", spent));
 
-		assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", laptop.refreshToken())).status()).isEqualTo(200);
+		assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", laptop.refreshToken())).status())
+			.isEqualTo(200);
 	}
 
 	@Test
 	void logoutRevokesRefreshAndTheAccessTokenUsed() {
 		Session session = api.registerParent("Leaving");
-		var logout = api.post("/api/auth/logout", Map.of("refreshToken", session.refreshToken()), session.accessToken());
+		var logout = api.post("/api/auth/logout", Map.of("refreshToken", session.refreshToken()),
+				session.accessToken());
 		assertThat(logout.status()).isEqualTo(204);
 
 		var refresh = api.post("/api/auth/refresh", Map.of("refreshToken", session.refreshToken()));
@@ -118,7 +122,8 @@ class SignInFlowIT {
 		Session session = api.registerParent("Enumerated");
 		String username = api.get("/api/me", session.accessToken()).text("username");
 		var wrongPassword = api.post("/api/auth/login", Map.of("username", username, "password", "not the password"));
-		var unknownUser = api.post("/api/auth/login", Map.of("username", "nobody-" + username, "password", "not the password"));
+		var unknownUser = api.post("/api/auth/login",
+				Map.of("username", "nobody-" + username, "password", "not the password"));
 
 		assertThat(wrongPassword.status()).isEqualTo(401).isEqualTo(unknownUser.status());
 		assertThat(wrongPassword.code()).isEqualTo("auth.invalid_credentials");
@@ -131,4 +136,5 @@ class SignInFlowIT {
 		assertThat(login.status()).isEqualTo(400);
 		assertThat(login.code()).isEqualTo("validation.failed");
 	}
+
 }

@@ -35,21 +35,26 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import fi.tukipiiri.accounts.Role;
 
 /**
- * STOMP frames as they arrive on a new WebSocket, under arbitrary input: the gate never throws; a first frame that is
- * not a CONNECT with a valid token is answered with an ERROR frame and the socket closed (1008), and nothing else is
- * both passed on and answered. The corpus in {@code src/test/resources/fi/tukipiiri/auth/StompConnectGateFuzzTestInputs} is
- * replayed in every build.
+ * STOMP frames as they arrive on a new WebSocket, under arbitrary input: the gate never
+ * throws; a first frame that is not a CONNECT with a valid token is answered with an
+ * ERROR frame and the socket closed (1008), and nothing else is both passed on and
+ * answered. The corpus in
+ * {@code src/test/resources/fi/tukipiiri/auth/StompConnectGateFuzzTestInputs} is replayed
+ * in every build.
  */
 class StompConnectGateFuzzTest {
 
 	private static final String GOOD = "Bearer the-only-good-token";
 
-	/** Accepts exactly one token; the real check (signature, revocation) has its own tests. */
+	/**
+	 * Accepts exactly one token; the real check (signature, revocation) has its own
+	 * tests.
+	 */
 	private static final BearerTokens TOKENS = new BearerTokens(null, null) {
 		@Override
 		Optional<AccessTokens.Verified> verify(String header) {
-			return GOOD.equals(header) ? Optional.of(new AccessTokens.Verified(UUID.randomUUID(), EnumSet.of(Role.PARENT), false, "t",
-					0, UUID.randomUUID(), Instant.MAX)) : Optional.empty();
+			return GOOD.equals(header) ? Optional.of(new AccessTokens.Verified(UUID.randomUUID(),
+					EnumSet.of(Role.PARENT), false, "t", 0, UUID.randomUUID(), Instant.MAX)) : Optional.empty();
 		}
 	};
 
@@ -74,15 +79,19 @@ class StompConnectGateFuzzTest {
 			assertThat(session.sent).isEmpty();
 		}
 		firstFrame(payload).ifPresent(first -> assertThat(refused)
-				.as("a first %s frame with Authorization %s", first.getCommand(), first.getFirstNativeHeader("Authorization"))
-				.isEqualTo(!(isConnect(first) && GOOD.equals(first.getFirstNativeHeader("Authorization")))));
+			.as("a first %s frame with Authorization %s", first.getCommand(),
+					first.getFirstNativeHeader("Authorization"))
+			.isEqualTo(!(isConnect(first) && GOOD.equals(first.getFirstNativeHeader("Authorization")))));
 	}
 
 	private static boolean isConnect(StompHeaderAccessor frame) {
 		return frame.getCommand() == StompCommand.CONNECT || frame.getCommand() == StompCommand.STOMP;
 	}
 
-	/** The first frame that is not a heart-beat, if the payload decodes as whole STOMP frames. */
+	/**
+	 * The first frame that is not a heart-beat, if the payload decodes as whole STOMP
+	 * frames.
+	 */
 	private static Optional<StompHeaderAccessor> firstFrame(String payload) {
 		List<Message<byte[]>> frames;
 		try {
@@ -91,8 +100,10 @@ class StompConnectGateFuzzTest {
 		catch (RuntimeException notStomp) {
 			return Optional.empty();
 		}
-		return frames.stream().map(frame -> MessageHeaderAccessor.getAccessor(frame, StompHeaderAccessor.class))
-				.filter(accessor -> accessor != null && accessor.getCommand() != null).findFirst();
+		return frames.stream()
+			.map(frame -> MessageHeaderAccessor.getAccessor(frame, StompHeaderAccessor.class))
+			.filter(accessor -> accessor != null && accessor.getCommand() != null)
+			.findFirst();
 	}
 
 	private static final class RecordingHandler extends AbstractWebSocketHandler {
@@ -103,13 +114,19 @@ class StompConnectGateFuzzTest {
 		protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 			received.add(message.getPayload());
 		}
+
 	}
 
-	/** Just enough of a WebSocket session for the gate: attributes, what it sends, and how it closes. */
+	/**
+	 * Just enough of a WebSocket session for the gate: attributes, what it sends, and how
+	 * it closes.
+	 */
 	private static final class RecordingSession implements WebSocketSession {
 
 		final Map<String, Object> attributes = new HashMap<>();
+
 		final List<String> sent = new ArrayList<>();
+
 		CloseStatus closed;
 
 		@Override
@@ -194,5 +211,7 @@ class StompConnectGateFuzzTest {
 		public void close(CloseStatus status) {
 			closed = status;
 		}
+
 	}
+
 }

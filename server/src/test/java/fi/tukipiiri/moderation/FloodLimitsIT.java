@@ -23,8 +23,9 @@ import fi.tukipiiri.support.StompTestClient;
 import fi.tukipiiri.support.Nodes;
 
 /**
- * Flood limits on two nodes with small limits of their own: a person's API requests, messages and connections are
- * counted together whichever node they reach, and refusals say when to try again.
+ * Flood limits on two nodes with small limits of their own: a person's API requests,
+ * messages and connections are counted together whichever node they reach, and refusals
+ * say when to try again.
  */
 class FloodLimitsIT {
 
@@ -45,8 +46,9 @@ class FloodLimitsIT {
 	}
 
 	/**
-	 * The buckets made here keep these small limits in the shared Redis (a stored bucket keeps its configuration), and
-	 * the administrator's among them would refuse later tests' requests for up to an hour: they go with the nodes.
+	 * The buckets made here keep these small limits in the shared Redis (a stored bucket
+	 * keeps its configuration), and the administrator's among them would refuse later
+	 * tests' requests for up to an hour: they go with the nodes.
 	 */
 	@AfterAll
 	static void stopNodes() {
@@ -61,7 +63,8 @@ class FloodLimitsIT {
 
 	@Test
 	void apiRequestsAreCountedAcrossNodes() {
-		Session anna = onA.registerParent("Anna"); // signing up reads /api/me once: 5 of the 6 requests are left
+		Session anna = onA.registerParent("Anna"); // signing up reads /api/me once: 5 of
+													// the 6 requests are left
 		for (int i = 0; i < 5; i++) {
 			assertThat((i % 2 == 0 ? onA : onB).get("/api/me", anna.accessToken()).status()).isEqualTo(200);
 		}
@@ -71,7 +74,8 @@ class FloodLimitsIT {
 		assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
 		assertThat(refused.body().path("retryAfterSeconds").asLong()).isPositive();
 		assertThat(onA.get("/api/me", anna.accessToken()).status()).as("the other node agrees").isEqualTo(429);
-		assertThat(onA.get("/api/me", onA.registerParent("Matti").accessToken()).status()).as("others are not affected").isEqualTo(200);
+		assertThat(onA.get("/api/me", onA.registerParent("Matti").accessToken()).status()).as("others are not affected")
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -112,4 +116,5 @@ class FloodLimitsIT {
 			assertThat(ok.isConnected()).isTrue();
 		}
 	}
+
 }

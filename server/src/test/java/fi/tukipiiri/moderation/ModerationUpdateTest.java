@@ -17,11 +17,16 @@ import fi.tukipiiri.rooms.RoomState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each update is written as the web client reads it: its fields, its {@code type}, never whom it is for. */
+/**
+ * Each update is written as the web client reads it: its fields, its {@code type}, never
+ * whom it is for.
+ */
 class ModerationUpdateTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final UUID ROOM = UUID.fromString("6f1c0d4e-8a1b-4c55-9f5e-2d3b4a5c6d7e");
+
 	private static final UUID PERSON = UUID.fromString("0b7e2c1a-3d4f-4e5a-8b6c-7d8e9f0a1b2c");
 
 	@Test
@@ -38,8 +43,9 @@ class ModerationUpdateTest {
 
 	@Test
 	void aLockAndAnOpeningAreNamedByTheState() {
-		assertThat(JSON.valueToTree(new ModerationUpdate.RoomLockChanged(ROOM, RoomState.READ_ONLY)).path("type").asString())
-				.isEqualTo("room-locked");
+		assertThat(JSON.valueToTree(new ModerationUpdate.RoomLockChanged(ROOM, RoomState.READ_ONLY))
+			.path("type")
+			.asString()).isEqualTo("room-locked");
 		JsonNode opened = JSON.valueToTree(new ModerationUpdate.RoomLockChanged(ROOM, RoomState.OPEN));
 		assertThat(opened.path("type").asString()).isEqualTo("room-unlocked");
 		assertThat(opened.path("state").asString()).isEqualTo("OPEN");
@@ -48,8 +54,8 @@ class ModerationUpdateTest {
 	@Test
 	void aPersonalUpdateNeverNamesItsRecipientUnlessItIsAboutThem() {
 		UUID facilitator = UUID.randomUUID();
-		var flagged = new ModerationUpdate.RiskFlagged(facilitator, ROOM, UUID.randomUUID(), UUID.randomUUID(), 7, List.of("self-harm"),
-				Map.of("fi", "Soita 112"));
+		var flagged = new ModerationUpdate.RiskFlagged(facilitator, ROOM, UUID.randomUUID(), UUID.randomUUID(), 7,
+				List.of("self-harm"), Map.of("fi", "Soita 112"));
 		JsonNode json = JSON.valueToTree(flagged);
 		assertThat(json.path("type").asString()).isEqualTo("risk-flag");
 		assertThat(json.toString()).doesNotContain(facilitator.toString());
@@ -73,4 +79,5 @@ class ModerationUpdateTest {
 		assertThat(ModerationUpdate.reasonOrNull("")).isNull();
 		assertThat(ModerationUpdate.reasonOrNull("syy")).isEqualTo("syy");
 	}
+
 }

@@ -23,17 +23,20 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Risk words as configured in {@code application.yml}: every term of every category and language is found in a
- * sentence as written and with each way of hiding it, and ordinary sentences are left alone.
+ * Risk words as configured in {@code application.yml}: every term of every category and
+ * language is found in a sentence as written and with each way of hiding it, and ordinary
+ * sentences are left alone.
  */
 class RiskTermsTest {
 
 	private static final Map<String, Map<String, List<String>>> CONFIGURED = configuredTerms();
+
 	private static final RiskTerms TERMS = new RiskTerms(CONFIGURED);
 
 	/** Latin letters and a Cyrillic or Greek letter drawn the same. */
-	private static final Map<Character, Character> CYRILLIC = Map.of('a', 'а', 'e', 'е', 'o', 'о', 'p', 'р', 'c', 'с', 'x', 'х',
-			'y', 'у', 'i', 'і', 'd', 'ԁ', 's', 'ѕ');
+	private static final Map<Character, Character> CYRILLIC = Map.of('a', 'а', 'e', 'е', 'o', 'о', 'p', 'р', 'c', 'с',
+			'x', 'х', 'y', 'у', 'i', 'і', 'd', 'ԁ', 's', 'ѕ');
+
 	private static final Map<Character, Character> GREEK = Map.of('o', 'ο', 'a', 'α', 'v', 'ν');
 
 	/** An ending for a term with a trailing {@code *}, per language. */
@@ -43,9 +46,10 @@ class RiskTermsTest {
 		try {
 			StandardEnvironment environment = new StandardEnvironment();
 			new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-					.forEach(environment.getPropertySources()::addLast);
+				.forEach(environment.getPropertySources()::addLast);
 			ModerationSettings settings = new Binder(ConfigurationPropertySources.get(environment))
-					.bind("tukipiiri.moderation", ModerationSettings.class).get();
+				.bind("tukipiiri.moderation", ModerationSettings.class)
+				.get();
 			return settings.riskTerms();
 		}
 		catch (IOException ex) {
@@ -66,8 +70,10 @@ class RiskTermsTest {
 		disguises.put("fullwidth letters", RiskTermsTest::fullwidth);
 		disguises.put("upper case", phrase -> phrase.toUpperCase(Locale.ROOT));
 		disguises.put("decomposed (NFD)", phrase -> Normalizer.normalize(phrase, Normalizer.Form.NFD));
-		disguises.put("no-break spaces and line breaks between words", phrase -> phrase.replaceFirst(" ", "\u00A0").replace(" ", "\n"));
-		disguises.put("all at once", phrase -> insideFirstWord(lookAlike(phrase, CYRILLIC), "\u200B").toUpperCase(Locale.ROOT));
+		disguises.put("no-break spaces and line breaks between words",
+				phrase -> phrase.replaceFirst(" ", "\u00A0").replace(" ", "\n"));
+		disguises.put("all at once",
+				phrase -> insideFirstWord(lookAlike(phrase, CYRILLIC), "\u200B").toUpperCase(Locale.ROOT));
 		return disguises;
 	}
 
@@ -83,14 +89,18 @@ class RiskTermsTest {
 					String hidden = hide.apply(phrase);
 					if (disguise.equals("as written") || !hidden.equals(phrase)) {
 						tests.add(DynamicTest.dynamicTest(category + " / " + language + " / " + term + " / " + disguise,
-								() -> assertThat(TERMS.categoriesIn("Hän kirjoitti: " + hidden + ". Sitten hiljeni.")).as(hidden).contains(category)));
+								() -> assertThat(TERMS.categoriesIn("Hän kirjoitti: " + hidden + ". Sitten hiljeni."))
+									.as(hidden)
+									.contains(category)));
 					}
 				});
 				if (containsAny(phrase, GREEK)) {
-					tests.add(DynamicTest.dynamicTest(category + " / " + language + " / " + term + " / a Greek look-alike letter",
+					tests.add(DynamicTest.dynamicTest(
+							category + " / " + language + " / " + term + " / a Greek look-alike letter",
 							() -> assertThat(TERMS.categoriesIn(lookAlike(phrase, GREEK))).contains(category)));
 				}
-				tests.add(DynamicTest.dynamicTest(category + " / " + language + " / " + term + " / not inside a longer word",
+				tests.add(DynamicTest.dynamicTest(
+						category + " / " + language + " / " + term + " / not inside a longer word",
 						() -> assertThat(TERMS.categoriesIn("epä" + phrase)).doesNotContain(category)));
 			}));
 		});
@@ -99,43 +109,34 @@ class RiskTermsTest {
 
 	@Test
 	void everyTermHasALetterWithACyrillicLookAlike() {
-		CONFIGURED.values().forEach(languages -> languages.values().forEach(terms -> terms.forEach(
-				term -> assertThat(containsAny(term, CYRILLIC)).as(term).isTrue())));
+		CONFIGURED.values()
+			.forEach(languages -> languages.values()
+				.forEach(terms -> terms.forEach(term -> assertThat(containsAny(term, CYRILLIC)).as(term).isTrue())));
 	}
 
 	@Test
 	void ordinarySentencesAreNotFlagged() {
-		List<String> ordinary = List.of(
-				"Lapset nukkuvat jo, hyvää yötä kaikille",
-				"Tapani tuli hakemaan lapset perjantaina",
-				"Vien lapsen kouluun ja menen sitten töihin",
-				"Löin varpaani kynnykseen, sattui kovasti",
-				"Lähestymme joulua ja lapset odottavat lomaa",
-				"Itsenäisyyspäivänä lapset olivat isällään",
-				"Uhkapeli ei ole ratkaisu mihinkään",
-				"Kostamuksen matkasta jäi hyvä mieli",
-				"Jag valde att stanna hemma med barnen",
-				"Barnen sover nu, god natt",
-				"Han slog upp boken och läste högt",
-				"Valet av skola var svårt för oss",
-				"Vi tar bilen till mormor i helgen",
-				"The violin lesson went well today",
-				"Our skill youth programmes start in May",
-				"I want to dine out with the kids on Friday",
-				"He hit the road early and was back by noon",
-				"She is a kind and gentle mother",
-				"Please hand me the killer sudoku book",
-				"Мама пришла домой вечером",
-				"Pitää viedä lapset kouluun aamulla",
-				"Huomenna uhkaa sataa lunta",
-				"Lapsi löi päänsä pöytään, mutta ei sattunut",
-				"");
+		List<String> ordinary = List.of("Lapset nukkuvat jo, hyvää yötä kaikille",
+				"Tapani tuli hakemaan lapset perjantaina", "Vien lapsen kouluun ja menen sitten töihin",
+				"Löin varpaani kynnykseen, sattui kovasti", "Lähestymme joulua ja lapset odottavat lomaa",
+				"Itsenäisyyspäivänä lapset olivat isällään", "Uhkapeli ei ole ratkaisu mihinkään",
+				"Kostamuksen matkasta jäi hyvä mieli", "Jag valde att stanna hemma med barnen",
+				"Barnen sover nu, god natt", "Han slog upp boken och läste högt", "Valet av skola var svårt för oss",
+				"Vi tar bilen till mormor i helgen", "The violin lesson went well today",
+				"Our skill youth programmes start in May", "I want to dine out with the kids on Friday",
+				"He hit the road early and was back by noon", "She is a kind and gentle mother",
+				"Please hand me the killer sudoku book", "Мама пришла домой вечером",
+				"Pitää viedä lapset kouluun aamulla", "Huomenna uhkaa sataa lunta",
+				"Lapsi löi päänsä pöytään, mutta ei sattunut", "");
 		for (String sentence : ordinary) {
 			assertThat(TERMS.categoriesIn(sentence)).as(sentence).isEmpty();
 		}
 	}
 
-	/** How people actually write it in a peer chat: colloquial, with words between, without apostrophes. */
+	/**
+	 * How people actually write it in a peer chat: colloquial, with words between,
+	 * without apostrophes.
+	 */
 	@Test
 	void everydayWordingsAreFound() {
 		Map<String, String> written = new LinkedHashMap<>();
@@ -154,7 +155,8 @@ class RiskTermsTest {
 		written.put("Hän uhkaa viedä lapset ulkomaille", "threat");
 		written.put("Ex uhkasi tappaa minut", "threat");
 		written.put("He threatened to kill me", "threat");
-		written.forEach((sentence, category) -> assertThat(TERMS.categoriesIn(sentence)).as(sentence).contains(category));
+		written
+			.forEach((sentence, category) -> assertThat(TERMS.categoriesIn(sentence)).as(sentence).contains(category));
 	}
 
 	@Test
@@ -165,8 +167,8 @@ class RiskTermsTest {
 
 	@Test
 	void severalCategoriesAreReportedOnceEachInOrder() {
-		assertThat(TERMS.categoriesIn("Hän sanoi: tapan sinut! Haluan kuolla. Hän löi minua.")).containsExactly("self-harm", "threat",
-				"violence");
+		assertThat(TERMS.categoriesIn("Hän sanoi: tapan sinut! Haluan kuolla. Hän löi minua."))
+			.containsExactly("self-harm", "threat", "violence");
 	}
 
 	private static String sample(String term, String language) {
@@ -174,7 +176,8 @@ class RiskTermsTest {
 	}
 
 	private static String insideFirstWord(String phrase, String invisible) {
-		int cut = Math.max(1, Math.min(phrase.indexOf(' ') < 0 ? phrase.length() : phrase.indexOf(' '), phrase.length()) / 2);
+		int cut = Math.max(1,
+				Math.min(phrase.indexOf(' ') < 0 ? phrase.length() : phrase.indexOf(' '), phrase.length()) / 2);
 		return phrase.substring(0, cut) + invisible + phrase.substring(cut);
 	}
 
@@ -203,4 +206,5 @@ class RiskTermsTest {
 		phrase.chars().forEach(c -> wide.append(c > ' ' && c < 0x7F ? (char) (c - 0x21 + 0xFF01) : (char) c));
 		return wide.toString();
 	}
+
 }

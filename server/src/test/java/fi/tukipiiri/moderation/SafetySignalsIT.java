@@ -27,9 +27,10 @@ import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.StompTestClient;
 
 /**
- * Every room has someone responsible: a risk flag, a report or a request for a private talk reaches a facilitator who
- * is present, or else the coordinators and administrators on duty (all of them when nobody is on duty), live and by
- * a notice. The writer of a self-harm or violence message gets a private help card; the crisis message goes out in
+ * Every room has someone responsible: a risk flag, a report or a request for a private
+ * talk reaches a facilitator who is present, or else the coordinators and administrators
+ * on duty (all of them when nobody is on duty), live and by a notice. The writer of a
+ * self-harm or violence message gets a private help card; the crisis message goes out in
  * every language.
  */
 @IntegrationTest
@@ -45,7 +46,9 @@ class SafetySignalsIT {
 	SimpUserRegistry users;
 
 	Session admin;
+
 	Session coordinatorOnDuty;
+
 	Session coordinatorOffDuty;
 
 	@BeforeEach
@@ -104,14 +107,19 @@ class SafetySignalsIT {
 		UUID room = api.createRoom("Kukaan ei päivystä " + suffix(), "OPEN");
 		Session reporter = joined(api.registerParent("Huolestunut"), room);
 		Session subject = joined(api.registerParent("Huolen aihe"), room);
-		Response worry = api.post("/api/moderation/rooms/" + room + "/reports", Map.of("accountId", subject.id(), "reason", "WORRY"),
-				reporter.accessToken());
+		Response worry = api.post("/api/moderation/rooms/" + room + "/reports",
+				Map.of("accountId", subject.id(), "reason", "WORRY"), reporter.accessToken());
 		assertThat(worry.status()).isEqualTo(201);
 		for (Session responsible : List.of(coordinatorOnDuty, coordinatorOffDuty, admin)) {
-			Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(responsible).contains("safety.escalated"));
+			Awaitility.await()
+				.atMost(5, TimeUnit.SECONDS)
+				.until(() -> notices(responsible).contains("safety.escalated"));
 		}
-		// a worry names no message, and it is not told to the person it is about, nor back to the reporter
-		assertThat(find(api.get("/api/moderation/escalations", admin.accessToken()).body(), room).path("excerpt").isNull()).isTrue();
+		// a worry names no message, and it is not told to the person it is about, nor
+		// back to the reporter
+		assertThat(
+				find(api.get("/api/moderation/escalations", admin.accessToken()).body(), room).path("excerpt").isNull())
+			.isTrue();
 		assertThat(notices(subject)).isEmpty();
 		assertThat(notices(reporter)).isEmpty();
 	}
@@ -129,7 +137,9 @@ class SafetySignalsIT {
 			assertThat(next(alerts, "the escalation").path("type").asString()).isEqualTo("escalation");
 		}
 		for (Session responsible : List.of(coordinatorOnDuty, coordinatorOffDuty, admin)) {
-			Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(responsible).contains("safety.escalated"));
+			Awaitility.await()
+				.atMost(5, TimeUnit.SECONDS)
+				.until(() -> notices(responsible).contains("safety.escalated"));
 		}
 		try (var present = StompTestClient.connect(api.baseUrl(), coordinatorOnDuty.accessToken())) {
 			listen(present, coordinatorOnDuty, "/user/queue/moderation");
@@ -148,7 +158,8 @@ class SafetySignalsIT {
 
 		try (var kaisaThere = StompTestClient.connect(api.baseUrl(), coordinatorOnDuty.accessToken())) {
 			listen(kaisaThere, coordinatorOnDuty, "/user/queue/moderation");
-			Response taken = api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken());
+			Response taken = api.post("/api/moderation/escalations/" + id + "/take", Map.of(),
+					coordinatorOnDuty.accessToken());
 			assertThat(taken.body().path("takenByConnected").asBoolean()).isTrue();
 			Response refused = api.post(takeOver, Map.of(), coordinatorOffDuty.accessToken());
 			assertThat(refused.status()).isEqualTo(409);
@@ -157,21 +168,29 @@ class SafetySignalsIT {
 			Response byAdmin = api.post(takeOver, Map.of(), admin.accessToken());
 			assertThat(byAdmin.status()).isEqualTo(200);
 			assertThat(byAdmin.text("takenBy")).isEqualTo(admin.id().toString());
-			assertThat(api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken()).code())
-					.isEqualTo("moderation.escalation_taken");
+			assertThat(
+					api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken())
+						.code())
+				.isEqualTo("moderation.escalation_taken");
 		}
 		// the administrator holds it without the app open: a coordinator may take it over
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !find(
-				api.get("/api/moderation/escalations", coordinatorOffDuty.accessToken()).body(), room).path("takenByConnected").asBoolean());
+		Awaitility.await()
+			.atMost(5, TimeUnit.SECONDS)
+			.until(() -> !find(api.get("/api/moderation/escalations", coordinatorOffDuty.accessToken()).body(), room)
+				.path("takenByConnected")
+				.asBoolean());
 		Response fromAway = api.post(takeOver, Map.of(), coordinatorOffDuty.accessToken());
 		assertThat(fromAway.status()).isEqualTo(200);
 		assertThat(fromAway.text("takenBy")).isEqualTo(coordinatorOffDuty.id().toString());
-		assertThat(api.post(takeOver, Map.of(), api.registerParent("Ei koordinaattori").accessToken()).status()).isEqualTo(403);
-		assertThat(api.post("/api/moderation/escalations/" + UUID.randomUUID() + "/take-over", Map.of(), admin.accessToken()).code())
-				.isEqualTo("moderation.escalation_not_found");
+		assertThat(api.post(takeOver, Map.of(), api.registerParent("Ei koordinaattori").accessToken()).status())
+			.isEqualTo(403);
+		assertThat(api
+			.post("/api/moderation/escalations/" + UUID.randomUUID() + "/take-over", Map.of(), admin.accessToken())
+			.code()).isEqualTo("moderation.escalation_not_found");
 		assertThat(jdbc.sql("select action from moderation_audit where details like :id order by at")
-				.param("id", "%" + id + "%").query(String.class).list())
-				.containsExactly("ESCALATION_TAKEN", "ESCALATION_TAKEN_OVER", "ESCALATION_TAKEN_OVER");
+			.param("id", "%" + id + "%")
+			.query(String.class)
+			.list()).containsExactly("ESCALATION_TAKEN", "ESCALATION_TAKEN_OVER", "ESCALATION_TAKEN_OVER");
 	}
 
 	@Test
@@ -181,21 +200,30 @@ class SafetySignalsIT {
 		Session reporter = joined(api.registerParent("Huomauttaja"), room);
 		joined(coordinatorOffDuty, room);
 		Response report = api.post("/api/moderation/rooms/" + room + "/reports",
-				Map.of("accountId", coordinatorOffDuty.id(), "reason", "HARASSMENT", "note", "Puhuu alentavasti"), reporter.accessToken());
+				Map.of("accountId", coordinatorOffDuty.id(), "reason", "HARASSMENT", "note", "Puhuu alentavasti"),
+				reporter.accessToken());
 		assertThat(report.status()).isEqualTo(201);
 		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(room) == 1);
-		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room).path("id").asString();
+		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room)
+			.path("id")
+			.asString();
 
-		assertThat(api.get("/api/moderation/escalations", coordinatorOffDuty.accessToken()).body().toString()).doesNotContain(id);
+		assertThat(api.get("/api/moderation/escalations", coordinatorOffDuty.accessToken()).body().toString())
+			.doesNotContain(id);
 		for (String step : List.of("take", "take-over", "private-talk", "close")) {
-			Response refused = api.post("/api/moderation/escalations/" + id + "/" + step, Map.of(), coordinatorOffDuty.accessToken());
+			Response refused = api.post("/api/moderation/escalations/" + id + "/" + step, Map.of(),
+					coordinatorOffDuty.accessToken());
 			assertThat(refused.status()).as(step).isEqualTo(404);
 			assertThat(refused.code()).as(step).isEqualTo("moderation.escalation_not_found");
 		}
-		// notices are made after commit, apart from the request: once those on duty have theirs, the other's is not coming
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(coordinatorOnDuty).contains("safety.escalated"));
+		// notices are made after commit, apart from the request: once those on duty have
+		// theirs, the other's is not coming
+		Awaitility.await()
+			.atMost(5, TimeUnit.SECONDS)
+			.until(() -> notices(coordinatorOnDuty).contains("safety.escalated"));
 		assertThat(notices(coordinatorOffDuty)).doesNotContain("safety.escalated");
-		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of(), admin.accessToken()).status()).isEqualTo(204);
+		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of(), admin.accessToken()).status())
+			.isEqualTo(204);
 	}
 
 	@Test
@@ -225,7 +253,8 @@ class SafetySignalsIT {
 				api.registerParent("Toinen"));
 		int cases = 0;
 		for (String kind : List.of("OPEN", "CLOSED")) {
-			for (String staffing : List.of("no facilitator", "facilitator away", "facilitator present", "facilitator writes")) {
+			for (String staffing : List.of("no facilitator", "facilitator away", "facilitator present",
+					"facilitator writes")) {
 				for (Signal signal : Signal.values()) {
 					assertReachesSomeone(people, kind, staffing, signal);
 					cases++;
@@ -247,7 +276,9 @@ class SafetySignalsIT {
 		UUID privateRoom = UUID.fromString(talk.text("id"));
 		send(parent, privateRoom, "Mietin itsemurhaa joka päivä");
 		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(privateRoom) == 1);
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(coordinatorOnDuty).contains("safety.escalated"));
+		Awaitility.await()
+			.atMost(5, TimeUnit.SECONDS)
+			.until(() -> notices(coordinatorOnDuty).contains("safety.escalated"));
 		assertThat(notices(facilitator)).contains("moderation.risk_flag");
 	}
 
@@ -257,35 +288,49 @@ class SafetySignalsIT {
 		Session parent = escalated.parent();
 		String id = escalated.id();
 
-		Response taken = api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken());
+		Response taken = api.post("/api/moderation/escalations/" + id + "/take", Map.of(),
+				coordinatorOnDuty.accessToken());
 		assertThat(taken.status()).isEqualTo(200);
 		String kaisa = api.displayName(coordinatorOnDuty);
 		assertThat(taken.text("takenByName")).isEqualTo(kaisa);
-		Response second = api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOffDuty.accessToken());
+		Response second = api.post("/api/moderation/escalations/" + id + "/take", Map.of(),
+				coordinatorOffDuty.accessToken());
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.code()).isEqualTo("moderation.escalation_taken");
 		assertThat(second.text("takenByName")).isEqualTo(kaisa);
 
-		Response talk = api.post("/api/moderation/escalations/" + id + "/private-talk", Map.of(), coordinatorOnDuty.accessToken());
+		Response talk = api.post("/api/moderation/escalations/" + id + "/private-talk", Map.of(),
+				coordinatorOnDuty.accessToken());
 		assertThat(talk.status()).isEqualTo(201);
 		UUID privateRoom = UUID.fromString(talk.text("id"));
 		assertThat(api.get("/api/rooms/" + privateRoom + "/members", parent.accessToken()).body().toString())
-				.contains(kaisa).contains("Autettava");
+			.contains(kaisa)
+			.contains("Autettava");
 		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> notices(parent).contains("private_talk.opened"));
 
-		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", "Soitettu kriisipuhelimeen"),
-				coordinatorOffDuty.accessToken()).code()).isEqualTo("moderation.escalation_taken");
-		// a handling note is counted in code points: 1,000 emoji fit, one more character does not
+		assertThat(api
+			.post("/api/moderation/escalations/" + id + "/close", Map.of("note", "Soitettu kriisipuhelimeen"),
+					coordinatorOffDuty.accessToken())
+			.code()).isEqualTo("moderation.escalation_taken");
+		// a handling note is counted in code points: 1,000 emoji fit, one more character
+		// does not
 		String note = "Soitettu kriisipuhelimeen ";
-		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", note + "🙂".repeat(1001 - note.length())),
-				coordinatorOnDuty.accessToken()).code()).isEqualTo("moderation.note_too_long");
-		assertThat(api.post("/api/moderation/escalations/" + id + "/close", Map.of("note", note + "🙂".repeat(1000 - note.length())),
-				coordinatorOnDuty.accessToken()).status()).isEqualTo(204);
-		assertThat(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body().toString()).doesNotContain(id);
-		assertThat(api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken()).code())
-				.isEqualTo("moderation.escalation_not_found");
-		assertThat(jdbc.sql("select action from moderation_audit where details like :id order by at").param("id", "%" + id)
-				.query(String.class).list()).containsExactly("ESCALATION_TAKEN", "ESCALATION_CLOSED");
+		assertThat(api
+			.post("/api/moderation/escalations/" + id + "/close",
+					Map.of("note", note + "🙂".repeat(1001 - note.length())), coordinatorOnDuty.accessToken())
+			.code()).isEqualTo("moderation.note_too_long");
+		assertThat(api
+			.post("/api/moderation/escalations/" + id + "/close",
+					Map.of("note", note + "🙂".repeat(1000 - note.length())), coordinatorOnDuty.accessToken())
+			.status()).isEqualTo(204);
+		assertThat(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body().toString())
+			.doesNotContain(id);
+		assertThat(api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken())
+			.code()).isEqualTo("moderation.escalation_not_found");
+		assertThat(jdbc.sql("select action from moderation_audit where details like :id order by at")
+			.param("id", "%" + id)
+			.query(String.class)
+			.list()).containsExactly("ESCALATION_TAKEN", "ESCALATION_CLOSED");
 	}
 
 	@Test
@@ -299,7 +344,8 @@ class SafetySignalsIT {
 		Session parent = api.registerParent("Ei päivystäjä");
 		Response refused = api.put("/api/moderation/duty", Map.of("onDuty", true), parent.accessToken());
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(api.put("/api/moderation/duty", Map.of(), coordinatorOnDuty.accessToken()).code()).isEqualTo("validation.failed");
+		assertThat(api.put("/api/moderation/duty", Map.of(), coordinatorOnDuty.accessToken()).code())
+			.isEqualTo("validation.failed");
 	}
 
 	@Test
@@ -313,7 +359,8 @@ class SafetySignalsIT {
 			var results = listen(leading, facilitator, "/user/queue/moderation-results");
 			var messages = reading.subscribe("/topic/rooms/" + room);
 			api.awaitPresence(room, reader, 1);
-			leading.send("/app/rooms/" + room + "/moderation", Map.of("clientId", "crisis-1", "action", "CRISIS_MESSAGE"));
+			leading.send("/app/rooms/" + room + "/moderation",
+					Map.of("clientId", "crisis-1", "action", "CRISIS_MESSAGE"));
 			assertThat(next(results, "the result").path("action").asString()).isEqualTo("CRISIS_MESSAGE");
 			JsonNode message = next(messages, "the crisis message");
 			assertThat(message.path("kind").asString()).isEqualTo("CRISIS");
@@ -322,7 +369,8 @@ class SafetySignalsIT {
 			assertThat(message.path("translations").path("en").asString()).contains("112");
 			assertThat(message.path("body").asString()).contains(message.path("translations").path("sv").asString());
 			// the same client id again stores nothing new
-			leading.send("/app/rooms/" + room + "/moderation", Map.of("clientId", "crisis-1", "action", "CRISIS_MESSAGE"));
+			leading.send("/app/rooms/" + room + "/moderation",
+					Map.of("clientId", "crisis-1", "action", "CRISIS_MESSAGE"));
 			next(results, "the second result");
 			nothing(messages, 300);
 		}
@@ -330,14 +378,16 @@ class SafetySignalsIT {
 		assertThat(history.size()).isEqualTo(1);
 		assertThat(history.get(0).path("kind").asString()).isEqualTo("CRISIS");
 		assertThat(history.get(0).path("translations").path("en").asString()).contains("112");
-		assertThat(jdbc.sql("select count(*) from risk_flags where room_id = :room").param("room", room).query(Long.class).single())
-				.isZero();
-		Response byParent = api.post("/api/moderation/rooms/" + room + "/crisis-message", Map.of("clientId", "crisis-2"),
-				reader.accessToken());
+		assertThat(jdbc.sql("select count(*) from risk_flags where room_id = :room")
+			.param("room", room)
+			.query(Long.class)
+			.single()).isZero();
+		Response byParent = api.post("/api/moderation/rooms/" + room + "/crisis-message",
+				Map.of("clientId", "crisis-2"), reader.accessToken());
 		assertThat(byParent.status()).isEqualTo(403);
 		assertThat(byParent.code()).isEqualTo("moderation.forbidden");
-		Response overRest = api.post("/api/moderation/rooms/" + room + "/crisis-message", Map.of("clientId", "crisis-3"),
-				facilitator.accessToken());
+		Response overRest = api.post("/api/moderation/rooms/" + room + "/crisis-message",
+				Map.of("clientId", "crisis-3"), facilitator.accessToken());
 		assertThat(overRest.status()).isEqualTo(201);
 		assertThat(overRest.text("kind")).isEqualTo("CRISIS");
 	}
@@ -357,15 +407,18 @@ class SafetySignalsIT {
 	}
 
 	enum Signal {
+
 		RISK_FLAG, MESSAGE_REPORT, WORRY, TALK_REQUEST
+
 	}
 
 	record People(Session facilitator, Session parent, Session other) {
 	}
 
 	/**
-	 * Raises one signal in a new room and checks that someone other than those it concerns received it: a facilitator
-	 * who is present, live, or else the coordinator on duty by a live alert, with an escalation recorded.
+	 * Raises one signal in a new room and checks that someone other than those it
+	 * concerns received it: a facilitator who is present, live, or else the coordinator
+	 * on duty by a live alert, with an escalation recorded.
 	 */
 	private void assertReachesSomeone(People people, String kind, String staffing, Signal signal) {
 		String what = kind + ", " + staffing + ", " + signal;
@@ -386,23 +439,31 @@ class SafetySignalsIT {
 				leading.subscribe("/topic/rooms/" + room);
 				api.awaitPresence(room, facilitator, 1);
 			}
-			// only the risk-flag case writes risk words, so each case raises exactly one signal
-			UUID messageId = send(writer, room, signal == Signal.RISK_FLAG ? "Haluan kuolla, en jaksa" : "Tänään oli raskas päivä");
+			// only the risk-flag case writes risk words, so each case raises exactly one
+			// signal
+			UUID messageId = send(writer, room,
+					signal == Signal.RISK_FLAG ? "Haluan kuolla, en jaksa" : "Tänään oli raskas päivä");
 			String base = "/api/moderation/rooms/" + room;
 			List<UUID> concerned = switch (signal) {
 				case RISK_FLAG -> List.of(writer.id());
 				case MESSAGE_REPORT -> {
-					assertThat(api.post(base + "/reports", Map.of("messageId", messageId, "reason", "THREAT"), other.accessToken()).status())
-							.as(what).isEqualTo(201);
+					assertThat(api
+						.post(base + "/reports", Map.of("messageId", messageId, "reason", "THREAT"),
+								other.accessToken())
+						.status()).as(what).isEqualTo(201);
 					yield List.of(other.id(), writer.id());
 				}
 				case WORRY -> {
-					assertThat(api.post(base + "/reports", Map.of("accountId", writer.id(), "reason", "WORRY"), other.accessToken()).status())
-							.as(what).isEqualTo(201);
+					assertThat(api
+						.post(base + "/reports", Map.of("accountId", writer.id(), "reason", "WORRY"),
+								other.accessToken())
+						.status()).as(what).isEqualTo(201);
 					yield List.of(other.id(), writer.id());
 				}
 				case TALK_REQUEST -> {
-					assertThat(api.post(base + "/private-talk-requests", Map.of(), parent.accessToken()).status()).as(what).isEqualTo(202);
+					assertThat(api.post(base + "/private-talk-requests", Map.of(), parent.accessToken()).status())
+						.as(what)
+						.isEqualTo(202);
 					yield List.of(parent.id());
 				}
 			};
@@ -428,7 +489,10 @@ class SafetySignalsIT {
 	private record Escalated(UUID room, Session parent, String id) {
 	}
 
-	/** A closed group nobody leads, where a parent writes about not wanting to live: escalated to the coordinator on duty. */
+	/**
+	 * A closed group nobody leads, where a parent writes about not wanting to live:
+	 * escalated to the coordinator on duty.
+	 */
 	private Escalated escalatedRiskFlag(String roomTitle, String parentName) {
 		onDuty(coordinatorOnDuty, true);
 		UUID room = api.createRoom(roomTitle + " " + suffix(), "CLOSED");
@@ -436,11 +500,16 @@ class SafetySignalsIT {
 		api.addMember(room, parent.id(), "PARTICIPANT");
 		send(parent, room, "En halua elää enää");
 		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> escalationsIn(room) == 1);
-		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room).path("id").asString();
+		String id = find(api.get("/api/moderation/escalations", coordinatorOnDuty.accessToken()).body(), room)
+			.path("id")
+			.asString();
 		return new Escalated(room, parent, id);
 	}
 
-	/** Subscribes to one's own queue and waits until the node holds the subscription, so nothing sent next is missed. */
+	/**
+	 * Subscribes to one's own queue and waits until the node holds the subscription, so
+	 * nothing sent next is missed.
+	 */
 	private BlockingQueue<JsonNode> listen(StompTestClient client, Session person, String destination) {
 		BlockingQueue<JsonNode> queue = client.subscribe(destination);
 		StompTestClient.awaitSubscribed(users, person.id(), destination, 1);
@@ -476,12 +545,17 @@ class SafetySignalsIT {
 
 	private List<String> notices(Session person) {
 		List<String> kinds = new ArrayList<>();
-		api.get("/api/notifications", person.accessToken()).body().forEach(notice -> kinds.add(notice.path("kind").asString()));
+		api.get("/api/notifications", person.accessToken())
+			.body()
+			.forEach(notice -> kinds.add(notice.path("kind").asString()));
 		return kinds;
 	}
 
 	private long escalationsIn(UUID room) {
-		return jdbc.sql("select count(*) from safety_escalations where room_id = :room").param("room", room).query(Long.class).single();
+		return jdbc.sql("select count(*) from safety_escalations where room_id = :room")
+			.param("room", room)
+			.query(Long.class)
+			.single();
 	}
 
 	private static JsonNode find(JsonNode escalations, UUID room) {
@@ -496,4 +570,5 @@ class SafetySignalsIT {
 	private static String suffix() {
 		return UUID.randomUUID().toString().substring(0, 6);
 	}
+
 }

@@ -20,7 +20,10 @@ import static fi.tukipiiri.support.StompTestClient.nothing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A notice is told live only once its transaction commits: one that rolls back reaches nobody, live or stored. */
+/**
+ * A notice is told live only once its transaction commits: one that rolls back reaches
+ * nobody, live or stored.
+ */
 @IntegrationTest
 class NoticeAfterCommitIT {
 
@@ -42,8 +45,10 @@ class NoticeAfterCommitIT {
 		UUID committed = UUID.randomUUID();
 		try (var live = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
 			var inbox = live.subscribe("/user/queue/notifications");
-			await().atMost(5, TimeUnit.SECONDS).until(() -> users.findSubscriptions(subscription -> subscription.getSession().getUser()
-					.getName().equals(parent.id().toString())).size() == 1);
+			await().atMost(5, TimeUnit.SECONDS)
+				.until(() -> users.findSubscriptions(
+						subscription -> subscription.getSession().getUser().getName().equals(parent.id().toString()))
+					.size() == 1);
 
 			UUID rolledBack = UUID.randomUUID();
 			transactions.executeWithoutResult(status -> {
@@ -54,10 +59,12 @@ class NoticeAfterCommitIT {
 
 			transactions.executeWithoutResult(status -> notifications.notify(parent.id(), "report.handled", committed,
 					Map.of("roomTitle", "Tallennettu")));
-			assertThat(next(inbox, "the committed notice").path("subjectId").asString()).isEqualTo(committed.toString());
+			assertThat(next(inbox, "the committed notice").path("subjectId").asString())
+				.isEqualTo(committed.toString());
 			nothing(inbox, 500);
 		}
-		assertThat(notifications.latest(parent.id(), false, 10)).extracting(Notification::subjectId).containsExactly(committed);
+		assertThat(notifications.latest(parent.id(), false, 10)).extracting(Notification::subjectId)
+			.containsExactly(committed);
 	}
 
 	@Test
@@ -65,8 +72,10 @@ class NoticeAfterCommitIT {
 		Session parent = api.registerParent("Huoneen kuulija");
 		try (var live = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
 			var inbox = live.subscribe("/user/queue/notifications");
-			await().atMost(5, TimeUnit.SECONDS).until(() -> users.findSubscriptions(subscription -> subscription.getSession().getUser()
-					.getName().equals(parent.id().toString())).size() == 1);
+			await().atMost(5, TimeUnit.SECONDS)
+				.until(() -> users.findSubscriptions(
+						subscription -> subscription.getSession().getUser().getName().equals(parent.id().toString()))
+					.size() == 1);
 			UUID subject = UUID.randomUUID();
 			try {
 				transactions.executeWithoutResult(status -> {
@@ -81,4 +90,5 @@ class NoticeAfterCommitIT {
 		}
 		assertThat(notifications.latest(parent.id(), false, 10)).isEmpty();
 	}
+
 }

@@ -61,11 +61,17 @@ class NotificationsIT {
 				var laptop = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
 			var onPhone = phone.subscribe("/user/queue/notifications");
 			var onLaptop = laptop.subscribe("/user/queue/notifications");
-			await().atMost(5, TimeUnit.SECONDS).until(() -> users.findSubscriptions(subscription -> subscription.getSession().getUser()
-					.getName().equals(parent.id().toString()) && subscription.getDestination().equals("/user/queue/notifications")).size() == 2);
+			await().atMost(5, TimeUnit.SECONDS)
+				.until(() -> users
+					.findSubscriptions(
+							subscription -> subscription.getSession().getUser().getName().equals(parent.id().toString())
+									&& subscription.getDestination().equals("/user/queue/notifications"))
+					.size() == 2);
 			api.post("/api/series/" + series + "/enrolment", Map.of(), parent.accessToken());
-			assertThat(next(onPhone, "the notice on the phone").path("kind").asString()).isEqualTo("enrolment.enrolled");
-			assertThat(next(onLaptop, "the notice on the laptop").path("kind").asString()).isEqualTo("enrolment.enrolled");
+			assertThat(next(onPhone, "the notice on the phone").path("kind").asString())
+				.isEqualTo("enrolment.enrolled");
+			assertThat(next(onLaptop, "the notice on the laptop").path("kind").asString())
+				.isEqualTo("enrolment.enrolled");
 		}
 	}
 
@@ -84,9 +90,11 @@ class NotificationsIT {
 		assertThat(foreign.code()).isEqualTo("notifications.not_found");
 
 		assertThat(api.get("/api/notifications?unread=true", anna.accessToken()).body().size()).isEqualTo(1);
-		assertThat(api.post("/api/notifications/" + id + "/read", Map.of(), anna.accessToken()).status()).isEqualTo(204);
+		assertThat(api.post("/api/notifications/" + id + "/read", Map.of(), anna.accessToken()).status())
+			.isEqualTo(204);
 		assertThat(api.get("/api/notifications?unread=true", anna.accessToken()).body().size()).isZero();
-		assertThat(api.get("/api/notifications", anna.accessToken()).body().get(0).path("readAt").asString()).isNotBlank();
+		assertThat(api.get("/api/notifications", anna.accessToken()).body().get(0).path("readAt").asString())
+			.isNotBlank();
 	}
 
 	private List<String> kinds(Session session) {
@@ -98,7 +106,9 @@ class NotificationsIT {
 	private String closedSeries(int capacity) {
 		Session admin = api.login("root-admin", "test-admin-password");
 		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
-		var plan = SeriesPlans.closedGroup("Ilmoitusryhmä", LocalDate.now().plusWeeks(4), capacity, 1, facilitator.id());
+		var plan = SeriesPlans.closedGroup("Ilmoitusryhmä", LocalDate.now().plusWeeks(4), capacity, 1,
+				facilitator.id());
 		return api.post("/api/series", plan, admin.accessToken()).text("id");
 	}
+
 }

@@ -37,4 +37,5 @@ class HealthIT {
 	void otherActuatorEndpointsAreNotPublic() {
 		assertThat(api.get("/actuator/metrics", null).status()).isEqualTo(401);
 	}
+
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** An outage touching every request writes one line every ten seconds, saying how many were left out. */
+/**
+ * An outage touching every request writes one line every ten seconds, saying how many
+ * were left out.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class OutageLogTest {
 
@@ -26,9 +29,15 @@ class OutageLogTest {
 		now.addAndGet(TimeUnit.SECONDS.toNanos(OutageLog.SECONDS));
 		outage.unavailable("requests pass", down);
 
-		String lines = output.getOut().lines().filter(line -> line.contains("Test dependency")).reduce("", (a, b) -> a + b + "\n");
+		String lines = output.getOut()
+			.lines()
+			.filter(line -> line.contains("Test dependency"))
+			.reduce("", (a, b) -> a + b + "\n");
 		assertThat(lines.lines()).hasSize(2);
-		assertThat(lines).contains("Test dependency: requests pass (IllegalStateException: Connection refused?forged line)")
-				.contains("and 999 more in the last 10 s").doesNotContain("\tat ");
+		assertThat(lines)
+			.contains("Test dependency: requests pass (IllegalStateException: Connection refused?forged line)")
+			.contains("and 999 more in the last 10 s")
+			.doesNotContain("\tat ");
 	}
+
 }

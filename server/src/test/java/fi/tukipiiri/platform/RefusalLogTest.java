@@ -21,7 +21,8 @@ class RefusalLogTest {
 		for (int i = 0; i < 75; i++) {
 			refusals.refused("POST /api/series", "invalid_value capacity");
 		}
-		assertThat(lines(output, "Refused test-flood: POST /api/series (invalid_value capacity)")).isEqualTo(RefusalLog.LINES_PER_MINUTE);
+		assertThat(lines(output, "Refused test-flood: POST /api/series (invalid_value capacity)"))
+			.isEqualTo(RefusalLog.LINES_PER_MINUTE);
 		assertThat(output.getOut()).doesNotContain("more not logged");
 
 		now.addAndGet(TimeUnit.SECONDS.toNanos(61));
@@ -35,12 +36,14 @@ class RefusalLogTest {
 		assertThat(RefusalLog.clean("GET /x\r\nFAKE ERROR line\u202E")).isEqualTo("GET /x??FAKE ERROR line?");
 		assertThat(RefusalLog.clean("x".repeat(500))).hasSize(RefusalLog.MAX_DETAIL + 1);
 		assertThat(RefusalLog.shape("/api/rooms/0f8fad5b-d9cb-469f-a165-70867728950e/messages?afterSeq=3"))
-				.isEqualTo("/api/rooms/{}/messages");
-		assertThat(RefusalLog.shape("/api/calendar/personal/ABCDEFGHJKMNPQRSTUVWXYZ234567890.ics")).isEqualTo("/api/calendar/personal/{}");
+			.isEqualTo("/api/rooms/{}/messages");
+		assertThat(RefusalLog.shape("/api/calendar/personal/ABCDEFGHJKMNPQRSTUVWXYZ234567890.ics"))
+			.isEqualTo("/api/calendar/personal/{}");
 		assertThat(RefusalLog.shape("/topic/rooms/1/typing")).isEqualTo("/topic/rooms/{}/typing");
 	}
 
 	private static long lines(CapturedOutput output, String text) {
 		return output.getOut().lines().filter(line -> line.contains(text)).count();
 	}
+
 }

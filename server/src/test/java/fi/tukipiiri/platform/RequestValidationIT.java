@@ -30,11 +30,10 @@ class RequestValidationIT {
 		assertThat(response.code()).isEqualTo("validation.failed");
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		var errors = response.body().path("errors");
-		assertThat(errors.toString())
-				.contains("{\"field\":\"username\",\"code\":\"size\"")
-				.contains("{\"field\":\"username\",\"code\":\"pattern\"")
-				.contains("{\"field\":\"password\",\"code\":\"size\"")
-				.contains("{\"field\":\"displayName\",\"code\":\"size\"");
+		assertThat(errors.toString()).contains("{\"field\":\"username\",\"code\":\"size\"")
+			.contains("{\"field\":\"username\",\"code\":\"pattern\"")
+			.contains("{\"field\":\"password\",\"code\":\"size\"")
+			.contains("{\"field\":\"displayName\",\"code\":\"size\"");
 		assertThat(stored("ä")).isZero();
 	}
 
@@ -45,22 +44,28 @@ class RequestValidationIT {
 		var response = api.post("/api/rooms", Map.of("title", title, "kind", "PRIVATE"), admin);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.code()).isEqualTo("validation.failed");
-		assertThat(response.body().path("errors").toString()).contains("{\"field\":\"kind\",\"code\":\"invalid_value\"");
-		assertThat(jdbc.sql("select count(*) from rooms where title = :title").param("title", title).query(Long.class).single()).isZero();
+		assertThat(response.body().path("errors").toString())
+			.contains("{\"field\":\"kind\",\"code\":\"invalid_value\"");
+		assertThat(jdbc.sql("select count(*) from rooms where title = :title")
+			.param("title", title)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void missingFieldsAreNamed() {
 		var response = api.post("/api/auth/register", Map.of());
 		assertThat(response.code()).isEqualTo("validation.failed");
-		assertThat(response.body().path("errors").toString())
-				.contains("\"field\":\"username\"").contains("\"field\":\"password\"").contains("\"field\":\"displayName\"");
+		assertThat(response.body().path("errors").toString()).contains("\"field\":\"username\"")
+			.contains("\"field\":\"password\"")
+			.contains("\"field\":\"displayName\"");
 	}
 
 	@Test
 	void overlongStringsAreRefusedAndNothingIsStored() {
 		String username = "u".repeat(33);
-		var response = api.post("/api/auth/register", Map.of("username", username, "password", "p".repeat(129), "displayName", "d".repeat(41)));
+		var response = api.post("/api/auth/register",
+				Map.of("username", username, "password", "p".repeat(129), "displayName", "d".repeat(41)));
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body().path("errors").size()).isEqualTo(3);
 		assertThat(stored(username)).isZero();
@@ -112,6 +117,10 @@ class RequestValidationIT {
 	}
 
 	private long stored(String username) {
-		return jdbc.sql("select count(*) from accounts where username = :u").param("u", username).query(Long.class).single();
+		return jdbc.sql("select count(*) from accounts where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
 	}
+
 }

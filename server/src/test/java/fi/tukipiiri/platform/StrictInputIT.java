@@ -25,9 +25,10 @@ import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.StompTestClient;
 
 /**
- * What is not of the expected type or form is refused with the field named, over REST and STOMP alike, and nothing
- * changes: fractions into integers, strings into numbers or booleans, numbers into booleans or enums, keys given
- * twice, instants and impossible days in date fields, and lenient spellings in query strings.
+ * What is not of the expected type or form is refused with the field named, over REST and
+ * STOMP alike, and nothing changes: fractions into integers, strings into numbers or
+ * booleans, numbers into booleans or enums, keys given twice, instants and impossible
+ * days in date fields, and lenient spellings in query strings.
  */
 @IntegrationTest
 class StrictInputIT {
@@ -39,9 +40,13 @@ class StrictInputIT {
 	JdbcClient jdbc;
 
 	Session admin;
+
 	Session facilitator;
+
 	Session parent;
+
 	UUID room;
+
 	String moderation;
 
 	@BeforeEach
@@ -58,52 +63,66 @@ class StrictInputIT {
 	@Test
 	void fractionsAreNotIntegersAndNothingChanges() {
 		String title = "Murtoluku " + UUID.randomUUID();
-		assertField(api.post("/api/series", plan(title, Map.of("capacity", 10.9)), admin.accessToken()), "capacity", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("capacity", 10.0)), admin.accessToken()), "capacity", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("lengthMinutes", 90.5)), admin.accessToken()), "lengthMinutes", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("capacity", 10.9)), admin.accessToken()), "capacity",
+				"invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("capacity", 10.0)), admin.accessToken()), "capacity",
+				"invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("lengthMinutes", 90.5)), admin.accessToken()),
+				"lengthMinutes", "invalid_value");
 		assertThat(seriesTitled(title)).isZero();
 
-		assertField(api.post(moderation + "/mutes", Map.of("accountId", parent.id(), "minutes", 2.9), facilitator.accessToken()),
-				"minutes", "invalid_value");
+		assertField(api.post(moderation + "/mutes", Map.of("accountId", parent.id(), "minutes", 2.9),
+				facilitator.accessToken()), "minutes", "invalid_value");
 		assertThat(sanctionsOf(parent.id())).as("no mute").isZero();
 
-		assertField(api.put(moderation + "/slow-mode", Map.of("seconds", 1.5), facilitator.accessToken()), "seconds", "invalid_value");
+		assertField(api.put(moderation + "/slow-mode", Map.of("seconds", 1.5), facilitator.accessToken()), "seconds",
+				"invalid_value");
 		assertThat(slowModeSeconds()).isZero();
 	}
 
 	@Test
 	void stringsAreNotNumbersOrBooleansAndNumbersAreNotBooleansOrEnums() {
 		String title = "Merkkijono " + UUID.randomUUID();
-		assertField(api.post("/api/series", plan(title, Map.of("capacity", "10")), admin.accessToken()), "capacity", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("intervalWeeks", "1")), admin.accessToken()), "intervalWeeks", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("capacity", "10")), admin.accessToken()), "capacity",
+				"invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("intervalWeeks", "1")), admin.accessToken()),
+				"intervalWeeks", "invalid_value");
 		assertThat(seriesTitled(title)).isZero();
 
-		assertField(api.post(moderation + "/mutes", Map.of("accountId", parent.id(), "minutes", "5"), facilitator.accessToken()), "minutes",
+		assertField(api.post(moderation + "/mutes", Map.of("accountId", parent.id(), "minutes", "5"),
+				facilitator.accessToken()), "minutes", "invalid_value");
+		assertField(api.put(moderation + "/lock", Map.of("locked", 1), facilitator.accessToken()), "locked",
 				"invalid_value");
-		assertField(api.put(moderation + "/lock", Map.of("locked", 1), facilitator.accessToken()), "locked", "invalid_value");
-		assertField(api.put(moderation + "/lock", Map.of("locked", "true"), facilitator.accessToken()), "locked", "invalid_value");
+		assertField(api.put(moderation + "/lock", Map.of("locked", "true"), facilitator.accessToken()), "locked",
+				"invalid_value");
 		assertThat(roomState()).as("not locked").isEqualTo("OPEN");
-		assertField(api.post(moderation + "/bans", Map.of("accountId", parent.id(), "scope", 1), facilitator.accessToken()), "scope",
-				"invalid_value");
+		assertField(
+				api.post(moderation + "/bans", Map.of("accountId", parent.id(), "scope", 1), facilitator.accessToken()),
+				"scope", "invalid_value");
 		assertThat(sanctionsOf(parent.id())).as("no ban").isZero();
 
-		assertField(api.post("/api/rooms", Map.of("title", "Numero", "kind", 0), admin.accessToken()), "kind", "invalid_value");
-		assertField(api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of(3)), admin.accessToken()), "roles[0]",
+		assertField(api.post("/api/rooms", Map.of("title", "Numero", "kind", 0), admin.accessToken()), "kind",
 				"invalid_value");
-		assertThat(api.get("/api/admin/users/" + parent.id(), admin.accessToken()).body().path("roles").toString()).isEqualTo("[\"PARENT\"]");
+		assertField(
+				api.put("/api/admin/users/" + parent.id() + "/roles", Map.of("roles", List.of(3)), admin.accessToken()),
+				"roles[0]", "invalid_value");
+		assertThat(api.get("/api/admin/users/" + parent.id(), admin.accessToken()).body().path("roles").toString())
+			.isEqualTo("[\"PARENT\"]");
 		assertField(api.post("/api/auth/guest", Map.of("nickname", 12345)), "nickname", "invalid_value");
-		assertField(api.put(moderation + "/pin", Map.of("text", true), facilitator.accessToken()), "text", "invalid_value");
+		assertField(api.put(moderation + "/pin", Map.of("text", true), facilitator.accessToken()), "text",
+				"invalid_value");
 	}
 
 	@Test
 	void aKeyGivenTwiceIsRefusedNamingIt() {
-		Response login = api.postRaw("/api/auth/login", "{\"username\": \"root-admin\", \"password\": \"test-admin-password\", \"username\": \"x\"}",
-				null);
+		Response login = api.postRaw("/api/auth/login",
+				"{\"username\": \"root-admin\", \"password\": \"test-admin-password\", \"username\": \"x\"}", null);
 		assertField(login, "username", "duplicate_key");
 		assertThat(login.body().path("accessToken").isMissingNode()).isTrue();
 
-		assertField(api.putRaw(moderation + "/slow-mode", "{\"seconds\": 0, \"seconds\": 30}", facilitator.accessToken()), "seconds",
-				"duplicate_key");
+		assertField(
+				api.putRaw(moderation + "/slow-mode", "{\"seconds\": 0, \"seconds\": 30}", facilitator.accessToken()),
+				"seconds", "duplicate_key");
 		assertThat(slowModeSeconds()).isZero();
 
 		String title = "Kahdesti " + UUID.randomUUID();
@@ -121,7 +140,8 @@ class StrictInputIT {
 			var parentErrors = byParent.subscribe("/user/queue/errors");
 			String commands = "/app/rooms/" + room + "/moderation";
 
-			byFacilitator.send(commands, Map.of("clientId", "mute-1", "action", "MUTE", "accountId", parent.id(), "minutes", 2.9));
+			byFacilitator.send(commands,
+					Map.of("clientId", "mute-1", "action", "MUTE", "accountId", parent.id(), "minutes", 2.9));
 			assertStompField(next(errors, "fraction of minutes"), "minutes", "mute-1");
 			byFacilitator.send(commands, Map.of("clientId", "slow-1", "action", "SLOW_MODE", "seconds", 1.5));
 			assertStompField(next(errors, "fraction of seconds"), "seconds", "slow-1");
@@ -141,7 +161,10 @@ class StrictInputIT {
 			assertStompField(next(parentErrors, "client id as a number"), "clientId", null);
 			byParent.sendRaw(messages, "{\"clientId\": \"bool\", \"body\": true}");
 			assertStompField(next(parentErrors, "body as a boolean"), "body", "bool");
-			assertThat(jdbc.sql("select count(*) from messages where room_id = :room").param("room", room).query(Long.class).single()).isZero();
+			assertThat(jdbc.sql("select count(*) from messages where room_id = :room")
+				.param("room", room)
+				.query(Long.class)
+				.single()).isZero();
 
 			var acks = byParent.subscribe("/user/queue/acks");
 			byParent.sendMessage(room, "fine", "Tämä kelpaa");
@@ -153,42 +176,56 @@ class StrictInputIT {
 	void datesInBodiesAreYearMonthDayOnlyAndMustExist() {
 		String title = "Päivämäärä " + UUID.randomUUID();
 		// 2026-12-30 00:00 in Helsinki: read as an instant it would be the 29th
-		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "2026-12-29T22:00:00.000Z")), admin.accessToken()), "firstDate",
-				"invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("decisionDate", "2027-01-05T00:00:00")), admin.accessToken()), "decisionDate",
-				"invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "2027-02-30")), admin.accessToken()), "firstDate", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "2027-02-29")), admin.accessToken()), "firstDate", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "30.12.2026")), admin.accessToken()), "firstDate", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("firstDate", List.of(2027, 1, 12))), admin.accessToken()), "firstDate",
-				"invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("startTime", "18:00Z")), admin.accessToken()), "startTime", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("startTime", "6:00 pm")), admin.accessToken()), "startTime", "invalid_value");
-		assertField(api.post("/api/series", plan(title, Map.of("startTime", "24:00")), admin.accessToken()), "startTime", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "2026-12-29T22:00:00.000Z")),
+				admin.accessToken()), "firstDate", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("decisionDate", "2027-01-05T00:00:00")),
+				admin.accessToken()), "decisionDate", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "2027-02-30")), admin.accessToken()),
+				"firstDate", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "2027-02-29")), admin.accessToken()),
+				"firstDate", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("firstDate", "30.12.2026")), admin.accessToken()),
+				"firstDate", "invalid_value");
+		assertField(
+				api.post("/api/series", plan(title, Map.of("firstDate", List.of(2027, 1, 12))), admin.accessToken()),
+				"firstDate", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("startTime", "18:00Z")), admin.accessToken()),
+				"startTime", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("startTime", "6:00 pm")), admin.accessToken()),
+				"startTime", "invalid_value");
+		assertField(api.post("/api/series", plan(title, Map.of("startTime", "24:00")), admin.accessToken()),
+				"startTime", "invalid_value");
 		assertThat(seriesTitled(title)).isZero();
 
-		Response leapDay = api.post("/api/series", plan(title, Map.of("firstDate", "2028-02-29", "decisionDate", "2028-02-22",
-				"startTime", "18:00:00")), admin.accessToken());
+		Response leapDay = api.post("/api/series",
+				plan(title, Map.of("firstDate", "2028-02-29", "decisionDate", "2028-02-22", "startTime", "18:00:00")),
+				admin.accessToken());
 		assertThat(leapDay.status()).as(leapDay.body().toString()).isEqualTo(201);
 		JsonNode first = leapDay.body().path("sessions").get(0);
-		assertThat(Instant.parse(first.path("startsAt").asString())).as("18:00 in Helsinki (UTC+2)").isEqualTo(Instant.parse("2028-02-29T16:00:00Z"));
+		assertThat(Instant.parse(first.path("startsAt").asString())).as("18:00 in Helsinki (UTC+2)")
+			.isEqualTo(Instant.parse("2028-02-29T16:00:00Z"));
 		String series = leapDay.text("id");
 		String session = first.path("id").asString();
 
 		String move = "/api/series/" + series + "/sessions/" + session;
-		assertField(api.put(move, Map.of("date", "2028-03-01T22:00:00.000Z"), admin.accessToken()), "date", "invalid_value");
+		assertField(api.put(move, Map.of("date", "2028-03-01T22:00:00.000Z"), admin.accessToken()), "date",
+				"invalid_value");
 		assertField(api.put(move, Map.of("date", "2028-02-30"), admin.accessToken()), "date", "invalid_value");
-		assertField(api.put(move, Map.of("date", "2028-03-02", "startTime", "19:00:00.000"), admin.accessToken()), "startTime", "invalid_value");
-		assertField(api.post("/api/series/" + series + "/sessions", Map.of("date", "2029-02-29", "themeFi", "Lisä", "themeEn", "Extra"),
-				admin.accessToken()), "date", "invalid_value");
+		assertField(api.put(move, Map.of("date", "2028-03-02", "startTime", "19:00:00.000"), admin.accessToken()),
+				"startTime", "invalid_value");
+		assertField(
+				api.post("/api/series/" + series + "/sessions",
+						Map.of("date", "2029-02-29", "themeFi", "Lisä", "themeEn", "Extra"), admin.accessToken()),
+				"date", "invalid_value");
 		JsonNode unchanged = api.get("/api/series/" + series, admin.accessToken()).body();
 		assertThat(unchanged.path("sessions").size()).isEqualTo(9);
-		assertThat(unchanged.path("sessions").get(0).path("startsAt").asString()).isEqualTo(first.path("startsAt").asString());
+		assertThat(unchanged.path("sessions").get(0).path("startsAt").asString())
+			.isEqualTo(first.path("startsAt").asString());
 
 		Response moved = api.put(move, Map.of("date", "2028-03-01"), admin.accessToken());
 		assertThat(moved.status()).isEqualTo(200);
 		assertThat(Instant.parse(moved.body().path("sessions").get(0).path("startsAt").asString()))
-				.isEqualTo(Instant.parse("2028-03-01T16:00:00Z"));
+			.isEqualTo(Instant.parse("2028-03-01T16:00:00Z"));
 	}
 
 	@Test
@@ -203,17 +240,20 @@ class StrictInputIT {
 		assertField(api.get(audit + "&from=2026-12-29", admin.accessToken()), "from", "invalid_value");
 		assertField(api.get(audit + "&to=1767045600000", admin.accessToken()), "to", "invalid_value");
 		assertField(api.get(audit + "&from=2026-02-30T10:00:00Z", admin.accessToken()), "from", "invalid_value");
-		assertThat(api.get(audit + "&from=2026-12-29T22:00:00Z&to=2030-01-01T00:00:00%2B02:00", admin.accessToken()).status()).isEqualTo(200);
+		assertThat(api.get(audit + "&from=2026-12-29T22:00:00Z&to=2030-01-01T00:00:00%2B02:00", admin.accessToken())
+			.status()).isEqualTo(200);
 
 		assertField(api.get("/api/notifications?limit=0x10", parent.accessToken()), "limit", "invalid_value");
 		assertField(api.get("/api/notifications?limit=10.5", parent.accessToken()), "limit", "invalid_value");
 		assertField(api.get("/api/notifications?unread=1", parent.accessToken()), "unread", "invalid_value");
-		assertField(api.get("/api/moderation/reports?roomId=1-1-1-1-1", facilitator.accessToken()), "roomId", "invalid_value");
+		assertField(api.get("/api/moderation/reports?roomId=1-1-1-1-1", facilitator.accessToken()), "roomId",
+				"invalid_value");
 		assertThat(api.get("/api/notifications?unread=true&limit=10", parent.accessToken()).status()).isEqualTo(200);
 	}
 
 	private Map<String, Object> plan(String title, Map<String, Object> overrides) {
-		Map<String, Object> plan = new HashMap<>(SeriesPlans.closedGroup(title, LocalDate.of(2027, 1, 12), 8, 2, facilitator.id()));
+		Map<String, Object> plan = new HashMap<>(
+				SeriesPlans.closedGroup(title, LocalDate.of(2027, 1, 12), 8, 2, facilitator.id()));
 		plan.putAll(overrides);
 		return plan;
 	}
@@ -243,19 +283,28 @@ class StrictInputIT {
 	}
 
 	private long seriesTitled(String title) {
-		return jdbc.sql("select count(*) from series where title = :title").param("title", title).query(Long.class).single();
+		return jdbc.sql("select count(*) from series where title = :title")
+			.param("title", title)
+			.query(Long.class)
+			.single();
 	}
 
 	private long sanctionsOf(UUID account) {
-		return jdbc.sql("select count(*) from sanctions where account_id = :id").param("id", account).query(Long.class).single();
+		return jdbc.sql("select count(*) from sanctions where account_id = :id")
+			.param("id", account)
+			.query(Long.class)
+			.single();
 	}
 
 	private int slowModeSeconds() {
-		return jdbc.sql("select coalesce((select slow_mode_seconds from room_moderation where room_id = :room), 0)").param("room", room)
-				.query(Integer.class).single();
+		return jdbc.sql("select coalesce((select slow_mode_seconds from room_moderation where room_id = :room), 0)")
+			.param("room", room)
+			.query(Integer.class)
+			.single();
 	}
 
 	private String roomState() {
 		return jdbc.sql("select state from rooms where id = :room").param("room", room).query(String.class).single();
 	}
+
 }

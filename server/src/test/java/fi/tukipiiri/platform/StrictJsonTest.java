@@ -20,21 +20,29 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The mapper every REST body and STOMP payload is read with: nothing is coerced, and each refusal names its field. */
+/**
+ * The mapper every REST body and STOMP payload is read with: nothing is coerced, and each
+ * refusal names its field.
+ */
 class StrictJsonTest {
 
 	enum Scope {
+
 		ROOM, SERIES
+
 	}
 
 	record Inner(String title, int position) {
 	}
 
-	record Body(int capacity, Integer minutes, long seq, Long beforeId, boolean locked, Boolean anonymous, Scope scope, UUID accountId,
-			LocalDate date, LocalTime startTime, Instant at, Duration lasts, String text, List<Inner> sessions, Map<String, Integer> values) {
+	record Body(int capacity, Integer minutes, long seq, Long beforeId, boolean locked, Boolean anonymous, Scope scope,
+			UUID accountId, LocalDate date, LocalTime startTime, Instant at, Duration lasts, String text,
+			List<Inner> sessions, Map<String, Integer> values) {
 	}
 
-	/** A valid body, field by field, as raw JSON; each case replaces one field's value. */
+	/**
+	 * A valid body, field by field, as raw JSON; each case replaces one field's value.
+	 */
 	private static final Map<String, String> VALID = validFields();
 
 	private static Map<String, String> validFields() {
@@ -62,8 +70,10 @@ class StrictJsonTest {
 		if (field != null) {
 			fields.put(field, value);
 		}
-		return fields.entrySet().stream().map(entry -> "\"" + entry.getKey() + "\": " + entry.getValue())
-				.collect(Collectors.joining(", ", "{", "}"));
+		return fields.entrySet()
+			.stream()
+			.map(entry -> "\"" + entry.getKey() + "\": " + entry.getValue())
+			.collect(Collectors.joining(", ", "{", "}"));
 	}
 
 	private final JsonMapper json = strictMapper();
@@ -85,8 +95,10 @@ class StrictJsonTest {
 		assertThat(body.values()).containsEntry("calm", 3);
 		assertThat(body.at()).isEqualTo(Instant.parse("2026-12-29T22:00:00Z"));
 		assertThat(body.lasts()).isEqualTo(Duration.ofMinutes(15));
-		assertThat(json.readValue(body("startTime", "\"07:05:30\""), Body.class).startTime()).isEqualTo(LocalTime.of(7, 5, 30));
-		assertThat(json.readValue(body("date", "\"2026-12-31\""), Body.class).date()).isEqualTo(LocalDate.of(2026, 12, 31));
+		assertThat(json.readValue(body("startTime", "\"07:05:30\""), Body.class).startTime())
+			.isEqualTo(LocalTime.of(7, 5, 30));
+		assertThat(json.readValue(body("date", "\"2026-12-31\""), Body.class).date())
+			.isEqualTo(LocalDate.of(2026, 12, 31));
 		assertThat(json.readValue(body("minutes", "null"), Body.class).minutes()).as("null stays null").isNull();
 	}
 
@@ -165,9 +177,11 @@ class StrictJsonTest {
 
 	@Test
 	void nestedFieldsAreNamedByTheirPath() {
-		assertThat(refusal(body("sessions", "[{\"title\": \"Eka\", \"position\": 1}, {\"title\": \"Toka\", \"position\": 2.5}]")))
-				.isEqualTo(new JsonRefusal("sessions[1].position", JsonRefusal.INVALID_VALUE));
-		assertThat(refusal(body("values", "{\"calm\": 2.5}"))).isEqualTo(new JsonRefusal("values.calm", JsonRefusal.INVALID_VALUE));
+		assertThat(refusal(
+				body("sessions", "[{\"title\": \"Eka\", \"position\": 1}, {\"title\": \"Toka\", \"position\": 2.5}]")))
+			.isEqualTo(new JsonRefusal("sessions[1].position", JsonRefusal.INVALID_VALUE));
+		assertThat(refusal(body("values", "{\"calm\": 2.5}")))
+			.isEqualTo(new JsonRefusal("values.calm", JsonRefusal.INVALID_VALUE));
 	}
 
 	@ParameterizedTest
@@ -192,6 +206,8 @@ class StrictJsonTest {
 	private JsonRefusal refusal(String body) {
 		JacksonException failure = catchThrowableOfType(JacksonException.class, () -> json.readValue(body, Body.class));
 		assertThat(failure).as("refused: %s", body).isNotNull();
-		return JsonRefusal.of(failure).orElseThrow(() -> new AssertionError("no field named for " + body + ": " + failure));
+		return JsonRefusal.of(failure)
+			.orElseThrow(() -> new AssertionError("no field named for " + body + ": " + failure));
 	}
+
 }

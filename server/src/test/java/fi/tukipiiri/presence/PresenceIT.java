@@ -94,7 +94,8 @@ class PresenceIT {
 		try (var a = StompTestClient.connect(api.baseUrl(), anna.accessToken());
 				var m = StompTestClient.connect(api.baseUrl(), matti.accessToken())) {
 			var typing = m.subscribe("/topic/rooms/" + room + "/typing");
-			// frames of one session are handled in order: once Matti counts as present, his typing subscription is in place
+			// frames of one session are handled in order: once Matti counts as present,
+			// his typing subscription is in place
 			m.subscribe("/topic/rooms/" + room);
 			awaitCount(room, anna, 1);
 			a.send("/app/rooms/" + room + "/typing", Map.of());
@@ -128,6 +129,7 @@ class PresenceIT {
 
 	private void awaitCount(UUID room, Session asker, int people) {
 		await().atMost(5, TimeUnit.SECONDS)
-				.until(() -> api.get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() == people);
+			.until(() -> api.get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() == people);
 	}
+
 }

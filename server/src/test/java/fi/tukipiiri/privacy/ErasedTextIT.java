@@ -22,10 +22,11 @@ import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.StompTestClient;
 
 /**
- * Erasure removes the person's text also where it was copied or kept for others: the audit log's copy of a removed
- * message, the notes and reasons they wrote as a reporter and as a facilitator, their pinned announcement, their
- * name in private talks and in other people's notices. Afterwards no row of any table holds any of it; the rows
- * others need stay.
+ * Erasure removes the person's text also where it was copied or kept for others: the
+ * audit log's copy of a removed message, the notes and reasons they wrote as a reporter
+ * and as a facilitator, their pinned announcement, their name in private talks and in
+ * other people's notices. Afterwards no row of any table holds any of it; the rows others
+ * need stay.
  */
 @IntegrationTest
 class ErasedTextIT {
@@ -68,58 +69,91 @@ class ErasedTextIT {
 
 		String berttasNote = "Bertan huomio " + tag;
 		String group1 = "/api/moderation/rooms/" + group;
-		assertThat(api.post(group1 + "/reports", Map.of("messageId", reportedMessage, "reason", "WORRY", "note", berttasNote),
-				bertta.accessToken()).status()).isEqualTo(201);
-		assertThat(api.post(group1 + "/reports", Map.of("messageId", berttasMessage, "reason", "OTHER",
-				"note", text("Annan huomio Bertan viestistä", tag, annasTexts)), anna.accessToken()).status()).isEqualTo(201);
+		assertThat(api
+			.post(group1 + "/reports", Map.of("messageId", reportedMessage, "reason", "WORRY", "note", berttasNote),
+					bertta.accessToken())
+			.status()).isEqualTo(201);
+		assertThat(api.post(group1 + "/reports",
+				Map.of("messageId", berttasMessage, "reason", "OTHER", "note",
+						text("Annan huomio Bertan viestistä", tag, annasTexts)),
+				anna.accessToken())
+			.status()).isEqualTo(201);
 		String outisReason = "Outin syy " + tag;
-		assertThat(api.delete(group1 + "/messages/" + removedMessage, Map.of("reason", outisReason), outi.accessToken()).status()).isEqualTo(204);
-		assertThat(api.post(group1 + "/private-talk-requests", Map.of(), anna.accessToken()).status()).isBetween(200, 204);
-		assertThat(api.post(group1 + "/private-talks", Map.of("accountId", anna.id()), outi.accessToken()).status()).isBetween(200, 201);
+		assertThat(api.delete(group1 + "/messages/" + removedMessage, Map.of("reason", outisReason), outi.accessToken())
+			.status()).isEqualTo(204);
+		assertThat(api.post(group1 + "/private-talk-requests", Map.of(), anna.accessToken()).status()).isBetween(200,
+				204);
+		assertThat(api.post(group1 + "/private-talks", Map.of("accountId", anna.id()), outi.accessToken()).status())
+			.isBetween(200, 201);
 
 		String led = "/api/moderation/rooms/" + ledByAnna;
-		assertThat(api.put(led + "/pin", Map.of("text", text("Annan tiedote", tag, annasTexts)), anna.accessToken()).status()).isEqualTo(200);
-		assertThat(api.post(led + "/mutes", Map.of("accountId", cecilia.id(), "minutes", 60, "reason", text("Annan syy mykistää", tag, annasTexts)),
-				anna.accessToken()).status()).isBetween(200, 204);
+		assertThat(api.put(led + "/pin", Map.of("text", text("Annan tiedote", tag, annasTexts)), anna.accessToken())
+			.status()).isEqualTo(200);
+		assertThat(
+				api.post(led + "/mutes",
+						Map.of("accountId", cecilia.id(), "minutes", 60, "reason",
+								text("Annan syy mykistää", tag, annasTexts)),
+						anna.accessToken())
+					.status())
+			.isBetween(200, 204);
 		UUID berttasSecond = send(bertta, ledByAnna, "Bertan toinen viesti " + tag);
-		assertThat(api.delete(led + "/messages/" + berttasSecond, Map.of("reason", text("Annan syy poistaa", tag, annasTexts)),
-				anna.accessToken()).status()).isEqualTo(204);
-		Response report = api.post(led + "/reports", Map.of("accountId", bertta.id(), "reason", "SPAM", "note", "Cecilian huomio " + tag),
+		assertThat(api
+			.delete(led + "/messages/" + berttasSecond, Map.of("reason", text("Annan syy poistaa", tag, annasTexts)),
+					anna.accessToken())
+			.status()).isEqualTo(204);
+		Response report = api.post(led + "/reports",
+				Map.of("accountId", bertta.id(), "reason", "SPAM", "note", "Cecilian huomio " + tag),
 				cecilia.accessToken());
 		assertThat(report.status()).isEqualTo(201);
-		assertThat(api.post("/api/moderation/reports/" + report.text("id") + "/close",
-				Map.of("actionTaken", true, "note", text("Annan käsittelymerkintä", tag, annasTexts)), anna.accessToken()).status())
-				.isBetween(200, 204);
-		assertThat(api.post(led + "/private-talks", Map.of("accountId", bertta.id()), anna.accessToken()).status()).isBetween(200, 201);
+		assertThat(api
+			.post("/api/moderation/reports/" + report.text("id") + "/close",
+					Map.of("actionTaken", true, "note", text("Annan käsittelymerkintä", tag, annasTexts)),
+					anna.accessToken())
+			.status()).isBetween(200, 204);
+		assertThat(api.post(led + "/private-talks", Map.of("accountId", bertta.id()), anna.accessToken()).status())
+			.isBetween(200, 201);
 
 		for (String text : annasTexts) {
 			assertThat(rowsHolding(text)).as("before erasure, somewhere: " + text).isNotEmpty();
 		}
-		long auditLines = count("select count(*) from moderation_audit where room_id in (:rooms)", List.of(group, ledByAnna));
+		long auditLines = count("select count(*) from moderation_audit where room_id in (:rooms)",
+				List.of(group, ledByAnna));
 		long reports = count("select count(*) from reports where room_id in (:rooms)", List.of(group, ledByAnna));
 
-		assertThat(api.post("/api/me/erasure", Map.of("password", "correct horse battery"), anna.accessToken()).status()).isEqualTo(204);
+		assertThat(
+				api.post("/api/me/erasure", Map.of("password", "correct horse battery"), anna.accessToken()).status())
+			.isEqualTo(204);
 
 		for (String text : annasTexts) {
 			assertThat(rowsHolding(text)).as("after erasure, nowhere: " + text).isEmpty();
 		}
 		assertThat(count("select count(*) from moderation_audit where room_id in (:rooms)", List.of(group, ledByAnna)))
-				.as("the audit keeps its lines").isEqualTo(auditLines);
-		assertThat(count("select count(*) from reports where room_id in (:rooms)", List.of(group, ledByAnna))).as("and the reports")
-				.isEqualTo(reports);
+			.as("the audit keeps its lines")
+			.isEqualTo(auditLines);
+		assertThat(count("select count(*) from reports where room_id in (:rooms)", List.of(group, ledByAnna)))
+			.as("and the reports")
+			.isEqualTo(reports);
 		assertThat(rowsHolding(berttasNote)).as("what others wrote stays").isNotEmpty();
 		assertThat(rowsHolding(outisReason)).isNotEmpty();
-		assertThat(count("select count(*) from sanctions where account_id = :cecilia and lifted_at is null and kind = 'MUTE'", cecilia.id()))
-				.as("the mute Anna imposed still holds").isEqualTo(1);
+		assertThat(count(
+				"select count(*) from sanctions where account_id = :cecilia and lifted_at is null and kind = 'MUTE'",
+				cecilia.id()))
+			.as("the mute Anna imposed still holds")
+			.isEqualTo(1);
 		assertThat(api.get(led, cecilia.accessToken()).body().path("pinned").isMissingNode()
-				|| api.get(led, cecilia.accessToken()).body().path("pinned").isNull()).as("Anna's announcement is unpinned").isTrue();
+				|| api.get(led, cecilia.accessToken()).body().path("pinned").isNull())
+			.as("Anna's announcement is unpinned")
+			.isTrue();
 		List<String> talks = texts(api.get("/api/rooms", bertta.accessToken()).body(), "title");
 		assertThat(talks).contains("– & Bertta " + tag);
-		assertThat(texts(api.get("/api/rooms", outi.accessToken()).body(), "title")).contains(api.displayName(outi) + " & –");
-		assertThat(api.get("/api/notifications", outi.accessToken()).body().toString()).contains("private_talk.requested")
-				.doesNotContain(annaName);
-		assertThat(api.get("/api/notifications", bertta.accessToken()).body().toString()).contains("private_talk.opened")
-				.doesNotContain(annaName);
+		assertThat(texts(api.get("/api/rooms", outi.accessToken()).body(), "title"))
+			.contains(api.displayName(outi) + " & –");
+		assertThat(api.get("/api/notifications", outi.accessToken()).body().toString())
+			.contains("private_talk.requested")
+			.doesNotContain(annaName);
+		assertThat(api.get("/api/notifications", bertta.accessToken()).body().toString())
+			.contains("private_talk.opened")
+			.doesNotContain(annaName);
 		assertThat(api.get("/api/moderation/audit?roomId=" + group, admin.accessToken()).status()).isEqualTo(200);
 	}
 
@@ -128,16 +162,23 @@ class ErasedTextIT {
 		Session facilitator = api.staffMember("Ohjaaja Auditti", "FACILITATOR");
 		UUID room = api.createRoom("Auditti", "OPEN");
 		assertThat(api.addMember(room, facilitator.id(), "FACILITATOR").status()).isEqualTo(200);
-		assertThat(api.put("/api/moderation/rooms/" + room + "/pin", Map.of("text", "Tiedote"), facilitator.accessToken()).status()).isEqualTo(200);
-		long line = jdbc.sql("select id from moderation_audit where room_id = :room and action = 'PIN'").param("room", room)
-				.query(Long.class).single();
-		List<String> changes = List.of("details = ''", "details = 'toinen'", "action = 'UNPIN'", "at = at - interval '1 day'", "actor_id = null");
+		assertThat(
+				api.put("/api/moderation/rooms/" + room + "/pin", Map.of("text", "Tiedote"), facilitator.accessToken())
+					.status())
+			.isEqualTo(200);
+		long line = jdbc.sql("select id from moderation_audit where room_id = :room and action = 'PIN'")
+			.param("room", room)
+			.query(Long.class)
+			.single();
+		List<String> changes = List.of("details = ''", "details = 'toinen'", "action = 'UNPIN'",
+				"at = at - interval '1 day'", "actor_id = null");
 		for (String change : changes) {
 			for (boolean declared : List.of(false, true)) {
 				if (declared && change.equals("details = ''")) {
 					continue;
 				}
-				assertThat(updateRefused(line, change, declared)).as(change + (declared ? " while erasing" : "")).isTrue();
+				assertThat(updateRefused(line, change, declared)).as(change + (declared ? " while erasing" : ""))
+					.isTrue();
 			}
 		}
 		assertThat(updateRefused(line, "details = ''", true)).as("blanking text while erasing").isFalse();
@@ -147,7 +188,9 @@ class ErasedTextIT {
 		try {
 			transactions.executeWithoutResult(status -> {
 				if (declared) {
-					jdbc.sql("select set_config('tukipiiri.erasing_personal_text', 'on', true)").query(String.class).single();
+					jdbc.sql("select set_config('tukipiiri.erasing_personal_text', 'on', true)")
+						.query(String.class)
+						.single();
 				}
 				jdbc.sql("update moderation_audit set " + change + " where id = :id").param("id", line).update();
 			});
@@ -159,16 +202,25 @@ class ErasedTextIT {
 		}
 	}
 
-	/** "table: row" for every row of every table in the schema whose text holds {@code needle}. */
+	/**
+	 * "table: row" for every row of every table in the schema whose text holds
+	 * {@code needle}.
+	 */
 	private List<String> rowsHolding(String needle) {
-		List<String> tables = jdbc.sql("""
-				select table_name from information_schema.tables
-				where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'databasechangelog%'
-				""").query(String.class).list();
+		List<String> tables = jdbc
+			.sql("""
+					select table_name from information_schema.tables
+					where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'databasechangelog%'
+					""")
+			.query(String.class)
+			.list();
 		List<String> found = new ArrayList<>();
 		for (String table : tables) {
-			jdbc.sql("select t::text from \"" + table + "\" t where strpos(t::text, :needle) > 0").param("needle", needle)
-					.query(String.class).list().forEach(row -> found.add(table + ": " + row));
+			jdbc.sql("select t::text from \"" + table + "\" t where strpos(t::text, :needle) > 0")
+				.param("needle", needle)
+				.query(String.class)
+				.list()
+				.forEach(row -> found.add(table + ": " + row));
 		}
 		return found;
 	}
@@ -201,4 +253,5 @@ class ErasedTextIT {
 		array.forEach(item -> values.add(item.path(field).asString()));
 		return values;
 	}
+
 }

@@ -38,13 +38,17 @@ import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
 import fi.tukipiiri.support.StompTestClient;
 
-/** A person's own data: the export, erasure on every node, and retention run once across two nodes. */
+/**
+ * A person's own data: the export, erasure on every node, and retention run once across
+ * two nodes.
+ */
 @IntegrationTest
 @Import(SharedTestClock.Config.class)
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
+
 	private static ConfigurableApplicationContext secondNode;
 
 	@Autowired
@@ -82,14 +86,18 @@ class PrivacyIT {
 		api.post("/api/rooms/" + room + "/join", Map.of(), berit.accessToken());
 		send(anna, room, "Annan oma viesti");
 		UUID beritsMessage = send(berit, room, "Beritin yksityinen asia");
-		api.post("/api/moderation/rooms/" + room + "/reports", Map.of("messageId", beritsMessage, "reason", "OTHER", "note", "Huoli"),
-				anna.accessToken());
+		api.post("/api/moderation/rooms/" + room + "/reports",
+				Map.of("messageId", beritsMessage, "reason", "OTHER", "note", "Huoli"), anna.accessToken());
 		api.put("/api/me/hidden-members/" + berit.id(), Map.of(), anna.accessToken());
-		UUID seriesId = UUID.fromString(api.post("/api/series", SeriesPlans.closedGroup("Export " + UUID.randomUUID().toString().substring(0, 6),
-				LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id()), admin.accessToken()).text("id"));
+		UUID seriesId = UUID.fromString(api.post("/api/series",
+				SeriesPlans.closedGroup("Export " + UUID.randomUUID().toString().substring(0, 6),
+						LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id()),
+				admin.accessToken())
+			.text("id"));
 		api.post("/api/series/" + seriesId + "/enrolment", Map.of(), anna.accessToken());
 		api.post("/api/series/" + seriesId + "/enrolment", Map.of(), berit.accessToken());
-		await().atMost(5, TimeUnit.SECONDS).until(() -> api.get("/api/notifications", anna.accessToken()).body().size() > 0);
+		await().atMost(5, TimeUnit.SECONDS)
+			.until(() -> api.get("/api/notifications", anna.accessToken()).body().size() > 0);
 
 		Response exported = api.get("/api/me/export", anna.accessToken());
 		assertThat(exported.status()).isEqualTo(200);
@@ -98,7 +106,8 @@ class PrivacyIT {
 		String annasUsername = api.get("/api/me", anna.accessToken()).text("username");
 		assertThat(export.path("profile").path("username").asString()).isEqualTo(annasUsername);
 		assertThat(export.path("profile").path("displayName").asString()).isEqualTo("Anna Export");
-		assertThat(export.path("rooms").path("memberships").get(0).path("roomId").asString()).isEqualTo(room.toString());
+		assertThat(export.path("rooms").path("memberships").get(0).path("roomId").asString())
+			.isEqualTo(room.toString());
 		assertThat(export.path("rooms").path("messages").get(0).path("body").asString()).isEqualTo("Annan oma viesti");
 		assertThat(export.path("rooms").path("messages").size()).isEqualTo(1);
 		assertThat(export.path("series").path("enrolments").get(0).path("status").asString()).isEqualTo("ENROLLED");
@@ -109,8 +118,12 @@ class PrivacyIT {
 
 		String everything = export.toString();
 		String beritsUsername = api.get("/api/me", berit.accessToken()).text("username");
-		assertThat(everything).doesNotContain("Beritin yksityinen asia").doesNotContain("Berit Toinen").doesNotContain(beritsUsername)
-				.doesNotContain("passwordHash").doesNotContain("password_hash").doesNotContain("$2a$");
+		assertThat(everything).doesNotContain("Beritin yksityinen asia")
+			.doesNotContain("Berit Toinen")
+			.doesNotContain(beritsUsername)
+			.doesNotContain("passwordHash")
+			.doesNotContain("password_hash")
+			.doesNotContain("$2a$");
 	}
 
 	@Test
@@ -129,10 +142,13 @@ class PrivacyIT {
 		live.subscribe("/topic/rooms/" + room);
 
 		assertThat(api.post("/api/me/erasure", Map.of("password", "wrong password"), anna.accessToken()).code())
-				.isEqualTo("accounts.password_mismatch");
-		assertThat(api.post("/api/me/erasure", Map.of("password", "correct horse battery"), anna.accessToken()).status()).isEqualTo(204);
+			.isEqualTo("accounts.password_mismatch");
+		assertThat(
+				api.post("/api/me/erasure", Map.of("password", "correct horse battery"), anna.accessToken()).status())
+			.isEqualTo(204);
 
-		assertThat(onSecond.get("/api/me", anna.accessToken()).status()).as("the access token on the other node").isEqualTo(401);
+		assertThat(onSecond.get("/api/me", anna.accessToken()).status()).as("the access token on the other node")
+			.isEqualTo(401);
 		assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", anna.refreshToken())).status()).isEqualTo(401);
 		await().atMost(5, TimeUnit.SECONDS).until(() -> !live.isConnected() || !live.failures.isEmpty());
 		live.close();
@@ -145,17 +161,26 @@ class PrivacyIT {
 		assertThat(gone.path("authorDisplayName").isNull()).isTrue();
 		assertThat(gone.path("body").isNull()).isTrue();
 		assertThat(history.get(1).path("body").asString()).isEqualTo("Tämä jää");
-		assertThat(jdbc.sql("select count(*) from messages where body like '%katoaa%'").query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("select count(*) from accounts where id = :id").param("id", anna.id()).query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("select count(*) from room_members where account_id = :id").param("id", anna.id()).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from messages where body like '%katoaa%'").query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from accounts where id = :id")
+			.param("id", anna.id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from room_members where account_id = :id")
+			.param("id", anna.id())
+			.query(Long.class)
+			.single()).isZero();
 
 		Session guest = api.guest("Vieras");
-		assertThat(api.post("/api/me/erasure", Map.of(), guest.accessToken()).status()).as("a guest needs no password").isEqualTo(204);
+		assertThat(api.post("/api/me/erasure", Map.of(), guest.accessToken()).status()).as("a guest needs no password")
+			.isEqualTo(204);
 		Session admin = api.login("root-admin", "test-admin-password");
 		long admins = jdbc.sql("select count(*) from account_roles where role = 'ADMIN'").query(Long.class).single();
 		if (admins == 1) {
-			assertThat(api.post("/api/me/erasure", Map.of("password", "test-admin-password"), admin.accessToken()).code())
-					.isEqualTo("accounts.last_admin");
+			assertThat(
+					api.post("/api/me/erasure", Map.of("password", "test-admin-password"), admin.accessToken()).code())
+				.isEqualTo("accounts.last_admin");
 		}
 	}
 
@@ -175,7 +200,8 @@ class PrivacyIT {
 		UUID oldOpenMessage = send(parent, oldOpen, "Sata päivää sitten");
 		UUID oldClosedMessage = send(parent, oldClosed, "Suljetussa ryhmässä");
 		UUID privateTalk = UUID.fromString(api.post("/api/moderation/rooms/" + oldOpen + "/private-talks",
-				Map.of("accountId", parent.id()), facilitator.accessToken()).text("id"));
+				Map.of("accountId", parent.id()), facilitator.accessToken())
+			.text("id"));
 		UUID oldPrivateMessage = send(parent, privateTalk, "Kahden kesken");
 
 		CLOCK.set(now.minus(Duration.ofDays(20)));
@@ -188,20 +214,30 @@ class PrivacyIT {
 		RetentionJob second = secondNode.getBean(RetentionJob.class);
 		CompletableFuture<Map<String, Integer>> onFirst = CompletableFuture.supplyAsync(retention::run);
 		CompletableFuture<Map<String, Integer>> onSecond = CompletableFuture.supplyAsync(second::run);
-		List<Map<String, Integer>> results = List.of(onFirst.get(30, TimeUnit.SECONDS), onSecond.get(30, TimeUnit.SECONDS));
+		List<Map<String, Integer>> results = List.of(onFirst.get(30, TimeUnit.SECONDS),
+				onSecond.get(30, TimeUnit.SECONDS));
 		assertThat(results).as("exactly one node ran the rules").filteredOn(result -> !result.isEmpty()).hasSize(1);
 		assertThat(retention.run()).as("not again within the interval").isEmpty();
 		assertThat(jdbc.sql("select count(*) from retention_runs where rule = 'messages.open' and ran_at = :at")
-				.param("at", java.sql.Timestamp.from(now)).query(Long.class).single()).isEqualTo(1);
+			.param("at", java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		assertThat(exists(oldOpenMessage)).as("open chat, 100 days").isFalse();
 		assertThat(exists(oldPrivateMessage)).as("private talk, 100 days").isFalse();
 		assertThat(exists(oldClosedMessage)).as("closed group, kept a year").isTrue();
 		assertThat(exists(recentMessage)).as("open chat, 20 days").isTrue();
-		assertThat(jdbc.sql("select count(*) from accounts where id = :id").param("id", guest.id()).query(Long.class).single())
-				.as("the guest pass expired long ago").isZero();
-		assertThat(jdbc.sql("select count(*) from moderation_audit where room_id = :r and action = 'PRIVATE_TALK_OPENED'")
-				.param("r", privateTalk).query(Long.class).single()).as("the audit line is kept longer").isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from accounts where id = :id")
+			.param("id", guest.id())
+			.query(Long.class)
+			.single()).as("the guest pass expired long ago").isZero();
+		assertThat(
+				jdbc.sql("select count(*) from moderation_audit where room_id = :r and action = 'PRIVATE_TALK_OPENED'")
+					.param("r", privateTalk)
+					.query(Long.class)
+					.single())
+			.as("the audit line is kept longer")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -213,8 +249,8 @@ class PrivacyIT {
 		UUID message = send(anna, room, secret);
 		Session facilitator = api.staffMember("Ohjaaja Loki", "FACILITATOR");
 		api.addMember(room, facilitator.id(), "FACILITATOR");
-		api.post("/api/moderation/rooms/" + room + "/reports", Map.of("accountId", facilitator.id(), "reason", "OTHER", "note", secret),
-				anna.accessToken());
+		api.post("/api/moderation/rooms/" + room + "/reports",
+				Map.of("accountId", facilitator.id(), "reason", "OTHER", "note", secret), anna.accessToken());
 		api.delete("/api/moderation/rooms/" + room + "/messages/" + message, facilitator.accessToken());
 		try (var client = StompTestClient.connect(api.baseUrl(), anna.accessToken())) {
 			var errors = client.subscribe("/user/queue/errors");
@@ -226,7 +262,10 @@ class PrivacyIT {
 	}
 
 	private boolean exists(UUID messageId) {
-		return jdbc.sql("select count(*) from messages where id = :id").param("id", messageId).query(Long.class).single() == 1;
+		return jdbc.sql("select count(*) from messages where id = :id")
+			.param("id", messageId)
+			.query(Long.class)
+			.single() == 1;
 	}
 
 	private UUID send(Session author, UUID room, String body) {
@@ -236,4 +275,5 @@ class PrivacyIT {
 			return UUID.fromString(next(acks, "the ack of " + body).path("messageId").asString());
 		}
 	}
+
 }

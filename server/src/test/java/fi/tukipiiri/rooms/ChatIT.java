@@ -78,9 +78,13 @@ class ChatIT {
 				a.sendMessage(room, "commit-" + i, "viesti " + i);
 				JsonNode ack = next(acks, "ack " + i);
 				long seq = ack.path("seq").asLong();
-				// read on another connection, right when the ack arrives: the row must already be visible
+				// read on another connection, right when the ack arrives: the row must
+				// already be visible
 				assertThat(jdbc.sql("select body from messages where room_id = :room and seq = :seq")
-						.param("room", room).param("seq", seq).query(String.class).single()).isEqualTo("viesti " + i);
+					.param("room", room)
+					.param("seq", seq)
+					.query(String.class)
+					.single()).isEqualTo("viesti " + i);
 			}
 		}
 	}
@@ -90,7 +94,8 @@ class ChatIT {
 		UUID room = api.createRoom("Commit fails", "OPEN");
 		Session anna = api.registerParent("Anna");
 		api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
-		// a deferred check fails only at COMMIT: an ack sent before the commit would still go out
+		// a deferred check fails only at COMMIT: an ack sent before the commit would
+		// still go out
 		jdbc.sql("""
 				create or replace function refuse_marked_message() returns trigger language plpgsql as $$
 				begin
@@ -214,7 +219,8 @@ class ChatIT {
 			a.sendRaw("/app/rooms/" + room + "/messages", "{\"clientId\": \"broken\", \"body\": ");
 			assertThat(next(errors, "bad json").path("code").asString()).isEqualTo("request.malformed");
 			a.sendRaw("/app/rooms/" + room + "/messages", "{\"body\": \"no id\"}");
-			assertThat(next(errors, "missing client id").path("code").asString()).isEqualTo("message.invalid_client_id");
+			assertThat(next(errors, "missing client id").path("code").asString())
+				.isEqualTo("message.invalid_client_id");
 			a.sendMessage(room, "x".repeat(65), "client id too long");
 			assertThat(next(errors, "long client id").path("code").asString()).isEqualTo("message.invalid_client_id");
 			a.sendRaw("/app/rooms/" + room + "/messages", "[1, 2, 3]");
@@ -223,7 +229,8 @@ class ChatIT {
 			assertError(next(errors, "unknown room"), "rooms.not_found", "nowhere");
 
 			a.sendMessage(room, "exact", "ä".repeat(4000));
-			// the longest frame a real client sends: 4,000 emoji (two UTF-16 units, four bytes each), padding and a 64-character id
+			// the longest frame a real client sends: 4,000 emoji (two UTF-16 units, four
+			// bytes each), padding and a 64-character id
 			a.sendMessage(room, "e".repeat(64), " \n" + "\uD83D\uDE0A".repeat(4000) + "\n\t ");
 			var acks = a.subscribe("/user/queue/acks");
 			a.sendMessage(room, "after", "ok");
@@ -243,15 +250,18 @@ class ChatIT {
 				for (String body : List.of("", "null", "\"teksti\"", "42")) {
 					a.sendRaw("/app/rooms/" + room + "/" + action, body);
 					JsonNode error = next(errors, action + " with the body <" + body + ">");
-					assertThat(error.path("code").asString()).as(action + " <" + body + ">").isEqualTo("request.malformed");
+					assertThat(error.path("code").asString()).as(action + " <" + body + ">")
+						.isEqualTo("request.malformed");
 					assertThat(error.path("roomId").asString()).isEqualTo(room.toString());
 				}
 			}
 			for (String action : List.of("messages", "moderation", "typing")) {
 				for (String notARoom : List.of("not-a-room", "123", "%20")) {
-					a.sendRaw("/app/rooms/" + notARoom + "/" + action, "{\"clientId\": \"x\", \"body\": \"hei\", \"action\": \"LOCK\"}");
+					a.sendRaw("/app/rooms/" + notARoom + "/" + action,
+							"{\"clientId\": \"x\", \"body\": \"hei\", \"action\": \"LOCK\"}");
 					JsonNode error = next(errors, action + " in the room " + notARoom);
-					assertThat(error.path("code").asString()).as(action + " " + notARoom).isIn("request.malformed", "auth.forbidden");
+					assertThat(error.path("code").asString()).as(action + " " + notARoom)
+						.isIn("request.malformed", "auth.forbidden");
 				}
 			}
 			var acks = a.subscribe("/user/queue/acks");
@@ -260,13 +270,18 @@ class ChatIT {
 		}
 	}
 
-	/** STOMP 1.2: a client opens with CONNECT; any other frame first is refused as unauthenticated, and nothing is stored. */
+	/**
+	 * STOMP 1.2: a client opens with CONNECT; any other frame first is refused as
+	 * unauthenticated, and nothing is stored.
+	 */
 	@Test
 	void aFrameBeforeConnectIsRefusedAsUnauthenticated() throws Exception {
 		UUID room = api.createRoom("Ennen yhteyttä", "OPEN");
 		for (String frame : List.of(
-				"SEND\ndestination:/app/rooms/" + room + "/messages\ncontent-type:application/json\n\n{\"clientId\":\"a\",\"body\":\"hei\"}\u0000",
-				"SUBSCRIBE\nid:1\ndestination:/topic/rooms/" + room + "\n\n\u0000", "DISCONNECT\nreceipt:1\n\n\u0000")) {
+				"SEND\ndestination:/app/rooms/" + room
+						+ "/messages\ncontent-type:application/json\n\n{\"clientId\":\"a\",\"body\":\"hei\"}\u0000",
+				"SUBSCRIBE\nid:1\ndestination:/topic/rooms/" + room + "\n\n\u0000",
+				"DISCONNECT\nreceipt:1\n\n\u0000")) {
 			BareStompConnect.Answer answer = BareStompConnect.sendFirst(api.baseUrl(), frame);
 			assertThat(answer.firstFrame()).as(frame).startsWith("ERROR\n").contains("message:auth.unauthenticated\n");
 			assertThat(answer.closeStatus()).as(frame).isEqualTo(1008);
@@ -274,15 +289,23 @@ class ChatIT {
 		assertThat(count(room)).isZero();
 	}
 
-	/** A frame that is not STOMP ends the connection with an ERROR frame naming only the code. */
+	/**
+	 * A frame that is not STOMP ends the connection with an ERROR frame naming only the
+	 * code.
+	 */
 	@Test
 	void aFrameThatIsNotStompIsAnsweredWithItsCodeOnly() throws Exception {
 		Session anna = api.registerParent("Anna");
-		for (String frame : List.of("HELLO\nreceipt:r-1\n\n\u0000", "SEND\ndestination:/app/rooms/\\q/messages\n\n{}\u0000",
+		for (String frame : List.of("HELLO\nreceipt:r-1\n\n\u0000",
+				"SEND\ndestination:/app/rooms/\\q/messages\n\n{}\u0000",
 				"SUBSCRIBE\nid:1\ndestination:/topic/a\nbad header line\n\n\u0000")) {
 			BareStompConnect.Answer answer = BareStompConnect.connectThen(api.baseUrl(), anna.accessToken(), frame);
-			assertThat(answer.firstFrame()).as(frame).startsWith("ERROR\n").contains("message:request.malformed\n")
-					.doesNotContain("Exception").doesNotContain("Channel").doesNotContain("org.");
+			assertThat(answer.firstFrame()).as(frame)
+				.startsWith("ERROR\n")
+				.contains("message:request.malformed\n")
+				.doesNotContain("Exception")
+				.doesNotContain("Channel")
+				.doesNotContain("org.");
 			assertThat(answer.closeStatus()).as(frame).isNotEqualTo(-1);
 		}
 	}
@@ -293,7 +316,8 @@ class ChatIT {
 		Session anna = api.registerParent("Anna");
 		api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
 		Session admin = api.login("root-admin", "test-admin-password");
-		assertThat(api.put("/api/rooms/" + room + "/state", Map.of("state", "READ_ONLY"), admin.accessToken()).status()).isEqualTo(200);
+		assertThat(api.put("/api/rooms/" + room + "/state", Map.of("state", "READ_ONLY"), admin.accessToken()).status())
+			.isEqualTo(200);
 		try (var a = connect(anna)) {
 			var errors = a.subscribe("/user/queue/errors");
 			a.sendMessage(room, "late", "Ehdinkö?");
@@ -310,7 +334,8 @@ class ChatIT {
 		sendAndAwait(anna, room, 25);
 
 		var latest = api.get("/api/rooms/" + room + "/messages?limit=10", anna.accessToken());
-		assertThat(seqs(latest.body().path("messages"))).containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L, 25L);
+		assertThat(seqs(latest.body().path("messages"))).containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L,
+				25L);
 		assertThat(latest.body().path("lastSeq").asLong()).isEqualTo(25);
 		var earlier = api.get("/api/rooms/" + room + "/messages?beforeSeq=16&limit=10", anna.accessToken());
 		assertThat(seqs(earlier.body().path("messages"))).containsExactly(6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
@@ -364,7 +389,10 @@ class ChatIT {
 		for (Thread sender : senders) {
 			sender.join(TimeUnit.SECONDS.toMillis(60));
 		}
-		List<Long> stored = jdbc.sql("select seq from messages where room_id = :room order by seq").param("room", room).query(Long.class).list();
+		List<Long> stored = jdbc.sql("select seq from messages where room_id = :room order by seq")
+			.param("room", room)
+			.query(Long.class)
+			.list();
 		assertThat(stored).hasSize(100);
 		for (int i = 0; i < stored.size(); i++) {
 			assertThat(stored.get(i)).isEqualTo(i + 1L);
@@ -386,7 +414,8 @@ class ChatIT {
 		WebSocketHttpHeaders foreign = new WebSocketHttpHeaders();
 		foreign.setOrigin("https://evil.example");
 		assertThatThrownBy(() -> StompTestClient.connect(api.baseUrl(), matti.accessToken(), foreign))
-				.isInstanceOf(IllegalStateException.class).hasStackTraceContaining("403");
+			.isInstanceOf(IllegalStateException.class)
+			.hasStackTraceContaining("403");
 		WebSocketHttpHeaders own = new WebSocketHttpHeaders();
 		own.setOrigin(api.baseUrl());
 		try (var ok = StompTestClient.connect(api.baseUrl(), matti.accessToken(), own)) {
@@ -404,7 +433,8 @@ class ChatIT {
 			api.awaitPresence(room, matti, 1);
 			a.send("/topic/rooms/" + room, Map.of("type", "message", "seq", 99, "body", "väärennetty"));
 			nothing(toMatti, 700);
-			// the forbidden frame is dropped; the connection goes on working for what is allowed
+			// the forbidden frame is dropped; the connection goes on working for what is
+			// allowed
 			var acks = a.subscribe("/user/queue/acks");
 			api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
 			a.sendMessage(room, "allowed", "Tämä on sallittu");
@@ -424,7 +454,10 @@ class ChatIT {
 		return StompTestClient.connect(api.baseUrl(), session.accessToken());
 	}
 
-	/** Sends {@code count} messages as this person on a connection of its own and waits for every ack. */
+	/**
+	 * Sends {@code count} messages as this person on a connection of its own and waits
+	 * for every ack.
+	 */
 	private void sendAndAwait(Session sender, UUID room, int count) {
 		try (var client = connect(sender)) {
 			BlockingQueue<JsonNode> acks = client.subscribe("/user/queue/acks");
@@ -437,9 +470,11 @@ class ChatIT {
 		}
 	}
 
-
 	private long count(UUID room) {
-		return jdbc.sql("select count(*) from messages where room_id = :room").param("room", room).query(Long.class).single();
+		return jdbc.sql("select count(*) from messages where room_id = :room")
+			.param("room", room)
+			.query(Long.class)
+			.single();
 	}
 
 	private static void assertError(JsonNode error, String code, String clientId) {
@@ -453,4 +488,5 @@ class ChatIT {
 		messages.forEach(message -> seqs.add(message.path("seq").asLong()));
 		return seqs;
 	}
+
 }

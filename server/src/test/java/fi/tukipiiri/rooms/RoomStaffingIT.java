@@ -15,7 +15,10 @@ import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
 
-/** Coordinators and administrators appoint and remove the facilitators and peer supporters of rooms. */
+/**
+ * Coordinators and administrators appoint and remove the facilitators and peer supporters
+ * of rooms.
+ */
 @IntegrationTest
 class RoomStaffingIT {
 
@@ -25,7 +28,8 @@ class RoomStaffingIT {
 	@Test
 	void aCoordinatorAppointsAndRemovesARoomsFacilitatorAndTheStaffingListShowsRoomsWithoutOne() {
 		Session coordinator = api.staffMember("Koordinaattori Kerttu", "COORDINATOR");
-		Response created = api.post("/api/rooms", Map.of("title", "Ilman ohjaajaa " + UUID.randomUUID(), "theme", "", "kind", "OPEN"),
+		Response created = api.post("/api/rooms",
+				Map.of("title", "Ilman ohjaajaa " + UUID.randomUUID(), "theme", "", "kind", "OPEN"),
 				coordinator.accessToken());
 		UUID room = UUID.fromString(created.text("id"));
 		assertThat(staffing(coordinator, room).path("hasFacilitator").asBoolean()).isFalse();
@@ -34,13 +38,17 @@ class RoomStaffingIT {
 		Session facilitator = api.staffMember("Ohjaaja Olga", "FACILITATOR");
 		Session peerSupporter = api.staffMember("Vertainen Veera", "PEER_SUPPORTER");
 		String members = "/api/rooms/" + room + "/members";
-		assertThat(api.post(members, Map.of("userId", facilitator.id(), "role", "FACILITATOR"), coordinator.accessToken()).status())
-				.isEqualTo(200);
-		assertThat(api.post(members, Map.of("userId", peerSupporter.id(), "role", "PEER_SUPPORTER"), coordinator.accessToken()).status())
-				.isEqualTo(200);
+		assertThat(
+				api.post(members, Map.of("userId", facilitator.id(), "role", "FACILITATOR"), coordinator.accessToken())
+					.status())
+			.isEqualTo(200);
+		assertThat(api
+			.post(members, Map.of("userId", peerSupporter.id(), "role", "PEER_SUPPORTER"), coordinator.accessToken())
+			.status()).isEqualTo(200);
 		JsonNode staffed = staffing(coordinator, room);
 		assertThat(staffed.path("hasFacilitator").asBoolean()).isTrue();
-		assertThat(staffed.path("staff").toString()).contains("Ohjaaja Olga", "FACILITATOR", "Vertainen Veera", "PEER_SUPPORTER");
+		assertThat(staffed.path("staff").toString()).contains("Ohjaaja Olga", "FACILITATOR", "Vertainen Veera",
+				"PEER_SUPPORTER");
 		// participants are nobody's business on this screen
 		Session parent = api.registerParent("Pelkkä osallistuja");
 		api.post("/api/rooms/" + room + "/join", Map.of(), parent.accessToken());
@@ -76,20 +84,25 @@ class RoomStaffingIT {
 		api.addMember(room, facilitator.id(), "FACILITATOR");
 		Session parent = api.registerParent("Kahdenkeskeinen");
 		api.post("/api/rooms/" + room + "/join", Map.of(), parent.accessToken());
-		UUID privateRoom = UUID.fromString(api.post("/api/moderation/rooms/" + room + "/private-talks", Map.of("accountId", parent.id()),
-				facilitator.accessToken()).text("id"));
+		UUID privateRoom = UUID.fromString(api.post("/api/moderation/rooms/" + room + "/private-talks",
+				Map.of("accountId", parent.id()), facilitator.accessToken())
+			.text("id"));
 		Session coordinator = api.staffMember("Koordinaattori Uteliainen", "COORDINATOR");
-		Response intrude = api.post("/api/rooms/" + privateRoom + "/members", Map.of("userId", coordinator.id(), "role", "PARTICIPANT"),
+		Response intrude = api.post("/api/rooms/" + privateRoom + "/members",
+				Map.of("userId", coordinator.id(), "role", "PARTICIPANT"),
 				api.login("root-admin", "test-admin-password").accessToken());
 		assertThat(intrude.status()).isEqualTo(409);
 		assertThat(intrude.code()).isEqualTo("rooms.private_talk_fixed");
-		assertThat(api.delete("/api/rooms/" + privateRoom + "/members/" + parent.id(), coordinator.accessToken()).code())
-				.isEqualTo("rooms.private_talk_fixed");
-		assertThat(api.get("/api/rooms/staffing", coordinator.accessToken()).body().toString()).doesNotContain(privateRoom.toString());
+		assertThat(
+				api.delete("/api/rooms/" + privateRoom + "/members/" + parent.id(), coordinator.accessToken()).code())
+			.isEqualTo("rooms.private_talk_fixed");
+		assertThat(api.get("/api/rooms/staffing", coordinator.accessToken()).body().toString())
+			.doesNotContain(privateRoom.toString());
 
 		for (Response refused : new Response[] { api.get("/api/rooms/staffing", facilitator.accessToken()),
 				api.delete("/api/rooms/" + room + "/members/" + parent.id(), facilitator.accessToken()),
-				api.post("/api/rooms/" + room + "/members", Map.of("userId", parent.id(), "role", "PARTICIPANT"), parent.accessToken()) }) {
+				api.post("/api/rooms/" + room + "/members", Map.of("userId", parent.id(), "role", "PARTICIPANT"),
+						parent.accessToken()) }) {
 			assertThat(refused.status()).isEqualTo(403);
 			assertThat(refused.code()).isEqualTo("auth.forbidden");
 		}
@@ -103,4 +116,5 @@ class RoomStaffingIT {
 		}
 		throw new AssertionError("Room " + room + " is not in the staffing list");
 	}
+
 }

@@ -21,7 +21,10 @@ import static fi.tukipiiri.support.StompTestClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two nodes, one PostgreSQL, one Redis: one service. The second node is a separate JVM that is killed at the end. */
+/**
+ * Two nodes, one PostgreSQL, one Redis: one service. The second node is a separate JVM
+ * that is killed at the end.
+ */
 @IntegrationTest
 class TwoNodeChatIT {
 
@@ -60,22 +63,24 @@ class TwoNodeChatIT {
 			assertThat(next(annaInbox, "B's message on A").path("body").asString()).isEqualTo("Ja B:stä takaisin");
 
 			assertThat(names(api.get("/api/rooms/" + room + "/presence", anna.accessToken()).body()))
-					.containsExactlyInAnyOrder("Anna A-solmussa", "Matti B-solmussa");
+				.containsExactlyInAnyOrder("Anna A-solmussa", "Matti B-solmussa");
 
 			nodeB.kill();
 
 			JsonNode left = next(annaPresence, "Matti leaving when node B dies", 15);
 			assertThat(left.path("type").asString()).isEqualTo("left");
 			assertThat(left.path("accountId").asString()).isEqualTo(matti.id().toString());
-			await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(
-					names(api.get("/api/rooms/" + room + "/presence", anna.accessToken()).body())).containsExactly("Anna A-solmussa"));
+			await().atMost(10, TimeUnit.SECONDS)
+				.untilAsserted(
+						() -> assertThat(names(api.get("/api/rooms/" + room + "/presence", anna.accessToken()).body()))
+							.containsExactly("Anna A-solmussa"));
 		}
 	}
-
 
 	private static List<String> names(JsonNode people) {
 		List<String> names = new ArrayList<>();
 		people.forEach(person -> names.add(person.path("displayName").asString()));
 		return names;
 	}
+
 }

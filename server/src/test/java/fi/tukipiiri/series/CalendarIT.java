@@ -48,35 +48,47 @@ class CalendarIT {
 		var entry = find(calendar.body(), seriesId);
 		assertThat(entry.path("seatsLeft").asInt()).isEqualTo(5);
 		assertThat(entry.path("sessions").size()).isEqualTo(9);
-		assertThat(calendar.body().toString()).doesNotContain(parent.id().toString()).doesNotContain("Salainen Sanna")
-				.doesNotContain("accountId");
+		assertThat(calendar.body().toString()).doesNotContain(parent.id().toString())
+			.doesNotContain("Salainen Sanna")
+			.doesNotContain("accountId");
 
-		assertThat(api.get("/api/calendar?from=" + from + "&to=" + from.plusYears(3), null).code()).isEqualTo("calendar.range_invalid");
-		assertThat(api.get("/api/calendar?from=" + from + "&to=" + from.minusDays(3), null).code()).isEqualTo("calendar.range_invalid");
+		assertThat(api.get("/api/calendar?from=" + from + "&to=" + from.plusYears(3), null).code())
+			.isEqualTo("calendar.range_invalid");
+		assertThat(api.get("/api/calendar?from=" + from + "&to=" + from.minusDays(3), null).code())
+			.isEqualTo("calendar.range_invalid");
 	}
 
 	@Test
 	void theRangeChoosesSeriesByTheirSessionsStartingWithinItsHelsinkiDates() {
 		Session admin = api.login("root-admin", "test-admin-password");
 		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
-		// weekly at 00:30 in Helsinki: by UTC's clock each session starts the evening before
+		// weekly at 00:30 in Helsinki: by UTC's clock each session starts the evening
+		// before
 		LocalDate first = LocalDate.now(Recurrence.HELSINKI).plusWeeks(3);
 		var plan = SeriesPlans.closedGroup("Yöryhmä", first, 6, 1, facilitator.id());
 		plan.put("startTime", "00:30");
 		String seriesId = api.post("/api/series", plan, admin.accessToken()).text("id");
 
 		JsonNode sameDay = find(calendar(first, first).body(), seriesId);
-		assertThat(sameDay.path("sessions").size()).as("every session of the series, not only those in the range").isEqualTo(9);
+		assertThat(sameDay.path("sessions").size()).as("every session of the series, not only those in the range")
+			.isEqualTo(9);
 		assertThat(sameDay.path("sessions").get(0).path("startsAt").asString())
-				.isEqualTo(first.atTime(0, 30).atZone(Recurrence.HELSINKI).toInstant().toString());
+			.isEqualTo(first.atTime(0, 30).atZone(Recurrence.HELSINKI).toInstant().toString());
 		assertThat(sameDay.has("ageMin")).isTrue();
 		assertThat(sameDay.path("ageMin").isNull()).as("no age range: null, not left out").isTrue();
-		assertThat(contains(calendar(first.minusDays(1), first.minusDays(1)).body(), seriesId)).as("the UTC date of the start").isFalse();
-		assertThat(contains(calendar(first.plusDays(1), first.plusDays(6)).body(), seriesId)).as("between two sessions").isFalse();
-		assertThat(contains(calendar(first.plusDays(1), first.plusDays(7)).body(), seriesId)).as("to is included").isTrue();
-		assertThat(contains(calendar(first.plusWeeks(8), first.plusWeeks(8)).body(), seriesId)).as("the last session").isTrue();
+		assertThat(contains(calendar(first.minusDays(1), first.minusDays(1)).body(), seriesId))
+			.as("the UTC date of the start")
+			.isFalse();
+		assertThat(contains(calendar(first.plusDays(1), first.plusDays(6)).body(), seriesId)).as("between two sessions")
+			.isFalse();
+		assertThat(contains(calendar(first.plusDays(1), first.plusDays(7)).body(), seriesId)).as("to is included")
+			.isTrue();
+		assertThat(contains(calendar(first.plusWeeks(8), first.plusWeeks(8)).body(), seriesId)).as("the last session")
+			.isTrue();
 		assertThat(contains(calendar(first.plusWeeks(8).plusDays(1), first.plusWeeks(20)).body(), seriesId)).isFalse();
-		assertThat(contains(api.get("/api/calendar?from=" + first.plusWeeks(1), null).body(), seriesId)).as("to: a year after from").isTrue();
+		assertThat(contains(api.get("/api/calendar?from=" + first.plusWeeks(1), null).body(), seriesId))
+			.as("to: a year after from")
+			.isTrue();
 
 		LocalDate from = LocalDate.now(Recurrence.HELSINKI);
 		assertThat(calendar(from, from.plusDays(399)).status()).as("400 days, both ends counted").isEqualTo(200);
@@ -91,19 +103,25 @@ class CalendarIT {
 		var sessions = api.get("/api/series/" + seriesId, admin.accessToken()).body().path("sessions");
 		String sessionId = sessions.get(1).path("id").asString();
 		LocalDate newDate = LocalDate.parse(sessions.get(1).path("startsAt").asString().substring(0, 10)).plusDays(2);
-		assertThat(api.put("/api/series/" + seriesId + "/sessions/" + sessionId, Map.of("date", newDate.toString(), "startTime", "17:15"),
-				admin.accessToken()).status()).isEqualTo(200);
+		assertThat(api
+			.put("/api/series/" + seriesId + "/sessions/" + sessionId,
+					Map.of("date", newDate.toString(), "startTime", "17:15"), admin.accessToken())
+			.status()).isEqualTo(200);
 
-		Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics")).build(), HttpResponse.BodyHandlers.ofByteArray()).body()));
+		Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray())
+			.body()));
 		List<VEvent> events = calendar.getComponents("VEVENT");
 		assertThat(events).extracting(event -> event.getUid().orElseThrow().getValue())
-				.as("one event per session, UID <session id>@tukipiiri")
-				.containsExactlyInAnyOrderElementsOf(texts(sessions, "id").stream().map(id -> id + "@tukipiiri").toList());
-		VEvent moved = events.stream().filter(event -> event.getUid().orElseThrow().getValue().equals(sessionId + "@tukipiiri"))
-				.findFirst().orElseThrow();
+			.as("one event per session, UID <session id>@tukipiiri")
+			.containsExactlyInAnyOrderElementsOf(texts(sessions, "id").stream().map(id -> id + "@tukipiiri").toList());
+		VEvent moved = events.stream()
+			.filter(event -> event.getUid().orElseThrow().getValue().equals(sessionId + "@tukipiiri"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(Instant.from(moved.getDateTimeStart().getDate()))
-				.isEqualTo(newDate.atTime(17, 15).atZone(Recurrence.HELSINKI).toInstant());
+			.isEqualTo(newDate.atTime(17, 15).atZone(Recurrence.HELSINKI).toInstant());
 	}
 
 	@Test
@@ -112,18 +130,22 @@ class CalendarIT {
 		String seriesId = series(admin, 6);
 		var planned = api.get("/api/series/" + seriesId, admin.accessToken()).body();
 
-		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
 
-		Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+		Calendar calendar = new CalendarBuilder()
+			.build(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
 		List<VEvent> events = calendar.getComponents("VEVENT");
 		assertThat(events).hasSize(9);
 		for (int i = 0; i < 9; i++) {
 			var session = planned.path("sessions").get(i);
-			VEvent event = events.stream().filter(e -> e.getUid().orElseThrow().getValue().startsWith(session.path("id").asString()))
-					.findFirst().orElseThrow();
+			VEvent event = events.stream()
+				.filter(e -> e.getUid().orElseThrow().getValue().startsWith(session.path("id").asString()))
+				.findFirst()
+				.orElseThrow();
 			Instant start = Instant.from(event.getDateTimeStart().getDate());
 			Instant end = Instant.from(event.getDateTimeEnd().getDate());
 			assertThat(start).isEqualTo(Instant.parse(session.path("startsAt").asString()));
@@ -137,35 +159,45 @@ class CalendarIT {
 		Session admin = api.login("root-admin", "test-admin-password");
 		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
 		String title = "Äitien, isien; ja \\ läheisten ilta – Mánáid čoahkkin Ohcejogas, ođđa ŋ đ ž 👨‍👩‍👧‍👦🧡🫶🏽 öisin ääneen";
-		var plan = SeriesPlans.closedGroup(title, LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 6, 1, facilitator.id());
+		var plan = SeriesPlans.closedGroup(title, LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 6, 1,
+				facilitator.id());
 		var created = api.post("/api/series", plan, admin.accessToken());
 		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
 		String seriesId = created.text("id");
 		String theme = "Sámi ja suomi:\nrivinvaihto, pilkku; puolipiste \\ kenoviiva 👩🏽‍🦱 " + "ä".repeat(40);
-		var added = api.post("/api/series/" + seriesId + "/sessions", Map.of("date", LocalDate.now(Recurrence.HELSINKI).plusWeeks(12).toString(),
-				"themeFi", theme, "themeEn", "Sámi and Finnish"), admin.accessToken());
+		var added = api.post("/api/series/" + seriesId + "/sessions",
+				Map.of("date", LocalDate.now(Recurrence.HELSINKI).plusWeeks(12).toString(), "themeFi", theme, "themeEn",
+						"Sámi and Finnish"),
+				admin.accessToken());
 		assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
 
-		byte[] ics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+		byte[] ics = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/calendar/series/" + seriesId + ".ics"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray())
+			.body();
 		String text = new String(ics, StandardCharsets.UTF_8);
 		assertThat(text).endsWith("\r\n");
 		for (String line : text.split("\r\n")) {
 			byte[] octets = line.getBytes(StandardCharsets.UTF_8);
 			assertThat(octets.length).as(line).isLessThanOrEqualTo(75);
-			StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets));
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(octets));
 		}
 		assertThat(text.replace("\r\n", "")).as("no line break inside a value").doesNotContain("\n");
 		String unfolded = text.replace("\r\n ", "");
-		// a session theme is one line under the text policy: the line break was folded to a space when it was stored
+		// a session theme is one line under the text policy: the line break was folded to
+		// a space when it was stored
 		String storedTheme = theme.replace("\n", " ");
-		assertThat(unfolded).contains("SUMMARY:" + escaped(title) + ": ").contains("DESCRIPTION:" + escaped(storedTheme) + " / Sámi and Finnish");
+		assertThat(unfolded).contains("SUMMARY:" + escaped(title) + ": ")
+			.contains("DESCRIPTION:" + escaped(storedTheme) + " / Sámi and Finnish");
 
 		Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics));
 		List<VEvent> events = calendar.getComponents("VEVENT");
 		assertThat(events).hasSize(10);
 		assertThat(events).allSatisfy(event -> assertThat(event.getSummary().getValue()).startsWith(title + ": "));
-		assertThat(events).anySatisfy(event -> assertThat(event.getDescription().getValue()).isEqualTo(storedTheme + " / Sámi and Finnish"));
+		assertThat(events).anySatisfy(
+				event -> assertThat(event.getDescription().getValue()).isEqualTo(storedTheme + " / Sámi and Finnish"));
 	}
 
 	private ApiClient.Response calendar(LocalDate from, LocalDate to) {
@@ -203,7 +235,9 @@ class CalendarIT {
 
 	private String series(Session admin, int capacity) {
 		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
-		var plan = SeriesPlans.closedGroup("Kalenteriryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), capacity, 1, facilitator.id());
+		var plan = SeriesPlans.closedGroup("Kalenteriryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), capacity,
+				1, facilitator.id());
 		return api.post("/api/series", plan, admin.accessToken()).text("id");
 	}
+
 }

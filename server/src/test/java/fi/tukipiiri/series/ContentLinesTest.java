@@ -20,16 +20,18 @@ class ContentLinesTest {
 			"SUMMARY:Sámegiella: Mánáid ja nuoraid čoahkkin Ohcejogas\\, ođđa ja boares ŋ đ ž č š ŧ áššit ja eará dieđut",
 			"DESCRIPTION:👨‍👩‍👧‍👦🧡🫶🏽 perhe 👨‍👩‍👧‍👦🧡🫶🏽 perhe 👨‍👩‍👧‍👦🧡🫶🏽 perhe 👨‍👩‍👧‍👦🧡🫶🏽 perhe 👨‍👩‍👧‍👦🧡🫶🏽",
 			"DESCRIPTION:ääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääääää",
-			"X:a",
-			"SUMMARY:" + "x" })
-	void everyPhysicalLineFitsIn75OctetsIsValidUtf8AndUnfoldsToTheOriginal(String line) throws CharacterCodingException {
+			"X:a", "SUMMARY:" + "x" })
+	void everyPhysicalLineFitsIn75OctetsIsValidUtf8AndUnfoldsToTheOriginal(String line)
+			throws CharacterCodingException {
 		String text = "BEGIN:VEVENT\r\n" + line + line.repeat(2) + "\r\n" + "END:VEVENT\r\n";
 		byte[] folded = ContentLines.fold(text);
 
 		List<byte[]> physical = physicalLines(folded);
 		for (byte[] octets : physical) {
 			assertThat(octets.length).isLessThanOrEqualTo(ContentLines.MAX_OCTETS);
-			StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets));
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(octets));
 		}
 		String unfolded = new String(folded, StandardCharsets.UTF_8).replace("\r\n ", "");
 		assertThat(unfolded).isEqualTo(text);
@@ -46,7 +48,10 @@ class ContentLinesTest {
 		assertThat(physical).hasSize(expectedLines);
 	}
 
-	/** The octets of each physical line, without its CRLF (a continuation keeps its leading space). */
+	/**
+	 * The octets of each physical line, without its CRLF (a continuation keeps its
+	 * leading space).
+	 */
 	private static List<byte[]> physicalLines(byte[] folded) {
 		List<byte[]> lines = new java.util.ArrayList<>();
 		int start = 0;
@@ -60,4 +65,5 @@ class ContentLinesTest {
 		assertThat(start).as("ends with CRLF").isEqualTo(folded.length);
 		return lines;
 	}
+
 }

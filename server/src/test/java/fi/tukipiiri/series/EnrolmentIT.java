@@ -30,6 +30,7 @@ class EnrolmentIT {
 	ApiClient api;
 
 	Session admin;
+
 	UUID facilitatorId;
 
 	@BeforeEach
@@ -62,8 +63,11 @@ class EnrolmentIT {
 		pool.shutdown();
 
 		assertThat(enrolments.stream().filter(e -> e.path("status").asString().equals("ENROLLED"))).hasSize(8);
-		List<Integer> positions = enrolments.stream().filter(e -> e.path("status").asString().equals("WAITLISTED"))
-				.map(e -> e.path("waitlistPosition").asInt()).sorted().toList();
+		List<Integer> positions = enrolments.stream()
+			.filter(e -> e.path("status").asString().equals("WAITLISTED"))
+			.map(e -> e.path("waitlistPosition").asInt())
+			.sorted()
+			.toList();
 		assertThat(positions).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 		var fill = api.get("/api/series/" + series + "/fill", admin.accessToken()).body();
 		assertThat(fill.path("enrolled").asInt()).isEqualTo(8);
@@ -72,15 +76,21 @@ class EnrolmentIT {
 		Session firstInLine = parentAt(parents, series, 1);
 		Session secondInLine = parentAt(parents, series, 2);
 		Session seated = parents.stream()
-				.filter(p -> api.get("/api/series/" + series + "/enrolment", p.accessToken()).text("status").equals("ENROLLED"))
-				.findFirst().orElseThrow();
-		assertThat(api.delete("/api/series/" + series + "/enrolment", seated.accessToken()).text("status")).isEqualTo("WITHDRAWN");
+			.filter(p -> api.get("/api/series/" + series + "/enrolment", p.accessToken())
+				.text("status")
+				.equals("ENROLLED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(api.delete("/api/series/" + series + "/enrolment", seated.accessToken()).text("status"))
+			.isEqualTo("WITHDRAWN");
 
-		assertThat(api.get("/api/series/" + series + "/enrolment", firstInLine.accessToken()).text("status")).isEqualTo("ENROLLED");
+		assertThat(api.get("/api/series/" + series + "/enrolment", firstInLine.accessToken()).text("status"))
+			.isEqualTo("ENROLLED");
 		var next = api.get("/api/series/" + series + "/enrolment", secondInLine.accessToken()).body();
 		assertThat(next.path("status").asString()).isEqualTo("WAITLISTED");
 		assertThat(next.path("waitlistPosition").asInt()).isEqualTo(1);
-		assertThat(api.get("/api/series/" + series + "/fill", admin.accessToken()).body().path("enrolled").asInt()).isEqualTo(8);
+		assertThat(api.get("/api/series/" + series + "/fill", admin.accessToken()).body().path("enrolled").asInt())
+			.isEqualTo(8);
 	}
 
 	@Test
@@ -110,7 +120,8 @@ class EnrolmentIT {
 		var again = api.delete("/api/series/" + series + "/enrolment", seated.accessToken());
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body()).isEqualTo(first.body());
-		assertThat(api.get("/api/series/" + series + "/enrolment", waiting.accessToken()).text("status")).isEqualTo("ENROLLED");
+		assertThat(api.get("/api/series/" + series + "/enrolment", waiting.accessToken()).text("status"))
+			.isEqualTo("ENROLLED");
 		var stillWaiting = api.get("/api/series/" + series + "/enrolment", later.accessToken()).body();
 		assertThat(stillWaiting.path("status").asString()).as("only one seat was freed").isEqualTo("WAITLISTED");
 		assertThat(stillWaiting.path("waitlistPosition").asInt()).isEqualTo(1);
@@ -133,7 +144,8 @@ class EnrolmentIT {
 		assertThat(mine.get(0).path("accountId").asString()).isEqualTo(anna.id().toString());
 		assertThat(mine.toString()).doesNotContain(matti.id().toString());
 		assertThat(api.get("/api/series/" + series + "/fill", anna.accessToken()).status()).isEqualTo(403);
-		assertThat(api.get("/api/series/" + series, anna.accessToken()).body().toString()).doesNotContain(matti.id().toString());
+		assertThat(api.get("/api/series/" + series, anna.accessToken()).body().toString())
+			.doesNotContain(matti.id().toString());
 	}
 
 	@Test
@@ -148,19 +160,21 @@ class EnrolmentIT {
 		open.put("templateId", SeriesPlans.OPEN_CHATS_TEMPLATE);
 		String openSeries = api.post("/api/series", open, admin.accessToken()).text("id");
 		Session parent = api.registerParent("Avoin");
-		assertThat(api.post("/api/series/" + openSeries + "/enrolment", Map.of(), parent.accessToken()).code()).isEqualTo("series.open_to_all");
+		assertThat(api.post("/api/series/" + openSeries + "/enrolment", Map.of(), parent.accessToken()).code())
+			.isEqualTo("series.open_to_all");
 
 		var notApplied = api.get("/api/series/" + closed + "/enrolment", parent.accessToken());
 		assertThat(notApplied.status()).isEqualTo(404);
 		assertThat(notApplied.code()).isEqualTo("series.not_enrolled");
 		assertThat(api.post("/api/series/" + UUID.randomUUID() + "/enrolment", Map.of(), parent.accessToken()).code())
-				.isEqualTo("series.not_found");
+			.isEqualTo("series.not_found");
 	}
 
 	private Session parentAt(List<Session> parents, String series, int position) {
 		return parents.stream().filter(p -> {
 			var enrolment = api.get("/api/series/" + series + "/enrolment", p.accessToken()).body();
-			return enrolment.path("status").asString().equals("WAITLISTED") && enrolment.path("waitlistPosition").asInt() == position;
+			return enrolment.path("status").asString().equals("WAITLISTED")
+					&& enrolment.path("waitlistPosition").asInt() == position;
 		}).findFirst().orElseThrow();
 	}
 
@@ -171,6 +185,8 @@ class EnrolmentIT {
 	}
 
 	private Map<String, Object> plan(int capacity) {
-		return SeriesPlans.closedGroup("Ryhmä", LocalDate.now().plusWeeks(4), capacity, Math.min(4, capacity), facilitatorId);
+		return SeriesPlans.closedGroup("Ryhmä", LocalDate.now().plusWeeks(4), capacity, Math.min(4, capacity),
+				facilitatorId);
 	}
+
 }

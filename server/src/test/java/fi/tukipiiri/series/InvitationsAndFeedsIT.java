@@ -41,49 +41,60 @@ class InvitationsAndFeedsIT {
 	JdbcClient jdbc;
 
 	Session admin;
+
 	String series;
 
 	@BeforeEach
 	void series() {
 		admin = api.login("root-admin", "test-admin-password");
 		Session facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
-		var plan = SeriesPlans.closedGroup("Kutsuryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
+		var plan = SeriesPlans.closedGroup("Kutsuryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1,
+				facilitator.id());
 		series = api.post("/api/series", plan, admin.accessToken()).text("id");
 	}
 
 	@Test
 	void aCodeEnrolsUpToItsNumberOfUses() {
-		var issued = api.post("/api/series/" + series + "/invitations", Map.of("maxUses", 2, "validDays", 14), admin.accessToken());
+		var issued = api.post("/api/series/" + series + "/invitations", Map.of("maxUses", 2, "validDays", 14),
+				admin.accessToken());
 		assertThat(issued.status()).isEqualTo(201);
 		String code = issued.text("code");
 		assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
 
 		Session first = api.registerParent("Kutsuttu 1");
-		var redeemed = api.post("/api/series/invitations/redeem", Map.of("code", code.toLowerCase()), first.accessToken());
+		var redeemed = api.post("/api/series/invitations/redeem", Map.of("code", code.toLowerCase()),
+				first.accessToken());
 		assertThat(redeemed.text("status")).isEqualTo("ENROLLED");
 		assertThat(redeemed.text("seriesId")).isEqualTo(series);
 		Session second = api.registerParent("Kutsuttu 2");
-		assertThat(api.post("/api/series/invitations/redeem", Map.of("code", code.replace("-", "")), second.accessToken()).status())
-				.isEqualTo(200);
+		assertThat(
+				api.post("/api/series/invitations/redeem", Map.of("code", code.replace("-", "")), second.accessToken())
+					.status())
+			.isEqualTo(200);
 		Session third = api.registerParent("Kutsuttu 3");
 		var usedUp = api.post("/api/series/invitations/redeem", Map.of("code", code), third.accessToken());
 		assertThat(usedUp.status()).isEqualTo(404);
 		assertThat(usedUp.code()).isEqualTo("series.invitation_invalid");
-		assertThat(api.post("/api/series/invitations/redeem", Map.of("code", "AAAA-BBBB-CCCC"), third.accessToken()).code())
-				.isEqualTo("series.invitation_invalid");
+		assertThat(api.post("/api/series/invitations/redeem", Map.of("code", "AAAA-BBBB-CCCC"), third.accessToken())
+			.code()).isEqualTo("series.invitation_invalid");
 	}
 
 	@Test
 	void onlyCoordinatorsIssueCodesAndGuestsCannotRedeemThem() {
 		Session parent = api.registerParent("Vanhempi");
-		assertThat(api.post("/api/series/" + series + "/invitations", Map.of("maxUses", 1, "validDays", 1), parent.accessToken()).status())
-				.isEqualTo(403);
-		String code = api.post("/api/series/" + series + "/invitations", Map.of("maxUses", 1, "validDays", 1), admin.accessToken()).text("code");
+		assertThat(api
+			.post("/api/series/" + series + "/invitations", Map.of("maxUses", 1, "validDays", 1), parent.accessToken())
+			.status()).isEqualTo(403);
+		String code = api
+			.post("/api/series/" + series + "/invitations", Map.of("maxUses", 1, "validDays", 1), admin.accessToken())
+			.text("code");
 		Session guest = api.guest("Vieras");
 		assertThat(api.post("/api/series/invitations/redeem", Map.of("code", code), guest.accessToken()).code())
-				.isEqualTo("series.guests_cannot_enrol");
+			.isEqualTo("series.guests_cannot_enrol");
 		// a refused redemption does not use the code up
-		assertThat(api.post("/api/series/invitations/redeem", Map.of("code", code), parent.accessToken()).text("status")).isEqualTo("ENROLLED");
+		assertThat(
+				api.post("/api/series/invitations/redeem", Map.of("code", code), parent.accessToken()).text("status"))
+			.isEqualTo("ENROLLED");
 	}
 
 	@Test
@@ -99,16 +110,19 @@ class InvitationsAndFeedsIT {
 		assertThat(uses(series)).isEqualTo(1);
 
 		Session facilitator = api.staffMember("Ohjaaja Pieni", "FACILITATOR");
-		var small = SeriesPlans.closedGroup("Pieni ryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 1, 1, facilitator.id());
+		var small = SeriesPlans.closedGroup("Pieni ryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 1, 1,
+				facilitator.id());
 		String smallSeries = api.post("/api/series", small, admin.accessToken()).text("id");
-		api.post("/api/series/" + smallSeries + "/enrolment", Map.of(), api.registerParent("Paikan saanut").accessToken());
+		api.post("/api/series/" + smallSeries + "/enrolment", Map.of(),
+				api.registerParent("Paikan saanut").accessToken());
 		String smallCode = issue(smallSeries, 2);
 		Session waiting = api.registerParent("Jonossa");
 		assertThat(redeem(smallCode, waiting).text("status")).isEqualTo("WAITLISTED");
 		assertThat(redeem(smallCode, waiting).text("status")).isEqualTo("WAITLISTED");
 		assertThat(uses(smallSeries)).isEqualTo(1);
-		assertThat(redeem(smallCode, api.registerParent("Toinen jonossa")).text("status")).as("the second use is still there")
-				.isEqualTo("WAITLISTED");
+		assertThat(redeem(smallCode, api.registerParent("Toinen jonossa")).text("status"))
+			.as("the second use is still there")
+			.isEqualTo("WAITLISTED");
 		assertThat(redeem(smallCode, api.registerParent("Kolmas")).code()).isEqualTo("series.invitation_invalid");
 
 		api.delete("/api/series/" + series + "/enrolment", enrolled.accessToken());
@@ -119,7 +133,8 @@ class InvitationsAndFeedsIT {
 	@Test
 	void aRefusedRedemptionSpendsNothing() {
 		Session facilitator = api.staffMember("Ohjaaja Avoin", "FACILITATOR");
-		var open = SeriesPlans.closedGroup("Avoimet keskustelut", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
+		var open = SeriesPlans.closedGroup("Avoimet keskustelut", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1,
+				facilitator.id());
 		open.put("templateId", SeriesPlans.OPEN_CHATS_TEMPLATE);
 		String openSeries = api.post("/api/series", open, admin.accessToken()).text("id");
 		String code = issue(openSeries, 1);
@@ -137,20 +152,25 @@ class InvitationsAndFeedsIT {
 		for (int i = 0; i < 8; i++) {
 			people.add(api.registerParent("Kilpailija " + i));
 		}
-		List<Integer> statuses = inParallel(people.stream().map(person -> (Callable<Integer>) () -> redeem(code, person).status()).toList());
+		List<Integer> statuses = inParallel(
+				people.stream().map(person -> (Callable<Integer>) () -> redeem(code, person).status()).toList());
 		assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 404);
 		assertThat(uses(series)).isEqualTo(1);
-		assertThat(api.get("/api/series/" + series + "/fill", admin.accessToken()).body().path("enrolled").asInt()).isEqualTo(1);
+		assertThat(api.get("/api/series/" + series + "/fill", admin.accessToken()).body().path("enrolled").asInt())
+			.isEqualTo(1);
 
 		String twoUses = issue(series, 2);
 		Session eager = api.registerParent("Tuplaklikkaaja");
-		List<Integer> twice = inParallel(List.of(() -> redeem(twoUses, eager).status(), () -> redeem(twoUses, eager).status()));
+		List<Integer> twice = inParallel(
+				List.of(() -> redeem(twoUses, eager).status(), () -> redeem(twoUses, eager).status()));
 		assertThat(twice).containsOnly(200);
-		assertThat(uses(series)).as("the first code's use and one of the second's: one application, one use").isEqualTo(2);
+		assertThat(uses(series)).as("the first code's use and one of the second's: one application, one use")
+			.isEqualTo(2);
 	}
 
 	private String issue(String seriesId, int maxUses) {
-		var issued = api.post("/api/series/" + seriesId + "/invitations", Map.of("maxUses", maxUses, "validDays", 14), admin.accessToken());
+		var issued = api.post("/api/series/" + seriesId + "/invitations", Map.of("maxUses", maxUses, "validDays", 14),
+				admin.accessToken());
 		assertThat(issued.status()).isEqualTo(201);
 		return issued.text("code");
 	}
@@ -162,7 +182,9 @@ class InvitationsAndFeedsIT {
 	/** Uses spent of all the series' codes together. */
 	private int uses(String seriesId) {
 		return jdbc.sql("select coalesce(sum(uses), 0) from series_invitations where series_id = :series")
-				.param("series", UUID.fromString(seriesId)).query(Integer.class).single();
+			.param("series", UUID.fromString(seriesId))
+			.query(Integer.class)
+			.single();
 	}
 
 	private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
@@ -195,11 +217,14 @@ class InvitationsAndFeedsIT {
 		String url = api.post("/api/me/calendar-feed", Map.of(), parent.accessToken()).text("url");
 		HttpResponse<String> feed = get(url);
 		assertThat(feed.statusCode()).isEqualTo(200);
-		assertThat(new CalendarBuilder().build(new ByteArrayInputStream(feed.body().getBytes())).getComponents("VEVENT")).hasSize(9);
+		assertThat(
+				new CalendarBuilder().build(new ByteArrayInputStream(feed.body().getBytes())).getComponents("VEVENT"))
+			.hasSize(9);
 
 		Session other = api.registerParent("Toinen");
 		String otherUrl = api.post("/api/me/calendar-feed", Map.of(), other.accessToken()).text("url");
-		assertThat(new CalendarBuilder().build(new ByteArrayInputStream(get(otherUrl).body().getBytes())).getComponents("VEVENT")).isEmpty();
+		assertThat(new CalendarBuilder().build(new ByteArrayInputStream(get(otherUrl).body().getBytes()))
+			.getComponents("VEVENT")).isEmpty();
 
 		api.post("/api/me/calendar-feed", Map.of(), parent.accessToken());
 		assertThat(get(url).statusCode()).isEqualTo(404);
@@ -219,7 +244,9 @@ class InvitationsAndFeedsIT {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -30,16 +30,21 @@ class ScheduleChangesIT {
 	ApiClient api;
 
 	Session admin;
+
 	Session facilitator;
+
 	Session parent;
+
 	String series;
+
 	JsonNode sessions;
 
 	@BeforeEach
 	void seriesWithAParticipant() {
 		admin = api.login("root-admin", "test-admin-password");
 		facilitator = api.staffMember("Ohjaaja", "FACILITATOR");
-		var plan = SeriesPlans.closedGroup("Muutosryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
+		var plan = SeriesPlans.closedGroup("Muutosryhmä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1,
+				facilitator.id());
 		var created = api.post("/api/series", plan, admin.accessToken()).body();
 		series = created.path("id").asString();
 		sessions = created.path("sessions");
@@ -51,14 +56,16 @@ class ScheduleChangesIT {
 	void movingASessionKeepsItsLocalTimeRulesAndTellsEveryone() {
 		String second = sessions.get(1).path("id").asString();
 		LocalDate newDate = LocalDate.now(Recurrence.HELSINKI).plusWeeks(5);
-		var moved = api.put("/api/series/" + series + "/sessions/" + second, Map.of("date", newDate.toString(), "startTime", "19:00"),
-				admin.accessToken());
+		var moved = api.put("/api/series/" + series + "/sessions/" + second,
+				Map.of("date", newDate.toString(), "startTime", "19:00"), admin.accessToken());
 		assertThat(moved.status()).isEqualTo(200);
-		ZonedDateTime start = Instant.parse(moved.body().path("sessions").get(1).path("startsAt").asString()).atZone(Recurrence.HELSINKI);
+		ZonedDateTime start = Instant.parse(moved.body().path("sessions").get(1).path("startsAt").asString())
+			.atZone(Recurrence.HELSINKI);
 		assertThat(start.toLocalDate()).isEqualTo(newDate);
 		assertThat(start.toLocalTime()).isEqualTo(LocalTime.of(19, 0));
 
-		api.put("/api/series/" + series + "/sessions/" + second, Map.of("date", newDate.plusDays(1).toString()), admin.accessToken());
+		api.put("/api/series/" + series + "/sessions/" + second, Map.of("date", newDate.plusDays(1).toString()),
+				admin.accessToken());
 		awaitNotices(parent, "session.moved", 2);
 		awaitNotices(facilitator, "session.moved", 2);
 	}
@@ -80,12 +87,14 @@ class ScheduleChangesIT {
 	void anExtraSessionComesAfterTheLast() {
 		LocalDate date = LocalDate.now(Recurrence.HELSINKI).plusWeeks(12);
 		var added = api.post("/api/series/" + series + "/sessions",
-				Map.of("date", date.toString(), "themeFi", "Jälkitapaaminen", "themeEn", "Follow-up meeting"), admin.accessToken());
+				Map.of("date", date.toString(), "themeFi", "Jälkitapaaminen", "themeEn", "Follow-up meeting"),
+				admin.accessToken());
 		assertThat(added.status()).isEqualTo(201);
 		JsonNode extra = added.body().path("sessions").get(9);
 		assertThat(extra.path("position").asInt()).isEqualTo(10);
 		assertThat(extra.path("theme").path("en").asString()).isEqualTo("Follow-up meeting");
-		assertThat(Instant.parse(extra.path("startsAt").asString()).atZone(Recurrence.HELSINKI).toLocalTime()).isEqualTo(LocalTime.of(18, 0));
+		assertThat(Instant.parse(extra.path("startsAt").asString()).atZone(Recurrence.HELSINKI).toLocalTime())
+			.isEqualTo(LocalTime.of(18, 0));
 		awaitNotices(parent, "session.added", 1);
 	}
 
@@ -94,23 +103,29 @@ class ScheduleChangesIT {
 		String second = sessions.get(1).path("id").asString();
 		var byParent = api.delete("/api/series/" + series + "/sessions/" + second, parent.accessToken());
 		assertThat(byParent.status()).isEqualTo(403);
-		assertThat(api.delete("/api/series/" + series + "/sessions/" + second, facilitator.accessToken()).status()).isEqualTo(403);
+		assertThat(api.delete("/api/series/" + series + "/sessions/" + second, facilitator.accessToken()).status())
+			.isEqualTo(403);
 
-		var past = api.put("/api/series/" + series + "/sessions/" + second, Map.of("date", LocalDate.now().minusDays(2).toString()),
-				admin.accessToken());
+		var past = api.put("/api/series/" + series + "/sessions/" + second,
+				Map.of("date", LocalDate.now().minusDays(2).toString()), admin.accessToken());
 		assertThat(past.code()).isEqualTo("series.session_not_changeable");
-		var unknown = api.delete("/api/series/" + series + "/sessions/00000000-0000-0000-0000-000000000000", admin.accessToken());
+		var unknown = api.delete("/api/series/" + series + "/sessions/00000000-0000-0000-0000-000000000000",
+				admin.accessToken());
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.code()).isEqualTo("series.session_not_found");
-		var invalid = api.post("/api/series/" + series + "/sessions", Map.of("date", LocalDate.now().plusWeeks(9).toString()), admin.accessToken());
+		var invalid = api.post("/api/series/" + series + "/sessions",
+				Map.of("date", LocalDate.now().plusWeeks(9).toString()), admin.accessToken());
 		assertThat(invalid.code()).isEqualTo("validation.failed");
 	}
 
 	private void awaitNotices(Session session, String kind, int count) {
 		await().atMost(5, TimeUnit.SECONDS).until(() -> {
 			List<String> kinds = new ArrayList<>();
-			api.get("/api/notifications", session.accessToken()).body().forEach(n -> kinds.add(n.path("kind").asString()));
+			api.get("/api/notifications", session.accessToken())
+				.body()
+				.forEach(n -> kinds.add(n.path("kind").asString()));
 			return kinds.stream().filter(kind::equals).count() == count;
 		});
 	}
+
 }

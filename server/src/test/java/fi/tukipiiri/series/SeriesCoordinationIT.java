@@ -25,7 +25,10 @@ import fi.tukipiiri.support.SharedTestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What coordinators do with a planned series: follow how full it is and change who leads it. */
+/**
+ * What coordinators do with a planned series: follow how full it is and change who leads
+ * it.
+ */
 @IntegrationTest
 @Import(SharedTestClock.Config.class)
 @TestPropertySource(properties = "tukipiiri.series.lifecycle-tick=1h")
@@ -43,7 +46,9 @@ class SeriesCoordinationIT {
 	SessionLifecycle lifecycle;
 
 	Session coordinator;
+
 	Session facilitator;
+
 	/** Read before a test moves the clock, which the access token does not outlive. */
 	String facilitatorName;
 
@@ -79,7 +84,8 @@ class SeriesCoordinationIT {
 		assertThat(line.path("sessions").asInt()).isEqualTo(9);
 		assertThat(line.path("state").asString()).isEqualTo("PLANNED");
 		assertThat(line.path("decisionDate").asString()).isNotBlank();
-		assertThat(Instant.parse(line.path("firstStartsAt").asString())).isBefore(Instant.parse(line.path("lastEndsAt").asString()));
+		assertThat(Instant.parse(line.path("firstStartsAt").asString()))
+			.isBefore(Instant.parse(line.path("lastEndsAt").asString()));
 		assertThat(line.toString()).doesNotContain("displayName");
 
 		var parent = api.get("/api/series/overview", api.registerParent("Utelias").accessToken());
@@ -95,28 +101,40 @@ class SeriesCoordinationIT {
 		CLOCK.set(start.minus(Duration.ofMinutes(10)));
 		lifecycle.tick();
 		UUID room = jdbc.sql("select room_id from series_sessions where id = :id")
-				.param("id", UUID.fromString(sessions.get(0).path("id").asString())).query(UUID.class).single();
+			.param("id", UUID.fromString(sessions.get(0).path("id").asString()))
+			.query(UUID.class)
+			.single();
 
 		Session second = api.staffMember("Ohjaaja Pekka", "FACILITATOR");
 		Session peer = api.staffMember("Vertainen Pia", "PEER_SUPPORTER");
-		var changed = api.put("/api/series/" + id + "/staff", Map.of("facilitatorIds", List.of(second.id().toString()),
-				"peerSupporterIds", List.of(peer.id().toString())), api.login("root-admin", "test-admin-password").accessToken());
+		var changed = api.put(
+				"/api/series/" + id + "/staff", Map.of("facilitatorIds", List.of(second.id().toString()),
+						"peerSupporterIds", List.of(peer.id().toString())),
+				api.login("root-admin", "test-admin-password").accessToken());
 		assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
-		assertThat(changed.body().path("staff").toString()).contains(api.displayName(second)).contains(api.displayName(peer))
-				.doesNotContain(facilitatorName);
+		assertThat(changed.body().path("staff").toString()).contains(api.displayName(second))
+			.contains(api.displayName(peer))
+			.doesNotContain(facilitatorName);
 
-		List<String> members = jdbc.sql("select account_id::text || ':' || role from room_members where room_id = :room")
-				.param("room", room).query(String.class).list();
+		List<String> members = jdbc
+			.sql("select account_id::text || ':' || role from room_members where room_id = :room")
+			.param("room", room)
+			.query(String.class)
+			.list();
 		assertThat(members).contains(second.id() + ":FACILITATOR", peer.id() + ":PEER_SUPPORTER")
-				.as("people taken off keep their place in a room already open").contains(facilitator.id() + ":FACILITATOR");
+			.as("people taken off keep their place in a room already open")
+			.contains(facilitator.id() + ":FACILITATOR");
 
 		CLOCK.set(Instant.parse(sessions.get(1).path("startsAt").asString()).minus(Duration.ofMinutes(10)));
 		lifecycle.tick();
 		UUID nextRoom = jdbc.sql("select room_id from series_sessions where id = :id")
-				.param("id", UUID.fromString(sessions.get(1).path("id").asString())).query(UUID.class).single();
+			.param("id", UUID.fromString(sessions.get(1).path("id").asString()))
+			.query(UUID.class)
+			.single();
 		assertThat(jdbc.sql("select account_id::text from room_members where room_id = :room and role <> 'PARTICIPANT'")
-				.param("room", nextRoom).query(String.class).list())
-				.containsExactlyInAnyOrder(second.id().toString(), peer.id().toString());
+			.param("room", nextRoom)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(second.id().toString(), peer.id().toString());
 	}
 
 	@Test
@@ -124,35 +142,38 @@ class SeriesCoordinationIT {
 		String id = plan("Tarkka ryhmä " + UUID.randomUUID().toString().substring(0, 6), 8, 1);
 		Session parent = api.registerParent("Vanhempi Viivi");
 
-		var notAFacilitator = api.put("/api/series/" + id + "/staff", Map.of("facilitatorIds", List.of(parent.id().toString())),
-				coordinator.accessToken());
+		var notAFacilitator = api.put("/api/series/" + id + "/staff",
+				Map.of("facilitatorIds", List.of(parent.id().toString())), coordinator.accessToken());
 		assertThat(notAFacilitator.status()).isEqualTo(409);
 		assertThat(notAFacilitator.code()).isEqualTo("series.invalid_staff");
 
-		var none = api.put("/api/series/" + id + "/staff", Map.of("facilitatorIds", List.of()), coordinator.accessToken());
+		var none = api.put("/api/series/" + id + "/staff", Map.of("facilitatorIds", List.of()),
+				coordinator.accessToken());
 		assertThat(none.status()).isEqualTo(400);
 		assertThat(none.body().path("errors").get(0).path("field").asString()).isEqualTo("facilitatorIds");
 
-		var byParent = api.put("/api/series/" + id + "/staff", Map.of("facilitatorIds", List.of(facilitator.id().toString())),
-				parent.accessToken());
+		var byParent = api.put("/api/series/" + id + "/staff",
+				Map.of("facilitatorIds", List.of(facilitator.id().toString())), parent.accessToken());
 		assertThat(byParent.status()).isEqualTo(403);
 
-		var unknown = api.put("/api/series/" + UUID.randomUUID() + "/staff", Map.of("facilitatorIds",
-				List.of(facilitator.id().toString())), coordinator.accessToken());
+		var unknown = api.put("/api/series/" + UUID.randomUUID() + "/staff",
+				Map.of("facilitatorIds", List.of(facilitator.id().toString())), coordinator.accessToken());
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.code()).isEqualTo("series.not_found");
 
 		jdbc.sql("update series set state = 'CANCELLED' where id = :id").param("id", UUID.fromString(id)).update();
-		var cancelled = api.put("/api/series/" + id + "/staff", Map.of("facilitatorIds", List.of(facilitator.id().toString())),
-				coordinator.accessToken());
+		var cancelled = api.put("/api/series/" + id + "/staff",
+				Map.of("facilitatorIds", List.of(facilitator.id().toString())), coordinator.accessToken());
 		assertThat(cancelled.status()).isEqualTo(409);
 		assertThat(cancelled.code()).isEqualTo("series.not_changeable");
-		assertThat(api.get("/api/series/" + id, coordinator.accessToken()).body().path("staff").toString()).contains(facilitatorName);
+		assertThat(api.get("/api/series/" + id, coordinator.accessToken()).body().path("staff").toString())
+			.contains(facilitatorName);
 	}
 
 	private String plan(String title, int capacity, int minimum) {
-		var created = api.post("/api/series", SeriesPlans.closedGroup(title, LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), capacity,
-				minimum, facilitator.id()), coordinator.accessToken());
+		var created = api.post("/api/series", SeriesPlans.closedGroup(title,
+				LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), capacity, minimum, facilitator.id()),
+				coordinator.accessToken());
 		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
 		return created.text("id");
 	}
@@ -165,4 +186,5 @@ class SeriesCoordinationIT {
 		}
 		throw new AssertionError("Not in the overview: " + id);
 	}
+
 }

@@ -30,8 +30,11 @@ class SeriesPlanningIT {
 	ApiClient api;
 
 	Session admin;
+
 	Session coordinator;
+
 	Session facilitator;
+
 	Session peerSupporter;
 
 	@BeforeEach
@@ -52,8 +55,9 @@ class SeriesPlanningIT {
 		assertThat(series.path("state").asString()).isEqualTo("PLANNED");
 		assertThat(series.path("lengthMinutes").asInt()).isEqualTo(90);
 		assertThat(series.path("zone").asString()).isEqualTo("Europe/Helsinki");
-		assertThat(series.path("staff").toString()).contains(api.displayName(facilitator)).contains(api.displayName(peerSupporter))
-				.doesNotContain("username");
+		assertThat(series.path("staff").toString()).contains(api.displayName(facilitator))
+			.contains(api.displayName(peerSupporter))
+			.doesNotContain("username");
 
 		JsonNode sessions = series.path("sessions");
 		assertThat(sessions.size()).isEqualTo(9);
@@ -70,7 +74,8 @@ class SeriesPlanningIT {
 		var seen = api.get("/api/series/" + series.path("id").asString(), parent.accessToken());
 		assertThat(seen.status()).isEqualTo(200);
 		assertThat(seen.body().path("sessions").size()).isEqualTo(9);
-		assertThat(api.get("/api/series", parent.accessToken()).body().toString()).contains(series.path("id").asString());
+		assertThat(api.get("/api/series", parent.accessToken()).body().toString())
+			.contains(series.path("id").asString());
 	}
 
 	@Test
@@ -87,8 +92,9 @@ class SeriesPlanningIT {
 	@Test
 	void staffMustHoldTheirRoles() {
 		Session parent = api.registerParent("Ei ohjaaja");
-		var refused = api.post("/api/series", plan(LocalDate.now().plusWeeks(3),
-				Map.of("facilitatorIds", List.of(parent.id().toString()))), coordinator.accessToken());
+		var refused = api.post("/api/series",
+				plan(LocalDate.now().plusWeeks(3), Map.of("facilitatorIds", List.of(parent.id().toString()))),
+				coordinator.accessToken());
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.code()).isEqualTo("series.invalid_staff");
 	}
@@ -98,14 +104,19 @@ class SeriesPlanningIT {
 		LocalDate first = LocalDate.now().plusWeeks(3);
 		assertRefused(plan(first, Map.of("minParticipants", 9, "capacity", 8)), "series.minimum_over_capacity");
 		assertRefused(plan(first, Map.of("decisionDate", first.plusDays(1).toString())), "series.decision_after_start");
-		assertRefused(plan(LocalDate.now().minusDays(7), Map.of("decisionDate", LocalDate.now().minusDays(8).toString())),
+		assertRefused(
+				plan(LocalDate.now().minusDays(7), Map.of("decisionDate", LocalDate.now().minusDays(8).toString())),
 				"series.first_date_past");
 		assertRefused(plan(first, Map.of("zone", "Mars/Olympus")), "series.invalid_zone");
 		assertRefused(plan(first, Map.of("ageMin", 40, "ageMax", 20)), "series.age_range_reversed");
-		var invalid = api.post("/api/series", plan(first, Map.of("intervalWeeks", 3, "capacity", 0, "title", "")), coordinator.accessToken());
+		var invalid = api.post("/api/series", plan(first, Map.of("intervalWeeks", 3, "capacity", 0, "title", "")),
+				coordinator.accessToken());
 		assertThat(invalid.code()).isEqualTo("validation.failed");
-		assertThat(invalid.body().path("errors").toString()).contains("intervalWeeks").contains("capacity").contains("title");
-		var unknownTemplate = api.post("/api/series", plan(first, Map.of("templateId", UUID.randomUUID().toString())), coordinator.accessToken());
+		assertThat(invalid.body().path("errors").toString()).contains("intervalWeeks")
+			.contains("capacity")
+			.contains("title");
+		var unknownTemplate = api.post("/api/series", plan(first, Map.of("templateId", UUID.randomUUID().toString())),
+				coordinator.accessToken());
 		assertThat(unknownTemplate.code()).isEqualTo("series.template_not_found");
 	}
 
@@ -131,4 +142,5 @@ class SeriesPlanningIT {
 		plan.putAll(overrides);
 		return plan;
 	}
+
 }

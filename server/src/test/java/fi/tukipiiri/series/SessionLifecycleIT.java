@@ -36,13 +36,17 @@ import fi.tukipiiri.support.StompTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two nodes on one database and one moved-by-hand clock; both tick at once, every step happens once. */
+/**
+ * Two nodes on one database and one moved-by-hand clock; both tick at once, every step
+ * happens once.
+ */
 @IntegrationTest
 @Import(SharedTestClock.Config.class)
 @TestPropertySource(properties = "tukipiiri.series.lifecycle-tick=1h")
 class SessionLifecycleIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
+
 	private static ConfigurableApplicationContext secondNode;
 
 	@Autowired
@@ -55,6 +59,7 @@ class SessionLifecycleIT {
 	SessionLifecycle firstNodeLifecycle;
 
 	Session admin;
+
 	Session facilitator;
 
 	@BeforeAll
@@ -96,12 +101,23 @@ class SessionLifecycleIT {
 		CLOCK.set(start.minus(Duration.ofMinutes(10)));
 		tickBothNodes();
 		assertThat(state(first)).isEqualTo("LOBBY");
-		UUID room = jdbc.sql("select room_id from series_sessions where id = :id").param("id", first).query(UUID.class).single();
-		String title = jdbc.sql("select title from series where id = :id").param("id", seriesId).query(String.class).single();
-		assertThat(jdbc.sql("select count(*) from rooms where title like :t").param("t", title + " – %")
-				.query(Long.class).single()).as("rooms opened for the series").isEqualTo(1);
-		List<String> members = jdbc.sql("select account_id::text || ':' || role from room_members where room_id = :room")
-				.param("room", room).query(String.class).list();
+		UUID room = jdbc.sql("select room_id from series_sessions where id = :id")
+			.param("id", first)
+			.query(UUID.class)
+			.single();
+		String title = jdbc.sql("select title from series where id = :id")
+			.param("id", seriesId)
+			.query(String.class)
+			.single();
+		assertThat(jdbc.sql("select count(*) from rooms where title like :t")
+			.param("t", title + " – %")
+			.query(Long.class)
+			.single()).as("rooms opened for the series").isEqualTo(1);
+		List<String> members = jdbc
+			.sql("select account_id::text || ':' || role from room_members where room_id = :room")
+			.param("room", room)
+			.query(String.class)
+			.list();
 		assertThat(members).hasSize(4).contains(facilitator.id() + ":FACILITATOR");
 		parents.forEach(parent -> assertThat(members).contains(parent.id() + ":PARTICIPANT"));
 
@@ -112,7 +128,8 @@ class SessionLifecycleIT {
 		CLOCK.set(end.plus(Duration.ofMinutes(11)));
 		tickBothNodes();
 		assertThat(state(first)).isEqualTo("ENDED");
-		assertThat(jdbc.sql("select state from rooms where id = :id").param("id", room).query(String.class).single()).isEqualTo("READ_ONLY");
+		assertThat(jdbc.sql("select state from rooms where id = :id").param("id", room).query(String.class).single())
+			.isEqualTo("READ_ONLY");
 		assertThat(transitions(first)).containsExactly("LOBBY", "LIVE", "ENDED");
 		assertThat(state((UUID) sessions.get(1).get("id"))).isEqualTo("SCHEDULED");
 		assertThat(seriesState(seriesId)).isEqualTo("CONFIRMED");
@@ -130,7 +147,10 @@ class SessionLifecycleIT {
 
 		CLOCK.set(start.minus(Duration.ofMinutes(10)));
 		tickBothNodes();
-		UUID room = jdbc.sql("select room_id from series_sessions where id = :id").param("id", first).query(UUID.class).single();
+		UUID room = jdbc.sql("select room_id from series_sessions where id = :id")
+			.param("id", first)
+			.query(UUID.class)
+			.single();
 		// signed in under the moved clock, so the token is valid at that time
 		Session now = api.login(username, "correct horse battery");
 		var connection = StompTestClient.connect(api.baseUrl(), now.accessToken());
@@ -144,7 +164,10 @@ class SessionLifecycleIT {
 
 		CLOCK.set(end.plus(Duration.ofMinutes(11)));
 		tickBothNodes();
-		var report = api.get("/api/series/" + seriesId + "/attendance", api.login("root-admin", "test-admin-password").accessToken()).body();
+		var report = api
+			.get("/api/series/" + seriesId + "/attendance",
+					api.login("root-admin", "test-admin-password").accessToken())
+			.body();
 		assertThat(report.get(0).path("attendees").size()).isEqualTo(1);
 		assertThat(report.get(0).path("attendees").get(0).path("displayName").asString()).isEqualTo("Osallistuja 0");
 		assertThat(report.get(0).path("attendees").get(0).path("secondsPresent").asLong()).isEqualTo(40 * 60);
@@ -168,9 +191,13 @@ class SessionLifecycleIT {
 		assertThat(reminders(first)).isEqualTo(1);
 		assertThat(state(first)).isEqualTo("SCHEDULED");
 		for (UUID person : List.of(parents.get(0).id(), parents.get(1).id(), facilitator.id())) {
-			await().atMost(5, TimeUnit.SECONDS).until(() -> jdbc.sql(
-					"select count(*) from notifications where account_id = :a and kind = 'session.reminder' and subject_id = :s")
-					.param("a", person).param("s", first).query(Long.class).single() == 1);
+			await().atMost(5, TimeUnit.SECONDS)
+				.until(() -> jdbc.sql(
+						"select count(*) from notifications where account_id = :a and kind = 'session.reminder' and subject_id = :s")
+					.param("a", person)
+					.param("s", first)
+					.query(Long.class)
+					.single() == 1);
 		}
 		assertThat(reminders((UUID) sessions.get(1).get("id"))).isZero();
 	}
@@ -199,10 +226,13 @@ class SessionLifecycleIT {
 		List<Session> disappointed = enrol(tooSmall, 2);
 		UUID bigEnough = closedSeries(8, 2);
 		enrol(bigEnough, 2);
-		LocalDate decision = jdbc.sql("select decision_date from series where id = :id").param("id", tooSmall)
-				.query(LocalDate.class).single();
+		LocalDate decision = jdbc.sql("select decision_date from series where id = :id")
+			.param("id", tooSmall)
+			.query(LocalDate.class)
+			.single();
 
-		// decided at the first tick on or after midnight of the decision date in Helsinki, not by UTC's date
+		// decided at the first tick on or after midnight of the decision date in
+		// Helsinki, not by UTC's date
 		CLOCK.set(decision.minusDays(1).atTime(23, 59).atZone(Recurrence.HELSINKI).toInstant());
 		tickBothNodes();
 		assertThat(seriesState(tooSmall)).as("a minute before the decision date").isEqualTo("PLANNED");
@@ -212,19 +242,27 @@ class SessionLifecycleIT {
 		tickBothNodes();
 
 		assertThat(seriesState(tooSmall)).isEqualTo("CANCELLED");
-		assertThat(jdbc.sql("select distinct state from series_sessions where series_id = :id").param("id", tooSmall)
-				.query(String.class).list()).containsExactly("CANCELLED");
+		assertThat(jdbc.sql("select distinct state from series_sessions where series_id = :id")
+			.param("id", tooSmall)
+			.query(String.class)
+			.list()).containsExactly("CANCELLED");
 		assertThat(seriesState(bigEnough)).isEqualTo("CONFIRMED");
 		for (Session parent : disappointed) {
-			await().atMost(5, TimeUnit.SECONDS).until(() -> jdbc.sql(
-					"select count(*) from notifications where account_id = :a and kind = 'series.cancelled' and subject_id = :s")
-					.param("a", parent.id()).param("s", tooSmall).query(Long.class).single() == 1);
+			await().atMost(5, TimeUnit.SECONDS)
+				.until(() -> jdbc.sql(
+						"select count(*) from notifications where account_id = :a and kind = 'series.cancelled' and subject_id = :s")
+					.param("a", parent.id())
+					.param("s", tooSmall)
+					.query(Long.class)
+					.single() == 1);
 		}
 
 		CLOCK.set(((Instant) sessions(tooSmall).get(0).get("starts_at")).plus(Duration.ofMinutes(1)));
 		tickBothNodes();
 		assertThat(jdbc.sql("select count(*) from series_sessions where series_id = :id and room_id is not null")
-				.param("id", tooSmall).query(Long.class).single()).isZero();
+			.param("id", tooSmall)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private void tickBothNodes() throws Exception {
@@ -232,7 +270,8 @@ class SessionLifecycleIT {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<?>> ticks = new ArrayList<>();
-		for (SessionLifecycle node : List.of(firstNodeLifecycle, secondNodeLifecycle, firstNodeLifecycle, secondNodeLifecycle)) {
+		for (SessionLifecycle node : List.of(firstNodeLifecycle, secondNodeLifecycle, firstNodeLifecycle,
+				secondNodeLifecycle)) {
 			ticks.add(pool.submit(() -> {
 				go.await();
 				node.tick();
@@ -258,7 +297,9 @@ class SessionLifecycleIT {
 		List<Session> parents = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Session parent = api.registerParent("Osallistuja " + i);
-			assertThat(api.post("/api/series/" + seriesId + "/enrolment", Map.of(), parent.accessToken()).text("status")).isEqualTo("ENROLLED");
+			assertThat(
+					api.post("/api/series/" + seriesId + "/enrolment", Map.of(), parent.accessToken()).text("status"))
+				.isEqualTo("ENROLLED");
 			parents.add(parent);
 		}
 		return parents;
@@ -266,28 +307,39 @@ class SessionLifecycleIT {
 
 	private List<Map<String, Object>> sessions(UUID seriesId) {
 		return jdbc.sql("select id, starts_at, ends_at from series_sessions where series_id = :id order by position")
-				.param("id", seriesId)
-				.query((rs, n) -> Map.<String, Object>of("id", rs.getObject("id", UUID.class), "starts_at",
-						rs.getTimestamp("starts_at").toInstant(), "ends_at", rs.getTimestamp("ends_at").toInstant()))
-				.list();
+			.param("id", seriesId)
+			.query((rs, n) -> Map.<String, Object>of("id", rs.getObject("id", UUID.class), "starts_at",
+					rs.getTimestamp("starts_at").toInstant(), "ends_at", rs.getTimestamp("ends_at").toInstant()))
+			.list();
 	}
 
 	private String state(UUID sessionId) {
-		return jdbc.sql("select state from series_sessions where id = :id").param("id", sessionId).query(String.class).single();
+		return jdbc.sql("select state from series_sessions where id = :id")
+			.param("id", sessionId)
+			.query(String.class)
+			.single();
 	}
 
 	private long attendanceRows(UUID sessionId) {
-		return jdbc.sql("select count(*) from attendance where session_id = :id").param("id", sessionId).query(Long.class).single();
+		return jdbc.sql("select count(*) from attendance where session_id = :id")
+			.param("id", sessionId)
+			.query(Long.class)
+			.single();
 	}
 
 	private long secondsPresent(UUID sessionId, UUID accountId) {
 		return jdbc.sql("select seconds_present from attendance where session_id = :s and account_id = :a")
-				.param("s", sessionId).param("a", accountId).query(Long.class).single();
+			.param("s", sessionId)
+			.param("a", accountId)
+			.query(Long.class)
+			.single();
 	}
 
 	private long reminders(UUID sessionId) {
 		return jdbc.sql("select count(*) from session_transitions where session_id = :id and to_state = 'REMINDED'")
-				.param("id", sessionId).query(Long.class).single();
+			.param("id", sessionId)
+			.query(Long.class)
+			.single();
 	}
 
 	private String seriesState(UUID seriesId) {
@@ -295,7 +347,11 @@ class SessionLifecycleIT {
 	}
 
 	private List<String> transitions(UUID sessionId) {
-		return jdbc.sql("select to_state from session_transitions where session_id = :id and to_state <> 'REMINDED' order by at, case to_state when 'LOBBY' then 1 when 'LIVE' then 2 else 3 end")
-				.param("id", sessionId).query(String.class).list();
+		return jdbc.sql(
+				"select to_state from session_transitions where session_id = :id and to_state <> 'REMINDED' order by at, case to_state when 'LOBBY' then 1 when 'LIVE' then 2 else 3 end")
+			.param("id", sessionId)
+			.query(String.class)
+			.list();
 	}
+
 }

@@ -10,7 +10,8 @@ class SessionRoomTitleTest {
 
 	@Test
 	void aTitleThatFitsIsKept() {
-		assertThat(SessionLifecycle.roomTitle("Minä, tunteet ja taidot", 3, "Tunteet")).isEqualTo("Minä, tunteet ja taidot – 3. Tunteet");
+		assertThat(SessionLifecycle.roomTitle("Minä, tunteet ja taidot", 3, "Tunteet"))
+			.isEqualTo("Minä, tunteet ja taidot – 3. Tunteet");
 	}
 
 	@Test
@@ -23,6 +24,9 @@ class SessionRoomTitleTest {
 		String emoji = SessionLifecycle.roomTitle("🧡".repeat(118), 1, "x");
 		assertThat(emoji.codePointCount(0, emoji.length())).isBetween(Room.TITLE_MAX - 2, Room.TITLE_MAX);
 		assertThat(emoji).endsWith("🧡…");
-		assertThat(emoji.codePoints().noneMatch(c -> Character.isSurrogate((char) c) && c <= Character.MAX_VALUE)).as("never half an emoji").isTrue();
+		assertThat(emoji.codePoints().noneMatch(c -> Character.isSurrogate((char) c) && c <= Character.MAX_VALUE))
+			.as("never half an emoji")
+			.isTrue();
 	}
+
 }

@@ -23,8 +23,9 @@ import fi.tukipiiri.support.SeriesPlans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coordinators reword templates and reorder, add and remove their themes. Each test edits a template of its own,
- * so the two seeded programmes other tests plan from stay as they are.
+ * Coordinators reword templates and reorder, add and remove their themes. Each test edits
+ * a template of its own, so the two seeded programmes other tests plan from stay as they
+ * are.
  */
 @IntegrationTest
 class TemplateEditingIT {
@@ -36,28 +37,41 @@ class TemplateEditingIT {
 	JdbcClient jdbc;
 
 	Session coordinator;
+
 	String template;
 
 	@BeforeEach
 	void templateOfItsOwn() {
 		coordinator = api.staffMember("Koordinaattori Kerttu", "COORDINATOR");
 		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into programme_templates (id, code, kind, default_length_minutes, title_fi, title_en, description_fi, description_en)
-				values (:id, :code, 'CLOSED', 60, 'Isien ryhmä', 'Fathers'' group', 'Kolme tapaamista.', 'Three meetings.')
-				""").param("id", id).param("code", "isat-" + id.toString().substring(0, 8)).update();
-		String[][] themes = { { "Tutustuminen", "Getting to know each other" }, { "Isänä kahdessa kodissa", "A father in two homes" },
-				{ "Jatko", "What next" } };
+		jdbc.sql(
+				"""
+						insert into programme_templates (id, code, kind, default_length_minutes, title_fi, title_en, description_fi, description_en)
+						values (:id, :code, 'CLOSED', 60, 'Isien ryhmä', 'Fathers'' group', 'Kolme tapaamista.', 'Three meetings.')
+						""")
+			.param("id", id)
+			.param("code", "isat-" + id.toString().substring(0, 8))
+			.update();
+		String[][] themes = { { "Tutustuminen", "Getting to know each other" },
+				{ "Isänä kahdessa kodissa", "A father in two homes" }, { "Jatko", "What next" } };
 		for (int i = 0; i < themes.length; i++) {
-			jdbc.sql("""
-					insert into template_sessions (template_id, position, title_fi, title_en, description_fi, description_en)
-					values (:id, :position, :fi, :en, '', '')
-					""").param("id", id).param("position", i + 1).param("fi", themes[i][0]).param("en", themes[i][1]).update();
+			jdbc.sql(
+					"""
+							insert into template_sessions (template_id, position, title_fi, title_en, description_fi, description_en)
+							values (:id, :position, :fi, :en, '', '')
+							""")
+				.param("id", id)
+				.param("position", i + 1)
+				.param("fi", themes[i][0])
+				.param("en", themes[i][1])
+				.update();
 		}
 		template = id.toString();
 	}
 
-	/** Leaves the shared database with only the seeded templates, as other tests expect. */
+	/**
+	 * Leaves the shared database with only the seeded templates, as other tests expect.
+	 */
 	@AfterEach
 	void removeTemplate() {
 		UUID id = UUID.fromString(template);
@@ -70,11 +84,10 @@ class TemplateEditingIT {
 		var before = api.get("/api/series/templates/" + template, coordinator.accessToken()).body();
 		assertThat(before.path("version").asInt()).isZero();
 
-		Map<String, Object> edit = edit(0, List.of(
-				theme("Isänä kahdessa kodissa", "A father in two homes"),
-				theme("Tutustuminen ja tavoitteet", "Getting started"),
-				theme("Lapsen ääni", "The child's voice"),
-				theme("Vertaisuus jatkossa", "Peers from here on")));
+		Map<String, Object> edit = edit(0,
+				List.of(theme("Isänä kahdessa kodissa", "A father in two homes"),
+						theme("Tutustuminen ja tavoitteet", "Getting started"),
+						theme("Lapsen ääni", "The child's voice"), theme("Vertaisuus jatkossa", "Peers from here on")));
 		edit.put("defaultLengthMinutes", 75);
 		var saved = api.put("/api/series/templates/" + template, edit, coordinator.accessToken());
 		assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
@@ -82,11 +95,13 @@ class TemplateEditingIT {
 		assertThat(saved.body().path("defaultLengthMinutes").asInt()).isEqualTo(75);
 		assertThat(saved.body().path("kind").asString()).as("the kind is not editable").isEqualTo("CLOSED");
 
-		JsonNode sessions = api.get("/api/series/templates/" + template, coordinator.accessToken()).body().path("sessions");
-		assertThat(titles(sessions, "fi")).containsExactly("Isänä kahdessa kodissa", "Tutustuminen ja tavoitteet", "Lapsen ääni",
-				"Vertaisuus jatkossa");
-		assertThat(titles(sessions, "en")).containsExactly("A father in two homes", "Getting started", "The child's voice",
-				"Peers from here on");
+		JsonNode sessions = api.get("/api/series/templates/" + template, coordinator.accessToken())
+			.body()
+			.path("sessions");
+		assertThat(titles(sessions, "fi")).containsExactly("Isänä kahdessa kodissa", "Tutustuminen ja tavoitteet",
+				"Lapsen ääni", "Vertaisuus jatkossa");
+		assertThat(titles(sessions, "en")).containsExactly("A father in two homes", "Getting started",
+				"The child's voice", "Peers from here on");
 		for (int i = 0; i < sessions.size(); i++) {
 			assertThat(sessions.get(i).path("position").asInt()).isEqualTo(i + 1);
 		}
@@ -96,21 +111,24 @@ class TemplateEditingIT {
 				coordinator.accessToken());
 		assertThat(shorter.status()).isEqualTo(200);
 		assertThat(titles(shorter.body().path("sessions"), "fi")).containsExactly("Yksi kerta");
-		assertThat(jdbc.sql("select count(*) from template_sessions where template_id = :id").param("id", UUID.fromString(template))
-				.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from template_sessions where template_id = :id")
+			.param("id", UUID.fromString(template))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void seriesPlannedEarlierKeepTheThemesTheyCopied() {
 		Session facilitator = api.staffMember("Ohjaaja Onni", "FACILITATOR");
-		Map<String, Object> plan = SeriesPlans.closedGroup("Isät syksyllä", LocalDate.now(Recurrence.HELSINKI).plusWeeks(3), 8, 2,
-				facilitator.id());
+		Map<String, Object> plan = SeriesPlans.closedGroup("Isät syksyllä",
+				LocalDate.now(Recurrence.HELSINKI).plusWeeks(3), 8, 2, facilitator.id());
 		plan.put("templateId", template);
 		var earlier = api.post("/api/series", plan, coordinator.accessToken());
 		assertThat(earlier.status()).as(earlier.body().toString()).isEqualTo(201);
 
-		var saved = api.put("/api/series/templates/" + template, edit(0, List.of(theme("Uusi alku", "A new start"),
-				theme("Loppu", "The end"))), coordinator.accessToken());
+		var saved = api.put("/api/series/templates/" + template,
+				edit(0, List.of(theme("Uusi alku", "A new start"), theme("Loppu", "The end"))),
+				coordinator.accessToken());
 		assertThat(saved.status()).isEqualTo(200);
 
 		JsonNode kept = api.get("/api/series/" + earlier.text("id"), coordinator.accessToken()).body().path("sessions");
@@ -130,10 +148,13 @@ class TemplateEditingIT {
 		var parent = api.put("/api/series/templates/" + template, edit, api.registerParent("Vanhempi").accessToken());
 		assertThat(parent.status()).isEqualTo(403);
 		assertThat(parent.code()).isEqualTo("auth.forbidden");
-		var facilitator = api.put("/api/series/templates/" + template, edit, api.staffMember("Ohjaaja", "FACILITATOR").accessToken());
+		var facilitator = api.put("/api/series/templates/" + template, edit,
+				api.staffMember("Ohjaaja", "FACILITATOR").accessToken());
 		assertThat(facilitator.status()).isEqualTo(403);
 		assertThat(api.put("/api/series/templates/" + template, edit, null).status()).isEqualTo(401);
-		assertThat(api.get("/api/series/templates/" + template, coordinator.accessToken()).body().path("version").asInt()).isZero();
+		assertThat(
+				api.get("/api/series/templates/" + template, coordinator.accessToken()).body().path("version").asInt())
+			.isZero();
 	}
 
 	@Test
@@ -163,23 +184,29 @@ class TemplateEditingIT {
 		wrongType.put("defaultLengthMinutes", "pitkä");
 		assertFieldError(wrongType, "defaultLengthMinutes", "invalid_value");
 
-		assertThat(api.get("/api/series/templates/" + template, coordinator.accessToken()).body().path("version").asInt())
-				.as("nothing was saved").isZero();
+		assertThat(
+				api.get("/api/series/templates/" + template, coordinator.accessToken()).body().path("version").asInt())
+			.as("nothing was saved")
+			.isZero();
 	}
 
 	@Test
 	void anEditFromAnOlderVersionIsRefusedAndAnUnknownTemplateIsNotFound() {
-		assertThat(api.put("/api/series/templates/" + template, edit(0, List.of(theme("Ensimmäinen", "First"))),
-				coordinator.accessToken()).status()).isEqualTo(200);
-		var stale = api.put("/api/series/templates/" + template, edit(0, List.of(theme("Toinen", "Second"))), coordinator.accessToken());
+		assertThat(api
+			.put("/api/series/templates/" + template, edit(0, List.of(theme("Ensimmäinen", "First"))),
+					coordinator.accessToken())
+			.status()).isEqualTo(200);
+		var stale = api.put("/api/series/templates/" + template, edit(0, List.of(theme("Toinen", "Second"))),
+				coordinator.accessToken());
 		assertThat(stale.status()).isEqualTo(409);
 		assertThat(stale.code()).isEqualTo("series.template_changed");
 		assertThat(stale.body().path("currentVersion").asInt()).isEqualTo(1);
-		assertThat(titles(api.get("/api/series/templates/" + template, coordinator.accessToken()).body().path("sessions"), "fi"))
-				.containsExactly("Ensimmäinen");
+		assertThat(titles(
+				api.get("/api/series/templates/" + template, coordinator.accessToken()).body().path("sessions"), "fi"))
+			.containsExactly("Ensimmäinen");
 
-		var missing = api.put("/api/series/templates/" + UUID.randomUUID(), edit(0, List.of(theme("Ensimmäinen", "First"))),
-				coordinator.accessToken());
+		var missing = api.put("/api/series/templates/" + UUID.randomUUID(),
+				edit(0, List.of(theme("Ensimmäinen", "First"))), coordinator.accessToken());
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.code()).isEqualTo("series.template_not_found");
 	}
@@ -189,7 +216,9 @@ class TemplateEditingIT {
 		assertThat(refused.status()).as(field).isEqualTo(400);
 		assertThat(refused.code()).isEqualTo("validation.failed");
 		List<String> errors = new ArrayList<>();
-		refused.body().path("errors").forEach(error -> errors.add(error.path("field").asString() + ":" + error.path("code").asString()));
+		refused.body()
+			.path("errors")
+			.forEach(error -> errors.add(error.path("field").asString() + ":" + error.path("code").asString()));
 		assertThat(errors).as(refused.body().toString()).contains(field + ":" + code);
 	}
 
@@ -204,7 +233,8 @@ class TemplateEditingIT {
 	}
 
 	private static Map<String, Object> theme(String fi, String en) {
-		return Map.of("title", Map.of("fi", fi, "en", en), "description", Map.of("fi", "Kuvaus: " + fi, "en", "About: " + en));
+		return Map.of("title", Map.of("fi", fi, "en", en), "description",
+				Map.of("fi", "Kuvaus: " + fi, "en", "About: " + en));
 	}
 
 	private static List<String> titles(JsonNode sessions, String language) {
@@ -212,4 +242,5 @@ class TemplateEditingIT {
 		sessions.forEach(session -> titles.add(session.path("title").path(language).asString()));
 		return titles;
 	}
+
 }

@@ -62,4 +62,5 @@ class TemplatesIT {
 		}
 		throw new AssertionError("No template " + code);
 	}
+
 }

@@ -18,11 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 
-/** A plain HTTP client for the node under test, speaking JSON like the web client does. */
+/**
+ * A plain HTTP client for the node under test, speaking JSON like the web client does.
+ */
 @TestComponent
 public class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final Environment environment;
@@ -67,7 +70,7 @@ public class ApiClient {
 
 	public Response postRaw(String path, String body, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	public Response delete(String path, String token) {
@@ -77,33 +80,42 @@ public class ApiClient {
 	/** A DELETE with a JSON body, e.g. a moderator's reason for removing a message. */
 	public Response delete(String path, Object body, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
-				.method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+			.method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
 	public Response put(String path, Object body, String token) {
 		return putRaw(path, JSON.writeValueAsString(body), token);
 	}
 
-	/** A PUT with a body as written, for bodies a JSON library would not produce (duplicate keys, wrong types). */
+	/**
+	 * A PUT with a body as written, for bodies a JSON library would not produce
+	 * (duplicate keys, wrong types).
+	 */
 	public Response putRaw(String path, String body, String token) {
-		return send(request(path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
-	/** Waits until at least {@code people} are present in the room, as the asker sees it. */
-	public void awaitPresence(UUID room, Session asker, int people) {
-		Awaitility.await().atMost(5, TimeUnit.SECONDS)
-				.until(() -> get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() >= people);
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/**
-	 * A newly registered person given these roles by the first administrator, with a token that carries them. The display
-	 * name gets a tag of its own ("Ohjaaja Outi 3fa2c1"): every test shares one database, and nobody may register a
-	 * name that could pass for a staff member's, so a second "Ohjaaja Outi" could not register. Read the name with
-	 * {@link #displayName}.
+	 * Waits until at least {@code people} are present in the room, as the asker sees it.
+	 */
+	public void awaitPresence(UUID room, Session asker, int people) {
+		Awaitility.await()
+			.atMost(5, TimeUnit.SECONDS)
+			.until(() -> get("/api/rooms/" + room + "/presence", asker.accessToken()).body().size() >= people);
+	}
+
+	/**
+	 * A newly registered person given these roles by the first administrator, with a
+	 * token that carries them. The display name gets a tag of its own ("Ohjaaja Outi
+	 * 3fa2c1"): every test shares one database, and nobody may register a name that could
+	 * pass for a staff member's, so a second "Ohjaaja Outi" could not register. Read the
+	 * name with {@link #displayName}.
 	 */
 	public Session staffMember(String displayName, String... roles) {
 		Session person = registerParent(displayName + " " + UUID.randomUUID().toString().substring(0, 6));
-		put("/api/admin/users/" + person.id() + "/roles", Map.of("roles", List.of(roles)), login("root-admin", "test-admin-password").accessToken());
+		put("/api/admin/users/" + person.id() + "/roles", Map.of("roles", List.of(roles)),
+				login("root-admin", "test-admin-password").accessToken());
 		String fresh = post("/api/auth/refresh", Map.of("refreshToken", person.refreshToken())).text("accessToken");
 		return new Session(fresh, person.refreshToken(), person.id());
 	}
@@ -116,7 +128,8 @@ public class ApiClient {
 	/** A new room created by the first administrator. */
 	public UUID createRoom(String title, String kind) {
 		Session admin = login("root-admin", "test-admin-password");
-		Response created = post("/api/rooms", Map.of("title", title, "theme", "Yhteistyövanhemmuus", "kind", kind), admin.accessToken());
+		Response created = post("/api/rooms", Map.of("title", title, "theme", "Yhteistyövanhemmuus", "kind", kind),
+				admin.accessToken());
 		if (created.status() != 201) {
 			throw new AssertionError("Room not created: " + created.body());
 		}
@@ -125,14 +138,17 @@ public class ApiClient {
 
 	public Response addMember(UUID roomId, UUID accountId, String role) {
 		Session admin = login("root-admin", "test-admin-password");
-		return post("/api/rooms/" + roomId + "/members", Map.of("userId", accountId.toString(), "role", role), admin.accessToken());
+		return post("/api/rooms/" + roomId + "/members", Map.of("userId", accountId.toString(), "role", role),
+				admin.accessToken());
 	}
 
 	/** Registers a new parent with a unique username and returns its session. */
 	public Session registerParent(String displayName) {
 		String username = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-		return login(post("/api/auth/register", Map.of("username", username, "password", "correct horse battery",
-				"displayName", displayName)), 201);
+		return login(
+				post("/api/auth/register",
+						Map.of("username", username, "password", "correct horse battery", "displayName", displayName)),
+				201);
 	}
 
 	public Session login(String username, String password) {
@@ -145,7 +161,8 @@ public class ApiClient {
 
 	private Session login(Response response, int expectedStatus) {
 		if (response.status() != expectedStatus) {
-			throw new AssertionError("Expected " + expectedStatus + " but got " + response.status() + ": " + response.body());
+			throw new AssertionError(
+					"Expected " + expectedStatus + " but got " + response.status() + ": " + response.body());
 		}
 		String access = response.text("accessToken");
 		Response me = get("/api/me", access);
@@ -156,7 +173,8 @@ public class ApiClient {
 	}
 
 	private HttpRequest.Builder request(String path, String token) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "application/json");
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+			.header("Accept", "application/json");
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}
@@ -178,4 +196,5 @@ public class ApiClient {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

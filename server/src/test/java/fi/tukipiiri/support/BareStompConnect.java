@@ -10,32 +10,42 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Speaks STOMP over a bare WebSocket, to see exactly which frame the server answers a CONNECT with and how it closes
- * the connection (a STOMP client library would hide both).
+ * Speaks STOMP over a bare WebSocket, to see exactly which frame the server answers a
+ * CONNECT with and how it closes the connection (a STOMP client library would hide both).
  */
 public final class BareStompConnect {
 
 	private BareStompConnect() {
 	}
 
-	/** The first frame the server sent, and the WebSocket close status ({@code -1}: still open after 5 seconds). */
+	/**
+	 * The first frame the server sent, and the WebSocket close status ({@code -1}: still
+	 * open after 5 seconds).
+	 */
 	public record Answer(String firstFrame, int closeStatus) {
 	}
 
-	/** Sends a CONNECT with the token (none if null) and waits for the first frame and the close. */
+	/**
+	 * Sends a CONNECT with the token (none if null) and waits for the first frame and the
+	 * close.
+	 */
 	public static Answer connect(String baseUrl, String token) throws Exception {
 		return exchange(baseUrl, connectFrame(token), null);
 	}
 
 	/**
-	 * Connects with the token, and once CONNECTED has come sends {@code frame} (a whole STOMP frame, NUL included);
-	 * answers the first frame after CONNECTED and the close status.
+	 * Connects with the token, and once CONNECTED has come sends {@code frame} (a whole
+	 * STOMP frame, NUL included); answers the first frame after CONNECTED and the close
+	 * status.
 	 */
 	public static Answer connectThen(String baseUrl, String token, String frame) throws Exception {
 		return exchange(baseUrl, connectFrame(token), frame);
 	}
 
-	/** Opens the WebSocket with {@code frame} instead of a CONNECT; answers the first frame and the close status. */
+	/**
+	 * Opens the WebSocket with {@code frame} instead of a CONNECT; answers the first
+	 * frame and the close status.
+	 */
 	public static Answer sendFirst(String baseUrl, String frame) throws Exception {
 		return exchange(baseUrl, frame, null);
 	}
@@ -48,21 +58,23 @@ public final class BareStompConnect {
 	private static Answer exchange(String baseUrl, String opening, String then) throws Exception {
 		BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 		CompletableFuture<Integer> closed = new CompletableFuture<>();
-		WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-				.buildAsync(URI.create(baseUrl.replace("http", "ws") + "/ws"), new WebSocket.Listener() {
-					@Override
-					public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-						frames.add(data.toString());
-						ws.request(1);
-						return null;
-					}
+		WebSocket socket = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.buildAsync(URI.create(baseUrl.replace("http", "ws") + "/ws"), new WebSocket.Listener() {
+				@Override
+				public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+					frames.add(data.toString());
+					ws.request(1);
+					return null;
+				}
 
-					@Override
-					public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-						closed.complete(status);
-						return null;
-					}
-				}).get(5, TimeUnit.SECONDS);
+				@Override
+				public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+					closed.complete(status);
+					return null;
+				}
+			})
+			.get(5, TimeUnit.SECONDS);
 		socket.sendText(opening, true);
 		String first = frames.poll(5, TimeUnit.SECONDS);
 		if (then != null && first != null && first.startsWith("CONNECTED")) {
@@ -71,4 +83,5 @@ public final class BareStompConnect {
 		}
 		return new Answer(first, closed.completeOnTimeout(-1, 5, TimeUnit.SECONDS).get());
 	}
+
 }

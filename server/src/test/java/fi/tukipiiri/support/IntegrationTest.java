@@ -16,4 +16,5 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import(ApiClient.class)
 public @interface IntegrationTest {
+
 }

@@ -21,12 +21,14 @@ import org.springframework.core.env.Environment;
 import fi.tukipiiri.TukipiiriApplication;
 
 /**
- * Another Tukipiiri node in its own JVM, on the same PostgreSQL and Redis as the test's node. Being a real
- * process, it can be killed outright, as a crashing machine would take it.
+ * Another Tukipiiri node in its own JVM, on the same PostgreSQL and Redis as the test's
+ * node. Being a real process, it can be killed outright, as a crashing machine would take
+ * it.
  */
 public final class NodeProcess implements AutoCloseable {
 
 	private final Process process;
+
 	private final int port;
 
 	private NodeProcess(Process process, int port) {
@@ -34,19 +36,21 @@ public final class NodeProcess implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts a node sharing the infrastructure of the node whose environment is given, and waits until it is ready. */
+	/**
+	 * Starts a node sharing the infrastructure of the node whose environment is given,
+	 * and waits until it is ready.
+	 */
 	public static NodeProcess startBeside(Environment environment) throws IOException, InterruptedException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", absoluteClassPath(), TukipiiriApplication.class.getName(),
-				"--spring.profiles.active=test",
-				"--server.port=" + port,
-				"--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-				"--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
-				"--spring.datasource.password=" + environment.getRequiredProperty("spring.datasource.password"),
-				"--spring.data.redis.host=" + environment.getRequiredProperty("spring.data.redis.host"),
-				"--spring.data.redis.port=" + environment.getRequiredProperty("spring.data.redis.port")));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+						absoluteClassPath(), TukipiiriApplication.class.getName(), "--spring.profiles.active=test",
+						"--server.port=" + port,
+						"--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
+						"--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
+						"--spring.datasource.password=" + environment.getRequiredProperty("spring.datasource.password"),
+						"--spring.data.redis.host=" + environment.getRequiredProperty("spring.data.redis.host"),
+						"--spring.data.redis.port=" + environment.getRequiredProperty("spring.data.redis.port")));
 		File log = Path.of("target", "node-" + port + ".log").toFile();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 		NodeProcess node = new NodeProcess(process, port);
@@ -79,7 +83,8 @@ public final class NodeProcess implements AutoCloseable {
 				throw new IllegalStateException("Second node exited; see " + log);
 			}
 			try {
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+				HttpResponse<String> response = http.send(
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
 						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200) {
 					return;
@@ -96,8 +101,8 @@ public final class NodeProcess implements AutoCloseable {
 
 	private static String absoluteClassPath() {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.map(entry -> Path.of(entry).toAbsolutePath().toString())
-				.collect(Collectors.joining(File.pathSeparator));
+			.map(entry -> Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private static int freePort() throws IOException {
@@ -105,4 +110,5 @@ public final class NodeProcess implements AutoCloseable {
 			return socket.getLocalPort();
 		}
 	}
+
 }

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Request bodies for planning series in tests: weekly at 18:00, deciding a week before the first meeting. */
+/**
+ * Request bodies for planning series in tests: weekly at 18:00, deciding a week before
+ * the first meeting.
+ */
 public final class SeriesPlans {
 
 	/** "Minä, tunteet ja taidot": a closed group of nine meetings. */
 	public static final String CLOSED_GROUP_TEMPLATE = "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02";
+
 	/** "Tukea eron jälkeiseen vanhemmuuteen": eight open themed chats. */
 	public static final String OPEN_CHATS_TEMPLATE = "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01";
 
@@ -18,7 +22,8 @@ public final class SeriesPlans {
 	}
 
 	/** A mutable plan, so a test can override or add fields. */
-	public static Map<String, Object> closedGroup(String title, LocalDate firstDate, int capacity, int minimum, UUID facilitator) {
+	public static Map<String, Object> closedGroup(String title, LocalDate firstDate, int capacity, int minimum,
+			UUID facilitator) {
 		Map<String, Object> plan = new HashMap<>();
 		plan.put("templateId", CLOSED_GROUP_TEMPLATE);
 		plan.put("title", title);
@@ -31,4 +36,5 @@ public final class SeriesPlans {
 		plan.put("facilitatorIds", List.of(facilitator.toString()));
 		return plan;
 	}
+
 }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * One clock that tests move by hand, shared by every node started in the JVM with {@link Config}: time passes
- * for all of them at once, as it does for real nodes.
+ * One clock that tests move by hand, shared by every node started in the JVM with
+ * {@link Config}: time passes for all of them at once, as it does for real nodes.
  */
 public final class SharedTestClock extends Clock {
 
@@ -74,5 +74,7 @@ public final class SharedTestClock extends Clock {
 		Clock sharedTestClock() {
 			return INSTANCE;
 		}
+
 	}
+
 }

@@ -35,14 +35,20 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
-/** A real STOMP-over-WebSocket client for tests: what it receives lands in queues the test reads from. */
+/**
+ * A real STOMP-over-WebSocket client for tests: what it receives lands in queues the test
+ * reads from.
+ */
 public final class StompTestClient implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final WebSocketStompClient client;
+
 	private final StompSession session;
+
 	private final AtomicReference<WebSocketSession> transport;
+
 	/** ERROR frames and transport failures; a refused CONNECT ends up here. */
 	public final BlockingQueue<String> failures;
 
@@ -54,7 +60,10 @@ public final class StompTestClient implements AutoCloseable {
 		this.transport = transport;
 	}
 
-	/** Connects with the token in the CONNECT frame, and subscribes to the personal ack and error queues. */
+	/**
+	 * Connects with the token in the CONNECT frame, and subscribes to the personal ack
+	 * and error queues.
+	 */
 	public static StompTestClient connect(String baseUrl, String accessToken) {
 		return connect(baseUrl, accessToken, new WebSocketHttpHeaders());
 	}
@@ -71,15 +80,16 @@ public final class StompTestClient implements AutoCloseable {
 		if (accessToken != null) {
 			connectHeaders.add("Authorization", "Bearer " + accessToken);
 		}
-		CompletableFuture<StompSession> future = client.connectAsync(baseUrl.replace("http", "ws") + "/ws", handshakeHeaders,
-				connectHeaders, new StompSessionHandlerAdapter() {
+		CompletableFuture<StompSession> future = client.connectAsync(baseUrl.replace("http", "ws") + "/ws",
+				handshakeHeaders, connectHeaders, new StompSessionHandlerAdapter() {
 					@Override
 					public void handleFrame(StompHeaders headers, Object payload) {
 						failures.add("ERROR " + headers.getFirst("message"));
 					}
 
 					@Override
-					public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload, Throwable ex) {
+					public void handleException(StompSession s, StompCommand command, StompHeaders headers,
+							byte[] payload, Throwable ex) {
 						failures.add("EXCEPTION " + ex);
 					}
 
@@ -125,7 +135,9 @@ public final class StompTestClient implements AutoCloseable {
 		session.send(headers, json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A SEND with extra STOMP headers (an {@code Authorization} header, for instance). */
+	/**
+	 * A SEND with extra STOMP headers (an {@code Authorization} header, for instance).
+	 */
 	public void sendWithHeaders(String destination, String json, Map<String, String> extra) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
@@ -142,7 +154,10 @@ public final class StompTestClient implements AutoCloseable {
 		return session.isConnected();
 	}
 
-	/** Drops the connection without a DISCONNECT frame, as a phone losing its network would. */
+	/**
+	 * Drops the connection without a DISCONNECT frame, as a phone losing its network
+	 * would.
+	 */
 	public void drop() {
 		try {
 			transport.get().close(CloseStatus.SESSION_NOT_RELIABLE);
@@ -156,6 +171,7 @@ public final class StompTestClient implements AutoCloseable {
 	private static final class RecordingClient implements WebSocketClient {
 
 		private final StandardWebSocketClient delegate = new StandardWebSocketClient();
+
 		private final AtomicReference<WebSocketSession> transport;
 
 		RecordingClient(AtomicReference<WebSocketSession> transport) {
@@ -163,12 +179,14 @@ public final class StompTestClient implements AutoCloseable {
 		}
 
 		@Override
-		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, String uriTemplate, Object... uriVariables) {
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, String uriTemplate,
+				Object... uriVariables) {
 			return delegate.execute(recording(handler), uriTemplate, uriVariables);
 		}
 
 		@Override
-		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, WebSocketHttpHeaders headers, URI uri) {
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, WebSocketHttpHeaders headers,
+				URI uri) {
 			return delegate.execute(recording(handler), headers, uri);
 		}
 
@@ -181,6 +199,7 @@ public final class StompTestClient implements AutoCloseable {
 				}
 			};
 		}
+
 	}
 
 	@Override
@@ -196,13 +215,18 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the node's registry holds {@code count} subscriptions of the person to the destination (as the client
-	 * named it), so that what is published next reaches them: a SUBSCRIBE is handled after the client has sent it.
+	 * Waits until the node's registry holds {@code count} subscriptions of the person to
+	 * the destination (as the client named it), so that what is published next reaches
+	 * them: a SUBSCRIBE is handled after the client has sent it.
 	 */
 	public static void awaitSubscribed(SimpUserRegistry registry, UUID accountId, String destination, int count) {
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> registry.findSubscriptions(
-				subscription -> subscription.getSession().getUser().getName().equals(accountId.toString())
-						&& subscription.getDestination().equals(destination)).size() == count);
+		Awaitility.await()
+			.atMost(5, TimeUnit.SECONDS)
+			.until(() -> registry
+				.findSubscriptions(
+						subscription -> subscription.getSession().getUser().getName().equals(accountId.toString())
+								&& subscription.getDestination().equals(destination))
+				.size() == count);
 	}
 
 	/** The next item within a few seconds, or a failure naming what was awaited. */
@@ -237,4 +261,5 @@ public final class StompTestClient implements AutoCloseable {
 			throw new AssertionError(ex);
 		}
 	}
+
 }

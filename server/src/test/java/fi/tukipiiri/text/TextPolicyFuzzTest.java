@@ -8,11 +8,13 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * The text policy under arbitrary text: it never throws; what it accepts is NFC, within its length in code points,
- * free of control characters (line breaks only where a kind keeps them), and accepted again unchanged (the canonical
- * form is a fixed point, so storing and re-reading never changes a text). The look-alike skeleton and the risk form
- * never throw either. The corpus in {@code src/test/resources/fi/tukipiiri/text/TextPolicyFuzzTestInputs} is replayed
- * in every build.
+ * The text policy under arbitrary text: it never throws; what it accepts is NFC, within
+ * its length in code points, free of control characters (line breaks only where a kind
+ * keeps them), and accepted again unchanged (the canonical form is a fixed point, so
+ * storing and re-reading never changes a text). The look-alike skeleton and the risk form
+ * never throw either. The corpus in
+ * {@code src/test/resources/fi/tukipiiri/text/TextPolicyFuzzTestInputs} is replayed in
+ * every build.
  */
 class TextPolicyFuzzTest {
 
@@ -41,10 +43,16 @@ class TextPolicyFuzzTest {
 		}
 		assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).as("NFC: %s", text).isTrue();
 		assertThat(text.codePoints().filter(c -> Character.getType(c) == Character.CONTROL && c != '\n'))
-				.as("control characters in %s", text).isEmpty();
+			.as("control characters in %s", text)
+			.isEmpty();
 		if (kind != TextKind.MULTI_LINE) {
-			assertThat(text).as("one line").doesNotContain("\n").doesNotStartWith(" ").doesNotEndWith(" ").doesNotContain("  ");
+			assertThat(text).as("one line")
+				.doesNotContain("\n")
+				.doesNotStartWith(" ")
+				.doesNotEndWith(" ")
+				.doesNotContain("  ");
 		}
 		assertThat(TextPolicy.check(kind, text, min, max)).as("accepted again unchanged").isEqualTo(check);
 	}
+
 }

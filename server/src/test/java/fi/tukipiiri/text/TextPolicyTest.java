@@ -9,13 +9,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The text policy, one rule at a time. The web client's {@code text-policy.test.ts} checks its counting and folding
- * against the same example strings.
+ * The text policy, one rule at a time. The web client's {@code text-policy.test.ts}
+ * checks its counting and folding against the same example strings.
  */
 class TextPolicyTest {
 
 	private static final int NAME_MIN = 2;
+
 	private static final int NAME_MAX = 40;
+
 	private static final int MESSAGE_MAX = 4000;
 
 	private static String accepted(TextCheck check) {
@@ -41,8 +43,8 @@ class TextPolicyTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Áŋŋe", "Zoë", "Čeavčča", "Đuoddar Ŧ Ž", "Ǩiõll Ǥǥ ʒ", "Nguyễn Thị Ánh", "Äiti Anna", "Åsa Öberg",
-			"Anna99", "Мария", "O'Brien-Smith (isä)", "山田 Anna" })
+	@ValueSource(strings = { "Áŋŋe", "Zoë", "Čeavčča", "Đuoddar Ŧ Ž", "Ǩiõll Ǥǥ ʒ", "Nguyễn Thị Ánh", "Äiti Anna",
+			"Åsa Öberg", "Anna99", "Мария", "O'Brien-Smith (isä)", "山田 Anna" })
 	void ordinaryNamesPassUnchanged(String raw) {
 		assertThat(name(raw)).isEqualTo(raw);
 	}
@@ -59,7 +61,8 @@ class TextPolicyTest {
 	@Test
 	void whiteSpaceOfEveryKindFoldsToOneSpaceInALine() {
 		assertThat(name("  Äiti\u00A0\u2003 Anna\t\r\n ")).isEqualTo("Äiti Anna");
-		assertThat(accepted(TextPolicy.singleLine("Eron\u2028jälkeen\u3000 arki", 1, 120))).isEqualTo("Eron jälkeen arki");
+		assertThat(accepted(TextPolicy.singleLine("Eron\u2028jälkeen\u3000 arki", 1, 120)))
+			.isEqualTo("Eron jälkeen arki");
 	}
 
 	@Test
@@ -70,7 +73,10 @@ class TextPolicyTest {
 		assertThat(name("Ma\u034Fria\uFE0F")).isEqualTo("Maria");
 	}
 
-	/** Zero-width space, joiner, word joiner, soft hyphen, BOM, variation selector, CGJ, Hangul fillers, braille blank. */
+	/**
+	 * Zero-width space, joiner, word joiner, soft hyphen, BOM, variation selector, CGJ,
+	 * Hangul fillers, braille blank.
+	 */
 	private static final String INVISIBLE_ONLY = "\u200B\u200D\u2060\u00AD\uFEFF\uFE0F\u034F\u3164\u115F\u1160\uFFA0\u2800\u202E\u2066";
 
 	@Test
@@ -96,7 +102,8 @@ class TextPolicyTest {
 
 	@Test
 	void messagesKeepLineFeedsAndTheirOwnSpacing() {
-		assertThat(message("  Hei kaikki!\r\nMiten menee?  \r\r\n\n\n\nMoi\u2028x\u2029y")).isEqualTo("Hei kaikki!\nMiten menee?\n\n\nMoi\nx\ny");
+		assertThat(message("  Hei kaikki!\r\nMiten menee?  \r\r\n\n\n\nMoi\u2028x\u2029y"))
+			.isEqualTo("Hei kaikki!\nMiten menee?\n\n\nMoi\nx\ny");
 		assertThat(message("a\tb  c\u00A0d")).isEqualTo("a b  c d");
 		assertThat(message("\n\n  sisennys\n    jatkuu\n\n")).isEqualTo("sisennys\n    jatkuu");
 	}
@@ -139,8 +146,9 @@ class TextPolicyTest {
 		assertThat(refusal(TextPolicy.multiLine("Hei " + zalgo, 1, MESSAGE_MAX))).isEqualTo(Refusal.TOO_MANY_MARKS);
 		assertThat(Refusal.TOO_MANY_MARKS.code()).isEqualTo("combining_marks");
 		assertThat(message("a\u0301\u0302\u0303\u0304")).as("four marks on one letter, the first composed")
-				.isEqualTo("\u00E1\u0302\u0303\u0304");
-		assertThat(refusal(TextPolicy.multiLine("a\u0301\u0302\u0303\u0304\u0305", 1, MESSAGE_MAX))).isEqualTo(Refusal.TOO_MANY_MARKS);
+			.isEqualTo("\u00E1\u0302\u0303\u0304");
+		assertThat(refusal(TextPolicy.multiLine("a\u0301\u0302\u0303\u0304\u0305", 1, MESSAGE_MAX)))
+			.isEqualTo(Refusal.TOO_MANY_MARKS);
 	}
 
 	@Test
@@ -150,7 +158,8 @@ class TextPolicyTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Ohjaaja\u0000", "Anna\u0007", "Anna\u001B[31m", "An\u007Fna", "Anna\u0085", "An\u009Bna" })
+	@ValueSource(
+			strings = { "Ohjaaja\u0000", "Anna\u0007", "Anna\u001B[31m", "An\u007Fna", "Anna\u0085", "An\u009Bna" })
 	void controlCharactersAreRefusedEverywhere(String raw) {
 		assertThat(refusal(TextPolicy.name(raw, NAME_MIN, NAME_MAX))).isEqualTo(Refusal.CONTROL_CHARACTER);
 		assertThat(refusal(TextPolicy.multiLine(raw, 1, MESSAGE_MAX))).isEqualTo(Refusal.CONTROL_CHARACTER);
@@ -186,11 +195,15 @@ class TextPolicyTest {
 		assertThat(TextPolicy.length(emoji)).isEqualTo(2500);
 		assertThat(message("ä".repeat(MESSAGE_MAX))).hasSize(MESSAGE_MAX);
 		assertThat(message("\uD83D\uDE0A".repeat(MESSAGE_MAX))).as("4,000 emoji").hasSize(2 * MESSAGE_MAX);
-		assertThat(message("a\u0308".repeat(MESSAGE_MAX))).as("4,000 letters typed decomposed, composed to 4,000").isEqualTo("ä".repeat(MESSAGE_MAX));
-		assertThat(refusal(TextPolicy.multiLine("\uD83D\uDE00".repeat(MESSAGE_MAX + 1), 1, MESSAGE_MAX))).isEqualTo(Refusal.TOO_LONG);
-		assertThat(refusal(TextPolicy.multiLine("ä".repeat(MESSAGE_MAX + 1), 1, MESSAGE_MAX))).isEqualTo(Refusal.TOO_LONG);
+		assertThat(message("a\u0308".repeat(MESSAGE_MAX))).as("4,000 letters typed decomposed, composed to 4,000")
+			.isEqualTo("ä".repeat(MESSAGE_MAX));
+		assertThat(refusal(TextPolicy.multiLine("\uD83D\uDE00".repeat(MESSAGE_MAX + 1), 1, MESSAGE_MAX)))
+			.isEqualTo(Refusal.TOO_LONG);
+		assertThat(refusal(TextPolicy.multiLine("ä".repeat(MESSAGE_MAX + 1), 1, MESSAGE_MAX)))
+			.isEqualTo(Refusal.TOO_LONG);
 		assertThat(accepted(TextPolicy.singleLine("a" + " ".repeat(10) + "b", 1, 3))).isEqualTo("a b");
-		assertThat(name("\uD835\uDC00" + "a".repeat(NAME_MAX - 1))).as("a letter outside the BMP counts once").hasSize(NAME_MAX + 1);
+		assertThat(name("\uD835\uDC00" + "a".repeat(NAME_MAX - 1))).as("a letter outside the BMP counts once")
+			.hasSize(NAME_MAX + 1);
 	}
 
 	@ParameterizedTest
@@ -201,7 +214,8 @@ class TextPolicyTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Ohjaaja M\u0430ria", "\u039Caria", "Ohj\u0430\u0430j\u0430", "Pi\u0430", "Anna 12\u0663" })
+	@ValueSource(
+			strings = { "Ohjaaja M\u0430ria", "\u039Caria", "Ohj\u0430\u0430j\u0430", "Pi\u0430", "Anna 12\u0663" })
 	void mixedScriptLookAlikesAreRefused(String raw) {
 		assertThat(refusal(TextPolicy.name(raw, NAME_MIN, NAME_MAX))).isEqualTo(Refusal.MIXED_SCRIPTS);
 		assertThat(Refusal.MIXED_SCRIPTS.code()).isEqualTo("mixed_script");
@@ -210,10 +224,11 @@ class TextPolicyTest {
 	@Test
 	void aNameThatCouldPassForAnotherHasTheSameSkeleton() {
 		String staff = TextPolicy.skeleton("Ohjaaja Maria");
-		for (String lookAlike : new String[] { "Ohjaaja M\u0430ria", "ohjaaja maria", "OHJAAJA MARIA", "Ohjaaja  Maria", "OhjaajaMaria",
-				"Ohjaaja\u200B Maria", "Ohjaaja Mari\u00ADa", "0hjaaja Maria", "Ohjaaja-Maria", "Ohjaaja Maria!", "\u039Fhjaaja Maria",
-				nfd("Ohjaaja Maria"), fullwidth("Ohjaaja Maria"), "Ohjaaja " + fullwidth("Maria"), "Ohjaaja Mar\u0131\u0307a",
-				"Ohjaaja Mar\u0131a", "Ohjaaja Mari\u0307\u0307a" }) {
+		for (String lookAlike : new String[] { "Ohjaaja M\u0430ria", "ohjaaja maria", "OHJAAJA MARIA", "Ohjaaja  Maria",
+				"OhjaajaMaria", "Ohjaaja\u200B Maria", "Ohjaaja Mari\u00ADa", "0hjaaja Maria", "Ohjaaja-Maria",
+				"Ohjaaja Maria!", "\u039Fhjaaja Maria", nfd("Ohjaaja Maria"), fullwidth("Ohjaaja Maria"),
+				"Ohjaaja " + fullwidth("Maria"), "Ohjaaja Mar\u0131\u0307a", "Ohjaaja Mar\u0131a",
+				"Ohjaaja Mari\u0307\u0307a" }) {
 			assertThat(TextPolicy.skeleton(lookAlike)).as(lookAlike).isEqualTo(staff);
 		}
 		for (String other : new String[] { "Ohjaaja Marja", "Ohjaaja Maria 2", "Öhjaaja Maria", "Maria" }) {
@@ -221,23 +236,28 @@ class TextPolicyTest {
 		}
 	}
 
-	/** The text in fullwidth forms (U+FF01–FF5E, the ideographic space), as some keyboards type it. */
+	/**
+	 * The text in fullwidth forms (U+FF01–FF5E, the ideographic space), as some keyboards
+	 * type it.
+	 */
 	private static String fullwidth(String text) {
 		StringBuilder wide = new StringBuilder();
-		text.codePoints().forEach(c -> wide.appendCodePoint(c == ' ' ? 0x3000 : c > ' ' && c < 0x7F ? c - 0x21 + 0xFF01 : c));
+		text.codePoints()
+			.forEach(c -> wide.appendCodePoint(c == ' ' ? 0x3000 : c > ' ' && c < 0x7F ? c - 0x21 + 0xFF01 : c));
 		return wide.toString();
 	}
 
 	@Test
 	void theRiskFormUndoesHidingTricks() {
 		String plain = TextPolicy.riskForm("itsemurhaa");
-		for (String hidden : new String[] { "itse\u200Bmurhaa", "itse\u00ADmurhaa", "itse\u200Dmurhaa", "itse\u2060murhaa", "ITSEMURHAA",
-				"\uFF49\uFF54\uFF53\uFF45\uFF4D\uFF55\uFF52\uFF48\uFF41\uFF41", "itsemurh\u0430\u0430", "\u0456tsemurhaa",
-				"i\u0334tsemurhaa", "itsemu\u0336rhaa" }) {
+		for (String hidden : new String[] { "itse\u200Bmurhaa", "itse\u00ADmurhaa", "itse\u200Dmurhaa",
+				"itse\u2060murhaa", "ITSEMURHAA", "\uFF49\uFF54\uFF53\uFF45\uFF4D\uFF55\uFF52\uFF48\uFF41\uFF41",
+				"itsemurh\u0430\u0430", "\u0456tsemurhaa", "i\u0334tsemurhaa", "itsemu\u0336rhaa" }) {
 			assertThat(TextPolicy.riskForm(hidden)).as(hidden).isEqualTo(plain);
 		}
 		assertThat(TextPolicy.riskForm("vill d\u00F6")).isEqualTo(TextPolicy.riskForm(nfd("VILL D\u00D6")));
-		assertThat(TextPolicy.riskForm("vill d\u00F6")).as("ä, ö and å are letters of their own").isNotEqualTo(TextPolicy.riskForm("vill do"));
+		assertThat(TextPolicy.riskForm("vill d\u00F6")).as("ä, ö and å are letters of their own")
+			.isNotEqualTo(TextPolicy.riskForm("vill do"));
 		assertThat(TextPolicy.riskForm(" a \n\t b ")).isEqualTo("a b");
 	}
 
@@ -257,7 +277,9 @@ class TextPolicyTest {
 		FieldLimit password = new FieldLimit("password", TextKind.VERBATIM, 10, 128, 72);
 		assertThat(accepted(password.check("x".repeat(72)))).hasSize(72);
 		assertThat(refusal(password.check("x".repeat(73)))).isEqualTo(Refusal.TOO_MANY_BYTES);
-		assertThat(refusal(password.check("\uD83D\uDE00".repeat(19)))).as("19 emoji are 76 bytes").isEqualTo(Refusal.TOO_MANY_BYTES);
+		assertThat(refusal(password.check("\uD83D\uDE00".repeat(19)))).as("19 emoji are 76 bytes")
+			.isEqualTo(Refusal.TOO_MANY_BYTES);
 		assertThat(refusal(password.check("lyhyt"))).isEqualTo(Refusal.TOO_SHORT);
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.IntegrationTest;
 
-/** Two parents in two browser contexts talk in an open room and see each other come and go. */
+/**
+ * Two parents in two browser contexts talk in an open room and see each other come and
+ * go.
+ */
 @IntegrationTest
 class ChatBrowserIT {
 
@@ -23,4 +26,5 @@ class ChatBrowserIT {
 		api.createRoom(title, "OPEN");
 		BrowserScenarios.run("chat.e2e.mjs", api.baseUrl(), Map.of("TUKIPIIRI_E2E_ROOM_TITLE", title));
 	}
+
 }

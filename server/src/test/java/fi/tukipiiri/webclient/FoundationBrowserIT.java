@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.IntegrationTest;
 
-/** A parent registers, signs in and switches language in a real headless Chromium, against a real node. */
+/**
+ * A parent registers, signs in and switches language in a real headless Chromium, against
+ * a real node.
+ */
 @IntegrationTest
 class FoundationBrowserIT {
 
@@ -20,4 +23,5 @@ class FoundationBrowserIT {
 	void registerSignInAndSwitchLanguage() throws Exception {
 		BrowserScenarios.run("foundation.e2e.mjs", api.baseUrl(), Map.of());
 	}
+
 }

@@ -17,8 +17,9 @@ import fi.tukipiiri.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In two real browsers, a facilitator removes a parent's message and mutes the parent, who sees both at once;
- * then both leave with the quick exit. Afterwards the server is asked whether what the screens showed is true.
+ * In two real browsers, a facilitator removes a parent's message and mutes the parent,
+ * who sees both at once; then both leave with the quick exit. Afterwards the server is
+ * asked whether what the screens showed is true.
  */
 @IntegrationTest
 class ModerationBrowserIT {
@@ -39,24 +40,24 @@ class ModerationBrowserIT {
 		Person facilitator = register("ohjaaja_" + suffix, "Ohjaaja " + suffix);
 		Person parent = register("vanhempi_" + suffix, "Vanhempi " + suffix);
 		Session admin = api.login("root-admin", "test-admin-password");
-		assertThat(api.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")),
-				admin.accessToken()).status()).isEqualTo(200);
+		assertThat(api
+			.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")),
+					admin.accessToken())
+			.status()).isEqualTo(200);
 		assertThat(api.addMember(room, facilitator.id(), "FACILITATOR").status()).isBetween(200, 201);
 		assertThat(api.addMember(room, parent.id(), "PARTICIPANT").status()).isBetween(200, 201);
 
-		BrowserScenarios.run("moderation.e2e.mjs", api.baseUrl(), Map.of(
-				"TUKIPIIRI_E2E_ROOM_TITLE", title,
-				"TUKIPIIRI_E2E_FACILITATOR_USERNAME", facilitator.username(),
-				"TUKIPIIRI_E2E_FACILITATOR_PASSWORD", PASSWORD,
-				"TUKIPIIRI_E2E_FACILITATOR_NAME", facilitator.displayName(),
-				"TUKIPIIRI_E2E_PARENT_USERNAME", parent.username(),
-				"TUKIPIIRI_E2E_PARENT_PASSWORD", PASSWORD,
-				"TUKIPIIRI_E2E_PARENT_NAME", parent.displayName()));
+		BrowserScenarios.run("moderation.e2e.mjs", api.baseUrl(),
+				Map.of("TUKIPIIRI_E2E_ROOM_TITLE", title, "TUKIPIIRI_E2E_FACILITATOR_USERNAME", facilitator.username(),
+						"TUKIPIIRI_E2E_FACILITATOR_PASSWORD", PASSWORD, "TUKIPIIRI_E2E_FACILITATOR_NAME",
+						facilitator.displayName(), "TUKIPIIRI_E2E_PARENT_USERNAME", parent.username(),
+						"TUKIPIIRI_E2E_PARENT_PASSWORD", PASSWORD, "TUKIPIIRI_E2E_PARENT_NAME", parent.displayName()));
 
 		String parentToken = api.login(parent.username(), PASSWORD).accessToken();
 		JsonNode history = api.get("/api/rooms/" + room + "/messages", parentToken).body().path("messages");
-		List<JsonNode> byParent = history.valueStream().filter(message -> message.path("authorId").asString().equals(parent.id().toString()))
-				.toList();
+		List<JsonNode> byParent = history.valueStream()
+			.filter(message -> message.path("authorId").asString().equals(parent.id().toString()))
+			.toList();
 		assertThat(byParent).hasSize(2);
 		assertThat(byParent.get(0).path("removed").asBoolean()).isTrue();
 		assertThat(byParent.get(0).path("body").isNull() || byParent.get(0).path("body").isMissingNode()).isTrue();
@@ -72,4 +73,5 @@ class ModerationBrowserIT {
 		assertThat(registered.status()).as("registration of %s: %s", username, registered.body()).isEqualTo(201);
 		return new Person(username, displayName, api.login(username, PASSWORD).id());
 	}
+
 }

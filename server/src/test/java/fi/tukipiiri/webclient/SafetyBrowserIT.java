@@ -18,9 +18,10 @@ import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
 
 /**
- * In real Chromium: a risk flag in an open chat nobody leads reaches the coordinator on duty (alert, safety page,
- * private talk), the writer gets a help card in their own language, and the coordinator appoints a facilitator to the
- * room ({@code web-client/e2e/safety.e2e.mjs}).
+ * In real Chromium: a risk flag in an open chat nobody leads reaches the coordinator on
+ * duty (alert, safety page, private talk), the writer gets a help card in their own
+ * language, and the coordinator appoints a facilitator to the room
+ * ({@code web-client/e2e/safety.e2e.mjs}).
  */
 @IntegrationTest
 class SafetyBrowserIT {
@@ -46,25 +47,32 @@ class SafetyBrowserIT {
 		Person facilitator = register("ohjaaja_" + suffix, "Ohjaaja " + suffix, "FACILITATOR");
 		Person parent = register("vanhempi_" + suffix, "Vanhempi " + suffix, null);
 
-		BrowserScenarios.run("safety.e2e.mjs", api.baseUrl(), Map.of(
-				"TUKIPIIRI_E2E_ROOM_TITLE", title,
-				"TUKIPIIRI_E2E_COORDINATOR_USERNAME", coordinator.username(),
-				"TUKIPIIRI_E2E_COORDINATOR_PASSWORD", PASSWORD,
-				"TUKIPIIRI_E2E_COORDINATOR_NAME", coordinator.displayName(),
-				"TUKIPIIRI_E2E_PARENT_USERNAME", parent.username(),
-				"TUKIPIIRI_E2E_PARENT_PASSWORD", PASSWORD,
-				"TUKIPIIRI_E2E_PARENT_NAME", parent.displayName(),
-				"TUKIPIIRI_E2E_FACILITATOR_NAME", facilitator.displayName()));
+		BrowserScenarios.run("safety.e2e.mjs", api.baseUrl(),
+				Map.of("TUKIPIIRI_E2E_ROOM_TITLE", title, "TUKIPIIRI_E2E_COORDINATOR_USERNAME", coordinator.username(),
+						"TUKIPIIRI_E2E_COORDINATOR_PASSWORD", PASSWORD, "TUKIPIIRI_E2E_COORDINATOR_NAME",
+						coordinator.displayName(), "TUKIPIIRI_E2E_PARENT_USERNAME", parent.username(),
+						"TUKIPIIRI_E2E_PARENT_PASSWORD", PASSWORD, "TUKIPIIRI_E2E_PARENT_NAME", parent.displayName(),
+						"TUKIPIIRI_E2E_FACILITATOR_NAME", facilitator.displayName()));
 
 		assertThat(jdbc.sql("select taken_by from safety_escalations where room_id = :room and signal = 'RISK_FLAG'")
-				.param("room", room).query(UUID.class).list()).containsExactly(coordinator.id());
+			.param("room", room)
+			.query(UUID.class)
+			.list()).containsExactly(coordinator.id());
 		// appointed, then taken out again after the question
-		assertThat(jdbc.sql("select count(*) from room_members where room_id = :room and account_id = :id").param("room", room)
-				.param("id", facilitator.id()).query(Long.class).single()).isZero();
-		Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc
-				.sql("select action from moderation_audit where room_id = :room and target_id = :id and actor_id = :by order by at")
-				.param("room", room).param("id", facilitator.id()).param("by", coordinator.id()).query(String.class).list())
-				.containsExactly("STAFF_APPOINTED", "STAFF_DISMISSED"));
+		assertThat(jdbc.sql("select count(*) from room_members where room_id = :room and account_id = :id")
+			.param("room", room)
+			.param("id", facilitator.id())
+			.query(Long.class)
+			.single()).isZero();
+		Awaitility.await()
+			.atMost(5, TimeUnit.SECONDS)
+			.untilAsserted(() -> assertThat(jdbc.sql(
+					"select action from moderation_audit where room_id = :room and target_id = :id and actor_id = :by order by at")
+				.param("room", room)
+				.param("id", facilitator.id())
+				.param("by", coordinator.id())
+				.query(String.class)
+				.list()).containsExactly("STAFF_APPOINTED", "STAFF_DISMISSED"));
 		jdbc.sql("delete from duty_roster").update();
 	}
 
@@ -75,8 +83,10 @@ class SafetyBrowserIT {
 		UUID id = api.login(username, PASSWORD).id();
 		if (role != null) {
 			Session admin = api.login("root-admin", "test-admin-password");
-			assertThat(api.put("/api/admin/users/" + id + "/roles", Map.of("roles", List.of(role)), admin.accessToken()).status()).isEqualTo(200);
+			assertThat(api.put("/api/admin/users/" + id + "/roles", Map.of("roles", List.of(role)), admin.accessToken())
+				.status()).isEqualTo(200);
 		}
 		return new Person(username, displayName, id);
 	}
+
 }

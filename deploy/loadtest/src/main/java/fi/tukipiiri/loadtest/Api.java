@@ -11,12 +11,16 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few REST calls the load test needs: sign in, make rooms and guests, read the server's heap. */
+/**
+ * The few REST calls the load test needs: sign in, make rooms and guests, read the
+ * server's heap.
+ */
 final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
 	private final String url;
 
 	Api(String url) {
@@ -24,7 +28,8 @@ final class Api {
 	}
 
 	String login(String username, String password) {
-		return post("/api/auth/login", Map.of("username", username, "password", password), null).path("accessToken").asString();
+		return post("/api/auth/login", Map.of("username", username, "password", password), null).path("accessToken")
+			.asString();
 	}
 
 	String guestToken(String nickname) {
@@ -32,18 +37,23 @@ final class Api {
 	}
 
 	String createOpenRoom(String adminToken, String title) {
-		return post("/api/rooms", Map.of("title", title, "theme", "Kuormitustesti", "kind", "OPEN"), adminToken).path("id").asString();
+		return post("/api/rooms", Map.of("title", title, "theme", "Kuormitustesti", "kind", "OPEN"), adminToken)
+			.path("id")
+			.asString();
 	}
 
-	/** Bytes of heap in use on the server, from its metrics endpoint (administrators only). */
+	/**
+	 * Bytes of heap in use on the server, from its metrics endpoint (administrators
+	 * only).
+	 */
 	long heapUsed(String adminToken) {
 		JsonNode metric = get("/actuator/metrics/jvm.memory.used?tag=area:heap", adminToken);
 		return (long) metric.path("measurements").get(0).path("value").asDouble();
 	}
 
 	/**
-	 * One value of a metric on the server's metrics endpoint, converted to its base unit's nanoseconds when that is a
-	 * time, or empty if the server has no such metric.
+	 * One value of a metric on the server's metrics endpoint, converted to its base
+	 * unit's nanoseconds when that is a time, or empty if the server has no such metric.
 	 */
 	Optional<Double> metric(String adminToken, String name) {
 		JsonNode metric;
@@ -64,8 +74,8 @@ final class Api {
 
 	private JsonNode post(String path, Object body, String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
 		return send(request, token);
 	}
 
@@ -80,7 +90,8 @@ final class Api {
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() >= 300) {
-				throw new IllegalStateException(response.statusCode() + " from " + request.build().uri() + ": " + response.body());
+				throw new IllegalStateException(
+						response.statusCode() + " from " + request.build().uri() + ": " + response.body());
 			}
 			return JSON.readTree(response.body());
 		}
@@ -92,4 +103,5 @@ final class Api {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -3,7 +3,10 @@ package fi.tukipiiri.loadtest;
 /** One chat client, of whichever protocol, joined to one room. */
 interface ChatConnection {
 
-	/** Sends a message to its room; {@code clientId} makes a retry idempotent where the server keeps messages. */
+	/**
+	 * Sends a message to its room; {@code clientId} makes a retry idempotent where the
+	 * server keeps messages.
+	 */
 	void send(String clientId, String body);
 
 	void close();
@@ -11,7 +14,10 @@ interface ChatConnection {
 	/** The WebSocket extensions the server accepted; empty if none. */
 	String extensions();
 
-	/** What a connection hands to the load test: the JSON text of each room message, acknowledgement and error. */
+	/**
+	 * What a connection hands to the load test: the JSON text of each room message,
+	 * acknowledgement and error.
+	 */
 	interface Receiver {
 
 		void message(String json);
@@ -21,5 +27,7 @@ interface ChatConnection {
 		void error(String text);
 
 		void dropped();
+
 	}
+
 }

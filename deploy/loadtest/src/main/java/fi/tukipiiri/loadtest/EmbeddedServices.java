@@ -8,9 +8,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
 /**
- * A PostgreSQL and a Redis on loopback for the Socket.IO baseline, started the way the Tukipiiri server starts its
- * embedded ones. Prints {@code DATABASE_URL=…} and {@code REDIS_URL=…}, then {@code READY}, and runs until stopped
- * (Ctrl-C or SIGTERM), when both are stopped and the temporary data is removed.
+ * A PostgreSQL and a Redis on loopback for the Socket.IO baseline, started the way the
+ * Tukipiiri server starts its embedded ones. Prints {@code DATABASE_URL=…} and
+ * {@code REDIS_URL=…}, then {@code READY}, and runs until stopped (Ctrl-C or SIGTERM),
+ * when both are stopped and the temporary data is removed.
  *
  * <pre>java -cp … fi.tukipiiri.loadtest.EmbeddedServices</pre>
  */
@@ -21,16 +22,16 @@ public final class EmbeddedServices {
 
 	public static void main(String[] args) throws Exception {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "300")
-				.start();
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			.setServerConfig("max_connections", "300")
+			.start();
 		int redisPort = freePort();
 		RedisServer redis = RedisServer.newRedisServer()
-				.bind("127.0.0.1")
-				.port(redisPort)
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
+			.bind("127.0.0.1")
+			.port(redisPort)
+			.setting("save \"\"")
+			.setting("appendonly no")
+			.build();
 		redis.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, redis), "embedded-services-stop"));
 
@@ -61,4 +62,5 @@ public final class EmbeddedServices {
 			return socket.getLocalPort();
 		}
 	}
+
 }

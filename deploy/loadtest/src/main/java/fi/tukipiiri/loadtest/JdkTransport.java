@@ -1,8 +1,11 @@
 package fi.tukipiiri.loadtest;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,10 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** The JDK's WebSocket client: thousands of connections on four threads; it cannot negotiate extensions. */
+/**
+ * The JDK's WebSocket client: thousands of connections on four threads; it cannot
+ * negotiate extensions.
+ */
 final class JdkTransport implements Transport {
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(4);
+
 	private final HttpClient http = HttpClient.newBuilder().executor(threads).build();
 
 	@Override
@@ -38,8 +45,15 @@ final class JdkTransport implements Transport {
 	private static final class Endpoint implements WebSocket.Listener, Socket {
 
 		private final Inbound inbound;
+
 		private final StringBuilder partial = new StringBuilder();
-		/** The last send: the JDK allows one outstanding send per socket, so each waits for the one before. */
+
+		private final ByteArrayOutputStream partialBytes = new ByteArrayOutputStream();
+
+		/**
+		 * The last send: the JDK allows one outstanding send per socket, so each waits
+		 * for the one before.
+		 */
 		private CompletableFuture<WebSocket> sending;
 
 		Endpoint(Inbound inbound) {
@@ -60,6 +74,24 @@ final class JdkTransport implements Transport {
 			if (last) {
 				String message = partial.toString();
 				partial.setLength(0);
+				inbound.text(this, message);
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		/**
+		 * A frame sent as binary (Tukipiiri writes room messages so) is read as UTF-8
+		 * text, as a browser would.
+		 */
+		@Override
+		public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+			byte[] bytes = new byte[data.remaining()];
+			data.get(bytes);
+			partialBytes.write(bytes, 0, bytes.length);
+			if (last) {
+				String message = partialBytes.toString(StandardCharsets.UTF_8);
+				partialBytes.reset();
 				inbound.text(this, message);
 			}
 			webSocket.request(1);
@@ -91,5 +123,7 @@ final class JdkTransport implements Transport {
 		public String extensions() {
 			return "";
 		}
+
 	}
+
 }

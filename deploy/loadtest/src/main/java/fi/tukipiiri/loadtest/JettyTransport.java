@@ -1,6 +1,8 @@
 package fi.tukipiiri.loadtest;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +17,14 @@ import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
- * Jetty's WebSocket client. With {@code deflate} every handshake offers {@code permessage-deflate;
+ * Jetty's WebSocket client. With {@code deflate} every handshake offers
+ * {@code permessage-deflate;
  * client_max_window_bits}, as browsers do; the server decides whether to accept it.
  */
 final class JettyTransport implements Transport {
 
 	private final WebSocketClient client;
+
 	private final boolean deflate;
 
 	JettyTransport(boolean deflate) {
@@ -68,10 +72,14 @@ final class JettyTransport implements Transport {
 		}
 	}
 
-	/** Public because Jetty finds the listener's methods through a public method-handle lookup. */
+	/**
+	 * Public because Jetty finds the listener's methods through a public method-handle
+	 * lookup.
+	 */
 	public static final class Endpoint implements Session.Listener.AutoDemanding, Socket {
 
 		private final Inbound inbound;
+
 		private volatile Session session;
 
 		Endpoint(Inbound inbound) {
@@ -86,6 +94,16 @@ final class JettyTransport implements Transport {
 		@Override
 		public void onWebSocketText(String message) {
 			inbound.text(this, message);
+		}
+
+		/**
+		 * A frame sent as binary (Tukipiiri writes room messages so) is read as UTF-8
+		 * text, as a browser would.
+		 */
+		@Override
+		public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+			inbound.text(this, StandardCharsets.UTF_8.decode(payload).toString());
+			callback.succeed();
 		}
 
 		@Override
@@ -110,8 +128,13 @@ final class JettyTransport implements Transport {
 
 		@Override
 		public String extensions() {
-			return session.getUpgradeResponse().getExtensions().stream().map(ExtensionConfig::getParameterizedName)
-					.collect(Collectors.joining(", "));
+			return session.getUpgradeResponse()
+				.getExtensions()
+				.stream()
+				.map(ExtensionConfig::getParameterizedName)
+				.collect(Collectors.joining(", "));
 		}
+
 	}
+
 }

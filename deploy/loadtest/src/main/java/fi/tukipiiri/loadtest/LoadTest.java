@@ -23,25 +23,33 @@ import fi.tukipiiri.loadtest.ServerProbe.CpuTime;
 import fi.tukipiiri.loadtest.ServerProbe.MachineCpu;
 
 /**
- * Fan-out benchmark against a running chat server, Tukipiiri (STOMP) or one of the baselines (a bare WebSocket
- * broadcast server, a Socket.IO server): N connections in rooms of {@code room-size}, one message sent {@code rate}
- * times a second by a random member, each delivered to the other members of its room. Reports how long connecting
- * took, then the first seconds of sending and the measured time after them separately: deliveries per second,
- * send-to-receive and send-to-acknowledgement latency percentiles, losses, the server's CPU per delivery and its
- * memory. With {@code --rate=0} it only holds the connections and reports memory per connection.
+ * Fan-out benchmark against a running chat server, Tukipiiri (STOMP) or one of the
+ * baselines (a bare WebSocket broadcast server, a Socket.IO server): N connections in
+ * rooms of {@code room-size}, one message sent {@code rate} times a second by a random
+ * member, each delivered to the other members of its room. Reports how long connecting
+ * took, then the first seconds of sending and the measured time after them separately:
+ * deliveries per second, send-to-receive and send-to-acknowledgement latency percentiles,
+ * losses, the server's CPU per delivery and its memory. With {@code --rate=0} it only
+ * holds the connections and reports memory per connection.
  *
  * <pre>./mvnw -q -pl deploy/loadtest exec:java -Dexec.args="--connections=5000 --rate=500 --seconds=60"</pre>
  */
 public final class LoadTest implements ChatConnection.Receiver {
 
 	private static final String BODY_MARK = "\"body\":\"lt ";
+
 	private static final String ACK_MARK = "\"clientId\":\"lt-";
 
 	private final Options options;
+
 	private final Phase first;
+
 	private final Phase measured = new Phase('m', "measured");
+
 	private final LongAdder dropped = new LongAdder();
+
 	private final LongAdder errors = new LongAdder();
+
 	private final AtomicReference<String> firstError = new AtomicReference<>();
 
 	private LoadTest(Options options) {
@@ -72,7 +80,8 @@ public final class LoadTest implements ChatConnection.Receiver {
 		String admin = null;
 		if (options.protocol() == Protocol.STOMP) {
 			if (options.adminUsername() == null || options.adminPassword() == null) {
-				throw new IllegalArgumentException("Give --admin-username and --admin-password (or TUKIPIIRI_ADMIN_* variables)");
+				throw new IllegalArgumentException(
+						"Give --admin-username and --admin-password (or TUKIPIIRI_ADMIN_* variables)");
 			}
 			api = new Api(options.url());
 			admin = api.login(options.adminUsername(), options.adminPassword());
@@ -81,14 +90,16 @@ public final class LoadTest implements ChatConnection.Receiver {
 		Target target = Target.of(options, api, admin);
 		probe.processName().ifPresent(name -> System.out.printf("Server process %d: %s%n", options.serverPid(), name));
 
-		System.out.printf("%s at %s: preparing %d rooms and %d clients…%n", options.protocol(), options.url(), options.rooms(), options.connections());
+		System.out.printf("%s at %s: preparing %d rooms and %d clients…%n", options.protocol(), options.url(),
+				options.rooms(), options.connections());
 		target.prepare();
 		boolean collected = probe.collectGarbage();
 		OptionalLong heapBefore = probe.heapUsed();
 		OptionalLong memoryBefore = probe.residentMemory();
 
-		System.out.printf("Opening %d connections (%s client%s, %d at a time)…%n", options.connections(), options.client(),
-				options.deflate() ? ", offering permessage-deflate" : "", options.connectConcurrency());
+		System.out.printf("Opening %d connections (%s client%s, %d at a time)…%n", options.connections(),
+				options.client(), options.deflate() ? ", offering permessage-deflate" : "",
+				options.connectConcurrency());
 		Transport transport = Transport.of(options);
 		Connected connected = connect(target, transport);
 		List<Member> members = connected.members();
@@ -108,7 +119,8 @@ public final class LoadTest implements ChatConnection.Receiver {
 		}
 		else {
 			Thread.sleep(2_000);
-			System.out.printf("Sending at %d messages/s: the first %d s (reported separately)…%n", options.rate(), options.warmUp().toSeconds());
+			System.out.printf("Sending at %d messages/s: the first %d s (reported separately)…%n", options.rate(),
+					options.warmUp().toSeconds());
 			runPhase(first, members, options.warmUp(), Duration.ofSeconds(2), probe, target.echoesToSender());
 			System.out.printf("Measuring for %d s…%n", options.duration().toSeconds());
 			runPhase(measured, members, options.duration(), Duration.ofSeconds(5), probe, target.echoesToSender());
@@ -119,7 +131,10 @@ public final class LoadTest implements ChatConnection.Receiver {
 		transport.close();
 	}
 
-	/** Opens every connection, at most {@code connect-concurrency} handshakes in flight; the time is until the last is ready. */
+	/**
+	 * Opens every connection, at most {@code connect-concurrency} handshakes in flight;
+	 * the time is until the last is ready.
+	 */
 	private Connected connect(Target target, Transport transport) throws InterruptedException {
 		Semaphore inFlight = new Semaphore(options.connectConcurrency());
 		List<CompletableFuture<Member>> opening = new ArrayList<>();
@@ -128,8 +143,8 @@ public final class LoadTest implements ChatConnection.Receiver {
 			inFlight.acquire();
 			int roomSize = options.roomSize(i);
 			CompletableFuture<Member> member = target.connect(transport, i, this)
-					.orTimeout(30, TimeUnit.SECONDS)
-					.thenApply(connection -> new Member(connection, roomSize));
+				.orTimeout(30, TimeUnit.SECONDS)
+				.thenApply(connection -> new Member(connection, roomSize));
 			member.whenComplete((done, failure) -> inFlight.release());
 			opening.add(member);
 		}
@@ -169,8 +184,9 @@ public final class LoadTest implements ChatConnection.Receiver {
 	}
 
 	/**
-	 * Sends {@code rate} messages a second, spread over 10 ms ticks, each from a random member to its room. A message
-	 * carries its phase and the time it was sent, in its body and in its client id (which acknowledgements echo).
+	 * Sends {@code rate} messages a second, spread over 10 ms ticks, each from a random
+	 * member to its room. A message carries its phase and the time it was sent, in its
+	 * body and in its client id (which acknowledgements echo).
 	 */
 	private ScheduledExecutorService startSending(List<Member> members, Phase phase, boolean echoes) {
 		ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
@@ -182,7 +198,8 @@ public final class LoadTest implements ChatConnection.Receiver {
 			for (long i = 0; i < due; i++) {
 				Member member = members.get(ThreadLocalRandom.current().nextInt(members.size()));
 				long now = System.nanoTime();
-				member.connection().send("lt-" + phase.tag + "-" + now + "-" + count.incrementAndGet(), "lt " + phase.tag + " " + now);
+				member.connection()
+					.send("lt-" + phase.tag + "-" + now + "-" + count.incrementAndGet(), "lt " + phase.tag + " " + now);
 				phase.sent.increment();
 				phase.expected.add(echoes ? member.roomSize() : member.roomSize() - 1);
 			}
@@ -247,42 +264,52 @@ public final class LoadTest implements ChatConnection.Receiver {
 	private void report(Connected connected, String extensions, OptionalLong heapBefore, OptionalLong heapAfter,
 			OptionalLong memoryBefore, OptionalLong memoryAfter) {
 		System.out.println();
-		System.out.printf("protocol                %s (%s client, permessage-deflate %s)%n", options.protocol().name().toLowerCase(),
-				options.client(), extensions.contains("permessage-deflate") ? "in use" : options.deflate() ? "offered, refused" : "off");
-		System.out.printf("connections held        %d (rooms of %d), connected in %.2f s, %d failed, %d dropped since%n",
-				connected.members().size() - dropped.intValue(), options.roomSize(), connected.seconds(), connected.failed(), dropped.sum());
+		System.out.printf("protocol                %s (%s client, permessage-deflate %s)%n",
+				options.protocol().name().toLowerCase(), options.client(),
+				extensions.contains("permessage-deflate") ? "in use" : options.deflate() ? "offered, refused" : "off");
+		System.out.printf(
+				"connections held        %d (rooms of %d), connected in %.2f s, %d failed, %d dropped since%n",
+				connected.members().size() - dropped.intValue(), options.roomSize(), connected.seconds(),
+				connected.failed(), dropped.sum());
 		for (Phase phase : List.of(first, measured)) {
 			System.out.printf("%s (%.1f s of sending)%n", phase.name, phase.seconds);
-			System.out.printf("  messages sent         %d (%.0f/s)%n", phase.sent.sum(), phase.sent.sum() / phase.seconds);
-			System.out.printf("  deliveries            %d of %d expected (%.0f/s)%n", phase.delivered.sum(), phase.expected.sum(),
-					phase.delivered.sum() / phase.seconds);
+			System.out.printf("  messages sent         %d (%.0f/s)%n", phase.sent.sum(),
+					phase.sent.sum() / phase.seconds);
+			System.out.printf("  deliveries            %d of %d expected (%.0f/s)%n", phase.delivered.sum(),
+					phase.expected.sum(), phase.delivered.sum() / phase.seconds);
 			System.out.printf("  lost                  %d%n", phase.lost());
 			System.out.printf("  latency p50/p95/p99/max %s%n", percentiles(phase.latency));
 			if (phase.acked.sum() + phase.refused.sum() > 0) {
-				System.out.printf("  acks p50/p95/p99/max  %s (%d acknowledged, %d refused)%n", percentiles(phase.ackLatency),
-						phase.acked.sum(), phase.refused.sum());
+				System.out.printf("  acks p50/p95/p99/max  %s (%d acknowledged, %d refused)%n",
+						percentiles(phase.ackLatency), phase.acked.sum(), phase.refused.sum());
 			}
-			System.out.printf("  server CPU            %s µs per delivery, %s µs per %s message%s%n", decimal(phase.cpuMicrosPerDelivery()),
-					decimal(phase.cpuMicrosPerMessage()), phase.acked.sum() > 0 ? "stored" : "sent",
+			System.out.printf("  server CPU            %s µs per delivery, %s µs per %s message%s%n",
+					decimal(phase.cpuMicrosPerDelivery()), decimal(phase.cpuMicrosPerMessage()),
+					phase.acked.sum() > 0 ? "stored" : "sent",
 					phase.machineBusy < 0 ? "" : String.format("; machine busy %.0f %%", phase.machineBusy * 100));
 		}
 		if (heapBefore.isPresent()) {
-			System.out.printf("server heap used        %d MB before connecting, %d MB after%n", heapBefore.getAsLong() >> 20, heapAfter.orElse(0) >> 20);
+			System.out.printf("server heap used        %d MB before connecting, %d MB after%n",
+					heapBefore.getAsLong() >> 20, heapAfter.orElse(0) >> 20);
 		}
 		if (memoryBefore.isPresent()) {
-			System.out.printf("server resident memory  %d MB before connecting, %d MB after%n", memoryBefore.getAsLong() >> 20, memoryAfter.orElse(0) >> 20);
+			System.out.printf("server resident memory  %d MB before connecting, %d MB after%n",
+					memoryBefore.getAsLong() >> 20, memoryAfter.orElse(0) >> 20);
 		}
 		System.out.printf("errors                  %d%s%n", errors.sum() + first.refused.sum() + measured.refused.sum(),
-				firstError.get() == null ? "" : " (first: " + firstError.get().replace('\n', ' ').replace("\u0000", "") + ")");
-		summary(List.of("run", "conns", "connect s", "1st sent/s", "1st lost", "1st p50 ms", "1st p99 ms", "sent/s", "deliv/s",
-				"lost", "p50 ms", "p95 ms", "p99 ms", "max ms", "ack p99 ms", "CPU µs/deliv", "CPU µs/msg", "machine busy",
-				"heap MB", "RSS MB"),
-				List.of(options.label(), String.valueOf(connected.members().size() - dropped.intValue()), decimal(connected.seconds()),
-						String.format("%.0f", first.sent.sum() / first.seconds), String.valueOf(first.lost()),
-						millis(first.latency.getValueAtPercentile(50)), millis(first.latency.getValueAtPercentile(99)),
+				firstError.get() == null ? ""
+						: " (first: " + firstError.get().replace('\n', ' ').replace("\u0000", "") + ")");
+		summary(List.of("run", "conns", "connect s", "1st sent/s", "1st lost", "1st p50 ms", "1st p99 ms", "sent/s",
+				"deliv/s", "lost", "p50 ms", "p95 ms", "p99 ms", "max ms", "ack p99 ms", "CPU µs/deliv", "CPU µs/msg",
+				"machine busy", "heap MB", "RSS MB"),
+				List.of(options.label(), String.valueOf(connected.members().size() - dropped.intValue()),
+						decimal(connected.seconds()), String.format("%.0f", first.sent.sum() / first.seconds),
+						String.valueOf(first.lost()), millis(first.latency.getValueAtPercentile(50)),
+						millis(first.latency.getValueAtPercentile(99)),
 						String.format("%.0f", measured.sent.sum() / measured.seconds),
-						String.format("%.0f", measured.delivered.sum() / measured.seconds), String.valueOf(measured.lost()),
-						millis(measured.latency.getValueAtPercentile(50)), millis(measured.latency.getValueAtPercentile(95)),
+						String.format("%.0f", measured.delivered.sum() / measured.seconds),
+						String.valueOf(measured.lost()), millis(measured.latency.getValueAtPercentile(50)),
+						millis(measured.latency.getValueAtPercentile(95)),
 						millis(measured.latency.getValueAtPercentile(99)), millis(measured.latency.getMaxValue()),
 						measured.acked.sum() == 0 ? "-" : millis(measured.ackLatency.getValueAtPercentile(99)),
 						decimal(measured.cpuMicrosPerDelivery()), decimal(measured.cpuMicrosPerMessage()),
@@ -291,36 +318,44 @@ public final class LoadTest implements ChatConnection.Receiver {
 						memoryAfter.isPresent() ? String.valueOf(memoryAfter.getAsLong() >> 20) : "-"));
 	}
 
-	private void reportIdle(Connected connected, OptionalLong heapBefore, OptionalLong heapAfter, OptionalLong memoryBefore,
-			OptionalLong memoryAfter, boolean collected) {
+	private void reportIdle(Connected connected, OptionalLong heapBefore, OptionalLong heapAfter,
+			OptionalLong memoryBefore, OptionalLong memoryAfter, boolean collected) {
 		long held = connected.members().size() - dropped.sum();
 		System.out.println();
-		System.out.printf("protocol                %s (%s client)%n", options.protocol().name().toLowerCase(), options.client());
-		System.out.printf("connections held        %d of %d after %d s, connected in %.2f s (%.0f/s), %d failed, %d dropped%n", held,
-				options.connections(), options.duration().toSeconds(), connected.seconds(), connected.members().size() / connected.seconds(),
-				connected.failed(), dropped.sum());
+		System.out.printf("protocol                %s (%s client)%n", options.protocol().name().toLowerCase(),
+				options.client());
+		System.out.printf(
+				"connections held        %d of %d after %d s, connected in %.2f s (%.0f/s), %d failed, %d dropped%n",
+				held, options.connections(), options.duration().toSeconds(), connected.seconds(),
+				connected.members().size() / connected.seconds(), connected.failed(), dropped.sum());
 		String heapPer = perConnection(heapBefore, heapAfter, held);
 		String memoryPer = perConnection(memoryBefore, memoryAfter, held);
 		if (heapBefore.isPresent()) {
-			System.out.printf("server heap used        %d MB before, %d MB after%s: %s KB per connection%n", heapBefore.getAsLong() >> 20,
-					heapAfter.getAsLong() >> 20, collected ? " (each after a full collection)" : " (no collection forced: give --server-pid)",
+			System.out.printf("server heap used        %d MB before, %d MB after%s: %s KB per connection%n",
+					heapBefore.getAsLong() >> 20, heapAfter.getAsLong() >> 20,
+					collected ? " (each after a full collection)" : " (no collection forced: give --server-pid)",
 					heapPer);
 		}
 		if (memoryBefore.isPresent()) {
-			System.out.printf("server resident memory  %d MB before, %d MB after: %s KB per connection%n", memoryBefore.getAsLong() >> 20,
-					memoryAfter.getAsLong() >> 20, memoryPer);
+			System.out.printf("server resident memory  %d MB before, %d MB after: %s KB per connection%n",
+					memoryBefore.getAsLong() >> 20, memoryAfter.getAsLong() >> 20, memoryPer);
 		}
 		if (firstError.get() != null) {
-			System.out.printf("first error             %s%n", firstError.get().replace('\n', ' ').replace("\u0000", ""));
+			System.out.printf("first error             %s%n",
+					firstError.get().replace('\n', ' ').replace("\u0000", ""));
 		}
-		summary(List.of("run", "conns held", "connect s", "connects/s", "heap KB/conn", "RSS KB/conn", "heap MB", "RSS MB"),
+		summary(List.of("run", "conns held", "connect s", "connects/s", "heap KB/conn", "RSS KB/conn", "heap MB",
+				"RSS MB"),
 				List.of(options.label(), String.valueOf(held), decimal(connected.seconds()),
 						String.format("%.0f", connected.members().size() / connected.seconds()), heapPer, memoryPer,
 						heapAfter.isPresent() ? String.valueOf(heapAfter.getAsLong() >> 20) : "-",
 						memoryAfter.isPresent() ? String.valueOf(memoryAfter.getAsLong() >> 20) : "-"));
 	}
 
-	/** Two tab-separated lines for scripts ({@code compare.sh}): the column names and this run's values. */
+	/**
+	 * Two tab-separated lines for scripts ({@code compare.sh}): the column names and this
+	 * run's values.
+	 */
 	private static void summary(List<String> columns, List<String> values) {
 		System.out.println();
 		System.out.println("SUMMARY-COLUMNS\t" + String.join("\t", columns));
@@ -335,8 +370,9 @@ public final class LoadTest implements ChatConnection.Receiver {
 	}
 
 	private static String percentiles(Histogram histogram) {
-		return String.format("%s / %s / %s / %s ms", millis(histogram.getValueAtPercentile(50)), millis(histogram.getValueAtPercentile(95)),
-				millis(histogram.getValueAtPercentile(99)), millis(histogram.getMaxValue()));
+		return String.format("%s / %s / %s / %s ms", millis(histogram.getValueAtPercentile(50)),
+				millis(histogram.getValueAtPercentile(95)), millis(histogram.getValueAtPercentile(99)),
+				millis(histogram.getMaxValue()));
 	}
 
 	private static String millis(long nanos) {
@@ -346,4 +382,5 @@ public final class LoadTest implements ChatConnection.Receiver {
 	private static String decimal(double value) {
 		return value < 0 ? "-" : String.format("%.1f", value);
 	}
+
 }

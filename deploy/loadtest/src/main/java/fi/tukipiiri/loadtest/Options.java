@@ -10,8 +10,11 @@ record Options(Protocol protocol, String url, int connections, int roomSize, int
 		Duration warmUp, boolean idle, String client, boolean deflate, int connectConcurrency, String adminUsername,
 		String adminPassword, String jwtSecret, Long serverPid, String label) {
 
-	/** The servers the load test speaks to: Tukipiiri over STOMP, and the two baselines. */
+	/**
+	 * The servers the load test speaks to: Tukipiiri over STOMP, and the two baselines.
+	 */
 	enum Protocol {
+
 		STOMP("http://localhost:8080"), RAW("http://127.0.0.1:8081"), SOCKETIO("http://127.0.0.1:8082");
 
 		final String defaultUrl;
@@ -19,6 +22,7 @@ record Options(Protocol protocol, String url, int connections, int roomSize, int
 		Protocol(String defaultUrl) {
 			this.defaultUrl = defaultUrl;
 		}
+
 	}
 
 	static Options parse(String[] args) {
@@ -28,7 +32,8 @@ record Options(Protocol protocol, String url, int connections, int roomSize, int
 				throw new IllegalArgumentException("Arguments look like --name=value or --switch, not " + arg);
 			}
 			int equals = arg.indexOf('=');
-			values.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
+			values.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+					equals < 0 ? "true" : arg.substring(equals + 1));
 		}
 		Protocol protocol = Protocol.valueOf(values.getOrDefault("protocol", "stomp").toUpperCase(Locale.ROOT));
 		int rate = Integer.parseInt(values.getOrDefault("rate", "500"));
@@ -38,18 +43,16 @@ record Options(Protocol protocol, String url, int connections, int roomSize, int
 			throw new IllegalArgumentException("--client is jdk or jetty");
 		}
 		if (deflate && client.equals("jdk")) {
-			throw new IllegalArgumentException("The JDK's WebSocket client cannot negotiate permessage-deflate: use --client=jetty");
+			throw new IllegalArgumentException(
+					"The JDK's WebSocket client cannot negotiate permessage-deflate: use --client=jetty");
 		}
 		String pid = values.get("server-pid");
 		return new Options(protocol, values.getOrDefault("url", protocol.defaultUrl),
 				Integer.parseInt(values.getOrDefault("connections", "5000")),
-				Integer.parseInt(values.getOrDefault("room-size", "30")),
-				rate,
+				Integer.parseInt(values.getOrDefault("room-size", "30")), rate,
 				Duration.ofSeconds(Long.parseLong(values.getOrDefault("seconds", "60"))),
 				Duration.ofSeconds(Long.parseLong(values.getOrDefault("warm-up", "10"))),
-				rate == 0 || Boolean.parseBoolean(values.getOrDefault("idle", "false")),
-				client,
-				deflate,
+				rate == 0 || Boolean.parseBoolean(values.getOrDefault("idle", "false")), client, deflate,
 				Integer.parseInt(values.getOrDefault("connect-concurrency", "200")),
 				values.getOrDefault("admin-username", System.getenv("TUKIPIIRI_ADMIN_USERNAME")),
 				values.getOrDefault("admin-password", System.getenv("TUKIPIIRI_ADMIN_PASSWORD")),
@@ -62,7 +65,10 @@ record Options(Protocol protocol, String url, int connections, int roomSize, int
 		return (connections + roomSize - 1) / roomSize;
 	}
 
-	/** Members of the room of the connection with this index (the last room may be smaller). */
+	/**
+	 * Members of the room of the connection with this index (the last room may be
+	 * smaller).
+	 */
 	int roomSize(int connectionIndex) {
 		int room = connectionIndex / roomSize;
 		return Math.min(roomSize, connections - room * roomSize);

@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** A client of the bare WebSocket baseline: joins its room in the URL; every text it sends reaches the room's others. */
+/**
+ * A client of the bare WebSocket baseline: joins its room in the URL; every text it sends
+ * reaches the room's others.
+ */
 final class RawConnection implements ChatConnection, Transport.Inbound {
 
 	private final Receiver receiver;
+
 	private volatile Transport.Socket socket;
+
 	private volatile boolean open;
 
 	private RawConnection(Receiver receiver) {
@@ -19,7 +24,8 @@ final class RawConnection implements ChatConnection, Transport.Inbound {
 
 	static CompletableFuture<ChatConnection> open(Transport transport, String url, String room, Receiver receiver) {
 		RawConnection connection = new RawConnection(receiver);
-		URI uri = URI.create(url.replaceFirst("^http", "ws") + "/?room=" + URLEncoder.encode(room, StandardCharsets.UTF_8));
+		URI uri = URI
+			.create(url.replaceFirst("^http", "ws") + "/?room=" + URLEncoder.encode(room, StandardCharsets.UTF_8));
 		return transport.open(uri, Map.of(), connection).thenApply(socket -> {
 			connection.socket = socket;
 			connection.open = true;
@@ -53,4 +59,5 @@ final class RawConnection implements ChatConnection, Transport.Inbound {
 			receiver.dropped();
 		}
 	}
+
 }

@@ -8,16 +8,22 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the load test reads about the server: heap and CPU time from Tukipiiri's metrics endpoint (as an administrator),
- * and, given the server's process id, CPU time and resident memory from {@code /proc} for any server on this machine.
+ * What the load test reads about the server: heap and CPU time from Tukipiiri's metrics
+ * endpoint (as an administrator), and, given the server's process id, CPU time and
+ * resident memory from {@code /proc} for any server on this machine.
  */
 final class ServerProbe {
 
-	/** Clock ticks per second in /proc/&lt;pid&gt;/stat: 100 on Linux unless the kernel was built otherwise. */
+	/**
+	 * Clock ticks per second in /proc/&lt;pid&gt;/stat: 100 on Linux unless the kernel
+	 * was built otherwise.
+	 */
 	private static final long TICKS_PER_SECOND = 100;
 
 	private final Api api;
+
 	private final String adminToken;
+
 	private final Long pid;
 
 	ServerProbe(Api api, String adminToken, Long pid) {
@@ -56,7 +62,8 @@ final class ServerProbe {
 	/** The server process's command name (to catch a wrong --server-pid), or empty. */
 	Optional<String> processName() {
 		try {
-			return pid == null ? Optional.empty() : Optional.of(Files.readString(Path.of("/proc/" + pid + "/comm")).trim());
+			return pid == null ? Optional.empty()
+					: Optional.of(Files.readString(Path.of("/proc/" + pid + "/comm")).trim());
 		}
 		catch (IOException ex) {
 			return Optional.empty();
@@ -82,8 +89,9 @@ final class ServerProbe {
 	}
 
 	/**
-	 * Asks a Java server on this machine for a full collection ({@code jcmd <pid> GC.run}), so that heap in use is
-	 * live data rather than live data plus garbage. Returns whether it was done.
+	 * Asks a Java server on this machine for a full collection
+	 * ({@code jcmd <pid> GC.run}), so that heap in use is live data rather than live data
+	 * plus garbage. Returns whether it was done.
 	 */
 	boolean collectGarbage() {
 		if (pid == null || api == null) {
@@ -91,8 +99,11 @@ final class ServerProbe {
 		}
 		try {
 			Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-			Process process = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", pid.toString(), "GC.run")
-					.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+			Process process = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", pid.toString(),
+					"GC.run")
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
 			boolean done = process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
 			Thread.sleep(500);
 			return done;
@@ -106,7 +117,10 @@ final class ServerProbe {
 		}
 	}
 
-	/** CPU time of the whole machine (all processes, the load test included) from /proc/stat: busy and total, in ticks. */
+	/**
+	 * CPU time of the whole machine (all processes, the load test included) from
+	 * /proc/stat: busy and total, in ticks.
+	 */
 	static Optional<MachineCpu> machineCpu() {
 		try {
 			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -132,4 +146,5 @@ final class ServerProbe {
 			return total == before.total ? 0 : (double) (busy - before.busy) / (total - before.total);
 		}
 	}
+
 }

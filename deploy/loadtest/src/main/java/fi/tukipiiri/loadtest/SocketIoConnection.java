@@ -6,9 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Socket.IO 4 client over the WebSocket transport only (Engine.IO 4 framing): after the server's open packet
- * {@code 0{…}} it connects to the main namespace with its token ({@code 40{"token":…}}), joins its room with an
- * acknowledged event, then sends {@code 42<id>["send",{…}]} and reads {@code 43<id>[…]} acknowledgements and
+ * A Socket.IO 4 client over the WebSocket transport only (Engine.IO 4 framing): after the
+ * server's open packet {@code 0{…}} it connects to the main namespace with its token
+ * ({@code 40{"token":…}}), joins its room with an acknowledged event, then sends
+ * {@code 42<id>["send",{…}]} and reads {@code 43<id>[…]} acknowledgements and
  * {@code 42["message",{…}]} broadcasts. Pings ({@code 2}) are answered ({@code 3}).
  */
 final class SocketIoConnection implements ChatConnection, Transport.Inbound {
@@ -16,10 +17,15 @@ final class SocketIoConnection implements ChatConnection, Transport.Inbound {
 	private static final int JOIN_ACK = 0;
 
 	private final CompletableFuture<ChatConnection> joined = new CompletableFuture<>();
+
 	private final AtomicInteger ackIds = new AtomicInteger(JOIN_ACK + 1);
+
 	private final String token;
+
 	private final String room;
+
 	private final Receiver receiver;
+
 	private volatile Transport.Socket socket;
 
 	private SocketIoConnection(String token, String room, Receiver receiver) {
@@ -28,7 +34,8 @@ final class SocketIoConnection implements ChatConnection, Transport.Inbound {
 		this.receiver = receiver;
 	}
 
-	static CompletableFuture<ChatConnection> open(Transport transport, String url, String token, String room, Receiver receiver) {
+	static CompletableFuture<ChatConnection> open(Transport transport, String url, String token, String room,
+			Receiver receiver) {
 		SocketIoConnection connection = new SocketIoConnection(token, room, receiver);
 		URI uri = URI.create(url.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket");
 		transport.open(uri, Map.of(), connection).exceptionally(failure -> {
@@ -90,8 +97,10 @@ final class SocketIoConnection implements ChatConnection, Transport.Inbound {
 
 	@Override
 	public void closed(Transport.Socket from, Throwable failure) {
-		if (!joined.completeExceptionally(failure != null ? failure : new IllegalStateException("closed before joining"))) {
+		if (!joined
+			.completeExceptionally(failure != null ? failure : new IllegalStateException("closed before joining"))) {
 			receiver.dropped();
 		}
 	}
+
 }

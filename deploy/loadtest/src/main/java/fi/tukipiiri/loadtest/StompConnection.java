@@ -5,14 +5,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A lean STOMP 1.2 client for Tukipiiri, enough for thousands of connections in one process: CONNECT with a bearer
- * token, SUBSCRIBE to the room, the sender's acknowledgements and errors, SEND to the room.
+ * A lean STOMP 1.2 client for Tukipiiri, enough for thousands of connections in one
+ * process: CONNECT with a bearer token, SUBSCRIBE to the room, the sender's
+ * acknowledgements and errors, SEND to the room.
  */
 final class StompConnection implements ChatConnection, Transport.Inbound {
 
 	private final CompletableFuture<ChatConnection> connected = new CompletableFuture<>();
+
 	private final String roomId;
+
 	private final Receiver receiver;
+
 	private volatile Transport.Socket socket;
 
 	private StompConnection(String roomId, Receiver receiver) {
@@ -20,17 +24,17 @@ final class StompConnection implements ChatConnection, Transport.Inbound {
 		this.receiver = receiver;
 	}
 
-	static CompletableFuture<ChatConnection> open(Transport transport, String url, String token, String roomId, Receiver receiver) {
+	static CompletableFuture<ChatConnection> open(Transport transport, String url, String token, String roomId,
+			Receiver receiver) {
 		StompConnection connection = new StompConnection(roomId, receiver);
-		transport.open(URI.create(url.replaceFirst("^http", "ws") + "/ws"), Map.of(), connection)
-				.thenAccept(socket -> {
-					connection.socket = socket;
-					socket.send(frame("CONNECT\naccept-version:1.2\nhost:tukipiiri\nheart-beat:0,0\nAuthorization:Bearer " + token + "\n\n"));
-				})
-				.exceptionally(failure -> {
-					connection.connected.completeExceptionally(failure);
-					return null;
-				});
+		transport.open(URI.create(url.replaceFirst("^http", "ws") + "/ws"), Map.of(), connection).thenAccept(socket -> {
+			connection.socket = socket;
+			socket.send(frame("CONNECT\naccept-version:1.2\nhost:tukipiiri\nheart-beat:0,0\nAuthorization:Bearer "
+					+ token + "\n\n"));
+		}).exceptionally(failure -> {
+			connection.connected.completeExceptionally(failure);
+			return null;
+		});
 		return connection.connected;
 	}
 
@@ -57,7 +61,8 @@ final class StompConnection implements ChatConnection, Transport.Inbound {
 		if (frame.startsWith("MESSAGE")) {
 			int headersEnd = frame.indexOf("\n\n");
 			String headers = frame.substring(0, headersEnd + 1);
-			String body = frame.substring(headersEnd + 2, frame.endsWith("\u0000") ? frame.length() - 1 : frame.length());
+			String body = frame.substring(headersEnd + 2,
+					frame.endsWith("\u0000") ? frame.length() - 1 : frame.length());
 			if (headers.contains("\nsubscription:acks\n")) {
 				receiver.ack(body);
 			}
@@ -82,7 +87,8 @@ final class StompConnection implements ChatConnection, Transport.Inbound {
 
 	@Override
 	public void closed(Transport.Socket from, Throwable failure) {
-		if (!connected.completeExceptionally(failure != null ? failure : new IllegalStateException("closed before CONNECTED"))) {
+		if (!connected
+			.completeExceptionally(failure != null ? failure : new IllegalStateException("closed before CONNECTED"))) {
 			receiver.dropped();
 		}
 	}
@@ -90,4 +96,5 @@ final class StompConnection implements ChatConnection, Transport.Inbound {
 	private static String frame(String frame) {
 		return frame + "\u0000";
 	}
+
 }

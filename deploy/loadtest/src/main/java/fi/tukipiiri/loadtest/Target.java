@@ -8,7 +8,10 @@ import java.util.concurrent.Executors;
 
 import fi.tukipiiri.loadtest.ChatConnection.Receiver;
 
-/** One kind of server under load: who its clients are, which rooms they join, how they connect. */
+/**
+ * One kind of server under load: who its clients are, which rooms they join, how they
+ * connect.
+ */
 interface Target {
 
 	/** Makes the rooms and the clients' credentials, before anything is timed. */
@@ -16,7 +19,10 @@ interface Target {
 
 	CompletableFuture<ChatConnection> connect(Transport transport, int index, Receiver receiver);
 
-	/** Whether a message also reaches its sender as a room message (Tukipiiri's room topic), not only the others. */
+	/**
+	 * Whether a message also reaches its sender as a room message (Tukipiiri's room
+	 * topic), not only the others.
+	 */
 	boolean echoesToSender();
 
 	static Target of(Options options, Api api, String adminToken) {
@@ -27,13 +33,19 @@ interface Target {
 		};
 	}
 
-	/** Tukipiiri: open rooms made by the administrator, one guest identity per connection. */
+	/**
+	 * Tukipiiri: open rooms made by the administrator, one guest identity per connection.
+	 */
 	final class Stomp implements Target {
 
 		private final Options options;
+
 		private final Api api;
+
 		private final String adminToken;
+
 		private final List<String> rooms = new ArrayList<>();
+
 		private final List<String> tokens = new ArrayList<>();
 
 		Stomp(Options options, Api api, String adminToken) {
@@ -61,13 +73,15 @@ interface Target {
 
 		@Override
 		public CompletableFuture<ChatConnection> connect(Transport transport, int index, Receiver receiver) {
-			return StompConnection.open(transport, options.url(), tokens.get(index), rooms.get(index / options.roomSize()), receiver);
+			return StompConnection.open(transport, options.url(), tokens.get(index),
+					rooms.get(index / options.roomSize()), receiver);
 		}
 
 		@Override
 		public boolean echoesToSender() {
 			return true;
 		}
+
 	}
 
 	/** The bare WebSocket baseline: rooms are names, nobody signs in. */
@@ -93,12 +107,17 @@ interface Target {
 		public boolean echoesToSender() {
 			return false;
 		}
+
 	}
 
-	/** The Socket.IO baseline: a signed token per client; joining a room makes the client a member. */
+	/**
+	 * The Socket.IO baseline: a signed token per client; joining a room makes the client
+	 * a member.
+	 */
 	final class SocketIo implements Target {
 
 		private final Options options;
+
 		private final List<String> tokens = new ArrayList<>();
 
 		SocketIo(Options options) {
@@ -114,12 +133,15 @@ interface Target {
 
 		@Override
 		public CompletableFuture<ChatConnection> connect(Transport transport, int index, Receiver receiver) {
-			return SocketIoConnection.open(transport, options.url(), tokens.get(index), "room-" + index / options.roomSize(), receiver);
+			return SocketIoConnection.open(transport, options.url(), tokens.get(index),
+					"room-" + index / options.roomSize(), receiver);
 		}
 
 		@Override
 		public boolean echoesToSender() {
 			return false;
 		}
+
 	}
+
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Whole text messages over one WebSocket library, so every protocol is measured through the same client: the JDK's
- * (the default) or Jetty's (which can negotiate permessage-deflate).
+ * Whole text messages over one WebSocket library, so every protocol is measured through
+ * the same client: the JDK's (the default) or Jetty's (which can negotiate
+ * permessage-deflate).
  */
 interface Transport extends AutoCloseable {
 
@@ -15,15 +16,21 @@ interface Transport extends AutoCloseable {
 	@Override
 	void close();
 
-	/** One open WebSocket. Sends never block the caller; they go out in the order given. */
+	/**
+	 * One open WebSocket. Sends never block the caller; they go out in the order given.
+	 */
 	interface Socket {
 
 		void send(String text);
 
 		void close();
 
-		/** The extensions the server accepted, as in its {@code Sec-WebSocket-Extensions} header; empty if none. */
+		/**
+		 * The extensions the server accepted, as in its {@code Sec-WebSocket-Extensions}
+		 * header; empty if none.
+		 */
 		String extensions();
+
 	}
 
 	/** What arrives on one socket. */
@@ -33,9 +40,11 @@ interface Transport extends AutoCloseable {
 
 		/** The socket closed or failed ({@code failure} null on a clean close). */
 		void closed(Socket socket, Throwable failure);
+
 	}
 
 	static Transport of(Options options) {
 		return options.client().equals("jetty") ? new JettyTransport(options.deflate()) : new JdkTransport();
 	}
+
 }

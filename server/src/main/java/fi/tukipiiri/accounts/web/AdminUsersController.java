@@ -39,8 +39,8 @@ class AdminUsersController {
 
 	record UserView(UUID id, String username, String displayName, Set<Role> roles, boolean guest, Instant createdAt) {
 		static UserView of(Account account) {
-			return new UserView(account.id(), account.username(), account.displayName(), account.roles(), account.guest(),
-					account.createdAt());
+			return new UserView(account.id(), account.username(), account.displayName(), account.roles(),
+					account.guest(), account.createdAt());
 		}
 	}
 
@@ -68,4 +68,5 @@ class AdminUsersController {
 	List<RoleChange> roleChanges(@PathVariable UUID id) {
 		return accounts.roleChanges(id);
 	}
+
 }

@@ -26,6 +26,7 @@ import fi.tukipiiri.accounts.Role;
 class MeController {
 
 	private final AccountService accounts;
+
 	private final PersonalDataService personalData;
 
 	MeController(AccountService accounts, PersonalDataService personalData) {
@@ -51,14 +52,18 @@ class MeController {
 	@GetMapping("/api/me/export")
 	ResponseEntity<Map<String, Object>> export(Authentication authentication) {
 		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tukipiiri-my-data.json\"")
-				.body(personalData.export(UUID.fromString(authentication.getName())));
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tukipiiri-my-data.json\"")
+			.body(personalData.export(UUID.fromString(authentication.getName())));
 	}
 
-	/** Deletes the caller's account and data; their tokens stop working at once on every node. */
+	/**
+	 * Deletes the caller's account and data; their tokens stop working at once on every
+	 * node.
+	 */
 	@PostMapping("/api/me/erasure")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void erase(@Valid @RequestBody Erasure request, Authentication authentication) {
 		personalData.erase(UUID.fromString(authentication.getName()), request.password());
 	}
+
 }

@@ -12,7 +12,9 @@ import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
 
-/** Facilitators and peer supporters, for those who plan series and assign staff to them. */
+/**
+ * Facilitators and peer supporters, for those who plan series and assign staff to them.
+ */
 @RestController
 class StaffController {
 
@@ -37,4 +39,5 @@ class StaffController {
 	List<StaffView> staff() {
 		return accounts.staff(LIMIT).stream().map(StaffView::of).toList();
 	}
+
 }

@@ -33,6 +33,7 @@ import fi.tukipiiri.series.SeriesOverview;
 class FeedbackController {
 
 	private final FeedbackService feedback;
+
 	private final OutcomeReports reports;
 
 	FeedbackController(FeedbackService feedback, OutcomeReports reports) {
@@ -41,7 +42,8 @@ class FeedbackController {
 	}
 
 	/** The texts are checked by the feedback service under the text policy. */
-	record Answer(@NotNull @Min(1) @Max(5) Integer rating, String helped, String better, String freeText, Boolean anonymous) {
+	record Answer(@NotNull @Min(1) @Max(5) Integer rating, String helped, String better, String freeText,
+			Boolean anonymous) {
 	}
 
 	record SelfAssessment(@NotNull @Size(max = 20) Map<String, Integer> values) {
@@ -53,13 +55,15 @@ class FeedbackController {
 	}
 
 	@PutMapping("/api/feedback/sessions/{sessionId}")
-	FeedbackService.Pending give(@PathVariable UUID sessionId, @Valid @RequestBody Answer answer, Authentication caller) {
-		return feedback.give(sessionId, id(caller), new FeedbackService.Form(answer.rating(), answer.helped(), answer.better(),
-				answer.freeText(), answer.anonymous() == null || answer.anonymous()));
+	FeedbackService.Pending give(@PathVariable UUID sessionId, @Valid @RequestBody Answer answer,
+			Authentication caller) {
+		return feedback.give(sessionId, id(caller), new FeedbackService.Form(answer.rating(), answer.helped(),
+				answer.better(), answer.freeText(), answer.anonymous() == null || answer.anonymous()));
 	}
 
 	@PutMapping("/api/feedback/sessions/{sessionId}/self-assessment")
-	ResponseEntity<Void> assess(@PathVariable UUID sessionId, @Valid @RequestBody SelfAssessment answer, Authentication caller) {
+	ResponseEntity<Void> assess(@PathVariable UUID sessionId, @Valid @RequestBody SelfAssessment answer,
+			Authentication caller) {
 		feedback.assess(sessionId, id(caller), answer.values());
 		return ResponseEntity.noContent().build();
 	}
@@ -79,24 +83,30 @@ class FeedbackController {
 		return reports.of(seriesId, id(caller));
 	}
 
-	/** {@code format}: {@code csv} (RFC 4180, the default) or {@code excel-fi} (semicolons and decimal commas). */
+	/**
+	 * {@code format}: {@code csv} (RFC 4180, the default) or {@code excel-fi} (semicolons
+	 * and decimal commas).
+	 */
 	@GetMapping("/api/feedback/reports/{seriesId}/csv")
-	ResponseEntity<byte[]> csv(@PathVariable UUID seriesId, @RequestParam(required = false) @Pattern(regexp = "csv|excel-fi") String format,
-			Authentication caller) {
+	ResponseEntity<byte[]> csv(@PathVariable UUID seriesId,
+			@RequestParam(required = false) @Pattern(regexp = "csv|excel-fi") String format, Authentication caller) {
 		CsvDialect dialect = CsvDialect.of(format);
 		String suffix = dialect == CsvDialect.RFC_4180 ? "" : "-" + dialect.parameter();
 		return ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv", Map.of("charset", "UTF-8", "header", "present")))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tukipiiri-report-" + seriesId + suffix + ".csv\"")
-				.body(reports.csv(seriesId, id(caller), dialect));
+			.contentType(new MediaType("text", "csv", Map.of("charset", "UTF-8", "header", "present")))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"tukipiiri-report-" + seriesId + suffix + ".csv\"")
+			.body(reports.csv(seriesId, id(caller), dialect));
 	}
 
 	@GetMapping("/api/feedback/reports/{seriesId}/sessions/{sessionId}/signed")
-	List<OutcomeReports.SignedAnswer> signed(@PathVariable UUID seriesId, @PathVariable UUID sessionId, Authentication caller) {
+	List<OutcomeReports.SignedAnswer> signed(@PathVariable UUID seriesId, @PathVariable UUID sessionId,
+			Authentication caller) {
 		return reports.signed(seriesId, sessionId, id(caller));
 	}
 
 	private static UUID id(Authentication caller) {
 		return UUID.fromString(caller.getName());
 	}
+
 }

@@ -6,13 +6,19 @@ import org.springframework.stereotype.Component;
 import fi.tukipiiri.auth.StompDestinationRules;
 import fi.tukipiiri.delivery.Destinations;
 
-/** Anyone connected may follow their own moderation notices and results; the user prefix makes the queues theirs. */
+/**
+ * Anyone connected may follow their own moderation notices and results; the user prefix
+ * makes the queues theirs.
+ */
 @Component
 class ModerationDestinationRules implements StompDestinationRules {
 
 	@Override
 	public void configure(MessageMatcherDelegatingAuthorizationManager.Builder messages) {
-		messages.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.MODERATION),
-				Destinations.userQueue(Destinations.MODERATION_RESULTS)).authenticated();
+		messages
+			.simpSubscribeDestMatchers(Destinations.userQueue(Destinations.MODERATION),
+					Destinations.userQueue(Destinations.MODERATION_RESULTS))
+			.authenticated();
 	}
+
 }

@@ -15,8 +15,9 @@ import fi.tukipiiri.moderation.ModerationService.BanScope;
 import fi.tukipiiri.platform.InvalidFields;
 
 /**
- * {@code SEND /app/rooms/{roomId}/moderation}: the same powers as the REST API, for a facilitator already connected.
- * Done actions are confirmed on {@code /user/queue/moderation-results}; refusals arrive on {@code /user/queue/errors}.
+ * {@code SEND /app/rooms/{roomId}/moderation}: the same powers as the REST API, for a
+ * facilitator already connected. Done actions are confirmed on
+ * {@code /user/queue/moderation-results}; refusals arrive on {@code /user/queue/errors}.
  */
 @Controller
 class ModerationStompController {
@@ -28,19 +29,22 @@ class ModerationStompController {
 	}
 
 	enum Action {
+
 		REMOVE_MESSAGE, MUTE, UNMUTE, REMOVE_MEMBER, BAN, UNBAN, LOCK, UNLOCK, SLOW_MODE, PIN, UNPIN, CRISIS_MESSAGE
+
 	}
 
-	record Command(String clientId, Action action, UUID accountId, UUID messageId, Integer minutes, String reason, BanScope scope,
-			Integer seconds, String text) {
+	record Command(String clientId, Action action, UUID accountId, UUID messageId, Integer minutes, String reason,
+			BanScope scope, Integer seconds, String text) {
 	}
 
 	record Done(String clientId, UUID roomId, Action action) {
 	}
 
 	/**
-	 * Does the command's action; the service checks every field, so each refusal has the code the same command has
-	 * over REST ({@code validation.failed} naming a missing field, {@code moderation.invalid_duration}, …).
+	 * Does the command's action; the service checks every field, so each refusal has the
+	 * code the same command has over REST ({@code validation.failed} naming a missing
+	 * field, {@code moderation.invalid_duration}, …).
 	 */
 	@MessageMapping(Destinations.SEND_MODERATION)
 	@SendToUser(destinations = Destinations.MODERATION_RESULTS, broadcast = false)
@@ -62,4 +66,5 @@ class ModerationStompController {
 		}
 		return new Done(command.clientId(), roomId, command.action());
 	}
+
 }

@@ -37,7 +37,10 @@ class EscalationController {
 	record DutyChange(@NotNull Boolean onDuty) {
 	}
 
-	/** The note is checked by the service (the handling note's text policy and length, in code points). */
+	/**
+	 * The note is checked by the service (the handling note's text policy and length, in
+	 * code points).
+	 */
 	record Closing(String note) {
 	}
 
@@ -81,4 +84,5 @@ class EscalationController {
 	void close(@PathVariable UUID id, @RequestBody(required = false) Closing request, Authentication caller) {
 		escalations.close(id, RoomModerationController.id(caller), request == null ? null : request.note());
 	}
+
 }

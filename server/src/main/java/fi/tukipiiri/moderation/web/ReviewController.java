@@ -30,13 +30,19 @@ import fi.tukipiiri.moderation.Report;
 import fi.tukipiiri.moderation.ReportService;
 import fi.tukipiiri.moderation.RiskFlagService;
 
-/** The report queue across rooms, the audit log, the crisis message, and each person's hidden members. */
+/**
+ * The report queue across rooms, the audit log, the crisis message, and each person's
+ * hidden members.
+ */
 @RestController
 class ReviewController {
 
 	private final ReportService reports;
+
 	private final AuditService audit;
+
 	private final RiskFlagService riskFlags;
+
 	private final HiddenMembers hidden;
 
 	ReviewController(ReportService reports, AuditService audit, RiskFlagService riskFlags, HiddenMembers hidden) {
@@ -46,7 +52,10 @@ class ReviewController {
 		this.hidden = hidden;
 	}
 
-	/** {@code actionTaken}: true when something was done about it, false to dismiss it; checked by the service. */
+	/**
+	 * {@code actionTaken}: true when something was done about it, false to dismiss it;
+	 * checked by the service.
+	 */
 	record Close(Boolean actionTaken, String note) {
 	}
 
@@ -67,7 +76,8 @@ class ReviewController {
 			@RequestParam(required = false) UUID targetId,
 			@RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String action,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam(required = false) @Min(1) Long beforeId, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+			@RequestParam(required = false) @Min(1) Long beforeId,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
 		return audit.find(new AuditFilter(roomId, actorId, targetId, action, from, to, beforeId, limit));
 	}
 
@@ -91,4 +101,5 @@ class ReviewController {
 	void unhide(@PathVariable UUID accountId, Authentication caller) {
 		hidden.unhide(RoomModerationController.id(caller), accountId);
 	}
+
 }

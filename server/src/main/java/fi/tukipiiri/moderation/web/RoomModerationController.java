@@ -30,17 +30,20 @@ import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.Room;
 
 /**
- * A room's moderation over REST; every power is authorised by the services, by room role. The request bodies carry no
- * rules of their own: the services check every field, so a command answers the same over REST as over STOMP
- * ({@code ModerationStompController}).
+ * A room's moderation over REST; every power is authorised by the services, by room role.
+ * The request bodies carry no rules of their own: the services check every field, so a
+ * command answers the same over REST as over STOMP ({@code ModerationStompController}).
  */
 @RestController
 @RequestMapping("/api/moderation/rooms/{roomId}")
 class RoomModerationController {
 
 	private final ModerationService moderation;
+
 	private final ReportService reports;
+
 	private final RiskFlagService riskFlags;
+
 	private final PrivateTalkService privateTalks;
 
 	RoomModerationController(ModerationService moderation, ReportService reports, RiskFlagService riskFlags,
@@ -91,8 +94,8 @@ class RoomModerationController {
 
 	@DeleteMapping("/messages/{messageId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void removeMessage(@PathVariable UUID roomId, @PathVariable UUID messageId, @RequestBody(required = false) Reason request,
-			Authentication caller) {
+	void removeMessage(@PathVariable UUID roomId, @PathVariable UUID messageId,
+			@RequestBody(required = false) Reason request, Authentication caller) {
 		moderation.removeMessage(roomId, id(caller), messageId, request == null ? null : request.reason());
 	}
 
@@ -151,7 +154,8 @@ class RoomModerationController {
 	@PostMapping("/reports")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, UUID> report(@PathVariable UUID roomId, @RequestBody NewReport request, Authentication caller) {
-		return Map.of("id", reports.report(roomId, id(caller), request.messageId(), request.accountId(), request.reason(), request.note()));
+		return Map.of("id", reports.report(roomId, id(caller), request.messageId(), request.accountId(),
+				request.reason(), request.note()));
 	}
 
 	@GetMapping("/risk-flags")
@@ -172,10 +176,14 @@ class RoomModerationController {
 		return new RoomRef(room.id(), room.title());
 	}
 
-	/** The crisis message, in every configured language, as the caller's message in the room; idempotent by client id. */
+	/**
+	 * The crisis message, in every configured language, as the caller's message in the
+	 * room; idempotent by client id.
+	 */
 	@PostMapping("/crisis-message")
 	@ResponseStatus(HttpStatus.CREATED)
-	ChatMessage sendCrisisMessage(@PathVariable UUID roomId, @RequestBody CrisisMessage request, Authentication caller) {
+	ChatMessage sendCrisisMessage(@PathVariable UUID roomId, @RequestBody CrisisMessage request,
+			Authentication caller) {
 		return moderation.sendCrisisMessage(roomId, id(caller), request.clientId());
 	}
 
@@ -188,4 +196,5 @@ class RoomModerationController {
 	static UUID id(Authentication caller) {
 		return UUID.fromString(caller.getName());
 	}
+
 }

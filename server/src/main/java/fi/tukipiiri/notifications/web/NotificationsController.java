@@ -32,9 +32,11 @@ class NotificationsController {
 	}
 
 	static final class NotificationNotFound extends ApiProblem {
+
 		NotificationNotFound() {
 			super(HttpStatus.NOT_FOUND, "notifications.not_found", "No such notification.");
 		}
+
 	}
 
 	@GetMapping
@@ -60,4 +62,5 @@ class NotificationsController {
 	private static UUID id(Authentication caller) {
 		return UUID.fromString(caller.getName());
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Controller;
 import fi.tukipiiri.delivery.Destinations;
 import fi.tukipiiri.presence.PresenceService;
 
-/** {@code SEND /app/rooms/{roomId}/typing}: a throttled "is typing" notice to the room; the body is ignored. */
+/**
+ * {@code SEND /app/rooms/{roomId}/typing}: a throttled "is typing" notice to the room;
+ * the body is ignored.
+ */
 @Controller
 class TypingController {
 
@@ -24,4 +27,5 @@ class TypingController {
 	void typing(@DestinationVariable UUID roomId, Principal sender) {
 		presence.typing(roomId, UUID.fromString(sender.getName()));
 	}
+
 }

@@ -24,4 +24,5 @@ class PresenceController {
 	List<RoomMember> present(@PathVariable UUID roomId, Authentication caller) {
 		return presence.present(roomId, UUID.fromString(caller.getName()));
 	}
+
 }

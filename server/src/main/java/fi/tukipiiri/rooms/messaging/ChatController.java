@@ -15,8 +15,8 @@ import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
 
 /**
- * {@code SEND /app/rooms/{roomId}/messages}: store, and acknowledge to the sender after commit; {@link MessageBroadcast}
- * delivers it to the room.
+ * {@code SEND /app/rooms/{roomId}/messages}: store, and acknowledge to the sender after
+ * commit; {@link MessageBroadcast} delivers it to the room.
  */
 @Controller
 class ChatController {
@@ -36,8 +36,10 @@ class ChatController {
 	@MessageMapping(Destinations.SEND_MESSAGE)
 	@SendToUser(destinations = Destinations.ACKS, broadcast = false)
 	Ack send(@DestinationVariable UUID roomId, @Payload SendMessage request, Principal sender) {
-		MessageService.Sent sent = messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(), request.body());
+		MessageService.Sent sent = messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(),
+				request.body());
 		ChatMessage message = sent.message();
 		return new Ack(request.clientId(), roomId, message.seq(), message.id(), message.sentAt());
 	}
+
 }

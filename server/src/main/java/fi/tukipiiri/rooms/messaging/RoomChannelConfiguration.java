@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
-/** Puts the room subscription guard on the inbound channel, after the authentication checks. */
+/**
+ * Puts the room subscription guard on the inbound channel, after the authentication
+ * checks.
+ */
 @Configuration(proxyBeanMethods = false)
 class RoomChannelConfiguration implements WebSocketMessageBrokerConfigurer {
 
@@ -18,4 +21,5 @@ class RoomChannelConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(subscriptionGuard);
 	}
+
 }

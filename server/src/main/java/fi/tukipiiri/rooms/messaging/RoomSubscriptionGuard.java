@@ -27,19 +27,25 @@ import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.rooms.RoomSubscribed;
 
 /**
- * Lets a SUBSCRIBE to a room's topics through only for the room's members (joining open chats on the way).
- * A refused subscription is dropped and the client told on its error queue; the connection stays open, so
- * one wrong link does not cut a person off from their other rooms.
+ * Lets a SUBSCRIBE to a room's topics through only for the room's members (joining open
+ * chats on the way). A refused subscription is dropped and the client told on its error
+ * queue; the connection stays open, so one wrong link does not cut a person off from
+ * their other rooms.
  */
 @Component
 class RoomSubscriptionGuard implements ChannelInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(RoomSubscriptionGuard.class);
+
 	private static final String NOT_MEMBER = "rooms.not_member";
-	private static final Pattern ROOM_TOPIC = Pattern.compile(Pattern.quote(Destinations.ROOM_TOPICS) + "([0-9a-fA-F-]{36})(/[a-z]+)?");
+
+	private static final Pattern ROOM_TOPIC = Pattern
+		.compile(Pattern.quote(Destinations.ROOM_TOPICS) + "([0-9a-fA-F-]{36})(/[a-z]+)?");
 
 	private final RoomService rooms;
+
 	private final StompErrors errors;
+
 	private final ApplicationEventPublisher events;
 
 	RoomSubscriptionGuard(RoomService rooms, StompErrors errors, ApplicationEventPublisher events) {
@@ -52,7 +58,8 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
 		if (accessor != null && accessor.getCommand() == StompCommand.UNSUBSCRIBE) {
-			// published here, in the session's frame order, not from Spring's unsubscribe event, which can overtake
+			// published here, in the session's frame order, not from Spring's unsubscribe
+			// event, which can overtake
 			// a SUBSCRIBE still waiting in the session's queue
 			events.publishEvent(new SubscriptionEnded(accessor.getSessionId(), accessor.getSubscriptionId()));
 			return message;
@@ -67,27 +74,33 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 		Optional<UUID> roomId = roomOf(destination);
 		UUID accountId = UUID.fromString(accessor.getUser().getName());
 		if (roomId.isEmpty()) {
-			return refuse(accessor, destination, new StompError(NOT_MEMBER, "You are not a member of this room.", null, null));
+			return refuse(accessor, destination,
+					new StompError(NOT_MEMBER, "You are not a member of this room.", null, null));
 		}
 		try {
 			rooms.admit(roomId.get(), accountId);
 		}
 		catch (ApiProblem refused) {
-			return refuse(accessor, destination, new StompError(refused.code(), refused.getBody().getDetail(), null, roomId.get()));
+			return refuse(accessor, destination,
+					new StompError(refused.code(), refused.getBody().getDetail(), null, roomId.get()));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not check a subscription to {}", destination, ex);
-			errors.send(accessor.getUser(), accessor.getSessionId(),
-					new StompError("server.error", "Something went wrong on our side. Please try again.", null, roomId.get()));
+			errors.send(accessor.getUser(), accessor.getSessionId(), new StompError("server.error",
+					"Something went wrong on our side. Please try again.", null, roomId.get()));
 			return null;
 		}
 		if (destination.indexOf('/', Destinations.ROOM_TOPICS.length()) < 0) {
-			events.publishEvent(new RoomSubscribed(roomId.get(), accountId, accessor.getSessionId(), accessor.getSubscriptionId()));
+			events.publishEvent(
+					new RoomSubscribed(roomId.get(), accountId, accessor.getSessionId(), accessor.getSubscriptionId()));
 		}
 		return message;
 	}
 
-	/** Drops the subscription and tells the client why ({@code rooms.not_member}, {@code rooms.barred}); one log line. */
+	/**
+	 * Drops the subscription and tells the client why ({@code rooms.not_member},
+	 * {@code rooms.barred}); one log line.
+	 */
 	private Message<?> refuse(StompHeaderAccessor accessor, String destination, StompError error) {
 		RefusalLog.of("stomp-frame").refused("SUBSCRIBE " + RefusalLog.shape(destination), error.code());
 		errors.send(accessor.getUser(), accessor.getSessionId(), error);
@@ -101,11 +114,13 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 		}
 		try {
 			UUID roomId = UUID.fromString(matcher.group(1));
-			// only the canonical spelling: the broker matches destinations exactly, so another spelling would never deliver
+			// only the canonical spelling: the broker matches destinations exactly, so
+			// another spelling would never deliver
 			return roomId.toString().equals(matcher.group(1)) ? Optional.of(roomId) : Optional.empty();
 		}
 		catch (IllegalArgumentException notAUuid) {
 			return Optional.empty();
 		}
 	}
+
 }

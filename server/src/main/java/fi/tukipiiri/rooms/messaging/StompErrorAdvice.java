@@ -27,13 +27,15 @@ import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.platform.RefusalLog;
 
 /**
- * Turns a refused STOMP SEND into an error on the sender's own {@code /user/queue/errors}, with the same codes
- * as REST, and with the client id of the refused message when it could be read.
+ * Turns a refused STOMP SEND into an error on the sender's own
+ * {@code /user/queue/errors}, with the same codes as REST, and with the client id of the
+ * refused message when it could be read.
  */
 @ControllerAdvice
 class StompErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(StompErrorAdvice.class);
+
 	private static final RefusalLog REFUSALS = RefusalLog.of("stomp-frame");
 
 	private final JsonMapper json;
@@ -54,7 +56,8 @@ class StompErrorAdvice {
 		if (ex instanceof MessageConversionException) {
 			var refusal = JsonRefusal.of(ex);
 			if (refusal.isPresent()) {
-				REFUSALS.refused("SEND " + RefusalLog.shape(destination), refusal.get().code() + " " + refusal.get().field());
+				REFUSALS.refused("SEND " + RefusalLog.shape(destination),
+						refusal.get().code() + " " + refusal.get().field());
 				return error(refusal.get().asProblem(), clientId, roomId);
 			}
 		}
@@ -62,7 +65,8 @@ class StompErrorAdvice {
 		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentResolutionException
 				|| ex instanceof ConversionException) {
 			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "request.malformed");
-			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId, roomId);
+			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId,
+					roomId);
 		}
 		if (ex instanceof AccessDeniedException) {
 			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "auth.forbidden");
@@ -72,13 +76,19 @@ class StompErrorAdvice {
 		return new StompError("server.error", "Something went wrong on our side. Please try again.", clientId, roomId);
 	}
 
-	/** The refusal with the members its REST problem has ({@code errors}, {@code until}, …) besides the STOMP ones. */
+	/**
+	 * The refusal with the members its REST problem has ({@code errors}, {@code until},
+	 * …) besides the STOMP ones.
+	 */
 	private static StompError error(ApiProblem problem, String clientId, UUID roomId) {
-		Map<String, Object> details = new LinkedHashMap<>(problem.getBody().getProperties() == null ? Map.of() : problem.getBody().getProperties());
+		Map<String, Object> details = new LinkedHashMap<>(
+				problem.getBody().getProperties() == null ? Map.of() : problem.getBody().getProperties());
 		details.remove("code");
 		Object retryAfter = details.remove("retryAfterSeconds");
-		// a field refusal names its (first) field in field too; errors[] lists them all, as over REST
-		String field = problem instanceof InvalidFields invalid && !invalid.fields().isEmpty() ? invalid.fields().get(0).field() : null;
+		// a field refusal names its (first) field in field too; errors[] lists them all,
+		// as over REST
+		String field = problem instanceof InvalidFields invalid && !invalid.fields().isEmpty()
+				? invalid.fields().get(0).field() : null;
 		return new StompError(problem.code(), problem.getBody().getDetail(), clientId, roomId,
 				retryAfter instanceof Number seconds ? seconds.longValue() : null, field, details);
 	}
@@ -113,4 +123,5 @@ class StompErrorAdvice {
 		}
 		return null;
 	}
+
 }

@@ -22,11 +22,15 @@ class RoomMessagesController {
 		this.messages = messages;
 	}
 
-	/** Members only. {@code afterSeq} catches up (ascending from it), {@code beforeSeq} scrolls back; neither gives the latest. */
+	/**
+	 * Members only. {@code afterSeq} catches up (ascending from it), {@code beforeSeq}
+	 * scrolls back; neither gives the latest.
+	 */
 	@GetMapping("/api/rooms/{roomId}/messages")
 	MessageService.History history(@PathVariable UUID roomId, @RequestParam(required = false) @Min(0) Long afterSeq,
 			@RequestParam(required = false) @Min(1) Long beforeSeq,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, Authentication caller) {
 		return messages.history(roomId, UUID.fromString(caller.getName()), afterSeq, beforeSeq, limit);
 	}
+
 }

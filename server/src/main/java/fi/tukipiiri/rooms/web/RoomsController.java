@@ -41,8 +41,8 @@ class RoomsController {
 		this.rooms = rooms;
 	}
 
-	record RoomView(UUID id, String title, String theme, RoomKind kind, RoomState state, boolean member, RoomRole myRole,
-			Instant createdAt) {
+	record RoomView(UUID id, String title, String theme, RoomKind kind, RoomState state, boolean member,
+			RoomRole myRole, Instant createdAt) {
 
 		static RoomView of(VisibleRoom visible) {
 			Room room = visible.room();
@@ -51,11 +51,15 @@ class RoomsController {
 		}
 
 		static RoomView of(Room room) {
-			return new RoomView(room.id(), room.title(), room.theme(), room.kind(), room.state(), false, null, room.createdAt());
+			return new RoomView(room.id(), room.title(), room.theme(), room.kind(), room.state(), false, null,
+					room.createdAt());
 		}
 	}
 
-	/** {@code title} and {@code theme} are checked by the room service under the text policy (a blank title here already). */
+	/**
+	 * {@code title} and {@code theme} are checked by the room service under the text
+	 * policy (a blank title here already).
+	 */
 	record CreateRoom(@NotBlank String title, String theme, @NotNull RoomKind kind) {
 	}
 
@@ -75,8 +79,10 @@ class RoomsController {
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	RoomView create(@Valid @RequestBody CreateRoom request, Authentication caller) {
 		if (request.kind() == RoomKind.PRIVATE) {
-			// a private talk has its two people from the start: it is opened from a room, never created empty
-			throw InvalidFields.of("kind", JsonRefusal.INVALID_VALUE, "A room is OPEN or CLOSED; a private talk is opened from a room.");
+			// a private talk has its two people from the start: it is opened from a room,
+			// never created empty
+			throw InvalidFields.of("kind", JsonRefusal.INVALID_VALUE,
+					"A room is OPEN or CLOSED; a private talk is opened from a room.");
 		}
 		return RoomView.of(rooms.create(request.title(), request.theme(), request.kind(), id(caller)));
 	}
@@ -109,12 +115,16 @@ class RoomsController {
 		rooms.dismiss(roomId, accountId, id(caller));
 	}
 
-	/** A room with the people responsible in it, for the coordinators' staffing screen. */
-	record StaffingView(UUID id, String title, RoomKind kind, RoomState state, List<RoomMember> staff, boolean hasFacilitator) {
+	/**
+	 * A room with the people responsible in it, for the coordinators' staffing screen.
+	 */
+	record StaffingView(UUID id, String title, RoomKind kind, RoomState state, List<RoomMember> staff,
+			boolean hasFacilitator) {
 
 		static StaffingView of(RoomService.Staffing staffing) {
 			Room room = staffing.room();
-			return new StaffingView(room.id(), room.title(), room.kind(), room.state(), staffing.staff(), staffing.hasFacilitator());
+			return new StaffingView(room.id(), room.title(), room.kind(), room.state(), staffing.staff(),
+					staffing.hasFacilitator());
 		}
 	}
 
@@ -133,4 +143,5 @@ class RoomsController {
 	private static UUID id(Authentication caller) {
 		return UUID.fromString(caller.getName());
 	}
+
 }

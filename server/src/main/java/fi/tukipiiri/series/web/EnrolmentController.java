@@ -15,11 +15,15 @@ import fi.tukipiiri.series.AttendanceService;
 import fi.tukipiiri.series.Enrolment;
 import fi.tukipiiri.series.EnrolmentService;
 
-/** A person's own enrolments only; the fill and attendance of a series for those who plan it. */
+/**
+ * A person's own enrolments only; the fill and attendance of a series for those who plan
+ * it.
+ */
 @RestController
 class EnrolmentController {
 
 	private final EnrolmentService enrolments;
+
 	private final AttendanceService attendance;
 
 	EnrolmentController(EnrolmentService enrolments, AttendanceService attendance) {
@@ -34,7 +38,8 @@ class EnrolmentController {
 
 	@DeleteMapping("/api/series/{id}/enrolment")
 	Enrolment withdraw(@PathVariable UUID id, Authentication caller) {
-		return enrolments.withdraw(id, UUID.fromString(caller.getName())).orElseThrow(EnrolmentService.NotEnrolled::new);
+		return enrolments.withdraw(id, UUID.fromString(caller.getName()))
+			.orElseThrow(EnrolmentService.NotEnrolled::new);
 	}
 
 	@GetMapping("/api/series/{id}/enrolment")
@@ -58,4 +63,5 @@ class EnrolmentController {
 	EnrolmentService.Fill fill(@PathVariable UUID id) {
 		return enrolments.fill(id);
 	}
+
 }

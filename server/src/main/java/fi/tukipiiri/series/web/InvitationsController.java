@@ -28,6 +28,7 @@ import fi.tukipiiri.series.InvitationService;
 class InvitationsController {
 
 	private final InvitationService invitations;
+
 	private final CalendarService calendar;
 
 	InvitationsController(InvitationService invitations, CalendarService calendar) {
@@ -47,8 +48,10 @@ class InvitationsController {
 	@PostMapping("/api/series/{id}/invitations")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
-	InvitationService.Issued issue(@PathVariable UUID id, @Valid @RequestBody IssueRequest request, Authentication coordinator) {
-		return invitations.issue(id, request.maxUses(), Duration.ofDays(request.validDays()), UUID.fromString(coordinator.getName()));
+	InvitationService.Issued issue(@PathVariable UUID id, @Valid @RequestBody IssueRequest request,
+			Authentication coordinator) {
+		return invitations.issue(id, request.maxUses(), Duration.ofDays(request.validDays()),
+				UUID.fromString(coordinator.getName()));
 	}
 
 	@PostMapping("/api/series/invitations/redeem")
@@ -61,10 +64,15 @@ class InvitationsController {
 		return calendar.upcomingOf(UUID.fromString(caller.getName()));
 	}
 
-	/** A new secret address for one's own calendar feed; the previous address stops working. */
+	/**
+	 * A new secret address for one's own calendar feed; the previous address stops
+	 * working.
+	 */
 	@PostMapping("/api/me/calendar-feed")
 	@ResponseStatus(HttpStatus.CREATED)
 	Feed newFeed(Authentication caller) {
-		return new Feed("/api/calendar/personal/" + calendar.newPersonalFeed(UUID.fromString(caller.getName())) + ".ics");
+		return new Feed(
+				"/api/calendar/personal/" + calendar.newPersonalFeed(UUID.fromString(caller.getName())) + ".ics");
 	}
+
 }

@@ -43,7 +43,9 @@ class SeriesController {
 	private static final int OVERVIEW_LIMIT = 200;
 
 	private final SeriesService series;
+
 	private final ScheduleService schedule;
+
 	private final Clock clock;
 
 	SeriesController(SeriesService series, ScheduleService schedule, Clock clock) {
@@ -53,8 +55,8 @@ class SeriesController {
 	}
 
 	/**
-	 * {@code title} and {@code audienceNote} are checked by the series service under the text policy; a blank title is
-	 * named here already, with the other fields.
+	 * {@code title} and {@code audienceNote} are checked by the series service under the
+	 * text policy; a blank title is named here already, with the other fields.
 	 */
 	record PlanRequest(@NotNull UUID templateId, @NotBlank String title, String audienceNote,
 			@NotNull LocalDate firstDate, @Min(1) @Max(2) int intervalWeeks, @NotNull LocalTime startTime,
@@ -64,31 +66,39 @@ class SeriesController {
 			@Size(max = 5) List<@NotNull UUID> peerSupporterIds) {
 
 		SeriesPlan plan() {
-			return new SeriesPlan(templateId, title, audienceNote, firstDate, intervalWeeks, startTime, lengthMinutes, zone,
-					capacity, minParticipants, decisionDate, ageMin, ageMax, facilitatorIds, peerSupporterIds);
+			return new SeriesPlan(templateId, title, audienceNote, firstDate, intervalWeeks, startTime, lengthMinutes,
+					zone, capacity, minParticipants, decisionDate, ageMin, ageMax, facilitatorIds, peerSupporterIds);
 		}
 	}
 
-	/** A series as anyone signed in may see it: its plan, staff display names and sessions; never its participants. */
-	record SeriesView(UUID id, UUID templateId, String title, String audienceNote, RoomKind kind, String zone, LocalTime startTime,
-			int lengthMinutes, int intervalWeeks, int capacity, int minParticipants, LocalDate decisionDate, Integer ageMin,
-			Integer ageMax, Series.State state, List<Series.Staff> staff, List<SessionView> sessions) {
+	/**
+	 * A series as anyone signed in may see it: its plan, staff display names and
+	 * sessions; never its participants.
+	 */
+	record SeriesView(UUID id, UUID templateId, String title, String audienceNote, RoomKind kind, String zone,
+			LocalTime startTime, int lengthMinutes, int intervalWeeks, int capacity, int minParticipants,
+			LocalDate decisionDate, Integer ageMin, Integer ageMax, Series.State state, List<Series.Staff> staff,
+			List<SessionView> sessions) {
 
 		static SeriesView of(Series series) {
 			var recurrence = series.recurrence();
-			return new SeriesView(series.id(), series.templateId(), series.title(), series.audienceNote(), series.kind(),
-					recurrence.zone().getId(), recurrence.startTime(), (int) recurrence.length().toMinutes(), recurrence.intervalWeeks(),
-					series.capacity(), series.minParticipants(), series.decisionDate(), series.ageMin(), series.ageMax(),
-					series.state(), series.staff(), series.sessions().stream().map(SessionView::of).toList());
+			return new SeriesView(series.id(), series.templateId(), series.title(), series.audienceNote(),
+					series.kind(), recurrence.zone().getId(), recurrence.startTime(),
+					(int) recurrence.length().toMinutes(), recurrence.intervalWeeks(), series.capacity(),
+					series.minParticipants(), series.decisionDate(), series.ageMin(), series.ageMax(), series.state(),
+					series.staff(), series.sessions().stream().map(SessionView::of).toList());
 		}
 	}
 
-	/** {@code roomId} appears once the session's room has opened; entering it is still checked by the room. */
-	record SessionView(UUID id, int position, LocalizedText theme, Instant startsAt, Instant endsAt, Series.SessionState state,
-			UUID roomId) {
+	/**
+	 * {@code roomId} appears once the session's room has opened; entering it is still
+	 * checked by the room.
+	 */
+	record SessionView(UUID id, int position, LocalizedText theme, Instant startsAt, Instant endsAt,
+			Series.SessionState state, UUID roomId) {
 		static SessionView of(Series.Session session) {
-			return new SessionView(session.id(), session.position(), session.theme(), session.startsAt(), session.endsAt(),
-					session.state(), session.roomId());
+			return new SessionView(session.id(), session.position(), session.theme(), session.startsAt(),
+					session.endsAt(), session.state(), session.roomId());
 		}
 	}
 
@@ -102,7 +112,10 @@ class SeriesController {
 	record MoveSession(@NotNull LocalDate date, LocalTime startTime) {
 	}
 
-	/** The themes are checked by the schedule service under the text policy (blank ones here already). */
+	/**
+	 * The themes are checked by the schedule service under the text policy (blank ones
+	 * here already).
+	 */
 	record AddSession(@NotNull LocalDate date, @NotBlank String themeFi, @NotBlank String themeEn) {
 	}
 
@@ -148,6 +161,10 @@ class SeriesController {
 
 	@GetMapping
 	List<SeriesView> upcoming() {
-		return series.startingFrom(LocalDate.now(clock.withZone(Recurrence.HELSINKI)), 100).stream().map(SeriesView::of).toList();
+		return series.startingFrom(LocalDate.now(clock.withZone(Recurrence.HELSINKI)), 100)
+			.stream()
+			.map(SeriesView::of)
+			.toList();
 	}
+
 }

@@ -37,14 +37,20 @@ class TemplatesController {
 		this.templates = templates;
 	}
 
-	/** A title in both languages: required, up to 120 characters each (checked by the template service). */
+	/**
+	 * A title in both languages: required, up to 120 characters each (checked by the
+	 * template service).
+	 */
 	record Title(@NotBlank String fi, @NotBlank String en) {
 		LocalizedText text() {
 			return new LocalizedText(fi, en);
 		}
 	}
 
-	/** A description in both languages: may be empty, up to 1,000 characters each (checked by the template service). */
+	/**
+	 * A description in both languages: may be empty, up to 1,000 characters each (checked
+	 * by the template service).
+	 */
 	record Description(@NotNull String fi, @NotNull String en) {
 		LocalizedText text() {
 			return new LocalizedText(fi, en);
@@ -54,14 +60,19 @@ class TemplatesController {
 	record ThemeRequest(@NotNull @Valid Title title, @NotNull @Valid Description description) {
 	}
 
-	/** The whole template as it should read; {@code sessions} in their new order, the first being meeting 1. */
+	/**
+	 * The whole template as it should read; {@code sessions} in their new order, the
+	 * first being meeting 1.
+	 */
 	record EditRequest(@NotNull Integer version, @NotNull @Valid Title title, @NotNull @Valid Description description,
 			@NotNull @Min(15) @Max(240) Integer defaultLengthMinutes,
 			@NotNull @Size(min = 1, max = MAX_THEMES) List<@NotNull @Valid ThemeRequest> sessions) {
 
 		TemplateEdit edit() {
 			return new TemplateEdit(version, title.text(), description.text(), defaultLengthMinutes,
-					sessions.stream().map(theme -> new TemplateEdit.ThemeText(theme.title().text(), theme.description().text())).toList());
+					sessions.stream()
+						.map(theme -> new TemplateEdit.ThemeText(theme.title().text(), theme.description().text()))
+						.toList());
 		}
 	}
 
@@ -80,4 +91,5 @@ class TemplatesController {
 	ProgrammeTemplate edit(@PathVariable UUID id, @Valid @RequestBody EditRequest request, Authentication editor) {
 		return templates.edit(id, request.edit(), UUID.fromString(editor.getName()));
 	}
+
 }

@@ -20,18 +20,20 @@ import fi.tukipiiri.text.Refusal;
 import fi.tukipiiri.text.TextPolicy;
 
 /**
- * No string in a REST request body may hold a control character other than tab, line feed and carriage return, nor an
- * unpaired surrogate: such a request is answered {@code 400 validation.failed} naming the field with the code
- * {@code control_character} or {@code invalid_character}, whatever the field is (a NUL would otherwise reach
- * PostgreSQL, which refuses it). Only request bodies are read this way; JSON the service reads back from its own
- * stores is not.
+ * No string in a REST request body may hold a control character other than tab, line feed
+ * and carriage return, nor an unpaired surrogate: such a request is answered
+ * {@code 400 validation.failed} naming the field with the code {@code control_character}
+ * or {@code invalid_character}, whatever the field is (a NUL would otherwise reach
+ * PostgreSQL, which refuses it). Only request bodies are read this way; JSON the service
+ * reads back from its own stores is not.
  */
 @Configuration(proxyBeanMethods = false)
 class ControlCharacterGuard {
 
 	@Bean
 	JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper json) {
-		SimpleModule strings = new SimpleModule("tukipiiri-text-policy").addDeserializer(String.class, new CheckedStrings());
+		SimpleModule strings = new SimpleModule("tukipiiri-text-policy").addDeserializer(String.class,
+				new CheckedStrings());
 		return new JacksonJsonHttpMessageConverter(json.rebuild().addModule(strings).build());
 	}
 
@@ -57,6 +59,7 @@ class ControlCharacterGuard {
 			}
 			return value;
 		}
+
 	}
 
 	private static final class ForbiddenCharacter extends MismatchedInputException implements FieldCode {
@@ -64,8 +67,8 @@ class ControlCharacterGuard {
 		private final transient Refusal refusal;
 
 		ForbiddenCharacter(JsonParser parser, Refusal refusal) {
-			super(parser, refusal == Refusal.CONTROL_CHARACTER ? "Control characters are not allowed." : "The text is not valid Unicode.",
-					String.class);
+			super(parser, refusal == Refusal.CONTROL_CHARACTER ? "Control characters are not allowed."
+					: "The text is not valid Unicode.", String.class);
 			this.refusal = refusal;
 		}
 
@@ -73,5 +76,7 @@ class ControlCharacterGuard {
 		public String fieldCode() {
 			return refusal.code();
 		}
+
 	}
+
 }

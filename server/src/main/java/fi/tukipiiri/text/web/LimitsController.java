@@ -13,8 +13,8 @@ import fi.tukipiiri.text.TextKind;
 import fi.tukipiiri.text.TextPolicy;
 
 /**
- * {@code GET /api/limits}: every text field's limits and the features' other numbers (the largest history page), so
- * that clients count against the server's own numbers.
+ * {@code GET /api/limits}: every text field's limits and the features' other numbers (the
+ * largest history page), so that clients count against the server's own numbers.
  */
 @RestController
 class LimitsController {
@@ -52,4 +52,5 @@ class LimitsController {
 		}
 		return new Limits(TextPolicy.MAX_MARKS_PER_CHARACTER, TextPolicy.MAX_BLANK_LINES, fields, counts);
 	}
+
 }
