@@ -196,8 +196,8 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     return this.#sender.waitSeconds;
   }
 
-  /** While there is a wait: `slow-mode`, or `limit` for the flood limit. */
-  get sendWaitReason(): 'slow-mode' | 'limit' | null {
+  /** While there is a wait: `slow-mode`, `limit` for the flood limit, or `busy` when the server shed the message. */
+  get sendWaitReason(): 'slow-mode' | 'limit' | 'busy' | null {
     return this.#sender.waitReason;
   }
 

@@ -88,6 +88,16 @@ describe('room sender', () => {
     expect(store.outgoing.find((entry) => entry.clientId === 'c2')).toMatchObject({ reason: 'rejected', errorCode: 'rooms.read_only' });
   });
 
+  it('sends a message the busy server shed again, with the same id, after the wait it names', () => {
+    const { store, sent } = sender();
+    store.send('Hei');
+    expect(store.refused(problemFor('c1', 'server.busy', 1))).toBe(true);
+    expect(store.waitReason).toBe('busy');
+    expect(store.outgoing[0]).toMatchObject({ reason: 'wait', errorCode: 'server.busy' });
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toEqual(['c1', 'c1']);
+  });
+
   it('keeps what could not go while offline and resends it, with the same id, once connected', () => {
     let online = false;
     const { store, sent } = sender({ online: () => online });

@@ -178,7 +178,9 @@ class ChatComposer extends Component {
       setText(locale, this.#wait, null);
       return;
     }
-    const key = chat?.sendWaitReason === 'slow-mode' ? 'chat.composer.waitSlowMode' : 'chat.composer.waitLimit';
+    const reason = chat?.sendWaitReason;
+    const key =
+      reason === 'slow-mode' ? 'chat.composer.waitSlowMode' : reason === 'busy' ? 'chat.composer.waitBusy' : 'chat.composer.waitLimit';
     setText(locale, this.#wait, ref(key, { seconds }));
     this.#countdown ??= setInterval(() => this.#showWait(), COUNTDOWN_MS);
   }

@@ -55,6 +55,7 @@ describe('translation files', () => {
       'rooms.barred',
       'message.not_found',
       'rate_limited',
+      'server.busy',
       'connections.too_many',
       'moderation.forbidden',
       'moderation.protected_member',
@@ -83,7 +84,7 @@ describe('translation files', () => {
     for (const role of ['PARENT', 'PEER_SUPPORTER', 'FACILITATOR', 'COORDINATOR', 'ADMIN']) {
       expect(finnish).toHaveProperty([`role.${role}`]);
     }
-    for (const code of ['moderation.slow_mode', 'rate_limited']) {
+    for (const code of ['moderation.slow_mode', 'rate_limited', 'server.busy']) {
       expect(finnish).toHaveProperty([`error.${code}.wait`]);
     }
     expect(finnish['chat.removed']).toBe('Ohjaaja poisti viestin');

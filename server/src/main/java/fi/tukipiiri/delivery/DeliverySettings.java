@@ -20,9 +20,11 @@ import org.springframework.util.unit.DataSize;
  * the maximum heap
  * @param sendTimeLimit longest one frame may take to be written before its consumer is
  * disconnected
+ * @param maxSendsInFlight most chat messages being stored on the node at once; one more
+ * is answered {@code server.busy} with a retry hint instead of waiting in a queue
  */
 @ConfigurationProperties("tukipiiri.chat")
 public record DeliverySettings(@DefaultValue List<String> allowedOrigins,
 		@DefaultValue("256KB") DataSize outboundPerConnection, @DefaultValue("25") int outboundHeapPercent,
-		@DefaultValue("10s") Duration sendTimeLimit) {
+		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("256") int maxSendsInFlight) {
 }

@@ -1,5 +1,6 @@
 package fi.tukipiiri.delivery;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -7,28 +8,36 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+/**
+ * Listens to the relay channel on one thread of its own, which keeps the relay's order: a
+ * room's events reach this node's readers as Redis delivered them. The thread is not a
+ * bean, so that nothing else (Spring Boot hands a sole executor bean to the STOMP
+ * channels and to asynchronous listeners) ever queues work behind the relay.
+ */
 @Configuration(proxyBeanMethods = false)
-class RelayConfiguration {
+class RelayConfiguration implements DisposableBean {
 
-	@Bean
-	ThreadPoolTaskExecutor relayDispatcher() {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(1);
-		executor.setMaxPoolSize(1);
-		executor.setThreadNamePrefix("relay-");
-		return executor;
+	private final ThreadPoolTaskExecutor dispatcher = new ThreadPoolTaskExecutor();
+
+	RelayConfiguration() {
+		this.dispatcher.setCorePoolSize(1);
+		this.dispatcher.setMaxPoolSize(1);
+		this.dispatcher.setThreadNamePrefix("relay-");
+		this.dispatcher.initialize();
 	}
 
 	@Bean
-	RedisMessageListenerContainer relayListenerContainer(RedisConnectionFactory connections, ClusterRelay relay,
-			ThreadPoolTaskExecutor relayDispatcher) {
+	RedisMessageListenerContainer relayListenerContainer(RedisConnectionFactory connections, ClusterRelay relay) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
-		// one dispatch thread keeps the relay's order: a room's messages reach the local
-		// broker as Redis delivered them
-		container.setTaskExecutor(relayDispatcher);
+		container.setTaskExecutor(this.dispatcher);
 		container.addMessageListener(relay, new ChannelTopic(ClusterRelay.CHANNEL));
 		return container;
+	}
+
+	@Override
+	public void destroy() {
+		this.dispatcher.shutdown();
 	}
 
 }

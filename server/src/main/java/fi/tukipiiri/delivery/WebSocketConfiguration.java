@@ -6,7 +6,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -37,6 +39,19 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	 */
 	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
+	/**
+	 * Handles clients' frames (a SEND stores a message: mostly waiting on PostgreSQL, so
+	 * more threads than cores). With receive order preserved, each session has at most
+	 * one frame here at a time, so the queue holds at most one frame per connection.
+	 */
+	private final ThreadPoolTaskExecutor inbound = executor("stomp-inbound-", 8);
+
+	/**
+	 * Writes what Spring sends (acks, errors, personal queues) to the non-blocking
+	 * writers.
+	 */
+	private final ThreadPoolTaskExecutor outbound = executor("stomp-outbound-", 2);
+
 	WebSocketConfiguration(DeliverySettings settings, SessionWriters writers) {
 		this.settings = settings;
 		this.writers = writers;
@@ -45,9 +60,34 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		heartbeats.initialize();
 	}
 
+	private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setThreadNamePrefix(prefix);
+		executor.initialize();
+		return executor;
+	}
+
 	@Override
 	public void destroy() {
-		heartbeats.shutdown();
+		this.heartbeats.shutdown();
+		this.inbound.shutdown();
+		this.outbound.shutdown();
+	}
+
+	/**
+	 * The channels' own threads: runs after Spring Boot's configurer, which would hand
+	 * them the application's executor, shared with asynchronous listeners.
+	 */
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.executor(this.inbound);
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.executor(this.outbound);
 	}
 
 	@Override

@@ -248,6 +248,14 @@ public final class LoadTest implements ChatConnection.Receiver {
 
 	@Override
 	public void error(String text) {
+		int at = text.indexOf(ACK_MARK);
+		Phase phase = at < 0 ? null : phase(text.charAt(at + ACK_MARK.length()));
+		if (phase != null && text.contains("\"server.busy\"")) {
+			// shed, not lost: the server answered at once and stored nothing
+			phase.shed.increment();
+			phase.expected.add(-options.roomSize());
+			return;
+		}
 		errors.increment();
 		firstError.compareAndSet(null, text);
 	}
@@ -278,6 +286,7 @@ public final class LoadTest implements ChatConnection.Receiver {
 			System.out.printf("  deliveries            %d of %d expected (%.0f/s)%n", phase.delivered.sum(),
 					phase.expected.sum(), phase.delivered.sum() / phase.seconds);
 			System.out.printf("  lost                  %d%n", phase.lost());
+			System.out.printf("  shed (server.busy)    %d of %d sent%n", phase.shed.sum(), phase.sent.sum());
 			System.out.printf("  latency p50/p95/p99/max %s%n", percentiles(phase.latency));
 			if (phase.acked.sum() + phase.refused.sum() > 0) {
 				System.out.printf("  acks p50/p95/p99/max  %s (%d acknowledged, %d refused)%n",
@@ -301,7 +310,7 @@ public final class LoadTest implements ChatConnection.Receiver {
 						: " (first: " + firstError.get().replace('\n', ' ').replace("\u0000", "") + ")");
 		summary(List.of("run", "conns", "connect s", "1st sent/s", "1st lost", "1st p50 ms", "1st p99 ms", "sent/s",
 				"deliv/s", "lost", "p50 ms", "p95 ms", "p99 ms", "max ms", "ack p99 ms", "CPU µs/deliv", "CPU µs/msg",
-				"machine busy", "heap MB", "RSS MB"),
+				"machine busy", "heap MB", "RSS MB", "shed"),
 				List.of(options.label(), String.valueOf(connected.members().size() - dropped.intValue()),
 						decimal(connected.seconds()), String.format("%.0f", first.sent.sum() / first.seconds),
 						String.valueOf(first.lost()), millis(first.latency.getValueAtPercentile(50)),
@@ -315,7 +324,8 @@ public final class LoadTest implements ChatConnection.Receiver {
 						decimal(measured.cpuMicrosPerDelivery()), decimal(measured.cpuMicrosPerMessage()),
 						measured.machineBusy < 0 ? "-" : String.format("%.0f %%", measured.machineBusy * 100),
 						heapAfter.isPresent() ? String.valueOf(heapAfter.getAsLong() >> 20) : "-",
-						memoryAfter.isPresent() ? String.valueOf(memoryAfter.getAsLong() >> 20) : "-"));
+						memoryAfter.isPresent() ? String.valueOf(memoryAfter.getAsLong() >> 20) : "-",
+						String.valueOf(measured.shed.sum())));
 	}
 
 	private void reportIdle(Connected connected, OptionalLong heapBefore, OptionalLong heapAfter,

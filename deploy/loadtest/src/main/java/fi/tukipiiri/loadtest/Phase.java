@@ -35,6 +35,12 @@ final class Phase {
 
 	final LongAdder refused = new LongAdder();
 
+	/**
+	 * Sends the server shed with {@code server.busy}: refused at once, nothing stored or
+	 * delivered.
+	 */
+	final LongAdder shed = new LongAdder();
+
 	volatile double seconds;
 
 	volatile long cpuNanos = -1;
