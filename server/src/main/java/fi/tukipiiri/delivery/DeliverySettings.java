@@ -26,5 +26,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("tukipiiri.chat")
 public record DeliverySettings(@DefaultValue List<String> allowedOrigins,
 		@DefaultValue("256KB") DataSize outboundPerConnection, @DefaultValue("25") int outboundHeapPercent,
-		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("256") int maxSendsInFlight) {
+		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("256") int maxSendsInFlight,
+		@DefaultValue("false") boolean compression) {
 }

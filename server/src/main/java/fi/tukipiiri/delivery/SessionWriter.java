@@ -220,6 +220,7 @@ final class SessionWriter extends WebSocketSessionDecorator {
 		if (this.closed) {
 			return;
 		}
+		log.info("Disconnected session {}: too slow to receive ({} bytes waiting)", getId(), this.queuedBytes);
 		drop();
 		closeLater(TOO_SLOW);
 	}

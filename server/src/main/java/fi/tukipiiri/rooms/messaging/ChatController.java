@@ -5,26 +5,32 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
-import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 import fi.tukipiiri.delivery.Destinations;
+import fi.tukipiiri.delivery.SessionReplies;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageService;
 
 /**
- * {@code SEND /app/rooms/{roomId}/messages}: store, and acknowledge to the sender after
- * commit; {@link MessageBroadcast} delivers it to the room.
+ * {@code SEND /app/rooms/{roomId}/messages}: store, and acknowledge to the sending
+ * connection on {@code /user/queue/acks} after commit; delivery tells the room
+ * ({@code MessagePosted}).
  */
 @Controller
 class ChatController {
 
 	private final MessageService messages;
 
-	ChatController(MessageService messages) {
+	private final SessionReplies replies;
+
+	ChatController(MessageService messages, SessionReplies replies) {
 		this.messages = messages;
+		this.replies = replies;
 	}
 
 	record SendMessage(String clientId, String body) {
@@ -34,12 +40,13 @@ class ChatController {
 	}
 
 	@MessageMapping(Destinations.SEND_MESSAGE)
-	@SendToUser(destinations = Destinations.ACKS, broadcast = false)
-	Ack send(@DestinationVariable UUID roomId, @Payload SendMessage request, Principal sender) {
-		MessageService.Sent sent = messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(),
+	void send(@DestinationVariable UUID roomId, @Payload SendMessage request, Principal sender,
+			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
+		MessageService.Sent sent = this.messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(),
 				request.body());
 		ChatMessage message = sent.message();
-		return new Ack(request.clientId(), roomId, message.seq(), message.id(), message.sentAt());
+		this.replies.toSession(sessionId, Destinations.ACKS,
+				new Ack(request.clientId(), roomId, message.seq(), message.id(), message.sentAt()));
 	}
 
 }
