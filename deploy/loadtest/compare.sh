@@ -124,7 +124,7 @@ for run in $RUNS; do
 			port=$PORT_BASE
 			# shellcheck disable=SC2086
 			(cd "$WORK" && exec env TUKIPIIRI_ADMIN_USERNAME=loadadmin TUKIPIIRI_ADMIN_PASSWORD=loadtest-password \
-				TUKIPIIRI_AUTH_SIGN_UP_MAX_PER_ADDRESS=1000000 \
+				TUKIPIIRI_AUTH_SIGN_UP_MAX_PER_ADDRESS=1000000 TUKIPIIRI_MODERATION_REQUEST_LIMIT=1000000 \
 				java $JVM_OPTS -jar "$jar" --server.port="$port" --server.address=127.0.0.1 >"$WORK/$label-server.log" 2>&1) &
 			pid=$!
 			STARTED+=("$pid")

@@ -30,11 +30,11 @@ import fi.tukipiiri.platform.OutageLog;
  * Carries live events to every node: published once to a Redis channel, every node (this
  * one included) hands them to its own in-memory STOMP broker. The payload is written as
  * JSON once, on the publishing node, and travels as those bytes:
- * {@code D<destination>\n<json>} for a delivery, {@code E<roomId> <accountId>} for a
- * withdrawal of access, {@code N<type>\n<json>} for a {@link NodeSignal}. One channel
- * keeps a room's messages and withdrawals in order. Redis pub/sub may drop a message;
- * clients notice the gap in sequence numbers and fetch it from PostgreSQL, which remains
- * the truth.
+ * {@code D<published millis> <node> <destination>\n<json>} for a delivery,
+ * {@code E<roomId> <accountId>} for a withdrawal of access, {@code N<type>\n<json>} for a
+ * {@link NodeSignal}. One channel keeps a room's messages and withdrawals in order. Redis
+ * pub/sub may drop a message; clients notice the gap in sequence numbers and fetch it
+ * from PostgreSQL, which remains the truth.
  */
 @Component
 class ClusterRelay implements MessageListener {
@@ -65,9 +65,15 @@ class ClusterRelay implements MessageListener {
 
 	private final RoomFanOut rooms;
 
+	private final RelayLag lag;
+
+	/** This node, in the frames it publishes. */
+	private final String node = UUID.randomUUID().toString().substring(0, 8);
+
 	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions,
-			SimpUserRegistry users, JsonMapper json, ApplicationEventPublisher events, RoomFanOut rooms) {
+			SimpUserRegistry users, JsonMapper json, ApplicationEventPublisher events, RoomFanOut rooms, RelayLag lag) {
 		this.rooms = rooms;
+		this.lag = lag;
 		this.events = events;
 		this.redis = redis;
 		this.broker = broker;
@@ -81,7 +87,8 @@ class ClusterRelay implements MessageListener {
 	 * {@code destination} on any node.
 	 */
 	void deliver(String destination, Object payload) {
-		send(frame(DELIVER, destination, json.writeValueAsBytes(payload)));
+		send(frame(DELIVER, System.currentTimeMillis() + " " + this.node + " " + destination,
+				json.writeValueAsBytes(payload)));
 	}
 
 	/**
@@ -132,12 +139,24 @@ class ClusterRelay implements MessageListener {
 			log.warn("Ignored an unreadable relay frame of {} bytes", frame.length);
 			return;
 		}
-		String destination = new String(frame, 1, newline - 1, StandardCharsets.UTF_8);
+		String head = new String(frame, 1, newline - 1, StandardCharsets.UTF_8);
 		byte[] payload = Arrays.copyOfRange(frame, newline + 1, frame.length);
 		if (frame[0] == SIGNAL) {
-			heard(destination, payload);
+			heard(head, payload);
 			return;
 		}
+		int space = head.indexOf(' ');
+		int second = space < 0 ? -1 : head.indexOf(' ', space + 1);
+		if (second < 0) {
+			log.warn("Ignored a relay frame without its publication time and node");
+			return;
+		}
+		// only this node's own deliveries: their time is on this node's clock
+		if (head.regionMatches(space + 1, this.node, 0, this.node.length())
+				&& second - space - 1 == this.node.length()) {
+			this.lag.observe(Long.parseLong(head, 0, space, 10));
+		}
+		String destination = head.substring(second + 1);
 		if (destination.startsWith(Destinations.ROOM_TOPICS)) {
 			this.rooms.deliver(destination, payload);
 			return;

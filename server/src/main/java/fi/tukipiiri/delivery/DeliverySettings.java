@@ -22,10 +22,14 @@ import org.springframework.util.unit.DataSize;
  * disconnected
  * @param maxSendsInFlight most chat messages being stored on the node at once; one more
  * is answered {@code server.busy} with a retry hint instead of waiting in a queue
+ * @param compression whether per-message deflate (RFC 7692) is agreed with clients that
+ * offer it
+ * @param maxDeliveryLag how late this node's readers may hear messages before new ones
+ * are answered {@code server.busy}
  */
 @ConfigurationProperties("tukipiiri.chat")
 public record DeliverySettings(@DefaultValue List<String> allowedOrigins,
 		@DefaultValue("256KB") DataSize outboundPerConnection, @DefaultValue("25") int outboundHeapPercent,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("256") int maxSendsInFlight,
-		@DefaultValue("false") boolean compression) {
+		@DefaultValue("false") boolean compression, @DefaultValue("500ms") Duration maxDeliveryLag) {
 }

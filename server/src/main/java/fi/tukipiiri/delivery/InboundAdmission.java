@@ -22,8 +22,10 @@ import fi.tukipiiri.platform.RefusalLog;
 /**
  * Sheds load instead of queueing without limit: at most
  * {@code tukipiiri.chat.max-sends-in-flight} chat messages are being stored on this node
- * at once (taken in, not yet handled); a message beyond that is answered at once on the
- * sender's {@code /user/queue/errors} with {@code server.busy} and {@code
+ * at once (taken in, not yet handled), and none while its readers hear messages more than
+ * {@code tukipiiri.chat.max-delivery-lag} late ({@link RelayLag}); a message beyond that
+ * is answered at once on the sender's {@code /user/queue/errors} with {@code server.busy}
+ * and {@code
  * retryAfterSeconds}, with its {@code clientId}, and nothing is stored, so the client
  * sends it again a moment later. Typing notices are shed the same way, silently.
  * Moderation actions and token renewals are never shed.
@@ -42,12 +44,18 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 
 	private final int limit;
 
+	private final long maxLagMillis;
+
+	private final RelayLag lag;
+
 	private final StompErrors errors;
 
 	private final JsonMapper json;
 
-	InboundAdmission(DeliverySettings settings, StompErrors errors, JsonMapper json) {
+	InboundAdmission(DeliverySettings settings, StompErrors errors, JsonMapper json, RelayLag lag) {
 		this.limit = settings.maxSendsInFlight();
+		this.maxLagMillis = settings.maxDeliveryLag().toMillis();
+		this.lag = lag;
 		this.errors = errors;
 		this.json = json;
 	}
@@ -58,7 +66,7 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 		if (shed == null) {
 			return message;
 		}
-		if (this.inFlight.incrementAndGet() <= this.limit) {
+		if (this.inFlight.incrementAndGet() <= this.limit && this.lag.millis() <= this.maxLagMillis) {
 			return message;
 		}
 		this.inFlight.decrementAndGet();
