@@ -89,8 +89,9 @@ class NoticeAfterCommitIT {
 	private BlockingQueue<JsonNode> inbox(StompTestClient live, Session person) {
 		BlockingQueue<JsonNode> inbox = live.subscribe("/user/queue/notifications");
 		await().atMost(5, TimeUnit.SECONDS)
-			.until(() -> users.findSubscriptions(
-					subscription -> subscription.getSession().getUser().getName().equals(person.id().toString()))
+			.until(() -> users
+				.findSubscriptions(
+						subscription -> subscription.getSession().getUser().getName().equals(person.id().toString()))
 				.size() == 1);
 		return inbox;
 	}
