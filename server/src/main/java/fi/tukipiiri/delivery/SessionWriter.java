@@ -90,9 +90,12 @@ final class SessionWriter extends WebSocketSessionDecorator {
 			if (this.closed || this.closeWhenWritten != null) {
 				return;
 			}
-			if (this.queuedBytes + length > this.limits.perConnection()
-					|| this.limits.queued().addAndGet(length) > this.limits.budget()) {
+			boolean overConnection = this.queuedBytes + length > this.limits.perConnection();
+			boolean overNode = !overConnection && this.limits.queued().addAndGet(length) > this.limits.budget();
+			if (overNode) {
 				this.limits.queued().addAndGet(-length);
+			}
+			if (overConnection || overNode) {
 				start = false;
 				overflow();
 			}
@@ -114,6 +117,16 @@ final class SessionWriter extends WebSocketSessionDecorator {
 	long writingFor(long now) {
 		long since = this.writingSince;
 		return since == 0 ? 0 : now - since;
+	}
+
+	/**
+	 * The connection has closed: frames still waiting are dropped and the node's count of
+	 * waiting bytes is given back.
+	 */
+	void closed() {
+		synchronized (this.lock) {
+			drop();
+		}
 	}
 
 	/** Disconnects this consumer for being too slow; frames still waiting are dropped. */

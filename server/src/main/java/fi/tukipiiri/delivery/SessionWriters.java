@@ -67,6 +67,9 @@ class SessionWriters implements DisposableBean {
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
 				SessionWriter writer = SessionWriters.this.writers.remove(session.getId());
+				if (writer != null) {
+					writer.closed();
+				}
 				super.afterConnectionClosed(writer != null ? writer : session, closeStatus);
 			}
 
