@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.handler.invocation.AbstractMethodMessageHandler;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
@@ -86,9 +87,14 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 		}
 	}
 
+	/**
+	 * Every handler of the inbound channel (the application's, the user destinations',
+	 * the broker's) is told of every frame; the one that handles {@code /app}
+	 * destinations ends the count.
+	 */
 	@Override
 	public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
-		if (shed(message) != null) {
+		if (handler instanceof AbstractMethodMessageHandler<?> && shed(message) != null) {
 			this.inFlight.decrementAndGet();
 		}
 	}

@@ -119,8 +119,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	 * in, allocated when the connection opens: 64 K characters of text and 64 KB of
 	 * binary cost about 200 KB per idle connection. The longest chat message (4,000 code
 	 * points, each two UTF-16 characters or a two-character JSON escape) is about 8,000
-	 * characters; 12,288 leave room for the frame's headers and JSON. Clients send no
-	 * binary frames.
+	 * characters; 12,288 leave room for the frame's headers and JSON (Spring raises each
+	 * STOMP session's limit to 16,640, and Tomcat grows a buffer only for such a frame).
+	 * Clients send no binary frames.
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {

@@ -77,6 +77,8 @@ class RefusalFloodIT {
 		for (int i = 0; i < FLOOD; i++) {
 			BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 			WebSocket socket = connected(parent, frames);
+			socket.sendText("SUBSCRIBE\ndestination:/user/queue/acks\nx-note:" + SECRET + "\n\n\u0000", true)
+				.get(5, TimeUnit.SECONDS);
 			socket
 				.sendText("SEND\ndestination:/topic/rooms/" + UUID.randomUUID()
 						+ "\ncontent-type:application/json\n\n{\"body\":\"" + SECRET + "\"}\u0000", true)
@@ -94,7 +96,7 @@ class RefusalFloodIT {
 		}
 		for (int i = 0; i < 5; i++) {
 			WebSocket socket = connected(parent, new LinkedBlockingQueue<>());
-			// over the 64 KB frame limit: the server closes the connection
+			// over the frame limit: the server closes the connection
 			socket.sendText("SEND\ndestination:/app/rooms/" + UUID.randomUUID() + "/messages\n\n" + SECRET.repeat(2000)
 					+ "\u0000", true);
 			Awaitility.await().atMost(5, TimeUnit.SECONDS).until(socket::isInputClosed);
@@ -118,7 +120,8 @@ class RefusalFloodIT {
 		assertThat(output.getOut()).contains("Refused stomp-frame: frame that is not STOMP")
 			.contains("Refused stomp-frame: SEND (AccessDeniedException)")
 			.contains("Refused stomp-frame: SUBSCRIBE (AccessDeniedException)")
-			.contains("Refused stomp-frame: SUBSCRIBE /topic/rooms/{} (rooms.not_member)");
+			.contains("Refused stomp-frame: SUBSCRIBE /topic/rooms/{} (rooms.not_member)")
+			.contains("Refused stomp-frame: SUBSCRIBE (no id)");
 	}
 
 	/**
