@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Mutes and bans, each in force from when it is imposed until it ends or is lifted. */
@@ -79,21 +83,36 @@ class Sanctions {
 	record SendLimits(int slowModeSeconds, boolean muted, Instant mutedUntil) {
 	}
 
-	SendLimits sendLimits(UUID roomId, UUID accountId, Instant now) {
-		return jdbc
-			.sql("""
-					select coalesce((select slow_mode_seconds from room_moderation where room_id = :roomId), 0) as slow,
-					       m.mutes > 0 as muted, case when m.open_ended then null else m.until end as until
-					from (select count(*) as mutes, coalesce(bool_or(ends_at is null), false) as open_ended, max(ends_at) as until
-					      from sanctions where kind = 'MUTE' and room_id = :roomId and account_id = :accountId and
-					"""
-					+ IN_FORCE + ") m")
-			.param("roomId", roomId)
-			.param("accountId", accountId)
+	/** A person in a room. */
+	record Seat(UUID roomId, UUID accountId) {
+	}
+
+	/**
+	 * The room's slow mode and the person's mute there, for every pair at once; a pair
+	 * under no rule has slow mode 0 and no mute.
+	 */
+	Map<Seat, SendLimits> sendLimits(Collection<Seat> seats, Instant now) {
+		Map<Seat, SendLimits> limits = new HashMap<>();
+		jdbc.sql(
+				"""
+						select k.room_id, k.account_id, coalesce(rm.slow_mode_seconds, 0) as slow,
+						       m.mutes > 0 as muted, case when m.open_ended then null else m.until end as until
+						from (select distinct room_id, account_id from unnest(:rooms, :accounts) as u(room_id, account_id)) k
+						left join room_moderation rm on rm.room_id = k.room_id
+						cross join lateral (
+						    select count(*) as mutes, coalesce(bool_or(ends_at is null), false) as open_ended, max(ends_at) as until
+						    from sanctions s
+						    where s.kind = 'MUTE' and s.room_id = k.room_id and s.account_id = k.account_id and
+						"""
+						+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at") + ") m")
+			.param("rooms", new SqlArrayValue("uuid", seats.stream().map(Seat::roomId).toArray()))
+			.param("accounts", new SqlArrayValue("uuid", seats.stream().map(Seat::accountId).toArray()))
 			.param("now", Timestamp.from(now))
-			.query((rs, n) -> new SendLimits(rs.getInt("slow"), rs.getBoolean("muted"),
-					instant(rs.getTimestamp("until"))))
-			.single();
+			.query((rs, n) -> limits.put(
+					new Seat(rs.getObject("room_id", UUID.class), rs.getObject("account_id", UUID.class)),
+					new SendLimits(rs.getInt("slow"), rs.getBoolean("muted"), instant(rs.getTimestamp("until")))))
+			.list();
+		return limits;
 	}
 
 	/** Sanctions in force in the room, including series-wide bans of its series. */

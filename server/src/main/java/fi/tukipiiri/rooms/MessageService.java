@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import fi.tukipiiri.rooms.Messages.LockedRoom;
+import fi.tukipiiri.delivery.DeliverySettings;
+import fi.tukipiiri.rooms.MessageAppender.Draft;
+import fi.tukipiiri.rooms.RoomProblems.Busy;
 import fi.tukipiiri.rooms.RoomProblems.EmptyMessage;
 import fi.tukipiiri.rooms.RoomProblems.InvalidClientId;
 import fi.tukipiiri.rooms.RoomProblems.InvalidText;
 import fi.tukipiiri.rooms.RoomProblems.MessageNotFound;
 import fi.tukipiiri.rooms.RoomProblems.MessageTooLong;
-import fi.tukipiiri.rooms.RoomProblems.NotMember;
-import fi.tukipiiri.rooms.RoomProblems.ReadOnly;
-import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 import fi.tukipiiri.text.TextPolicy;
 
 /**
@@ -30,33 +34,38 @@ import fi.tukipiiri.text.TextPolicy;
  * message instead.
  */
 @Service
-public class MessageService {
+public class MessageService implements DisposableBean {
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-	private final Messages messages;
+	/**
+	 * Most messages stored in one transaction: enough to take in a burst at once, few
+	 * enough that the rooms' locks are held for milliseconds.
+	 */
+	private static final int MAX_BATCH = 100;
 
-	private final Rooms rooms;
+	private final Messages messages;
 
 	private final RoomService roomService;
 
-	private final List<RoomRules> rules;
+	private final MessageAppender appender;
 
-	private final ApplicationEventPublisher events;
+	private final GroupCommit<Draft, Sent> groupCommit;
 
 	private final ChatSettings settings;
 
 	private final Clock clock;
 
-	MessageService(Messages messages, Rooms rooms, RoomService roomService, List<RoomRules> rules,
-			ApplicationEventPublisher events, ChatSettings settings, Clock clock) {
+	MessageService(Messages messages, RoomService roomService, MessageAppender appender, ChatSettings settings,
+			DeliverySettings delivery, PlatformTransactionManager transactions, Clock clock) {
 		this.messages = messages;
-		this.rooms = rooms;
 		this.roomService = roomService;
-		this.rules = rules;
-		this.events = events;
+		this.appender = appender;
 		this.settings = settings;
 		this.clock = clock;
+		TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+		this.groupCommit = new GroupCommit<>("group-commit", delivery.maxSendsInFlight(), MAX_BATCH,
+				drafts -> inTransaction.execute(status -> appender.append(drafts)), MessageService::outage);
 	}
 
 	/**
@@ -72,26 +81,36 @@ public class MessageService {
 	 * Stores a message whose body passes the text policy for several lines
 	 * ({@link TextPolicy#multiLine}): NFC, invisible characters and bidirectional
 	 * controls removed, line feeds kept, 1 to {@code maxMessageLength} code points. The
-	 * canonical body is what is stored and delivered.
+	 * canonical body is what is stored and delivered. Messages that arrive together are
+	 * stored in one transaction (group commit); the future completes once this one is
+	 * committed, or fails with the refusal its sender sees ({@code rooms.not_found},
+	 * {@code rooms.not_member}, {@code rooms.read_only}, a moderation rule's), never
+	 * wrapped.
 	 * @throws EmptyMessage {@code message.empty}: nothing but white space and invisible
 	 * characters
 	 * @throws MessageTooLong {@code message.too_long}: over the limit in code points
 	 * @throws InvalidText {@code message.invalid_text}: a control character, an unpaired
 	 * surrogate or too many marks
+	 * @throws InvalidClientId {@code message.invalid_client_id}
+	 * @throws Busy {@code server.busy}: as many messages as the node takes
+	 * ({@code tukipiiri.chat.max-sends-in-flight}) wait to be stored already
 	 */
-	@Transactional
-	public Sent send(UUID roomId, UUID authorId, String clientId, String rawBody) {
+	public CompletableFuture<Sent> send(UUID roomId, UUID authorId, String clientId, String rawBody) {
 		requireClientId(clientId);
 		String body = normalise(rawBody);
-		return store(roomId, authorId, clientId, (seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(),
-				authorId, author.displayName(), author.role(), body, clock.instant()));
+		try {
+			return this.groupCommit.submit(new Draft(roomId, authorId, clientId, MessageKind.TEXT, body, null));
+		}
+		catch (GroupCommit.Refused full) {
+			throw new Busy();
+		}
 	}
 
 	/**
-	 * Stores a message written in several languages (the crisis message), under the same
-	 * rules as {@link #send}: each reader reads it in their own language from
-	 * {@code translations}; its body holds all of them, in the order given. The caller
-	 * decides who may send one.
+	 * Stores a message written in several languages (the crisis message) in the caller's
+	 * transaction, under the same rules as {@link #send}: each reader reads it in their
+	 * own language from {@code translations}; its body holds all of them, in the order
+	 * given. The caller decides who may send one.
 	 * @param translations language code → text, at least one
 	 */
 	@Transactional
@@ -102,37 +121,33 @@ public class MessageService {
 			throw new EmptyMessage();
 		}
 		Map<String, String> texts = new LinkedHashMap<>(translations);
-		return store(roomId, authorId, clientId,
-				(seq, author) -> new ChatMessage(roomId, seq, UUID.randomUUID(), authorId, author.displayName(),
-						author.role(), String.join("\n\n", texts.values()), clock.instant(), false, kind, texts));
+		GroupCommit.Outcome<Sent> outcome = this.appender
+			.append(List.of(new Draft(roomId, authorId, clientId, kind, String.join("\n\n", texts.values()), texts)))
+			.get(0);
+		if (outcome.failure() != null) {
+			throw outcome.failure();
+		}
+		return outcome.result();
 	}
 
 	/**
-	 * Numbers and stores the message {@code compose} makes, under the room's lock, once
-	 * the room, the author's membership and the rooms' rules allow it; a client id sent
-	 * before returns the message stored then.
+	 * PostgreSQL cannot be reached or did not answer: no message would fare better alone.
 	 */
-	private Sent store(UUID roomId, UUID authorId, String clientId, BiFunction<Long, RoomMember, ChatMessage> compose) {
-		LockedRoom room = messages.lockRoom(roomId).orElseThrow(RoomNotFound::new);
-		RoomMember author = rooms.member(roomId, authorId).orElseThrow(NotMember::new);
-		Optional<ChatMessage> original = messages.findByClientId(roomId, authorId, clientId);
-		if (original.isPresent()) {
-			return new Sent(original.get(), true);
-		}
-		if (!room.state().acceptsMessages()) {
-			throw new ReadOnly();
-		}
-		rules.forEach(rule -> rule.checkSend(roomId, author));
-		ChatMessage message = compose.apply(room.lastSeq() + 1, author);
-		messages.append(message, clientId);
-		events.publishEvent(new MessagePosted(message, clientId));
-		return new Sent(message, false);
+	private static boolean outage(RuntimeException failure) {
+		return failure instanceof CannotCreateTransactionException
+				|| failure instanceof DataAccessResourceFailureException || failure instanceof QueryTimeoutException;
 	}
 
 	private static void requireClientId(String clientId) {
 		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
 			throw new InvalidClientId();
 		}
+	}
+
+	/** Stores what waits to be stored, then takes no more. */
+	@Override
+	public void destroy() {
+		this.groupCommit.close();
 	}
 
 	/**

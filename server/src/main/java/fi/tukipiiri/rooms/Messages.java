@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,12 +27,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Messages {
 
-	private static final String SELECT = """
-			select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role,
-			       case when m.removed_at is null then m.body end as body, m.sent_at, m.removed_at is not null as removed,
-			       m.kind, case when m.removed_at is null then m.translations end as translations
-			from messages m left join accounts a on a.id = m.author_id
+	private static final String COLUMNS = """
+			m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role,
+			case when m.removed_at is null then m.body end as body, m.sent_at, m.removed_at is not null as removed,
+			m.kind, case when m.removed_at is null then m.translations end as translations
 			""";
+
+	private static final String SELECT = "select " + COLUMNS
+			+ " from messages m left join accounts a on a.id = m.author_id ";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,50 +50,78 @@ class Messages {
 	record LockedRoom(long lastSeq, RoomState state) {
 	}
 
-	/**
-	 * Locks the room row until the transaction ends: senders to one room take their turn,
-	 * so numbers have no gaps.
-	 */
-	Optional<LockedRoom> lockRoom(UUID roomId) {
-		return jdbc.sql("select last_seq, state from rooms where id = :id for no key update")
-			.param("id", roomId)
-			.query((rs, n) -> new LockedRoom(rs.getLong("last_seq"), RoomState.valueOf(rs.getString("state"))))
-			.optional();
-	}
-
-	Optional<ChatMessage> findByClientId(UUID roomId, UUID authorId, String clientId) {
-		return jdbc.sql(SELECT + " where m.room_id = :roomId and m.author_id = :authorId and m.client_id = :clientId")
-			.param("roomId", roomId)
-			.param("authorId", authorId)
-			.param("clientId", clientId)
-			.query(Messages::message)
-			.optional();
+	/** A sender's message as its client named it. */
+	record ClientKey(UUID roomId, UUID authorId, String clientId) {
 	}
 
 	/**
-	 * Stores the message under the next sequence number; the caller holds the room lock.
+	 * Locks the rooms' rows until the transaction ends, in the order of their ids, so
+	 * that two batches never wait on each other; rooms that do not exist are absent.
 	 */
-	void append(ChatMessage message, String clientId) {
-		jdbc.sql("update rooms set last_seq = :seq where id = :roomId")
-			.param("seq", message.seq())
-			.param("roomId", message.roomId())
+	Map<UUID, LockedRoom> lockRooms(Collection<UUID> roomIds) {
+		Map<UUID, LockedRoom> locked = new HashMap<>();
+		jdbc.sql("select id, last_seq, state from rooms where id = any(:ids) order by id for no key update")
+			.param("ids", uuids(roomIds))
+			.query((rs, n) -> locked.put(rs.getObject("id", UUID.class),
+					new LockedRoom(rs.getLong("last_seq"), RoomState.valueOf(rs.getString("state")))))
+			.list();
+		return locked;
+	}
+
+	/** The messages stored before under these client ids. */
+	Map<ClientKey, ChatMessage> findByClientIds(Collection<ClientKey> keys) {
+		Map<ClientKey, ChatMessage> found = new HashMap<>();
+		jdbc.sql("select m.client_id, " + COLUMNS + """
+				from messages m left join accounts a on a.id = m.author_id
+				join unnest(:rooms, :authors, :clients) as k(room_id, author_id, client_id)
+				  on m.room_id = k.room_id and m.author_id = k.author_id and m.client_id = k.client_id
+				""")
+			.param("rooms", uuids(keys.stream().map(ClientKey::roomId).toList()))
+			.param("authors", uuids(keys.stream().map(ClientKey::authorId).toList()))
+			.param("clients", texts(keys.stream().map(ClientKey::clientId).toList()))
+			.query((rs,
+					n) -> found.put(new ClientKey(rs.getObject("room_id", UUID.class),
+							rs.getObject("author_id", UUID.class), rs.getString("client_id")), message(rs, n)))
+			.list();
+		return found;
+	}
+
+	/**
+	 * Stores the messages, each under the sequence number it carries, and moves each
+	 * room's last number to the highest of them: two statements for the whole batch. The
+	 * caller holds the rooms' locks.
+	 */
+	void appendAll(List<ChatMessage> batch, List<String> clientIds) {
+		Map<UUID, Long> lastSeq = new HashMap<>();
+		batch.forEach(message -> lastSeq.merge(message.roomId(), message.seq(), Math::max));
+		jdbc.sql("""
+				update rooms r set last_seq = v.seq from unnest(:ids, :seqs) as v(id, seq)
+				where r.id = v.id
+				""")
+			.param("ids", uuids(lastSeq.keySet()))
+			.param("seqs", new SqlArrayValue("bigint", lastSeq.values().toArray()))
 			.update();
 		jdbc.sql(
 				"""
 						insert into messages (room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations)
-						values (:roomId, :seq, :id, :authorId, :authorRole, :clientId, :body, :sentAt, :kind, cast(:translations as jsonb))
+						select room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, cast(translations as jsonb)
+						from unnest(:rooms, :seqs, :ids, :authors, :roles, :clients, :bodies, :sentAt, :kinds, :translations)
+						  as v(room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations)
 						""")
-			.param("roomId", message.roomId())
-			.param("seq", message.seq())
-			.param("id", message.id())
-			.param("authorId", message.authorId())
-			.param("authorRole", message.authorRole().name())
-			.param("clientId", clientId)
-			.param("body", message.body())
-			.param("sentAt", Timestamp.from(message.sentAt()))
-			.param("kind", message.kind().name())
-			.param("translations",
-					message.translations() == null ? null : JSON.writeValueAsString(message.translations()))
+			.param("rooms", uuids(batch.stream().map(ChatMessage::roomId).toList()))
+			.param("seqs", new SqlArrayValue("bigint", batch.stream().map(ChatMessage::seq).toArray()))
+			.param("ids", uuids(batch.stream().map(ChatMessage::id).toList()))
+			.param("authors", uuids(batch.stream().map(ChatMessage::authorId).toList()))
+			.param("roles", texts(batch.stream().map(message -> message.authorRole().name()).toList()))
+			.param("clients", texts(clientIds))
+			.param("bodies", texts(batch.stream().map(ChatMessage::body).toList()))
+			.param("sentAt",
+					new SqlArrayValue("timestamptz",
+							batch.stream().map(message -> Timestamp.from(message.sentAt())).toArray()))
+			.param("kinds", texts(batch.stream().map(message -> message.kind().name()).toList()))
+			.param("translations", texts(batch.stream()
+				.map(message -> message.translations() == null ? null : JSON.writeValueAsString(message.translations()))
+				.toList()))
 			.update();
 	}
 
@@ -150,6 +183,14 @@ class Messages {
 			.param("to", seq + each)
 			.query(Messages::message)
 			.list();
+	}
+
+	private static SqlArrayValue uuids(Collection<UUID> ids) {
+		return new SqlArrayValue("uuid", ids.toArray());
+	}
+
+	private static SqlArrayValue texts(List<String> texts) {
+		return new SqlArrayValue("text", texts.toArray());
 	}
 
 	private static ChatMessage message(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,10 @@
 package fi.tukipiiri.rooms;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import fi.tukipiiri.platform.ApiProblem;
 
 /**
  * Rules other features add to rooms without rooms knowing them (moderation: mutes, bans,
@@ -9,11 +13,18 @@ import java.util.UUID;
  */
 public interface RoomRules {
 
+	/** A member about to post a message to a room. */
+	record Sender(UUID roomId, RoomMember author) {
+	}
+
 	/**
-	 * Throws an {@link fi.tukipiiri.platform.ApiProblem} when this member may not post to
-	 * the room now.
+	 * Whether each sender may post now. Messages stored together are checked together, in
+	 * the order they arrived; one person may appear more than once, and each message
+	 * counts (towards a flood limit, say) as if it had come alone.
+	 * @return one entry per sender, in the same order: empty when the message may be
+	 * posted, otherwise the refusal its sender is answered with
 	 */
-	void checkSend(UUID roomId, RoomMember author);
+	List<Optional<ApiProblem>> checkSends(List<Sender> senders);
 
 	/**
 	 * Whether this person is kept out of the room (for example banned from it or from its

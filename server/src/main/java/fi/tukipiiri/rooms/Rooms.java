@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Rooms and their members. */
@@ -146,6 +149,28 @@ class Rooms {
 				from room_members m join accounts a on a.id = m.account_id
 				where m.room_id = :roomId and m.account_id = :accountId
 				""").param("roomId", roomId).param("accountId", accountId).query(Rooms::member).optional();
+	}
+
+	/** A person in a room. */
+	record Membership(UUID roomId, UUID accountId) {
+	}
+
+	/** Which of these people are members of which of these rooms, and as whom. */
+	Map<Membership, RoomMember> members(Collection<Membership> wanted) {
+		Map<Membership, RoomMember> found = new HashMap<>();
+		jdbc.sql("""
+				select m.room_id, m.account_id, a.display_name, m.role
+				from room_members m join accounts a on a.id = m.account_id
+				join unnest(:rooms, :accounts) as k(room_id, account_id)
+				  on m.room_id = k.room_id and m.account_id = k.account_id
+				""")
+			.param("rooms", new SqlArrayValue("uuid", wanted.stream().map(Membership::roomId).toArray()))
+			.param("accounts", new SqlArrayValue("uuid", wanted.stream().map(Membership::accountId).toArray()))
+			.query((rs, n) -> found.put(
+					new Membership(rs.getObject("room_id", UUID.class), rs.getObject("account_id", UUID.class)),
+					member(rs, n)))
+			.list();
+		return found;
 	}
 
 	/**

@@ -228,13 +228,15 @@ class ChatIT {
 			a.sendMessage(UUID.randomUUID(), "nowhere", "Onko täällä ketään?");
 			assertError(next(errors, "unknown room"), "rooms.not_found", "nowhere");
 
+			var acks = a.subscribe("/user/queue/acks");
 			a.sendMessage(room, "exact", "ä".repeat(4000));
 			// the longest frame a real client sends: 4,000 emoji (two UTF-16 units, four
 			// bytes each), padding and a 64-character id
 			a.sendMessage(room, "e".repeat(64), " \n" + "\uD83D\uDE0A".repeat(4000) + "\n\t ");
-			var acks = a.subscribe("/user/queue/acks");
 			a.sendMessage(room, "after", "ok");
-			next(acks, "ack after refusals");
+			assertThat(next(acks, "the longest message's ack").path("clientId").asString()).isEqualTo("exact");
+			assertThat(next(acks, "the longest frame's ack").path("clientId").asString()).isEqualTo("e".repeat(64));
+			assertThat(next(acks, "ack after refusals").path("clientId").asString()).isEqualTo("after");
 		}
 		assertThat(count(room)).isEqualTo(3);
 	}

@@ -3,6 +3,7 @@ package fi.tukipiiri.rooms.messaging;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
@@ -39,14 +40,26 @@ class ChatController {
 	record Ack(String clientId, UUID roomId, long seq, UUID messageId, Instant sentAt) {
 	}
 
+	/**
+	 * Answers once the message is committed: the future fails with the refusal itself
+	 * (not wrapped), so {@link StompErrorAdvice} answers it as if thrown here.
+	 */
 	@MessageMapping(Destinations.SEND_MESSAGE)
-	void send(@DestinationVariable UUID roomId, @Payload SendMessage request, Principal sender,
+	CompletableFuture<Void> send(@DestinationVariable UUID roomId, @Payload SendMessage request, Principal sender,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
-		MessageService.Sent sent = this.messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(),
-				request.body());
-		ChatMessage message = sent.message();
-		this.replies.toSession(sessionId, Destinations.ACKS,
-				new Ack(request.clientId(), roomId, message.seq(), message.id(), message.sentAt()));
+		CompletableFuture<Void> answered = new CompletableFuture<>();
+		this.messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(), request.body())
+			.whenComplete((sent, failure) -> {
+				if (failure != null) {
+					answered.completeExceptionally(failure);
+					return;
+				}
+				ChatMessage message = sent.message();
+				this.replies.toSession(sessionId, Destinations.ACKS,
+						new Ack(request.clientId(), roomId, message.seq(), message.id(), message.sentAt()));
+				answered.complete(null);
+			});
+		return answered;
 	}
 
 }
