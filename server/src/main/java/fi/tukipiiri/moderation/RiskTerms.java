@@ -23,7 +23,11 @@ final class RiskTerms {
 	/** What may not touch a term on either side for it to count as a whole word. */
 	private static final String WORD_CHARACTER = "[\\p{L}\\p{M}\\p{N}]";
 
-	private record Term(String category, Pattern pattern) {
+	/**
+	 * @param literal the term's first word as it must appear in the text: a plain
+	 * substring search (fast, vectorised) rules most terms out before the pattern runs
+	 */
+	private record Term(String category, String literal, Pattern pattern) {
 	}
 
 	private final List<Term> terms = new ArrayList<>();
@@ -35,7 +39,7 @@ final class RiskTerms {
 		categories.forEach((category, languages) -> languages.values()
 			.forEach(list -> list.stream()
 				.filter(term -> !TextPolicy.riskForm(term.replace("*", "")).isEmpty())
-				.forEach(term -> terms.add(new Term(category, compile(term))))));
+				.forEach(term -> terms.add(new Term(category, firstWord(term), compile(term))))));
 	}
 
 	/** The categories the text touches, in alphabetical order; empty if none. */
@@ -43,17 +47,27 @@ final class RiskTerms {
 		String canonical = TextPolicy.riskForm(text);
 		Set<String> found = new TreeSet<>();
 		for (Term term : terms) {
-			if (!found.contains(term.category()) && term.pattern().matcher(canonical).find()) {
+			if (!found.contains(term.category()) && canonical.contains(term.literal())
+					&& term.pattern().matcher(canonical).find()) {
 				found.add(term.category());
 			}
 		}
 		return found;
 	}
 
-	private static Pattern compile(String term) {
+	private static String firstWord(String term) {
+		return words(term)[0];
+	}
+
+	private static String[] words(String term) {
 		String trimmed = term.strip();
 		boolean open = trimmed.endsWith("*");
-		String[] words = TextPolicy.riskForm(open ? trimmed.substring(0, trimmed.length() - 1) : trimmed).split(" ");
+		return TextPolicy.riskForm(open ? trimmed.substring(0, trimmed.length() - 1) : trimmed).split(" ");
+	}
+
+	private static Pattern compile(String term) {
+		boolean open = term.strip().endsWith("*");
+		String[] words = words(term);
 		StringBuilder regex = new StringBuilder("(?<!" + WORD_CHARACTER + ")");
 		for (int i = 0; i < words.length; i++) {
 			regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
