@@ -20,8 +20,9 @@ import org.springframework.util.unit.DataSize;
  * the maximum heap
  * @param sendTimeLimit longest one frame may take to be written before its consumer is
  * disconnected
- * @param maxSendsInFlight most chat messages being stored on the node at once; one more
- * is answered {@code server.busy} with a retry hint instead of waiting in a queue
+ * @param maxSendsInFlight most chat messages being taken in on the node at once, and
+ * separately most waiting to be stored; one more is answered {@code server.busy} with a
+ * retry hint instead of waiting in a queue
  * @param compression whether per-message deflate (RFC 7692) is agreed with clients that
  * offer it
  * @param maxDeliveryLag how late this node's readers may hear messages before new ones

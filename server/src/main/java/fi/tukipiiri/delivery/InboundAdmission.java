@@ -22,8 +22,9 @@ import fi.tukipiiri.platform.RefusalLog;
 
 /**
  * Sheds load instead of queueing without limit: at most
- * {@code tukipiiri.chat.max-sends-in-flight} chat messages are being stored on this node
- * at once (taken in, not yet handled), and none while its readers hear messages more than
+ * {@code tukipiiri.chat.max-sends-in-flight} chat messages are being taken in on this
+ * node at once (received, not yet handed to the store, whose own queue has the same
+ * bound), and none while its readers hear messages more than
  * {@code tukipiiri.chat.max-delivery-lag} late ({@link RelayLag}); a message beyond that
  * is answered at once on the sender's {@code /user/queue/errors} with {@code server.busy}
  * and {@code
