@@ -35,10 +35,6 @@ import fi.tukipiiri.platform.RefusalLog;
 @Component
 class InboundAdmission implements ExecutorChannelInterceptor {
 
-	static final String BUSY = "server.busy";
-
-	private static final long RETRY_AFTER_SECONDS = 1;
-
 	private static final Pattern SHED = Pattern
 		.compile(Pattern.quote(Destinations.APP) + "/rooms/([0-9a-fA-F-]{36})/(messages|typing)");
 
@@ -119,7 +115,8 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 
 	private void refuse(Message<?> message, String room) {
 		RefusalLog.of("stomp-frame")
-			.refused("SEND " + RefusalLog.shape(SimpMessageHeaderAccessor.getDestination(message.getHeaders())), BUSY);
+			.refused("SEND " + RefusalLog.shape(SimpMessageHeaderAccessor.getDestination(message.getHeaders())),
+					"server.busy");
 		UUID roomId = null;
 		try {
 			roomId = UUID.fromString(room);
@@ -129,8 +126,7 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 		}
 		this.errors.send(SimpMessageHeaderAccessor.getUser(message.getHeaders()),
 				SimpMessageHeaderAccessor.getSessionId(message.getHeaders()),
-				new StompError(BUSY, "The service is busy. The message is sent again in a moment.", clientId(message),
-						roomId, RETRY_AFTER_SECONDS));
+				StompError.busy(clientId(message), roomId));
 	}
 
 	/** The refused message's client id, so the client knows which one to send again. */

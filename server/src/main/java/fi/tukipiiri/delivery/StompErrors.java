@@ -54,6 +54,16 @@ public class StompErrors {
 			this(code, message, clientId, roomId, null, null, Map.of());
 		}
 
+		/**
+		 * {@code server.busy}: the node takes no more chat messages now; nothing was
+		 * stored, and the sender sends the same client id again after
+		 * {@code retryAfterSeconds} (1).
+		 */
+		public static StompError busy(String clientId, UUID roomId) {
+			return new StompError("server.busy", "The service is busy. The message is sent again in a moment.",
+					clientId, roomId, 1L);
+		}
+
 		/** The details, written as members of the error itself. */
 		@JsonAnyGetter
 		Map<String, Object> members() {

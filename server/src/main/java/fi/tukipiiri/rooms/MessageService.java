@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.tukipiiri.delivery.DeliverySettings;
 import fi.tukipiiri.rooms.MessageAppender.Draft;
-import fi.tukipiiri.rooms.RoomProblems.Busy;
 import fi.tukipiiri.rooms.RoomProblems.EmptyMessage;
 import fi.tukipiiri.rooms.RoomProblems.InvalidClientId;
 import fi.tukipiiri.rooms.RoomProblems.InvalidText;
@@ -66,6 +65,20 @@ public class MessageService implements DisposableBean {
 		TransactionTemplate inTransaction = new TransactionTemplate(transactions);
 		this.groupCommit = new GroupCommit<>("group-commit", delivery.maxSendsInFlight(), MAX_BATCH,
 				drafts -> inTransaction.execute(status -> appender.append(drafts)), MessageService::outage);
+	}
+
+	/**
+	 * The node has as many messages waiting to be stored as it takes
+	 * ({@code tukipiiri.chat.max-sends-in-flight}); the sender is answered
+	 * {@code server.busy} and sends the message again a moment later. Only a STOMP sender
+	 * can meet it.
+	 */
+	public static final class Busy extends RuntimeException {
+
+		Busy() {
+			super("server.busy", null, false, false);
+		}
+
 	}
 
 	/**

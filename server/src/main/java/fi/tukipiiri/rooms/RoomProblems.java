@@ -1,7 +1,5 @@
 package fi.tukipiiri.rooms;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 import fi.tukipiiri.platform.ApiProblem;
@@ -31,19 +29,6 @@ public final class RoomProblems {
 
 		NotMember() {
 			super(HttpStatus.FORBIDDEN, "rooms.not_member", "You are not a member of this room.");
-		}
-
-	}
-
-	/**
-	 * The node has as many messages waiting to be stored as it takes; the sender sends
-	 * this one again a moment later. The same code as the STOMP layer's own shedding.
-	 */
-	public static final class Busy extends ApiProblem {
-
-		Busy() {
-			super(HttpStatus.SERVICE_UNAVAILABLE, "server.busy",
-					"The service is busy. The message is sent again in a moment.", Map.of("retryAfterSeconds", 1));
 		}
 
 	}

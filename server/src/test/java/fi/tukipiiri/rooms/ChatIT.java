@@ -16,6 +16,7 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.BareStompConnect;
+import fi.tukipiiri.support.CommitRefusal;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.StompTestClient;
@@ -96,17 +97,7 @@ class ChatIT {
 		api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
 		// a deferred check fails only at COMMIT: an ack sent before the commit would
 		// still go out
-		jdbc.sql("""
-				create or replace function refuse_marked_message() returns trigger language plpgsql as $$
-				begin
-				  if new.body = 'refused at commit' then raise exception 'refused at commit'; end if;
-				  return new;
-				end $$""").update();
-		jdbc.sql("drop trigger if exists refuse_marked_message on messages").update();
-		jdbc.sql("""
-				create constraint trigger refuse_marked_message after insert on messages
-				deferrable initially deferred for each row execute function refuse_marked_message()""").update();
-		try (var a = connect(anna)) {
+		try (var refusal = CommitRefusal.of(jdbc, "refused at commit"); var a = connect(anna)) {
 			var acks = a.subscribe("/user/queue/acks");
 			var errors = a.subscribe("/user/queue/errors");
 			a.sendMessage(room, "doomed", "refused at commit");
@@ -116,9 +107,6 @@ class ChatIT {
 			nothing(acks, 500);
 			a.sendMessage(room, "fine", "this one commits");
 			assertThat(next(acks, "the next message's ack").path("seq").asLong()).isEqualTo(1);
-		}
-		finally {
-			jdbc.sql("drop trigger if exists refuse_marked_message on messages").update();
 		}
 		assertThat(count(room)).isEqualTo(1);
 	}

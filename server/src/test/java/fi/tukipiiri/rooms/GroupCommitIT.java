@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.CommitRefusal;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.StompTestClient;
 
@@ -58,8 +59,8 @@ class GroupCommitIT {
 		for (Session member : List.of(anna, matti)) {
 			this.api.post("/api/rooms/" + room + "/join", Map.of(), member.accessToken());
 		}
-		refuseAtCommit("refused at commit");
-		try (var a = StompTestClient.connect(this.api.baseUrl(), anna.accessToken());
+		try (var refusal = CommitRefusal.of(this.jdbc, "refused at commit");
+				var a = StompTestClient.connect(this.api.baseUrl(), anna.accessToken());
 				var m = StompTestClient.connect(this.api.baseUrl(), matti.accessToken());
 				Connection lock = this.dataSource.getConnection()) {
 			BlockingQueue<JsonNode> annaAcks = a.subscribe("/user/queue/acks");
@@ -96,9 +97,6 @@ class GroupCommitIT {
 				.containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
 			nothing(delivered, 300);
 		}
-		finally {
-			this.jdbc.sql("drop trigger if exists refuse_marked_message on messages").update();
-		}
 		List<Map<String, Object>> stored = this.jdbc
 			.sql("select seq, client_id from messages where room_id = :room order by seq")
 			.param("room", room)
@@ -126,20 +124,6 @@ class GroupCommitIT {
 
 	private static List<String> ackedClientIds(BlockingQueue<JsonNode> acks, int count) {
 		return IntStream.range(0, count).mapToObj(i -> next(acks, "ack " + i).path("clientId").asString()).toList();
-	}
-
-	/** A deferred check that fails the commit of any transaction storing this body. */
-	private void refuseAtCommit(String body) {
-		this.jdbc.sql("""
-				create or replace function refuse_marked_message() returns trigger language plpgsql as $$
-				begin
-				  if new.body = '%s' then raise exception 'refused at commit'; end if;
-				  return new;
-				end $$""".formatted(body)).update();
-		this.jdbc.sql("drop trigger if exists refuse_marked_message on messages").update();
-		this.jdbc.sql("""
-				create constraint trigger refuse_marked_message after insert on messages
-				deferrable initially deferred for each row execute function refuse_marked_message()""").update();
 	}
 
 }

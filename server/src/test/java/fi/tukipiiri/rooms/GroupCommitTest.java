@@ -112,12 +112,12 @@ class GroupCommitTest {
 		start(2, this::store);
 		CompletableFuture<String> first = this.commit.submit("a");
 		assertThat(this.firstBatchTaken.await(5, TimeUnit.SECONDS)).isTrue();
-		this.commit.submit("b");
-		this.commit.submit("c");
+		CompletableFuture<String> second = this.commit.submit("b");
+		CompletableFuture<String> third = this.commit.submit("c");
 		assertThat(this.commit.waiting()).isEqualTo(2);
 		assertThatThrownBy(() -> this.commit.submit("d")).isInstanceOf(GroupCommit.Refused.class);
 		this.release.countDown();
-		first.get(5, TimeUnit.SECONDS);
+		CompletableFuture.allOf(first, second, third).get(5, TimeUnit.SECONDS);
 		assertThat(this.commit.submit("e").get(5, TimeUnit.SECONDS)).isEqualTo("stored e");
 	}
 

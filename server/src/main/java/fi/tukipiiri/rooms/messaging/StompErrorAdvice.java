@@ -25,6 +25,7 @@ import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.platform.RefusalLog;
+import fi.tukipiiri.rooms.MessageService;
 
 /**
  * Turns a refused STOMP SEND into an error on the sender's own
@@ -53,6 +54,10 @@ class StompErrorAdvice {
 			return error(problem, clientId, roomId);
 		}
 		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
+		if (ex instanceof MessageService.Busy) {
+			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "server.busy");
+			return StompError.busy(clientId, roomId);
+		}
 		if (ex instanceof MessageConversionException) {
 			var refusal = JsonRefusal.of(ex);
 			if (refusal.isPresent()) {
