@@ -21,6 +21,9 @@ class Sanctions {
 
 	private static final String IN_FORCE = "lifted_at is null and (ends_at is null or ends_at > :now)";
 
+	/** {@link #IN_FORCE} for a query that names the sanctions table {@code s}. */
+	private static final String S_IN_FORCE = "s.lifted_at is null and (s.ends_at is null or s.ends_at > :now)";
+
 	private final JdbcClient jdbc;
 
 	Sanctions(JdbcClient jdbc) {
@@ -104,7 +107,7 @@ class Sanctions {
 						    from sanctions s
 						    where s.kind = 'MUTE' and s.room_id = k.room_id and s.account_id = k.account_id and
 						"""
-						+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at") + ") m")
+						+ S_IN_FORCE + ") m")
 			.param("rooms", new SqlArrayValue("uuid", seats.stream().map(Seat::roomId).toArray()))
 			.param("accounts", new SqlArrayValue("uuid", seats.stream().map(Seat::accountId).toArray()))
 			.param("now", Timestamp.from(now))
@@ -120,8 +123,7 @@ class Sanctions {
 		return jdbc
 			.sql("select s.*, a.display_name from sanctions s join accounts a on a.id = s.account_id where "
 					+ "(s.room_id = :roomId or (cast(:seriesId as uuid) is not null and s.series_id = :seriesId)) and "
-					+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at")
-					+ " order by s.imposed_at")
+					+ S_IN_FORCE + " order by s.imposed_at")
 			.param("roomId", roomId)
 			.param("seriesId", seriesId)
 			.param("now", Timestamp.from(now))
@@ -132,8 +134,7 @@ class Sanctions {
 	Optional<Sanction> muteOf(UUID roomId, UUID accountId, Instant now) {
 		return jdbc
 			.sql("select s.*, a.display_name from sanctions s join accounts a on a.id = s.account_id where "
-					+ "s.kind = 'MUTE' and s.room_id = :roomId and s.account_id = :accountId and "
-					+ IN_FORCE.replace("lifted_at", "s.lifted_at").replace("ends_at", "s.ends_at")
+					+ "s.kind = 'MUTE' and s.room_id = :roomId and s.account_id = :accountId and " + S_IN_FORCE
 					+ " order by s.ends_at desc nulls first limit 1")
 			.param("roomId", roomId)
 			.param("accountId", accountId)

@@ -1,10 +1,7 @@
 package fi.tukipiiri.rooms;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -18,12 +15,12 @@ import org.springframework.test.context.TestPropertySource;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.RoomRowLock;
 import fi.tukipiiri.support.StompTestClient;
 
 import static fi.tukipiiri.support.StompTestClient.next;
 import static fi.tukipiiri.support.StompTestClient.nothing;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The queue of messages waiting to be stored is bounded: with one message being stored
@@ -48,29 +45,21 @@ class GroupCommitBusyIT {
 		UUID room = this.api.createRoom("Jono täynnä", "OPEN");
 		Session anna = this.api.registerParent("Anna");
 		this.api.post("/api/rooms/" + room + "/join", Map.of(), anna.accessToken());
-		try (var a = StompTestClient.connect(this.api.baseUrl(), anna.accessToken());
-				Connection lock = this.dataSource.getConnection()) {
+		try (var a = StompTestClient.connect(this.api.baseUrl(), anna.accessToken())) {
 			var acks = a.subscribe("/user/queue/acks");
 			var errors = a.subscribe("/user/queue/errors");
-			lock.setAutoCommit(false);
-			try (PreparedStatement hold = lock.prepareStatement("select 1 from rooms where id = ? for update")) {
-				hold.setObject(1, room);
-				hold.executeQuery();
+			try (RoomRowLock lock = RoomRowLock.hold(this.dataSource, room)) {
+				a.sendMessage(room, "stored-1", "ensimmäinen");
+				RoomRowLock.awaitStoringThreadWaiting(this.jdbc);
+				a.sendMessage(room, "stored-2", "toinen");
+				a.sendMessage(room, "too-many", "kolmas");
+				JsonNode busy = next(errors, "the busy answer");
+				assertThat(busy.path("code").asString()).isEqualTo("server.busy");
+				assertThat(busy.path("clientId").asString()).isEqualTo("too-many");
+				assertThat(busy.path("roomId").asString()).isEqualTo(room.toString());
+				assertThat(busy.path("retryAfterSeconds").asLong()).isEqualTo(1);
+				lock.release();
 			}
-			a.sendMessage(room, "stored-1", "ensimmäinen");
-			await().atMost(10, TimeUnit.SECONDS)
-				.until(() -> this.jdbc.sql(
-						"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%for no key update%'")
-					.query(Long.class)
-					.single() > 0);
-			a.sendMessage(room, "stored-2", "toinen");
-			a.sendMessage(room, "too-many", "kolmas");
-			JsonNode busy = next(errors, "the busy answer");
-			assertThat(busy.path("code").asString()).isEqualTo("server.busy");
-			assertThat(busy.path("clientId").asString()).isEqualTo("too-many");
-			assertThat(busy.path("roomId").asString()).isEqualTo(room.toString());
-			assertThat(busy.path("retryAfterSeconds").asLong()).isEqualTo(1);
-			lock.commit();
 			assertThat(next(acks, "first ack").path("clientId").asString()).isEqualTo("stored-1");
 			assertThat(next(acks, "second ack").path("clientId").asString()).isEqualTo("stored-2");
 			nothing(acks, 300);

@@ -1,12 +1,9 @@
 package fi.tukipiiri.rooms;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -21,12 +18,12 @@ import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.CommitRefusal;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.RoomRowLock;
 import fi.tukipiiri.support.StompTestClient;
 
 import static fi.tukipiiri.support.StompTestClient.next;
 import static fi.tukipiiri.support.StompTestClient.nothing;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Messages that arrive while others are being stored are stored together (group commit),
@@ -61,31 +58,27 @@ class GroupCommitIT {
 		}
 		try (var refusal = CommitRefusal.of(this.jdbc, "refused at commit");
 				var a = StompTestClient.connect(this.api.baseUrl(), anna.accessToken());
-				var m = StompTestClient.connect(this.api.baseUrl(), matti.accessToken());
-				Connection lock = this.dataSource.getConnection()) {
+				var m = StompTestClient.connect(this.api.baseUrl(), matti.accessToken())) {
 			BlockingQueue<JsonNode> annaAcks = a.subscribe("/user/queue/acks");
 			BlockingQueue<JsonNode> annaErrors = a.subscribe("/user/queue/errors");
 			BlockingQueue<JsonNode> mattiAcks = m.subscribe("/user/queue/acks");
 			BlockingQueue<JsonNode> delivered = m.subscribe("/topic/rooms/" + room);
 			this.api.awaitPresence(room, matti, 1);
 
-			lock.setAutoCommit(false);
-			try (PreparedStatement hold = lock.prepareStatement("select 1 from rooms where id = ? for update")) {
-				hold.setObject(1, room);
-				hold.executeQuery();
+			try (RoomRowLock lock = RoomRowLock.hold(this.dataSource, room)) {
+				a.sendMessage(room, "a-0", "ensimmäinen");
+				RoomRowLock.awaitStoringThreadWaiting(this.jdbc);
+				a.sendMessage(room, "a-1", "yksi");
+				m.sendMessage(room, "m-1", "Matin yksi");
+				a.sendMessage(room, "a-2", "kaksi");
+				a.sendMessage(room, "a-2", "kaksi");
+				a.sendMessage(room, "doomed", "refused at commit");
+				a.sendMessage(closed, "c-1", "suljettuun");
+				m.sendMessage(room, "m-2", "Matin kaksi");
+				a.sendMessage(room, "a-3", "kolme");
+				nothing(annaAcks, 300);
+				lock.release();
 			}
-			a.sendMessage(room, "a-0", "ensimmäinen");
-			awaitStoringThreadWaitingOnTheLock();
-			a.sendMessage(room, "a-1", "yksi");
-			m.sendMessage(room, "m-1", "Matin yksi");
-			a.sendMessage(room, "a-2", "kaksi");
-			a.sendMessage(room, "a-2", "kaksi");
-			a.sendMessage(room, "doomed", "refused at commit");
-			a.sendMessage(closed, "c-1", "suljettuun");
-			m.sendMessage(room, "m-2", "Matin kaksi");
-			a.sendMessage(room, "a-3", "kolme");
-			nothing(annaAcks, 300);
-			lock.commit();
 
 			assertThat(ackedClientIds(annaAcks, 5)).containsExactly("a-0", "a-1", "a-2", "a-2", "a-3");
 			assertThat(ackedClientIds(mattiAcks, 2)).containsExactly("m-1", "m-2");
@@ -112,14 +105,6 @@ class GroupCommitIT {
 			.param("room", room)
 			.query(Long.class)
 			.single()).isEqualTo(6);
-	}
-
-	private void awaitStoringThreadWaitingOnTheLock() {
-		await().atMost(10, TimeUnit.SECONDS)
-			.until(() -> this.jdbc.sql(
-					"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%for no key update%'")
-				.query(Long.class)
-				.single() > 0);
 	}
 
 	private static List<String> ackedClientIds(BlockingQueue<JsonNode> acks, int count) {
