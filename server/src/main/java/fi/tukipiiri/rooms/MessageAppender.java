@@ -21,7 +21,6 @@ import fi.tukipiiri.rooms.Messages.ClientKey;
 import fi.tukipiiri.rooms.Messages.LockedRoom;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
 import fi.tukipiiri.rooms.RoomProblems.ReadOnly;
-import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 import fi.tukipiiri.rooms.RoomRules.Sender;
 import fi.tukipiiri.rooms.Rooms.Membership;
 
@@ -86,8 +85,8 @@ class MessageAppender {
 	/**
 	 * Stores what may be stored and publishes {@link MessagePosted} for each new message.
 	 * @return one outcome per draft, in order: the message (new, or stored before under
-	 * its client id), or the refusal its sender sees ({@code rooms.not_found},
-	 * {@code rooms.not_member}, {@code rooms.read_only} or a rule's)
+	 * its client id), or the refusal its sender sees ({@code rooms.not_member} (also for
+	 * a room that does not exist), {@code rooms.read_only} or a rule's)
 	 */
 	List<Outcome<Sent>> append(List<Draft> drafts) {
 		Map<UUID, LockedRoom> locked = this.messages
@@ -106,10 +105,8 @@ class MessageAppender {
 			outcomes.add(null);
 			LockedRoom room = locked.get(draft.roomId());
 			RoomMember author = members.get(draft.membership());
-			if (room == null) {
-				outcomes.set(i, Outcome.failed(new RoomNotFound()));
-			}
-			else if (author == null) {
+			if (room == null || author == null) {
+				// an unknown room answers as a room one is not in: an id reveals nothing
 				outcomes.set(i, Outcome.failed(new NotMember()));
 			}
 			else if (earlier.containsKey(draft.key())) {

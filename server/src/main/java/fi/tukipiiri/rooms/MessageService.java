@@ -96,9 +96,9 @@ public class MessageService implements DisposableBean {
 	 * controls removed, line feeds kept, 1 to {@code maxMessageLength} code points. The
 	 * canonical body is what is stored and delivered. Messages that arrive together are
 	 * stored in one transaction (group commit); the future completes once this one is
-	 * committed, or fails with the refusal its sender sees ({@code rooms.not_found},
-	 * {@code rooms.not_member}, {@code rooms.read_only}, a moderation rule's), never
-	 * wrapped.
+	 * committed, or fails with the refusal its sender sees ({@code rooms.not_member},
+	 * also for a room that does not exist; {@code rooms.read_only}; a moderation rule's),
+	 * never wrapped.
 	 * @throws EmptyMessage {@code message.empty}: nothing but white space and invisible
 	 * characters
 	 * @throws MessageTooLong {@code message.too_long}: over the limit in code points

@@ -119,12 +119,13 @@ public class RoomService {
 	}
 
 	/**
-	 * The room, if this person may see it; a closed room they are not in answers like one
-	 * that does not exist to them.
+	 * The room, if this person may see it; a closed room they are not in and a room that
+	 * does not exist answer alike ({@code rooms.not_member}), so a room id reveals
+	 * nothing.
 	 */
 	@Transactional(readOnly = true)
 	public VisibleRoom get(UUID roomId, UUID accountId) {
-		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
+		Room room = rooms.find(roomId).orElseThrow(NotMember::new);
 		Optional<RoomRole> role = rooms.memberRole(roomId, accountId);
 		if (role.isEmpty() && !isJoinable(room)) {
 			throw new NotMember();
@@ -173,11 +174,12 @@ public class RoomService {
 
 	/**
 	 * The caller's way into the room for reading; refuses anyone who is neither a member
-	 * nor an administrator.
+	 * nor an administrator, and a room that does not exist, with {@code rooms.not_member}
+	 * alike.
 	 */
 	@Transactional(readOnly = true)
 	public Access requireReader(UUID roomId, UUID accountId, String how) {
-		Room room = rooms.find(roomId).orElseThrow(RoomNotFound::new);
+		Room room = rooms.find(roomId).orElseThrow(NotMember::new);
 		Optional<RoomRole> role = rooms.memberRole(roomId, accountId);
 		if (role.isPresent()) {
 			return new Access(room, role.get(), false);
@@ -203,12 +205,12 @@ public class RoomService {
 		return rules.stream().anyMatch(rule -> rule.barred(roomId, accountId));
 	}
 
-	/** The member's room role; refuses anyone else. */
+	/**
+	 * The member's room role; refuses anyone else, and a room that does not exist, with
+	 * {@code rooms.not_member} alike.
+	 */
 	@Transactional(readOnly = true)
 	public RoomRole requireMember(UUID roomId, UUID accountId) {
-		if (rooms.find(roomId).isEmpty()) {
-			throw new RoomNotFound();
-		}
 		return rooms.memberRole(roomId, accountId).orElseThrow(NotMember::new);
 	}
 

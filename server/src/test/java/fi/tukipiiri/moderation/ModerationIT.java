@@ -623,8 +623,9 @@ class ModerationIT {
 			.code()).isEqualTo("moderation.not_in_room");
 		assertThat(api.delete(base + "/messages/" + UUID.randomUUID(), facilitator.accessToken()).code())
 			.isEqualTo("message.not_found");
+		// as for a room the facilitator is not in: an id reveals nothing
 		assertThat(api.get("/api/moderation/rooms/" + UUID.randomUUID(), facilitator.accessToken()).code())
-			.isEqualTo("rooms.not_found");
+			.isEqualTo("rooms.not_member");
 		Response noVerdict = api.post("/api/moderation/reports/" + UUID.randomUUID() + "/close",
 				Map.of("note", "Hoidettu"), facilitator.accessToken());
 		assertThat(noVerdict.code()).isEqualTo("validation.failed");

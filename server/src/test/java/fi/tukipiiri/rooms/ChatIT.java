@@ -169,6 +169,35 @@ class ChatIT {
 		assertThat(api.get("/api/rooms", outsider.accessToken()).body().toString()).doesNotContain(room.toString());
 	}
 
+	/**
+	 * A parent cannot tell a room that does not exist from a closed room they are not in:
+	 * every way in answers both alike.
+	 */
+	@Test
+	void anUnknownRoomAnswersExactlyAsAClosedRoomOneIsNotIn() {
+		UUID closed = api.createRoom("Suljettu ryhmä", "CLOSED");
+		UUID unknown = UUID.randomUUID();
+		Session outsider = api.registerParent("Utelias");
+		for (String path : List.of("", "/messages", "/presence", "/members")) {
+			var toClosed = api.get("/api/rooms/" + closed + path, outsider.accessToken());
+			var toUnknown = api.get("/api/rooms/" + unknown + path, outsider.accessToken());
+			assertThat(toUnknown.status()).as("GET " + path).isEqualTo(toClosed.status()).isEqualTo(403);
+			assertThat(toUnknown.code()).as("GET " + path).isEqualTo(toClosed.code()).isEqualTo("rooms.not_member");
+		}
+		var joinClosed = api.post("/api/rooms/" + closed + "/join", Map.of(), outsider.accessToken());
+		var joinUnknown = api.post("/api/rooms/" + unknown + "/join", Map.of(), outsider.accessToken());
+		assertThat(joinUnknown.code()).isEqualTo(joinClosed.code()).isEqualTo("rooms.not_member");
+		try (var client = connect(outsider)) {
+			var errors = client.subscribe("/user/queue/errors");
+			for (UUID room : List.of(closed, unknown)) {
+				client.sendMessage(room, "probe", "Onko täällä joku?");
+				assertThat(next(errors, "send to " + room).path("code").asString()).isEqualTo("rooms.not_member");
+				client.subscribe("/topic/rooms/" + room);
+				assertThat(next(errors, "subscribe to " + room).path("code").asString()).isEqualTo("rooms.not_member");
+			}
+		}
+	}
+
 	@Test
 	void guestsMayJoinOpenChatsButNotClosedGroups() {
 		UUID open = api.createRoom("Avoin", "OPEN");
@@ -214,7 +243,7 @@ class ChatIT {
 			a.sendRaw("/app/rooms/" + room + "/messages", "[1, 2, 3]");
 			assertThat(next(errors, "wrong shape").path("code").asString()).isEqualTo("request.malformed");
 			a.sendMessage(UUID.randomUUID(), "nowhere", "Onko täällä ketään?");
-			assertError(next(errors, "unknown room"), "rooms.not_found", "nowhere");
+			assertError(next(errors, "unknown room"), "rooms.not_member", "nowhere");
 
 			var acks = a.subscribe("/user/queue/acks");
 			a.sendMessage(room, "exact", "ä".repeat(4000));
