@@ -281,6 +281,10 @@ class ChatIT {
 					JsonNode error = next(errors, action + " in the room " + notARoom);
 					assertThat(error.path("code").asString()).as(action + " " + notARoom)
 						.isIn("request.malformed", "auth.forbidden");
+					if (error.path("code").asString().equals("request.malformed")) {
+						assertThat(error.path("message").asString()).as(action + " " + notARoom)
+							.isEqualTo("The destination does not name a room by its id.");
+					}
 				}
 			}
 			var acks = a.subscribe("/user/queue/acks");

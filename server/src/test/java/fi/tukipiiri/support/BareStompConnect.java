@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BareStompConnect {
 
+	/**
+	 * How long a frame may take to be answered: generous, as a busy two-core machine can
+	 * hold an answer back for seconds.
+	 */
+	private static final int ANSWER_WITHIN_SECONDS = 15;
+
 	private BareStompConnect() {
 	}
 
@@ -76,10 +82,10 @@ public final class BareStompConnect {
 			})
 			.get(5, TimeUnit.SECONDS);
 		socket.sendText(opening, true);
-		String first = frames.poll(5, TimeUnit.SECONDS);
+		String first = frames.poll(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
 		if (then != null && first != null && first.startsWith("CONNECTED")) {
 			socket.sendText(then, true);
-			first = frames.poll(5, TimeUnit.SECONDS);
+			first = frames.poll(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
 		}
 		return new Answer(first, closed.completeOnTimeout(-1, 5, TimeUnit.SECONDS).get());
 	}

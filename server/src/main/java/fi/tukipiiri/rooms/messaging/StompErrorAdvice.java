@@ -70,8 +70,9 @@ class StompErrorAdvice {
 		if (ex instanceof MessageConversionException || ex instanceof MethodArgumentResolutionException
 				|| ex instanceof ConversionException) {
 			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "request.malformed");
-			return new StompError("request.malformed", "The message is not JSON of the expected shape.", clientId,
-					roomId);
+			boolean roomNotAnId = roomId == null && destination != null && destination.contains("/rooms/");
+			return new StompError("request.malformed", roomNotAnId ? "The destination does not name a room by its id."
+					: "The message is not JSON of the expected shape.", clientId, roomId);
 		}
 		if (ex instanceof AccessDeniedException) {
 			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "auth.forbidden");
