@@ -10,7 +10,9 @@
 #   TUKIPIIRI_JARS     jars to measure, separated by spaces, one run each in the order given
 #                      (default: server/target/tukipiiri-server-*.jar, built with ./mvnw -DskipTests package)
 #   JVM_OPTS           options for each Tukipiiri JVM (default: -Xmx2g)
-#   RUNS               which servers, in order (default: "tukipiiri raw socketio")
+#   RUNS               which servers, in order (default: "tukipiiri raw socketio"); "nodes2" runs two nodes of the
+#                      first jar on one PostgreSQL and Redis of their own, clients taking the nodes in turn
+#                      ("nodes1": one node the same way, to compare with)
 #   DEFLATE=1          offer permessage-deflate from the clients (Jetty client) and let the Node servers accept it
 #   LOADTEST_OPTS      more options for every load test run, e.g. "--client=jetty --warm-up=10"
 #   LOADTEST_JVM_OPTS  options for the load generator's JVM (default: -Xmx4g)
@@ -92,6 +94,20 @@ for baseline in raw-ws socketio; do
 	fi
 done
 
+# starts the embedded PostgreSQL and Redis on their own: sets services (pid), database_url, redis_url
+start_services() {
+	java -cp "$CLASSPATH_" fi.tukipiiri.loadtest.EmbeddedServices >"$WORK/services.log" 2>&1 &
+	services=$!
+	STARTED+=("$services")
+	for _ in $(seq 1 120); do
+		grep -q '^READY' "$WORK/services.log" && break
+		kill -0 "$services" 2>/dev/null || { cat "$WORK/services.log"; exit 1; }
+		sleep 1
+	done
+	database_url=$(sed -n 's/^DATABASE_URL=//p' "$WORK/services.log")
+	redis_url=$(sed -n 's/^REDIS_URL=//p' "$WORK/services.log")
+}
+
 # load LABEL PROTOCOL URL SERVER_PID [more options]
 load() {
 	local label=$1 protocol=$2 url=$3 pid=$4
@@ -152,16 +168,7 @@ for run in $RUNS; do
 	socketio)
 		port=$((PORT_BASE + 2))
 		LEGEND+=("socketio: baselines/socketio (Socket.IO, Redis adapter, PostgreSQL; Node $(node --version))")
-		java -cp "$CLASSPATH_" fi.tukipiiri.loadtest.EmbeddedServices >"$WORK/services.log" 2>&1 &
-		services=$!
-		STARTED+=("$services")
-		for _ in $(seq 1 120); do
-			grep -q '^READY' "$WORK/services.log" && break
-			kill -0 "$services" 2>/dev/null || { cat "$WORK/services.log"; exit 1; }
-			sleep 1
-		done
-		database_url=$(sed -n 's/^DATABASE_URL=//p' "$WORK/services.log")
-		redis_url=$(sed -n 's/^REDIS_URL=//p' "$WORK/services.log")
+		start_services
 		PORT=$port DATABASE_URL=$database_url REDIS_URL=$redis_url PERMESSAGE_DEFLATE=$NODE_DEFLATE \
 			node "$LOADTEST/baselines/socketio/server.js" >"$WORK/socketio-server.log" 2>&1 &
 		pid=$!
@@ -171,8 +178,38 @@ for run in $RUNS; do
 		stop "$pid"
 		stop "$services"
 		;;
+	nodes[1-9])
+		# N nodes of one cluster (the first jar) on one PostgreSQL and Redis of their own, clients spread over them
+		count=${run#nodes}
+		jar=$(realpath -m "$(echo "$TUKIPIIRI_JARS" | awk '{print $1}')")
+		LEGEND+=("$run: $count node(s) of $jar ($JVM_OPTS each) on one embedded PostgreSQL and Redis")
+		start_services
+		jdbc_url=jdbc:postgresql://${database_url#*@}
+		secret=$(head -c 32 /dev/urandom | base64)
+		urls=() pids=()
+		for i in $(seq 1 "$count"); do
+			port=$((PORT_BASE + 10 + i))
+			# shellcheck disable=SC2086
+			(cd "$WORK" && exec env TUKIPIIRI_ADMIN_USERNAME=loadadmin TUKIPIIRI_ADMIN_PASSWORD=loadtest-password \
+				TUKIPIIRI_AUTH_SIGN_UP_MAX_PER_ADDRESS=1000000 TUKIPIIRI_MODERATION_REQUEST_LIMIT=1000000 \
+				SPRING_DATASOURCE_URL="$jdbc_url" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres \
+				SPRING_DATA_REDIS_URL="$redis_url" TUKIPIIRI_AUTH_JWT_SECRET="$secret" \
+				java $JVM_OPTS -jar "$jar" --server.port="$port" --server.address=127.0.0.1 >"$WORK/$run-$i-server.log" 2>&1) &
+			pids+=("$!")
+			STARTED+=("$!")
+			urls+=("http://127.0.0.1:$port")
+			# one at a time: the first applies the database changelog
+			wait_for "http://127.0.0.1:$port/actuator/health" "$!" || { tail -20 "$WORK/$run-$i-server.log" >&2; exit 1; }
+		done
+		load "$run" stomp "$(IFS=,; echo "${urls[*]}")" "${pids[0]}" --admin-username=loadadmin \
+			--admin-password=loadtest-password
+		for pid in "${pids[@]}"; do
+			stop "$pid"
+		done
+		stop "$services"
+		;;
 	*)
-		echo "Unknown run $run (tukipiiri, raw or socketio)" >&2
+		echo "Unknown run $run (tukipiiri, raw, socketio or nodes1 … nodes9)" >&2
 		exit 2
 		;;
 	esac

@@ -83,7 +83,7 @@ public final class LoadTest implements ChatConnection.Receiver {
 				throw new IllegalArgumentException(
 						"Give --admin-username and --admin-password (or TUKIPIIRI_ADMIN_* variables)");
 			}
-			api = new Api(options.url());
+			api = new Api(options.urls().get(0));
 			admin = api.login(options.adminUsername(), options.adminPassword());
 		}
 		ServerProbe probe = new ServerProbe(api, admin, options.serverPid());

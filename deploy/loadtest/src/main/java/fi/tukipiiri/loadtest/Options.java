@@ -2,6 +2,7 @@ package fi.tukipiiri.loadtest;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,6 +60,23 @@ record Options(Protocol protocol, String url, int connections, int roomSize, int
 				values.getOrDefault("jwt-secret", "tukipiiri-loadtest-baseline-secret-32-bytes-or-more"),
 				pid == null || pid.isBlank() ? null : Long.valueOf(pid),
 				values.getOrDefault("label", protocol.name().toLowerCase(Locale.ROOT)));
+	}
+
+	/**
+	 * The nodes to connect to: {@code --url} may list several, separated by commas (nodes
+	 * of one cluster); the first also makes the rooms and guests.
+	 */
+	List<String> urls() {
+		return List.of(url.split(","));
+	}
+
+	/**
+	 * The node the connection with this index speaks to: connections take the nodes in
+	 * turn, so every room has readers on each node and each message crosses the relay.
+	 */
+	String urlOf(int connectionIndex) {
+		List<String> urls = urls();
+		return urls.get(connectionIndex % urls.size());
 	}
 
 	int rooms() {

@@ -73,7 +73,7 @@ interface Target {
 
 		@Override
 		public CompletableFuture<ChatConnection> connect(Transport transport, int index, Receiver receiver) {
-			return StompConnection.open(transport, options.url(), tokens.get(index),
+			return StompConnection.open(transport, options.urlOf(index), tokens.get(index),
 					rooms.get(index / options.roomSize()), receiver);
 		}
 
