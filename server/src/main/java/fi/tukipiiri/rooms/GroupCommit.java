@@ -125,7 +125,8 @@ final class GroupCommit<T, R> implements AutoCloseable {
 				batch.clear();
 			}
 		}
-		// only if interrupted: what is left is refused rather than left unanswered
+		// what is left (the thread was interrupted, or an item came in as it stopped) is
+		// refused rather than left unanswered
 		Pending<T, R> left;
 		while ((left = this.queue.poll()) != null) {
 			left.done().completeExceptionally(new Refused("closed"));
