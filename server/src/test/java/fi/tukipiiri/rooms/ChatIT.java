@@ -2,6 +2,7 @@ package fi.tukipiiri.rooms;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -286,6 +287,14 @@ class ChatIT {
 							.isEqualTo("The destination does not name a room by its id.");
 					}
 				}
+			}
+			// a subscription to such a destination is answered alike
+			for (String notARoom : List.of("not-a-room", "123", room.toString().toUpperCase(Locale.ROOT))) {
+				a.subscribe("/topic/rooms/" + notARoom);
+				JsonNode error = next(errors, "subscribing to the room " + notARoom);
+				assertThat(error.path("code").asString()).as(notARoom).isEqualTo("request.malformed");
+				assertThat(error.path("message").asString())
+					.isEqualTo("The destination does not name a room by its id.");
 			}
 			var acks = a.subscribe("/user/queue/acks");
 			a.sendMessage(room, "after", "ok");

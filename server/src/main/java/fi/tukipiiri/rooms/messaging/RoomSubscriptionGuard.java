@@ -37,8 +37,6 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(RoomSubscriptionGuard.class);
 
-	private static final String NOT_MEMBER = "rooms.not_member";
-
 	private static final Pattern ROOM_TOPIC = Pattern
 		.compile(Pattern.quote(Destinations.ROOM_TOPICS) + "([0-9a-fA-F-]{36})(/[a-z]+)?");
 
@@ -74,8 +72,9 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 		Optional<UUID> roomId = roomOf(destination);
 		UUID accountId = UUID.fromString(accessor.getUser().getName());
 		if (roomId.isEmpty()) {
+			// the same answer as a SEND to such a destination
 			return refuse(accessor, destination,
-					new StompError(NOT_MEMBER, "You are not a member of this room.", null, null));
+					new StompError("request.malformed", "The destination does not name a room by its id.", null, null));
 		}
 		try {
 			rooms.admit(roomId.get(), accountId);
@@ -98,8 +97,8 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 	}
 
 	/**
-	 * Drops the subscription and tells the client why ({@code rooms.not_member},
-	 * {@code rooms.barred}); one log line.
+	 * Drops the subscription and tells the client why ({@code request.malformed},
+	 * {@code rooms.not_member}, {@code rooms.barred}); one log line.
 	 */
 	private Message<?> refuse(StompHeaderAccessor accessor, String destination, StompError error) {
 		RefusalLog.of("stomp-frame").refused("SUBSCRIBE " + RefusalLog.shape(destination), error.code());
