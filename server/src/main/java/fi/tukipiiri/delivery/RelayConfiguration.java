@@ -1,5 +1,7 @@
 package fi.tukipiiri.delivery;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration implements DisposableBean {
 
+	private static final Duration SUBSCRIBED_WITHIN = Duration.ofSeconds(20);
+
 	private final ThreadPoolTaskExecutor dispatcher = new ThreadPoolTaskExecutor();
 
 	RelayConfiguration() {
@@ -31,6 +35,11 @@ class RelayConfiguration implements DisposableBean {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
 		container.setTaskExecutor(this.dispatcher);
+		// the node starts only once it hears the relay (or after this long, if Redis does
+		// not answer): Spring's 2 s default passed on a busy machine, and a node that
+		// took
+		// connections before its subscription was made missed the messages meanwhile
+		container.setMaxSubscriptionRegistrationWaitingTime(SUBSCRIBED_WITHIN.toMillis());
 		container.addMessageListener(relay, new ChannelTopic(ClusterRelay.CHANNEL));
 		return container;
 	}
