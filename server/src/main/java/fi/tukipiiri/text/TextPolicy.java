@@ -125,9 +125,9 @@ public final class TextPolicy {
 			return new Refused(forbidden.get(), min, max);
 		}
 		String canonical = switch (kind) {
-			case NAME -> foldSpaces(NFC.normalize(withoutInvisible(text, false)));
-			case SINGLE_LINE -> foldSpaces(NFC.normalize(withoutInvisible(text, true)));
-			case MULTI_LINE -> foldLines(NFC.normalize(withoutInvisible(text, true)));
+			case NAME -> foldSpaces(visibleNfc(text, false));
+			case SINGLE_LINE -> foldSpaces(visibleNfc(text, true));
+			case MULTI_LINE -> foldLines(visibleNfc(text, true));
 			case VERBATIM -> text;
 		};
 		if (canonical.isEmpty()) {
@@ -293,6 +293,23 @@ public final class TextPolicy {
 	static boolean isInvisible(int c) {
 		return UCharacter.getType(c) == UCharacterCategory.FORMAT
 				|| UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT) || c == BRAILLE_BLANK;
+	}
+
+	/**
+	 * NFC without invisible characters, to a fixed point: NFC puts marks in canonical
+	 * order, which can move a different mark next to a joiner, and whether a joiner is
+	 * kept depends on its neighbours. Each round only removes, so few rounds are needed
+	 * (one or two).
+	 */
+	private static String visibleNfc(String text, boolean keepWorkingJoiners) {
+		String previous;
+		String current = NFC.normalize(text);
+		do {
+			previous = current;
+			current = NFC.normalize(withoutInvisible(previous, keepWorkingJoiners));
+		}
+		while (!current.equals(previous));
+		return current;
 	}
 
 	private static String withoutInvisible(String text, boolean keepWorkingJoiners) {

@@ -58,6 +58,18 @@ class TextPolicyTest {
 		assertThat(message(decomposed)).isEqualTo(composed);
 	}
 
+	/**
+	 * A joiner before Arabic marks out of canonical order: NFC puts the
+	 * Latin-script-neutral mark (U+0318) first, so the joiner no longer shapes anything
+	 * and goes, and the result is its own canonical form (found by fuzzing).
+	 */
+	@Test
+	void aJoinerIsJudgedByTheMarksAsNfcOrdersThem() {
+		String text = message("\u076A\u200C\u0610\u0318");
+		assertThat(text).isEqualTo("\u076A\u0318\u0610");
+		assertThat(message(text)).isEqualTo(text);
+	}
+
 	@Test
 	void whiteSpaceOfEveryKindFoldsToOneSpaceInALine() {
 		assertThat(name("  Äiti\u00A0\u2003 Anna\t\r\n ")).isEqualTo("Äiti Anna");
