@@ -131,6 +131,49 @@ export async function expectUrl(page, predicate, description) {
   });
 }
 
+/**
+ * How much of the window the room's messages get: the visible height of the message area as a share
+ * of the window's, and how many messages are wholly in view.
+ */
+export async function messageArea(page) {
+  return page.evaluate(() => {
+    const scroller = document.querySelector('.chat-scroll').getBoundingClientRect();
+    const top = Math.max(0, scroller.top);
+    const bottom = Math.min(window.innerHeight, scroller.bottom);
+    const whole = [...document.querySelectorAll('[data-testid=chat-message]')].filter((message) => {
+      const box = message.getBoundingClientRect();
+      return box.top >= top - 1 && box.bottom <= bottom + 1;
+    });
+    return { share: Math.max(0, bottom - top) / window.innerHeight, wholeMessages: whole.length, height: Math.round(bottom - top) };
+  });
+}
+
+/**
+ * Tabs through the page from its start and back and fails when a focused element is hidden, even in part,
+ * under the sticky site header (WCAG 2.4.11, Focus Not Obscured), naming it.
+ */
+export async function expectFocusNotObscured(page, description, presses = 40) {
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Forwards, then backwards: going back is what brings a field to the top edge, under the header.
+  for (let i = 0; i < 2 * presses; i += 1) {
+    await page.keyboard.press(i < presses ? 'Tab' : 'Shift+Tab');
+    const hidden = await page.evaluate(() => {
+      const focused = document.activeElement;
+      const header = document.querySelector('tp-site-header');
+      if (!(focused instanceof HTMLElement) || focused === document.body || header === null || header.contains(focused)) return null;
+      const box = focused.getBoundingClientRect();
+      const headerBottom = header.getBoundingClientRect().bottom;
+      if (box.height === 0 || box.top >= headerBottom - 0.5) return null;
+      // Drawn over the header (the skip link) is not hidden by it.
+      const onTop = document.elementFromPoint(box.left + box.width / 2, Math.max(0, box.top + 1));
+      if (onTop !== null && !header.contains(onTop)) return null;
+      return `${focused.tagName.toLowerCase()} "${(focused.textContent || focused.getAttribute('aria-label') || focused.id).trim().slice(0, 40)}" (top ${Math.round(box.top)} px, header ends at ${Math.round(headerBottom)} px)`;
+    });
+    if (hidden !== null) throw new ScenarioFailure(`${description}: the focused ${hidden} is under the site header`);
+  }
+}
+
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**

@@ -4,15 +4,28 @@
 // other's messages with nicknames, each other in "Here now", the typing line, and that a
 // parent who leaves the room disappears from the other's list. Lengths are counted as the server
 // counts them (code points): 2,500 emoji go through, 4,001 are held back with the server's limit.
-import { ScenarioFailure, baseUrl, expectHidden, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor } from './browser.mjs';
+import {
+  ScenarioFailure,
+  baseUrl,
+  expectAccessible,
+  expectFocusNotObscured,
+  expectHidden,
+  expectText,
+  expectVisible,
+  messageArea,
+  runScenarios,
+  uniqueSuffix,
+  waitFor,
+} from './browser.mjs';
 
 const exact = { exact: true };
 const roomTitle = process.env.TUKIPIIRI_E2E_ROOM_TITLE?.trim() ?? '';
 
-async function registerParent(page, { username, displayName, password }) {
+async function registerParent(page, { username, displayName, password }, { checkFocus = false } = {}) {
   await page.goto(baseUrl());
   await page.getByRole('link', { name: 'Luo tunnus', exact: true }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Luo tunnus' }), 'the registration heading');
+  if (checkFocus) await expectFocusNotObscured(page, 'the registration form', 12);
   await page.getByLabel('Käyttäjätunnus', exact).fill(username);
   await page.getByLabel('Nimimerkki', exact).fill(displayName);
   await page.getByLabel('Salasana', exact).fill(password);
@@ -39,7 +52,14 @@ function presenceName(page, name) {
   return page.getByTestId('presence-list').getByTestId('presence-name').getByText(name, exact);
 }
 
+/** On a phone "Here now" is a toggle in a row above the messages: it is opened to read the names. */
+async function openPresence(page) {
+  const strip = page.getByTestId('presence');
+  if ((await strip.getAttribute('open')) === null) await page.getByTestId('presence-toggle').click();
+}
+
 async function expectPresent(page, name, viewer, note = '') {
+  await openPresence(page);
   await expectVisible(presenceName(page, name), `${name} ${note} in the "Paikalla nyt" list of ${viewer}`.replace('  ', ' '));
 }
 
@@ -131,4 +151,82 @@ const twoParentsChat = {
   },
 };
 
-await runScenarios('chat', [twoParentsChat]);
+async function expectTitle(page, expected, description) {
+  await waitFor(`the tab title of ${description} to read "${expected}"`, async () => {
+    const actual = await page.title();
+    return { ok: actual === expected, actual };
+  });
+}
+
+/** Whether the page is still Tukipiiri's (the quick exit has not been taken). */
+async function expectStillHere(page, description) {
+  const here = await page.evaluate((origin) => window.location.origin === origin && !document.body.hidden, new URL(baseUrl()).origin);
+  if (!here) throw new ScenarioFailure(`${description}: the page was left`);
+}
+
+const phoneRoom = {
+  name: 'the room on a phone: messages take the height, keyboard paths, titles',
+  async run(page) {
+    if (roomTitle === '') throw new ScenarioFailure('TUKIPIIRI_E2E_ROOM_TITLE is not set');
+    const suffix = uniqueSuffix();
+    const parent = { username: `phone_${suffix}`, displayName: `Puhelin ${suffix}`, password: `pitka-salasana-p-${suffix}` };
+    await registerParent(page, parent, { checkFocus: true });
+    await openRoom(page, parent.displayName);
+    // The room's own name stays out of the tab title and the browser's history.
+    await expectTitle(page, 'Keskustelu – Tukipiiri', 'a room');
+
+    const input = page.getByLabel('Viesti', exact);
+    const lines = ['Hei kaikki', 'Meillä on vuoroviikot', 'Miten teillä sujuu joulu?', 'Kiitos vinkeistä!', 'Huomenna uudestaan'];
+    // Everyday one-line messages (the writer's nickname, new in this run, tells them apart).
+    for (const line of lines) {
+      await input.fill(line);
+      await input.press('Enter');
+      await expectVisible(message(page, parent.displayName, line), `"${line}" on the phone`);
+    }
+    await openPresence(page);
+    await page.getByTestId('presence-toggle').click();
+    await expectHidden(page.getByTestId('presence-list'), 'the names once "Paikalla" is folded again');
+
+    const closed = await messageArea(page);
+    if (closed.share < 0.5) {
+      throw new ScenarioFailure(
+        `messages get ${Math.round(closed.share * 100)} % of 390×844 (${closed.height} px); at least 50 % expected`,
+      );
+    }
+    await expectAccessible(page, 'the room on a phone');
+
+    // The keyboard: the skip link, right after the way back, goes to the composer past every message's menu.
+    await page.getByTestId('back-to-rooms').focus();
+    await page.keyboard.press('Tab');
+    await expectVisible(page.getByTestId('skip-to-composer'), 'the skip link once it has focus');
+    await page.keyboard.press('Enter');
+    await waitFor('the composer to have focus after the skip link', async () => {
+      const focused = await input.evaluate((element) => element === document.activeElement);
+      return { ok: focused, actual: focused ? 'focused' : 'elsewhere' };
+    });
+    // "Paikalla" is the next stop after the skip link; Enter opens it, Escape folds it and counts for nothing else.
+    await page.getByTestId('skip-to-composer').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectVisible(presenceName(page, parent.displayName), 'oneself in "Paikalla" opened from the keyboard');
+    await expectAccessible(page, 'the room on a phone with "Paikalla" open');
+    await page.keyboard.press('Escape');
+    await expectHidden(page.getByTestId('presence-list'), 'the names after Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    await expectStillHere(page, 'an Escape that folded "Paikalla" followed by one more');
+
+    // The on-screen keyboard open: the window is 470 px high, and three messages stay in view.
+    await page.setViewportSize({ width: 390, height: 470 });
+    await input.focus();
+    await waitFor('three whole messages in view at 390×470', async () => {
+      const open = await messageArea(page);
+      return { ok: open.wholeMessages >= 3, actual: `${open.wholeMessages} messages in ${open.height} px` };
+    });
+    await expectAccessible(page, 'the room on a phone with the keyboard open');
+    await page.getByTestId('back-to-rooms').click();
+    await expectTitle(page, 'Keskustelut – Tukipiiri', 'the room list');
+  },
+};
+
+await runScenarios('chat', [twoParentsChat, phoneRoom]);

@@ -8,11 +8,13 @@
 import {
   ScenarioFailure,
   baseUrl,
+  expectAccessible,
   expectAttribute,
   expectHidden,
   expectText,
   expectUrl,
   expectVisible,
+  messageArea,
   personFromEnvironment,
   required,
   runScenarios,
@@ -154,4 +156,39 @@ const muteAndRemove = {
   },
 };
 
-await runScenarios('moderation', [muteAndRemove]);
+const facilitatorOnPhone = {
+  name: 'a facilitator on a phone: tools in a sheet, a pinned announcement on one line, messages keep the height',
+  async run(page) {
+    const facilitator = personFromEnvironment('FACILITATOR');
+    const roomTitle = required('TUKIPIIRI_E2E_ROOM_TITLE');
+    await signIn(page, facilitator);
+    await openRoom(page, facilitator, roomTitle);
+    await expectAccessible(page, "the facilitator's room on a phone");
+
+    // The tools open as a sheet over the messages; the announcement is pinned from there.
+    await page.getByTestId('moderation-panel-toggle').click();
+    const announcement = `Tervetuloa! Muistetaan luottamuksellisuus ja kunnioitus. Ohjaajat ovat paikalla koko illan (${uniqueSuffix()}).`;
+    await page.getByTestId('pin-text').fill(announcement);
+    await page.getByRole('button', { name: 'Kiinnitä tiedote', exact: true }).click();
+    await expectText(page.getByTestId('pinned-text'), announcement, 'the pinned announcement');
+    await expectAccessible(page, "the facilitator's tools open on a phone");
+    await page.getByTestId('pin-text').press('Escape');
+    await expectHidden(page.getByTestId('pin-text'), 'the tools once Escape folded them');
+    await expectAttribute(page.getByTestId('pinned-unfold'), 'aria-expanded', 'false', 'the pinned announcement, folded');
+
+    const area = await messageArea(page);
+    if (area.share < 0.5) {
+      throw new ScenarioFailure(
+        `with a pinned announcement messages get ${Math.round(area.share * 100)} % of 390×844; at least 50 % expected`,
+      );
+    }
+    await page.getByTestId('pinned-unfold').click();
+    await expectAttribute(page.getByTestId('pinned-unfold'), 'aria-expanded', 'true', 'the pinned announcement, unfolded');
+    await expectAccessible(page, 'the unfolded announcement on a phone');
+    await page.getByTestId('moderation-panel-toggle').click();
+    await page.getByRole('button', { name: 'Poista tiedote', exact: true }).click();
+    await expectHidden(page.getByTestId('pinned'), 'the announcement once unpinned');
+  },
+};
+
+await runScenarios('moderation', [muteAndRemove, facilitatorOnPhone]);

@@ -1,10 +1,10 @@
 import './styles.css';
 import './components/app-shell.ts';
-import { locale, router, session } from './context.ts';
+import { documentTitle, locale, router, session } from './context.ts';
 
 function applyLanguage(): void {
   document.documentElement.lang = locale.locale;
-  document.title = locale.t('app.name');
+  documentTitle.service = locale.t('app.name');
 }
 
 applyLanguage();

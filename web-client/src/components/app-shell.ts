@@ -1,4 +1,4 @@
-import { locale, router, session } from '../context.ts';
+import { documentTitle, locale, router, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { retranslate, translated } from '../i18n/dom.ts';
@@ -70,6 +70,12 @@ const pageOf: Record<RouteName, PageTag> = {
 };
 
 /**
+ * A page that should not be titled by its heading names itself in this attribute: a room's name
+ * may say more about the person than they want their browser's history to show.
+ */
+const SCREEN_TITLE = 'data-screen-title';
+
+/**
  * Tells pages apart, including two rooms or two series: a different key mounts a fresh page. The
  * start page and the sign-in page are one page under two addresses, so moving between them keeps
  * it (and the notice it shows, e.g. after signing out).
@@ -110,9 +116,25 @@ class AppShell extends Component {
   }
 
   protected override connected(signal: AbortSignal): void {
+    // Each screen's title is its main heading, followed as it changes (a series' name arrives after
+    // it is read, and a language change rewrites it), unless the page names itself.
+    const headings = new MutationObserver(() => this.#nameScreen());
+    headings.observe(this.#main, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: [SCREEN_TITLE],
+    });
+    signal.addEventListener('abort', () => headings.disconnect());
+    this.#nameScreen();
     session.on('session-changed', () => this.#update(true), { signal });
     router.on('route-changed', () => this.#update(true), { signal });
     locale.on('locale-changed', () => retranslate(locale, this), { signal });
+  }
+
+  #nameScreen(): void {
+    const named = this.#main.querySelector(`[${SCREEN_TITLE}]`)?.getAttribute(SCREEN_TITLE);
+    documentTitle.screen = named ?? this.#main.querySelector('h1')?.textContent ?? null;
   }
 
   #update(moveFocus: boolean): void {

@@ -55,6 +55,7 @@ class HelpPanel extends Component {
     });
     details.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && details.open) {
+        event.preventDefault();
         details.open = false;
         summary.focus();
       }

@@ -272,7 +272,10 @@ class MessageList extends Component {
       }
     });
     wrapper.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.#openMenu === wrapper) this.#closeMenu(true);
+      if (event.key === 'Escape' && this.#openMenu === wrapper) {
+        event.preventDefault();
+        this.#closeMenu(true);
+      }
     });
     wrapper.addEventListener('focusout', (event) => {
       // Tabbing out closes it (a click elsewhere is handled on the document).

@@ -1,18 +1,17 @@
+import { isWideScreen } from '../dom/media.ts';
 import { hasPanel } from '../chat/moderation.ts';
 import { ReviewQueue } from '../chat/review-queue.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { api, locale } from '../context.ts';
+import { sheetLabel } from './sheet-label.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
-import { ref, setText, translated } from '../i18n/dom.ts';
+import { ref, setText } from '../i18n/dom.ts';
 import './moderation-attention.ts';
 import './moderation-members.ts';
 import './moderation-reports.ts';
 import './moderation-settings.ts';
 import { PanelFeedback } from './panel-feedback.ts';
-
-/** Wide screens show the panel open from the start; on a phone it starts closed. */
-const WIDE = '(min-width: 52rem)';
 
 /**
  * The facilitator's tools beside the chat, shown only to those with moderation powers in the
@@ -33,9 +32,9 @@ class ModerationPanel extends Component {
 
   protected render(): void {
     this.hidden = true;
-    this.#details.open = window.matchMedia(WIDE).matches;
+    this.#details.open = isWideScreen();
     this.#details.append(
-      h('summary', { 'data-testid': 'moderation-panel-toggle' }, translated(locale, 'span', 'mod.panel.heading'), ' ', this.#count),
+      h('summary', { 'data-testid': 'moderation-panel-toggle' }, ...sheetLabel('mod.panel.heading', 'mod.panel.short'), ' ', this.#count),
       h('div', { class: 'mod-panel-body' }, this.#feedback.element, this.#attention, this.#reports, this.#members, this.#settings),
     );
     this.append(this.#details);

@@ -45,7 +45,11 @@ class NotificationBell extends Component {
     );
     close.addEventListener('click', () => this.#close());
     this.#details.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.#details.open) this.#close();
+      if (event.key === 'Escape' && this.#details.open) {
+        // Used up: the quick exit does not count an Escape that closed something.
+        event.preventDefault();
+        this.#close();
+      }
     });
     this.#markRead.addEventListener('click', () => void this.#markAllRead());
     this.#list.addEventListener('click', (event) => {

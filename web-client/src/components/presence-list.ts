@@ -1,26 +1,36 @@
 import type { RoomChat } from '../chat/room-chat.ts';
 import { locale } from '../context.ts';
+import { sheetLabel } from './sheet-label.ts';
 import { Component, define } from '../dom/component.ts';
-import { h, uniqueId } from '../dom/h.ts';
+import { h } from '../dom/h.ts';
+import { isWideScreen } from '../dom/media.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { roleBadge } from './role-badge.ts';
 
-/** "Here now": who has the room open, by nickname, with facilitators and peer supporters marked. */
+/**
+ * "Here now": who has the room open, by nickname, with facilitators and peer supporters marked.
+ * A disclosure whose summary names the count: open beside the messages on wide screens, closed
+ * to one line on phones (and reachable by keyboard there, as every summary is).
+ */
 class PresenceList extends Component {
+  readonly #details = h('details', { class: 'presence', 'data-testid': 'presence' });
   readonly #list = h('ul', { class: 'presence-list', 'data-testid': 'presence-list' });
-  readonly #count = h('span', { class: 'presence-count' });
+  readonly #count = h('span', { class: 'presence-count', 'data-testid': 'presence-count' });
   #chat: RoomChat | null = null;
 
   protected render(): void {
-    const headingId = uniqueId('presence');
-    this.append(
+    this.#details.open = isWideScreen();
+    this.#details.append(
       h(
-        'section',
-        { class: 'presence', 'aria-labelledby': headingId },
-        h('h2', { class: 'presence-heading', id: headingId }, translated(locale, 'span', 'chat.presence.heading'), ' ', this.#count),
-        this.#list,
+        'summary',
+        { class: 'presence-heading', 'data-testid': 'presence-toggle' },
+        ...sheetLabel('chat.presence.heading', 'chat.presence.short'),
+        ' ',
+        this.#count,
       ),
+      h('div', { class: 'presence-body' }, this.#list),
     );
+    this.append(this.#details);
   }
 
   protected override connected(signal: AbortSignal): void {

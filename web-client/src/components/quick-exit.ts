@@ -21,6 +21,15 @@ export function quickExit(): void {
   }
 }
 
+/**
+ * Whether this key press closes something rather than asking to leave: a handler that closed a
+ * menu, panel or sheet marked it with `preventDefault`, or a modal dialog is open (the browser
+ * closes it on Escape after the key press has been heard).
+ */
+function closesSomething(event: KeyboardEvent): boolean {
+  return event.defaultPrevented || document.querySelector('dialog[open]') !== null;
+}
+
 /** The button, always in the header, and the shortcut: Escape pressed twice within a second. */
 class QuickExit extends Component {
   readonly #shortcut = new EscapeTwice();
@@ -37,13 +46,15 @@ class QuickExit extends Component {
   }
 
   protected override connected(signal: AbortSignal): void {
-    document.addEventListener('keydown', (event) => this.#onKey(event), { signal, capture: true });
+    // Heard after the page's own handlers, so an Escape that closed something (they mark it with
+    // `preventDefault`) is known to be used up.
+    window.addEventListener('keydown', (event) => this.#onKey(event), { signal });
   }
 
   #onKey(event: KeyboardEvent): void {
     // Escape while composing text (an input method) cancels the composition, nothing more.
     if (event.isComposing) return;
-    if (this.#shortcut.press(event.key, event.timeStamp, event.repeat)) {
+    if (this.#shortcut.press(event.key, event.timeStamp, event.repeat, closesSomething(event))) {
       quickExit();
     }
   }

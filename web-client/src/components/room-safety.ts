@@ -2,14 +2,13 @@ import { problemOf } from '../api/problem.ts';
 import { requestPrivateTalk } from '../api/moderation.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { api, hiddenMembers, locale } from '../context.ts';
+import { sheetLabel } from './sheet-label.ts';
 import { Component, define } from '../dom/component.ts';
+import { isWideScreen } from '../dom/media.ts';
 import { h } from '../dom/h.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { FormAlert } from './form-alert.ts';
-
-/** Wide screens show the section open from the start; on a phone it starts closed. */
-const WIDE = '(min-width: 52rem)';
 
 /**
  * A participant's own tools in the room: ask the facilitators for a one-to-one talk, and the
@@ -35,7 +34,7 @@ class RoomSafety extends Component {
   onAsked: () => void = () => undefined;
 
   protected render(): void {
-    this.#details.open = window.matchMedia(WIDE).matches;
+    this.#details.open = isWideScreen();
     this.#talk.append(
       translated(locale, 'p', 'chat.safety.talkIntro', { class: 'field-hint' }),
       this.#ask,
@@ -43,7 +42,7 @@ class RoomSafety extends Component {
       this.#askError.element,
     );
     this.#details.append(
-      translated(locale, 'summary', 'chat.safety.heading'),
+      h('summary', { 'data-testid': 'room-safety-toggle' }, ...sheetLabel('chat.safety.heading', 'chat.safety.short')),
       h(
         'div',
         { class: 'room-safety-body' },

@@ -35,6 +35,17 @@ class SiteHeader extends Component {
       ),
     );
   }
+
+  protected override connected(signal: AbortSignal): void {
+    // The header stays in view while the page scrolls: the page keeps focused fields out from under
+    // it (WCAG 2.4.11, Focus Not Obscured) through scroll-padding-top, which follows its height.
+    const root = document.documentElement;
+    const measured = new ResizeObserver(() => {
+      root.style.setProperty('--header-height', `${Math.ceil(this.getBoundingClientRect().height)}px`);
+    });
+    measured.observe(this);
+    signal.addEventListener('abort', () => measured.disconnect());
+  }
 }
 
 define('tp-site-header', SiteHeader);

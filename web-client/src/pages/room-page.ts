@@ -17,6 +17,7 @@ import { type MessageAction, messageActions } from '../chat/message-actions.ts';
 import { RoomChat } from '../chat/room-chat.ts';
 import { api, chat as connection, hiddenMembers, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
+import { isWideScreen } from '../dom/media.ts';
 import { h } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
@@ -57,6 +58,8 @@ class RoomPage extends Component {
   readonly #layout = h('div', { class: 'chat-layout', hidden: true });
   /** Whether the newest message was in view when the reader last scrolled or a message arrived. */
   #atNewest = true;
+  /** The message area's height when last measured, in CSS pixels. */
+  #areaHeight = 0;
   readonly #scroller = h('div', { class: 'chat-scroll', tabindex: '0', role: 'region' });
   readonly #earlier = translated(locale, 'button', 'chat.loadEarlier', {
     type: 'button',
@@ -76,13 +79,26 @@ class RoomPage extends Component {
   readonly #notice = new FormAlert('error', 'chat-notice');
   readonly #composer = h('tp-chat-composer');
   readonly #presence = h('tp-presence-list', { class: 'chat-presence' });
+  readonly #side = h('div', { class: 'chat-side', 'data-testid': 'room-side' });
   #chat: RoomChat | null = null;
 
   protected render(): void {
     setText(locale, this.#title, ref('chat.heading'));
+    // The tab (and the browser's history) says only "Chat", never the room's name.
+    setAttributeText(locale, this, 'data-screen-title', 'chat.screenTitle');
     setAttributeText(locale, this.#scroller, 'aria-label', 'chat.messages');
     this.#scroller.append(h('div', { class: 'chat-earlier' }, this.#earlier, this.#start), this.#empty, this.#list);
+    const toComposer = translated(locale, 'a', 'chat.skipToComposer', {
+      href: '#',
+      class: 'chat-skip-link',
+      'data-testid': 'skip-to-composer',
+    });
+    toComposer.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.#composer.focusInput();
+    });
     this.#layout.append(
+      this.#side,
       h(
         'div',
         { class: 'chat-main' },
@@ -95,20 +111,16 @@ class RoomPage extends Component {
         this.#notices,
         this.#composer,
       ),
-      h('div', { class: 'chat-side' }, this.#presence, this.#panel, this.#safety),
     );
+    this.#side.append(this.#presence, this.#panel, this.#safety);
+    const back = h('a', { href: hashOf('rooms'), class: 'room-back', 'data-testid': 'back-to-rooms' });
+    back.append(translated(locale, 'span', 'chat.back', { class: 'room-back-text' }));
     this.append(
       h(
         'div',
         { class: 'chat' },
-        h(
-          'header',
-          { class: 'chat-header' },
-          h('p', { class: 'chat-back' }, translated(locale, 'a', 'chat.back', { href: hashOf('rooms'), 'data-testid': 'back-to-rooms' })),
-          this.#title,
-          this.#theme,
-          this.#tags,
-        ),
+        h('header', { class: 'chat-header' }, back, h('div', { class: 'chat-heading' }, this.#title, this.#theme, this.#tags)),
+        toComposer,
         this.#loading,
         this.#failure,
         this.#excluded,
@@ -122,15 +134,41 @@ class RoomPage extends Component {
       this.#scroller.focus();
     });
     this.#scroller.addEventListener('scroll', () => {
+      // A scroll that comes with a change of height (the keyboard opening, the browser keeping the
+      // content in place) is not the reader's: the resize observer keeps the newest in view.
+      if (this.#scroller.clientHeight !== this.#areaHeight) return;
       this.#atNewest = this.#atBottom();
       if (this.#atNewest) this.#jump.hidden = true;
     });
+    this.#side.addEventListener('toggle', (event) => this.#sheetToggled(event), true);
+    this.#side.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || isWideScreen()) return;
+      const open = this.#side.querySelector<HTMLDetailsElement>(':scope > * > details[open]');
+      if (open === null) return;
+      event.preventDefault();
+      open.open = false;
+      open.querySelector('summary')?.focus();
+    });
+  }
+
+  /**
+   * On a phone the side panels are a row of toggles, each opening a sheet over the messages: one
+   * open at a time, so opening one folds the others.
+   */
+  #sheetToggled(event: Event): void {
+    const opened = event.target;
+    if (!(opened instanceof HTMLDetailsElement) || !opened.open || isWideScreen()) return;
+    if (opened.parentElement?.parentElement !== this.#side) return;
+    for (const other of this.#side.querySelectorAll<HTMLDetailsElement>(':scope > * > details[open]')) {
+      if (other !== opened) other.open = false;
+    }
   }
 
   protected override connected(signal: AbortSignal): void {
     // Whatever shrinks the message area (the help card, a pinned notice, the on-screen keyboard) keeps the
     // newest message in view for a reader who was reading it.
     const resized = new ResizeObserver(() => {
+      this.#areaHeight = this.#scroller.clientHeight;
       if (this.#atNewest) this.#scrollToBottom();
     });
     resized.observe(this.#scroller);

@@ -31,6 +31,15 @@ describe('quick exit shortcut: Escape twice', () => {
     expect(shortcut.press('Escape', 400)).toBe(true);
   });
 
+  it('does not count an Escape that closed something, before or after a counted one', () => {
+    const shortcut = new EscapeTwice();
+    expect(shortcut.press('Escape', 0, false, true)).toBe(false);
+    expect(shortcut.press('Escape', 100)).toBe(false);
+    expect(shortcut.press('Escape', 200, false, true)).toBe(false);
+    expect(shortcut.press('Escape', 300)).toBe(false);
+    expect(shortcut.press('Escape', 400)).toBe(true);
+  });
+
   it('needs a fresh pair after firing', () => {
     const shortcut = new EscapeTwice();
     shortcut.press('Escape', 0);
