@@ -50,10 +50,11 @@ class AuditLog {
 		jdbc.sql("update moderation_audit set details = '' where actor_id = :id and action = 'PIN' and details <> ''")
 			.param("id", accountId)
 			.update();
-		jdbc.sql(
-				"update moderation_audit set details = '' where target_id = :id and action = 'REMOVE_MESSAGE' and details <> ''")
-			.param("id", accountId)
-			.update();
+		jdbc.sql("""
+				update moderation_audit set details = ''
+				where target_id = :id and action in ('REMOVE_MESSAGE', 'EDIT_OWN_MESSAGE', 'DELETE_OWN_MESSAGE')
+				  and details <> ''
+				""").param("id", accountId).update();
 		jdbc.sql("select set_config('tukipiiri.erasing_personal_text', 'off', true)").query(String.class).single();
 	}
 

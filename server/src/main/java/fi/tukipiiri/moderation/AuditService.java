@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.accounts.RolesChanged;
+import fi.tukipiiri.rooms.ChatMessage;
+import fi.tukipiiri.rooms.MessageDeleted;
+import fi.tukipiiri.rooms.MessageEdited;
 import fi.tukipiiri.rooms.RoomReadByAdmin;
 import fi.tukipiiri.rooms.RoomStaffChanged;
 
@@ -43,6 +46,22 @@ public class AuditService {
 	@Transactional(readOnly = true)
 	public List<AuditEntry> find(AuditFilter filter) {
 		return log.find(filter);
+	}
+
+	/** A writer's edit of their own message, with the text it replaced. */
+	@ApplicationModuleListener
+	void on(MessageEdited edited) {
+		ChatMessage message = edited.message();
+		log.append(message.editedAt(), message.authorId(), "EDIT_OWN_MESSAGE", message.roomId(), message.authorId(),
+				message.id(), "", edited.previousBody());
+	}
+
+	/** A writer's removal of their own message, with its text. */
+	@ApplicationModuleListener
+	void on(MessageDeleted deleted) {
+		ChatMessage message = deleted.message();
+		log.append(clock.instant(), message.authorId(), "DELETE_OWN_MESSAGE", message.roomId(), message.authorId(),
+				message.id(), "", message.body());
 	}
 
 	@ApplicationModuleListener

@@ -87,6 +87,15 @@ class ModerationRules implements RoomRules {
 		return null;
 	}
 
+	/**
+	 * A muted member may not change what they wrote either ({@code moderation.muted}).
+	 */
+	@Override
+	public Optional<ApiProblem> checkEdit(Sender writer) {
+		Optional<Sanction> mute = sanctions.muteOf(writer.roomId(), writer.author().accountId(), clock.instant());
+		return mute.map(sanction -> new Muted(sanction.endsAt()));
+	}
+
 	@Override
 	public boolean barred(UUID roomId, UUID accountId) {
 		return sanctions.banned(roomId, sessionRooms.seriesOf(roomId).orElse(null), accountId, clock.instant());

@@ -22,6 +22,7 @@ import fi.tukipiiri.moderation.ModerationProblems.NoSeries;
 import fi.tukipiiri.moderation.ModerationProblems.NotAllowed;
 import fi.tukipiiri.moderation.ModerationProblems.ProtectedMember;
 import fi.tukipiiri.platform.InvalidFields;
+import fi.tukipiiri.rooms.MessageEdit;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageKind;
 import fi.tukipiiri.rooms.MessageService;
@@ -97,6 +98,18 @@ public class ModerationService {
 				? sanctions.inForce(roomId, sessionRooms.seriesOf(roomId).orElse(null), clock.instant()) : List.of();
 		return new RoomModerationView(roomId, room.state(), current.slowModeSeconds(), current.pinned(), powers,
 				mute.isPresent(), mute.map(Sanction::endsAt).orElse(null), inForce);
+	}
+
+	/**
+	 * The texts a message had before each of its writer's edits, oldest first, for those
+	 * who review the room.
+	 * @throws ModerationProblems.NotAllowed without the REVIEW power
+	 */
+	@Transactional(readOnly = true)
+	public List<MessageEdit> edits(UUID roomId, UUID reviewerId, UUID messageId) {
+		InvalidFields.required(messageId, "messageId");
+		standings.require(roomId, reviewerId, Power.REVIEW);
+		return messages.edits(roomId, messageId);
 	}
 
 	/**

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.rooms.MessageKind;
+import fi.tukipiiri.rooms.ChatMessage;
+import fi.tukipiiri.rooms.MessageEdited;
 import fi.tukipiiri.rooms.MessagePosted;
 import fi.tukipiiri.rooms.RoomService;
 
@@ -72,33 +74,43 @@ public class RiskFlagService {
 	 */
 	@TransactionalEventListener
 	void on(MessagePosted posted) {
-		if (posted.message().kind() != MessageKind.TEXT) {
+		read(posted.message());
+	}
+
+	/** An edited message is read again, in its new words. */
+	@TransactionalEventListener
+	void on(MessageEdited edited) {
+		read(edited.message());
+	}
+
+	private void read(ChatMessage message) {
+		if (message.kind() != MessageKind.TEXT) {
 			// the crisis message names violence and self-harm to offer help; it is not a
 			// signal of either
 			return;
 		}
-		List<String> categories = new ArrayList<>(terms.categoriesIn(posted.message().body()));
+		List<String> categories = new ArrayList<>(terms.categoriesIn(message.body()));
 		if (!categories.isEmpty()) {
-			self.getObject().flag(posted, categories);
+			self.getObject().flag(message, categories);
 		}
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void flag(MessagePosted posted, List<String> categories) {
+	void flag(ChatMessage message, List<String> categories) {
 		UUID id = UUID.randomUUID();
-		flags.insert(id, posted.roomId(), posted.messageId(), posted.message().seq(), posted.authorId(), categories,
-				clock.instant());
-		String roomTitle = rooms.requireReader(posted.roomId(), posted.authorId(), "risk-flag").room().title();
-		signals.raise(new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, posted.roomId(), roomTitle,
-				posted.authorId(), Set.of(posted.authorId()),
-				recipient -> new ModerationUpdate.RiskFlagged(recipient, posted.roomId(), id, posted.messageId(),
-						posted.message().seq(), categories, settings.crisisMessage()),
-				"moderation.risk_flag", Map.of("roomId", posted.roomId().toString(), "roomTitle", roomTitle)));
+		UUID roomId = message.roomId();
+		UUID authorId = message.authorId();
+		flags.insert(id, roomId, message.id(), message.seq(), authorId, categories, clock.instant());
+		String roomTitle = rooms.requireReader(roomId, authorId, "risk-flag").room().title();
+		signals.raise(
+				new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, roomId, roomTitle, authorId, Set.of(authorId),
+						recipient -> new ModerationUpdate.RiskFlagged(recipient, roomId, id, message.id(),
+								message.seq(), categories, settings.crisisMessage()),
+						"moderation.risk_flag", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
 		if (categories.stream().anyMatch(settings.helpCardCategories()::contains)) {
 			// only the writer sees it, in their own language (the client has the words);
 			// nothing is blocked
-			events.publishEvent(
-					new ModerationUpdate.HelpCard(posted.authorId(), posted.roomId(), posted.messageId(), categories));
+			events.publishEvent(new ModerationUpdate.HelpCard(authorId, roomId, message.id(), categories));
 		}
 	}
 

@@ -8,6 +8,9 @@ import java.util.UUID;
  * A stored message; a removed one keeps its place in the sequence but carries no text for
  * readers.
  *
+ * @param removedByWriter the message was removed by the member who wrote it (not by a
+ * facilitator); false while it is not removed
+ * @param editedAt when its writer last edited it; null when never
  * @param kind what the message is; a {@link MessageKind#CRISIS} message also carries its
  * {@code translations}
  * @param translations language code (fi, sv, en, …) → the text in that language; null for
@@ -15,10 +18,18 @@ import java.util.UUID;
  * knows no translations still reads it whole
  */
 public record ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
-		String body, Instant sentAt, boolean removed, MessageKind kind, Map<String, String> translations) {
+		String body, Instant sentAt, boolean removed, MessageKind kind, Map<String, String> translations,
+		boolean removedByWriter, Instant editedAt) {
 
 	ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
 			String body, Instant sentAt) {
-		this(roomId, seq, id, authorId, authorDisplayName, authorRole, body, sentAt, false, MessageKind.TEXT, null);
+		this(roomId, seq, id, authorId, authorDisplayName, authorRole, body, sentAt, false, MessageKind.TEXT, null,
+				false, null);
+	}
+
+	/** The message as its writer edited it: the new body, and when. */
+	ChatMessage edited(String newBody, Instant at) {
+		return new ChatMessage(roomId, seq, id, authorId, authorDisplayName, authorRole, newBody, sentAt, removed, kind,
+				translations, removedByWriter, at);
 	}
 }

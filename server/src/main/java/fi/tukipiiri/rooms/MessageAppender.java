@@ -147,7 +147,7 @@ class MessageAppender {
 			RoomMember author = members.get(draft.membership());
 			ChatMessage message = new ChatMessage(draft.roomId(), seq, UUID.randomUUID(), draft.authorId(),
 					author.displayName(), author.role(), draft.body(), this.clock.instant(), false, draft.kind(),
-					draft.translations());
+					draft.translations(), false, null);
 			posted.add(message);
 			clientIds.add(draft.clientId());
 			outcomes.set(i, Outcome.of(new Sent(message, false)));

@@ -24,6 +24,8 @@ import fi.tukipiiri.rooms.RoomProblems.EmptyMessage;
 import fi.tukipiiri.rooms.RoomProblems.InvalidClientId;
 import fi.tukipiiri.rooms.RoomProblems.InvalidText;
 import fi.tukipiiri.rooms.RoomProblems.MessageNotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import java.time.Instant;
 import fi.tukipiiri.rooms.RoomProblems.MessageTooLong;
 import fi.tukipiiri.text.TextPolicy;
 
@@ -55,9 +57,13 @@ public class MessageService implements DisposableBean {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	MessageService(Messages messages, RoomService roomService, MessageAppender appender, ChatSettings settings,
-			DeliverySettings delivery, PlatformTransactionManager transactions, Clock clock) {
+			DeliverySettings delivery, PlatformTransactionManager transactions, Clock clock,
+			ApplicationEventPublisher events) {
 		this.messages = messages;
+		this.events = events;
 		this.roomService = roomService;
 		this.appender = appender;
 		this.settings = settings;
@@ -161,6 +167,83 @@ public class MessageService implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.groupCommit.close();
+	}
+
+	/**
+	 * The writer edits their own message: the new text passes the same policy as a new
+	 * message, within {@code tukipiiri.chat.edit-window} of sending, in a room open for
+	 * messages to a member who may send there now. The text it replaces is kept for the
+	 * room's facilitators ({@link #edits}); readers hear {@link MessageEdited}.
+	 * @return the message as it is now
+	 * @throws RoomProblems.NotMember {@code rooms.not_member}, also for a room that does
+	 * not exist
+	 * @throws MessageNotFound {@code message.not_found}
+	 * @throws RoomProblems.NotWriter {@code message.not_writer}: someone else's message
+	 * @throws RoomProblems.NotEditable {@code message.not_editable}: removed, or not a
+	 * text message (the crisis message)
+	 * @throws RoomProblems.EditWindowClosed {@code message.edit_window_closed}
+	 * @throws RoomProblems.ReadOnly {@code rooms.read_only}
+	 * @throws EmptyMessage {@code message.empty}, {@link MessageTooLong}
+	 * {@code message.too_long}, {@link InvalidText} {@code message.invalid_text}
+	 */
+	@Transactional
+	public ChatMessage edit(UUID roomId, UUID writerId, UUID messageId, String rawBody) {
+		String body = normalise(rawBody);
+		ChatMessage original = ownMessage(roomId, writerId, messageId);
+		if (original.removed() || original.kind() != MessageKind.TEXT) {
+			throw new RoomProblems.NotEditable();
+		}
+		Instant now = clock.instant();
+		if (now.isAfter(original.sentAt().plus(settings.editWindow()))) {
+			throw new RoomProblems.EditWindowClosed(settings.editWindow());
+		}
+		roomService.requireWritable(roomId, writerId);
+		if (body.equals(original.body())) {
+			return original;
+		}
+		messages.edit(messageId, original.body(), body, now);
+		ChatMessage edited = original.edited(body, now);
+		events.publishEvent(new MessageEdited(edited, original.body()));
+		return edited;
+	}
+
+	/**
+	 * The writer removes their own message, at any time: it keeps its place, readers see
+	 * it as removed by its writer and hear {@link MessageDeleted}; the text stays stored
+	 * for the room's facilitators, as with a facilitator's removal. Removing it again
+	 * changes nothing.
+	 * @throws RoomProblems.NotMember {@code rooms.not_member}, also for a room that does
+	 * not exist
+	 * @throws MessageNotFound {@code message.not_found}
+	 * @throws RoomProblems.NotWriter {@code message.not_writer}: someone else's message
+	 */
+	@Transactional
+	public void deleteOwn(UUID roomId, UUID writerId, UUID messageId) {
+		ChatMessage original = ownMessage(roomId, writerId, messageId);
+		if (messages.markRemoved(messageId, writerId, "", clock.instant())) {
+			events.publishEvent(new MessageDeleted(original));
+		}
+	}
+
+	/**
+	 * The texts a message had before each of its writer's edits, oldest first, for those
+	 * who moderate the room (callers check that right).
+	 * @throws MessageNotFound {@code message.not_found}
+	 */
+	@Transactional(readOnly = true)
+	public List<MessageEdit> edits(UUID roomId, UUID messageId) {
+		original(roomId, messageId);
+		return messages.editsOf(messageId);
+	}
+
+	/** The caller's own message in a room they are a member of, locked for a change. */
+	private ChatMessage ownMessage(UUID roomId, UUID writerId, UUID messageId) {
+		roomService.requireMember(roomId, writerId);
+		ChatMessage message = messages.lockOriginal(roomId, messageId).orElseThrow(MessageNotFound::new);
+		if (!writerId.equals(message.authorId())) {
+			throw new RoomProblems.NotWriter();
+		}
+		return message;
 	}
 
 	/**

@@ -27,10 +27,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Messages {
 
+	/**
+	 * Whether (and by whom) it was removed, and when edited: the same for readers and
+	 * moderators.
+	 */
+	private static final String CHANGES = """
+			m.removed_at is not null as removed,
+			m.removed_at is not null and m.author_id is not null and m.removed_by is not distinct from m.author_id
+			  as removed_by_writer,
+			m.edited_at
+			""";
+
 	private static final String COLUMNS = """
 			m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role,
-			case when m.removed_at is null then m.body end as body, m.sent_at, m.removed_at is not null as removed,
-			m.kind, case when m.removed_at is null then m.translations end as translations
+			case when m.removed_at is null then m.body end as body, m.sent_at, m.kind,
+			case when m.removed_at is null then m.translations end as translations,
+			""" + CHANGES;
+
+	/** One message as written, also when removed since. */
+	private static final String ORIGINAL = """
+			select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role, m.body, m.sent_at, m.kind,
+			       m.translations,
+			""" + CHANGES + """
+			from messages m left join accounts a on a.id = m.author_id
+			where m.room_id = :roomId and m.id = :id
 			""";
 
 	private static final String SELECT = "select " + COLUMNS
@@ -152,12 +172,7 @@ class Messages {
 
 	/** The message as it was written, also when it has been removed since. */
 	Optional<ChatMessage> findOriginal(UUID roomId, UUID messageId) {
-		return jdbc.sql("""
-				select m.room_id, m.seq, m.id, m.author_id, a.display_name, m.author_role, m.body, m.sent_at,
-				       m.removed_at is not null as removed, m.kind, m.translations
-				from messages m left join accounts a on a.id = m.author_id
-				where m.room_id = :roomId and m.id = :id
-				""").param("roomId", roomId).param("id", messageId).query(Messages::message).optional();
+		return jdbc.sql(ORIGINAL).param("roomId", roomId).param("id", messageId).query(Messages::message).optional();
 	}
 
 	/** Marks the message removed; false if it was removed already. */
@@ -171,6 +186,50 @@ class Messages {
 			.param("reason", reason)
 			.param("id", messageId)
 			.update() == 1;
+	}
+
+	/**
+	 * Replaces the text of a message that is not removed, keeping what it replaced in
+	 * {@code message_edits}; false when it is removed (or gone).
+	 */
+	boolean edit(UUID messageId, String previousBody, String newBody, Instant at) {
+		boolean changed = jdbc.sql("""
+				update messages set body = :body, edited_at = :at where id = :id and removed_at is null
+				""").param("body", newBody).param("at", Timestamp.from(at)).param("id", messageId).update() == 1;
+		if (changed) {
+			jdbc.sql("""
+					insert into message_edits (id, message_id, edited_at, previous_body)
+					values (:id, :message, :at, :previous)
+					""")
+				.param("id", UUID.randomUUID())
+				.param("message", messageId)
+				.param("at", Timestamp.from(at))
+				.param("previous", previousBody)
+				.update();
+		}
+		return changed;
+	}
+
+	/** The texts a message had before each edit, oldest first. */
+	List<MessageEdit> editsOf(UUID messageId) {
+		return jdbc.sql("""
+				select edited_at, previous_body from message_edits where message_id = :id order by edited_at, id
+				""")
+			.param("id", messageId)
+			.query((rs, n) -> new MessageEdit(rs.getTimestamp("edited_at").toInstant(), rs.getString("previous_body")))
+			.list();
+	}
+
+	/**
+	 * The message as written, its row locked until the transaction ends, so that two
+	 * changes of one message take turns.
+	 */
+	Optional<ChatMessage> lockOriginal(UUID roomId, UUID messageId) {
+		return jdbc.sql(ORIGINAL + " for update of m")
+			.param("roomId", roomId)
+			.param("id", messageId)
+			.query(Messages::message)
+			.optional();
 	}
 
 	/**
@@ -198,7 +257,12 @@ class Messages {
 				rs.getObject("author_id", UUID.class), rs.getString("display_name"),
 				RoomRole.valueOf(rs.getString("author_role")), rs.getString("body"),
 				rs.getTimestamp("sent_at").toInstant(), rs.getBoolean("removed"),
-				MessageKind.valueOf(rs.getString("kind")), translations(rs.getString("translations")));
+				MessageKind.valueOf(rs.getString("kind")), translations(rs.getString("translations")),
+				rs.getBoolean("removed_by_writer"), instant(rs.getTimestamp("edited_at")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	private static Map<String, String> translations(String json) {

@@ -10,8 +10,9 @@ import fi.tukipiiri.text.FieldLimits;
 import fi.tukipiiri.text.TextKind;
 
 /**
- * The text fields of rooms and messages, and the largest page of history
- * ({@code historyPage}).
+ * The text fields of rooms and messages, the largest page of history
+ * ({@code historyPage}) and how long a member may edit their own message, in seconds
+ * ({@code editWindowSeconds}).
  */
 @Component
 class RoomFieldLimits implements FieldLimits {
@@ -40,7 +41,8 @@ class RoomFieldLimits implements FieldLimits {
 	 */
 	@Override
 	public Map<String, Integer> counts() {
-		return Map.of("historyPage", settings.maxHistoryPage());
+		return Map.of("historyPage", settings.maxHistoryPage(), "editWindowSeconds",
+				(int) settings.editWindow().toSeconds());
 	}
 
 }

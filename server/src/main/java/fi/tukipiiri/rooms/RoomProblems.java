@@ -91,6 +91,33 @@ public final class RoomProblems {
 
 	}
 
+	/** Only a message's writer may edit or remove it as their own. */
+	public static final class NotWriter extends ApiProblem {
+
+		NotWriter() {
+			super(HttpStatus.FORBIDDEN, "message.not_writer", "Only the person who wrote a message may change it.");
+		}
+
+	}
+
+	/** A removed message, or one that is not plain text (the crisis message). */
+	public static final class NotEditable extends ApiProblem {
+
+		NotEditable() {
+			super(HttpStatus.CONFLICT, "message.not_editable", "This message can no longer be edited.");
+		}
+
+	}
+
+	public static final class EditWindowClosed extends ApiProblem {
+
+		EditWindowClosed(java.time.Duration window) {
+			super(HttpStatus.CONFLICT, "message.edit_window_closed",
+					"A message can be edited for " + window.toMinutes() + " minutes after sending.");
+		}
+
+	}
+
 	public static final class EmptyMessage extends ApiProblem {
 
 		EmptyMessage() {

@@ -27,6 +27,14 @@ public interface RoomRules {
 	List<Optional<ApiProblem>> checkSends(List<Sender> senders);
 
 	/**
+	 * Whether a member may change a message they wrote now (an edit): empty when they
+	 * may, otherwise the refusal (a mute, say). No limit on sending is spent.
+	 */
+	default Optional<ApiProblem> checkEdit(Sender writer) {
+		return Optional.empty();
+	}
+
+	/**
 	 * Whether this person is kept out of the room (for example banned from it or from its
 	 * series).
 	 */

@@ -20,6 +20,7 @@ import fi.tukipiiri.rooms.RoomProblems.GuestNotAllowed;
 import fi.tukipiiri.rooms.RoomProblems.InvalidStaff;
 import fi.tukipiiri.rooms.RoomProblems.MemberNotFound;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
+import fi.tukipiiri.rooms.RoomProblems.ReadOnly;
 import fi.tukipiiri.rooms.RoomProblems.PrivateTalkFixed;
 import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
 import fi.tukipiiri.text.TextFields;
@@ -203,6 +204,28 @@ public class RoomService {
 	@Transactional(readOnly = true)
 	public boolean barred(UUID roomId, UUID accountId) {
 		return rules.stream().anyMatch(rule -> rule.barred(roomId, accountId));
+	}
+
+	/**
+	 * That a member may write in the room now: it is open for messages and no feature's
+	 * rule ({@link RoomRules#checkEdit}) stops them.
+	 * @throws NotMember {@code rooms.not_member}, also for a room that does not exist
+	 * @throws ReadOnly {@code rooms.read_only}
+	 */
+	@Transactional(readOnly = true)
+	public void requireWritable(UUID roomId, UUID accountId) {
+		Room room = rooms.find(roomId).orElseThrow(NotMember::new);
+		RoomRole role = requireMember(roomId, accountId);
+		if (room.state() != RoomState.OPEN) {
+			throw new ReadOnly();
+		}
+		RoomRules.Sender writer = new RoomRules.Sender(roomId,
+				new RoomMember(accountId, accounts.getActive(accountId).displayName(), role));
+		for (RoomRules rule : rules) {
+			rule.checkEdit(writer).ifPresent(refusal -> {
+				throw refusal;
+			});
+		}
 	}
 
 	/**

@@ -38,7 +38,12 @@ class RoomsPersonalData implements PersonalData {
 	record Membership(UUID roomId, String title, RoomKind kind, RoomRole role, Instant joinedAt) {
 	}
 
-	record OwnMessage(UUID roomId, String roomTitle, long seq, Instant sentAt, String body, boolean removed) {
+	/**
+	 * @param editedAt when last edited; null when never
+	 * @param previousTexts the texts the message had before each edit, oldest first
+	 */
+	record OwnMessage(UUID roomId, String roomTitle, long seq, Instant sentAt, String body, boolean removed,
+			Instant editedAt, List<String> previousTexts) {
 	}
 
 	record Export(List<Membership> memberships, List<OwnMessage> messages) {
@@ -61,13 +66,17 @@ class RoomsPersonalData implements PersonalData {
 					rs.getTimestamp("joined_at").toInstant()))
 			.list();
 		List<OwnMessage> messages = jdbc.sql("""
-				select m.room_id, r.title, m.seq, m.sent_at, m.body, m.removed_at is not null as removed
+				select m.room_id, r.title, m.seq, m.sent_at, m.body, m.removed_at is not null as removed, m.edited_at,
+				       array(select e.previous_body from message_edits e where e.message_id = m.id
+				             order by e.edited_at, e.id) as previous_texts
 				from messages m join rooms r on r.id = m.room_id where m.author_id = :id order by m.sent_at, m.seq
 				""")
 			.param("id", accountId)
 			.query((rs, n) -> new OwnMessage(rs.getObject("room_id", UUID.class), rs.getString("title"),
 					rs.getLong("seq"), rs.getTimestamp("sent_at").toInstant(), rs.getString("body"),
-					rs.getBoolean("removed")))
+					rs.getBoolean("removed"),
+					rs.getTimestamp("edited_at") == null ? null : rs.getTimestamp("edited_at").toInstant(),
+					List.of((String[]) rs.getArray("previous_texts").getArray())))
 			.list();
 		return new Export(memberships, messages);
 	}
@@ -79,6 +88,9 @@ class RoomsPersonalData implements PersonalData {
 	 */
 	@Override
 	public void erase(UUID accountId) {
+		jdbc.sql("delete from message_edits e using messages m where m.id = e.message_id and m.author_id = :id")
+			.param("id", accountId)
+			.update();
 		jdbc.sql("""
 				update messages set body = '', removed_at = coalesce(removed_at, :now), removal_reason = 'author erased'
 				where author_id = :id

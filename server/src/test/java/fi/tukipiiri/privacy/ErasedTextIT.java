@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +68,20 @@ class ErasedTextIT {
 		UUID removedMessage = send(anna, group, removed);
 		send(anna, group, text("en jaksa elää tämän kanssa", tag, annasTexts));
 		UUID berttasMessage = send(bertta, group, "Bertan oma viesti " + tag);
+		// Her own edit keeps what it replaced (for the facilitators and the audit log);
+		// her own removal its text.
+		UUID edited = send(anna, group, text("viesti ennen muokkausta", tag, annasTexts));
+		assertThat(api
+			.put("/api/rooms/" + group + "/messages/" + edited,
+					Map.of("body", text("viesti muokkauksen jälkeen", tag, annasTexts)), anna.accessToken())
+			.status()).isEqualTo(200);
+		UUID deleted = send(anna, group, text("viesti, jonka Anna poistaa itse", tag, annasTexts));
+		assertThat(api.delete("/api/rooms/" + group + "/messages/" + deleted, anna.accessToken()).status())
+			.isEqualTo(204);
+		Awaitility.await()
+			.atMost(10, TimeUnit.SECONDS)
+			.until(() -> count("select count(*) from moderation_audit where action in ('EDIT_OWN_MESSAGE', "
+					+ "'DELETE_OWN_MESSAGE') and room_id in (:rooms)", List.of(group)) == 2);
 
 		String berttasNote = "Bertan huomio " + tag;
 		String group1 = "/api/moderation/rooms/" + group;

@@ -26,6 +26,7 @@ import fi.tukipiiri.moderation.RiskFlag;
 import fi.tukipiiri.moderation.RiskFlagService;
 import fi.tukipiiri.moderation.RoomModerationView;
 import fi.tukipiiri.moderation.Sanction;
+import fi.tukipiiri.rooms.MessageEdit;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.Room;
 
@@ -90,6 +91,12 @@ class RoomModerationController {
 	@GetMapping
 	RoomModerationView view(@PathVariable UUID roomId, Authentication caller) {
 		return moderation.view(roomId, id(caller));
+	}
+
+	/** A message's earlier texts, before each of its writer's edits (REVIEW). */
+	@GetMapping("/messages/{messageId}/edits")
+	List<MessageEdit> edits(@PathVariable UUID roomId, @PathVariable UUID messageId, Authentication caller) {
+		return moderation.edits(roomId, id(caller), messageId);
 	}
 
 	@DeleteMapping("/messages/{messageId}")
