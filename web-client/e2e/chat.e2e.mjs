@@ -46,6 +46,8 @@ async function openRoom(page, who) {
     return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
   });
   await expectPresent(page, who, who, '(sinä)');
+  // On a phone "Paikalla" opened as a sheet over the messages: fold it again.
+  if ((page.viewportSize()?.width ?? 0) < 832) await page.getByTestId('presence-toggle').click();
 }
 
 function presenceName(page, name) {
@@ -229,4 +231,62 @@ const phoneRoom = {
   },
 };
 
-await runScenarios('chat', [twoParentsChat, phoneRoom]);
+async function openMenuAction(page, item, action) {
+  await item.getByTestId('message-menu-toggle').click();
+  await item.getByTestId(`message-action-${action}`).click();
+}
+
+const ownMessages = {
+  name: 'a parent edits and deletes their own message; the other sees both',
+  async run(pageA, { newPage }) {
+    if (roomTitle === '') throw new ScenarioFailure('TUKIPIIRI_E2E_ROOM_TITLE is not set');
+    const pageB = await newPage({ viewport: { width: 1280, height: 800 } });
+    const suffix = uniqueSuffix();
+    const writer = { username: `own_a_${suffix}`, displayName: `Oona ${suffix}`, password: `pitka-salasana-o-${suffix}` };
+    const reader = { username: `own_b_${suffix}`, displayName: `Risto ${suffix}`, password: `pitka-salasana-r-${suffix}` };
+    await Promise.all([registerParent(pageA, writer), registerParent(pageB, reader)]);
+    await Promise.all([openRoom(pageA, writer.displayName), openRoom(pageB, reader.displayName)]);
+
+    const input = pageA.getByLabel('Viesti', exact);
+    await input.fill('Meillä on vuoroviikot');
+    await input.press('Enter');
+    await expectVisible(message(pageB, writer.displayName, 'Meillä on vuoroviikot'), 'the first text on the other screen');
+    await expectHidden(pageA.getByTestId('message-pending'), 'the message stored');
+
+    // Edit: the menu of one's own message offers it; the dialog starts with the text as it was.
+    const own = message(pageA, writer.displayName, 'Meillä on vuoroviikot');
+    await openMenuAction(pageA, own, 'edit');
+    const editDialog = pageA.getByRole('dialog', { name: 'Muokkaa viestiäsi' });
+    await expectVisible(editDialog, 'the edit dialog');
+    await expectAccessible(pageA, 'the edit dialog on a phone');
+    const field = editDialog.getByLabel('Viesti', exact);
+    if ((await field.inputValue()) !== 'Meillä on vuoroviikot')
+      throw new ScenarioFailure('the edit dialog must start with the text as it was');
+    await field.fill('   ');
+    await editDialog.getByRole('button', { name: 'Tallenna muutos', exact: true }).click();
+    await expectVisible(editDialog, 'the dialog, still open after an empty text was refused');
+    await field.fill('Meillä on vuoroviikot ja joulu vuorotellen');
+    await editDialog.getByRole('button', { name: 'Tallenna muutos', exact: true }).click();
+    await expectHidden(editDialog, 'the edit dialog once saved');
+    const edited = message(pageB, writer.displayName, 'Meillä on vuoroviikot ja joulu vuorotellen');
+    await expectVisible(edited, 'the edited text on the other screen, live');
+    await expectText(edited.getByTestId('message-edited'), '(muokattu)', 'the "edited" mark on the other screen');
+    await expectVisible(
+      message(pageA, writer.displayName, 'Meillä on vuoroviikot ja joulu vuorotellen').getByTestId('message-edited'),
+      'the "edited" mark on the writer’s screen',
+    );
+
+    // Delete: a confirmation, then "removed by its writer" in its place for both.
+    await openMenuAction(pageA, message(pageA, writer.displayName, 'Meillä on vuoroviikot ja joulu vuorotellen'), 'delete');
+    const deleteDialog = pageA.getByRole('dialog', { name: 'Poistetaanko viestisi?' });
+    await deleteDialog.getByRole('button', { name: 'Poista viesti', exact: true }).click();
+    await expectHidden(deleteDialog, 'the delete dialog once done');
+    await expectVisible(message(pageB, writer.displayName, 'Kirjoittaja poisti viestin'), 'the removal on the other screen');
+    await expectVisible(message(pageA, writer.displayName, 'Kirjoittaja poisti viestin'), 'the removal on the writer’s screen');
+    await expectHidden(pageB.getByText('Meillä on vuoroviikot ja joulu vuorotellen'), 'the text, gone from the other screen');
+    // The other reader's menu on someone else's message offers no edit or delete.
+    await pageB.getByTestId('back-to-rooms').click();
+  },
+};
+
+await runScenarios('chat', [twoParentsChat, phoneRoom, ownMessages]);

@@ -46,9 +46,11 @@ export type MessageKind = 'TEXT' | 'CRISIS';
 
 /**
  * One stored chat message; `seq` is gap-free and increasing within its room. A removed message
- * keeps its place but has no text (`removed`, `body` empty). When its writer has deleted their
- * account, the message has no author either (`authorId` and `authorDisplayName` null). A crisis
- * message carries `translations` (language → text); without a `kind` a message is `TEXT`.
+ * keeps its place but has no text (`removed`, `body` empty; `removedByWriter` when its writer
+ * removed it rather than a facilitator). When its writer has deleted their account, the message
+ * has no author either (`authorId` and `authorDisplayName` null). A crisis message carries
+ * `translations` (language → text); without a `kind` a message is `TEXT`. `editedAt` is when its
+ * writer last edited it (absent or null: never).
  */
 export type ChatMessage = {
   seq: number;
@@ -62,7 +64,13 @@ export type ChatMessage = {
   removed: boolean;
   kind?: MessageKind;
   translations?: Readonly<Record<string, string>> | null;
+  removedByWriter?: boolean;
+  editedAt?: string | null;
 };
+
+/** A writer's change to a stored message, heard live: a new text (`edited`) or its removal (`deleted`). */
+export type MessageRevision =
+  { type: 'edited'; roomId: RoomId; seq: number; body: string; editedAt: string } | { type: 'deleted'; roomId: RoomId; seq: number };
 
 /**
  * The text a reader sees: a crisis message in the reader's language (else Finnish, else the body
@@ -116,6 +124,19 @@ export function fetchMessages(api: ApiClient, id: RoomId, query: MessageQuery): 
   if (query.afterSeq !== undefined) params.set('afterSeq', String(query.afterSeq));
   params.set('limit', String(query.limit));
   return api.get<MessagePage>(`${roomPath(id)}/messages?${params.toString()}`);
+}
+
+/**
+ * The writer's new text for their own message; answers the message as stored now. Refusals
+ * (`message.edit_window_closed`, `message.not_editable`, the text rules, …) come as problems.
+ */
+export function editMessage(api: ApiClient, roomId: RoomId, messageId: string | number, body: string): Promise<unknown> {
+  return api.put<unknown>(`${roomPath(roomId)}/messages/${encodeURIComponent(String(messageId))}`, { body });
+}
+
+/** The writer removes their own message; it keeps its place as removed by its writer. */
+export async function deleteOwnMessage(api: ApiClient, roomId: RoomId, messageId: string | number): Promise<void> {
+  await api.request<unknown>('DELETE', `${roomPath(roomId)}/messages/${encodeURIComponent(String(messageId))}`);
 }
 
 export function fetchMembers(api: ApiClient, id: RoomId): Promise<RoomMember[]> {

@@ -109,6 +109,7 @@ function recorder() {
     presence: (change) => seen.push([change.type, change.member.displayName]),
     typing: (notice) => seen.push(['typing', notice.displayName]),
     moderation: (event) => seen.push(['moderation', event.type]),
+    revision: (revision) => seen.push([revision.type, revision.seq, revision.type === 'edited' ? revision.body : null]),
   };
   return { seen, listener };
 }
@@ -186,12 +187,17 @@ describe('chat connection', () => {
     deliver('/user/queue/moderation', { type: 'muted', roomId: 5, until: '2026-11-23T17:00:00Z' });
     deliver('/user/queue/moderation', { type: 'muted' });
     deliver('/topic/rooms/5', 'not a message');
+    deliver('/topic/rooms/5', { type: 'message-edited', roomId: 5, seq: 1, id: 'a', body: 'Hei taas', editedAt: '2026-11-30T18:01:00Z' });
+    deliver('/topic/rooms/5', { type: 'message-edited', roomId: 5, seq: 1, id: 'a' });
+    deliver('/topic/rooms/5', { type: 'message-deleted', roomId: 5, seq: 1, id: 'a' });
 
     expect(seen).toEqual([
       ['message', 1, 'Hei'],
       ['joined', 'Matti'],
       ['typing', 'Matti'],
       ['moderation', 'message-removed'],
+      ['edited', 1, 'Hei taas'],
+      ['deleted', 1, null],
     ]);
     expect(acks).toEqual(['c1']);
     expect(problems).toEqual(['rate.limited']);

@@ -1,7 +1,7 @@
 import { Client, type IFrame, type IMessage, type IStompSocket, ReconnectionTimeMode, type StompSubscription } from '@stomp/stompjs';
 import { type AppNotification, toNotification } from '../api/notifications.ts';
 import { ApiError } from '../api/problem.ts';
-import type { RoomId } from '../api/rooms.ts';
+import type { MessageRevision, RoomId } from '../api/rooms.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
 import {
   AckEvent,
@@ -21,6 +21,7 @@ import {
   readJson,
   toChatProblem,
   toLiveMessage,
+  toRevision,
   toPresenceChange,
   toSendAck,
   toTypingNotice,
@@ -29,6 +30,8 @@ import {
 /** What a room view wants to hear about its room. */
 export type RoomListener = {
   message(message: LiveMessage): void;
+  /** A writer edited or removed a stored message. */
+  revision(revision: MessageRevision): void;
   presence(change: PresenceChange): void;
   typing(notice: TypingNotice): void;
   moderation(event: RoomModerationEvent): void;
@@ -364,8 +367,11 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
         if (event !== null) for (const listener of room.listeners) listener.moderation(event);
       }),
       this.#client.subscribe(destinations.messages(key), (frame: IMessage) => {
-        const message = toLiveMessage(readJson(frame.body));
+        const json = readJson(frame.body);
+        const message = toLiveMessage(json);
         if (message !== null) for (const listener of room.listeners) listener.message(message);
+        const revision = message === null ? toRevision(json) : null;
+        if (revision !== null) for (const listener of room.listeners) listener.revision(revision);
       }),
     ];
   }

@@ -10,15 +10,28 @@ const facilitator: MessageViewer = {
 const admin: MessageViewer = { ...facilitator, admin: true };
 const overseer: MessageViewer = { powers: new Set<Power>(), admin: false };
 
-const byParent = { removed: false, authorRole: 'PARTICIPANT' };
-const byPeer = { removed: false, authorRole: 'PEER_SUPPORTER' };
-const byFacilitator = { removed: false, authorRole: 'FACILITATOR' };
+const sentAt = '2026-11-30T18:00:00Z';
+const byParent = { removed: false, authorRole: 'PARTICIPANT', sentAt };
+const byPeer = { removed: false, authorRole: 'PEER_SUPPORTER', sentAt };
+const byFacilitator = { removed: false, authorRole: 'FACILITATOR', sentAt };
+const tenMinutes = 10 * 60_000;
+const at = (iso: string) => Date.parse(iso);
 
 describe('message menu', () => {
-  it('lets a parent report or hide another member, and do nothing to their own messages', () => {
+  it('lets a parent report or hide another member, and only delete their own messages', () => {
     expect(messageActions(byParent, false, participant)).toEqual(['report', 'worry', 'hide']);
     expect(messageActions(byPeer, false, participant)).toEqual(['report', 'worry', 'hide']);
-    expect(messageActions(byParent, true, participant)).toEqual([]);
+    expect(messageActions(byParent, true, participant)).toEqual(['delete']);
+  });
+
+  it('offers editing one’s own text message until the window closes, deleting it always', () => {
+    const viewer = (now: string) => ({ ...participant, now: at(now), editWindowMs: tenMinutes });
+    expect(messageActions(byParent, true, viewer('2026-11-30T18:09:59Z'))).toEqual(['edit', 'delete']);
+    expect(messageActions(byParent, true, viewer('2026-11-30T18:10:00Z'))).toEqual(['delete']);
+    expect(
+      messageActions({ ...byFacilitator, kind: 'CRISIS' }, true, { ...facilitator, now: at(sentAt), editWindowMs: tenMinutes }),
+    ).toEqual(['delete']);
+    expect(messageActions({ ...byParent, sentAt: 'not a time' }, true, viewer(sentAt))).toEqual(['delete']);
   });
 
   it('never offers to hide a facilitator, though they can be reported', () => {
@@ -27,7 +40,7 @@ describe('message menu', () => {
 
   it('gives facilitators removal of participants’ messages and of their own, not of another facilitator’s', () => {
     expect(messageActions(byParent, false, facilitator)).toEqual(['report', 'worry', 'hide', 'remove']);
-    expect(messageActions(byParent, true, facilitator)).toEqual(['remove']);
+    expect(messageActions(byParent, true, facilitator)).toEqual(['delete']);
     expect(messageActions(byFacilitator, false, facilitator)).toEqual(['report']);
   });
 

@@ -43,6 +43,8 @@ describe('chat protocol', () => {
       removed: false,
       kind: 'TEXT',
       translations: null,
+      removedByWriter: false,
+      editedAt: null,
     });
     expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();

@@ -1,4 +1,4 @@
-import type { ChatMessage, PresentMember, RoomId } from '../api/rooms.ts';
+import type { ChatMessage, MessageRevision, PresentMember, RoomId } from '../api/rooms.ts';
 import type { UserId } from '../api/types.ts';
 
 /** Where the chat's STOMP frames go. */
@@ -111,7 +111,23 @@ export function toChatMessage(value: unknown): ChatMessage | null {
     removed,
     kind: json['kind'] === 'CRISIS' && translations !== null ? 'CRISIS' : 'TEXT',
     translations,
+    removedByWriter: removed && json['removedByWriter'] === true,
+    editedAt: removed ? null : text(json['editedAt']),
   };
+}
+
+/** A writer's edit or removal of their message from the room's topic, or null for anything else. */
+export function toRevision(value: unknown): MessageRevision | null {
+  const json = record(value);
+  if (json === null) return null;
+  const roomId = id(json['roomId']);
+  const at = seq(json['seq']);
+  if (roomId === null || at === null) return null;
+  if (json['type'] === 'message-deleted') return { type: 'deleted', roomId, seq: at };
+  const body = text(json['body']);
+  const editedAt = text(json['editedAt']);
+  if (json['type'] !== 'message-edited' || body === null || editedAt === null) return null;
+  return { type: 'edited', roomId, seq: at, body, editedAt };
 }
 
 /** A language → text map with at least one text; null for anything else. */

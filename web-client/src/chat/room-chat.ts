@@ -1,7 +1,7 @@
 import type { ApiClient } from '../api/api-client.ts';
 import type { Power } from '../api/moderation.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
-import { type ChatMessage, type PresentMember, type Room, joinRoom } from '../api/rooms.ts';
+import { type ChatMessage, type MessageRevision, type PresentMember, type Room, joinRoom } from '../api/rooms.ts';
 import type { UserId } from '../api/types.ts';
 import { problemText } from '../forms/problem-text.ts';
 import type { TextRef } from '../i18n/dom.ts';
@@ -220,6 +220,14 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   }
 
   /**
+   * This screen edited or deleted one of its own messages (the server said so): shown at once,
+   * whether or not the room's event about it arrives.
+   */
+  noteRevision(revision: MessageRevision): void {
+    if (this.#phase === 'ready') this.#history.revise(revision);
+  }
+
+  /**
    * This screen removed a message (the server said so): shown removed at once, whether or not
    * the room's event about it arrives.
    */
@@ -340,6 +348,9 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
 
   readonly #listener: RoomListener = {
     message: (message) => this.#onMessage(message),
+    revision: (revision) => {
+      if (this.#phase === 'ready' && sameId(revision.roomId, this.roomId)) this.#history.revise(revision);
+    },
     presence: (change) => {
       if (!sameId(change.roomId, this.roomId)) return;
       if (change.type === 'left') this.#typing.stopped(String(change.member.accountId));

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../api/api-client.ts';
 import { problemOf } from '../api/problem.ts';
-import { type ChatMessage, type MessagePage, fetchMessages } from '../api/rooms.ts';
+import { type ChatMessage, type MessagePage, type MessageRevision, fetchMessages } from '../api/rooms.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
 import type { TextLimits } from '../text/text-limits.ts';
@@ -125,6 +125,15 @@ export class RoomHistory extends TypedEventTarget<RoomHistoryEventMap> {
     if (this.#removedSeqs().has(message.seq)) this.#timeline.markRemoved(message.seq);
     this.#changed('live');
     if (arrival.gap) void this.catchUp();
+  }
+
+  /** A writer edited or removed a message: shown at once if it is here; history brings it otherwise. */
+  revise(revision: MessageRevision): void {
+    const changed =
+      revision.type === 'deleted'
+        ? this.#timeline.markRemoved(revision.seq, true)
+        : this.#timeline.markEdited(revision.seq, revision.body, revision.editedAt);
+    if (changed) this.#changed(revision.type === 'deleted' ? 'removed' : 'live');
   }
 
   /** Shows every removed message without its text; tells of a change when any was shown. */

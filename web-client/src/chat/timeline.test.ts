@@ -95,6 +95,30 @@ describe('timeline', () => {
     expect(timeline.receive(message(4)).gap).toBe(false);
   });
 
+  it("takes a writer's edit once, in whichever order the live edit and a page of history come", () => {
+    const timeline = new Timeline();
+    timeline.merge([message(1), message(2)]);
+    expect(timeline.markEdited(1, 'muokattu kerran', '2026-11-23T16:01:00Z')).toBe(true);
+    // A page fetched before that edit does not take it back ...
+    timeline.merge([message(1)]);
+    expect(timeline.messages[0]?.body).toBe('muokattu kerran');
+    // ... a later edit in history is taken, and an older live edit arriving after it is not.
+    timeline.merge([{ ...message(1, 'muokattu toisen kerran'), editedAt: '2026-11-23T16:02:00Z' }]);
+    expect(timeline.markEdited(1, 'muokattu kerran', '2026-11-23T16:01:00Z')).toBe(false);
+    expect(timeline.messages[0]).toMatchObject({ body: 'muokattu toisen kerran', editedAt: '2026-11-23T16:02:00Z' });
+    expect(timeline.markEdited(9, 'ei täällä', '2026-11-23T16:03:00Z')).toBe(false);
+  });
+
+  it("marks a writer's removal, from live or from history, and edits nothing after it", () => {
+    const timeline = new Timeline();
+    timeline.merge([message(1), message(2)]);
+    expect(timeline.markRemoved(1, true)).toBe(true);
+    expect(timeline.messages[0]).toMatchObject({ body: '', removed: true, removedByWriter: true });
+    expect(timeline.markEdited(1, 'takaisin', '2026-11-23T16:05:00Z')).toBe(false);
+    timeline.merge([{ ...message(2, ''), removed: true, removedByWriter: false }]);
+    expect(timeline.messages[1]).toMatchObject({ removed: true, removedByWriter: false });
+  });
+
   it('finds the highest seq of a page', () => {
     expect(highestSeq([message(3), message(9), message(4)])).toBe(9);
     expect(highestSeq([])).toBeNull();

@@ -39,11 +39,18 @@ export class Timeline {
     return this.#seqs.has(seq);
   }
 
-  /** Adds the messages whose seq is not shown yet; returns how many were new. */
+  /**
+   * Adds the messages whose seq is not shown yet, and takes a writer's later edit or removal of
+   * one that is; returns how many were new.
+   */
   merge(messages: readonly ChatMessage[]): number {
     let added = 0;
     for (const message of messages) {
-      if (this.#seqs.has(message.seq)) continue;
+      if (this.#seqs.has(message.seq)) {
+        if (message.removed) this.markRemoved(message.seq, message.removedByWriter === true);
+        else if (message.editedAt) this.markEdited(message.seq, message.body, message.editedAt);
+        continue;
+      }
       this.#seqs.add(message.seq);
       this.#insert(message);
       added += 1;
@@ -61,16 +68,32 @@ export class Timeline {
   }
 
   /**
-   * A facilitator removed the message: it keeps its place but loses its text. False when it is
-   * not here (yet) or was removed already.
+   * The message was removed (by a facilitator, or by its writer: `byWriter`): it keeps its place
+   * but loses its text. False when it is not here (yet) or was removed already.
    */
-  markRemoved(seq: number): boolean {
-    if (!this.#seqs.has(seq)) return false;
-    const index = this.#messages.findIndex((message) => message.seq === seq);
+  markRemoved(seq: number, byWriter = false): boolean {
+    const index = this.#indexOf(seq);
     const message = this.#messages[index];
     if (message === undefined || message.removed) return false;
-    this.#messages[index] = { ...message, body: '', removed: true };
+    this.#messages[index] = { ...message, body: '', removed: true, removedByWriter: byWriter, editedAt: null };
     return true;
+  }
+
+  /**
+   * Its writer edited the message: the new text, unless an edit as late or later is shown
+   * already (a live edit and a page of history may arrive in either order). False when nothing
+   * changed.
+   */
+  markEdited(seq: number, body: string, editedAt: string): boolean {
+    const index = this.#indexOf(seq);
+    const message = this.#messages[index];
+    if (message === undefined || message.removed || !later(editedAt, message.editedAt)) return false;
+    this.#messages[index] = { ...message, body, editedAt };
+    return true;
+  }
+
+  #indexOf(seq: number): number {
+    return this.#seqs.has(seq) ? this.#messages.findIndex((message) => message.seq === seq) : -1;
   }
 
   /** A message that arrived live. */
@@ -106,6 +129,12 @@ export class Timeline {
     }
     list.splice(low, 0, message);
   }
+}
+
+/** Whether the instant `candidate` comes after `current` (no instant at all comes before any). */
+function later(candidate: string, current: string | null | undefined): boolean {
+  if (current === null || current === undefined) return true;
+  return Date.parse(candidate) > Date.parse(current);
 }
 
 /** The newest seq in a page, or null for an empty page. */

@@ -20,6 +20,8 @@ const actionText: Record<MessageAction, MessageKey> = {
   worry: 'chat.menu.worry',
   hide: 'chat.menu.hide',
   remove: 'chat.menu.remove',
+  edit: 'chat.menu.edit',
+  delete: 'chat.menu.delete',
 };
 
 function failureText(entry: Outgoing): TextRef {
@@ -45,9 +47,10 @@ function setTime(element: HTMLTimeElement, iso: string): void {
  * on their way. Elements are kept and moved rather than rebuilt, and a message of one's own
  * keeps its element when acknowledged, so screen readers announce each message once.
  */
-/** What stands in a removed message's place: a facilitator removed it, or its writer left the service. */
+/** What stands in a removed message's place: a facilitator or its writer removed it, or its writer left the service. */
 function removalNote(message: ChatMessage): TextRef {
-  return ref(message.authorId === null ? 'chat.removedMessage' : 'chat.removed');
+  if (message.authorId === null) return ref('chat.removedMessage');
+  return ref(message.removedByWriter === true ? 'chat.removedByWriter' : 'chat.removed');
 }
 
 /**
@@ -199,14 +202,28 @@ class MessageList extends Component {
     return item;
   }
 
-  /** Shows a removal, and the menu of what may be done with the message now. */
+  /** Shows a removal or an edit, and the menu of what may be done with the message now. */
   #syncMessage(item: HTMLLIElement, message: ChatMessage): void {
     if (message.removed && item.dataset['removed'] !== 'true') {
       item.dataset['removed'] = 'true';
       item.classList.add('is-removed');
       const body = item.querySelector<HTMLElement>('.message-body');
       if (body !== null) setText(locale, body, removalNote(message));
+      item.querySelector('.message-edited')?.remove();
       this.#crisis.delete(item);
+    }
+    const editedAt = message.removed ? null : (message.editedAt ?? null);
+    if (editedAt !== null && item.dataset['editedAt'] !== editedAt) {
+      item.dataset['editedAt'] = editedAt;
+      const body = item.querySelector<HTMLElement>('.message-body');
+      // The writer's own text: set as text, never parsed as markup.
+      if (body !== null) body.textContent = message.body;
+      let marker = item.querySelector<HTMLElement>('.message-edited');
+      if (marker === null) {
+        marker = translated(locale, 'span', 'chat.edited', { class: 'message-edited', 'data-testid': 'message-edited' });
+        item.querySelector('.message-time')?.after(marker);
+      }
+      marker.title = formatFullTime(editedAt, locale.intlLocale);
     }
     const actions = this.actionsFor(message);
     const signature = actions.join(' ');

@@ -1,10 +1,10 @@
 import { removeMessage } from '../api/moderation.ts';
-import type { ChatMessage } from '../api/rooms.ts';
+import { type ChatMessage, deleteOwnMessage, editMessage } from '../api/rooms.ts';
 import '../components/chat-composer.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import '../components/help-card.ts';
 import '../components/message-list.ts';
-import { dialogTextField, openDialog, reasonHint } from '../components/modal-dialog.ts';
+import { dialogTextField, openDialog, reasonHint, textProblem } from '../components/modal-dialog.ts';
 import '../components/moderation-panel.ts';
 import '../components/pinned-announcement.ts';
 import '../components/presence-list.ts';
@@ -14,6 +14,7 @@ import '../components/room-safety.ts';
 import { roomTags } from '../components/room-tags.ts';
 import type { MessagesChange } from '../chat/events.ts';
 import { type MessageAction, messageActions } from '../chat/message-actions.ts';
+import { toChatMessage } from '../chat/protocol.ts';
 import { RoomChat } from '../chat/room-chat.ts';
 import { api, chat as connection, hiddenMembers, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
@@ -22,6 +23,7 @@ import { h } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
+import { textLimits } from '../text/text-limits.ts';
 
 /** A message that still has its writer (one whose writer deleted their account has none). */
 type AuthoredMessage = ChatMessage & { authorId: NonNullable<ChatMessage['authorId']>; authorDisplayName: string };
@@ -189,8 +191,12 @@ class RoomPage extends Component {
       this.#composer.focusInput();
     };
     this.#list.isHidden = (authorId) => authorId !== null && hiddenMembers.has(authorId);
-    this.#list.actionsFor = (message) =>
-      chat.phase === 'ready' ? messageActions(message, chat.isOwn(message.authorId), { powers: chat.moderation.powers, admin }) : [];
+    this.#list.actionsFor = (message) => {
+      if (chat.phase !== 'ready') return [];
+      const window = textLimits.count('editWindowSeconds');
+      const viewer = { powers: chat.moderation.powers, admin, now: Date.now() };
+      return messageActions(message, chat.isOwn(message.authorId), window === null ? viewer : { ...viewer, editWindowMs: window * 1000 });
+    };
     this.#list.onAction = (action, message) => void this.#act(action, message);
     chat.on('room-changed', () => this.#renderRoom(), { signal });
     chat.on('messages-changed', (event) => this.#renderMessages(event.change), { signal });
@@ -211,7 +217,11 @@ class RoomPage extends Component {
     this.#panel.attach(chat, admin, signal);
     this.#safety.attach(chat, signal);
     this.#safety.onAsked = () => this.#notices.say(ref('chat.safety.asked'));
-    const timer = setInterval(() => this.#list.refreshTimes(), TIME_REFRESH_MS);
+    const timer = setInterval(() => {
+      this.#list.refreshTimes();
+      // The menus follow the clock too: editing ends when the edit window does.
+      this.#list.update(chat);
+    }, TIME_REFRESH_MS);
     signal.addEventListener('abort', () => {
       clearInterval(timer);
       chat.close();
@@ -324,7 +334,54 @@ class RoomPage extends Component {
           this.#scroller.focus();
         }
         return;
+      case 'edit':
+        await this.#editOwn(chat, message);
+        return;
+      case 'delete':
+        if (await this.#confirmDelete(chat, message)) {
+          chat.noteRevision({ type: 'deleted', roomId: chat.roomId, seq: message.seq });
+          this.#scroller.focus();
+        }
+        return;
     }
+  }
+
+  /** One's own message in a dialog to change; the room shows the new text as soon as the server has it. */
+  async #editOwn(chat: RoomChat, message: AuthoredMessage): Promise<void> {
+    const { field, input } = dialogTextField({
+      label: 'chat.edit.label',
+      hint: (max) => ref('chat.edit.hint', { max }),
+      limit: 'message',
+      name: 'body',
+    });
+    input.value = message.body;
+    input.rows = 4;
+    const answer: { stored: ChatMessage | null } = { stored: null };
+    const done = await openDialog(this, {
+      title: ref('chat.edit.title'),
+      intro: ref('chat.edit.intro'),
+      fields: [field],
+      submit: 'chat.edit.submit',
+      validate: () => textProblem('message', input.value),
+      run: async () => {
+        answer.stored = toChatMessage(await editMessage(api, chat.roomId, message.id, input.value));
+      },
+    });
+    const edited = answer.stored;
+    if (done && edited !== null && edited.editedAt) {
+      chat.noteRevision({ type: 'edited', roomId: chat.roomId, seq: edited.seq, body: edited.body, editedAt: edited.editedAt });
+    }
+  }
+
+  #confirmDelete(chat: RoomChat, message: AuthoredMessage): Promise<boolean> {
+    return openDialog(this, {
+      title: ref('chat.delete.title'),
+      intro: ref('chat.delete.intro'),
+      quote: message.body,
+      submit: 'chat.delete.submit',
+      danger: true,
+      run: () => deleteOwnMessage(api, chat.roomId, message.id),
+    });
   }
 
   #confirmHide(message: AuthoredMessage): Promise<boolean> {

@@ -29,7 +29,7 @@ export type TextField =
  * The names the server gives the numbers other than text lengths in `GET /api/limits` (`counts`):
  * `historyPage`, the most messages one page of a room's history holds.
  */
-export type CountName = 'historyPage';
+export type CountName = 'historyPage' | 'editWindowSeconds';
 
 /** `counts`: the other numbers by name, each a positive whole number (absent from older servers). */
 export type Limits = PolicyNumbers & { fields: ReadonlyMap<string, FieldLimit>; counts: ReadonlyMap<string, number> };
