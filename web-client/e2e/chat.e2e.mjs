@@ -237,7 +237,7 @@ async function openMenuAction(page, item, action) {
 }
 
 const ownMessages = {
-  name: 'a parent edits and deletes their own message; the other sees both',
+  name: 'a parent edits and deletes their own message and is asked before sending personal details; the other sees it all',
   async run(pageA, { newPage }) {
     if (roomTitle === '') throw new ScenarioFailure('TUKIPIIRI_E2E_ROOM_TITLE is not set');
     const pageB = await newPage({ viewport: { width: 1280, height: 800 } });
@@ -284,8 +284,27 @@ const ownMessages = {
     await expectVisible(message(pageB, writer.displayName, 'Kirjoittaja poisti viestin'), 'the removal on the other screen');
     await expectVisible(message(pageA, writer.displayName, 'Kirjoittaja poisti viestin'), 'the removal on the writer’s screen');
     await expectHidden(pageB.getByText('Meillä on vuoroviikot ja joulu vuorotellen'), 'the text, gone from the other screen');
-    // The other reader's menu on someone else's message offers no edit or delete.
-    await pageB.getByTestId('back-to-rooms').click();
+
+    // Personal details: asked once before sending, in the browser; a crisis line is not asked about.
+    await input.fill('Soita minulle 040 123 4567 illalla');
+    await input.press('Enter');
+    const ask = pageA.getByRole('dialog', { name: 'Tämä voi tunnistaa sinut tai lapsesi' });
+    await expectVisible(ask, 'the question about personal details');
+    await expectText(ask.locator('.dialog-intro'), /puhelinnumero/, 'what the question names');
+    await expectAccessible(pageA, 'the personal-details question on a phone');
+    await ask.getByRole('button', { name: 'Peruuta', exact: true }).click();
+    await expectHidden(ask, 'the question once cancelled');
+    if ((await input.inputValue()) !== 'Soita minulle 040 123 4567 illalla') {
+      throw new ScenarioFailure('a message held back by the question must stay in the composer');
+    }
+    await expectHidden(message(pageB, writer.displayName, 'Soita minulle 040 123 4567 illalla'), 'the held-back message elsewhere', 1000);
+    await input.press('Enter');
+    await ask.getByRole('button', { name: 'Lähetä silti', exact: true }).click();
+    await expectVisible(message(pageB, writer.displayName, 'Soita minulle 040 123 4567 illalla'), 'the message sent anyway');
+    await input.fill('Nollalinjan numero on 080 005 005');
+    await input.press('Enter');
+    await expectVisible(message(pageB, writer.displayName, 'Nollalinjan numero on 080 005 005'), 'a crisis number, sent without asking');
+    await expectHidden(ask, 'no question for a crisis number');
   },
 };
 

@@ -6,6 +6,12 @@ import { h, uniqueId } from '../dom/h.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
 import { LimitsChangedEvent, textLimits } from '../text/text-limits.ts';
 import { codePoints } from '../text/text-policy.ts';
+import { type PersonalDetail, findPersonalDetails } from '../safety/personal-details.ts';
+import { crisisLines } from './help-panel.ts';
+import { openDialog } from './modal-dialog.ts';
+
+/** Numbers anyone may share, digits only: the crisis lines are not personal details. */
+const publicNumbers = crisisLines.map((line) => line.dial);
 
 /** The counter appears this many characters before the server's limit. */
 const COUNTER_BEFORE_LIMIT = 400;
@@ -34,6 +40,10 @@ class ChatComposer extends Component {
   #countdown: ReturnType<typeof setInterval> | undefined;
   readonly #hintId: string;
   #chat: RoomChat | null = null;
+  /** A text the writer chose to send though it looked like personal details. */
+  #confirmed: string | null = null;
+  /** The personal-details question is open. */
+  #asking = false;
 
   constructor() {
     super();
@@ -96,13 +106,13 @@ class ChatComposer extends Component {
     this.append(this.#form);
     this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.#submit();
+      void this.#submit();
     });
     this.#textarea.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
-      this.#submit();
+      void this.#submit();
     });
     this.#textarea.addEventListener('input', () => {
       this.#fit();
@@ -185,9 +195,41 @@ class ChatComposer extends Component {
     this.#countdown ??= setInterval(() => this.#showWait(), COUNTDOWN_MS);
   }
 
-  #submit(): void {
+  /**
+   * Sends what is written, after asking once when it looks like personal details (the same text
+   * is not asked about again, e.g. when it waits for slow mode).
+   */
+  async #submit(): Promise<void> {
     const chat = this.#chat;
-    if (chat === null || !chat.canSend) return;
+    if (chat === null || !chat.canSend || this.#asking) return;
+    const text = this.#textarea.value;
+    const details = findPersonalDetails(text, publicNumbers);
+    if (details.length > 0 && text !== this.#confirmed) {
+      this.#asking = true;
+      try {
+        if (!(await this.#askAbout(details))) return;
+      } finally {
+        this.#asking = false;
+      }
+      this.#confirmed = text;
+      if (this.#textarea.value !== text || !chat.canSend) return;
+    }
+    this.#sendNow(chat);
+  }
+
+  /** "This may identify you or your child — send anyway?"; true when the writer says send. */
+  #askAbout(details: readonly PersonalDetail[]): Promise<boolean> {
+    const names = details.map((detail) => locale.t(`chat.details.${detail}`));
+    const what = new Intl.ListFormat(locale.intlLocale, { type: 'conjunction' }).format(names);
+    return openDialog(this, {
+      title: ref('chat.details.title'),
+      intro: ref('chat.details.intro', { what }),
+      submit: 'chat.details.send',
+      run: () => Promise.resolve(),
+    });
+  }
+
+  #sendNow(chat: RoomChat): void {
     const result = chat.send(this.#textarea.value);
     if (result === 'wait') {
       // Kept as written; the countdown above says when it can go.
