@@ -45,9 +45,10 @@ export type PlanRequest = {
   startTime: string;
   lengthMinutes: number | null;
   zone: string;
-  capacity: number;
-  minParticipants: number;
-  decisionDate: string;
+  /** A closed group's seats, minimum and decision date; an open chat (no enrolments) leaves them out. */
+  capacity?: number;
+  minParticipants?: number;
+  decisionDate?: string;
   ageMin: number | null;
   ageMax: number | null;
   facilitatorIds: string[];

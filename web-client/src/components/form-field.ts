@@ -127,8 +127,10 @@ export class FormField<C extends FieldControl = HTMLInputElement> {
     return this.input.value;
   }
 
+  /** Sets the value as if typed: an error it fixes goes at once (a stale error never stays). */
   set value(value: string) {
     this.input.value = value;
+    if (this.#invalid) this.validate(true);
   }
 
   get invalid(): boolean {

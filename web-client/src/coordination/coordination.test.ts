@@ -41,6 +41,15 @@ function plan(overrides: Partial<PlanDraft> = {}): PlanDraft {
 }
 
 describe('planning a series', () => {
+  it('asks an open chat for no seats, minimum or decision date, and sends none', () => {
+    const open = plan({ kind: 'OPEN', capacity: '', minParticipants: '', decisionDate: '' });
+    expect(validatePlan(open, TODAY)).toEqual(new Map());
+    const request = toPlanRequest(open);
+    expect('capacity' in request || 'minParticipants' in request || 'decisionDate' in request).toBe(false);
+    const closed = validatePlan(plan({ kind: 'CLOSED', capacity: '', minParticipants: '', decisionDate: '' }), TODAY);
+    expect([...closed.keys()]).toEqual(expect.arrayContaining(['capacity', 'minParticipants', 'decisionDate']));
+  });
+
   it('accepts a complete plan and sends it trimmed, with numbers as numbers', () => {
     expect(validatePlan(plan(), TODAY).size).toBe(0);
     expect(toPlanRequest(plan({ lengthMinutes: '75', ageMin: '18' }))).toEqual({

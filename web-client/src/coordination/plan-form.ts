@@ -1,8 +1,13 @@
 import type { PlanRequest, StaffAccount } from '../api/coordination.ts';
 import { type FieldCode, textRule } from '../forms/rules.ts';
 
-/** What the "plan a series" form holds, as typed (numbers and dates still as text). */
+/**
+ * What the "plan a series" form holds, as typed (numbers and dates still as text). `kind` is the
+ * chosen template's: an open chat takes no enrolments, so its seats, minimum and decision date are
+ * neither asked for nor sent.
+ */
 export type PlanDraft = {
+  kind?: 'OPEN' | 'CLOSED';
   templateId: string;
   title: string;
   audienceNote: string;
@@ -93,7 +98,10 @@ export function validatePlan(draft: PlanDraft, today: string): PlanErrors {
   else if (!isDate(draft.firstDate)) set('firstDate', 'invalid');
   else if (draft.firstDate < today) set('firstDate', 'past');
 
-  if (draft.decisionDate.trim() === '') set('decisionDate', 'not_blank');
+  const closed = draft.kind !== 'OPEN';
+  if (!closed) {
+    // Nothing to check: seats, minimum and decision date do not apply to an open chat.
+  } else if (draft.decisionDate.trim() === '') set('decisionDate', 'not_blank');
   else if (!isDate(draft.decisionDate)) set('decisionDate', 'invalid');
   else if (isDate(draft.firstDate) && draft.decisionDate > draft.firstDate) set('decisionDate', 'after_start');
 
@@ -102,9 +110,9 @@ export function validatePlan(draft: PlanDraft, today: string): PlanErrors {
   set('lengthMinutes', wholeNumber(draft.lengthMinutes, 15, 240, false));
   set('zone', draft.zone.trim() === '' ? 'not_blank' : draft.zone.trim().length > 64 ? 'size' : null);
 
-  set('capacity', wholeNumber(draft.capacity, 1, 500, true));
-  set('minParticipants', wholeNumber(draft.minParticipants, 0, 500, true));
-  if (!errors.has('capacity') && !errors.has('minParticipants') && Number(draft.minParticipants) > Number(draft.capacity)) {
+  if (closed) set('capacity', wholeNumber(draft.capacity, 1, 500, true));
+  if (closed) set('minParticipants', wholeNumber(draft.minParticipants, 0, 500, true));
+  if (closed && !errors.has('capacity') && !errors.has('minParticipants') && Number(draft.minParticipants) > Number(draft.capacity)) {
     set('minParticipants', 'over_capacity');
   }
 
@@ -127,6 +135,14 @@ export function validatePlan(draft: PlanDraft, today: string): PlanErrors {
 
 /** The request for a plan that passed `validatePlan`. */
 export function toPlanRequest(draft: PlanDraft): PlanRequest {
+  const size =
+    draft.kind === 'OPEN'
+      ? {}
+      : {
+          capacity: Number(draft.capacity.trim()),
+          minParticipants: Number(draft.minParticipants.trim()),
+          decisionDate: draft.decisionDate,
+        };
   return {
     templateId: draft.templateId,
     title: draft.title.trim(),
@@ -136,9 +152,7 @@ export function toPlanRequest(draft: PlanDraft): PlanRequest {
     startTime: draft.startTime,
     lengthMinutes: optionalNumber(draft.lengthMinutes),
     zone: draft.zone.trim() || DEFAULT_ZONE,
-    capacity: Number(draft.capacity.trim()),
-    minParticipants: Number(draft.minParticipants.trim()),
-    decisionDate: draft.decisionDate,
+    ...size,
     ageMin: optionalNumber(draft.ageMin),
     ageMax: optionalNumber(draft.ageMax),
     facilitatorIds: [...new Set(draft.facilitatorIds.filter((id) => id !== ''))],

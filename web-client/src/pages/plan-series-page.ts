@@ -106,7 +106,10 @@ class PlanSeriesPage extends Component {
       ...kinds.map((kind) => {
         const id = uniqueId(`plan-kind-${kind.toLowerCase()}`);
         const radio = h('input', { type: 'radio', id, name: 'kind', value: kind, checked: kind === 'CLOSED' });
-        radio.addEventListener('change', () => this.#showTemplates());
+        radio.addEventListener('change', () => {
+          this.#showTemplates();
+          this.#showSizeFields();
+        });
         this.#kindRadios.set(kind, radio);
         return h('div', { class: 'choice' }, radio, translated(locale, 'label', `series.kind.${kind}`, { for: id }));
       }),
@@ -190,6 +193,17 @@ class PlanSeriesPage extends Component {
     return kinds.find((kind) => this.#kindRadios.get(kind)?.checked === true) ?? 'CLOSED';
   }
 
+  /** Seats, a minimum and a decision date only for a closed group: an open chat takes no enrolments. */
+  #showSizeFields(): void {
+    const closed = this.#kind() === 'CLOSED';
+    for (const name of ['capacity', 'minParticipants', 'decisionDate'] as const) {
+      const field = this.#fields.get(name);
+      if (field === undefined) continue;
+      field.element.hidden = !closed;
+      if (!closed) field.showError(null);
+    }
+  }
+
   #showTemplates(): void {
     const field = this.#fields.get('templateId') as FormField<HTMLSelectElement> | undefined;
     if (field === undefined) return;
@@ -224,6 +238,7 @@ class PlanSeriesPage extends Component {
   #draft(): PlanDraft {
     const value = (name: PlanField): string => this.#fields.get(name)?.value ?? '';
     return {
+      kind: this.#kind(),
       templateId: value('templateId'),
       title: value('title'),
       audienceNote: value('audienceNote'),

@@ -7,10 +7,11 @@ import java.util.UUID;
 
 /**
  * What a coordinator decides when planning a series from a template. Optional fields may
- * be null.
+ * be null. {@code capacity}, {@code minParticipants} and {@code decisionDate} are needed
+ * for a closed group only: an open chat takes no enrolments, so they do not apply to it.
  */
 public record SeriesPlan(UUID templateId, String title, String audienceNote, LocalDate firstDate, int intervalWeeks,
-		LocalTime startTime, Integer lengthMinutes, String zone, int capacity, int minParticipants,
+		LocalTime startTime, Integer lengthMinutes, String zone, Integer capacity, Integer minParticipants,
 		LocalDate decisionDate, Integer ageMin, Integer ageMax, List<UUID> facilitatorIds,
 		List<UUID> peerSupporterIds) {
 }

@@ -19,6 +19,7 @@ import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
 import fi.tukipiiri.platform.InvalidFields;
+import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomService;
 import fi.tukipiiri.series.SeriesProblems.InvalidPlan;
@@ -30,6 +31,12 @@ import fi.tukipiiri.text.TextFields;
 /** Plans series from templates: their meetings, themes and staff. */
 @Service
 public class SeriesService {
+
+	/**
+	 * The capacity stored for an open chat, which takes no enrolments: the most a series
+	 * may have.
+	 */
+	private static final int OPEN_CHAT_CAPACITY = 500;
 
 	private final PlannedSeries series;
 
@@ -71,11 +78,18 @@ public class SeriesService {
 		if (plan.firstDate().isBefore(today)) {
 			throw new InvalidPlan("series.first_date_past", "The first session must not be in the past.");
 		}
-		if (plan.decisionDate().isAfter(plan.firstDate())) {
+		boolean closed = template.kind() == RoomKind.CLOSED;
+		// An open chat takes no enrolments: seats, a minimum and a decision date do not
+		// apply.
+		int capacity = closed ? InvalidFields.required(plan.capacity(), "capacity") : OPEN_CHAT_CAPACITY;
+		int minParticipants = closed ? InvalidFields.required(plan.minParticipants(), "minParticipants") : 0;
+		LocalDate decisionDate = closed ? InvalidFields.required(plan.decisionDate(), "decisionDate")
+				: plan.firstDate();
+		if (decisionDate.isAfter(plan.firstDate())) {
 			throw new InvalidPlan("series.decision_after_start",
 					"The decision date must be on or before the first session.");
 		}
-		if (plan.minParticipants() > plan.capacity()) {
+		if (minParticipants > capacity) {
 			throw new InvalidPlan("series.minimum_over_capacity",
 					"The minimum number of participants is larger than the capacity.");
 		}
@@ -95,8 +109,8 @@ public class SeriesService {
 						occurrence.startsAt(), occurrence.endsAt(), Series.SessionState.SCHEDULED, null));
 		}
 		Series planned = new Series(UUID.randomUUID(), template.id(), title, audienceNote, template.kind(), recurrence,
-				plan.capacity(), plan.minParticipants(), plan.decisionDate(), plan.ageMin(), plan.ageMax(),
-				Series.State.PLANNED, staff, sessions, clock.instant());
+				capacity, minParticipants, decisionDate, plan.ageMin(), plan.ageMax(), Series.State.PLANNED, staff,
+				sessions, clock.instant());
 		series.insert(planned, coordinator);
 		return planned;
 	}

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
+import fi.tukipiiri.support.SeriesPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +119,28 @@ class SeriesPlanningIT {
 		var unknownTemplate = api.post("/api/series", plan(first, Map.of("templateId", UUID.randomUUID().toString())),
 				coordinator.accessToken());
 		assertThat(unknownTemplate.code()).isEqualTo("series.template_not_found");
+	}
+
+	@Test
+	void anOpenChatSeriesNeedsNoSeatsMinimumOrDecisionDateButAClosedGroupDoes() {
+		LocalDate first = LocalDate.now().plusWeeks(2);
+		Map<String, Object> open = plan(first, Map.of("templateId", SeriesPlans.OPEN_CHATS_TEMPLATE));
+		open.remove("capacity");
+		open.remove("minParticipants");
+		open.remove("decisionDate");
+		var planned = api.post("/api/series", open, coordinator.accessToken());
+		assertThat(planned.status()).isEqualTo(201);
+		assertThat(planned.body().path("kind").asString()).isEqualTo("OPEN");
+		assertThat(planned.body().path("minParticipants").asInt()).isZero();
+		assertThat(planned.body().path("decisionDate").asString()).isEqualTo(first.toString());
+
+		Map<String, Object> closed = plan(first, Map.of());
+		closed.remove("capacity");
+		closed.remove("decisionDate");
+		var refused = api.post("/api/series", closed, coordinator.accessToken());
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.code()).isEqualTo("validation.failed");
+		assertThat(refused.body().path("errors").toString()).contains("capacity");
 	}
 
 	private void assertRefused(Map<String, Object> plan, String code) {

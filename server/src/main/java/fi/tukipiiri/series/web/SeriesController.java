@@ -60,8 +60,8 @@ class SeriesController {
 	 */
 	record PlanRequest(@NotNull UUID templateId, @NotBlank String title, String audienceNote,
 			@NotNull LocalDate firstDate, @Min(1) @Max(2) int intervalWeeks, @NotNull LocalTime startTime,
-			@Min(15) @Max(240) Integer lengthMinutes, @Size(max = 64) String zone, @Min(1) @Max(500) int capacity,
-			@Min(0) @Max(500) int minParticipants, @NotNull LocalDate decisionDate, @Min(16) @Max(120) Integer ageMin,
+			@Min(15) @Max(240) Integer lengthMinutes, @Size(max = 64) String zone, @Min(1) @Max(500) Integer capacity,
+			@Min(0) @Max(500) Integer minParticipants, LocalDate decisionDate, @Min(16) @Max(120) Integer ageMin,
 			@Min(16) @Max(120) Integer ageMax, @NotNull @Size(min = 1, max = 2) List<@NotNull UUID> facilitatorIds,
 			@Size(max = 5) List<@NotNull UUID> peerSupporterIds) {
 
