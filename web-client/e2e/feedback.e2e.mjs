@@ -9,7 +9,17 @@
 // first), landing on the start page; the facilitator finds the parent's message in the room as a
 // removed message by a deleted user.
 import { readFile } from 'node:fs/promises';
-import { ScenarioFailure, baseUrl, expectHidden, expectText, expectUrl, expectVisible, runScenarios, waitFor } from './browser.mjs';
+import {
+  ScenarioFailure,
+  baseUrl,
+  expectAccessible,
+  expectHidden,
+  expectText,
+  expectUrl,
+  expectVisible,
+  runScenarios,
+  waitFor,
+} from './browser.mjs';
 
 const exact = { exact: true };
 const env = (name) => process.env[name]?.trim() ?? '';
@@ -161,6 +171,8 @@ async function downloadAndErase(page) {
   await page.getByRole('link', { name: 'Tukipiiri', exact: true }).click();
   await page.getByRole('link', { name: 'Omat tiedot', exact: true }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Omat tiedot' }), 'my data');
+  await expectText(page.getByTestId('export-hint'), /jää tälle laitteelle/, 'that the downloaded file stays on the device');
+  await expectAccessible(page, 'my data');
 
   const file = await download(page, page.getByRole('button', { name: 'Lataa tietoni', exact: true }), 'my data');
   const data = JSON.parse(file.text);

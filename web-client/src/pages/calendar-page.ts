@@ -1,5 +1,6 @@
+import { calendarLink } from '../components/calendar-link.ts';
 import { problemOf } from '../api/problem.ts';
-import { type CalendarSeries, fetchCalendar, seriesIcsUrl } from '../api/series.ts';
+import { type CalendarSeries, fetchCalendar } from '../api/series.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { seriesTags } from '../components/series-tags.ts';
 import { api, locale, session } from '../context.ts';
@@ -181,11 +182,7 @@ class CalendarPage extends Component {
       translated(locale, 'p', ref(count === 1 ? 'calendar.sessions.one' : 'calendar.sessions.many', { count }), {
         class: 'series-count',
       }),
-      h(
-        'p',
-        { class: 'series-ics' },
-        translated(locale, 'a', 'calendar.addToCalendar', { href: seriesIcsUrl(series.seriesId), download: '' }),
-      ),
+      calendarLink(series.seriesId),
     );
   }
 }

@@ -44,10 +44,12 @@ class MyDataPage extends Component {
     const headingId = uniqueId('my-data-export');
     const status = new FormAlert('info', 'export-status');
     const alert = new FormAlert('error', 'export-alert');
+    const hintId = uniqueId('export-hint');
     const button = translated(locale, 'button', 'myData.exportButton', {
       type: 'button',
       class: 'button-secondary',
       'data-testid': 'export-button',
+      'aria-describedby': hintId,
     });
     button.addEventListener('click', () => void this.#export(button, status, alert));
     return h(
@@ -58,6 +60,7 @@ class MyDataPage extends Component {
       status.element,
       alert.element,
       h('div', { class: 'actions' }, button),
+      translated(locale, 'p', 'myData.exportHint', { id: hintId, class: 'field-hint', 'data-testid': 'export-hint' }),
     );
   }
 

@@ -1,3 +1,4 @@
+import { calendarLink } from '../components/calendar-link.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
 import {
   type CalendarSeries,
@@ -8,7 +9,6 @@ import {
   fetchCalendarSeries,
   fetchEnrolment,
   fetchSeries,
-  seriesIcsUrl,
   withdraw,
 } from '../api/series.ts';
 import type { CurrentUser } from '../api/types.ts';
@@ -262,11 +262,7 @@ class SeriesPage extends Component {
     const language = locale.locale;
     this.#sessions.replaceChildren(
       translated(locale, 'h2', 'series.sessions.heading', { id: headingId }),
-      h(
-        'p',
-        { class: 'series-ics' },
-        translated(locale, 'a', 'calendar.addToCalendar', { href: seriesIcsUrl(this.#seriesId ?? ''), download: '' }),
-      ),
+      calendarLink(this.#seriesId ?? ''),
       sessions.length === 0
         ? translated(locale, 'p', 'series.sessions.none', { class: 'note' })
         : h(
