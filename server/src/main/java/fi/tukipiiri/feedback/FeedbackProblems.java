@@ -18,6 +18,16 @@ final class FeedbackProblems {
 
 	}
 
+	static final class SessionStaff extends ApiProblem {
+
+		SessionStaff() {
+			super(HttpStatus.FORBIDDEN, "feedback.session_staff",
+					"Feedback and self-assessments are the parents' own: the session's facilitators, peer supporters "
+							+ "and those who looked in as coordinators or administrators do not answer them.");
+		}
+
+	}
+
 	static final class NotOpen extends ApiProblem {
 
 		NotOpen() {

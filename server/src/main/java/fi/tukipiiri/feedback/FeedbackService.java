@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.feedback.FeedbackProblems.InvalidAnswer;
 import fi.tukipiiri.feedback.FeedbackProblems.NotAttended;
 import fi.tukipiiri.feedback.FeedbackProblems.NotOpen;
+import fi.tukipiiri.feedback.FeedbackProblems.SessionStaff;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.series.AttendanceService.AttendedSession;
 import fi.tukipiiri.series.AttendanceService;
@@ -26,9 +27,11 @@ import fi.tukipiiri.series.SessionStepped;
 import fi.tukipiiri.text.TextFields;
 
 /**
- * Offers and takes the feedback form after each session a person attended (once per
+ * Offers and takes the feedback form after each session a parent attended (once per
  * session, changeable for a while), and the self-assessment at the first and the last
- * meeting of a closed group.
+ * meeting of a closed group. The session's staff (its facilitators and peer supporters,
+ * and administrators and coordinators who looked in) are neither offered nor allowed
+ * them: see {@link AttendanceService} for who attends.
  */
 @Service
 public class FeedbackService {
@@ -78,8 +81,8 @@ public class FeedbackService {
 	}
 
 	/**
-	 * Forms open to the person: attended sessions that have ended within the editing
-	 * period, latest first.
+	 * Forms open to the person: sessions they attended as a parent that have ended within
+	 * the editing period, latest first.
 	 */
 	@Transactional(readOnly = true)
 	public List<Pending> pending(UUID accountId) {
@@ -91,6 +94,16 @@ public class FeedbackService {
 			.toList();
 	}
 
+	/**
+	 * Gives or changes one's feedback on a session one attended as a parent.
+	 * @throws FeedbackProblems.SessionStaff {@code feedback.session_staff} (403) for the
+	 * session's staff
+	 * @throws FeedbackProblems.NotAttended {@code feedback.not_attended} (403) for anyone
+	 * else who did not attend
+	 * @throws FeedbackProblems.NotOpen {@code feedback.not_open} (409) before the session
+	 * has ended or after the editing period
+	 * @throws FeedbackProblems.InvalidAnswer {@code feedback.invalid_answer} (400)
+	 */
 	@Transactional
 	public Pending give(UUID sessionId, UUID accountId, Form form) {
 		AttendedSession session = openSession(sessionId, accountId, true);
@@ -101,7 +114,8 @@ public class FeedbackService {
 
 	/**
 	 * The self-assessment of one phase; values per item key, each within the item's
-	 * scale, every item answered.
+	 * scale, every item answered. Refused as {@link #give} is, and with
+	 * {@code feedback.not_open} at a meeting that is neither the first nor the last.
 	 */
 	@Transactional
 	public void assess(UUID sessionId, UUID accountId, Map<String, Integer> values) {
@@ -127,8 +141,8 @@ public class FeedbackService {
 	}
 
 	/**
-	 * When a session ends, everyone who attended is asked for feedback (and, where due,
-	 * the self-assessment).
+	 * When a session ends, every parent who attended is asked for feedback (and, where
+	 * due, the self-assessment); its staff are not.
 	 */
 	@ApplicationModuleListener
 	void on(SessionStepped stepped) {
@@ -149,8 +163,8 @@ public class FeedbackService {
 	}
 
 	/**
-	 * The attended session, if its form is open: ended (or, for the self-assessment, at
-	 * least begun) and within the period.
+	 * The session attended as a parent, if its form is open: ended (or, for the
+	 * self-assessment, at least begun) and within the period.
 	 */
 	private AttendedSession openSession(UUID sessionId, UUID accountId, boolean mustHaveEnded) {
 		Instant now = clock.instant();
@@ -158,11 +172,19 @@ public class FeedbackService {
 			.stream()
 			.filter(candidate -> candidate.sessionId().equals(sessionId))
 			.findFirst()
-			.orElseThrow(() -> attendance.attended(sessionId, accountId) ? new NotOpen() : new NotAttended());
+			.orElseThrow(() -> refusal(sessionId, accountId));
 		if (mustHaveEnded && session.state() != Series.SessionState.ENDED) {
 			throw new NotOpen();
 		}
 		return session;
+	}
+
+	/** Why the person has no open form for the session. */
+	private RuntimeException refusal(UUID sessionId, UUID accountId) {
+		if (attendance.attended(sessionId, accountId)) {
+			return new NotOpen();
+		}
+		return attendance.staffOf(sessionId, accountId) ? new SessionStaff() : new NotAttended();
 	}
 
 	private Pending pending(AttendedSession session, UUID accountId) {

@@ -12,7 +12,10 @@ import fi.tukipiiri.series.Series;
  * What a series achieved, in aggregates only: counts of attendance, and averages,
  * distributions and free texts of feedback and self-assessment, each withheld (only its
  * count shown) below the configured number of answers. Nothing in it names or identifies
- * a participant.
+ * a participant. Every figure is about parents: {@code attendedAny}, {@code dropOut} and
+ * a session's {@code attended} count those present as participants, and the answers are
+ * theirs; a session's facilitators and peer supporters, and administrators and
+ * coordinators who looked in, are never counted.
  */
 public record OutcomeReport(UUID seriesId, String title, RoomKind kind, Series.State state, int capacity,
 		int minParticipants, int enrolled, int waitlisted, Double fillRate, int attendedAny, int dropOut,

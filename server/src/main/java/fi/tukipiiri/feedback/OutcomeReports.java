@@ -77,21 +77,13 @@ public class OutcomeReports {
 			.map(Enrolment::accountId)
 			.collect(Collectors.toSet());
 		List<SessionAttendance> present = attendance.ofSeries(seriesId);
-		List<Answers.Feedback> feedback = answers.feedbackOfSeries(seriesId);
+		Parents parents = Parents.of(present);
+		List<Answers.Feedback> feedback = parents.feedback(answers.feedbackOfSeries(seriesId));
 		Map<UUID, List<Answers.Feedback>> bySession = feedback.stream()
 			.collect(Collectors.groupingBy(Answers.Feedback::sessionId));
 
 		List<OutcomeReport.SessionRow> rows = new ArrayList<>();
-		Set<UUID> attendedAny = new HashSet<>();
-		Map<UUID, Set<UUID>> attendeesBySession = new HashMap<>();
-		for (SessionAttendance session : present) {
-			Set<UUID> attendees = session.attendees()
-				.stream()
-				.map(AttendanceService.Attendee::accountId)
-				.collect(Collectors.toSet());
-			attendeesBySession.put(session.sessionId(), attendees);
-			attendedAny.addAll(attendees);
-		}
+		Map<UUID, Set<UUID>> attendeesBySession = parents.bySession();
 		for (Series.Session session : planned.sessions()) {
 			rows.add(new OutcomeReport.SessionRow(session.id(), session.position(), session.theme().fi(),
 					session.theme().en(), session.startsAt(), session.state(),
@@ -101,8 +93,8 @@ public class OutcomeReports {
 		return new OutcomeReport(planned.id(), planned.title(), planned.kind(), planned.state(), planned.capacity(),
 				planned.minParticipants(), fill.enrolled(), fill.waitlisted(),
 				planned.capacity() == 0 ? null : round((double) fill.enrolled() / planned.capacity()),
-				attendedAny.size(), dropOut(planned, enrolled, attendeesBySession), settings.minAnswers(), rows,
-				feedback(feedback), selfAssessment(seriesId));
+				parents.any().size(), dropOut(planned, enrolled, attendeesBySession), settings.minAnswers(), rows,
+				feedback(feedback), selfAssessment(parents.assessments(answers.assessmentsOfSeries(seriesId))));
 	}
 
 	/**
@@ -122,7 +114,8 @@ public class OutcomeReports {
 		if (!coordinates(requesterId) && !facilitates(planned, requesterId)) {
 			throw new NotYourSeries();
 		}
-		return answers.feedbackOfSeries(seriesId)
+		return Parents.of(attendance.ofSeries(seriesId))
+			.feedback(answers.feedbackOfSeries(seriesId))
 			.stream()
 			.filter(answer -> answer.sessionId().equals(sessionId) && !answer.anonymous())
 			.sorted(Comparator.comparing(Answers.Feedback::submittedAt))
@@ -137,6 +130,54 @@ public class OutcomeReports {
 	 */
 	public byte[] csv(UUID seriesId, UUID requesterId, CsvDialect dialect) {
 		return OutcomeCsv.of(of(seriesId, requesterId), dialect);
+	}
+
+	/**
+	 * Who counts in a series' report: the parents who attended each session. Staff (its
+	 * facilitators and peer supporters, administrators and coordinators looking in) are
+	 * never among them, and their answers, should any have been stored, never enter an
+	 * aggregate.
+	 *
+	 * @param bySession the parents who attended, per session id
+	 * @param any the parents who attended at least one session
+	 * @param staff everyone who was present at some session in another part than a
+	 * parent's
+	 */
+	private record Parents(Map<UUID, Set<UUID>> bySession, Set<UUID> any, Set<UUID> staff) {
+
+		static Parents of(List<SessionAttendance> present) {
+			Map<UUID, Set<UUID>> bySession = new HashMap<>();
+			Set<UUID> any = new HashSet<>();
+			Set<UUID> staff = new HashSet<>();
+			for (SessionAttendance session : present) {
+				Set<UUID> attendees = session.attendees()
+					.stream()
+					.map(AttendanceService.Attendee::accountId)
+					.collect(Collectors.toSet());
+				bySession.put(session.sessionId(), attendees);
+				any.addAll(attendees);
+				session.staff().forEach(person -> staff.add(person.accountId()));
+			}
+			return new Parents(bySession, any, staff);
+		}
+
+		/** The feedback given by parents who attended the session it is about. */
+		List<Answers.Feedback> feedback(List<Answers.Feedback> given) {
+			return given.stream()
+				.filter(answer -> bySession.getOrDefault(answer.sessionId(), Set.of()).contains(answer.accountId()))
+				.toList();
+		}
+
+		/**
+		 * The self-assessments of those who attended some session as a parent and none as
+		 * staff.
+		 */
+		List<Answers.Assessment> assessments(List<Answers.Assessment> given) {
+			return given.stream()
+				.filter(answer -> any.contains(answer.accountId()) && !staff.contains(answer.accountId()))
+				.toList();
+		}
+
 	}
 
 	/**
@@ -176,8 +217,7 @@ public class OutcomeReports {
 		return given.stream().map(field).filter(text -> !text.isBlank()).sorted().toList();
 	}
 
-	private List<OutcomeReport.ItemChange> selfAssessment(UUID seriesId) {
-		List<Answers.Assessment> all = answers.assessmentsOfSeries(seriesId);
+	private List<OutcomeReport.ItemChange> selfAssessment(List<Answers.Assessment> all) {
 		List<OutcomeReport.ItemChange> items = new ArrayList<>();
 		for (FeedbackSettings.Item item : settings.selfAssessment()) {
 			Map<UUID, Integer> first = values(all, item.key(), "FIRST");

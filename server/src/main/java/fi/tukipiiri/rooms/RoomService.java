@@ -313,10 +313,14 @@ public class RoomService {
 
 	/**
 	 * Adds an enrolled person to a session room unless they are barred from it; whether
-	 * they were added.
+	 * they are a member now. A member keeps the role they have: staff who also enrolled
+	 * stay staff, not a participant to be counted among the parents.
 	 */
 	@Transactional
 	public boolean addParticipantUnlessBarred(UUID roomId, UUID accountId) {
+		if (rooms.memberRole(roomId, accountId).isPresent()) {
+			return true;
+		}
 		if (barred(roomId, accountId)) {
 			return false;
 		}

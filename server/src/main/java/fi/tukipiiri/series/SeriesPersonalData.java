@@ -29,7 +29,8 @@ class SeriesPersonalData implements PersonalData {
 			Instant requestedAt) {
 	}
 
-	record OwnAttendance(UUID seriesId, String seriesTitle, int position, Instant firstJoinedAt, long secondsPresent) {
+	record OwnAttendance(UUID seriesId, String seriesTitle, int position, Instant firstJoinedAt, long secondsPresent,
+			AttendanceService.PresentAs presentAs) {
 	}
 
 	record Export(List<OwnEnrolment> enrolments, List<OwnAttendance> attendance, boolean personalCalendarFeed) {
@@ -48,14 +49,14 @@ class SeriesPersonalData implements PersonalData {
 					e.requestedAt()))
 			.toList();
 		List<OwnAttendance> attended = jdbc.sql("""
-				select s.series_id, se.title, s.position, a.first_joined_at, a.seconds_present
+				select s.series_id, se.title, s.position, a.first_joined_at, a.seconds_present, a.present_as
 				from attendance a join series_sessions s on s.id = a.session_id join series se on se.id = s.series_id
 				where a.account_id = :id order by a.first_joined_at
 				""")
 			.param("id", accountId)
 			.query((rs, n) -> new OwnAttendance(rs.getObject("series_id", UUID.class), rs.getString("title"),
 					rs.getInt("position"), rs.getTimestamp("first_joined_at").toInstant(),
-					rs.getLong("seconds_present")))
+					rs.getLong("seconds_present"), AttendanceService.PresentAs.valueOf(rs.getString("present_as"))))
 			.list();
 		boolean feed = jdbc.sql("select exists (select 1 from calendar_feeds where account_id = :id)")
 			.param("id", accountId)
