@@ -206,6 +206,12 @@ public class RoomService {
 		return rules.stream().anyMatch(rule -> rule.barred(roomId, accountId));
 	}
 
+	/** The room, whoever asks (callers decide what to show); empty when there is none. */
+	@Transactional(readOnly = true)
+	public Optional<Room> find(UUID roomId) {
+		return rooms.find(roomId);
+	}
+
 	/**
 	 * That a member may write in the room now: it is open for messages and no feature's
 	 * rule ({@link RoomRules#checkEdit}) stops them.

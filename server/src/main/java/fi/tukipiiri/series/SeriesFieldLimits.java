@@ -23,9 +23,15 @@ class SeriesFieldLimits implements FieldLimits {
 	/** A template's description and each of its themes' descriptions. */
 	static final FieldLimit TEMPLATE_DESCRIPTION = new FieldLimit("templateDescription", TextKind.MULTI_LINE, 0, 1000);
 
+	/**
+	 * A template's house rules or one of its facilitators' ready-made messages, in one
+	 * language.
+	 */
+	static final FieldLimit GUIDE_TEXT = new FieldLimit("guideText", TextKind.MULTI_LINE, 1, 2000);
+
 	@Override
 	public List<FieldLimit> fieldLimits() {
-		return List.of(SERIES_TITLE, AUDIENCE_NOTE, SESSION_THEME, TEMPLATE_TITLE, TEMPLATE_DESCRIPTION);
+		return List.of(SERIES_TITLE, AUDIENCE_NOTE, SESSION_THEME, TEMPLATE_TITLE, TEMPLATE_DESCRIPTION, GUIDE_TEXT);
 	}
 
 	/** Both languages of a text, checked as {@code path.fi} and {@code path.en}. */

@@ -2,6 +2,7 @@ package fi.tukipiiri.series;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +21,12 @@ class SeriesPersonalData implements PersonalData {
 
 	private final EnrolmentService enrolments;
 
-	SeriesPersonalData(JdbcClient jdbc, EnrolmentService enrolments) {
+	private final GuideTexts guides;
+
+	SeriesPersonalData(JdbcClient jdbc, EnrolmentService enrolments, GuideTexts guides) {
 		this.jdbc = jdbc;
 		this.enrolments = enrolments;
+		this.guides = guides;
 	}
 
 	record OwnEnrolment(UUID seriesId, String seriesTitle, Enrolment.Status status, Integer waitlistPosition,
@@ -33,7 +37,13 @@ class SeriesPersonalData implements PersonalData {
 			AttendanceService.PresentAs presentAs) {
 	}
 
-	record Export(List<OwnEnrolment> enrolments, List<OwnAttendance> attendance, boolean personalCalendarFeed) {
+	/**
+	 * @param houseRulesAccepted when one accepted which group's house rules
+	 * ({@code scope}: {@code series:<id>}, {@code room:<id>} or
+	 * {@code day:<template>:<date>})
+	 */
+	record Export(List<OwnEnrolment> enrolments, List<OwnAttendance> attendance, boolean personalCalendarFeed,
+			List<Map<String, Object>> houseRulesAccepted) {
 	}
 
 	@Override
@@ -62,7 +72,7 @@ class SeriesPersonalData implements PersonalData {
 			.param("id", accountId)
 			.query(Boolean.class)
 			.single();
-		return new Export(own, attended, feed);
+		return new Export(own, attended, feed, guides.acceptancesOf(accountId));
 	}
 
 	@Override
@@ -71,6 +81,7 @@ class SeriesPersonalData implements PersonalData {
 			.stream()
 			.filter(e -> e.status() != Enrolment.Status.WITHDRAWN)
 			.forEach(e -> enrolments.withdraw(e.seriesId(), accountId));
+		guides.eraseAcceptancesOf(accountId);
 	}
 
 	private String title(UUID seriesId) {

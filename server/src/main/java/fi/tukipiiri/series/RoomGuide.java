@@ -1,0 +1,35 @@
+package fi.tukipiiri.series;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a room's members are guided by: the house rules (language code → text; empty for a
+ * room without any, such as a private talk), whether the caller must still accept them
+ * before writing, how long an acceptance lasts, and, for the room's staff, the ready-made
+ * messages.
+ *
+ * @param templateId the programme template the texts come from; null when none applies
+ * @param acceptance {@link Acceptance#SERIES} once for the whole series,
+ * {@link Acceptance#DAY} once a day (open chats), {@link Acceptance#NONE} not asked
+ * (staff, private talks)
+ * @param accepted whether the caller has accepted them for now
+ * @param messages the staff's ready-made messages, in {@link GuideText} order; empty for
+ * participants
+ */
+public record RoomGuide(UUID templateId, Map<String, String> houseRules, Acceptance acceptance, boolean accepted,
+		List<ReadyMessage> messages) {
+
+	/** How long an acceptance of the house rules holds. */
+	public enum Acceptance {
+
+		SERIES, ROOM, DAY, NONE
+
+	}
+
+	/** One ready-made message, in each language. */
+	public record ReadyMessage(GuideText kind, Map<String, String> text) {
+	}
+
+}

@@ -1,0 +1,246 @@
+package fi.tukipiiri.series;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.tukipiiri.platform.ApiProblem;
+import fi.tukipiiri.platform.RetentionRule;
+import fi.tukipiiri.rooms.Room;
+import fi.tukipiiri.rooms.RoomKind;
+import fi.tukipiiri.rooms.RoomRole;
+import fi.tukipiiri.rooms.RoomRules;
+import fi.tukipiiri.rooms.RoomService;
+import fi.tukipiiri.series.RoomGuide.Acceptance;
+import fi.tukipiiri.series.RoomGuide.ReadyMessage;
+import fi.tukipiiri.text.TextFields;
+
+/**
+ * House rules and ready-made facilitator messages, from the programme template a room
+ * follows: its series' template, or for a room outside any series the first template of
+ * its kind. A participant accepts the house rules before their first message: once per
+ * series in a closed group's sessions, once per room in another closed group, once a day
+ * (Helsinki) in open chats. Staff (facilitators, peer supporters) and private talks are
+ * not asked. With {@code tukipiiri.series.house-rules-required} a message from someone
+ * who has not accepted is refused {@code rooms.rules_not_accepted}.
+ */
+@Service
+public class RoomGuides implements RoomRules, RetentionRule {
+
+	/** The languages texts are kept in. */
+	static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+
+	private final GuideTexts texts;
+
+	/**
+	 * Taken when first used: the room service asks every {@link RoomRules}, this one too.
+	 */
+	private final ObjectProvider<RoomService> roomService;
+
+	private final SessionRooms sessionRooms;
+
+	private final TemplateService templates;
+
+	private final SeriesSettings settings;
+
+	private final Clock clock;
+
+	RoomGuides(GuideTexts texts, ObjectProvider<RoomService> roomService, SessionRooms sessionRooms,
+			TemplateService templates, SeriesSettings settings, Clock clock) {
+		this.texts = texts;
+		this.roomService = roomService;
+		this.sessionRooms = sessionRooms;
+		this.templates = templates;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** The house rules are not accepted yet: the client shows them, then sends again. */
+	public static final class RulesNotAccepted extends ApiProblem {
+
+		RulesNotAccepted() {
+			super(HttpStatus.CONFLICT, "rooms.rules_not_accepted",
+					"Read and accept the group's house rules before your first message.");
+		}
+
+	}
+
+	/** Which rules a room follows, and what an acceptance of them is called. */
+	private record Scope(UUID templateId, Acceptance acceptance, String key) {
+	}
+
+	/**
+	 * The room's guide as the caller sees it.
+	 * @throws fi.tukipiiri.rooms.RoomProblems.NotMember {@code rooms.not_member} for
+	 * anyone who may not read the room
+	 */
+	@Transactional(readOnly = true)
+	public RoomGuide guide(UUID roomId, UUID accountId) {
+		RoomService.Access access = rooms().requireReader(roomId, accountId, "guide");
+		Optional<Scope> scope = scopeOf(access.room());
+		if (scope.isEmpty()) {
+			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of());
+		}
+		Map<GuideText, Map<String, String>> all = texts.textsOf(scope.get().templateId());
+		boolean staff = staff(access.role());
+		List<ReadyMessage> messages = new ArrayList<>();
+		if (staff || access.overseer()) {
+			all.forEach((kind, byLanguage) -> {
+				if (kind != GuideText.HOUSE_RULES) {
+					messages.add(new ReadyMessage(kind, byLanguage));
+				}
+			});
+		}
+		boolean asked = !staff && !access.overseer();
+		boolean accepted = !asked || !texts.acceptedOf(accountId, List.of(scope.get().key())).isEmpty();
+		return new RoomGuide(scope.get().templateId(), all.getOrDefault(GuideText.HOUSE_RULES, Map.of()),
+				asked ? scope.get().acceptance() : Acceptance.NONE, accepted, messages);
+	}
+
+	/**
+	 * The caller accepts the room's house rules, for as long as they hold (a series, a
+	 * room, a day); accepting again changes nothing.
+	 * @throws fi.tukipiiri.rooms.RoomProblems.NotMember {@code rooms.not_member}
+	 */
+	@Transactional
+	public RoomGuide accept(UUID roomId, UUID accountId) {
+		rooms().requireMember(roomId, accountId);
+		RoomService.Access access = rooms().requireReader(roomId, accountId, "guide");
+		scopeOf(access.room()).ifPresent(scope -> texts.accept(accountId, scope.key(), clock.instant()));
+		return guide(roomId, accountId);
+	}
+
+	/**
+	 * A template's texts, for those who plan series: kind → language → text.
+	 * @throws TemplateService.TemplateNotFound {@code series.template_not_found}
+	 */
+	@Transactional(readOnly = true)
+	public Map<GuideText, Map<String, String>> textsOf(UUID templateId) {
+		templates.get(templateId);
+		return texts.textsOf(templateId);
+	}
+
+	/**
+	 * Replaces the given texts of a template (kind → language → text; an empty text
+	 * removes that language; the house rules must keep their Finnish text). Each passes
+	 * the multi-line text policy, at most 2,000 code points.
+	 * @throws TemplateService.TemplateNotFound {@code series.template_not_found}
+	 * @throws fi.tukipiiri.platform.InvalidFields {@code validation.failed} naming each
+	 * refused text as {@code texts.KIND.language}
+	 */
+	@Transactional
+	public Map<GuideText, Map<String, String>> edit(UUID templateId, Map<GuideText, Map<String, String>> edits) {
+		templates.get(templateId);
+		TextFields fields = new TextFields();
+		Map<GuideText, Map<String, String>> checked = new LinkedHashMap<>();
+		edits.forEach((kind, byLanguage) -> byLanguage.forEach((language, body) -> {
+			String path = "texts." + kind.name() + "." + language;
+			if (!LANGUAGES.contains(language)) {
+				fields.refuse(path, "invalid", "Texts are kept in " + String.join(", ", LANGUAGES) + ".");
+				return;
+			}
+			boolean removable = !(kind == GuideText.HOUSE_RULES && language.equals("fi"));
+			String text = body == null || (removable && body.isBlank()) ? ""
+					: fields.check(path, SeriesFieldLimits.GUIDE_TEXT, body);
+			checked.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(language, text == null ? "" : text);
+		}));
+		fields.throwIfRefused();
+		texts.replace(templateId, checked);
+		return texts.textsOf(templateId);
+	}
+
+	/**
+	 * Refuses the messages of participants who have not accepted the house rules, when
+	 * that is required; one query for the whole batch (rooms are looked up once each).
+	 */
+	@Override
+	public List<Optional<ApiProblem>> checkSends(List<Sender> senders) {
+		List<Optional<ApiProblem>> verdicts = new ArrayList<>(senders.size());
+		if (!settings.houseRulesRequired()) {
+			senders.forEach(sender -> verdicts.add(Optional.empty()));
+			return verdicts;
+		}
+		Map<UUID, Optional<Scope>> scopes = new HashMap<>();
+		List<UUID> askedIds = new ArrayList<>();
+		List<String> askedScopes = new ArrayList<>();
+		for (Sender sender : senders) {
+			Optional<Scope> scope = staff(sender.author().role()) ? Optional.empty()
+					: scopes.computeIfAbsent(sender.roomId(), this::scopeOfRoom);
+			scope.ifPresent(found -> {
+				askedIds.add(sender.author().accountId());
+				askedScopes.add(found.key());
+			});
+		}
+		java.util.Set<String> accepted = askedIds.isEmpty() ? java.util.Set.of()
+				: texts.accepted(askedIds, askedScopes);
+		for (Sender sender : senders) {
+			Optional<Scope> scope = staff(sender.author().role()) ? Optional.empty()
+					: scopes.getOrDefault(sender.roomId(), Optional.empty());
+			boolean ok = scope.isEmpty() || accepted.contains(sender.author().accountId() + " " + scope.get().key());
+			verdicts.add(ok ? Optional.empty() : Optional.of(new RulesNotAccepted()));
+		}
+		return verdicts;
+	}
+
+	@Override
+	public boolean barred(UUID roomId, UUID accountId) {
+		return false;
+	}
+
+	@Override
+	public String name() {
+		return "house-rules.open-chat-days";
+	}
+
+	/** An open chat's acceptance holds for its day; after two days it is not needed. */
+	@Override
+	public int purge(Instant now) {
+		return texts.deleteDayAcceptancesBefore(now.minus(Duration.ofDays(2)));
+	}
+
+	private RoomService rooms() {
+		return roomService.getObject();
+	}
+
+	private Optional<Scope> scopeOfRoom(UUID roomId) {
+		return rooms().find(roomId).flatMap(this::scopeOf);
+	}
+
+	private Optional<Scope> scopeOf(Room room) {
+		if (room.kind() == RoomKind.PRIVATE) {
+			return Optional.empty();
+		}
+		Optional<GuideTexts.SeriesTemplate> series = sessionRooms.seriesOf(room.id()).flatMap(texts::templateOfSeries);
+		RoomKind kind = series.map(GuideTexts.SeriesTemplate::kind).orElse(room.kind());
+		Optional<UUID> template = series.map(GuideTexts.SeriesTemplate::templateId)
+			.or(() -> texts.defaultTemplate(kind));
+		if (template.isEmpty()) {
+			return Optional.empty();
+		}
+		if (kind == RoomKind.OPEN) {
+			LocalDate today = LocalDate.now(clock.withZone(Recurrence.HELSINKI));
+			return Optional.of(new Scope(template.get(), Acceptance.DAY, "day:" + template.get() + ":" + today));
+		}
+		return Optional.of(series.isPresent()
+				? new Scope(template.get(), Acceptance.SERIES, "series:" + sessionRooms.seriesOf(room.id()).get())
+				: new Scope(template.get(), Acceptance.ROOM, "room:" + room.id()));
+	}
+
+	private static boolean staff(RoomRole role) {
+		return role == RoomRole.FACILITATOR || role == RoomRole.PEER_SUPPORTER;
+	}
+
+}
