@@ -132,6 +132,19 @@ export async function expectUrl(page, predicate, description) {
 }
 
 /**
+ * Waits until the room's composer can be written in, accepting the group's house rules on the way
+ * when the room asks for them first.
+ */
+export async function waitForComposer(page, input, description) {
+  await waitFor(description, async () => {
+    const accept = page.getByTestId('house-rules-accept');
+    if (await accept.isVisible()) await accept.click({ timeout: 2000 }).catch(() => undefined);
+    const enabled = await input.isEnabled({ timeout: 1000 });
+    return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
+  });
+}
+
+/**
  * How much of the window the room's messages get: the visible height of the message area as a share
  * of the window's, and how many messages are wholly in view.
  */

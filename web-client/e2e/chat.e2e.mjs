@@ -16,6 +16,7 @@ import {
   runScenarios,
   uniqueSuffix,
   waitFor,
+  waitForComposer,
 } from './browser.mjs';
 
 const exact = { exact: true };
@@ -41,10 +42,7 @@ async function openRoom(page, who) {
   await expectVisible(link, `the room "${roomTitle}" in the list for ${who}`);
   await link.first().click();
   await expectText(page.getByTestId('room-title'), roomTitle, `the room title for ${who}`);
-  await waitFor(`the composer to be ready for ${who}`, async () => {
-    const enabled = await page.getByLabel('Viesti', exact).isEnabled({ timeout: 1000 });
-    return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
-  });
+  await waitForComposer(page, page.getByLabel('Viesti', exact), `the composer to be ready for ${who}`);
   await expectPresent(page, who, who, '(sinä)');
   // On a phone "Paikalla" opened as a sheet over the messages: fold it again.
   if ((page.viewportSize()?.width ?? 0) < 832) await page.getByTestId('presence-toggle').click();
@@ -167,13 +165,25 @@ async function expectStillHere(page, description) {
 }
 
 const phoneRoom = {
-  name: 'the room on a phone: messages take the height, keyboard paths, titles',
+  name: 'the room on a phone: house rules first, then messages take the height; keyboard paths, titles',
   async run(page) {
     if (roomTitle === '') throw new ScenarioFailure('TUKIPIIRI_E2E_ROOM_TITLE is not set');
     const suffix = uniqueSuffix();
     const parent = { username: `phone_${suffix}`, displayName: `Puhelin ${suffix}`, password: `pitka-salasana-p-${suffix}` };
     await registerParent(page, parent, { checkFocus: true });
+    // The house rules stand in place of the composer until accepted (opening the room accepts them when asked).
+    await page.getByRole('link', { name: 'Siirry keskusteluihin', exact: true }).click();
+    await page.getByTestId('room-list').getByRole('link', { name: roomTitle, exact: true }).first().click();
+    const rules = page.getByTestId('house-rules');
+    await expectVisible(rules, 'the house rules before the first message');
+    await expectText(page.getByTestId('house-rules-text'), /Luottamuksellisuus/, 'the Finnish house rules');
+    await expectHidden(page.getByLabel('Viesti', exact), 'the composer before the rules are accepted');
+    await expectAccessible(page, 'the house rules on a phone');
+    await page.getByTestId('house-rules-accept').click();
+    await expectHidden(rules, 'the house rules once accepted');
+    await page.goto(baseUrl());
     await openRoom(page, parent.displayName);
+    await expectHidden(rules, 'the house rules, accepted already for today');
     // The room's own name stays out of the tab title and the browser's history.
     await expectTitle(page, 'Keskustelu – Tukipiiri', 'a room');
 

@@ -4,7 +4,7 @@
 // is reconnecting, the draft is still there, and the message, sent at last, arrives once. Meanwhile the parent has
 // duplicated the tab (the copy starts with the same refresh token): the two renew their tokens in turn, and neither
 // signs the other out.
-import { baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor } from './browser.mjs';
+import { baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor, waitForComposer } from './browser.mjs';
 
 const exact = { exact: true };
 const roomTitle = process.env.TUKIPIIRI_E2E_ROOM_TITLE?.trim() ?? '';
@@ -39,10 +39,7 @@ const longEvening = {
     await page.getByTestId('room-list').getByRole('link', { name: roomTitle, exact: true }).click();
     await expectText(page.getByTestId('room-title'), roomTitle, 'the room title');
     const input = page.getByLabel('Viesti', exact);
-    await waitFor('the composer to be ready', async () => {
-      const enabled = await input.isEnabled({ timeout: 1000 });
-      return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
-    });
+    await waitForComposer(page, input, 'the composer to be ready');
 
     // "Duplicate tab" copies the session storage, and with it the refresh token.
     const stored = await page.evaluate(() => sessionStorage.getItem('tukipiiri.refreshToken'));

@@ -20,6 +20,7 @@ import {
   runScenarios,
   uniqueSuffix,
   waitFor,
+  waitForComposer,
 } from './browser.mjs';
 
 const exact = { exact: true };
@@ -38,10 +39,7 @@ async function openRoom(page, who, roomTitle) {
   await expectVisible(link, `the room "${roomTitle}" in the list of ${who.displayName}`);
   await link.click();
   await expectText(page.getByTestId('room-title'), roomTitle, `the room title for ${who.displayName}`);
-  await waitFor(`the composer to be ready for ${who.displayName}`, async () => {
-    const enabled = await page.getByLabel('Viesti', exact).isEnabled({ timeout: 1000 });
-    return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
-  });
+  await waitForComposer(page, page.getByLabel('Viesti', exact), `the composer to be ready for ${who.displayName}`);
 }
 
 function message(page, author, body) {
@@ -188,6 +186,26 @@ const facilitatorOnPhone = {
     await page.getByTestId('moderation-panel-toggle').click();
     await page.getByRole('button', { name: 'Poista tiedote', exact: true }).click();
     await expectHidden(page.getByTestId('pinned'), 'the announcement once unpinned');
+
+    // A ready-made message: one tap puts it in the composer (the sheet folds away), Enter sends it.
+    await page.getByTestId('ready-CHECK_IN').click();
+    const input = page.getByLabel('Viesti', exact);
+    await waitFor('the check-in message in the composer', async () => {
+      const value = await input.inputValue();
+      return { ok: value.startsWith('Aloitetaan kuulumiskierroksella'), actual: value };
+    });
+    await expectHidden(page.getByTestId('ready-messages'), 'the tools sheet once a message was inserted');
+    await input.press('End');
+    await input.pressSequentially(' Minä aloitan.');
+    await input.press('Enter');
+    await expectVisible(
+      page.getByTestId('chat-message').filter({ has: page.getByText(/^Aloitetaan kuulumiskierroksella.*Minä aloitan\.$/) }),
+      'the edited check-in message, sent',
+    );
+    // The house rules, posted again with one tap.
+    await page.getByTestId('moderation-panel-toggle').click();
+    await page.getByTestId('post-house-rules').click();
+    await expectVisible(page.getByTestId('chat-message').filter({ has: page.getByText(/^Ryhmän säännöt:/) }), 'the house rules, posted');
   },
 };
 

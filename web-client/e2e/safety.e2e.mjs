@@ -16,6 +16,7 @@ import {
   required,
   runScenarios,
   waitFor,
+  waitForComposer,
 } from './browser.mjs';
 
 const exact = { exact: true };
@@ -65,10 +66,7 @@ const reachesSomeone = {
     await link.click();
     await expectText(parentPage.getByTestId('room-title'), roomTitle, 'the room title for the parent');
     const input = parentPage.getByLabel('Message', exact);
-    await waitFor('the composer to be ready', async () => {
-      const enabled = await input.isEnabled({ timeout: 1000 });
-      return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
-    });
+    await waitForComposer(parentPage, input, 'the composer to be ready');
     const words = 'en jaksa enää, haluan kuolla';
     await input.fill(words);
     await input.press('Enter');

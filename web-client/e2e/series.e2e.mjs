@@ -9,7 +9,7 @@
 // leads into the session's room, where the composer is ready.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ScenarioFailure, baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor } from './browser.mjs';
+import { ScenarioFailure, baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor, waitForComposer } from './browser.mjs';
 
 const exact = { exact: true };
 const env = (name) => process.env[name]?.trim() ?? '';
@@ -161,10 +161,7 @@ const planEnrolAndJoin = {
     await joinLink.click();
 
     await expectText(parentPage.getByTestId('room-title'), new RegExp(`^${seriesTitle} – 1\\. `), "the session room's title");
-    await waitFor('the composer to be ready in the session room', async () => {
-      const enabled = await parentPage.getByLabel('Viesti', exact).isEnabled({ timeout: 1000 });
-      return { ok: enabled, actual: enabled ? 'enabled' : 'disabled' };
-    });
+    await waitForComposer(parentPage, parentPage.getByLabel('Viesti', exact), 'the composer to be ready in the session room');
     const hello = `Hei, tulin ryhmään (${suffix}).`;
     await parentPage.getByLabel('Viesti', exact).fill(hello);
     await parentPage.getByRole('button', { name: 'Lähetä', exact: true }).click();

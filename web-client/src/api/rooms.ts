@@ -146,3 +146,34 @@ export function fetchMembers(api: ApiClient, id: RoomId): Promise<RoomMember[]> 
 export function fetchPresence(api: ApiClient, id: RoomId): Promise<PresentMember[]> {
   return api.get<PresentMember[]>(`${roomPath(id)}/presence`);
 }
+
+/** How long a participant's acceptance of the house rules holds; `NONE`: not asked (staff, private talks). */
+export type RulesAcceptance = 'SERIES' | 'ROOM' | 'DAY' | 'NONE';
+
+/** The kinds of a facilitator's ready-made messages. */
+export type ReadyMessageKind = 'WELCOME' | 'CHECK_IN' | 'BREAK' | 'CLOSING' | 'CRISIS';
+
+/**
+ * A room's house rules (language → text) and whether the caller has accepted them, and for the
+ * room's staff the ready-made messages.
+ */
+export type RoomGuide = {
+  houseRules: Readonly<Record<string, string>>;
+  acceptance: RulesAcceptance;
+  accepted: boolean;
+  messages: readonly { kind: ReadyMessageKind; text: Readonly<Record<string, string>> }[];
+};
+
+export function fetchGuide(api: ApiClient, id: RoomId): Promise<RoomGuide> {
+  return api.get<RoomGuide>(`${roomPath(id)}/guide`);
+}
+
+/** Accepts the room's house rules for as long as they hold; answers the guide as it is now. */
+export function acceptHouseRules(api: ApiClient, id: RoomId): Promise<RoomGuide> {
+  return api.post<RoomGuide>(`${roomPath(id)}/house-rules/acceptance`, {});
+}
+
+/** A text in the reader's language, else Finnish, else any; null when there is none. */
+export function inLanguage(texts: Readonly<Record<string, string>>, language: string): string | null {
+  return texts[language] ?? texts['fi'] ?? Object.values(texts)[0] ?? null;
+}

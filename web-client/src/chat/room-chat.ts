@@ -1,7 +1,16 @@
 import type { ApiClient } from '../api/api-client.ts';
 import type { Power } from '../api/moderation.ts';
 import { type Problem, problemOf } from '../api/problem.ts';
-import { type ChatMessage, type MessageRevision, type PresentMember, type Room, joinRoom } from '../api/rooms.ts';
+import {
+  type ChatMessage,
+  type MessageRevision,
+  type PresentMember,
+  type Room,
+  type RoomGuide,
+  acceptHouseRules,
+  fetchGuide,
+  joinRoom,
+} from '../api/rooms.ts';
 import type { UserId } from '../api/types.ts';
 import { problemText } from '../forms/problem-text.ts';
 import type { TextRef } from '../i18n/dom.ts';
@@ -99,6 +108,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   #phase: RoomPhase = 'loading';
   #failure: Problem | null = null;
   #room: Room | null = null;
+  #guide: RoomGuide | null = null;
   #closed = false;
   #listening = false;
   readonly #abort = new AbortController();
@@ -171,6 +181,22 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (this.#room?.state === 'READ_ONLY') return this.#moderation.state.lockedLive ? 'locked' : 'read-only';
     if (this.muted) return 'muted';
     return null;
+  }
+
+  /** The room's house rules and, for staff, ready-made messages; null until read (or when they could not be). */
+  get guide(): RoomGuide | null {
+    return this.#guide;
+  }
+
+  /** The person must accept the house rules before writing. */
+  get rulesDue(): boolean {
+    return this.#guide !== null && this.#guide.acceptance !== 'NONE' && !this.#guide.accepted;
+  }
+
+  /** Accepts the house rules; a failure is thrown for the caller to show. */
+  async acceptRules(): Promise<void> {
+    this.#guide = await acceptHouseRules(this.#api, this.roomId);
+    this.emit(new RoomChangedEvent());
   }
 
   get canSend(): boolean {
@@ -276,8 +302,14 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       this.#room = room;
       // The moderation view (never failing the room) and the history together: the composer
       // then opens already knowing about a mute.
-      const [page] = await Promise.all([this.#history.latestPage(), this.#moderation.load()]);
+      const [page, guide] = await Promise.all([
+        this.#history.latestPage(),
+        // Without the guide the room still opens; the server refuses a first message if the rules are due.
+        fetchGuide(this.#api, this.roomId).catch(() => null),
+        this.#moderation.load(),
+      ]);
       if (this.#closed || this.#phase === 'excluded') return;
+      this.#guide = guide;
       this.#history.begin(page);
     } catch (error) {
       if (this.#closed) return;
@@ -453,6 +485,11 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   /** A message of ours was refused for good: a read-only room or a mute the room did not know of yet. */
   #onRefused(event: SendRefusedEvent): void {
     if (event.code === 'rooms.read_only') this.#markReadOnly();
+    if (event.code === 'rooms.rules_not_accepted' && this.#guide !== null) {
+      // A new day in open chats: the rules are asked again.
+      this.#guide = { ...this.#guide, accepted: false };
+      this.emit(new RoomChangedEvent());
+    }
     if (event.code === 'moderation.muted') this.#moderation.mutedAfterAll(event.until);
   }
 

@@ -9,6 +9,7 @@ import { codePoints } from '../text/text-policy.ts';
 import { type PersonalDetail, findPersonalDetails } from '../safety/personal-details.ts';
 import { crisisLines } from './help-panel.ts';
 import { openDialog } from './modal-dialog.ts';
+import './house-rules.ts';
 
 /** Numbers anyone may share, digits only: the crisis lines are not personal details. */
 const publicNumbers = crisisLines.map((line) => line.dial);
@@ -37,6 +38,9 @@ class ChatComposer extends Component {
   readonly #wait: HTMLParagraphElement;
   readonly #slowMode: HTMLParagraphElement;
   readonly #form: HTMLFormElement;
+  readonly #row: HTMLDivElement;
+  /** The house rules, in place of the writing row until accepted. */
+  readonly #rules = h('tp-house-rules');
   #countdown: ReturnType<typeof setInterval> | undefined;
   readonly #hintId: string;
   #chat: RoomChat | null = null;
@@ -79,18 +83,20 @@ class ChatComposer extends Component {
     );
     this.#wait = h('p', { class: 'composer-wait', role: 'status', 'data-testid': 'composer-wait', hidden: true });
     this.#slowMode = h('p', { class: 'composer-slow-mode', 'data-testid': 'composer-slow-mode', hidden: true });
+    this.#row = h(
+      'div',
+      { class: 'composer-row' },
+      translated(locale, 'label', 'chat.composer.label', { for: id, class: 'visually-hidden' }),
+      this.#textarea,
+      this.#send,
+    );
     this.#form = h(
       'form',
       { class: 'composer', 'data-testid': 'composer', novalidate: true },
       this.#blocked,
+      this.#rules,
       this.#wait,
-      h(
-        'div',
-        { class: 'composer-row' },
-        translated(locale, 'label', 'chat.composer.label', { for: id, class: 'visually-hidden' }),
-        this.#textarea,
-        this.#send,
-      ),
+      this.#row,
       h(
         'div',
         { class: 'composer-foot' },
@@ -125,6 +131,11 @@ class ChatComposer extends Component {
   /** Connects the composer to a room until the signal aborts. */
   attach(chat: RoomChat, signal: AbortSignal): void {
     this.#chat = chat;
+    this.#rules.attach(chat);
+    this.#rules.onAccepted = () => {
+      this.#sync();
+      this.#textarea.focus();
+    };
     chat.on('room-changed', () => this.#sync(), { signal });
     chat.on('moderation-changed', () => this.#sync(), { signal });
     locale.on('locale-changed', () => this.#sync(), { signal });
@@ -137,10 +148,24 @@ class ChatComposer extends Component {
     if (!this.#textarea.disabled) this.#textarea.focus();
   }
 
+  /** Puts a ready-made text in the composer, in place of what was there, to edit or send. */
+  insert(text: string): void {
+    if (this.#textarea.disabled) return;
+    this.#textarea.value = text;
+    this.#fit();
+    this.#count();
+    this.#showError(null);
+    this.#textarea.focus();
+    this.#textarea.setSelectionRange(text.length, text.length);
+  }
+
   #sync(): void {
     const chat = this.#chat;
     const block = chat?.writeBlock ?? null;
-    const enabled = chat?.canSend ?? false;
+    this.#rules.update();
+    const rulesDue = this.#rules.shown;
+    this.#row.hidden = rulesDue;
+    const enabled = (chat?.canSend ?? false) && !rulesDue;
     this.#textarea.disabled = !enabled;
     this.#send.disabled = !enabled;
     this.#blocked.hidden = block === null;

@@ -8,6 +8,7 @@ import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { ref, setText } from '../i18n/dom.ts';
 import './moderation-attention.ts';
+import './moderation-ready-messages.ts';
 import './moderation-members.ts';
 import './moderation-reports.ts';
 import './moderation-settings.ts';
@@ -26,6 +27,7 @@ class ModerationPanel extends Component {
   readonly #count = h('span', { class: 'mod-attention-count', 'aria-live': 'polite', 'data-testid': 'moderation-attention', hidden: true });
   readonly #feedback = new PanelFeedback();
   readonly #attention = h('tp-mod-attention');
+  readonly #ready = h('tp-mod-ready-messages');
   readonly #reports = h('tp-mod-reports');
   readonly #members = h('tp-mod-members');
   readonly #settings = h('tp-mod-settings');
@@ -35,7 +37,16 @@ class ModerationPanel extends Component {
     this.#details.open = isWideScreen();
     this.#details.append(
       h('summary', { 'data-testid': 'moderation-panel-toggle' }, ...sheetLabel('mod.panel.heading', 'mod.panel.short'), ' ', this.#count),
-      h('div', { class: 'mod-panel-body' }, this.#feedback.element, this.#attention, this.#reports, this.#members, this.#settings),
+      h(
+        'div',
+        { class: 'mod-panel-body' },
+        this.#feedback.element,
+        this.#attention,
+        this.#ready,
+        this.#reports,
+        this.#members,
+        this.#settings,
+      ),
     );
     this.append(this.#details);
   }
@@ -45,6 +56,7 @@ class ModerationPanel extends Component {
     const queue = new ReviewQueue(api, chat);
     const context = { chat, queue, feedback: this.#feedback, admin, host: this };
     this.#attention.attach(context, signal);
+    this.#ready.attach(context, signal);
     this.#reports.attach(context, signal);
     this.#members.attach(context, signal);
     this.#settings.attach(context, signal);

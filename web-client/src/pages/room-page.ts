@@ -6,6 +6,7 @@ import '../components/help-card.ts';
 import '../components/message-list.ts';
 import { dialogTextField, openDialog, reasonHint, textProblem } from '../components/modal-dialog.ts';
 import '../components/moderation-panel.ts';
+import { INSERT_TEXT } from '../components/moderation-ready-messages.ts';
 import '../components/pinned-announcement.ts';
 import '../components/presence-list.ts';
 import { openReportDialog, openWorryDialog } from '../components/report-dialog.ts';
@@ -143,6 +144,14 @@ class RoomPage extends Component {
       if (this.#atNewest) this.#jump.hidden = true;
     });
     this.#side.addEventListener('toggle', (event) => this.#sheetToggled(event), true);
+    // A ready-made message from the facilitator's tools goes to the composer; on a phone the sheet folds away.
+    this.#side.addEventListener(INSERT_TEXT, (event) => {
+      if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return;
+      if (!isWideScreen()) {
+        for (const open of this.#side.querySelectorAll<HTMLDetailsElement>(':scope > * > details[open]')) open.open = false;
+      }
+      this.#composer.insert(event.detail);
+    });
     this.#side.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || isWideScreen()) return;
       const open = this.#side.querySelector<HTMLDetailsElement>(':scope > * > details[open]');
