@@ -40,6 +40,20 @@ class GuideTexts {
 			.optional();
 	}
 
+	/** The session a room was opened for, if any. */
+	Optional<RoomGuide.SessionClock> sessionOfRoom(UUID roomId) {
+		return jdbc
+			.sql("""
+					select id, position, theme_fi, theme_en, state, starts_at, ends_at from series_sessions where room_id = :id
+					""")
+			.param("id", roomId)
+			.query((rs, n) -> new RoomGuide.SessionClock(rs.getObject("id", UUID.class), rs.getInt("position"),
+					new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_en")),
+					Series.SessionState.valueOf(rs.getString("state")), rs.getTimestamp("starts_at").toInstant(),
+					rs.getTimestamp("ends_at").toInstant()))
+			.optional();
+	}
+
 	/** The first template of a kind, whose texts rooms outside any series use. */
 	Optional<UUID> defaultTemplate(RoomKind kind) {
 		return jdbc.sql("select id from programme_templates where kind = :kind order by id limit 1")

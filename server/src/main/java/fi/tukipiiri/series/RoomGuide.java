@@ -17,9 +17,19 @@ import java.util.UUID;
  * @param accepted whether the caller has accepted them for now
  * @param messages the staff's ready-made messages, in {@link GuideText} order; empty for
  * participants
+ * @param session the series session the room is for, with its state and times; null for a
+ * room outside any series
  */
 public record RoomGuide(UUID templateId, Map<String, String> houseRules, Acceptance acceptance, boolean accepted,
-		List<ReadyMessage> messages) {
+		List<ReadyMessage> messages, SessionClock session) {
+
+	/**
+	 * A session room's session: its place in the series, theme, state and when it starts
+	 * and ends (clients count the minutes from these).
+	 */
+	public record SessionClock(UUID sessionId, int position, LocalizedText theme, Series.SessionState state,
+			java.time.Instant startsAt, java.time.Instant endsAt) {
+	}
 
 	/** How long an acceptance of the house rules holds. */
 	public enum Acceptance {

@@ -91,8 +91,9 @@ public class RoomGuides implements RoomRules, RetentionRule {
 	public RoomGuide guide(UUID roomId, UUID accountId) {
 		RoomService.Access access = rooms().requireReader(roomId, accountId, "guide");
 		Optional<Scope> scope = scopeOf(access.room());
+		RoomGuide.SessionClock session = texts.sessionOfRoom(roomId).orElse(null);
 		if (scope.isEmpty()) {
-			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of());
+			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of(), session);
 		}
 		Map<GuideText, Map<String, String>> all = texts.textsOf(scope.get().templateId());
 		boolean staff = staff(access.role());
@@ -107,7 +108,7 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		boolean asked = !staff && !access.overseer();
 		boolean accepted = !asked || !texts.acceptedOf(accountId, List.of(scope.get().key())).isEmpty();
 		return new RoomGuide(scope.get().templateId(), all.getOrDefault(GuideText.HOUSE_RULES, Map.of()),
-				asked ? scope.get().acceptance() : Acceptance.NONE, accepted, messages);
+				asked ? scope.get().acceptance() : Acceptance.NONE, accepted, messages, session);
 	}
 
 	/**

@@ -153,6 +153,16 @@ class SessionLifecycleIT {
 			.single();
 		// signed in under the moved clock, so the token is valid at that time
 		Session now = api.login(username, "correct horse battery");
+		// The room tells its session's place, state and times (the client counts the
+		// minutes from them),
+		// and the closed group's house rules, accepted once for the whole series.
+		var guide = api.get("/api/rooms/" + room + "/guide", now.accessToken()).body();
+		assertThat(guide.path("session").path("sessionId").asString()).isEqualTo(first.toString());
+		assertThat(guide.path("session").path("position").asInt()).isEqualTo(1);
+		assertThat(guide.path("session").path("state").asString()).isEqualTo("LOBBY");
+		assertThat(Instant.parse(guide.path("session").path("startsAt").asString())).isEqualTo(start);
+		assertThat(Instant.parse(guide.path("session").path("endsAt").asString())).isEqualTo(end);
+		assertThat(guide.path("acceptance").asString()).isEqualTo("SERIES");
 		var connection = StompTestClient.connect(api.baseUrl(), now.accessToken());
 		connection.subscribe("/topic/rooms/" + room);
 		await().atMost(5, TimeUnit.SECONDS).until(() -> attendanceRows(first) == 1);
