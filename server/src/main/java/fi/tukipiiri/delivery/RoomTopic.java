@@ -13,7 +13,11 @@ public enum RoomTopic {
 	/** Who is writing: {@code /topic/rooms/{id}/typing}. */
 	TYPING("/typing"),
 	/** What the room's moderators did: {@code /topic/rooms/{id}/moderation}. */
-	MODERATION("/moderation");
+	MODERATION("/moderation"),
+	/**
+	 * Raised hands and turns to speak: {@code /topic/rooms/{id}/floor}.
+	 */
+	FLOOR("/floor");
 
 	private final String suffix;
 

@@ -47,6 +47,8 @@ class DestinationsTest {
 			.isEqualTo("/topic/rooms/" + room + "/presence");
 		assertThat(Destinations.of(Audience.room(room, RoomTopic.TYPING)))
 			.isEqualTo("/topic/rooms/" + room + "/typing");
+		assertThat(Destinations.of(Audience.room(room, RoomTopic.FLOOR))).isEqualTo("/topic/rooms/" + room + "/floor");
+		assertThat(Destinations.forClients()).contains("/topic/rooms/{roomId}/floor");
 		// the sender names the person; each node resolves it to that person's sessions
 		// subscribed to /user/queue/…
 		assertThat(Destinations.of(Audience.person(person, PersonalQueue.NOTIFICATIONS)))
