@@ -209,4 +209,37 @@ const facilitatorOnPhone = {
   },
 };
 
-await runScenarios('moderation', [muteAndRemove, facilitatorOnPhone]);
+const raiseHand = {
+  name: 'a parent raises a hand on a phone; the facilitator gives the turn; the parent passes the next round',
+  options: { viewport: { width: 1280, height: 860 } },
+  async run(facilitatorPage, { newPage }) {
+    const facilitator = personFromEnvironment('FACILITATOR');
+    const parent = personFromEnvironment('PARENT');
+    const roomTitle = required('TUKIPIIRI_E2E_ROOM_TITLE');
+    const parentPage = await newPage({ viewport: { width: 390, height: 844 } });
+    await Promise.all([signIn(facilitatorPage, facilitator), signIn(parentPage, parent)]);
+    await Promise.all([openRoom(facilitatorPage, facilitator, roomTitle), openRoom(parentPage, parent, roomTitle)]);
+
+    await parentPage.getByTestId('raise-hand').click();
+    await expectAttribute(parentPage.getByTestId('raise-hand'), 'aria-pressed', 'true', 'the raised hand');
+    await expectText(parentPage.getByTestId('hand-place'), 'Olet jonossa 1.', "the parent's place in the queue");
+    await expectAccessible(parentPage, 'the room with a hand raised, on a phone');
+
+    const queued = facilitatorPage.getByTestId('raised-hand').filter({ hasText: parent.displayName });
+    await expectVisible(queued, "the parent's hand in the facilitator's queue, live");
+    await expectAccessible(facilitatorPage, "the facilitator's queue");
+    await queued.getByTestId('give-turn').click();
+    await expectHidden(queued, 'the hand, gone from the queue once the turn was given');
+    await expectVisible(parentPage.getByText('Sinulla on nyt puheenvuoro. Kirjoita, kun olet valmis.'), 'the turn, told to the parent');
+    await expectAttribute(parentPage.getByTestId('raise-hand'), 'aria-pressed', 'false', 'the hand, down after the turn');
+
+    // The next round: the parent raises a hand, then passes; the queue empties for the facilitator too.
+    await parentPage.getByTestId('raise-hand').click();
+    await expectVisible(queued, 'the raised hand again');
+    await parentPage.getByTestId('pass-turn').click();
+    await expectHidden(queued, 'the hand, gone after "Ohi"');
+    await expectAttribute(parentPage.getByTestId('raise-hand'), 'aria-pressed', 'false', 'the hand after passing');
+  },
+};
+
+await runScenarios('moderation', [raiseHand, muteAndRemove, facilitatorOnPhone]);

@@ -109,6 +109,7 @@ function recorder() {
     presence: (change) => seen.push([change.type, change.member.displayName]),
     typing: (notice) => seen.push(['typing', notice.displayName]),
     moderation: (event) => seen.push(['moderation', event.type]),
+    floor: (event) => seen.push(['floor', event.type]),
     revision: (revision) => seen.push([revision.type, revision.seq, revision.type === 'edited' ? revision.body : null]),
   };
   return { seen, listener };
@@ -140,6 +141,7 @@ describe('chat connection', () => {
       '/user/queue/moderation',
       '/topic/rooms/5/presence',
       '/topic/rooms/5/typing',
+      '/topic/rooms/5/floor',
       '/topic/rooms/5/moderation',
       '/topic/rooms/5',
     ]);
@@ -229,7 +231,7 @@ describe('chat connection', () => {
     const topicId = socket.subscriptionId('/topic/rooms/5');
     unwatch();
     const ids = socket.sent('UNSUBSCRIBE').map((frame) => frame.headers['id']);
-    expect(ids).toHaveLength(4);
+    expect(ids).toHaveLength(5);
     expect(ids[0]).toBe(topicId);
   });
 
@@ -247,7 +249,7 @@ describe('chat connection', () => {
     const second = await connect(sockets[1]);
     expect(tokenCalls).toEqual([false, true]);
     expect(second.sent('CONNECT')[0]?.headers['Authorization']).toBe('Bearer fresh');
-    expect(second.sent('SUBSCRIBE')).toHaveLength(7);
+    expect(second.sent('SUBSCRIBE')).toHaveLength(8);
     expect(statuses.at(-1)).toBe('online');
     expect(connects()).toBe(2);
   });

@@ -26,12 +26,15 @@ import {
   toSendAck,
   toTypingNotice,
 } from './protocol.ts';
+import { type FloorEvent, toFloorEvent } from './floor.ts';
 
 /** What a room view wants to hear about its room. */
 export type RoomListener = {
   message(message: LiveMessage): void;
   /** A writer edited or removed a stored message. */
   revision(revision: MessageRevision): void;
+  /** A hand went up or down, a turn was given, someone passed. */
+  floor(event: FloorEvent): void;
   presence(change: PresenceChange): void;
   typing(notice: TypingNotice): void;
   moderation(event: RoomModerationEvent): void;
@@ -361,6 +364,10 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
       this.#client.subscribe(destinations.typing(key), (frame: IMessage) => {
         const notice = toTypingNotice(readJson(frame.body));
         if (notice !== null) for (const listener of room.listeners) listener.typing(notice);
+      }),
+      this.#client.subscribe(destinations.floor(key), (frame: IMessage) => {
+        const event = toFloorEvent(readJson(frame.body));
+        if (event !== null) for (const listener of room.listeners) listener.floor(event);
       }),
       this.#client.subscribe(destinations.moderation(key), (frame: IMessage) => {
         const event = toRoomModerationEvent(readJson(frame.body));

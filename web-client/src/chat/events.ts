@@ -96,6 +96,18 @@ export class PresenceChangedEvent extends Event {
   }
 }
 
+/** The raised hands changed, or the turn went to someone (`turnTo`: their account id, else null). */
+export class FloorChangedEvent extends Event {
+  static readonly eventName = 'floor-changed';
+
+  readonly turnTo: string | number | null;
+
+  constructor(turnTo: string | number | null = null) {
+    super(FloorChangedEvent.eventName);
+    this.turnTo = turnTo;
+  }
+}
+
 export class TypingChangedEvent extends Event {
   static readonly eventName = 'typing-changed';
 
@@ -136,6 +148,7 @@ export type RoomChatEventMap = {
   'presence-changed': PresenceChangedEvent;
   'typing-changed': TypingChangedEvent;
   'room-notice': RoomNoticeEvent;
+  'floor-changed': FloorChangedEvent;
 };
 
 /**

@@ -9,6 +9,7 @@ export const destinations = {
   send: (roomId: RoomId) => `/app/rooms/${roomId}/messages`,
   sendTyping: (roomId: RoomId) => `/app/rooms/${roomId}/typing`,
   moderation: (roomId: RoomId) => `/topic/rooms/${roomId}/moderation`,
+  floor: (roomId: RoomId) => `/topic/rooms/${roomId}/floor`,
   acks: '/user/queue/acks',
   errors: '/user/queue/errors',
   notifications: '/user/queue/notifications',

@@ -23,6 +23,7 @@ import {
   type ConnectionStatus,
   type MessagesChange,
   MessagesChangedEvent,
+  FloorChangedEvent,
   ModerationChangedEvent,
   type ModerationStateEvent,
   PresenceChangedEvent,
@@ -41,6 +42,7 @@ import { RoomModeration } from './room-moderation.ts';
 import { RoomPresence } from './room-presence.ts';
 import { RoomSender } from './room-sender.ts';
 import { RoomTyping } from './room-typing.ts';
+import { RoomFloor } from './room-floor.ts';
 
 export { CATCH_UP_PAGE_SIZE, HISTORY_PAGE_SIZE } from './room-history.ts';
 export { ACK_TIMEOUT_MS } from './room-sender.ts';
@@ -109,6 +111,8 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   #failure: Problem | null = null;
   #room: Room | null = null;
   #guide: RoomGuide | null = null;
+  /** Raised hands and turns (the floor). */
+  readonly floor: RoomFloor;
   #closed = false;
   #listening = false;
   readonly #abort = new AbortController();
@@ -133,6 +137,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       refusalNow: () => this.#refusalNow(),
     });
     this.#presence = new RoomPresence({ api, roomId });
+    this.floor = new RoomFloor(api, roomId, (turnTo) => this.emit(new FloorChangedEvent(turnTo)));
     this.#typing = new RoomTyping(this.#now);
     this.#forward();
   }
@@ -322,6 +327,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#unwatch = this.#channel.watchRoom(this.roomId, this.#listener);
     this.#channel.start();
     void this.#presence.load();
+    void this.floor.load();
     if (this.#channel.status === 'online') {
       // Subscribed just now: fetch whatever arrived between the history and the subscription.
       void this.#history.catchUp();
@@ -380,6 +386,9 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
 
   readonly #listener: RoomListener = {
     message: (message) => this.#onMessage(message),
+    floor: (event) => {
+      if (this.#phase === 'ready' && sameId(event.roomId, this.roomId)) this.floor.apply(event);
+    },
     revision: (revision) => {
       if (this.#phase === 'ready' && sameId(revision.roomId, this.roomId)) this.#history.revise(revision);
     },
@@ -440,6 +449,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (this.#phase !== 'ready' || this.#closed) return;
     void this.#history.catchUp();
     void this.#presence.load();
+    void this.floor.load();
     // Moderation events travel at most once: what happened while away is read from the view.
     void this.#moderation.load();
     if (this.canSend) this.#sender.resend();

@@ -9,6 +9,7 @@ import { codePoints } from '../text/text-policy.ts';
 import { type PersonalDetail, findPersonalDetails } from '../safety/personal-details.ts';
 import { crisisLines } from './help-panel.ts';
 import { openDialog } from './modal-dialog.ts';
+import './floor-bar.ts';
 import './house-rules.ts';
 
 /** Numbers anyone may share, digits only: the crisis lines are not personal details. */
@@ -41,6 +42,8 @@ class ChatComposer extends Component {
   readonly #row: HTMLDivElement;
   /** The house rules, in place of the writing row until accepted. */
   readonly #rules = h('tp-house-rules');
+  /** Raise a hand, or pass. */
+  readonly #floorBar = h('tp-floor-bar');
   #countdown: ReturnType<typeof setInterval> | undefined;
   readonly #hintId: string;
   #chat: RoomChat | null = null;
@@ -100,6 +103,7 @@ class ChatComposer extends Component {
       h(
         'div',
         { class: 'composer-foot' },
+        this.#floorBar,
         translated(locale, 'p', 'chat.composer.hint', { id: hintId, class: 'composer-hint' }),
         this.#counter,
       ),
@@ -132,6 +136,7 @@ class ChatComposer extends Component {
   attach(chat: RoomChat, signal: AbortSignal): void {
     this.#chat = chat;
     this.#rules.attach(chat);
+    this.#floorBar.attach(chat, signal);
     this.#rules.onAccepted = () => {
       this.#sync();
       this.#textarea.focus();

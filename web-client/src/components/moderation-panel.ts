@@ -9,6 +9,7 @@ import { h } from '../dom/h.ts';
 import { ref, setText } from '../i18n/dom.ts';
 import './moderation-attention.ts';
 import './moderation-ready-messages.ts';
+import './moderation-floor.ts';
 import './moderation-members.ts';
 import './moderation-reports.ts';
 import './moderation-settings.ts';
@@ -28,6 +29,7 @@ class ModerationPanel extends Component {
   readonly #feedback = new PanelFeedback();
   readonly #attention = h('tp-mod-attention');
   readonly #ready = h('tp-mod-ready-messages');
+  readonly #floor = h('tp-mod-floor');
   readonly #reports = h('tp-mod-reports');
   readonly #members = h('tp-mod-members');
   readonly #settings = h('tp-mod-settings');
@@ -42,6 +44,7 @@ class ModerationPanel extends Component {
         { class: 'mod-panel-body' },
         this.#feedback.element,
         this.#attention,
+        this.#floor,
         this.#ready,
         this.#reports,
         this.#members,
@@ -57,6 +60,7 @@ class ModerationPanel extends Component {
     const context = { chat, queue, feedback: this.#feedback, admin, host: this };
     this.#attention.attach(context, signal);
     this.#ready.attach(context, signal);
+    this.#floor.attach(context, signal);
     this.#reports.attach(context, signal);
     this.#members.attach(context, signal);
     this.#settings.attach(context, signal);

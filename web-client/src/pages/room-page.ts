@@ -210,6 +210,13 @@ class RoomPage extends Component {
     chat.on('room-changed', () => this.#renderRoom(), { signal });
     chat.on('messages-changed', (event) => this.#renderMessages(event.change), { signal });
     chat.on('typing-changed', () => this.#renderTyping(), { signal });
+    chat.on(
+      'floor-changed',
+      (event) => {
+        if (event.turnTo !== null && chat.isOwn(event.turnTo)) this.#notices.say(ref('chat.floor.yourTurn'));
+      },
+      { signal },
+    );
     chat.on('room-notice', (event) => this.#showNotice(event.text), { signal });
     // Powers arrive with the moderation view: the message menus follow them.
     chat.on('moderation-changed', () => this.#list.update(chat), { signal });
