@@ -2,6 +2,7 @@ package fi.tukipiiri.sessionnotes;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public class SessionNoteService {
 		String text = checked(body);
 		SessionRooms.SessionRoom session = scope.session();
 		Notes.Note note = new Notes.Note(UUID.randomUUID(), roomId, scope.seriesId(),
-				session == null ? null : session.sessionId(), caller, text, clock.instant(), null);
+				session == null ? null : session.sessionId(), caller, text, now(), null);
 		notes.insert(note);
 		return view(note, scope, new HashMap<>());
 	}
@@ -133,7 +134,7 @@ public class SessionNoteService {
 		Notes.Note note = ownNote(scope, noteId, caller);
 		String text = checked(body);
 		if (!text.equals(note.body())) {
-			Instant now = clock.instant();
+			Instant now = now();
 			notes.updateBody(noteId, text, now);
 			note = new Notes.Note(note.id(), note.roomId(), note.seriesId(), note.sessionId(), note.authorId(), text,
 					note.createdAt(), now);
@@ -182,6 +183,14 @@ public class SessionNoteService {
 			throw new NotAuthor();
 		}
 		return note;
+	}
+
+	/**
+	 * The time to store, in the microseconds PostgreSQL keeps, so an answer holds the
+	 * same instant as the note read back later.
+	 */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static String checked(String body) {
