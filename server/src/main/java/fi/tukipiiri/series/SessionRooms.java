@@ -1,7 +1,11 @@
 package fi.tukipiiri.series;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +24,16 @@ public class SessionRooms {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The session a room was opened for.
+	 *
+	 * @param seriesId the series the session belongs to
+	 * @param sessionId the session
+	 * @param position its place in the series, from 1
+	 */
+	public record SessionRoom(UUID seriesId, UUID sessionId, int position) {
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<UUID> seriesOfSession(UUID sessionId) {
 		return jdbc.sql("select series_id from series_sessions where id = :id")
@@ -34,6 +48,36 @@ public class SessionRooms {
 			.param("roomId", roomId)
 			.query(UUID.class)
 			.optional();
+	}
+
+	/** The session whose room this is; empty for a room outside any series. */
+	@Transactional(readOnly = true)
+	public Optional<SessionRoom> sessionOf(UUID roomId) {
+		return jdbc.sql("select series_id, id, position from series_sessions where room_id = :roomId")
+			.param("roomId", roomId)
+			.query((rs, n) -> new SessionRoom(rs.getObject("series_id", UUID.class), rs.getObject("id", UUID.class),
+					rs.getInt("position")))
+			.optional();
+	}
+
+	/**
+	 * When the last session of each of these series ends (its cancelled sessions counted
+	 * too); a series that does not exist is left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Instant> lastSessionEnds(Collection<UUID> seriesIds) {
+		if (seriesIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select series_id, max(ends_at) as last_end from series_sessions
+				where series_id in (:ids) group by series_id
+				""")
+			.param("ids", seriesIds)
+			.query((rs, n) -> Map.entry(rs.getObject("series_id", UUID.class), rs.getTimestamp("last_end").toInstant()))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 }

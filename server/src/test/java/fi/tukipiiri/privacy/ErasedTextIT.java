@@ -26,9 +26,9 @@ import fi.tukipiiri.support.StompTestClient;
 /**
  * Erasure removes the person's text also where it was copied or kept for others: the
  * audit log's copy of a removed message, the notes and reasons they wrote as a reporter
- * and as a facilitator, their pinned announcement, their name in private talks and in
- * other people's notices. Afterwards no row of any table holds any of it; the rows others
- * need stay.
+ * and as a facilitator, their pinned announcement, their session notes, their name in
+ * private talks and in other people's notices. Afterwards no row of any table holds any
+ * of it; the rows others need stay.
  */
 @IntegrationTest
 class ErasedTextIT {
@@ -129,6 +129,15 @@ class ErasedTextIT {
 		assertThat(api.post(led + "/private-talks", Map.of("accountId", bertta.id()), anna.accessToken()).status())
 			.isBetween(200, 201);
 
+		// the session notes she kept as a facilitator; her co-facilitator's stay
+		assertThat(api
+			.post("/api/rooms/" + ledByAnna + "/notes", Map.of("body", text("Annan muistiinpano", tag, annasTexts)),
+					anna.accessToken())
+			.status()).isEqualTo(201);
+		String outisNote = "Outin muistiinpano " + tag;
+		assertThat(api.post("/api/rooms/" + group + "/notes", Map.of("body", outisNote), outi.accessToken()).status())
+			.isEqualTo(201);
+
 		for (String text : annasTexts) {
 			assertThat(rowsHolding(text)).as("before erasure, somewhere: " + text).isNotEmpty();
 		}
@@ -151,6 +160,7 @@ class ErasedTextIT {
 			.isEqualTo(reports);
 		assertThat(rowsHolding(berttasNote)).as("what others wrote stays").isNotEmpty();
 		assertThat(rowsHolding(outisReason)).isNotEmpty();
+		assertThat(rowsHolding(outisNote)).isNotEmpty();
 		assertThat(count(
 				"select count(*) from sanctions where account_id = :cecilia and lifted_at is null and kind = 'MUTE'",
 				cecilia.id()))
