@@ -5,13 +5,14 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.moderation.BanLifted;
 import fi.tukipiiri.moderation.PrivateTalkOpened;
 import fi.tukipiiri.moderation.ReportClosed;
 import fi.tukipiiri.moderation.SafetySignalRaised;
 
 /**
  * Turns what moderation committed into notices: safety signals for staff, handled
- * reports, private talks.
+ * reports, private talks, lifted bans.
  */
 @Component
 class ModerationNotices {
@@ -47,6 +48,13 @@ class ModerationNotices {
 		notifications.notify(opened.participantId(), "private_talk.opened", opened.privateRoomId(),
 				Map.of("roomId", opened.privateRoomId().toString(), "facilitatorName", opened.facilitatorName(),
 						"facilitatorId", opened.facilitatorId().toString()));
+	}
+
+	/** Whoever lifted it: a facilitator's unban or an appeal's answer. */
+	@ApplicationModuleListener
+	void on(BanLifted lifted) {
+		notifications.notify(lifted.accountId(), "moderation.unbanned", lifted.sanctionId(),
+				Map.of("roomId", lifted.roomId().toString(), "roomTitle", lifted.roomTitle()));
 	}
 
 }
