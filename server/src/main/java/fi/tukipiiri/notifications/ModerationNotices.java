@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.moderation.AppealAnswered;
 import fi.tukipiiri.moderation.BanLifted;
 import fi.tukipiiri.moderation.PrivateTalkOpened;
 import fi.tukipiiri.moderation.ReportClosed;
@@ -12,7 +13,7 @@ import fi.tukipiiri.moderation.SafetySignalRaised;
 
 /**
  * Turns what moderation committed into notices: safety signals for staff, handled
- * reports, private talks, lifted bans.
+ * reports, private talks, answered appeals and lifted bans.
  */
 @Component
 class ModerationNotices {
@@ -48,6 +49,14 @@ class ModerationNotices {
 		notifications.notify(opened.participantId(), "private_talk.opened", opened.privateRoomId(),
 				Map.of("roomId", opened.privateRoomId().toString(), "facilitatorName", opened.facilitatorName(),
 						"facilitatorId", opened.facilitatorId().toString()));
+	}
+
+	/** Params: {@code outcome} (UPHELD, LIFTED), {@code kind} (MUTE, BAN), the room. */
+	@ApplicationModuleListener
+	void on(AppealAnswered answered) {
+		notifications.notify(answered.accountId(), "moderation.appeal_answered", answered.appealId(),
+				Map.of("outcome", answered.outcome().name(), "kind", answered.kind().name(), "roomId",
+						answered.roomId().toString(), "roomTitle", answered.roomTitle()));
 	}
 
 	/** Whoever lifted it: a facilitator's unban or an appeal's answer. */
