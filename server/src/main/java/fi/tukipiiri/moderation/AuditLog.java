@@ -37,10 +37,12 @@ class AuditLog {
 
 	/**
 	 * Blanks what the person wrote, and copies of their messages, in the lines that hold
-	 * them: the reasons they gave (a report's reason is a category, not text, and stays),
-	 * the announcements they pinned, and the text of their messages that were removed.
-	 * The one change the table allows, and only in a transaction that declares it
-	 * (changeset 031); every line keeps who did what, to whom and when.
+	 * them: the reasons they gave (a report's reason is a category, not text, and stays;
+	 * an appeal's text and an appeal's answer are the reasons of their {@code APPEAL} and
+	 * {@code APPEAL_ANSWERED} lines), the announcements they pinned, and the text of
+	 * their messages that were removed. The one change the table allows, and only in a
+	 * transaction that declares it (changeset 031); every line keeps who did what, to
+	 * whom and when.
 	 */
 	void eraseTextOf(UUID accountId) {
 		jdbc.sql("select set_config('tukipiiri.erasing_personal_text', 'on', true)").query(String.class).single();

@@ -10,7 +10,7 @@ import fi.tukipiiri.text.TextKind;
 
 /**
  * The text fields of moderation: reasons, the pinned announcement, report and handling
- * notes.
+ * notes, appeals and their answers.
  */
 @Component
 class ModerationFieldLimits implements FieldLimits {
@@ -20,10 +20,13 @@ class ModerationFieldLimits implements FieldLimits {
 	static final FieldLimit REPORT_NOTE = new FieldLimit("reportNote", TextKind.MULTI_LINE, 0, ReportService.MAX_NOTE);
 	static final FieldLimit HANDLING_NOTE = new FieldLimit("handlingNote", TextKind.MULTI_LINE, 0,
 			ReportService.MAX_NOTE);
+	static final FieldLimit APPEAL_TEXT = new FieldLimit("appealText", TextKind.MULTI_LINE, 1, AppealService.MAX_TEXT);
+	static final FieldLimit APPEAL_ANSWER = new FieldLimit("appealAnswer", TextKind.MULTI_LINE, 1,
+			AppealService.MAX_TEXT);
 
 	@Override
 	public List<FieldLimit> fieldLimits() {
-		return List.of(REASON, PIN, REPORT_NOTE, HANDLING_NOTE);
+		return List.of(REASON, PIN, REPORT_NOTE, HANDLING_NOTE, APPEAL_TEXT, APPEAL_ANSWER);
 	}
 
 }

@@ -12,9 +12,9 @@ import fi.tukipiiri.accounts.PersonalData;
 
 /**
  * What moderation holds about a person: reports they filed, mutes and bans they received
- * (not who imposed them), and whom they hid. Reports keep their content without the
- * reporter when the account goes; the audit log keeps its lines, whose account ids then
- * lead nowhere.
+ * (not who imposed them), their appeals of those with the answers (not who answered), and
+ * whom they hid. Reports keep their content without the reporter when the account goes;
+ * the audit log keeps its lines, whose account ids then lead nowhere.
  */
 @Component
 class ModerationPersonalData implements PersonalData {
@@ -27,10 +27,14 @@ class ModerationPersonalData implements PersonalData {
 
 	private final ApplicationEventPublisher events;
 
-	ModerationPersonalData(JdbcClient jdbc, RoomSettings settings, AuditLog audit, ApplicationEventPublisher events) {
+	private final Appeals appeals;
+
+	ModerationPersonalData(JdbcClient jdbc, RoomSettings settings, AuditLog audit, Appeals appeals,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.audit = audit;
+		this.appeals = appeals;
 		this.events = events;
 	}
 
@@ -41,7 +45,8 @@ class ModerationPersonalData implements PersonalData {
 			Instant liftedAt) {
 	}
 
-	record Export(List<FiledReport> reportsFiled, List<ReceivedSanction> sanctions, List<UUID> hiddenMembers) {
+	record Export(List<FiledReport> reportsFiled, List<ReceivedSanction> sanctions, List<OwnAppeal> appeals,
+			List<UUID> hiddenMembers) {
 	}
 
 	@Override
@@ -68,16 +73,17 @@ class ModerationPersonalData implements PersonalData {
 			.param("id", accountId)
 			.query(UUID.class)
 			.list();
-		return new Export(reports, sanctions, hidden);
+		return new Export(reports, sanctions, appeals.of(accountId), hidden);
 	}
 
 	/**
-	 * Sanctions received and hidden lists go with the account (on delete cascade);
-	 * reports lose their reporter (set null). What the person wrote and others keep is
-	 * blanked here: the notes of reports they filed and handled, the reasons of sanctions
-	 * they imposed, the announcements they pinned (unpinned, and the room told), and
-	 * their text and copies of their messages in the audit log. The rows stay, for the
-	 * people and the audit they concern.
+	 * Sanctions received, appeals made and hidden lists go with the account (on delete
+	 * cascade); reports lose their reporter (set null). What the person wrote and others
+	 * keep is blanked here: the notes of reports they filed and handled, the reasons of
+	 * sanctions they imposed, the answers to appeals they gave, the announcements they
+	 * pinned (unpinned, and the room told), and their text (appeals among it) and copies
+	 * of their messages in the audit log. The rows stay, for the people and the audit
+	 * they concern.
 	 */
 	@Override
 	public void erase(UUID accountId) {
@@ -88,6 +94,7 @@ class ModerationPersonalData implements PersonalData {
 		jdbc.sql("update sanctions set reason = '' where imposed_by = :id and reason <> ''")
 			.param("id", accountId)
 			.update();
+		appeals.eraseAnswersBy(accountId);
 		for (UUID roomId : settings.pinnedBy(accountId)) {
 			if (settings.unpin(roomId)) {
 				events.publishEvent(new ModerationUpdate.AnnouncementUnpinned(roomId));

@@ -108,6 +108,42 @@ public final class ModerationProblems {
 
 	}
 
+	/**
+	 * No mute or ban in force on the caller with that id: someone else's sanction, one
+	 * lifted or ended, and one that never existed answer alike.
+	 */
+	static final class SanctionNotFound extends ApiProblem {
+
+		SanctionNotFound() {
+			super(HttpStatus.NOT_FOUND, "moderation.sanction_not_found", "No such mute or ban in force on you.");
+		}
+
+	}
+
+	static final class AppealExists extends ApiProblem {
+
+		AppealExists() {
+			super(HttpStatus.CONFLICT, "moderation.appeal_exists", "You have already appealed this.");
+		}
+
+	}
+
+	static final class AppealNotFound extends ApiProblem {
+
+		AppealNotFound() {
+			super(HttpStatus.NOT_FOUND, "moderation.appeal_not_found", "No such appeal.");
+		}
+
+	}
+
+	static final class AppealAlreadyAnswered extends ApiProblem {
+
+		AppealAlreadyAnswered() {
+			super(HttpStatus.CONFLICT, "moderation.appeal_answered", "This appeal has already been answered.");
+		}
+
+	}
+
 	static final class NoCrisisMessage extends ApiProblem {
 
 		NoCrisisMessage() {

@@ -166,11 +166,24 @@ public class ModerationService {
 		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.MUTE);
 		standings.target(actor, targetId, false);
-		if (sanctions.lift(Sanction.Kind.MUTE, roomId, null, targetId, actorId, clock.instant()) > 0) {
-			audit.record(actorId, "UNMUTE", roomId, targetId, null, "", "");
-			events.publishEvent(new ModerationUpdate.MemberUnmuted(roomId, targetId));
-			events.publishEvent(new ModerationUpdate.Unmuted(targetId, roomId));
+		liftMute(roomId, actorId, targetId, "");
+	}
+
+	/**
+	 * Lifts the person's mutes in the room, whoever asks (a facilitator's unmute, an
+	 * appeal's answer; authorised by the caller): audited as {@code UNMUTE} with
+	 * {@code details}, and told to the room and the person.
+	 * @return whether a mute was in force
+	 */
+	@Transactional
+	boolean liftMute(UUID roomId, UUID actorId, UUID targetId, String details) {
+		if (sanctions.lift(Sanction.Kind.MUTE, roomId, null, targetId, actorId, clock.instant()).isEmpty()) {
+			return false;
 		}
+		audit.record(actorId, "UNMUTE", roomId, targetId, null, "", details);
+		events.publishEvent(new ModerationUpdate.MemberUnmuted(roomId, targetId));
+		events.publishEvent(new ModerationUpdate.Unmuted(targetId, roomId));
+		return true;
 	}
 
 	@Transactional
@@ -214,11 +227,27 @@ public class ModerationService {
 		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.BAN);
 		standings.target(actor, targetId, false);
+		liftBan(roomId, actorId, targetId, "");
+	}
+
+	/**
+	 * Lifts the person's bans from the room and from its series, whoever asks (a
+	 * facilitator's unban, an appeal's answer; authorised by the caller): audited as
+	 * {@code UNBAN} with {@code details}, told to the person live and, as a notice, by
+	 * {@link BanLifted}.
+	 * @return whether a ban was in force
+	 */
+	@Transactional
+	boolean liftBan(UUID roomId, UUID actorId, UUID targetId, String details) {
 		UUID seriesId = sessionRooms.seriesOf(roomId).orElse(null);
-		if (sanctions.lift(Sanction.Kind.BAN, roomId, seriesId, targetId, actorId, clock.instant()) > 0) {
-			audit.record(actorId, "UNBAN", roomId, targetId, null, "", "");
-			events.publishEvent(new ModerationUpdate.Unbanned(targetId, roomId));
+		List<UUID> lifted = sanctions.lift(Sanction.Kind.BAN, roomId, seriesId, targetId, actorId, clock.instant());
+		if (lifted.isEmpty()) {
+			return false;
 		}
+		audit.record(actorId, "UNBAN", roomId, targetId, null, "", details);
+		events.publishEvent(new ModerationUpdate.Unbanned(targetId, roomId));
+		events.publishEvent(new BanLifted(lifted.get(0), targetId, roomId, sanctions.roomTitle(roomId)));
+		return true;
 	}
 
 	/**

@@ -50,20 +50,30 @@ class Sanctions {
 
 	/**
 	 * Lifts every sanction of the kind on the person in the room (and, for bans, in the
-	 * room's series); how many.
+	 * room's series); the ids of those lifted, the earliest imposed first.
 	 */
-	int lift(Sanction.Kind kind, UUID roomId, UUID seriesId, UUID accountId, UUID liftedBy, Instant now) {
+	List<UUID> lift(Sanction.Kind kind, UUID roomId, UUID seriesId, UUID accountId, UUID liftedBy, Instant now) {
 		return jdbc.sql(
 				"update sanctions set lifted_by = :by, lifted_at = :now where kind = :kind and account_id = :accountId and "
 						+ "(room_id = :roomId or (cast(:seriesId as uuid) is not null and series_id = :seriesId)) and "
-						+ IN_FORCE)
+						+ IN_FORCE + " returning id, imposed_at")
 			.param("by", liftedBy)
 			.param("now", Timestamp.from(now))
 			.param("kind", kind.name())
 			.param("accountId", accountId)
 			.param("roomId", roomId)
 			.param("seriesId", seriesId)
-			.update();
+			.query((rs, n) -> Map.entry(rs.getTimestamp("imposed_at").toInstant(), rs.getObject("id", UUID.class)))
+			.list()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	/** The title of the room a sanction was imposed in. */
+	String roomTitle(UUID roomId) {
+		return jdbc.sql("select title from rooms where id = :id").param("id", roomId).query(String.class).single();
 	}
 
 	boolean banned(UUID roomId, UUID seriesId, UUID accountId, Instant now) {

@@ -5,13 +5,15 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.moderation.AppealAnswered;
+import fi.tukipiiri.moderation.BanLifted;
 import fi.tukipiiri.moderation.PrivateTalkOpened;
 import fi.tukipiiri.moderation.ReportClosed;
 import fi.tukipiiri.moderation.SafetySignalRaised;
 
 /**
  * Turns what moderation committed into notices: safety signals for staff, handled
- * reports, private talks.
+ * reports, private talks, answered appeals and lifted bans.
  */
 @Component
 class ModerationNotices {
@@ -47,6 +49,21 @@ class ModerationNotices {
 		notifications.notify(opened.participantId(), "private_talk.opened", opened.privateRoomId(),
 				Map.of("roomId", opened.privateRoomId().toString(), "facilitatorName", opened.facilitatorName(),
 						"facilitatorId", opened.facilitatorId().toString()));
+	}
+
+	/** Params: {@code outcome} (UPHELD, LIFTED), {@code kind} (MUTE, BAN), the room. */
+	@ApplicationModuleListener
+	void on(AppealAnswered answered) {
+		notifications.notify(answered.accountId(), "moderation.appeal_answered", answered.appealId(),
+				Map.of("outcome", answered.outcome().name(), "kind", answered.kind().name(), "roomId",
+						answered.roomId().toString(), "roomTitle", answered.roomTitle()));
+	}
+
+	/** Whoever lifted it: a facilitator's unban or an appeal's answer. */
+	@ApplicationModuleListener
+	void on(BanLifted lifted) {
+		notifications.notify(lifted.accountId(), "moderation.unbanned", lifted.sanctionId(),
+				Map.of("roomId", lifted.roomId().toString(), "roomTitle", lifted.roomTitle()));
 	}
 
 }

@@ -26,9 +26,9 @@ import fi.tukipiiri.support.StompTestClient;
 /**
  * Erasure removes the person's text also where it was copied or kept for others: the
  * audit log's copy of a removed message, the notes and reasons they wrote as a reporter
- * and as a facilitator, their pinned announcement, their session notes, their name in
- * private talks and in other people's notices. Afterwards no row of any table holds any
- * of it; the rows others need stay.
+ * and as a facilitator, their appeal and their answer to someone else's, their pinned
+ * announcement, their session notes, their name in private talks and in other people's
+ * notices. Afterwards no row of any table holds any of it; the rows others need stay.
  */
 @IntegrationTest
 class ErasedTextIT {
@@ -48,7 +48,7 @@ class ErasedTextIT {
 		Session admin = api.login("root-admin", "test-admin-password");
 		Session outi = api.staffMember("Ohjaaja Outi " + tag, "FACILITATOR");
 		String annaName = "Anna Poistuva " + tag;
-		Session anna = api.staffMember(annaName, "FACILITATOR");
+		Session anna = api.staffMember(annaName, "FACILITATOR", "COORDINATOR");
 		Session bertta = api.registerParent("Bertta " + tag);
 		Session cecilia = api.registerParent("Cecilia " + tag);
 
@@ -137,6 +137,25 @@ class ErasedTextIT {
 		String outisNote = "Outin muistiinpano " + tag;
 		assertThat(api.post("/api/rooms/" + group + "/notes", Map.of("body", outisNote), outi.accessToken()).status())
 			.isEqualTo(201);
+		// Outi mutes Anna, who appeals; Anna, a coordinator too, answers the appeal of
+		// the
+		// mute she imposed on Cecilia, who wrote her own
+		Response annaMuted = api.post(group1 + "/mutes", Map.of("accountId", anna.id()), outi.accessToken());
+		assertThat(annaMuted.status()).isEqualTo(201);
+		assertThat(api
+			.post("/api/me/appeals",
+					Map.of("sanctionId", annaMuted.text("id"), "text", text("Annan valitus", tag, annasTexts)),
+					anna.accessToken())
+			.status()).isEqualTo(201);
+		String ceciliasAppeal = "Cecilian valitus " + tag;
+		UUID ceciliasMute = UUID
+			.fromString(api.get("/api/me/sanctions", cecilia.accessToken()).body().get(0).path("id").asString());
+		Response appealed = api.post("/api/me/appeals", Map.of("sanctionId", ceciliasMute, "text", ceciliasAppeal),
+				cecilia.accessToken());
+		assertThat(appealed.status()).isEqualTo(201);
+		assertThat(api.post("/api/moderation/appeals/" + appealed.text("id") + "/answer",
+				Map.of("answer", text("Annan vastaus valitukseen", tag, annasTexts), "lift", false), anna.accessToken())
+			.status()).isEqualTo(200);
 
 		for (String text : annasTexts) {
 			assertThat(rowsHolding(text)).as("before erasure, somewhere: " + text).isNotEmpty();
@@ -161,6 +180,10 @@ class ErasedTextIT {
 		assertThat(rowsHolding(berttasNote)).as("what others wrote stays").isNotEmpty();
 		assertThat(rowsHolding(outisReason)).isNotEmpty();
 		assertThat(rowsHolding(outisNote)).isNotEmpty();
+		assertThat(rowsHolding(ceciliasAppeal)).as("Cecilia's appeal stays").isNotEmpty();
+		assertThat(api.get("/api/me/appeals", cecilia.accessToken()).body().get(0).path("outcome").asString())
+			.as("answered, without Anna's words")
+			.isEqualTo("UPHELD");
 		assertThat(count(
 				"select count(*) from sanctions where account_id = :cecilia and lifted_at is null and kind = 'MUTE'",
 				cecilia.id()))
