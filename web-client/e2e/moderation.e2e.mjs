@@ -242,4 +242,39 @@ const raiseHand = {
   },
 };
 
-await runScenarios('moderation', [raiseHand, muteAndRemove, facilitatorOnPhone]);
+const sessionNotes = {
+  name: "the facilitators' private notes: written on a laptop, read by the co-facilitator on a phone, never shown to a parent",
+  options: { viewport: { width: 1280, height: 860 } },
+  async run(facilitatorPage, { newPage }) {
+    const facilitator = personFromEnvironment('FACILITATOR');
+    const coFacilitator = personFromEnvironment('COFACILITATOR');
+    const parent = personFromEnvironment('PARENT');
+    const roomTitle = required('TUKIPIIRI_E2E_ROOM_TITLE');
+    const coPage = await newPage({ viewport: { width: 390, height: 844 } });
+    const parentPage = await newPage({ viewport: { width: 390, height: 844 } });
+    await Promise.all([signIn(facilitatorPage, facilitator), signIn(coPage, coFacilitator), signIn(parentPage, parent)]);
+    await Promise.all([
+      openRoom(facilitatorPage, facilitator, roomTitle),
+      openRoom(coPage, coFacilitator, roomTitle),
+      openRoom(parentPage, parent, roomTitle),
+    ]);
+
+    const note = `Pia vaikutti väsyneeltä, kysytään ensi kerralla kuulumisia (${uniqueSuffix()}).`;
+    await facilitatorPage.getByTestId('note-text').fill(note);
+    await facilitatorPage.getByTestId('save-note').click();
+    await expectText(facilitatorPage.getByTestId('note-body').first(), note, "the note on the writer's screen");
+
+    // The co-facilitator opens the tools on a phone and reads it (the notes are read again as the tools open).
+    await coPage.getByTestId('moderation-panel-toggle').click();
+    await expectText(coPage.getByTestId('note-body').first(), note, "the note on the co-facilitator's phone");
+    await expectAccessible(coPage, "the co-facilitator's notes on a phone");
+
+    // The parent has no tools and no notes anywhere on the page.
+    if ((await parentPage.getByTestId('moderation-panel').count()) > 0 && (await parentPage.getByTestId('moderation-panel').isVisible())) {
+      throw new ScenarioFailure('a parent must not see the facilitator panel');
+    }
+    if ((await parentPage.getByText(note).count()) > 0) throw new ScenarioFailure('a parent must never see a facilitator note');
+  },
+};
+
+await runScenarios('moderation', [raiseHand, sessionNotes, muteAndRemove, facilitatorOnPhone]);

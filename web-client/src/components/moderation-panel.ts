@@ -10,6 +10,7 @@ import { ref, setText } from '../i18n/dom.ts';
 import './moderation-attention.ts';
 import './moderation-ready-messages.ts';
 import './moderation-floor.ts';
+import './moderation-notes.ts';
 import './moderation-members.ts';
 import './moderation-reports.ts';
 import './moderation-settings.ts';
@@ -30,6 +31,7 @@ class ModerationPanel extends Component {
   readonly #attention = h('tp-mod-attention');
   readonly #ready = h('tp-mod-ready-messages');
   readonly #floor = h('tp-mod-floor');
+  readonly #notes = h('tp-mod-notes');
   readonly #reports = h('tp-mod-reports');
   readonly #members = h('tp-mod-members');
   readonly #settings = h('tp-mod-settings');
@@ -49,6 +51,7 @@ class ModerationPanel extends Component {
         this.#reports,
         this.#members,
         this.#settings,
+        this.#notes,
       ),
     );
     this.append(this.#details);
@@ -61,6 +64,7 @@ class ModerationPanel extends Component {
     this.#attention.attach(context, signal);
     this.#ready.attach(context, signal);
     this.#floor.attach(context, signal);
+    this.#notes.attach(context, signal);
     this.#reports.attach(context, signal);
     this.#members.attach(context, signal);
     this.#settings.attach(context, signal);

@@ -23,11 +23,16 @@ export type TextField =
   | 'audienceNote'
   | 'sessionTheme'
   | 'templateTitle'
-  | 'templateDescription';
+  | 'templateDescription'
+  | 'guideText'
+  | 'sessionNote'
+  | 'appealText'
+  | 'appealAnswer';
 
 /**
  * The names the server gives the numbers other than text lengths in `GET /api/limits` (`counts`):
- * `historyPage`, the most messages one page of a room's history holds.
+ * `historyPage`, the most messages one page of a room's history holds; `editWindowSeconds`, how
+ * long one's own message can be edited.
  */
 export type CountName = 'historyPage' | 'editWindowSeconds';
 

@@ -39,19 +39,31 @@ class ModerationBrowserIT {
 		UUID room = api.createRoom(title, "CLOSED");
 		Person facilitator = register("ohjaaja_" + suffix, "Ohjaaja " + suffix);
 		Person parent = register("vanhempi_" + suffix, "Vanhempi " + suffix);
+		Person coFacilitator = register("tyopari_" + suffix, "Työpari " + suffix);
 		Session admin = api.login("root-admin", "test-admin-password");
 		assertThat(api
 			.put("/api/admin/users/" + facilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")),
 					admin.accessToken())
 			.status()).isEqualTo(200);
+		assertThat(api
+			.put("/api/admin/users/" + coFacilitator.id() + "/roles", Map.of("roles", List.of("FACILITATOR")),
+					admin.accessToken())
+			.status()).isEqualTo(200);
 		assertThat(api.addMember(room, facilitator.id(), "FACILITATOR").status()).isBetween(200, 201);
+		assertThat(api.addMember(room, coFacilitator.id(), "FACILITATOR").status()).isBetween(200, 201);
 		assertThat(api.addMember(room, parent.id(), "PARTICIPANT").status()).isBetween(200, 201);
 
 		BrowserScenarios.run("moderation.e2e.mjs", api.baseUrl(),
-				Map.of("TUKIPIIRI_E2E_ROOM_TITLE", title, "TUKIPIIRI_E2E_FACILITATOR_USERNAME", facilitator.username(),
-						"TUKIPIIRI_E2E_FACILITATOR_PASSWORD", PASSWORD, "TUKIPIIRI_E2E_FACILITATOR_NAME",
-						facilitator.displayName(), "TUKIPIIRI_E2E_PARENT_USERNAME", parent.username(),
-						"TUKIPIIRI_E2E_PARENT_PASSWORD", PASSWORD, "TUKIPIIRI_E2E_PARENT_NAME", parent.displayName()));
+				Map.ofEntries(Map.entry("TUKIPIIRI_E2E_ROOM_TITLE", title),
+						Map.entry("TUKIPIIRI_E2E_FACILITATOR_USERNAME", facilitator.username()),
+						Map.entry("TUKIPIIRI_E2E_FACILITATOR_PASSWORD", PASSWORD),
+						Map.entry("TUKIPIIRI_E2E_FACILITATOR_NAME", facilitator.displayName()),
+						Map.entry("TUKIPIIRI_E2E_COFACILITATOR_USERNAME", coFacilitator.username()),
+						Map.entry("TUKIPIIRI_E2E_COFACILITATOR_PASSWORD", PASSWORD),
+						Map.entry("TUKIPIIRI_E2E_COFACILITATOR_NAME", coFacilitator.displayName()),
+						Map.entry("TUKIPIIRI_E2E_PARENT_USERNAME", parent.username()),
+						Map.entry("TUKIPIIRI_E2E_PARENT_PASSWORD", PASSWORD),
+						Map.entry("TUKIPIIRI_E2E_PARENT_NAME", parent.displayName())));
 
 		String parentToken = api.login(parent.username(), PASSWORD).accessToken();
 		JsonNode history = api.get("/api/rooms/" + room + "/messages", parentToken).body().path("messages");
