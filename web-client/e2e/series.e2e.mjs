@@ -162,6 +162,12 @@ const planEnrolAndJoin = {
 
     await expectText(parentPage.getByTestId('room-title'), new RegExp(`^${seriesTitle} – 1\\. `), "the session room's title");
     await waitForComposer(parentPage, parentPage.getByLabel('Viesti', exact), 'the composer to be ready in the session room');
+    // The room tells its session's state and minutes.
+    await expectText(
+      parentPage.getByTestId('session-clock'),
+      /^(Aula auki · alkaa \d+ min kuluttua|Käynnissä · \d+ min jäljellä)$/,
+      'the session clock',
+    );
     const hello = `Hei, tulin ryhmään (${suffix}).`;
     await parentPage.getByLabel('Viesti', exact).fill(hello);
     await parentPage.getByRole('button', { name: 'Lähetä', exact: true }).click();

@@ -1,3 +1,4 @@
+import type { SessionClock } from '../chat/session-clock.ts';
 import type { ApiClient } from './api-client.ts';
 import type { UserId } from './types.ts';
 
@@ -162,6 +163,8 @@ export type RoomGuide = {
   acceptance: RulesAcceptance;
   accepted: boolean;
   messages: readonly { kind: ReadyMessageKind; text: Readonly<Record<string, string>> }[];
+  /** The series session the room is for; null outside a series. */
+  session?: SessionClock | null;
 };
 
 export function fetchGuide(api: ApiClient, id: RoomId): Promise<RoomGuide> {

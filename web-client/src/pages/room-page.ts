@@ -17,6 +17,7 @@ import type { MessagesChange } from '../chat/events.ts';
 import { type MessageAction, messageActions } from '../chat/message-actions.ts';
 import { toChatMessage } from '../chat/protocol.ts';
 import { RoomChat } from '../chat/room-chat.ts';
+import { sessionClockText } from '../chat/session-clock.ts';
 import { api, chat as connection, hiddenMembers, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { isWideScreen } from '../dom/media.ts';
@@ -35,6 +36,8 @@ function hasAuthor(message: ChatMessage): message is AuthoredMessage {
 
 /** Within this many pixels of the end the list counts as scrolled to the bottom. */
 const BOTTOM_SLACK_PX = 48;
+/** The session clock counts in minutes; it is brought up to date this often. */
+const CLOCK_REFRESH_MS = 15_000;
 /** Times are re-formatted now and then, so "today" stays right past midnight. */
 const TIME_REFRESH_MS = 5 * 60_000;
 /** Opening problems that trying again will not fix. */
@@ -50,6 +53,8 @@ class RoomPage extends Component {
   readonly #title = h('h1', { tabindex: '-1', class: 'chat-title', 'data-testid': 'room-title' });
   readonly #theme = h('p', { class: 'chat-theme', 'data-testid': 'room-theme', hidden: true });
   readonly #tags = h('div', { class: 'chat-tags' });
+  /** The session's state and minutes, in a session room. */
+  readonly #clock = h('p', { class: 'session-clock', 'data-testid': 'session-clock', hidden: true });
   readonly #loading = translated(locale, 'p', 'chat.loadingRoom', { class: 'loading', role: 'status' });
   readonly #failure = h('section', { class: 'card chat-failure', 'data-testid': 'room-failure', hidden: true });
   readonly #excluded = h('section', { class: 'card chat-excluded', 'data-testid': 'room-excluded', hidden: true });
@@ -122,7 +127,7 @@ class RoomPage extends Component {
       h(
         'div',
         { class: 'chat' },
-        h('header', { class: 'chat-header' }, back, h('div', { class: 'chat-heading' }, this.#title, this.#theme, this.#tags)),
+        h('header', { class: 'chat-header' }, back, h('div', { class: 'chat-heading' }, this.#title, this.#theme, this.#tags), this.#clock),
         toComposer,
         this.#loading,
         this.#failure,
@@ -233,6 +238,8 @@ class RoomPage extends Component {
     this.#panel.attach(chat, admin, signal);
     this.#safety.attach(chat, signal);
     this.#safety.onAsked = () => this.#notices.say(ref('chat.safety.asked'));
+    const clock = setInterval(() => this.#renderClock(), CLOCK_REFRESH_MS);
+    signal.addEventListener('abort', () => clearInterval(clock));
     const timer = setInterval(() => {
       this.#list.refreshTimes();
       // The menus follow the clock too: editing ends when the edit window does.
@@ -268,6 +275,7 @@ class RoomPage extends Component {
       this.#tags.replaceChildren(roomTags(room));
     }
 
+    this.#renderClock();
     const earlierShown = chat.hasEarlier;
     this.#earlier.hidden = !earlierShown;
     setText(locale, this.#earlier, ref(chat.loadingEarlier ? 'chat.loadingEarlier' : 'chat.loadEarlier'));
@@ -285,6 +293,14 @@ class RoomPage extends Component {
         : ref(status === 'reconnecting' ? 'chat.status.reconnecting' : 'chat.status.connecting');
     setText(locale, this.#status, statusText);
     this.#status.classList.toggle('is-active', statusText !== null);
+  }
+
+  #renderClock(): void {
+    const session = this.#chat?.guide?.session ?? null;
+    const text = session === null ? null : sessionClockText(session, Date.now());
+    this.#clock.hidden = text === null;
+    setText(locale, this.#clock, text);
+    if (session !== null) this.#clock.dataset['state'] = session.state;
   }
 
   #renderFailure(): void {
