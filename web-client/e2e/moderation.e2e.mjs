@@ -131,6 +131,15 @@ const muteAndRemove = {
     );
     await expectAttribute(parentPage.getByLabel('Viesti', exact), 'disabled', '', `the parent's message field`);
     await expectAttribute(parentPage.getByRole('button', { name: 'Lähetä', exact: true }), 'disabled', '', `the parent's send button`);
+
+    // The muted parent appeals once, in a few words, to the coordinators.
+    await parentPage.getByTestId('appeal-open').click();
+    const appealDialog = parentPage.getByRole('dialog', { name: 'Hae muutosta mykistykseen' });
+    await appealDialog.getByLabel('Valituksesi', exact).fill('Kirjoitin vahingossa kaksi kertaa, en tarkoittanut häiritä.');
+    await expectAccessible(parentPage, 'the appeal dialog on a phone');
+    await appealDialog.getByRole('button', { name: 'Lähetä valitus', exact: true }).click();
+    await expectText(parentPage.getByTestId('appeal-sent'), /Valituksesi on lähetetty/, 'the appeal, sent');
+    await expectHidden(parentPage.getByTestId('appeal-open'), 'a second appeal of the same mute');
     const after = `Ohjaaja kirjoittaa yhä (${suffix}).`;
     await send(facilitatorPage, after);
     await expectVisible(message(parentPage, facilitator.displayName, after), `the facilitator's message on the muted parent's screen`);

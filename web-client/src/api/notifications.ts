@@ -13,6 +13,8 @@ export const notificationKinds = [
   'moderation.report_filed',
   'moderation.risk_flag',
   'feedback.requested',
+  'moderation.appeal_answered',
+  'moderation.unbanned',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

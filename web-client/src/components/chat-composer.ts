@@ -9,6 +9,7 @@ import { codePoints } from '../text/text-policy.ts';
 import { type PersonalDetail, findPersonalDetails } from '../safety/personal-details.ts';
 import { crisisLines } from './help-panel.ts';
 import { openDialog } from './modal-dialog.ts';
+import './appeal-button.ts';
 import './floor-bar.ts';
 import './house-rules.ts';
 
@@ -42,6 +43,10 @@ class ChatComposer extends Component {
   readonly #row: HTMLDivElement;
   /** The house rules, in place of the writing row until accepted. */
   readonly #rules = h('tp-house-rules');
+  /** Appeal a mute, shown with the mute notice. */
+  readonly #appeal = h('tp-appeal-button');
+  /** Whether the mute shown last was looked up for an appeal. */
+  #appealFor: string | null = null;
   /** Raise a hand, or pass. */
   readonly #floorBar = h('tp-floor-bar');
   #countdown: ReturnType<typeof setInterval> | undefined;
@@ -83,6 +88,7 @@ class ChatComposer extends Component {
       { class: 'composer-blocked note', role: 'status', 'data-testid': 'composer-blocked', hidden: true },
       this.#blockedText,
       this.#blockedReason,
+      this.#appeal,
     );
     this.#wait = h('p', { class: 'composer-wait', role: 'status', 'data-testid': 'composer-wait', hidden: true });
     this.#slowMode = h('p', { class: 'composer-slow-mode', 'data-testid': 'composer-slow-mode', hidden: true });
@@ -178,6 +184,12 @@ class ChatComposer extends Component {
     setText(locale, this.#blockedText, this.#blockText());
     const reason = block === 'muted' ? (chat?.moderation.mute?.reason ?? null) : null;
     this.#blockedReason.hidden = reason === null;
+    const muteKey = block === 'muted' && chat !== null ? `${chat.roomId}:${chat.moderation.mute?.until ?? ''}` : null;
+    if (muteKey !== this.#appealFor) {
+      this.#appealFor = muteKey;
+      if (muteKey !== null && chat !== null) void this.#appeal.follow(chat.roomId, 'MUTE');
+      else this.#appeal.hidden = true;
+    }
     setText(locale, this.#blockedReason, reason === null ? null : ref('chat.muted.reason', { reason }));
 
     const slowSeconds = chat?.moderation.slowModeSeconds ?? 0;

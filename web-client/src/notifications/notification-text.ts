@@ -12,11 +12,18 @@ export function notificationText(notification: AppNotification, language: string
   const themeEn = params['themeEn'] ?? '';
   const theme = language === 'en' && themeEn.trim() !== '' ? themeEn : themeFi;
   const name = params['facilitatorName'] ?? params['displayName'];
-  const kind = `notification.${notification.kind}`;
+  // an answered appeal says whether the mute or ban was lifted or upheld
+  const outcome = params['outcome'];
+  const kind =
+    notification.kind === 'moderation.appeal_answered' && outcome !== undefined
+      ? `notification.${notification.kind}.${outcome}`
+      : `notification.${notification.kind}`;
   // a private-talk notice loses the other person's name when that person deletes their account
   const nameless = name === undefined && notification.kind.startsWith('private_talk.');
   return {
-    keys: nameless ? [`${kind}.nameless`, kind, 'notification.generic'] : [kind, 'notification.generic'],
+    keys: nameless
+      ? [`${kind}.nameless`, kind, 'notification.generic']
+      : [kind, `notification.${notification.kind}`, 'notification.generic'],
     params: {
       series: params['seriesTitle'] ?? '',
       theme,

@@ -3,6 +3,7 @@ import { problemOf } from '../api/problem.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { decisionText, fillStatus, minimumText, seatsText, waitlistText } from '../coordination/fill.ts';
 import { api, locale } from '../context.ts';
+import '../components/appeals-review.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
@@ -59,6 +60,7 @@ class CoordinatorPage extends Component {
           this.#series,
           h('div', { class: 'actions' }, reload),
         ),
+        h('tp-appeals-review'),
         h(
           'section',
           { class: 'card', 'aria-labelledby': templatesHeading },

@@ -5,13 +5,14 @@ import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
 import { PasswordToggle } from '../components/password-toggle.ts';
 import { api, locale, router, session } from '../context.ts';
+import { fetchOwnAppeals } from '../api/appeals.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { saveFile } from '../dom/save-file.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { requiredRule } from '../forms/rules.ts';
-import { ref, translated } from '../i18n/dom.ts';
+import { ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
 /**
@@ -34,6 +35,7 @@ class MyDataPage extends Component {
           translated(locale, 'p', 'myData.intro', { class: 'lead' }),
         ),
         this.#exportPart(),
+        this.#appealsPart(),
         this.#erasurePart(guest),
         h('p', { class: 'aside' }, translated(locale, 'a', 'myData.back', { href: hashOf('home') })),
       ),
@@ -62,6 +64,38 @@ class MyDataPage extends Component {
       h('div', { class: 'actions' }, button),
       translated(locale, 'p', 'myData.exportHint', { id: hintId, class: 'field-hint', 'data-testid': 'export-hint' }),
     );
+  }
+
+  /** One's own appeals of mutes and bans, with their answers; nothing when there are none. */
+  #appealsPart(): HTMLElement {
+    const headingId = uniqueId('my-appeals');
+    const list = h('ul', { class: 'overview-list', 'data-testid': 'own-appeals' });
+    const part = h(
+      'section',
+      { class: 'card', 'aria-labelledby': headingId, hidden: true },
+      translated(locale, 'h2', 'myData.appealsHeading', { id: headingId }),
+      list,
+    );
+    void fetchOwnAppeals(api)
+      .then((appeals) => {
+        part.hidden = appeals.length === 0;
+        list.replaceChildren(
+          ...appeals.map((item) => {
+            const what = h('p', { class: 'appeal-what' });
+            setText(locale, what, ref(item.kind === 'BAN' ? 'myData.appealBan' : 'myData.appealMute', { room: item.roomTitle }));
+            const words = h('blockquote', { class: 'dialog-quote' });
+            words.textContent = item.text;
+            const outcome = h('p', { 'data-testid': 'own-appeal-outcome' });
+            setText(locale, outcome, ref(item.outcome === null ? 'myData.appealWaiting' : `myData.appealOutcome.${item.outcome}`));
+            const answer = h('p', { class: 'appeal-answer' });
+            answer.textContent = item.answer ?? '';
+            answer.hidden = item.answer === null;
+            return h('li', { class: 'overview-item' }, what, words, outcome, answer);
+          }),
+        );
+      })
+      .catch(() => undefined);
+    return part;
   }
 
   /** Fetches one's own data and hands it to the browser as a file; the button rests meanwhile. */

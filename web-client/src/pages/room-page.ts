@@ -1,5 +1,6 @@
 import { removeMessage } from '../api/moderation.ts';
 import { type ChatMessage, deleteOwnMessage, editMessage } from '../api/rooms.ts';
+import '../components/appeal-button.ts';
 import '../components/chat-composer.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import '../components/help-card.ts';
@@ -332,9 +333,18 @@ class RoomPage extends Component {
       translated(locale, 'p', key, { 'data-testid': 'room-excluded-text' }),
       reason ?? '',
       translated(locale, 'p', 'chat.excluded.help', { class: 'note' }),
+      exclusion.kind === 'banned' ? this.#banAppeal() : '',
       h('div', { class: 'actions' }, translated(locale, 'a', 'chat.back', { href: hashOf('rooms'), class: 'button-link' })),
     );
     if (focus) heading.focus();
+  }
+
+  /** The way to appeal a ban, once the person's bans are read. */
+  #banAppeal(): HTMLElement {
+    const button = h('tp-appeal-button');
+    const roomId = this.#chat?.roomId;
+    if (roomId !== undefined) void button.follow(roomId, 'BAN');
+    return button;
   }
 
   /** A message's menu was used. */
