@@ -248,6 +248,22 @@ const raiseHand = {
     await parentPage.getByTestId('pass-turn').click();
     await expectHidden(queued, 'the hand, gone after "Ohi"');
     await expectAttribute(parentPage.getByTestId('raise-hand'), 'aria-pressed', 'false', 'the hand after passing');
+
+    // A message that touches risk words is marked in the facilitator's conversation, and the tab title counts it.
+    const worrying = `Tänään en jaksa enää elää tämän kanssa (${uniqueSuffix()}).`;
+    await send(parentPage, worrying);
+    await expectText(
+      message(facilitatorPage, parent.displayName, worrying).getByTestId('message-marks'),
+      'Huoli',
+      'the worry mark on the message',
+    );
+    await waitFor('the tab title to count what waits', async () => {
+      const title = await facilitatorPage.title();
+      return { ok: /^\(\d+\) Keskustelu – Tukipiiri$/.test(title), actual: title };
+    });
+    if ((await message(parentPage, parent.displayName, worrying).getByTestId('message-marks').count()) > 0) {
+      throw new ScenarioFailure('the writer must not see the worry mark');
+    }
   },
 };
 

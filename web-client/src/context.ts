@@ -3,6 +3,7 @@ import { TokenStore } from './api/token-store.ts';
 import { TokenSync } from './api/token-sync.ts';
 import { ChatConnection, brokerUrlFor } from './chat/chat-connection.ts';
 import { HiddenMembers } from './chat/hidden-members.ts';
+import { AttentionSound } from './dom/attention-sound.ts';
 import { DocumentTitle } from './dom/document-title.ts';
 import { languages } from './i18n/languages.ts';
 import { LocaleStore } from './i18n/locale-store.ts';
@@ -13,6 +14,8 @@ import { textLimits } from './text/text-limits.ts';
 
 /** The application's single instances, shared by the components. */
 export const documentTitle = new DocumentTitle(document);
+/** The facilitator's optional chime for new reports and flags. */
+export const attentionSound = new AttentionSound(window.localStorage);
 export const tokens = new TokenStore(window.sessionStorage);
 export const api = new ApiClient(tokens, undefined, TokenSync.forBrowser(tokens));
 export const session = new SessionStore(api, tokens);

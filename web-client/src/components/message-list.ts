@@ -65,6 +65,9 @@ function fillCrisisText(body: HTMLElement, text: string): void {
   );
 }
 
+/** A reviewer's mark on a message: it raised a risk flag, or it has an open report. */
+export type MessageMark = 'flagged' | 'reported';
+
 class MessageList extends Component {
   readonly #list = h('ol', { class: 'message-list' });
   /** `m:<seq>` for stored messages, `p:<clientId>` for those on their way. */
@@ -75,6 +78,11 @@ class MessageList extends Component {
   isHidden: (authorId: ChatMessage['authorId']) => boolean = () => false;
   /** What each stored message's menu offers (none: no menu). */
   actionsFor: (message: ChatMessage) => readonly MessageAction[] = () => [];
+  /**
+   * What reviewers should see marked on a message: a risk flag (`flagged`) or an open report
+   * (`reported`); empty for everyone else.
+   */
+  marksFor: (message: ChatMessage) => readonly MessageMark[] = () => [];
   /** Called when an action is chosen from a message's menu. */
   onAction: (action: MessageAction, message: ChatMessage) => void = () => undefined;
   /** The message whose menu is open, if any. */
@@ -225,6 +233,7 @@ class MessageList extends Component {
       }
       marker.title = formatFullTime(editedAt, locale.intlLocale);
     }
+    this.#syncMarks(item, message);
     const actions = this.actionsFor(message);
     const signature = actions.join(' ');
     if (item.dataset['actions'] === signature) return;
@@ -236,6 +245,23 @@ class MessageList extends Component {
     if (actions.length > 0) {
       item.querySelector('.message-meta')?.append(this.#menu(item, message, actions));
     }
+  }
+
+  /** The reviewer's marks beside the writer's name, kept while they hold. */
+  #syncMarks(item: HTMLLIElement, message: ChatMessage): void {
+    const marks = message.removed ? [] : this.marksFor(message);
+    const signature = marks.join(' ');
+    if ((item.dataset['marks'] ?? '') === signature) return;
+    item.dataset['marks'] = signature;
+    item.querySelector('.message-marks')?.remove();
+    item.classList.toggle('is-marked', marks.length > 0);
+    if (marks.length === 0) return;
+    const badges = h(
+      'span',
+      { class: 'message-marks', 'data-testid': 'message-marks' },
+      ...marks.map((mark) => translated(locale, 'span', `chat.mark.${mark}`, { class: `message-mark is-${mark}` })),
+    );
+    item.querySelector('.message-author')?.after(badges);
   }
 
   /**

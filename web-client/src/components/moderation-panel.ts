@@ -2,7 +2,7 @@ import { isWideScreen } from '../dom/media.ts';
 import { hasPanel } from '../chat/moderation.ts';
 import { ReviewQueue } from '../chat/review-queue.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
-import { api, locale } from '../context.ts';
+import { api, attentionSound, documentTitle, locale } from '../context.ts';
 import { sheetLabel } from './sheet-label.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
@@ -57,9 +57,13 @@ class ModerationPanel extends Component {
     this.append(this.#details);
   }
 
+  /** The reports, flags and members the panel follows; null until attached. */
+  queue: ReviewQueue | null = null;
+
   /** Follows the room until the signal aborts; `admin`: the person administers the service. */
   attach(chat: RoomChat, admin: boolean, signal: AbortSignal): void {
     const queue = new ReviewQueue(api, chat);
+    this.queue = queue;
     const context = { chat, queue, feedback: this.#feedback, admin, host: this };
     this.#attention.attach(context, signal);
     this.#ready.attach(context, signal);
@@ -68,15 +72,23 @@ class ModerationPanel extends Component {
     this.#reports.attach(context, signal);
     this.#members.attach(context, signal);
     this.#settings.attach(context, signal);
+    let before = 0;
     const update = (): void => {
       this.hidden = !hasPanel(chat.moderation);
       const count = queue.attention;
+      // New reports and flags announce themselves: the count here, in the tab title, and a chime if wanted.
+      documentTitle.attention = this.hidden ? 0 : count;
+      if (count > before && !this.hidden) attentionSound.play();
+      before = count;
       this.#count.hidden = count === 0;
       setText(locale, this.#count, count === 0 ? null : ref('mod.panel.attention', { count }));
     };
     chat.on('moderation-changed', update, { signal });
     queue.on('review-changed', update, { signal });
     queue.start(signal);
+    signal.addEventListener('abort', () => {
+      documentTitle.attention = 0;
+    });
     update();
   }
 }

@@ -1,5 +1,5 @@
 import { pinAnnouncement, setLocked, setSlowMode, unpinAnnouncement } from '../api/moderation.ts';
-import { locale } from '../context.ts';
+import { attentionSound, locale } from '../context.ts';
 import { api } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
@@ -36,6 +36,23 @@ class ModerationSettings extends Component {
   /** The slow mode steps and language the list was built for. */
   #slowSteps = '';
   #context: PanelContext | null = null;
+
+  /** The chime for new reports and flags, on this device only. */
+  #soundField(): HTMLElement {
+    const id = uniqueId('attention-sound');
+    const box = h('input', { type: 'checkbox', id, 'data-testid': 'attention-sound' });
+    box.checked = attentionSound.enabled;
+    box.addEventListener('change', () => {
+      attentionSound.enabled = box.checked;
+      if (box.checked) attentionSound.play();
+    });
+    return h(
+      'div',
+      { class: 'mod-setting' },
+      h('div', { class: 'check' }, box, translated(locale, 'label', 'mod.settings.sound', { for: id })),
+      translated(locale, 'p', 'mod.settings.soundHint', { class: 'field-hint' }),
+    );
+  }
 
   protected render(): void {
     const headingId = uniqueId('mod-settings');
@@ -79,6 +96,7 @@ class ModerationSettings extends Component {
         this.#lockField,
         this.#slowField,
         this.#pinField,
+        this.#soundField(),
       ),
     );
 

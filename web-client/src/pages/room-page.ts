@@ -1,9 +1,10 @@
-import { removeMessage } from '../api/moderation.ts';
+import { closeReport, removeMessage } from '../api/moderation.ts';
 import { type ChatMessage, deleteOwnMessage, editMessage } from '../api/rooms.ts';
 import '../components/appeal-button.ts';
 import '../components/chat-composer.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import '../components/help-card.ts';
+import type { MessageMark } from '../components/message-list.ts';
 import '../components/message-list.ts';
 import { dialogTextField, openDialog, reasonHint, textProblem } from '../components/modal-dialog.ts';
 import '../components/moderation-panel.ts';
@@ -22,7 +23,7 @@ import { sessionClockText } from '../chat/session-clock.ts';
 import { api, chat as connection, hiddenMembers, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { isWideScreen } from '../dom/media.ts';
-import { h } from '../dom/h.ts';
+import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
@@ -237,6 +238,19 @@ class RoomPage extends Component {
     this.#notices.attach(chat, signal);
     this.#helpCard.attach(chat, signal);
     this.#panel.attach(chat, admin, signal);
+    // Flags and open reports are marked in the conversation itself, for those who review it.
+    const queue = this.#panel.queue;
+    if (queue !== null) {
+      this.#list.marksFor = (message) => {
+        if (!chat.moderation.powers.has('REVIEW')) return [];
+        const id = String(message.id);
+        const marks: MessageMark[] = [];
+        if (queue.flags.some((flag) => String(flag.messageId) === id)) marks.push('flagged');
+        if (queue.reports.some((report) => String(report.messageId) === id)) marks.push('reported');
+        return marks;
+      };
+      queue.on('review-changed', () => this.#list.update(chat), { signal });
+    }
     this.#safety.attach(chat, signal);
     this.#safety.onAsked = () => this.#notices.say(ref('chat.safety.asked'));
     const clock = setInterval(() => this.#renderClock(), CLOCK_REFRESH_MS);
@@ -435,6 +449,10 @@ class RoomPage extends Component {
     });
   }
 
+  /**
+   * Removal with its reason; a message with open reports offers to close them in the same step
+   * (as handled: something was done).
+   */
   #confirmRemove(message: AuthoredMessage): Promise<boolean> {
     const { field, input } = dialogTextField({
       label: 'dialog.reason',
@@ -442,14 +460,26 @@ class RoomPage extends Component {
       limit: 'reason',
       name: 'reason',
     });
+    const queue = this.#panel.queue;
+    const reports = (queue?.reports ?? []).filter((report) => String(report.messageId) === String(message.id));
+    const closeId = uniqueId('close-report');
+    const close = h('input', { type: 'checkbox', id: closeId, checked: true, 'data-testid': 'close-report-too' });
+    const closeField = h('div', { class: 'check' }, close, translated(locale, 'label', 'chat.remove.closeReport', { for: closeId }));
     return openDialog(this, {
       title: ref('chat.remove.title', { name: message.authorDisplayName }),
       intro: ref('chat.remove.intro'),
       quote: message.body,
-      fields: [field],
+      fields: reports.length > 0 ? [field, closeField] : [field],
       submit: 'chat.remove.submit',
       danger: true,
-      run: () => removeMessage(api, this.#chat?.roomId ?? '', message.id, input.value),
+      run: async () => {
+        await removeMessage(api, this.#chat?.roomId ?? '', message.id, input.value);
+        if (reports.length === 0 || !close.checked) return;
+        for (const report of reports) {
+          await closeReport(api, report.id, true);
+          queue?.closed(report.id);
+        }
+      },
     });
   }
 
