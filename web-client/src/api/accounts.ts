@@ -21,8 +21,23 @@ export function fetchCurrentUser(api: ApiClient): Promise<CurrentUser> {
   return api.get<CurrentUser>('/api/me');
 }
 
-export function listUsers(api: ApiClient): Promise<AdminUser[]> {
-  return api.get<AdminUser[]>('/api/admin/users');
+/** One page of accounts, newest first: `query` searches usernames and display names. */
+export function listUsers(api: ApiClient, query = '', offset = 0, limit = 50): Promise<AdminUser[]> {
+  const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+  if (query.trim() !== '') params.set('q', query.trim());
+  return api.get<AdminUser[]>(`/api/admin/users?${params.toString()}`);
+}
+
+/** One change of a person's roles: when, by whom, and the roles before and after. */
+export type RoleChangeEntry = {
+  changedAt: string;
+  changedByDisplayName: string | null;
+  previousRoles: string[];
+  newRoles: string[];
+};
+
+export function roleChanges(api: ApiClient, userId: string | number): Promise<RoleChangeEntry[]> {
+  return api.get<RoleChangeEntry[]>(`/api/admin/users/${encodeURIComponent(String(userId))}/role-changes`);
 }
 
 export function updateRoles(api: ApiClient, userId: UserId, roles: readonly Role[]): Promise<AdminUser> {

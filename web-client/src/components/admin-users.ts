@@ -28,9 +28,24 @@ function problemOf(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError({ status: 0, code: 'unknown' });
 }
 
-/** For administrators: every account with its roles, editable one user at a time. */
+/** Accounts shown per page. */
+const PAGE_SIZE = 50;
+
+/**
+ * For administrators: the accounts, newest first, a page at a time and searchable by username or
+ * nickname, each with its roles (editable one user at a time) and the history of its roles.
+ */
 class AdminUsers extends Component {
   readonly #list = h('ul', { class: 'user-list', 'data-testid': 'admin-user-list' });
+  readonly #search = h('input', { type: 'search', id: uniqueId('admin-search'), 'data-testid': 'admin-search', autocomplete: 'off' });
+  readonly #more = translated(locale, 'button', 'admin.more', {
+    type: 'button',
+    class: 'button-secondary',
+    'data-testid': 'admin-more',
+    hidden: '',
+  });
+  #query = '';
+  #shown = 0;
   readonly #status = new FormAlert('info', 'admin-status');
   readonly #alert = new FormAlert('error', 'admin-alert');
 
@@ -38,16 +53,35 @@ class AdminUsers extends Component {
     const headingId = uniqueId('admin-heading');
     const reload = translated(locale, 'button', 'admin.reload', { type: 'button', class: 'button-quiet' });
     reload.addEventListener('click', () => void this.#load());
+    const searchForm = h(
+      'form',
+      { class: 'admin-search', role: 'search' },
+      translated(locale, 'label', 'admin.search', { for: this.#search.id }),
+      h(
+        'div',
+        { class: 'admin-search-row' },
+        this.#search,
+        translated(locale, 'button', 'admin.searchButton', { type: 'submit', class: 'button-secondary' }),
+      ),
+    );
+    searchForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#query = this.#search.value;
+      void this.#load();
+    });
+    this.#more.addEventListener('click', () => void this.#load(true));
     this.append(
       h(
         'section',
         { class: 'card admin', 'aria-labelledby': headingId },
         translated(locale, 'h2', 'admin.heading', { id: headingId }),
         translated(locale, 'p', 'admin.intro'),
+        searchForm,
         h('div', { class: 'actions' }, reload),
         this.#status.element,
         this.#alert.element,
         this.#list,
+        this.#more,
       ),
     );
     void this.#load();
@@ -65,14 +99,22 @@ class AdminUsers extends Component {
     );
   }
 
-  async #load(): Promise<void> {
+  /** The first page for the search, or with `more` the next page after those shown. */
+  async #load(more = false): Promise<void> {
     this.#alert.clear();
     this.#status.show(ref('admin.loading'));
     this.#list.setAttribute('aria-busy', 'true');
     try {
-      const users = await accounts.listUsers(api);
-      this.#list.replaceChildren(...users.map((user) => this.#item(user)));
-      if (users.length === 0) {
+      const offset = more ? this.#shown : 0;
+      const users = await accounts.listUsers(api, this.#query, offset, PAGE_SIZE);
+      const items = users.map((user) => this.#item(user));
+      if (more) this.#list.append(...items);
+      else this.#list.replaceChildren(...items);
+      this.#shown = offset + users.length;
+      this.#more.hidden = users.length < PAGE_SIZE;
+      // The first of the new page takes focus, so a keyboard user goes on from there.
+      if (more) items[0]?.querySelector('input')?.focus();
+      if (this.#shown === 0) {
         this.#status.show(ref('admin.empty'));
       } else {
         this.#status.clear();
@@ -83,6 +125,43 @@ class AdminUsers extends Component {
     } finally {
       this.#list.removeAttribute('aria-busy');
     }
+  }
+
+  /** The person's role changes, read when opened. */
+  #history(user: AdminUser): HTMLDetailsElement {
+    const list = h('ol', { class: 'role-history', 'data-testid': 'role-history' });
+    const details = h('details', { class: 'role-history-part' }, translated(locale, 'summary', 'admin.history'), list);
+    details.addEventListener('toggle', () => {
+      if (!details.open) return;
+      accounts
+        .roleChanges(api, user.id)
+        .then((changes) => {
+          const describe = (names: readonly string[]): string =>
+            names.map((role) => locale.first(roleText(role).keys) ?? role).join(', ') || locale.t('admin.noRoles');
+          list.replaceChildren(
+            ...(changes.length === 0
+              ? [translated(locale, 'li', 'admin.noHistory')]
+              : changes.map((change) =>
+                  translated(
+                    locale,
+                    'li',
+                    ref('admin.change', {
+                      date: formatDate(change.changedAt),
+                      by: change.changedByDisplayName ?? '–',
+                      before: describe(change.previousRoles),
+                      after: describe(change.newRoles),
+                    }),
+                  ),
+                )),
+          );
+        })
+        .catch((error: unknown) => {
+          const failed = h('li', { class: 'field-error' });
+          setText(locale, failed, problemText(problemOf(error).problem));
+          list.replaceChildren(failed);
+        });
+    });
+    return details;
   }
 
   #item(user: AdminUser): HTMLLIElement {
@@ -160,7 +239,7 @@ class AdminUsers extends Component {
         });
     });
 
-    return h('li', { 'data-testid': 'admin-user' }, form);
+    return h('li', { 'data-testid': 'admin-user' }, form, this.#history(user));
   }
 }
 
