@@ -3,14 +3,17 @@
 // sign-in error, joining as a guest, and the quick exit.
 import {
   baseUrl,
+  expectAccessible,
   expectAttribute,
   expectHidden,
   expectText,
   expectUrl,
   expectVisible,
+  required,
   runScenarios,
   ScenarioFailure,
   uniqueSuffix,
+  waitFor,
 } from './browser.mjs';
 
 const exact = { exact: true };
@@ -115,4 +118,27 @@ const quickExit = {
   },
 };
 
-await runScenarios('foundation', [registerAndSignIn, joinAsGuest, quickExit]);
+const adminFindsAPerson = {
+  name: 'an administrator searches the accounts, gives a role and reads the role history',
+  async run(page) {
+    const admin = { username: required('TUKIPIIRI_E2E_ADMIN_USERNAME'), password: required('TUKIPIIRI_E2E_ADMIN_PASSWORD') };
+    const person = required('TUKIPIIRI_E2E_PERSON_NAME');
+    await page.goto(baseUrl());
+    await signIn(page, { ...admin, button: 'Kirjaudu sisään' });
+    await page.getByTestId('admin-search').fill(person);
+    await page.getByRole('button', { name: 'Hae', exact: true }).click();
+    const found = page.getByTestId('admin-user');
+    await waitFor('exactly the one person searched for', async () => {
+      const count = await found.count();
+      return { ok: count === 1, actual: `${count} accounts` };
+    });
+    await found.getByLabel('Ohjaaja', exact).check();
+    await found.getByRole('button', { name: 'Tallenna roolit' }).click();
+    await expectText(found.getByRole('status'), 'Roolit tallennettu.', 'the saved roles');
+    await found.getByText('Roolihistoria', exact).click();
+    await expectText(found.getByTestId('role-history'), /→ .*Ohjaaja/, 'the new role in the history');
+    await expectAccessible(page, "the administrators' user list");
+  },
+};
+
+await runScenarios('foundation', [registerAndSignIn, joinAsGuest, quickExit, adminFindsAPerson]);

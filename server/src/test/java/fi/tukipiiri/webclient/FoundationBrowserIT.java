@@ -1,6 +1,7 @@
 package fi.tukipiiri.webclient;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,10 @@ class FoundationBrowserIT {
 
 	@Test
 	void registerSignInAndSwitchLanguage() throws Exception {
-		BrowserScenarios.run("foundation.e2e.mjs", api.baseUrl(), Map.of());
+		String person = "Haettava " + UUID.randomUUID().toString().substring(0, 8);
+		api.registerParent(person);
+		BrowserScenarios.run("foundation.e2e.mjs", api.baseUrl(), Map.of("TUKIPIIRI_E2E_ADMIN_USERNAME", "root-admin",
+				"TUKIPIIRI_E2E_ADMIN_PASSWORD", "test-admin-password", "TUKIPIIRI_E2E_PERSON_NAME", person));
 	}
 
 }
