@@ -119,7 +119,7 @@ const quickExit = {
 };
 
 const adminFindsAPerson = {
-  name: 'an administrator searches the accounts, gives a role and reads the role history',
+  name: 'an administrator searches the accounts, gives a role, reads the role history and finds it in the audit log',
   async run(page) {
     const admin = { username: required('TUKIPIIRI_E2E_ADMIN_USERNAME'), password: required('TUKIPIIRI_E2E_ADMIN_PASSWORD') };
     const person = required('TUKIPIIRI_E2E_PERSON_NAME');
@@ -138,6 +138,17 @@ const adminFindsAPerson = {
     await found.getByText('Roolihistoria', exact).click();
     await expectText(found.getByTestId('role-history'), /→ .*Ohjaaja/, 'the new role in the history');
     await expectAccessible(page, "the administrators' user list");
+
+    // The audit log screen shows the change, filtered by its action.
+    await page.goto(`${baseUrl()}#/audit`);
+    await page.getByTestId('audit-action').fill('roles_changed');
+    await page.getByRole('button', { name: 'Suodata', exact: true }).click();
+    await expectVisible(page.getByTestId('audit-line').filter({ hasText: person }).first(), 'the role change in the audit log');
+    await waitFor('only role changes after filtering', async () => {
+      const actions = await page.getByTestId('audit-line').evaluateAll((lines) => [...new Set(lines.map((line) => line.dataset.action))]);
+      return { ok: actions.length === 1 && actions[0] === 'ROLES_CHANGED', actual: actions.join(',') };
+    });
+    await expectAccessible(page, 'the audit log');
   },
 };
 

@@ -20,6 +20,7 @@ export const routeNames = [
   'myData',
   'safety',
   'roomStaffing',
+  'audit',
 ] as const;
 
 export type RouteName = (typeof routeNames)[number];
@@ -52,6 +53,7 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   myData: '#/my-data',
   safety: '#/safety',
   roomStaffing: '#/staffing',
+  audit: '#/audit',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */
@@ -62,6 +64,7 @@ export const coordinatorRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'templateEditor',
   'safety',
   'roomStaffing',
+  'audit',
 ]);
 
 /** Outcome reports: for coordinators, administrators and facilitators (the server checks each series). */

@@ -2,6 +2,7 @@ import { documentTitle, locale, router, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { retranslate, translated } from '../i18n/dom.ts';
+import '../pages/audit-page.ts';
 import '../pages/calendar-page.ts';
 import '../pages/coordinator-page.ts';
 import '../pages/coordinator-series-page.ts';
@@ -44,7 +45,8 @@ type PageTag =
   | 'tp-report-page'
   | 'tp-my-data-page'
   | 'tp-safety-page'
-  | 'tp-room-staffing-page';
+  | 'tp-room-staffing-page'
+  | 'tp-audit-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -67,6 +69,7 @@ const pageOf: Record<RouteName, PageTag> = {
   myData: 'tp-my-data-page',
   safety: 'tp-safety-page',
   roomStaffing: 'tp-room-staffing-page',
+  audit: 'tp-audit-page',
 };
 
 /**

@@ -44,6 +44,8 @@ class CoordinatorPage extends Component {
               'data-testid': 'plan-link',
             }),
             ' ',
+            translated(locale, 'a', 'coordinator.auditLink', { href: hashOf('audit'), class: 'button-link', 'data-testid': 'audit-link' }),
+            ' ',
             translated(locale, 'a', 'coordinator.reportsLink', {
               href: hashOf('reports'),
               class: 'button-link',

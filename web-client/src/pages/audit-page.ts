@@ -1,0 +1,149 @@
+import { problemOf } from '../api/problem.ts';
+import { formatFullTime } from '../chat/format.ts';
+import { api, locale } from '../context.ts';
+import { FormAlert } from '../components/form-alert.ts';
+import { Component, define } from '../dom/component.ts';
+import { h, uniqueId } from '../dom/h.ts';
+import { problemText } from '../forms/problem-text.ts';
+import { ref, setText, translated } from '../i18n/dom.ts';
+import { hashOf } from '../routes.ts';
+
+/** One line of the moderation audit log, as `GET /api/moderation/audit` gives it. */
+type AuditLine = {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  roomId: string | null;
+  targetName: string | null;
+  reason: string;
+  details: string;
+};
+
+/** Lines asked for at a time. */
+const PAGE = 100;
+/** A day in Helsinki as the API's instants with an offset (the end is the next midnight). */
+function helsinkiMidnight(date: string, nextDay: boolean): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const day = new Date(`${date}T00:00:00Z`);
+  if (nextDay) day.setUTCDate(day.getUTCDate() + 1);
+  const iso = day.toISOString().slice(0, 10);
+  // Helsinki is UTC+2 in winter and +3 in summer; the server takes the offset as given.
+  const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${iso}T12:00:00Z`))
+    .find((part) => part.type === 'timeZoneName')
+    ?.value.replace('GMT', '');
+  return `${iso}T00:00:00${offset === '' || offset === undefined ? '+02:00' : offset}`;
+}
+
+/**
+ * The moderation audit log for coordinators and administrators: newest first, filtered by action
+ * and by days (Helsinki), a hundred lines at a time. Who did what to whom, where, why, and when.
+ */
+class AuditPage extends Component {
+  readonly #action = h('input', {
+    type: 'text',
+    id: uniqueId('audit-action'),
+    autocomplete: 'off',
+    'data-testid': 'audit-action',
+    maxlength: 40,
+  });
+  readonly #from = h('input', { type: 'date', id: uniqueId('audit-from') });
+  readonly #to = h('input', { type: 'date', id: uniqueId('audit-to') });
+  readonly #list = h('ol', { class: 'audit-list', 'data-testid': 'audit-lines' });
+  readonly #more = translated(locale, 'button', 'audit.more', { type: 'button', class: 'button-secondary', hidden: '' });
+  readonly #alert = new FormAlert('error', 'audit-alert');
+  readonly #empty = translated(locale, 'p', 'audit.empty', { class: 'note', hidden: '' });
+  #oldest: number | null = null;
+
+  protected render(): void {
+    const form = h(
+      'form',
+      { class: 'audit-filters', role: 'search' },
+      h(
+        'div',
+        { class: 'field' },
+        translated(locale, 'label', 'audit.action', { for: this.#action.id }),
+        this.#action,
+        translated(locale, 'p', 'audit.actionHint', { class: 'field-hint' }),
+      ),
+      h('div', { class: 'field' }, translated(locale, 'label', 'audit.from', { for: this.#from.id }), this.#from),
+      h('div', { class: 'field' }, translated(locale, 'label', 'audit.to', { for: this.#to.id }), this.#to),
+      translated(locale, 'button', 'audit.filter', { type: 'submit', class: 'button-primary' }),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#load(false);
+    });
+    this.#more.addEventListener('click', () => void this.#load(true));
+    this.append(
+      h(
+        'div',
+        { class: 'page' },
+        h(
+          'section',
+          { class: 'card' },
+          h('p', { class: 'chat-back' }, translated(locale, 'a', 'coordinator.backToOverview', { href: hashOf('coordinator') })),
+          translated(locale, 'h1', 'audit.title', { tabindex: '-1' }),
+          translated(locale, 'p', 'audit.intro', { class: 'lead' }),
+          form,
+        ),
+        h('section', { class: 'card' }, this.#alert.element, this.#empty, this.#list, this.#more),
+      ),
+    );
+    void this.#load(false);
+  }
+
+  async #load(more: boolean): Promise<void> {
+    const params = new URLSearchParams({ limit: String(PAGE) });
+    const action = this.#action.value.trim().toUpperCase();
+    if (action !== '') params.set('action', action);
+    const from = helsinkiMidnight(this.#from.value, false);
+    const to = helsinkiMidnight(this.#to.value, true);
+    if (from !== null) params.set('from', from);
+    if (to !== null) params.set('to', to);
+    if (more && this.#oldest !== null) params.set('beforeId', String(this.#oldest));
+    this.#alert.clear();
+    try {
+      const lines = await api.get<AuditLine[]>(`/api/moderation/audit?${params.toString()}`);
+      const items = lines.map((line) => this.#line(line));
+      if (more) this.#list.append(...items);
+      else this.#list.replaceChildren(...items);
+      this.#oldest = lines.at(-1)?.id ?? this.#oldest;
+      this.#more.hidden = lines.length < PAGE;
+      this.#empty.hidden = this.#list.childElementCount > 0;
+    } catch (error) {
+      this.#alert.show(problemText(problemOf(error)));
+    }
+  }
+
+  #line(line: AuditLine): HTMLLIElement {
+    const head = h('p', { class: 'audit-head' });
+    setText(
+      locale,
+      head,
+      ref('audit.line', {
+        time: formatFullTime(line.at, locale.intlLocale),
+        actor: line.actorName ?? '–',
+        action: line.action,
+        target: line.targetName ?? '–',
+      }),
+    );
+    // What people wrote (reasons, removed texts): set as text, never as markup.
+    const reason = h('p', { class: 'audit-reason' });
+    reason.textContent = line.reason;
+    reason.hidden = line.reason === '';
+    const details = h('p', { class: 'audit-details' });
+    details.textContent = line.details;
+    details.hidden = line.details === '';
+    return h('li', { class: 'audit-line', 'data-testid': 'audit-line', 'data-action': line.action }, head, reason, details);
+  }
+}
+
+define('tp-audit-page', AuditPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-audit-page': AuditPage;
+  }
+}
