@@ -9,7 +9,18 @@
 // leads into the session's room, where the composer is ready.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ScenarioFailure, baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor, waitForComposer } from './browser.mjs';
+import {
+  ScenarioFailure,
+  baseUrl,
+  expectAttribute,
+  expectAccessible,
+  expectText,
+  expectVisible,
+  runScenarios,
+  uniqueSuffix,
+  waitFor,
+  waitForComposer,
+} from './browser.mjs';
 
 const exact = { exact: true };
 const env = (name) => process.env[name]?.trim() ?? '';
@@ -120,6 +131,27 @@ async function followFillAndTemplates(page) {
     const actual = await firstTitle();
     return { ok: actual === second, actual };
   });
+
+  // The house rules and ready-made messages, in three languages: an empty Finnish rule is refused, a change is saved.
+  const texts = page.getByTestId('template-texts');
+  const rules = texts.getByTestId('text-HOUSE_RULES-fi');
+  await waitFor('the Finnish house rules in the editor', async () => {
+    const value = await rules.inputValue({ timeout: 1000 });
+    return { ok: value.includes('Luottamuksellisuus'), actual: value.slice(0, 40) };
+  });
+  const original = await rules.inputValue();
+  await rules.fill('');
+  await texts.getByRole('button', { name: 'Tallenna säännöt ja viestit', exact: true }).click();
+  await expectAttribute(rules, 'aria-invalid', 'true', 'the empty Finnish house rules');
+  await rules.fill(original);
+  const breakSv = texts.getByTestId('text-BREAK-sv');
+  const breakBefore = await breakSv.inputValue();
+  await breakSv.fill('Nu tar vi en kort paus.');
+  await texts.getByRole('button', { name: 'Tallenna säännöt ja viestit', exact: true }).click();
+  await expectText(texts.getByText('Säännöt ja viestit tallennettiin.'), 'Säännöt ja viestit tallennettiin.', 'the saved texts');
+  await expectAccessible(page, 'the template texts');
+  await breakSv.fill(breakBefore);
+  await texts.getByRole('button', { name: 'Tallenna säännöt ja viestit', exact: true }).click();
 }
 
 async function openMySessions(page) {

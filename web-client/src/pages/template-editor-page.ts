@@ -23,6 +23,7 @@ import type { MessageKey } from '../i18n/languages.ts';
 import { hashOf } from '../routes.ts';
 import { localised } from '../series/calendar.ts';
 import type { TextField } from '../text/text-limits.ts';
+import '../components/template-texts.ts';
 
 type AnyField = FormField<HTMLInputElement | HTMLTextAreaElement>;
 
@@ -62,6 +63,8 @@ class TemplateEditorPage extends Component {
   readonly #form = h('form', { class: 'stack', hidden: true, 'data-testid': 'template-form' });
   readonly #fields = new Map<string, AnyField>();
   #draft: TemplateDraft | null = null;
+  /** The house rules and ready-made messages, saved on their own. */
+  readonly #texts = h('tp-template-texts');
   #busy = false;
 
   protected render(): void {
@@ -103,9 +106,11 @@ class TemplateEditorPage extends Component {
           this.#loadAlert.element,
           this.#form,
         ),
+        this.#texts,
       ),
     );
     void this.#load();
+    void this.#texts.load(this.dataset['templateId'] ?? '');
   }
 
   async #load(): Promise<void> {
