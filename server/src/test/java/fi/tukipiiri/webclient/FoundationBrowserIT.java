@@ -22,7 +22,7 @@ class FoundationBrowserIT {
 
 	@Test
 	void registerSignInAndSwitchLanguage() throws Exception {
-		String person = "Haettava " + UUID.randomUUID().toString().substring(0, 8);
+		String person = "Etsitty " + UUID.randomUUID().toString().substring(0, 8);
 		api.registerParent(person);
 		BrowserScenarios.run("foundation.e2e.mjs", api.baseUrl(), Map.of("TUKIPIIRI_E2E_ADMIN_USERNAME", "root-admin",
 				"TUKIPIIRI_E2E_ADMIN_PASSWORD", "test-admin-password", "TUKIPIIRI_E2E_PERSON_NAME", person));
