@@ -199,6 +199,14 @@ const phoneRoom = {
     await page.getByTestId('presence-toggle').click();
     await expectHidden(page.getByTestId('presence-list'), 'the names once "Paikalla" is folded again');
 
+    // One row for the room's header and nothing wider than the phone.
+    const layout = await page.evaluate(() => ({
+      header: Math.round(document.querySelector('.chat-header').getBoundingClientRect().height),
+      width: document.documentElement.scrollWidth,
+    }));
+    if (layout.header > 48 || layout.width > 390) {
+      throw new ScenarioFailure(`the room's header is ${layout.header} px high (one row expected) and the page ${layout.width} px wide`);
+    }
     const closed = await messageArea(page);
     if (closed.share < 0.5) {
       throw new ScenarioFailure(

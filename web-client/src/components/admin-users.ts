@@ -115,7 +115,7 @@ class AdminUsers extends Component {
       // The first of the new page takes focus, so a keyboard user goes on from there.
       if (more) items[0]?.querySelector('input')?.focus();
       if (this.#shown === 0) {
-        this.#status.show(ref('admin.empty'));
+        this.#status.show(ref(this.#query.trim() === '' ? 'admin.empty' : 'admin.noMatch'));
       } else {
         this.#status.clear();
       }

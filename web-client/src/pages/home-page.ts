@@ -3,7 +3,7 @@ import '../components/admin-users.ts';
 import { locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
-import { ref, setText, translated } from '../i18n/dom.ts';
+import { ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
 import { hashOf } from '../routes.ts';
 import { isCoordinator, readsReports } from '../coordination/access.ts';
@@ -17,6 +17,8 @@ class HomePage extends Component {
   readonly #coordinator = h('p', { class: 'home-rooms' });
 
   protected render(): void {
+    // The greeting holds the person's name: the tab and the browser's history say only "Home".
+    setAttributeText(locale, this, 'data-screen-title', 'home.screenTitle');
     const signOut = translated(locale, 'button', 'home.signOut', { type: 'button', class: 'button-secondary' });
     signOut.addEventListener('click', () => {
       void session.signOut();

@@ -362,8 +362,10 @@ class RoomPage extends Component {
   }
 
   /** A message's menu was used. */
-  async #act(action: MessageAction, message: ChatMessage): Promise<void> {
+  async #act(action: MessageAction, shown: ChatMessage): Promise<void> {
     const chat = this.#chat;
+    // The message as it is now (its menu may have been made before an edit).
+    const message = chat?.messages.find((entry) => entry.seq === shown.seq) ?? shown;
     // A message whose writer deleted their account is already removed and offers no actions.
     if (chat === null || !hasAuthor(message)) return;
     switch (action) {

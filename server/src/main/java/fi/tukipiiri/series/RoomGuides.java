@@ -136,8 +136,8 @@ public class RoomGuides implements RoomRules, RetentionRule {
 
 	/**
 	 * Replaces the given texts of a template (kind → language → text; an empty text
-	 * removes that language; the house rules must keep their Finnish text). Each passes
-	 * the multi-line text policy, at most 2,000 code points.
+	 * removes that language, a null one is left as it is; the house rules must keep their
+	 * Finnish text). Each passes the multi-line text policy, at most 2,000 code points.
 	 * @throws TemplateService.TemplateNotFound {@code series.template_not_found}
 	 * @throws fi.tukipiiri.platform.InvalidFields {@code validation.failed} naming each
 	 * refused text as {@code texts.KIND.language}
@@ -147,17 +147,26 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		templates.get(templateId);
 		TextFields fields = new TextFields();
 		Map<GuideText, Map<String, String>> checked = new LinkedHashMap<>();
-		edits.forEach((kind, byLanguage) -> byLanguage.forEach((language, body) -> {
-			String path = "texts." + kind.name() + "." + language;
-			if (!LANGUAGES.contains(language)) {
-				fields.refuse(path, "invalid", "Texts are kept in " + String.join(", ", LANGUAGES) + ".");
+		edits.forEach((kind, byLanguage) -> {
+			if (byLanguage == null) {
+				fields.refuse("texts." + kind.name(), "not_null", "Give the texts by language, e.g. {\"fi\": \"…\"}.");
 				return;
 			}
-			boolean removable = !(kind == GuideText.HOUSE_RULES && language.equals("fi"));
-			String text = body == null || (removable && body.isBlank()) ? ""
-					: fields.check(path, SeriesFieldLimits.GUIDE_TEXT, body);
-			checked.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(language, text == null ? "" : text);
-		}));
+			byLanguage.forEach((language, body) -> {
+				String path = "texts." + kind.name() + "." + language;
+				if (!LANGUAGES.contains(language)) {
+					fields.refuse(path, "invalid_value", "Texts are kept in " + String.join(", ", LANGUAGES) + ".");
+					return;
+				}
+				if (body == null) {
+					// not given: that text stays as it is
+					return;
+				}
+				boolean removable = !(kind == GuideText.HOUSE_RULES && language.equals("fi"));
+				String text = removable && body.isBlank() ? "" : fields.check(path, SeriesFieldLimits.GUIDE_TEXT, body);
+				checked.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(language, text == null ? "" : text);
+			});
+		});
 		fields.throwIfRefused();
 		texts.replace(templateId, checked);
 		return texts.textsOf(templateId);

@@ -142,6 +142,17 @@ class HouseRulesIT {
 					api.put(texts, Map.of("texts", Map.of("NOT_A_KIND", Map.of("fi", "x"))), coordinator.accessToken())
 						.code())
 				.isEqualTo("validation.failed");
+			// A kind without its languages is named; a null text is "not given" and keeps
+			// the Finnish house rules.
+			Response noLanguages = api.putRaw(texts, "{\"texts\":{\"WELCOME\":null}}", coordinator.accessToken());
+			assertThat(noLanguages.status()).isEqualTo(400);
+			assertThat(noLanguages.body().path("errors").toString()).contains("texts.WELCOME");
+			assertThat(api.putRaw(texts, "{\"texts\":{\"HOUSE_RULES\":{\"fi\":null}}}", coordinator.accessToken())
+				.body()
+				.path("texts")
+				.path("HOUSE_RULES")
+				.path("fi")
+				.asString()).contains("Luottamuksellisuus");
 			assertThat(
 					api.get("/api/series/templates/" + UUID.randomUUID() + "/texts", coordinator.accessToken()).code())
 				.isEqualTo("series.template_not_found");
