@@ -239,6 +239,9 @@ const raiseHand = {
     await expectAccessible(facilitatorPage, "the facilitator's queue");
     await queued.getByTestId('give-turn').click();
     await expectHidden(queued, 'the hand, gone from the queue once the turn was given');
+    if (await facilitatorPage.evaluate(() => document.activeElement === document.body)) {
+      throw new ScenarioFailure('focus must stay in the queue after the turn was given, not fall to the page');
+    }
     await expectVisible(parentPage.getByText('Sinulla on nyt puheenvuoro. Kirjoita, kun olet valmis.'), 'the turn, told to the parent');
     await expectAttribute(parentPage.getByTestId('raise-hand'), 'aria-pressed', 'false', 'the hand, down after the turn');
 

@@ -16,7 +16,7 @@ class AppealButton extends Component {
     class: 'button-secondary button-small',
     'data-testid': 'appeal-open',
   });
-  readonly #sent = h('p', { class: 'field-hint', role: 'status', 'data-testid': 'appeal-sent' });
+  readonly #sent = h('p', { class: 'field-hint', role: 'status', tabindex: '-1', 'data-testid': 'appeal-sent' });
   #sanction: OwnSanction | null = null;
 
   protected render(): void {

@@ -25,7 +25,7 @@ class AppealsReview extends Component {
       h(
         'section',
         { class: 'card', 'aria-labelledby': headingId, 'data-testid': 'appeals-review' },
-        translated(locale, 'h2', 'appeals.heading', { id: headingId }),
+        translated(locale, 'h2', 'appeals.heading', { id: headingId, tabindex: '-1' }),
         this.#alert.element,
         this.#empty,
         this.#list,
@@ -102,7 +102,11 @@ class AppealsReview extends Component {
         await answerAppeal(api, item.id, input.value, lift.checked);
       },
     });
-    if (done) await this.#load();
+    if (done) {
+      await this.#load();
+      // The answered appeal left the list: focus goes on to the next one, or to the heading.
+      (this.querySelector<HTMLElement>('[data-testid=appeal-answer]') ?? this.querySelector<HTMLElement>('h2'))?.focus();
+    }
   }
 }
 

@@ -17,7 +17,7 @@ class ModerationFloor extends Component {
     class: 'button-quiet button-small',
     'data-testid': 'clear-hands',
   });
-  readonly #heading = h('h3', { class: 'mod-heading' });
+  readonly #heading = h('h3', { class: 'mod-heading', tabindex: '-1' });
   #context: PanelContext | null = null;
 
   protected render(): void {
@@ -61,7 +61,13 @@ class ModerationFloor extends Component {
         const name = h('span', { class: 'mod-hand-name' }, hand.displayName);
         give.setAttribute('aria-describedby', (name.id = uniqueId('hand')));
         give.addEventListener('click', () => {
-          void act(context, give, () => chat.floor.giveTurn(hand.accountId), ref('mod.floor.given', { name: hand.displayName }));
+          void act(context, give, () => chat.floor.giveTurn(hand.accountId), ref('mod.floor.given', { name: hand.displayName })).then(
+            () => {
+              // The person's line leaves the queue: focus goes on from the queue, not to the page.
+              if (!this.contains(document.activeElement))
+                (this.#list.querySelector<HTMLElement>('[data-testid=give-turn]') ?? this.#heading).focus();
+            },
+          );
         });
         return h('li', { class: 'mod-item', 'data-testid': 'raised-hand' }, name, give);
       }),
