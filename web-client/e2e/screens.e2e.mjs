@@ -69,7 +69,7 @@ const visits = [
 
 const passes = [
   { name: 'phone, Finnish', viewport: { width: 390, height: 844 }, language: 'fi' },
-  { name: 'laptop, English', viewport: { width: 1280, height: 800 }, language: 'en' },
+  { name: 'laptop, English', viewport: { width: 1280, height: 800 }, language: 'en', headerInOneRow: true },
 ];
 
 const words = {
@@ -117,6 +117,16 @@ async function visit(page, { route, hash, tag, pass }) {
   await expectAccessible(page, where);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) throw new ScenarioFailure(`${where}: the page is ${overflow} px wider than the window`);
+  if (pass.headerInOneRow) {
+    // One row: every visible part overlaps every other vertically.
+    const oneRow = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.site-header-inner > *')]
+        .map((part) => part.getBoundingClientRect())
+        .filter((box) => box.height > 0);
+      return Math.max(...boxes.map((box) => box.top)) < Math.min(...boxes.map((box) => box.bottom));
+    });
+    if (!oneRow) throw new ScenarioFailure(`${where}: the site header takes more than one row`);
+  }
 }
 
 const names = await routeNames();
