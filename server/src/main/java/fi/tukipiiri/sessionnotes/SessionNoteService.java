@@ -36,9 +36,11 @@ import fi.tukipiiri.text.TextFields;
  * <p>
  * Only facilitators read and write them: those who are {@code FACILITATOR} of the room
  * (their room role), and for a session room also the series' current facilitators (its
- * staff list), whether or not they are in this room. Nobody else, whatever their account
- * roles: participants, peer supporters, coordinators and administrators alike. A note is
- * changed or removed only by its writer.
+ * staff list), whether or not they are in this room. A facilitator taken off the series
+ * keeps the room role in its rooms, but reads the series' notes through it only while
+ * that session is open (lobby or live). Nobody else, whatever their account roles:
+ * participants, peer supporters, coordinators and administrators alike. A note is changed
+ * or removed only by its writer.
  */
 @Service
 public class SessionNoteService {
@@ -159,9 +161,11 @@ public class SessionNoteService {
 	private Scope requireFacilitator(UUID roomId, UUID caller) {
 		Optional<SessionRooms.SessionRoom> session = sessionRooms.sessionOf(roomId);
 		Series planned = session.map(s -> series.get(s.seriesId())).orElse(null);
+		// Someone taken off a series keeps their place in its rooms, but its notes only
+		// while the session they were leading is still open.
 		boolean leadsRoom = rooms.member(roomId, caller)
 			.filter(member -> member.role() == RoomRole.FACILITATOR)
-			.isPresent();
+			.isPresent() && (planned == null || stillOpen(planned, session.get().sessionId()));
 		boolean leadsSeries = planned != null && planned.staff()
 			.stream()
 			.anyMatch(
@@ -175,6 +179,13 @@ public class SessionNoteService {
 		Map<UUID, Integer> positions = planned == null ? Map.of()
 				: planned.sessions().stream().collect(Collectors.toMap(Series.Session::id, Series.Session::position));
 		return new Scope(roomId, session.orElse(null), positions);
+	}
+
+	private static boolean stillOpen(Series planned, UUID sessionId) {
+		return planned.sessions()
+			.stream()
+			.filter(s -> s.id().equals(sessionId))
+			.anyMatch(s -> s.state() == Series.SessionState.LOBBY || s.state() == Series.SessionState.LIVE);
 	}
 
 	private Notes.Note ownNote(Scope scope, UUID noteId, UUID caller) {

@@ -166,6 +166,11 @@ class SessionNotesIT {
 		assertThat(api.get(notes(second), token(aino)).code())
 			.as("taken off the series, and not in the second session's room")
 			.isEqualTo("rooms.not_member");
+		assertThat(roomRole(first, aino)).as("she keeps her place in the first session's room")
+			.isEqualTo("FACILITATOR");
+		assertThat(api.get(notes(first), token(aino)).code())
+			.as("but no longer reads the series' notes through its ended session")
+			.isEqualTo("notes.forbidden");
 
 		// a room outside any series keeps its own notes
 		UUID standalone = api.createRoom("Oma ryhmä", "CLOSED");
