@@ -6,7 +6,7 @@ import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
-import { hashOf } from '../routes.ts';
+import { backToOverview } from '../components/back-to-overview.ts';
 
 /** One line of the moderation audit log, as `GET /api/moderation/audit` gives it. */
 type AuditLine = {
@@ -120,7 +120,7 @@ class AuditPage extends Component {
         h(
           'section',
           { class: 'card' },
-          h('p', { class: 'chat-back' }, translated(locale, 'a', 'coordinator.backToOverview', { href: hashOf('coordinator') })),
+          backToOverview(),
           translated(locale, 'h1', 'audit.title', { tabindex: '-1' }),
           translated(locale, 'p', 'audit.intro', { class: 'lead' }),
           form,

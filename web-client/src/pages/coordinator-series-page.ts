@@ -27,6 +27,7 @@ import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { hashOf, reportRoute, seriesRoute } from '../routes.ts';
 import { helsinkiDate, localised, sessionTime, sortedSessions } from '../series/calendar.ts';
+import { backToOverview } from '../components/back-to-overview.ts';
 
 function toProblem(error: unknown): Problem {
   return problemOf(error);
@@ -97,7 +98,7 @@ class CoordinatorSeriesPage extends Component {
         h(
           'section',
           { class: 'card' },
-          h('p', { class: 'chat-back' }, translated(locale, 'a', 'coordinator.backToOverview', { href: hashOf('coordinator') })),
+          backToOverview(),
           this.#title,
           this.#tags,
           h('p', {}, this.#publicLink, ' · ', this.#reportLink),

@@ -21,9 +21,10 @@ import { problemText } from '../forms/problem-text.ts';
 import type { Rule } from '../forms/rules.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
-import { coordinatorSeriesRoute, hashOf } from '../routes.ts';
+import { coordinatorSeriesRoute } from '../routes.ts';
 import { helsinkiDate, localised } from '../series/calendar.ts';
 import type { TextField } from '../text/text-limits.ts';
+import { backToOverview } from '../components/back-to-overview.ts';
 
 const kinds: readonly SeriesKind[] = ['CLOSED', 'OPEN'];
 
@@ -163,7 +164,7 @@ class PlanSeriesPage extends Component {
         h(
           'section',
           { class: 'card' },
-          h('p', { class: 'chat-back' }, translated(locale, 'a', 'coordinator.backToOverview', { href: hashOf('coordinator') })),
+          backToOverview(),
           translated(locale, 'h1', 'coordinator.plan.heading', { tabindex: '-1', id: headingId }),
           translated(locale, 'p', 'coordinator.plan.intro', { class: 'lead' }),
           this.#loadAlert.element,

@@ -20,10 +20,10 @@ import { h, uniqueId } from '../dom/h.ts';
 import { fieldErrorText, problemText } from '../forms/problem-text.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
-import { hashOf } from '../routes.ts';
 import { localised } from '../series/calendar.ts';
 import type { TextField } from '../text/text-limits.ts';
 import '../components/template-texts.ts';
+import { backToOverview } from '../components/back-to-overview.ts';
 
 type AnyField = FormField<HTMLInputElement | HTMLTextAreaElement>;
 
@@ -100,7 +100,7 @@ class TemplateEditorPage extends Component {
         h(
           'section',
           { class: 'card' },
-          h('p', { class: 'chat-back' }, translated(locale, 'a', 'coordinator.backToOverview', { href: hashOf('coordinator') })),
+          backToOverview(),
           this.#title,
           translated(locale, 'p', 'coordinator.template.intro', { class: 'lead' }),
           this.#loadAlert.element,
