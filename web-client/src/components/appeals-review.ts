@@ -8,6 +8,7 @@ import { problemText } from '../forms/problem-text.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { FormAlert } from './form-alert.ts';
 import { dialogTextField, openDialog, textProblem } from './modal-dialog.ts';
+import { quoteBlock } from '../dom/quote.ts';
 
 /**
  * Appeals of mutes and bans waiting for a coordinator, oldest first: who, which room, the reason
@@ -58,8 +59,7 @@ class AppealsReview extends Component {
           }),
         );
         // The person's own words: set as text, never as markup.
-        const words = h('blockquote', { class: 'dialog-quote', 'data-testid': 'appeal-text' });
-        words.textContent = item.text;
+        const words = quoteBlock(item.text, { testId: 'appeal-text' });
         const reason = h('p', { class: 'field-hint' });
         setText(
           locale,

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/languages.ts';
 import { type TextField, textLimits } from '../text/text-limits.ts';
 import { codePoints } from '../text/text-policy.ts';
 import { FormAlert } from './form-alert.ts';
+import { quoteBlock } from '../dom/quote.ts';
 
 export type DialogOptions = {
   title: TextRef;
@@ -39,8 +40,7 @@ export function openDialog(host: HTMLElement, options: DialogOptions): Promise<b
   setText(locale, title, options.title);
   const intro = options.intro === undefined ? null : h('p', { id: introId, class: 'dialog-intro' });
   if (intro !== null && options.intro !== undefined) setText(locale, intro, options.intro);
-  const quote = options.quote === undefined ? null : h('blockquote', { class: 'dialog-quote' });
-  if (quote !== null) quote.textContent = options.quote ?? '';
+  const quote = options.quote === undefined ? null : quoteBlock(options.quote);
   const alert = new FormAlert('error', 'dialog-alert');
   const submit = translated(locale, 'button', options.submit, {
     type: 'submit',

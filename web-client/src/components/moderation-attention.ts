@@ -9,6 +9,7 @@ import { h, uniqueId } from '../dom/h.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf, roomRoute } from '../routes.ts';
 import { type PanelContext, act } from './panel-feedback.ts';
+import { quoteBlock } from '../dom/quote.ts';
 
 /** Opens a one-to-one talk with a participant and offers the way there. */
 export function startPrivateTalk(
@@ -132,7 +133,7 @@ class ModerationAttention extends Component {
         return tag;
       }),
     );
-    const excerpt = h('blockquote', { class: 'mod-quote' });
+    const excerpt = quoteBlock(null, { className: 'mod-quote' });
     if (flag.excerpt === null) {
       setText(locale, excerpt, ref('chat.removed'));
     } else {

@@ -14,6 +14,7 @@ import { problemText } from '../forms/problem-text.ts';
 import { requiredRule } from '../forms/rules.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
+import { quoteBlock } from '../dom/quote.ts';
 
 /**
  * One's own data: download everything the service holds about oneself as JSON, and delete the
@@ -83,8 +84,7 @@ class MyDataPage extends Component {
           ...appeals.map((item) => {
             const what = h('p', { class: 'appeal-what' });
             setText(locale, what, ref(item.kind === 'BAN' ? 'myData.appealBan' : 'myData.appealMute', { room: item.roomTitle }));
-            const words = h('blockquote', { class: 'dialog-quote' });
-            words.textContent = item.text;
+            const words = quoteBlock(item.text);
             const outcome = h('p', { 'data-testid': 'own-appeal-outcome' });
             setText(locale, outcome, ref(item.outcome === null ? 'myData.appealWaiting' : `myData.appealOutcome.${item.outcome}`));
             const answer = h('p', { class: 'appeal-answer' });

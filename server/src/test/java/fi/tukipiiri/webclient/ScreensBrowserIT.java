@@ -48,6 +48,18 @@ class ScreensBrowserIT {
 			.isEqualTo("ENROLLED");
 		UUID room = api.createRoom("Avoin keskustelu " + suffix, "OPEN");
 		assertThat(api.addMember(room, parent.id(), "PARTICIPANT").status()).isEqualTo(200);
+		// a muted parent's long appeal: the room's mute notice, the appeal on the
+		// coordinator's
+		// overview and on the parent's own data, each quoting the appeal in a box that
+		// scrolls
+		assertThat(api.addMember(room, facilitator.id(), "FACILITATOR").status()).isEqualTo(200);
+		ApiClient.Response muted = api.post("/api/moderation/rooms/" + room + "/mutes",
+				Map.of("accountId", parent.id(), "reason", "Rauhoittumistauko"), facilitator.accessToken());
+		assertThat(muted.status()).isEqualTo(201);
+		String appeal = ("Pyydän, että mykistys puretaan. ".repeat(30)).trim();
+		assertThat(api
+			.post("/api/me/appeals", Map.of("sanctionId", muted.text("id"), "text", appeal), parent.accessToken())
+			.status()).isEqualTo(201);
 
 		BrowserScenarios.run("screens.e2e.mjs", api.baseUrl(),
 				Map.of("TUKIPIIRI_E2E_COORDINATOR_USERNAME", username(coordinator), "TUKIPIIRI_E2E_PARENT_USERNAME",
