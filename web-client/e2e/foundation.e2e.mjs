@@ -151,6 +151,17 @@ const adminFindsAPerson = {
       return { ok: actions.length === 1 && actions[0] === 'ROLES_CHANGED', actual: actions.join(',') };
     });
     await expectAccessible(page, 'the audit log');
+
+    // Days the wrong way round are said so, and the lines shown are not replaced by an empty answer.
+    await page.getByLabel('Alkaen', exact).fill('2026-03-10');
+    await page.getByLabel('Päättyen', exact).fill('2026-03-01');
+    await page.getByRole('button', { name: 'Suodata', exact: true }).click();
+    await expectText(
+      page.getByTestId('audit-alert'),
+      'Päättymispäivä on ennen alkamispäivää. Vaihda päivät toisin päin.',
+      'the reversed days, said',
+    );
+    await expectVisible(change, 'the lines of the last filter, kept');
   },
 };
 

@@ -132,6 +132,10 @@ const reachesSomeone = {
     await expectAccessible(coordinatorPage, 'the safety page with a concern');
     await concern.getByTestId('escalation-take').click();
     await expectText(concern.getByTestId('escalation-taken'), 'Sinä hoidat tätä.', 'the concern taken by the coordinator');
+    await waitFor('focus on what was said after taking the concern, not on the page', async () => {
+      const focused = await coordinatorPage.evaluate(() => document.activeElement?.tagName ?? 'none');
+      return { ok: focused !== 'BODY' && focused !== 'none', actual: focused };
+    });
     await concern.getByTestId('escalation-private-talk').click();
     const talkLink = coordinatorPage.getByTestId('escalation-talk-link');
     await expectVisible(talkLink, 'the way into the new private talk');

@@ -86,15 +86,17 @@ export function openDialog(host: HTMLElement, options: DialogOptions): Promise<b
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (busy) return;
+      // A field that already says what is wrong gets the focus, nothing is sent, and the problem
+      // is not said a second time in the dialog.
+      const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (invalid !== null) {
+        alert.clear();
+        invalid.focus();
+        return;
+      }
       const problem = options.validate?.() ?? null;
       if (problem !== null) {
-        // A field that already says what is wrong gets the focus; the problem is not said twice.
-        const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-        if (invalid === null) alert.show(problem);
-        else {
-          alert.clear();
-          invalid.focus();
-        }
+        alert.show(problem);
         return;
       }
       alert.clear();

@@ -68,9 +68,11 @@ function helsinkiMidnight(date: string, nextDay: boolean): string | null {
   const day = new Date(`${date}T00:00:00Z`);
   if (nextDay) day.setUTCDate(day.getUTCDate() + 1);
   const iso = day.toISOString().slice(0, 10);
-  // Helsinki is UTC+2 in winter and +3 in summer; the server takes the offset as given.
+  // Helsinki is UTC+2 in winter and +3 in summer; the server takes the offset as given. The offset
+  // is the one at the local midnight itself (22:00 UTC the evening before comes before that night's
+  // change, made at 01:00 UTC), not at noon, so a day of a clock change keeps its own bounds.
   const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' })
-    .formatToParts(new Date(`${iso}T12:00:00Z`))
+    .formatToParts(new Date(Date.parse(`${iso}T00:00:00Z`) - 2 * 3_600_000))
     .find((part) => part.type === 'timeZoneName')
     ?.value.replace('GMT', '');
   return `${iso}T00:00:00${offset === '' || offset === undefined ? '+02:00' : offset}`;
@@ -91,13 +93,18 @@ class AuditPage extends Component {
       return option;
     }),
   );
-  readonly #from = h('input', { type: 'date', id: uniqueId('audit-from') });
-  readonly #to = h('input', { type: 'date', id: uniqueId('audit-to') });
-  readonly #list = h('ol', { class: 'audit-list', 'data-testid': 'audit-lines' });
+  // The log is younger than 2020 and a later year than 2999 is a typing slip (a five-digit year).
+  readonly #from = h('input', { type: 'date', id: uniqueId('audit-from'), min: '2020-01-01', max: '2999-12-31' });
+  readonly #to = h('input', { type: 'date', id: uniqueId('audit-to'), min: '2020-01-01', max: '2999-12-31' });
+  readonly #list = h('ol', { class: 'audit-list', tabindex: '-1', 'data-testid': 'audit-lines' });
   readonly #more = translated(locale, 'button', 'audit.more', { type: 'button', class: 'button-secondary', hidden: '' });
   readonly #alert = new FormAlert('error', 'audit-alert');
   readonly #empty = translated(locale, 'p', 'audit.empty', { class: 'note', hidden: '' });
   #oldest: number | null = null;
+  /** The query of the lines shown, which "show older" pages on (not what the form says now). */
+  #shown = new URLSearchParams();
+  /** Counts the loads: only the latest one's answer is shown. */
+  #loads = 0;
 
   protected render(): void {
     const form = h(
@@ -132,24 +139,29 @@ class AuditPage extends Component {
   }
 
   async #load(more: boolean): Promise<void> {
-    const params = new URLSearchParams({ limit: String(PAGE) });
-    const action = this.#action.value;
-    if (action !== '') params.set('action', action);
-    const from = helsinkiMidnight(this.#from.value, false);
-    const to = helsinkiMidnight(this.#to.value, true);
-    if (from !== null) params.set('from', from);
-    if (to !== null) params.set('to', to);
+    const params = more ? new URLSearchParams(this.#shown) : this.#filters();
+    if (params === null) return;
     if (more && this.#oldest !== null) params.set('beforeId', String(this.#oldest));
+    const load = ++this.#loads;
     this.#alert.clear();
     try {
       const lines = await api.get<AuditLine[]>(`/api/moderation/audit?${params.toString()}`);
+      if (load !== this.#loads) return;
       const items = lines.map((line) => this.#line(line));
       if (more) this.#list.append(...items);
-      else this.#list.replaceChildren(...items);
+      else {
+        this.#list.replaceChildren(...items);
+        params.delete('beforeId');
+        this.#shown = params;
+      }
       this.#oldest = lines.at(-1)?.id ?? this.#oldest;
+      const moreHadFocus = document.activeElement === this.#more;
       this.#more.hidden = lines.length < PAGE;
       this.#empty.hidden = this.#list.childElementCount > 0;
+      // The button goes when nothing older is left: focus goes to the first line it brought.
+      if (moreHadFocus && this.#more.hidden) (items[0] ?? this.#list).focus();
     } catch (error) {
+      if (load !== this.#loads) return;
       // A refused filter leaves no earlier lines that could pass for its answer.
       if (!more) {
         this.#list.replaceChildren();
@@ -158,6 +170,29 @@ class AuditPage extends Component {
       }
       this.#alert.show(problemText(problemOf(error)));
     }
+  }
+
+  /** The form's filters as a query, or null (the problem said) when the days are the wrong way round. */
+  #filters(): URLSearchParams | null {
+    const params = new URLSearchParams({ limit: String(PAGE) });
+    const action = this.#action.value;
+    if (action !== '') params.set('action', action);
+    const unreadable = [this.#from, this.#to].find((field) => !field.checkValidity());
+    if (unreadable !== undefined) {
+      this.#alert.show(ref('audit.badDay'));
+      unreadable.focus();
+      return null;
+    }
+    const from = helsinkiMidnight(this.#from.value, false);
+    const to = helsinkiMidnight(this.#to.value, true);
+    if (from !== null && to !== null && this.#from.value > this.#to.value) {
+      this.#alert.show(ref('audit.reversedDays'));
+      this.#to.focus();
+      return null;
+    }
+    if (from !== null) params.set('from', from);
+    if (to !== null) params.set('to', to);
+    return params;
   }
 
   #line(line: AuditLine): HTMLLIElement {
@@ -181,7 +216,7 @@ class AuditPage extends Component {
     const details = h('p', { class: 'audit-details' });
     setText(locale, details, ref('audit.details', { details: line.details }));
     details.hidden = line.details === '';
-    return h('li', { class: 'audit-line', 'data-testid': 'audit-line', 'data-action': line.action }, head, reason, details);
+    return h('li', { class: 'audit-line', tabindex: '-1', 'data-testid': 'audit-line', 'data-action': line.action }, head, reason, details);
   }
 }
 

@@ -20,6 +20,7 @@ import { h } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf, roomRoute } from '../routes.ts';
+import { quoteBlock } from '../dom/quote.ts';
 
 /** The list is read again this often, besides whenever a notification arrives. */
 const REFRESH_MS = 30_000;
@@ -222,9 +223,7 @@ class SafetyPage extends Component {
       );
     }
     if (escalation.excerpt !== null) {
-      const quote = h('blockquote', { class: 'mod-quote', 'data-testid': 'escalation-excerpt' });
-      quote.textContent = escalation.excerpt;
-      details.push(quote);
+      details.push(quoteBlock(escalation.excerpt, { className: 'mod-quote', testId: 'escalation-excerpt' }));
     }
     if (escalation.note !== null) {
       const note = h('p', { class: 'mod-item-text' });
@@ -294,17 +293,24 @@ class SafetyPage extends Component {
     button.setAttribute('aria-disabled', 'true');
     this.#done.clear();
     this.#alert.clear();
+    let said = this.#done;
     try {
       await work();
       this.#done.show(done);
       await this.#load();
       return true;
     } catch (error) {
+      said = this.#alert;
       this.#alert.show(problemText(problemOf(error)));
       await this.#load();
       return false;
     } finally {
       button.removeAttribute('aria-disabled');
+      // The list is drawn again without the pressed button: focus goes to what was said, not to the page.
+      if (!button.isConnected && (document.activeElement === document.body || document.activeElement === null)) {
+        said.element.tabIndex = -1;
+        said.element.focus();
+      }
     }
   }
 
