@@ -20,6 +20,7 @@ import { h } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf, roomRoute } from '../routes.ts';
+import { veil } from '../components/content-note.ts';
 
 /** The list is read again this often, besides whenever a notification arrives. */
 const REFRESH_MS = 30_000;
@@ -218,9 +219,22 @@ class SafetyPage extends Component {
         ),
       );
     }
-    if (escalation.excerpt !== null) {
+    const excerpt = escalation.excerpt;
+    if (excerpt !== null) {
       const quote = h('blockquote', { class: 'mod-quote', 'data-testid': 'escalation-excerpt' });
-      quote.textContent = escalation.excerpt;
+      if (escalation.excerptSensitive) {
+        // Marked with a content note by its writer: read on request, as in the room.
+        details.push(
+          veil(quote, {
+            revealed: false,
+            fill: (text) => {
+              text.textContent = excerpt;
+            },
+          }),
+        );
+      } else {
+        quote.textContent = excerpt;
+      }
       details.push(quote);
     }
     if (escalation.note !== null) {
