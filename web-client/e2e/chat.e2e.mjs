@@ -4,10 +4,12 @@
 // other's messages with nicknames, each other in "Here now", the typing line, and that a
 // parent who leaves the room disappears from the other's list. Lengths are counted as the server
 // counts them (code points): 2,500 emoji go through, 4,001 are held back with the server's limit.
+// A message sent with a content note shows the others a note first; they reveal it from the keyboard.
 import {
   ScenarioFailure,
   baseUrl,
   expectAccessible,
+  expectAttribute,
   expectFocusNotObscured,
   expectHidden,
   expectText,
@@ -331,4 +333,88 @@ const ownMessages = {
   },
 };
 
-await runScenarios('chat', [twoParentsChat, phoneRoom, ownMessages]);
+/** The page is no wider than the phone: nothing of the room spills sideways. */
+async function expectPhoneWide(page, description) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > 390) throw new ScenarioFailure(`${description}: the page is ${width} px wide on a 390 px phone`);
+}
+
+const contentNote = {
+  name: 'a parent sends with a content note; another parent sees the note first and reveals the text from the keyboard (both on phones)',
+  async run(pageA, { newPage }) {
+    if (roomTitle === '') throw new ScenarioFailure('TUKIPIIRI_E2E_ROOM_TITLE is not set');
+    const pageB = await newPage({ viewport: { width: 390, height: 844 } });
+    const suffix = uniqueSuffix();
+    const writer = { username: `note_a_${suffix}`, displayName: `Aino ${suffix}`, password: `pitka-salasana-n-${suffix}` };
+    const reader = { username: `note_b_${suffix}`, displayName: `Bertta ${suffix}`, password: `pitka-salasana-m-${suffix}` };
+    await Promise.all([registerParent(pageA, writer), registerParent(pageB, reader)]);
+    await Promise.all([openRoom(pageA, writer.displayName), openRoom(pageB, reader.displayName)]);
+
+    // The writer turns the content note on: a toggle button, pressed.
+    const toggle = pageA.getByRole('button', { name: 'Sisältövaroitus', exact: true });
+    await expectAttribute(toggle, 'aria-pressed', 'false', 'the content-note toggle, off at first');
+    await toggle.click();
+    await expectAttribute(toggle, 'aria-pressed', 'true', 'the content-note toggle once pressed');
+    await expectAccessible(pageA, 'the composer with the content note on, on a phone');
+    await expectPhoneWide(pageA, 'the composer with the content note on');
+
+    const heavy = `Lapset näkivät eilen riidan, ja minua pelotti (${suffix}).`;
+    const input = pageA.getByLabel('Viesti', exact);
+    await input.fill(heavy);
+    await input.press('Enter');
+    // The writer reads their own text, with a small tag; the toggle is off again for the next message.
+    const own = message(pageA, writer.displayName, heavy);
+    await expectVisible(own, 'the marked message on the writer’s screen');
+    await expectText(own.getByTestId('content-note-tag'), 'Sisältövaroitus', 'the tag on the writer’s own message');
+    await expectHidden(pageA.getByTestId('message-pending'), 'the marked message stored');
+    await expectAttribute(toggle, 'aria-pressed', 'false', 'the content-note toggle after sending');
+
+    // The other parent sees a short note in its place, and not the text.
+    const veiled = pageB
+      .getByTestId('chat-message')
+      .filter({ has: pageB.getByTestId('message-author').getByText(writer.displayName, exact) })
+      .filter({ has: pageB.getByTestId('content-note') });
+    await expectVisible(veiled, 'the content note on the other parent’s screen');
+    await expectText(veiled.getByTestId('content-note'), /Viestissä voi olla raskasta sisältöä/, 'the note’s words');
+    if ((await pageB.getByText(heavy, exact).count()) !== 0) {
+      throw new ScenarioFailure('the marked text must not be on the other parent’s page before they ask for it');
+    }
+    const reveal = veiled.getByRole('button', { name: 'Näytä viesti', exact: true });
+    await expectAttribute(reveal, 'aria-expanded', 'false', 'the reveal button, folded');
+    await expectAccessible(pageB, 'the content note on a phone');
+    await expectPhoneWide(pageB, 'the content note');
+
+    // From the keyboard: focus the button and press Enter; the text is read out politely where it appears.
+    await reveal.focus();
+    await pageB.keyboard.press('Enter');
+    await expectVisible(message(pageB, writer.displayName, heavy), 'the text once revealed');
+    await expectAttribute(veiled.getByTestId('message-body'), 'aria-live', 'polite', 'the revealed text as a polite live region');
+    const hide = veiled.getByRole('button', { name: 'Piilota viesti', exact: true });
+    await expectAttribute(hide, 'aria-expanded', 'true', 'the button once the text is shown');
+    const focused = await hide.evaluate((element) => element === document.activeElement);
+    if (!focused) throw new ScenarioFailure('focus must stay on the button after revealing');
+    await expectAccessible(pageB, 'the revealed message on a phone');
+    await expectPhoneWide(pageB, 'the revealed message');
+    // Hidden again with a second press.
+    await pageB.keyboard.press('Space');
+    await expectHidden(pageB.getByText(heavy, exact), 'the text once hidden again');
+    await expectAttribute(
+      veiled.getByRole('button', { name: 'Näytä viesti', exact: true }),
+      'aria-expanded',
+      'false',
+      'the button after hiding',
+    );
+
+    // The next message goes without a note: the toggle was reset.
+    const light = `Kiitos, että sain kertoa (${suffix}).`;
+    await input.fill(light);
+    await input.press('Enter');
+    const plain = message(pageB, writer.displayName, light);
+    await expectVisible(plain, 'the next, unmarked message as it is');
+    if ((await plain.getByTestId('content-note').count()) !== 0) {
+      throw new ScenarioFailure('a message sent after the marked one must not carry a content note');
+    }
+  },
+};
+
+await runScenarios('chat', [twoParentsChat, phoneRoom, ownMessages, contentNote]);

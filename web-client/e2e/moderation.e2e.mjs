@@ -4,7 +4,8 @@
 // messages and mutes the parent; the parent sees the removal text in place of the message, the
 // mute notice and a disabled composer. Then the parent leaves with the quick-exit button and
 // the facilitator with Escape pressed twice: both end up off the service, and Back does not
-// bring the room back.
+// bring the room back. A message sent with a content note reaches the facilitator behind the note too, with its
+// worry mark and its menu.
 import {
   ScenarioFailure,
   baseUrl,
@@ -277,6 +278,28 @@ const raiseHand = {
     if ((await message(parentPage, parent.displayName, worrying).getByTestId('message-marks').count()) > 0) {
       throw new ScenarioFailure('the writer must not see the worry mark');
     }
+
+    // A message sent with a content note: the facilitator, like everyone else, sees the note first, here with the worry
+    // mark; the message's menu works as ever, and the text is read on request (also in the risk flag's excerpt).
+    const marked = `En jaksa enää elää, pelkään joka ilta (${uniqueSuffix()}).`;
+    await parentPage.getByRole('button', { name: 'Sisältövaroitus', exact: true }).click();
+    await send(parentPage, marked);
+    const veiled = facilitatorPage
+      .getByTestId('chat-message')
+      .filter({ has: facilitatorPage.getByTestId('message-author').getByText(parent.displayName, exact) })
+      .filter({ has: facilitatorPage.getByTestId('content-note') });
+    await expectVisible(veiled, 'the content note on the facilitator’s screen');
+    await expectText(veiled.getByTestId('message-marks'), 'Huoli', 'the worry mark on the message behind the note');
+    if ((await facilitatorPage.getByText(marked).count()) > 0) {
+      throw new ScenarioFailure('the marked text must not be on the facilitator’s page before they ask for it');
+    }
+    await veiled.getByTestId('message-menu-toggle').click();
+    await expectVisible(veiled.getByTestId('message-action-remove'), 'the removal in the menu of a message behind a note');
+    await facilitatorPage.keyboard.press('Escape');
+    await expectHidden(veiled.getByTestId('message-menu'), 'the menu once Escape closed it');
+    await veiled.getByRole('button', { name: 'Näytä viesti', exact: true }).click();
+    await expectVisible(message(facilitatorPage, parent.displayName, marked), 'the marked text once the facilitator revealed it');
+    await expectAccessible(facilitatorPage, 'a message behind a content note among the facilitator’s tools');
   },
 };
 

@@ -78,6 +78,8 @@ export type RiskFlag = {
   authorId: UserId | null;
   authorName: string | null;
   excerpt: string | null;
+  /** The writer marked the message with a content note: the excerpt is shown on request. */
+  sensitive: boolean;
   categories: string[];
   createdAt: string | null;
   seen: boolean;
@@ -181,6 +183,7 @@ export function toRiskFlag(value: unknown): RiskFlag | null {
     authorId: idOf(json['authorId']),
     authorName: filled(json['authorName']),
     excerpt: filled(json['excerpt']),
+    sensitive: json['sensitive'] === true,
     categories: listOf(json['categories'], filled),
     createdAt: instant(json['createdAt']),
     seen: json['seen'] === true,

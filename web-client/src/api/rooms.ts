@@ -67,6 +67,11 @@ export type ChatMessage = {
   translations?: Readonly<Record<string, string>> | null;
   removedByWriter?: boolean;
   editedAt?: string | null;
+  /**
+   * Its writer marked it as sensitive when sending (a content note): readers other than the
+   * writer see a short note and reveal the text themselves. False for a removed message.
+   */
+  sensitive?: boolean;
 };
 
 /** A writer's change to a stored message, heard live: a new text (`edited`) or its removal (`deleted`). */

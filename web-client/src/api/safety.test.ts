@@ -13,6 +13,7 @@ describe('safety readers', () => {
       subjectId: 'p1',
       subjectName: 'Anna',
       excerpt: 'en jaksa',
+      excerptSensitive: true,
       categories: ['self-harm'],
       reason: null,
       note: null,
@@ -26,6 +27,7 @@ describe('safety readers', () => {
       signal: 'RISK_FLAG',
       roomKind: 'CLOSED',
       excerpt: 'en jaksa',
+      excerptSensitive: true,
       reason: null,
       takenBy: null,
       takenByConnected: null,
@@ -39,10 +41,16 @@ describe('safety readers', () => {
     expect(toEscalation({ id: 'e2', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', reason: 'WORRY' })).toMatchObject({
       reason: 'WORRY',
       excerpt: null,
+      excerptSensitive: false,
       categories: [],
       roomKind: 'OPEN',
     });
     expect(toEscalation({ id: 'e3', roomId: 'r1', signal: 'SOMETHING', createdAt: '2026-11-30T18:00:00Z' })).toBeNull();
+    // only a true boolean marks the excerpt
+    expect(
+      toEscalation({ id: 'e6', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', excerptSensitive: 'true' })
+        ?.excerptSensitive,
+    ).toBe(false);
     expect(
       toEscalation({ id: 'e4', roomId: 'r1', signal: 'REPORT', createdAt: '2026-11-30T18:00:00Z', reason: 'BORED' })?.reason,
     ).toBeNull();

@@ -22,6 +22,8 @@ export type Escalation = {
   subjectId: UserId | null;
   subjectName: string | null;
   excerpt: string | null;
+  /** The excerpt's writer marked it with a content note: it is shown on request. */
+  excerptSensitive: boolean;
   categories: string[];
   reason: ReportReason | null;
   note: string | null;
@@ -81,6 +83,7 @@ export function toEscalation(value: unknown): Escalation | null {
     subjectId: idOf(json['subjectId']),
     subjectName: filled(json['subjectName']),
     excerpt: filled(json['excerpt']),
+    excerptSensitive: json['excerptSensitive'] === true,
     categories: listOf(json['categories'], filled),
     reason: (reportReasons as readonly unknown[]).includes(reason) ? (reason as ReportReason) : null,
     note: filled(json['note']),

@@ -214,12 +214,15 @@ describe('chat connection', () => {
     const socket = await connect(sockets[0]);
     expect(connection.sendMessage(5, 'c1', 'Hei\nkaikki')).toBe(true);
     expect(connection.sendTyping(5)).toBe(true);
-    const [message, typing] = socket.sent('SEND');
+    expect(connection.sendMessage(5, 'c2', 'Raskas asia', true)).toBe(true);
+    const [message, typing, marked] = socket.sent('SEND');
     expect(message?.headers['destination']).toBe('/app/rooms/5/messages');
     expect(message?.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(message?.body ?? '')).toEqual({ clientId: 'c1', body: 'Hei\nkaikki' });
+    expect(JSON.parse(message?.body ?? '')).toEqual({ clientId: 'c1', body: 'Hei\nkaikki', sensitive: false });
     expect(typing?.headers['destination']).toBe('/app/rooms/5/typing');
     expect(typing?.body).toBe('{}');
+    // the content note goes as a JSON boolean, the only form the server takes
+    expect(JSON.parse(marked?.body ?? '')).toEqual({ clientId: 'c2', body: 'Raskas asia', sensitive: true });
   });
 
   it('unsubscribes a room that is no longer watched, message topic first', async () => {

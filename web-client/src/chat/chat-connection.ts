@@ -185,9 +185,12 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     };
   }
 
-  /** Sends a chat message; false when there is no connection to send it on. */
-  sendMessage(roomId: RoomId, clientId: string, body: string): boolean {
-    return this.#publish(destinations.send(roomId), JSON.stringify({ clientId, body }));
+  /**
+   * Sends a chat message, `sensitive` marking it with a content note (always sent, as a boolean);
+   * false when there is no connection to send it on.
+   */
+  sendMessage(roomId: RoomId, clientId: string, body: string, sensitive = false): boolean {
+    return this.#publish(destinations.send(roomId), JSON.stringify({ clientId, body, sensitive }));
   }
 
   /** Tells the room that we are typing; false when not connected. */

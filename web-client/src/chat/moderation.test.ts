@@ -144,14 +144,16 @@ describe('reading moderation from the server', () => {
           body: 'Uhkaus',
           sentAt: 'x',
           removed: true,
+          sensitive: true,
         },
         { seq: 6 },
       ],
     });
     expect(report?.reason).toBe('THREAT');
-    expect(report?.context.map((message) => [message.seq, message.body, message.removed])).toEqual([
-      [4, '', true],
-      [5, 'Uhkaus', true],
+    expect(report?.context.map((message) => [message.seq, message.body, message.removed, message.sensitive])).toEqual([
+      [4, '', true, false],
+      // the reported message as written, content note and all
+      [5, 'Uhkaus', true, true],
     ]);
     expect(toReport({ reason: 'SPAM' })).toBeNull();
     expect(
@@ -162,15 +164,18 @@ describe('reading moderation from the server', () => {
         authorId: 'p1',
         authorName: 'Matti',
         excerpt: 'x',
+        sensitive: true,
         categories: ['self-harm'],
         seen: true,
       }),
     ).toMatchObject({
       id: 'f1',
       seq: 3,
+      sensitive: true,
       categories: ['self-harm'],
       seen: true,
     });
+    expect(toRiskFlag({ id: 'f2', excerpt: 'x', sensitive: 1 })?.sensitive).toBe(false);
   });
 });
 

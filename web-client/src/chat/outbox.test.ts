@@ -13,6 +13,19 @@ describe('outbox', () => {
     expect(outbox.ack('c1')).toBeUndefined();
   });
 
+  it('keeps a content note through every state, and a message without one stays unmarked', () => {
+    const outbox = new Outbox(TIMEOUT);
+    outbox.add('c1', 'Raskas asia', 0, true);
+    outbox.add('c2', 'Hei', 0);
+    outbox.sent('c1', 0);
+    expect(outbox.unsent('c1')?.sensitive).toBe(true);
+    expect(outbox.sent('c1', 1)?.sensitive).toBe(true);
+    expect(outbox.postpone('c1', 'moderation.slow_mode', 5_000)?.sensitive).toBe(true);
+    expect(outbox.resendable()).toEqual([]);
+    expect(outbox.get('c2')?.sensitive).toBe(false);
+    expect(outbox.ack('c1')?.sensitive).toBe(true);
+  });
+
   it('fails when no acknowledgement comes in time', () => {
     const outbox = new Outbox(TIMEOUT);
     outbox.add('c1', 'Hei', 0);

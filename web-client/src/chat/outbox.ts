@@ -10,6 +10,8 @@ export type OutgoingState = 'pending' | 'failed';
 export type Outgoing = {
   readonly clientId: string;
   readonly body: string;
+  /** Marked as sensitive (a content note); every send of it carries the same mark. */
+  readonly sensitive: boolean;
   readonly createdAt: number;
   readonly state: OutgoingState;
   readonly reason: FailReason | null;
@@ -49,11 +51,12 @@ export class Outbox {
     return this.#entries.get(clientId);
   }
 
-  /** A new message, pending until it goes out (`sent`) or cannot (`unsent`). */
-  add(clientId: string, body: string, now: number): Outgoing {
+  /** A new message, pending until it goes out (`sent`) or cannot (`unsent`); `sensitive` marks it with a content note. */
+  add(clientId: string, body: string, now: number, sensitive = false): Outgoing {
     const entry: Outgoing = {
       clientId,
       body,
+      sensitive,
       createdAt: now,
       state: 'pending',
       reason: null,

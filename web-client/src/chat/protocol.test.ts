@@ -45,6 +45,7 @@ describe('chat protocol', () => {
       translations: null,
       removedByWriter: false,
       editedAt: null,
+      sensitive: false,
     });
     expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
@@ -68,6 +69,15 @@ describe('chat protocol', () => {
       translations: null,
       kind: 'TEXT',
     });
+  });
+
+  it('reads the content note only from a true boolean, and not on a removed message', () => {
+    expect(toLiveMessage({ ...live, sensitive: true })?.sensitive).toBe(true);
+    expect(toChatMessage({ ...live, sensitive: false })?.sensitive).toBe(false);
+    for (const notABoolean of ['true', 'yes', 1, {}, null, undefined]) {
+      expect(toLiveMessage({ ...live, sensitive: notABoolean })?.sensitive, JSON.stringify(notABoolean) ?? 'undefined').toBe(false);
+    }
+    expect(toLiveMessage({ ...live, sensitive: true, removed: true })?.sensitive).toBe(false);
   });
 
   it('keeps the place of a removed message without its text', () => {

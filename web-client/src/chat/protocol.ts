@@ -87,8 +87,8 @@ export function readJson(body: string): unknown {
 
 /**
  * A stored message from history or the topic, or null when it does not look like one. A removed
- * message has no text (whatever body it might carry is dropped), and one whose writer deleted
- * their account has no author.
+ * message has no text (whatever body it might carry is dropped) and no content note, and one
+ * whose writer deleted their account has no author.
  */
 export function toChatMessage(value: unknown): ChatMessage | null {
   const json = record(value);
@@ -114,6 +114,8 @@ export function toChatMessage(value: unknown): ChatMessage | null {
     translations,
     removedByWriter: removed && json['removedByWriter'] === true,
     editedAt: removed ? null : text(json['editedAt']),
+    // Only a true boolean marks a message, as the server stores it; a removed one has nothing to hide.
+    sensitive: !removed && json['sensitive'] === true,
   };
 }
 

@@ -21,7 +21,7 @@ import { type ChatChannel, RoomChat } from './room-chat.ts';
 class FakeChannel extends TypedEventTarget<ChatConnectionEventMap> implements ChatChannel {
   status: ConnectionStatus = 'online';
   listener: RoomListener | null = null;
-  readonly sent: { roomId: string; clientId: string; body: string }[] = [];
+  readonly sent: { roomId: string; clientId: string; body: string; sensitive: boolean }[] = [];
   readonly typing: string[] = [];
 
   start(): void {}
@@ -33,9 +33,9 @@ class FakeChannel extends TypedEventTarget<ChatConnectionEventMap> implements Ch
     };
   }
 
-  sendMessage(roomId: string, clientId: string, body: string): boolean {
+  sendMessage(roomId: string, clientId: string, body: string, sensitive: boolean): boolean {
     if (this.status !== 'online') return false;
-    this.sent.push({ roomId, clientId, body });
+    this.sent.push({ roomId, clientId, body, sensitive });
     return true;
   }
 
@@ -185,7 +185,7 @@ describe('room chat: sending', () => {
   it('shows a message at once as pending, then as sent once acknowledged; the topic copy shows once', async () => {
     const { chat, channel } = await setup();
     expect(chat.send('  Hei kaikki!\n  ')).toBe('sent');
-    expect(channel.sent).toEqual([{ roomId: '5', clientId: 'c1', body: 'Hei kaikki!' }]);
+    expect(channel.sent).toEqual([{ roomId: '5', clientId: 'c1', body: 'Hei kaikki!', sensitive: false }]);
     expect(chat.outgoing).toMatchObject([{ clientId: 'c1', state: 'pending' }]);
 
     channel.emit(new AckEvent({ clientId: 'c1', roomId: 5, seq: 4, messageId: 'm4', sentAt: '2026-11-23T16:01:00Z' }));
@@ -194,6 +194,28 @@ describe('room chat: sending', () => {
     channel.listener?.message({ ...msg(4, 7, 'Hei kaikki!'), clientId: null });
     expect(chat.messages.filter((entry) => entry.body === 'Hei kaikki!')).toHaveLength(1);
     expect(chat.messages.at(-1)).toMatchObject({ seq: 4, authorId: 7, authorDisplayName: 'Anna' });
+  });
+
+  it('sends a message with a content note marked, every time it goes, and shows it marked once stored', async () => {
+    const { chat, channel } = await setup();
+    expect(chat.send('Eilen oli raskas ilta', true)).toBe('sent');
+    expect(chat.send('Tavallinen viesti')).toBe('sent');
+    expect(chat.outgoing.map((entry) => [entry.clientId, entry.sensitive])).toEqual([
+      ['c1', true],
+      ['c2', false],
+    ]);
+    channel.drop();
+    channel.reconnect();
+    expect(channel.sent.map((entry) => [entry.clientId, entry.sensitive])).toEqual([
+      ['c1', true],
+      ['c2', false],
+      ['c1', true],
+      ['c2', false],
+    ]);
+    channel.emit(new AckEvent({ clientId: 'c1', roomId: 5, seq: 4, messageId: 'm4', sentAt: '2026-11-23T16:01:00Z' }));
+    expect(chat.messages.at(-1)).toMatchObject({ seq: 4, body: 'Eilen oli raskas ilta', sensitive: true });
+    channel.listener?.message({ ...msg(5, 7, 'Tavallinen viesti'), sensitive: false, clientId: 'c2' });
+    expect(chat.messages.at(-1)).toMatchObject({ seq: 5, sensitive: false });
   });
 
   it('takes a topic message that carries the client id as the acknowledgement', async () => {

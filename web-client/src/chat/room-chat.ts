@@ -53,7 +53,7 @@ export type ChatChannel = {
   on: TypedEventTarget<ChatConnectionEventMap>['on'];
   start(): void;
   watchRoom(roomId: string, listener: RoomListener): () => void;
-  sendMessage(roomId: string, clientId: string, body: string): boolean;
+  sendMessage(roomId: string, clientId: string, body: string, sensitive: boolean): boolean;
   sendTyping(roomId: string): boolean;
 };
 
@@ -131,7 +131,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#history = new RoomHistory({ api, roomId, limits: this.#limits, removedSeqs: () => this.#moderation.state.removedSeqs });
     this.#sender = new RoomSender({
       roomId,
-      transmit: (room, clientId, body) => this.#channel.sendMessage(room, clientId, body),
+      transmit: (room, clientId, body, sensitive) => this.#channel.sendMessage(room, clientId, body, sensitive),
       now: this.#now,
       newClientId: options.newClientId ?? (() => newClientId()),
       refusalNow: () => this.#refusalNow(),
@@ -356,9 +356,10 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   /**
    * Sends a message folded as the server stores it (the text policy: trimmed, invisible characters
    * removed, NFC), so the pending copy reads as the stored one; shown at once as pending. Lengths
-   * are counted in code points against the server's limit.
+   * are counted in code points against the server's limit. `sensitive` marks it with a content
+   * note: the others see a short note and reveal the text themselves.
    */
-  send(text: string): SendResult {
+  send(text: string, sensitive = false): SendResult {
     const check = this.#limits.check('message', text);
     const body = check === null ? text.trim() : check.text;
     if (body === '' || (check !== null && !check.ok && check.code === 'not_blank')) return 'empty';
@@ -367,7 +368,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (this.sendWaitSeconds > 0) return 'wait';
     // The others drop our typing line when the message arrives; typing again should show anew.
     this.#typing.sent();
-    this.#sender.send(body);
+    this.#sender.send(body, sensitive);
     return 'sent';
   }
 
@@ -477,6 +478,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       body: entry.body,
       sentAt: ack.sentAt,
       removed: false,
+      sensitive: entry.sensitive,
     });
   }
 

@@ -8,12 +8,15 @@ function problemFor(clientId: string, code: string, retryAfterSeconds: number | 
 
 function sender(options: { online?: () => boolean; refusal?: () => string | null } = {}) {
   const sent: string[] = [];
+  /** The client ids that went with a content note. */
+  const marked: string[] = [];
   let ids = 0;
   const store = new RoomSender({
     roomId: '5',
-    transmit: (_roomId, clientId) => {
+    transmit: (_roomId, clientId, _body, sensitive) => {
       if (options.online !== undefined && !options.online()) return false;
       sent.push(clientId);
+      if (sensitive) marked.push(clientId);
       return true;
     },
     now: () => Date.now(),
@@ -22,7 +25,7 @@ function sender(options: { online?: () => boolean; refusal?: () => string | null
   });
   const changes: string[] = [];
   store.on('messages-changed', (event) => changes.push(event.change));
-  return { store, sent, changes };
+  return { store, sent, marked, changes };
 }
 
 beforeEach(() => {
@@ -46,6 +49,17 @@ describe('room sender', () => {
     expect(store.settled(null, 6)).toBe(false);
     expect(store.outgoing).toEqual([]);
     expect([store.sentHere(4), store.sentHere(5)]).toEqual(['c1', 'c2']);
+  });
+
+  it('sends a message with a content note marked, and marked again when it waits out slow mode', () => {
+    const { store, sent, marked } = sender();
+    store.send('Raskas asia', true);
+    store.send('Hei');
+    store.refused(problemFor('c1', 'moderation.slow_mode', 3));
+    vi.advanceTimersByTime(3_000);
+    expect(sent).toEqual(['c1', 'c2', 'c1']);
+    expect(marked).toEqual(['c1', 'c1']);
+    expect(store.acknowledged({ clientId: 'c1', roomId: 5, seq: 4, messageId: 'm4', sentAt: 'x' })?.sensitive).toBe(true);
   });
 
   it('fails a message without an ack in time, and not one acknowledged before', () => {

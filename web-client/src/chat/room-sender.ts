@@ -20,8 +20,8 @@ export type RoomSenderEventMap = {
 
 export type RoomSenderOptions = {
   roomId: string;
-  /** Puts a message on the connection; false when it is down. */
-  transmit: (roomId: string, clientId: string, body: string) => boolean;
+  /** Puts a message on the connection (`sensitive`: with a content note); false when it is down. */
+  transmit: (roomId: string, clientId: string, body: string, sensitive: boolean) => boolean;
   now: () => number;
   newClientId: () => string;
   /**
@@ -86,11 +86,14 @@ export class RoomSender extends TypedEventTarget<RoomSenderEventMap> {
     return this.#waitCode === 'moderation.slow_mode' ? 'slow-mode' : 'limit';
   }
 
-  /** Sends a checked, folded body under a new client id; false while the server asks to wait. */
-  send(body: string): boolean {
+  /**
+   * Sends a checked, folded body under a new client id, marked with a content note when
+   * `sensitive`; false while the server asks to wait.
+   */
+  send(body: string, sensitive = false): boolean {
     if (this.waitSeconds > 0) return false;
     const clientId = this.#newClientId();
-    this.#outbox.add(clientId, body, this.#now());
+    this.#outbox.add(clientId, body, this.#now(), sensitive);
     this.#send(clientId);
     this.#changed('own');
     return true;
@@ -213,7 +216,7 @@ export class RoomSender extends TypedEventTarget<RoomSenderEventMap> {
   #send(clientId: string): void {
     const entry = this.#outbox.get(clientId);
     if (entry === undefined) return;
-    if (this.#transmit(this.#roomId, clientId, entry.body)) {
+    if (this.#transmit(this.#roomId, clientId, entry.body, entry.sensitive)) {
       this.#outbox.sent(clientId, this.#now());
       this.#scheduleAckTimer();
     } else {

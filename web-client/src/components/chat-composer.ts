@@ -1,3 +1,4 @@
+import { contentNoteAfterSend } from '../chat/content-note.ts';
 import { formatMessageTime } from '../chat/format.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { locale } from '../context.ts';
@@ -24,7 +25,9 @@ const MAX_HEIGHT_PX = 200;
 const COUNTDOWN_MS = 1000;
 
 /**
- * Writing a message: Enter sends, Shift+Enter starts a new line. Typing tells the others (at
+ * Writing a message: Enter sends, Shift+Enter starts a new line. "Sisältövaroitus" (a toggle,
+ * `aria-pressed`) marks the next message with a content note: the others see a short note and
+ * reveal the text themselves; it turns off once the message is taken. Typing tells the others (at
  * most every few seconds). When nothing can be sent (a read-only, archived or locked room, or a
  * facilitator's mute) it says why; while slow mode or a flood limit asks to wait, it counts the
  * seconds down and keeps what was written.
@@ -49,6 +52,8 @@ class ChatComposer extends Component {
   #appealFor: string | null = null;
   /** Raise a hand, or pass. */
   readonly #floorBar = h('tp-floor-bar');
+  /** Marks the next message with a content note (`aria-pressed`). */
+  readonly #contentNote: HTMLButtonElement;
   #countdown: ReturnType<typeof setInterval> | undefined;
   readonly #hintId: string;
   #chat: RoomChat | null = null;
@@ -92,6 +97,20 @@ class ChatComposer extends Component {
     );
     this.#wait = h('p', { class: 'composer-wait', role: 'status', 'data-testid': 'composer-wait', hidden: true });
     this.#slowMode = h('p', { class: 'composer-slow-mode', 'data-testid': 'composer-slow-mode', hidden: true });
+    const contentNoteHintId = `${id}-content-note-hint`;
+    this.#contentNote = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button-quiet composer-content-note',
+        'aria-pressed': 'false',
+        'aria-describedby': contentNoteHintId,
+        'data-testid': 'composer-content-note',
+        disabled: true,
+      },
+      h('span', { class: 'composer-content-note-check', 'aria-hidden': 'true' }, '\u2713'),
+      translated(locale, 'span', 'chat.contentNote.toggle'),
+    );
     this.#row = h(
       'div',
       { class: 'composer-row' },
@@ -109,6 +128,8 @@ class ChatComposer extends Component {
       h(
         'div',
         { class: 'composer-foot' },
+        this.#contentNote,
+        translated(locale, 'p', 'chat.contentNote.toggleHint', { id: contentNoteHintId, class: 'visually-hidden' }),
         this.#floorBar,
         translated(locale, 'p', 'chat.composer.hint', { id: hintId, class: 'composer-hint' }),
         this.#counter,
@@ -130,6 +151,7 @@ class ChatComposer extends Component {
       event.preventDefault();
       void this.#submit();
     });
+    this.#contentNote.addEventListener('click', () => this.#mark(!this.#marked));
     this.#textarea.addEventListener('input', () => {
       this.#fit();
       this.#count();
@@ -179,6 +201,7 @@ class ChatComposer extends Component {
     const enabled = (chat?.canSend ?? false) && !rulesDue;
     this.#textarea.disabled = !enabled;
     this.#send.disabled = !enabled;
+    this.#contentNote.disabled = !enabled;
     this.#blocked.hidden = block === null;
     this.#blocked.classList.toggle('is-muted', block === 'muted');
     setText(locale, this.#blockedText, this.#blockText());
@@ -271,8 +294,18 @@ class ChatComposer extends Component {
     });
   }
 
+  /** Whether the next message goes with a content note. */
+  get #marked(): boolean {
+    return this.#contentNote.getAttribute('aria-pressed') === 'true';
+  }
+
+  #mark(marked: boolean): void {
+    this.#contentNote.setAttribute('aria-pressed', String(marked));
+  }
+
   #sendNow(chat: RoomChat): void {
-    const result = chat.send(this.#textarea.value);
+    const result = chat.send(this.#textarea.value, this.#marked);
+    this.#mark(contentNoteAfterSend(result, this.#marked));
     if (result === 'wait') {
       // Kept as written; the countdown above says when it can go.
       this.#showWait();

@@ -1,4 +1,5 @@
 import { type ChatMessage, messageText } from '../api/rooms.ts';
+import { Reveals, contentNoteView } from '../chat/content-note.ts';
 import type { MessageAction } from '../chat/message-actions.ts';
 import type { Outgoing } from '../chat/outbox.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
@@ -10,6 +11,7 @@ import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { splitPhoneNumbers } from '../safety/phone-numbers.ts';
+import { contentNoteTag, unveil, veil } from './content-note.ts';
 import { roleBadge } from './role-badge.ts';
 
 /** What the list shows: the room's messages and the ones on their way. */
@@ -91,6 +93,10 @@ class MessageList extends Component {
   readonly #crisis = new Map<HTMLLIElement, ChatMessage>();
   /** The newest crisis message added since the last look, which the room brings into view. */
   #freshCrisis: HTMLLIElement | null = null;
+  /** Others' marked messages this reader has revealed (a content note), kept while the room is open. */
+  readonly #reveals = new Reveals();
+  /** The text of each marked message shown behind a content note, as it is now (an edit changes it). */
+  readonly #veiledTexts = new WeakMap<HTMLLIElement, string>();
 
   protected render(): void {
     const log = h(
@@ -216,16 +222,23 @@ class MessageList extends Component {
       item.dataset['removed'] = 'true';
       item.classList.add('is-removed');
       const body = item.querySelector<HTMLElement>('.message-body');
-      if (body !== null) setText(locale, body, removalNote(message));
+      if (body !== null) {
+        unveil(body);
+        setText(locale, body, removalNote(message));
+      }
+      item.querySelector('.content-note-tag')?.remove();
+      item.classList.remove('is-sensitive');
       item.querySelector('.message-edited')?.remove();
       this.#crisis.delete(item);
+      this.#veiledTexts.delete(item);
     }
     const editedAt = message.removed ? null : (message.editedAt ?? null);
     if (editedAt !== null && item.dataset['editedAt'] !== editedAt) {
       item.dataset['editedAt'] = editedAt;
       const body = item.querySelector<HTMLElement>('.message-body');
-      // The writer's own text: set as text, never parsed as markup.
-      if (body !== null) body.textContent = message.body;
+      if (this.#veiledTexts.has(item)) this.#veiledTexts.set(item, message.body);
+      // The writer's own text: set as text, never parsed as markup; behind a content note, only once revealed.
+      if (body !== null && body.dataset['veiled'] !== 'true') body.textContent = message.body;
       let marker = item.querySelector<HTMLElement>('.message-edited');
       if (marker === null) {
         marker = translated(locale, 'span', 'chat.edited', { class: 'message-edited', 'data-testid': 'message-edited' });
@@ -363,7 +376,37 @@ class MessageList extends Component {
       this.#crisis.set(item, message);
       this.#freshCrisis = item;
     }
+    this.#showContentNote(item, message, own);
     return item;
+  }
+
+  /**
+   * A message marked with a content note: the writer's own carries a small tag; anyone else's (a
+   * reviewer's too) shows a short note and the text only once the reader asks for it.
+   */
+  #showContentNote(item: HTMLLIElement, message: ChatMessage, own: boolean): void {
+    const view = contentNoteView(message, own, this.#reveals.has(message.seq));
+    if (view === 'plain') return;
+    item.classList.add('is-sensitive');
+    const body = item.querySelector<HTMLElement>('.message-body');
+    if (body === null) return;
+    if (view === 'tagged') {
+      body.before(contentNoteTag());
+      return;
+    }
+    this.#veiledTexts.set(item, message.body);
+    body.textContent = '';
+    body.before(
+      veil(body, {
+        revealed: view === 'revealed',
+        describedBy: item.querySelector('.message-author')?.id ?? '',
+        // The writer's own text: set as text, never parsed as markup.
+        fill: (text) => {
+          text.textContent = this.#veiledTexts.get(item) ?? '';
+        },
+        onToggle: () => this.#reveals.toggle(message.seq),
+      }),
+    );
   }
 
   #outgoingItem(entry: Outgoing, source: MessageSource): HTMLLIElement {
@@ -376,6 +419,10 @@ class MessageList extends Component {
       time,
       attributes: { 'data-client-id': entry.clientId },
     });
+    if (entry.sensitive) {
+      item.classList.add('is-sensitive');
+      item.querySelector('.message-body')?.before(contentNoteTag());
+    }
     return item;
   }
 

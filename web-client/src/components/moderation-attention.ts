@@ -10,6 +10,7 @@ import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf, roomRoute } from '../routes.ts';
 import { type PanelContext, act } from './panel-feedback.ts';
 import { quoteBlock } from '../dom/quote.ts';
+import { veil } from './content-note.ts';
 
 /** Opens a one-to-one talk with a participant and offers the way there. */
 export function startPrivateTalk(
@@ -134,12 +135,27 @@ class ModerationAttention extends Component {
       }),
     );
     const excerpt = quoteBlock(null, { className: 'mod-quote' });
-    if (flag.excerpt === null) {
+    const quoted = flag.excerpt;
+    if (quoted === null) {
       setText(locale, excerpt, ref('chat.removed'));
+      item.append(meta, categories, excerpt);
+    } else if (flag.sensitive) {
+      // Marked with a content note: read on request, as in the room.
+      item.append(
+        meta,
+        categories,
+        veil(excerpt, {
+          revealed: false,
+          fill: (text) => {
+            text.textContent = quoted;
+          },
+        }),
+        excerpt,
+      );
     } else {
-      excerpt.textContent = flag.excerpt;
+      excerpt.textContent = quoted;
+      item.append(meta, categories, excerpt);
     }
-    item.append(meta, categories, excerpt);
     if (flag.seen) return item;
 
     const crisis = translated(locale, 'button', 'mod.flags.sendCrisis', {

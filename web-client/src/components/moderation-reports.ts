@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/languages.ts';
 import { textProblem } from './modal-dialog.ts';
 import { type PanelContext, act } from './panel-feedback.ts';
 import { reasonLabel } from './report-dialog.ts';
+import { veil } from './content-note.ts';
 
 /**
  * The room's open reports, oldest first: why, by whom (nickname only) and about whom, the
@@ -100,15 +101,27 @@ class ModerationReports extends Component {
           ...report.context.map((message) => {
             const reported = report.messageId !== null && String(message.id) === report.messageId;
             const body = h(reported ? 'mark' : 'span', { class: 'mod-context-body' });
-            if (message.removed && !reported) {
+            const shown = !(message.removed && !reported);
+            if (!shown) {
               setText(locale, body, ref('chat.removed'));
-            } else {
+            } else if (message.sensitive !== true) {
               body.textContent = message.body;
             }
+            const author = h('span', { class: 'mod-context-author', id: uniqueId('mod-context-author') }, `${message.authorDisplayName}: `);
             return h(
               'li',
               { class: reported ? 'is-reported' : '' },
-              h('span', { class: 'mod-context-author' }, `${message.authorDisplayName}: `),
+              author,
+              // Marked with a content note by its writer: read on request, as in the room.
+              shown && message.sensitive === true
+                ? veil(body, {
+                    revealed: false,
+                    describedBy: author.id,
+                    fill: (text) => {
+                      text.textContent = message.body;
+                    },
+                  })
+                : null,
               body,
               reported ? translated(locale, 'span', 'mod.reports.reportedMessage', { class: 'visually-hidden' }) : null,
               reported && message.removed ? translated(locale, 'span', 'mod.reports.alreadyRemoved', { class: 'mod-context-note' }) : null,

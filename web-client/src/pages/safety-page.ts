@@ -21,6 +21,7 @@ import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf, roomRoute } from '../routes.ts';
 import { quoteBlock } from '../dom/quote.ts';
+import { veil } from '../components/content-note.ts';
 
 /** The list is read again this often, besides whenever a notification arrives. */
 const REFRESH_MS = 30_000;
@@ -222,8 +223,23 @@ class SafetyPage extends Component {
         ),
       );
     }
-    if (escalation.excerpt !== null) {
-      details.push(quoteBlock(escalation.excerpt, { className: 'mod-quote', testId: 'escalation-excerpt' }));
+    const excerpt = escalation.excerpt;
+    if (excerpt !== null) {
+      const quote = quoteBlock(null, { className: 'mod-quote', testId: 'escalation-excerpt' });
+      if (escalation.excerptSensitive) {
+        // Marked with a content note by its writer: read on request, as in the room.
+        details.push(
+          veil(quote, {
+            revealed: false,
+            fill: (text) => {
+              text.textContent = excerpt;
+            },
+          }),
+        );
+      } else {
+        quote.textContent = excerpt;
+      }
+      details.push(quote);
     }
     if (escalation.note !== null) {
       const note = h('p', { class: 'mod-item-text' });

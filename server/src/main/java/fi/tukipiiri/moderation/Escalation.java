@@ -16,6 +16,8 @@ import fi.tukipiiri.rooms.RoomKind;
  * reported person, the one asking); null once their account is erased
  * @param excerpt the flagged or reported message as written; null when there is none, or
  * it has been removed
+ * @param excerptSensitive the excerpt's writer marked it as sensitive (a content note):
+ * shown on request; false when there is no excerpt
  * @param categories the risk categories of a flag; empty otherwise
  * @param reason the reason of a report; null otherwise
  * @param note the reporter's note; null otherwise
@@ -24,12 +26,13 @@ import fi.tukipiiri.rooms.RoomKind;
  * null while nobody has taken it. One who has not may have it taken over.
  */
 public record Escalation(UUID id, UUID roomId, String roomTitle, RoomKind roomKind, Signal signal, Instant createdAt,
-		UUID subjectId, String subjectName, String excerpt, List<String> categories, Report.Reason reason, String note,
-		UUID takenBy, String takenByName, Boolean takenByConnected, Instant takenAt) {
+		UUID subjectId, String subjectName, String excerpt, boolean excerptSensitive, List<String> categories,
+		Report.Reason reason, String note, UUID takenBy, String takenByName, Boolean takenByConnected,
+		Instant takenAt) {
 
 	Escalation withTakenByConnected(Boolean connected) {
 		return new Escalation(id, roomId, roomTitle, roomKind, signal, createdAt, subjectId, subjectName, excerpt,
-				categories, reason, note, takenBy, takenByName, connected, takenAt);
+				excerptSensitive, categories, reason, note, takenBy, takenByName, connected, takenAt);
 	}
 
 	/** What kind of signal was escalated. */

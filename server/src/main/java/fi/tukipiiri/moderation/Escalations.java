@@ -20,7 +20,9 @@ class Escalations {
 
 	private static final String SELECT = """
 			select e.*, r.title as room_title, r.kind as room_kind, s.display_name as subject_name, t.display_name as taken_by_name,
-			       case when m.removed_at is null then m.body end as excerpt, f.categories, rep.reason, rep.note
+			       case when m.removed_at is null then m.body end as excerpt,
+			       coalesce(m.removed_at is null and m.sensitive, false) as excerpt_sensitive,
+			       f.categories, rep.reason, rep.note
 			from safety_escalations e
 			join rooms r on r.id = e.room_id
 			left join accounts s on s.id = e.subject_id
@@ -107,6 +109,7 @@ class Escalations {
 				rs.getString("room_title"), RoomKind.valueOf(rs.getString("room_kind")),
 				Escalation.Signal.valueOf(rs.getString("signal")), rs.getTimestamp("created_at").toInstant(),
 				rs.getObject("subject_id", UUID.class), rs.getString("subject_name"), rs.getString("excerpt"),
+				rs.getBoolean("excerpt_sensitive"),
 				categories == null ? List.of() : Arrays.asList(categories.split(",")),
 				reason == null ? null : Report.Reason.valueOf(reason), rs.getString("note"),
 				rs.getObject("taken_by", UUID.class), rs.getString("taken_by_name"), null,

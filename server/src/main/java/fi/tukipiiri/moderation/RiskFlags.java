@@ -39,7 +39,8 @@ class RiskFlags {
 	 */
 	List<RiskFlag> of(UUID roomId, int limit) {
 		return jdbc.sql("""
-				select f.*, a.display_name, case when m.removed_at is null then m.body end as body
+				select f.*, a.display_name, case when m.removed_at is null then m.body end as body,
+				       coalesce(m.removed_at is null and m.sensitive, false) as sensitive
 				from risk_flags f
 				left join accounts a on a.id = f.author_id
 				left join messages m on m.id = f.message_id
@@ -51,7 +52,7 @@ class RiskFlags {
 					rs.getObject("message_id", UUID.class), rs.getLong("seq"), rs.getObject("author_id", UUID.class),
 					rs.getString("display_name"), rs.getString("body"),
 					Arrays.asList(rs.getString("categories").split(",")), rs.getTimestamp("created_at").toInstant(),
-					rs.getObject("seen_by") != null))
+					rs.getObject("seen_by") != null, rs.getBoolean("sensitive")))
 			.list();
 	}
 

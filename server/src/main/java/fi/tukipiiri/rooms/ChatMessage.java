@@ -16,20 +16,17 @@ import java.util.UUID;
  * @param translations language code (fi, sv, en, …) → the text in that language; null for
  * a {@code TEXT} message. {@code body} then holds every translation, so a reader that
  * knows no translations still reads it whole
+ * @param sensitive its writer marked it as sensitive when sending it (a content note):
+ * readers other than the writer are shown a short note and reveal the text themselves.
+ * Chosen once, at sending; an edit keeps it. Always false for a {@code CRISIS} message
  */
 public record ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
 		String body, Instant sentAt, boolean removed, MessageKind kind, Map<String, String> translations,
-		boolean removedByWriter, Instant editedAt) {
+		boolean removedByWriter, Instant editedAt, boolean sensitive) {
 
-	ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
-			String body, Instant sentAt) {
-		this(roomId, seq, id, authorId, authorDisplayName, authorRole, body, sentAt, false, MessageKind.TEXT, null,
-				false, null);
-	}
-
-	/** The message as its writer edited it: the new body, and when. */
+	/** The message as its writer edited it: the new body, and when; the mark stays. */
 	ChatMessage edited(String newBody, Instant at) {
 		return new ChatMessage(roomId, seq, id, authorId, authorDisplayName, authorRole, newBody, sentAt, removed, kind,
-				translations, removedByWriter, at);
+				translations, removedByWriter, at, sensitive);
 	}
 }

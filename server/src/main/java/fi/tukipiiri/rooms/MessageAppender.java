@@ -31,8 +31,9 @@ import fi.tukipiiri.rooms.Rooms.Membership;
  * client ids and the rooms' rules are read for all of them together, and the accepted
  * ones are written in two statements. Each message is judged as if it had come alone, in
  * arrival order: a room's numbers stay gap-free and in that order, a client id seen
- * before (stored earlier, or earlier in the same batch) answers with the first message,
- * and one message's refusal does not touch the others.
+ * before (stored earlier, or earlier in the same batch) answers with the first message as
+ * it was stored (its text and its sensitive mark, whatever the repeat carries), and one
+ * message's refusal does not touch the others.
  */
 @Component
 class MessageAppender {
@@ -60,16 +61,17 @@ class MessageAppender {
 	 * A message to store, its text already checked.
 	 *
 	 * @param translations language → text for a message in several languages, else null
+	 * @param sensitive the writer marked it as sensitive (a content note)
 	 * @param verdict the rooms' rules' answer once asked: a batch that fails is tried
 	 * again message by message, and asking again would count a message twice (slow mode
 	 * would refuse the message its first try let through)
 	 */
 	record Draft(UUID roomId, UUID authorId, String clientId, MessageKind kind, String body,
-			Map<String, String> translations, AtomicReference<Optional<ApiProblem>> verdict) {
+			Map<String, String> translations, boolean sensitive, AtomicReference<Optional<ApiProblem>> verdict) {
 
 		Draft(UUID roomId, UUID authorId, String clientId, MessageKind kind, String body,
-				Map<String, String> translations) {
-			this(roomId, authorId, clientId, kind, body, translations, new AtomicReference<>());
+				Map<String, String> translations, boolean sensitive) {
+			this(roomId, authorId, clientId, kind, body, translations, sensitive, new AtomicReference<>());
 		}
 
 		ClientKey key() {
@@ -147,7 +149,7 @@ class MessageAppender {
 			RoomMember author = members.get(draft.membership());
 			ChatMessage message = new ChatMessage(draft.roomId(), seq, UUID.randomUUID(), draft.authorId(),
 					author.displayName(), author.role(), draft.body(), this.clock.instant(), false, draft.kind(),
-					draft.translations(), false, null);
+					draft.translations(), false, null, draft.sensitive());
 			posted.add(message);
 			clientIds.add(draft.clientId());
 			outcomes.set(i, Outcome.of(new Sent(message, false)));

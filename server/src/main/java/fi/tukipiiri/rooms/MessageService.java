@@ -110,15 +110,19 @@ public class MessageService implements DisposableBean {
 	 * @throws MessageTooLong {@code message.too_long}: over the limit in code points
 	 * @throws InvalidText {@code message.invalid_text}: a control character, an unpaired
 	 * surrogate or too many marks
+	 * @param sensitive the writer marks the message as sensitive (a content note); a
+	 * repeated client id answers with the message as first stored, mark included
 	 * @throws InvalidClientId {@code message.invalid_client_id}
 	 * @throws Busy {@code server.busy}: as many messages as the node takes
 	 * ({@code tukipiiri.chat.max-sends-in-flight}) wait to be stored already
 	 */
-	public CompletableFuture<Sent> send(UUID roomId, UUID authorId, String clientId, String rawBody) {
+	public CompletableFuture<Sent> send(UUID roomId, UUID authorId, String clientId, String rawBody,
+			boolean sensitive) {
 		requireClientId(clientId);
 		String body = normalise(rawBody);
 		try {
-			return this.groupCommit.submit(new Draft(roomId, authorId, clientId, MessageKind.TEXT, body, null));
+			return this.groupCommit
+				.submit(new Draft(roomId, authorId, clientId, MessageKind.TEXT, body, null, sensitive));
 		}
 		catch (GroupCommit.Refused full) {
 			throw new Busy();
@@ -141,7 +145,8 @@ public class MessageService implements DisposableBean {
 		}
 		Map<String, String> texts = new LinkedHashMap<>(translations);
 		GroupCommit.Outcome<Sent> outcome = this.appender
-			.append(List.of(new Draft(roomId, authorId, clientId, kind, String.join("\n\n", texts.values()), texts)))
+			.append(List
+				.of(new Draft(roomId, authorId, clientId, kind, String.join("\n\n", texts.values()), texts, false)))
 			.get(0);
 		if (outcome.failure() != null) {
 			throw outcome.failure();

@@ -35,7 +35,7 @@ class Messages {
 			m.removed_at is not null as removed,
 			m.removed_at is not null and m.author_id is not null and m.removed_by is not distinct from m.author_id
 			  as removed_by_writer,
-			m.edited_at
+			m.edited_at, m.sensitive
 			""";
 
 	private static final String COLUMNS = """
@@ -123,10 +123,13 @@ class Messages {
 			.update();
 		jdbc.sql(
 				"""
-						insert into messages (room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations)
-						select room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, cast(translations as jsonb)
-						from unnest(:rooms, :seqs, :ids, :authors, :roles, :clients, :bodies, :sentAt, :kinds, :translations)
-						  as v(room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations)
+						insert into messages (room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations,
+						                      sensitive)
+						select room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, cast(translations as jsonb),
+						       sensitive
+						from unnest(:rooms, :seqs, :ids, :authors, :roles, :clients, :bodies, :sentAt, :kinds, :translations,
+						            :sensitive)
+						  as v(room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations, sensitive)
 						""")
 			.param("rooms", uuids(batch.stream().map(ChatMessage::roomId).toList()))
 			.param("seqs", new SqlArrayValue("bigint", batch.stream().map(ChatMessage::seq).toArray()))
@@ -142,6 +145,7 @@ class Messages {
 			.param("translations", texts(batch.stream()
 				.map(message -> message.translations() == null ? null : JSON.writeValueAsString(message.translations()))
 				.toList()))
+			.param("sensitive", new SqlArrayValue("boolean", batch.stream().map(ChatMessage::sensitive).toArray()))
 			.update();
 	}
 
@@ -258,7 +262,7 @@ class Messages {
 				RoomRole.valueOf(rs.getString("author_role")), rs.getString("body"),
 				rs.getTimestamp("sent_at").toInstant(), rs.getBoolean("removed"),
 				MessageKind.valueOf(rs.getString("kind")), translations(rs.getString("translations")),
-				rs.getBoolean("removed_by_writer"), instant(rs.getTimestamp("edited_at")));
+				rs.getBoolean("removed_by_writer"), instant(rs.getTimestamp("edited_at")), rs.getBoolean("sensitive"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

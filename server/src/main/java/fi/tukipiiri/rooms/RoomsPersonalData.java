@@ -41,9 +41,10 @@ class RoomsPersonalData implements PersonalData {
 	/**
 	 * @param editedAt when last edited; null when never
 	 * @param previousTexts the texts the message had before each edit, oldest first
+	 * @param sensitive marked as sensitive (a content note) when sent
 	 */
 	record OwnMessage(UUID roomId, String roomTitle, long seq, Instant sentAt, String body, boolean removed,
-			Instant editedAt, List<String> previousTexts) {
+			Instant editedAt, List<String> previousTexts, boolean sensitive) {
 	}
 
 	record Export(List<Membership> memberships, List<OwnMessage> messages) {
@@ -67,6 +68,7 @@ class RoomsPersonalData implements PersonalData {
 			.list();
 		List<OwnMessage> messages = jdbc.sql("""
 				select m.room_id, r.title, m.seq, m.sent_at, m.body, m.removed_at is not null as removed, m.edited_at,
+				       m.sensitive,
 				       array(select e.previous_body from message_edits e where e.message_id = m.id
 				             order by e.edited_at, e.id) as previous_texts
 				from messages m join rooms r on r.id = m.room_id where m.author_id = :id order by m.sent_at, m.seq
@@ -76,7 +78,7 @@ class RoomsPersonalData implements PersonalData {
 					rs.getLong("seq"), rs.getTimestamp("sent_at").toInstant(), rs.getString("body"),
 					rs.getBoolean("removed"),
 					rs.getTimestamp("edited_at") == null ? null : rs.getTimestamp("edited_at").toInstant(),
-					List.of((String[]) rs.getArray("previous_texts").getArray())))
+					List.of((String[]) rs.getArray("previous_texts").getArray()), rs.getBoolean("sensitive")))
 			.list();
 		return new Export(memberships, messages);
 	}

@@ -161,6 +161,8 @@ class StrictInputIT {
 			assertStompField(next(parentErrors, "client id as a number"), "clientId", null);
 			byParent.sendRaw(messages, "{\"clientId\": \"bool\", \"body\": true}");
 			assertStompField(next(parentErrors, "body as a boolean"), "body", "bool");
+			byParent.sendRaw(messages, "{\"clientId\": \"mark\", \"body\": \"Raskas\", \"sensitive\": \"yes\"}");
+			assertStompField(next(parentErrors, "the content note as text"), "sensitive", "mark");
 			assertThat(jdbc.sql("select count(*) from messages where room_id = :room")
 				.param("room", room)
 				.query(Long.class)

@@ -34,7 +34,11 @@ class ChatController {
 		this.replies = replies;
 	}
 
-	record SendMessage(String clientId, String body) {
+	/**
+	 * @param sensitive {@code true} marks the message as sensitive (a content note);
+	 * {@code false}, null or left out: not marked. Only a JSON boolean is taken.
+	 */
+	record SendMessage(String clientId, String body, Boolean sensitive) {
 	}
 
 	record Ack(String clientId, UUID roomId, long seq, UUID messageId, Instant sentAt) {
@@ -48,7 +52,9 @@ class ChatController {
 	CompletableFuture<Void> send(@DestinationVariable UUID roomId, @Payload SendMessage request, Principal sender,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
 		CompletableFuture<Void> answered = new CompletableFuture<>();
-		this.messages.send(roomId, UUID.fromString(sender.getName()), request.clientId(), request.body())
+		this.messages
+			.send(roomId, UUID.fromString(sender.getName()), request.clientId(), request.body(),
+					Boolean.TRUE.equals(request.sensitive()))
 			.whenComplete((sent, failure) -> {
 				if (failure != null) {
 					answered.completeExceptionally(failure);
