@@ -49,6 +49,7 @@ const visits = [
       mySessions: '#/my-sessions',
       feedback: '#/feedback',
       myData: '#/my-data',
+      workbook: '#/workbook',
     },
   },
   {

@@ -21,6 +21,7 @@ export const routeNames = [
   'safety',
   'roomStaffing',
   'audit',
+  'workbook',
 ] as const;
 
 export type RouteName = (typeof routeNames)[number];
@@ -54,6 +55,7 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   safety: '#/safety',
   roomStaffing: '#/staffing',
   audit: '#/audit',
+  workbook: '#/workbook',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */
@@ -78,6 +80,7 @@ export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'mySessions',
   'feedback',
   'myData',
+  'workbook',
   ...coordinatorRoutes,
   ...reportRoutes,
 ]);

@@ -26,7 +26,21 @@ export type TemplateEditRequest = {
   title: LocalisedText;
   description: LocalisedText;
   defaultLengthMinutes: number;
-  sessions: { title: LocalisedText; description: LocalisedText }[];
+  /** `from`: the theme's place as loaded (its material moves with it); left out for a new theme. */
+  sessions: { title: LocalisedText; description: LocalisedText; from?: number }[];
+};
+
+/** One template session's material and exercise, language code → text (languages without text left out). */
+export type SessionMaterial = {
+  position: number;
+  material: Readonly<Record<string, string>>;
+  exercise: Readonly<Record<string, string>>;
+};
+
+/** A change of one session's texts: `""` removes a language, a language left out stays as it is. */
+export type SessionMaterialEdit = {
+  material: Record<string, string>;
+  exercise: Record<string, string>;
 };
 
 /** A facilitator or peer supporter who can be named to a series. */
@@ -116,6 +130,16 @@ export function fetchTemplate(api: ApiClient, id: string): Promise<ProgrammeTemp
 /** Rejects with 409 `series.template_changed` when someone saved the template after `version`. */
 export function saveTemplate(api: ApiClient, id: string, edit: TemplateEditRequest): Promise<ProgrammeTemplate> {
   return api.put<ProgrammeTemplate>(`/api/series/templates/${encodeURIComponent(id)}`, edit);
+}
+
+/** Every session's material, in the template's order. */
+export async function fetchMaterials(api: ApiClient, templateId: string): Promise<SessionMaterial[]> {
+  const answer = await api.get<{ sessions: SessionMaterial[] }>(`/api/series/templates/${encodeURIComponent(templateId)}/materials`);
+  return answer.sessions;
+}
+
+export function saveMaterial(api: ApiClient, templateId: string, position: number, edit: SessionMaterialEdit): Promise<SessionMaterial> {
+  return api.put<SessionMaterial>(`/api/series/templates/${encodeURIComponent(templateId)}/sessions/${position}/material`, edit);
 }
 
 export function listStaff(api: ApiClient): Promise<StaffAccount[]> {

@@ -170,6 +170,16 @@ export type RoomGuide = {
   messages: readonly { kind: ReadyMessageKind; text: Readonly<Record<string, string>> }[];
   /** The series session the room is for; null outside a series. */
   session?: SessionClock | null;
+  /** That session's material and exercise, once its room has opened; null otherwise. */
+  material?: SessionMaterialView | null;
+};
+
+/** A session's material and exercise in each language, and where its workbook answer belongs. */
+export type SessionMaterialView = {
+  seriesId: string;
+  position: number;
+  text: Readonly<Record<string, string>>;
+  exercise: Readonly<Record<string, string>>;
 };
 
 export function fetchGuide(api: ApiClient, id: RoomId): Promise<RoomGuide> {

@@ -4,6 +4,8 @@ import { ref } from '../i18n/dom.ts';
 /** A session room's session, as the room's guide tells it. */
 export type SessionClock = {
   position: number;
+  /** The session's theme; older servers may leave it out. */
+  theme?: { fi: string; en: string };
   state: 'SCHEDULED' | 'LOBBY' | 'LIVE' | 'ENDED' | 'CANCELLED';
   startsAt: string;
   endsAt: string;

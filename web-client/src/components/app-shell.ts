@@ -8,6 +8,7 @@ import '../pages/coordinator-page.ts';
 import '../pages/coordinator-series-page.ts';
 import '../pages/feedback-page.ts';
 import '../pages/my-data-page.ts';
+import '../pages/workbook-page.ts';
 import '../pages/report-page.ts';
 import '../pages/reports-page.ts';
 import '../pages/my-sessions-page.ts';
@@ -46,7 +47,8 @@ type PageTag =
   | 'tp-my-data-page'
   | 'tp-safety-page'
   | 'tp-room-staffing-page'
-  | 'tp-audit-page';
+  | 'tp-audit-page'
+  | 'tp-workbook-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -70,6 +72,7 @@ const pageOf: Record<RouteName, PageTag> = {
   safety: 'tp-safety-page',
   roomStaffing: 'tp-room-staffing-page',
   audit: 'tp-audit-page',
+  workbook: 'tp-workbook-page',
 };
 
 /**

@@ -227,6 +227,13 @@ describe('editing a template', () => {
     expect(request.defaultLengthMinutes).toBe(90);
     expect(request.sessions.map((theme) => theme.title.en)).toEqual(['Second', 'First']);
   });
+
+  it('tells the place each theme had when loaded, so its material moves with it; a new theme has none', () => {
+    const draft = draftOf(template);
+    const request = editRequest({ ...draft, themes: addTheme(moveTheme(draft.themes, 0, 1), 'new-1') });
+    expect(request.sessions.map((theme) => theme.from)).toEqual([2, 1, undefined]);
+    expect('from' in (request.sessions[2] ?? {})).toBe(false);
+  });
 });
 
 describe('my sessions', () => {

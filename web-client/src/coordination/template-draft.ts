@@ -103,16 +103,26 @@ export function validateTemplate(draft: TemplateDraft): Map<string, string> {
   return errors;
 }
 
+/** The place a theme had when the template was loaded (its key is `theme-<place>`); null for a new theme. */
+export function loadedPlace(key: string): number | null {
+  const match = /^theme-(\d+)$/.exec(key);
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
 export function editRequest(draft: TemplateDraft): TemplateEditRequest {
   return {
     version: draft.version,
     title: { fi: draft.titleFi.trim(), en: draft.titleEn.trim() },
     description: { fi: draft.descriptionFi.trim(), en: draft.descriptionEn.trim() },
     defaultLengthMinutes: Number(draft.defaultLengthMinutes.trim()),
-    sessions: draft.themes.map((theme) => ({
-      title: { fi: theme.titleFi.trim(), en: theme.titleEn.trim() },
-      description: { fi: theme.descriptionFi.trim(), en: theme.descriptionEn.trim() },
-    })),
+    sessions: draft.themes.map((theme) => {
+      const from = loadedPlace(theme.key);
+      return {
+        title: { fi: theme.titleFi.trim(), en: theme.titleEn.trim() },
+        description: { fi: theme.descriptionFi.trim(), en: theme.descriptionEn.trim() },
+        ...(from === null ? {} : { from }),
+      };
+    }),
   };
 }
 

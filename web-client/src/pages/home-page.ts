@@ -55,6 +55,12 @@ class HomePage extends Component {
               class: 'button-link',
               'data-testid': 'feedback-link',
             }),
+            ' ',
+            translated(locale, 'a', 'home.workbookLink', {
+              href: hashOf('workbook'),
+              class: 'button-link',
+              'data-testid': 'workbook-link',
+            }),
           ),
           this.#coordinator,
           translated(locale, 'h2', 'home.rolesHeading'),

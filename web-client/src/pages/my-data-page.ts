@@ -36,6 +36,7 @@ class MyDataPage extends Component {
           translated(locale, 'p', 'myData.intro', { class: 'lead' }),
         ),
         this.#exportPart(),
+        this.#workbookPart(),
         this.#appealsPart(),
         this.#erasurePart(guest),
         h('p', { class: 'aside' }, translated(locale, 'a', 'myData.back', { href: hashOf('home') })),
@@ -64,6 +65,18 @@ class MyDataPage extends Component {
       alert.element,
       h('div', { class: 'actions' }, button),
       translated(locale, 'p', 'myData.exportHint', { id: hintId, class: 'field-hint', 'data-testid': 'export-hint' }),
+    );
+  }
+
+  /** Where one's workbook is: it is one's own data too. */
+  #workbookPart(): HTMLElement {
+    const headingId = uniqueId('my-workbook');
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': headingId, 'data-testid': 'my-data-workbook' },
+      translated(locale, 'h2', 'myData.workbookHeading', { id: headingId }),
+      translated(locale, 'p', 'myData.workbookText'),
+      h('p', {}, translated(locale, 'a', 'myData.workbookLink', { href: hashOf('workbook'), 'data-testid': 'my-data-workbook-link' })),
     );
   }
 

@@ -13,6 +13,7 @@ import '../components/pinned-announcement.ts';
 import '../components/presence-list.ts';
 import { openReportDialog, openWorryDialog } from '../components/report-dialog.ts';
 import '../components/room-notices.ts';
+import '../components/room-material.ts';
 import '../components/room-safety.ts';
 import { roomTags } from '../components/room-tags.ts';
 import type { MessagesChange } from '../chat/events.ts';
@@ -65,6 +66,8 @@ class RoomPage extends Component {
   readonly #helpCard = h('tp-help-card');
   readonly #panel = h('tp-moderation-panel');
   readonly #safety = h('tp-room-safety');
+  /** The session's material and exercise, with one's own answer. */
+  readonly #material = h('tp-room-material');
   readonly #layout = h('div', { class: 'chat-layout', hidden: true });
   /** Whether the newest message was in view when the reader last scrolled or a message arrived. */
   #atNewest = true;
@@ -122,7 +125,7 @@ class RoomPage extends Component {
         this.#composer,
       ),
     );
-    this.#side.append(this.#presence, this.#panel, this.#safety);
+    this.#side.append(this.#presence, this.#material, this.#panel, this.#safety);
     const back = h('a', { href: hashOf('rooms'), class: 'room-back', 'data-testid': 'back-to-rooms' });
     back.append(translated(locale, 'span', 'chat.back', { class: 'room-back-text' }));
     this.append(
@@ -253,6 +256,8 @@ class RoomPage extends Component {
     }
     this.#safety.attach(chat, signal);
     this.#safety.onAsked = () => this.#notices.say(ref('chat.safety.asked'));
+    this.#material.attach(chat, signal);
+    this.#material.onShared = () => this.#notices.say(ref('chat.material.shared'));
     const clock = setInterval(() => this.#renderClock(), CLOCK_REFRESH_MS);
     signal.addEventListener('abort', () => clearInterval(clock));
     const timer = setInterval(() => {

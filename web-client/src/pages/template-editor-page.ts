@@ -22,6 +22,7 @@ import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { localised } from '../series/calendar.ts';
 import type { TextField } from '../text/text-limits.ts';
+import '../components/template-materials.ts';
 import '../components/template-texts.ts';
 import { backToOverview } from '../components/back-to-overview.ts';
 
@@ -65,6 +66,8 @@ class TemplateEditorPage extends Component {
   #draft: TemplateDraft | null = null;
   /** The house rules and ready-made messages, saved on their own. */
   readonly #texts = h('tp-template-texts');
+  /** Each session's material and exercise, saved per session; drawn again when the themes are saved. */
+  readonly #materials = h('tp-template-materials');
   #busy = false;
 
   protected render(): void {
@@ -106,6 +109,7 @@ class TemplateEditorPage extends Component {
           this.#loadAlert.element,
           this.#form,
         ),
+        this.#materials,
         this.#texts,
       ),
     );
@@ -130,6 +134,7 @@ class TemplateEditorPage extends Component {
     this.#renderGeneral(this.#draft);
     this.#renderThemes(null);
     this.#form.hidden = false;
+    void this.#materials.show(template);
   }
 
   #renderGeneral(draft: TemplateDraft): void {

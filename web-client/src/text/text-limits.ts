@@ -25,6 +25,9 @@ export type TextField =
   | 'templateTitle'
   | 'templateDescription'
   | 'guideText'
+  | 'sessionMaterial'
+  | 'sessionExercise'
+  | 'workbookAnswer'
   | 'sessionNote'
   | 'appealText'
   | 'appealAnswer';

@@ -76,8 +76,8 @@ public class MessageService implements DisposableBean {
 	/**
 	 * The node has as many messages waiting to be stored as it takes
 	 * ({@code tukipiiri.chat.max-sends-in-flight}); the sender is answered
-	 * {@code server.busy} and sends the message again a moment later. Only a STOMP sender
-	 * can meet it.
+	 * {@code server.busy} and sends the message again a moment later. A STOMP sender can
+	 * meet it, and so can a workbook answer shared over REST.
 	 */
 	public static final class Busy extends RuntimeException {
 

@@ -19,9 +19,18 @@ import java.util.UUID;
  * participants
  * @param session the series session the room is for, with its state and times; null for a
  * room outside any series
+ * @param material the session's material and exercise, once its room has opened (lobby,
+ * live or ended); null before, outside a series, and for a session without any
  */
 public record RoomGuide(UUID templateId, Map<String, String> houseRules, Acceptance acceptance, boolean accepted,
-		List<ReadyMessage> messages, SessionClock session) {
+		List<ReadyMessage> messages, SessionClock session, Material material) {
+
+	/**
+	 * A session's material and exercise (language code → text, each possibly empty), and
+	 * where in the series it belongs, which is where one's workbook keeps the answer.
+	 */
+	public record Material(UUID seriesId, int position, Map<String, String> text, Map<String, String> exercise) {
+	}
 
 	/**
 	 * A session room's session: its place in the series, theme, state and when it starts

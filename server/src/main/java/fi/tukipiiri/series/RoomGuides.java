@@ -43,6 +43,10 @@ public class RoomGuides implements RoomRules, RetentionRule {
 	/** The languages texts are kept in. */
 	static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
+	/** The states of a session whose room has opened. */
+	static final java.util.Set<Series.SessionState> OPENED = java.util.EnumSet.of(Series.SessionState.LOBBY,
+			Series.SessionState.LIVE, Series.SessionState.ENDED);
+
 	private final GuideTexts texts;
 
 	/**
@@ -58,9 +62,12 @@ public class RoomGuides implements RoomRules, RetentionRule {
 
 	private final Clock clock;
 
+	private final SessionMaterials materials;
+
 	RoomGuides(GuideTexts texts, ObjectProvider<RoomService> roomService, SessionRooms sessionRooms,
-			TemplateService templates, SeriesSettings settings, Clock clock) {
+			TemplateService templates, SeriesSettings settings, Clock clock, SessionMaterials materials) {
 		this.texts = texts;
+		this.materials = materials;
 		this.roomService = roomService;
 		this.sessionRooms = sessionRooms;
 		this.templates = templates;
@@ -92,8 +99,9 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		RoomService.Access access = rooms().requireReader(roomId, accountId, "guide");
 		Optional<Scope> scope = scopeOf(access.room());
 		RoomGuide.SessionClock session = texts.sessionOfRoom(roomId).orElse(null);
+		RoomGuide.Material material = materialOf(roomId, session);
 		if (scope.isEmpty()) {
-			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of(), session);
+			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of(), session, material);
 		}
 		Map<GuideText, Map<String, String>> all = texts.textsOf(scope.get().templateId());
 		boolean staff = staff(access.role());
@@ -108,7 +116,22 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		boolean asked = !staff && !access.overseer();
 		boolean accepted = !asked || !texts.acceptedOf(accountId, List.of(scope.get().key())).isEmpty();
 		return new RoomGuide(scope.get().templateId(), all.getOrDefault(GuideText.HOUSE_RULES, Map.of()),
-				asked ? scope.get().acceptance() : Acceptance.NONE, accepted, messages, session);
+				asked ? scope.get().acceptance() : Acceptance.NONE, accepted, messages, session, material);
+	}
+
+	/**
+	 * The session's material, once its room has opened: in the lobby, while it is live,
+	 * and afterwards while the room can still be read; never before.
+	 */
+	private RoomGuide.Material materialOf(UUID roomId, RoomGuide.SessionClock session) {
+		if (session == null || !OPENED.contains(session.state())) {
+			return null;
+		}
+		return sessionRooms.sessionOf(roomId)
+			.flatMap(found -> materials.ofSeriesSession(found.seriesId(), found.position())
+				.map(material -> new RoomGuide.Material(found.seriesId(), found.position(), material.material(),
+						material.exercise())))
+			.orElse(null);
 	}
 
 	/**

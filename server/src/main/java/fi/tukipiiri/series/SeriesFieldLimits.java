@@ -29,9 +29,18 @@ class SeriesFieldLimits implements FieldLimits {
 	 */
 	static final FieldLimit GUIDE_TEXT = new FieldLimit("guideText", TextKind.MULTI_LINE, 1, 2000);
 
+	/** A template session's material, a few paragraphs, in one language. */
+	static final FieldLimit SESSION_MATERIAL = new FieldLimit("sessionMaterial", TextKind.MULTI_LINE, 1, 3000);
+
+	/**
+	 * A template session's exercise: the prompt a participant answers, in one language.
+	 */
+	static final FieldLimit SESSION_EXERCISE = new FieldLimit("sessionExercise", TextKind.MULTI_LINE, 1, 1000);
+
 	@Override
 	public List<FieldLimit> fieldLimits() {
-		return List.of(SERIES_TITLE, AUDIENCE_NOTE, SESSION_THEME, TEMPLATE_TITLE, TEMPLATE_DESCRIPTION, GUIDE_TEXT);
+		return List.of(SERIES_TITLE, AUDIENCE_NOTE, SESSION_THEME, TEMPLATE_TITLE, TEMPLATE_DESCRIPTION, GUIDE_TEXT,
+				SESSION_MATERIAL, SESSION_EXERCISE);
 	}
 
 	/** Both languages of a text, checked as {@code path.fi} and {@code path.en}. */

@@ -14,6 +14,13 @@ public record TemplateEdit(int version, LocalizedText title, LocalizedText descr
 		sessions = List.copyOf(sessions);
 	}
 
-	public record ThemeText(LocalizedText title, LocalizedText description) {
+	/**
+	 * One theme as it should read.
+	 *
+	 * @param from the theme's place (from 1) in the template the edit was made from, so
+	 * its material and exercise go with it to its new place; null for a new theme. An
+	 * edit naming no {@code from} at all leaves the material at its places.
+	 */
+	public record ThemeText(LocalizedText title, LocalizedText description, Integer from) {
 	}
 }

@@ -24,10 +24,13 @@ public class TemplateService {
 
 	private final Templates templates;
 
+	private final Materials materials;
+
 	private final Clock clock;
 
-	TemplateService(Templates templates, Clock clock) {
+	TemplateService(Templates templates, Materials materials, Clock clock) {
 		this.templates = templates;
+		this.materials = materials;
 		this.clock = clock;
 	}
 
@@ -61,6 +64,15 @@ public class TemplateService {
 	}
 
 	/**
+	 * Locks the template's row for the rest of the caller's transaction, so edits of its
+	 * parts do not cross an edit of its themes.
+	 * @throws TemplateNotFound {@code series.template_not_found}
+	 */
+	void lock(UUID id) {
+		templates.lockVersion(id).orElseThrow(TemplateNotFound::new);
+	}
+
+	/**
 	 * Replaces the template's texts and themes if it is still at the version the edit was
 	 * made from. Titles (1–120 code points) pass the single-line text policy,
 	 * descriptions (0–1,000) the multi-line one, each in both languages.
@@ -68,6 +80,9 @@ public class TemplateService {
 	 * path ({@code sessions[0].title.en})
 	 * @throws TemplateChanged {@code series.template_changed} if someone saved it after
 	 * {@code edit.version()}
+	 * @throws InvalidFields {@code validation.failed} naming {@code sessions[i].from}
+	 * ({@code invalid_value}) when it is not a place of the template as it was, or two
+	 * themes name the same place
 	 */
 	@Transactional
 	public ProgrammeTemplate edit(UUID id, TemplateEdit edit, UUID editor) {
@@ -76,8 +91,24 @@ public class TemplateService {
 		if (current != edit.version()) {
 			throw new TemplateChanged(current);
 		}
+		requireSources(checked, get(id).sessions().size());
 		templates.update(id, checked, current + 1, editor, clock.instant());
+		materials.follow(id, checked.sessions().stream().map(TemplateEdit.ThemeText::from).toList());
 		return get(id);
+	}
+
+	/** Each {@code from} names a place the template had, and no two the same. */
+	private static void requireSources(TemplateEdit edit, int placesBefore) {
+		TextFields fields = new TextFields();
+		java.util.Set<Integer> named = new java.util.HashSet<>();
+		for (int i = 0; i < edit.sessions().size(); i++) {
+			Integer from = edit.sessions().get(i).from();
+			if (from != null && (from < 1 || from > placesBefore || !named.add(from))) {
+				fields.refuse("sessions[" + i + "].from", "invalid_value",
+						"Name the place the theme had before the edit, each place once.");
+			}
+		}
+		fields.throwIfRefused();
 	}
 
 	private static TemplateEdit checked(TemplateEdit edit) {
@@ -92,7 +123,8 @@ public class TemplateService {
 					SeriesFieldLimits.check(fields, "sessions[" + i + "].title", SeriesFieldLimits.SESSION_THEME,
 							theme.title()),
 					SeriesFieldLimits.check(fields, "sessions[" + i + "].description",
-							SeriesFieldLimits.TEMPLATE_DESCRIPTION, theme.description())));
+							SeriesFieldLimits.TEMPLATE_DESCRIPTION, theme.description()),
+					theme.from()));
 		}
 		fields.throwIfRefused();
 		return new TemplateEdit(edit.version(), title, description, edit.defaultLengthMinutes(), themes);

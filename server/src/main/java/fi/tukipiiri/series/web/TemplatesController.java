@@ -57,7 +57,12 @@ class TemplatesController {
 		}
 	}
 
-	record ThemeRequest(@NotNull @Valid Title title, @NotNull @Valid Description description) {
+	/**
+	 * One theme; {@code from} is its place in the template as the editor loaded it (left
+	 * out for a new theme), so its material goes with it.
+	 */
+	record ThemeRequest(@NotNull @Valid Title title, @NotNull @Valid Description description,
+			@Min(1) @Max(MAX_THEMES) Integer from) {
 	}
 
 	/**
@@ -71,7 +76,8 @@ class TemplatesController {
 		TemplateEdit edit() {
 			return new TemplateEdit(version, title.text(), description.text(), defaultLengthMinutes,
 					sessions.stream()
-						.map(theme -> new TemplateEdit.ThemeText(theme.title().text(), theme.description().text()))
+						.map(theme -> new TemplateEdit.ThemeText(theme.title().text(), theme.description().text(),
+								theme.from()))
 						.toList());
 		}
 	}
