@@ -16,20 +16,22 @@ import java.util.UUID;
  * @param translations language code (fi, sv, en, …) → the text in that language; null for
  * a {@code TEXT} message. {@code body} then holds every translation, so a reader that
  * knows no translations still reads it whole
+ * @param answersSeq for an {@link MessageKind#ANSWER}, the {@code seq} of the published
+ * question it answers; null for every other kind
  */
 public record ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
 		String body, Instant sentAt, boolean removed, MessageKind kind, Map<String, String> translations,
-		boolean removedByWriter, Instant editedAt) {
+		boolean removedByWriter, Instant editedAt, Long answersSeq) {
 
 	ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
 			String body, Instant sentAt) {
 		this(roomId, seq, id, authorId, authorDisplayName, authorRole, body, sentAt, false, MessageKind.TEXT, null,
-				false, null);
+				false, null, null);
 	}
 
 	/** The message as its writer edited it: the new body, and when. */
 	ChatMessage edited(String newBody, Instant at) {
 		return new ChatMessage(roomId, seq, id, authorId, authorDisplayName, authorRole, newBody, sentAt, removed, kind,
-				translations, removedByWriter, at);
+				translations, removedByWriter, at, answersSeq);
 	}
 }

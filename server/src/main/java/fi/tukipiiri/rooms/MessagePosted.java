@@ -37,17 +37,18 @@ public record MessagePosted(ChatMessage message, String clientId) implements Liv
 	public Broadcast payload() {
 		return new Broadcast("message", message.roomId(), message.seq(), message.id(), message.authorId(),
 				message.authorDisplayName(), message.authorRole(), message.body(), message.sentAt(), clientId,
-				message.kind(), message.translations());
+				message.kind(), message.translations(), message.answersSeq());
 	}
 
 	/**
 	 * What every subscriber of the room's messages receives. The sender's client id lets
 	 * the sender's other tabs, and the sender itself if the broadcast overtakes the ack,
 	 * settle a pending message. A crisis message carries its {@code translations}, so
-	 * each reader shows it in their own language.
+	 * each reader shows it in their own language; an answer names the question it answers
+	 * by its {@code answersSeq}.
 	 */
 	public record Broadcast(String type, UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName,
 			RoomRole authorRole, String body, Instant sentAt, String clientId, MessageKind kind,
-			Map<String, String> translations) {
+			Map<String, String> translations, Long answersSeq) {
 	}
 }
