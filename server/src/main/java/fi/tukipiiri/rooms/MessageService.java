@@ -185,6 +185,17 @@ public class MessageService implements DisposableBean {
 	}
 
 	/**
+	 * Takes the text out of a published question whose asker is erasing their account: it
+	 * keeps its place in the stream, and readers see it removed, as they see the messages
+	 * of anyone erased. Only a {@link MessageKind#QUESTION} message is touched. Runs in
+	 * the erasing transaction.
+	 */
+	@Transactional
+	public void eraseQuestion(UUID messageId) {
+		messages.eraseQuestion(messageId, clock.instant());
+	}
+
+	/**
 	 * PostgreSQL cannot be reached or did not answer: no message would fare better alone.
 	 */
 	private static boolean outage(RuntimeException failure) {

@@ -191,6 +191,17 @@ class Messages {
 	}
 
 	/**
+	 * Blanks a published question's text and marks it removed, as an erased writer's
+	 * messages are.
+	 */
+	void eraseQuestion(UUID messageId, Instant at) {
+		jdbc.sql("""
+				update messages set body = '', removed_at = coalesce(removed_at, :at), removal_reason = 'author erased'
+				where id = :id and kind = 'QUESTION'
+				""").param("at", Timestamp.from(at)).param("id", messageId).update();
+	}
+
+	/**
 	 * Replaces the text of a message that is not removed, keeping what it replaced in
 	 * {@code message_edits}; false when it is removed (or gone).
 	 */
