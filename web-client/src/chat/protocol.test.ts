@@ -45,6 +45,7 @@ describe('chat protocol', () => {
       translations: null,
       removedByWriter: false,
       editedAt: null,
+      answersSeq: null,
     });
     expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
@@ -68,6 +69,16 @@ describe('chat protocol', () => {
       translations: null,
       kind: 'TEXT',
     });
+  });
+
+  it('reads a published question without an author, and an answer naming its question', () => {
+    const question = toLiveMessage({ ...live, kind: 'QUESTION', authorId: null, authorDisplayName: null, authorRole: 'PARTICIPANT' });
+    expect(question).toMatchObject({ kind: 'QUESTION', authorId: null, authorDisplayName: null, authorRole: null, answersSeq: null });
+    const answer = toLiveMessage({ ...live, seq: 13, kind: 'ANSWER', answersSeq: 12 });
+    expect(answer).toMatchObject({ kind: 'ANSWER', answersSeq: 12, authorDisplayName: 'Anna' });
+    // only an answer names a question
+    expect(toLiveMessage({ ...live, answersSeq: 12 })?.answersSeq).toBeNull();
+    expect(toLiveMessage({ ...live, kind: 'WEBINAR' })?.kind).toBe('TEXT');
   });
 
   it('keeps the place of a removed message without its text', () => {

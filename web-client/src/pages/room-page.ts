@@ -11,6 +11,7 @@ import '../components/moderation-panel.ts';
 import { INSERT_TEXT } from '../components/moderation-ready-messages.ts';
 import '../components/pinned-announcement.ts';
 import '../components/presence-list.ts';
+import '../components/question-panel.ts';
 import { openReportDialog, openWorryDialog } from '../components/report-dialog.ts';
 import '../components/room-notices.ts';
 import '../components/room-safety.ts';
@@ -65,6 +66,8 @@ class RoomPage extends Component {
   readonly #helpCard = h('tp-help-card');
   readonly #panel = h('tp-moderation-panel');
   readonly #safety = h('tp-room-safety');
+  /** An information session's questions: the hosts' queue, or a participant's own. */
+  readonly #questions = h('tp-question-panel');
   readonly #layout = h('div', { class: 'chat-layout', hidden: true });
   /** Whether the newest message was in view when the reader last scrolled or a message arrived. */
   #atNewest = true;
@@ -122,7 +125,7 @@ class RoomPage extends Component {
         this.#composer,
       ),
     );
-    this.#side.append(this.#presence, this.#panel, this.#safety);
+    this.#side.append(this.#presence, this.#questions, this.#panel, this.#safety);
     const back = h('a', { href: hashOf('rooms'), class: 'room-back', 'data-testid': 'back-to-rooms' });
     back.append(translated(locale, 'span', 'chat.back', { class: 'room-back-text' }));
     this.append(
@@ -225,6 +228,16 @@ class RoomPage extends Component {
       { signal },
     );
     chat.on('room-notice', (event) => this.#showNotice(event.text), { signal });
+    chat.on(
+      'questions-changed',
+      (event) => {
+        // A published question is marked as one's own; its asker hears what became of it.
+        this.#list.update(chat);
+        const state = event.own?.state;
+        if (state === 'PUBLISHED' || state === 'ANSWERED' || state === 'SET_ASIDE') this.#notices.say(ref(`chat.question.notice.${state}`));
+      },
+      { signal },
+    );
     // Powers arrive with the moderation view: the message menus follow them.
     chat.on('moderation-changed', () => this.#list.update(chat), { signal });
     hiddenMembers.on('hidden-members-changed', () => this.#renderMessages('outbox'), { signal });
@@ -234,6 +247,7 @@ class RoomPage extends Component {
     loadHidden();
     this.#composer.attach(chat, signal);
     this.#presence.attach(chat, signal);
+    this.#questions.attach(chat, signal);
     this.#pinned.attach(chat, signal);
     this.#notices.attach(chat, signal);
     this.#helpCard.attach(chat, signal);
@@ -366,8 +380,17 @@ class RoomPage extends Component {
     const chat = this.#chat;
     // The message as it is now (its menu may have been made before an edit).
     const message = chat?.messages.find((entry) => entry.seq === shown.seq) ?? shown;
+    if (chat === null) return;
+    if (message.kind === 'QUESTION' && action === 'remove') {
+      // A published question names nobody; those who moderate may still take it out.
+      if (await this.#confirmRemove(message, ref('chat.remove.questionTitle'))) {
+        chat.noteRemoved(message.seq);
+        this.#scroller.focus();
+      }
+      return;
+    }
     // A message whose writer deleted their account is already removed and offers no actions.
-    if (chat === null || !hasAuthor(message)) return;
+    if (!hasAuthor(message)) return;
     switch (action) {
       case 'report':
         if (await openReportDialog(this, chat.roomId, message)) {
@@ -387,7 +410,7 @@ class RoomPage extends Component {
         }
         return;
       case 'remove':
-        if (await this.#confirmRemove(message)) {
+        if (await this.#confirmRemove(message, ref('chat.remove.title', { name: message.authorDisplayName }))) {
           chat.noteRemoved(message.seq);
           this.#scroller.focus();
         }
@@ -455,7 +478,7 @@ class RoomPage extends Component {
    * Removal with its reason; a message with open reports offers to close them in the same step
    * (as handled: something was done).
    */
-  #confirmRemove(message: AuthoredMessage): Promise<boolean> {
+  #confirmRemove(message: ChatMessage, title: TextRef): Promise<boolean> {
     const { field, input } = dialogTextField({
       label: 'dialog.reason',
       hint: (max) => reasonHint(max, false),
@@ -468,7 +491,7 @@ class RoomPage extends Component {
     const close = h('input', { type: 'checkbox', id: closeId, checked: true, 'data-testid': 'close-report-too' });
     const closeField = h('div', { class: 'check' }, close, translated(locale, 'label', 'chat.remove.closeReport', { for: closeId }));
     return openDialog(this, {
-      title: ref('chat.remove.title', { name: message.authorDisplayName }),
+      title,
       intro: ref('chat.remove.intro'),
       quote: message.body,
       fields: reports.length > 0 ? [field, closeField] : [field],
