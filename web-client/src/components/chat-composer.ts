@@ -159,6 +159,7 @@ class ChatComposer extends Component {
     };
     chat.on('room-changed', () => this.#sync(), { signal });
     chat.on('moderation-changed', () => this.#sync(), { signal });
+    chat.on('questions-changed', () => this.#sync(), { signal });
     locale.on('locale-changed', () => this.#sync(), { signal });
     textLimits.on(LimitsChangedEvent.eventName, () => this.#count(), { signal });
     signal.addEventListener('abort', () => clearInterval(this.#countdown));
@@ -192,7 +193,8 @@ class ChatComposer extends Component {
     setText(locale, this.#send, ref(asks ? 'chat.question.send' : 'chat.composer.send'));
     setText(locale, this.#hint, ref(asks ? 'chat.question.hint' : 'chat.composer.hint'));
     this.#textarea.name = asks ? 'question' : 'message';
-    this.#intro.hidden = !asks || rulesDue;
+    // Said once: after a first question the stream gets the line back.
+    this.#intro.hidden = !asks || rulesDue || (chat?.questions.mine.length ?? 0) > 0;
     const enabled = (chat?.canSend ?? false) && !rulesDue && !this.#questionInFlight;
     this.#textarea.disabled = !enabled;
     this.#send.disabled = !enabled;
