@@ -210,7 +210,15 @@ class QuestionsIT {
 			BlockingQueue<JsonNode> errors = parent.subscribe("/user/queue/errors");
 			BlockingQueue<JsonNode> stream = host.subscribe(messages());
 			BlockingQueue<JsonNode> acks = host.subscribe("/user/queue/acks");
+			BlockingQueue<JsonNode> typing = host.subscribe(messages() + "/typing");
 			awaitSubscribed(users, facilitator.id(), messages(), 1);
+			awaitSubscribed(users, facilitator.id(), messages() + "/typing", 1);
+			// nobody learns that a participant is writing (a question to the hosts)
+			parent.send("/app/rooms/" + room + "/typing", Map.of());
+			nothing(typing, 500);
+			host.send("/app/rooms/" + room + "/typing", Map.of());
+			assertThat(next(typing, "the host typing").path("accountId").asString())
+				.isEqualTo(facilitator.id().toString());
 			parent.sendMessage(room, "m1", "Saanko sanoa jotain?");
 			JsonNode refused = next(errors, "the refused message");
 			assertThat(refused.path("code").asString()).isEqualTo("rooms.info_session_staff_only");
