@@ -240,6 +240,18 @@ class QuestionsIT {
 		expect(api.post("/api/rooms/" + discussion + "/questions", Map.of("clientId", "d1", "body", "Kysymys?"),
 				pia.accessToken()), 409, "questions.not_info_session");
 		assertThat(api.get("/api/rooms/" + room, pia.accessToken()).text("format")).isEqualTo("INFO_SESSION");
+		// an information session outside any series follows the information-session
+		// template's house rules
+		assertThat(api.get("/api/rooms/" + room + "/guide", pia.accessToken())
+			.body()
+			.path("houseRules")
+			.path("fi")
+			.asString()).startsWith("1. Tässä tilaisuudessa puhuvat ohjaajat");
+		assertThat(api.get("/api/rooms/" + discussion + "/guide", pia.accessToken())
+			.body()
+			.path("houseRules")
+			.path("fi")
+			.asString()).startsWith("1. Luottamuksellisuus");
 		assertThat(api.get("/api/rooms/" + discussion, pia.accessToken()).text("format")).isEqualTo("DISCUSSION");
 	}
 
