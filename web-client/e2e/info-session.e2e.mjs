@@ -138,7 +138,7 @@ const infoSession = {
 
     // Published: in everyone's stream, without a name.
     await first.getByTestId('question-publish').click();
-    await expectText(hostPage.getByTestId('panel-feedback'), 'Kysymys julkaistiin keskustelussa.', 'the publication confirmed');
+    await expectText(hostPage.getByTestId('question-feedback'), 'Kysymys julkaistiin keskustelussa.', 'the publication confirmed');
     const inStream = streamMessage(readerPage, published);
     await expectVisible(inStream, 'the published question on the other parent’s phone');
     await expectText(inStream.getByTestId('message-author'), 'Kysymys osallistujalta', 'a participant asks, nameless');
@@ -170,7 +170,7 @@ const infoSession = {
 
     // Set aside: its asker alone is told, politely; it never reaches the stream.
     await queued(hostPage, setAside).getByTestId('question-setAside').click();
-    await expectText(hostPage.getByTestId('panel-feedback'), /siirrettiin syrjään/, 'setting aside confirmed');
+    await expectText(hostPage.getByTestId('question-feedback'), /siirrettiin syrjään/, 'setting aside confirmed');
     await expectNotice(askerPage, /ei käsitelty tässä tilaisuudessa/, 'the asker told it was not taken up');
     await expectHidden(readerPage.getByText(setAside, exact), 'the set-aside question anywhere on the other parent’s screen');
     await expectText(hostPage.getByTestId('questions-handled-heading'), 'Käsitellyt (2)', 'two handled questions');

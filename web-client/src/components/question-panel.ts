@@ -50,7 +50,7 @@ class QuestionPanel extends Component {
   readonly #short = h('span', { class: 'label-short' });
   /** Read out when it changes: a new question is heard with the sheet folded. */
   readonly #count = h('span', { class: 'mod-attention-count', 'aria-live': 'polite', 'data-testid': 'questions-waiting', hidden: true });
-  readonly #feedback = new PanelFeedback();
+  readonly #feedback = new PanelFeedback('question-feedback');
   readonly #heading = h('h3', { class: 'mod-heading', tabindex: '-1' });
   readonly #empty = translated(locale, 'p', 'questions.waiting.empty', { class: 'field-hint' });
   readonly #list = h('ol', { class: 'mod-list question-list', 'data-testid': 'question-list' });
