@@ -283,6 +283,11 @@ const ownMessages = {
     await field.fill('   ');
     await editDialog.getByRole('button', { name: 'Tallenna muutos', exact: true }).click();
     await expectVisible(editDialog, 'the dialog, still open after an empty text was refused');
+    await waitFor('the empty text refused once, under the field that has the focus', async () => {
+      const said = await editDialog.getByText('Tämä kenttä on pakollinen.', exact).count();
+      const focused = await field.evaluate((element) => element === document.activeElement);
+      return { ok: said === 1 && focused, actual: { said, focused } };
+    });
     await field.fill('Meillä on vuoroviikot ja joulu vuorotellen');
     await editDialog.getByRole('button', { name: 'Tallenna muutos', exact: true }).click();
     await expectHidden(editDialog, 'the edit dialog once saved');

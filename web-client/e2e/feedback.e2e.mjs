@@ -92,6 +92,7 @@ async function answerFeedback(page) {
   const item = page.getByTestId('feedback-item').filter({ hasText: seriesTitle });
   await expectVisible(item, `the form of "${seriesTitle}"`);
   await expectText(item.getByTestId('feedback-editable'), /^Voit vastata .+ asti\.$/, 'until when one can answer');
+  await expectAccessible(page, 'the feedback form');
 
   // Sending without a rating is stopped here, with the reason next to the rating.
   await item.getByRole('button', { name: 'Lähetä palaute', exact: true }).click();
@@ -118,6 +119,7 @@ async function answerFeedback(page) {
   for (let index = 0; index < 5; index += 1) {
     await scales.nth(index).getByRole('radio', { name: '3', exact: true }).check();
   }
+  await expectAccessible(page, 'the feedback form answered, with the self-assessment');
   await assessment.getByRole('button', { name: 'Tallenna itsearvio', exact: true }).click();
   await expectText(assessment.getByTestId('self-assessment-saved'), 'Kiitos! Itsearviosi on tallennettu.', 'the saved self-assessment');
 }
@@ -148,6 +150,7 @@ async function readShownReport(page, first) {
     const count = await signed.count();
     return { ok: count === 1, actual: count };
   });
+  await expectAccessible(page, 'the report with its distribution and the signed answer');
 
   const coping = page.getByTestId('assessment-item').filter({ has: page.getByRole('heading', { name: COPING, exact: true }) });
   await expectText(coping.locator('.bar-value').first(), '2,2 (5 vastaajaa)', 'the average at the start of the group');

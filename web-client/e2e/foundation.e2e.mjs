@@ -141,9 +141,11 @@ const adminFindsAPerson = {
 
     // The audit log screen shows the change, filtered by its action.
     await page.goto(`${baseUrl()}#/audit`);
-    await page.getByTestId('audit-action').fill('roles_changed');
+    await page.getByLabel('Toiminto', exact).selectOption({ label: 'Roolit muutettu' });
     await page.getByRole('button', { name: 'Suodata', exact: true }).click();
-    await expectVisible(page.getByTestId('audit-line').filter({ hasText: person }).first(), 'the role change in the audit log');
+    const change = page.getByTestId('audit-line').filter({ hasText: person }).first();
+    await expectVisible(change, 'the role change in the audit log');
+    await expectText(change.locator('.audit-action'), 'Roolit muutettu', 'the action by its name');
     await waitFor('only role changes after filtering', async () => {
       const actions = await page.getByTestId('audit-line').evaluateAll((lines) => [...new Set(lines.map((line) => line.dataset.action))]);
       return { ok: actions.length === 1 && actions[0] === 'ROLES_CHANGED', actual: actions.join(',') };

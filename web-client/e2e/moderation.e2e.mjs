@@ -115,6 +115,11 @@ const muteAndRemove = {
       .getByTestId('member')
       .filter({ has: facilitatorPage.getByTestId('member-name').getByText(parent.displayName, exact) });
     await member.getByTestId('member-toggle').click();
+    await expectVisible(member.getByRole('button', { name: 'Estä tästä keskustelusta', exact: true }), 'the room ban');
+    await expectHidden(
+      member.getByRole('button', { name: 'Estä koko ryhmästä', exact: true }),
+      'a series ban, in an open chat that belongs to no series',
+    );
     await member.getByRole('button', { name: 'Mykistä 5 minuutiksi', exact: true }).click();
     await expectText(
       facilitatorPage.getByTestId('panel-feedback'),
@@ -231,7 +236,12 @@ const raiseHand = {
 
     await parentPage.getByTestId('raise-hand').click();
     await expectAttribute(parentPage.getByTestId('raise-hand'), 'aria-pressed', 'true', 'the raised hand');
-    await expectText(parentPage.getByTestId('hand-place'), 'Olet jonossa 1.', "the parent's place in the queue");
+    await expectText(parentPage.getByTestId('raise-hand'), 'Viittaa', 'the toggle, named the same while pressed');
+    await expectText(
+      parentPage.getByTestId('hand-place'),
+      'Olet jonossa 1. Paina Viittaa uudelleen, niin käsi laskee.',
+      "the parent's place in the queue",
+    );
     await expectAccessible(parentPage, 'the room with a hand raised, on a phone');
 
     const queued = facilitatorPage.getByTestId('raised-hand').filter({ hasText: parent.displayName });

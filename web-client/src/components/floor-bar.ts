@@ -12,7 +12,8 @@ import { ref, setText, translated } from '../i18n/dom.ts';
  * tools, so they have no hand here.
  */
 class FloorBar extends Component {
-  readonly #raise = h('button', {
+  // A toggle keeps its name; aria-pressed (and the look) says whether the hand is up (WAI-ARIA APG, button).
+  readonly #raise = translated(locale, 'button', 'chat.floor.raise', {
     type: 'button',
     class: 'button-quiet button-small floor-raise',
     'aria-pressed': 'false',
@@ -59,7 +60,6 @@ class FloorBar extends Component {
     if (!shown) return;
     const place = chat.floor.placeOf(chat.self.id);
     this.#raise.setAttribute('aria-pressed', String(place !== null));
-    setText(locale, this.#raise, ref(place === null ? 'chat.floor.raise' : 'chat.floor.lower'));
     setText(locale, this.#place, place === null ? null : ref('chat.floor.place', { place }));
   }
 

@@ -88,7 +88,13 @@ export function openDialog(host: HTMLElement, options: DialogOptions): Promise<b
       if (busy) return;
       const problem = options.validate?.() ?? null;
       if (problem !== null) {
-        alert.show(problem);
+        // A field that already says what is wrong gets the focus; the problem is not said twice.
+        const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+        if (invalid === null) alert.show(problem);
+        else {
+          alert.clear();
+          invalid.focus();
+        }
         return;
       }
       alert.clear();

@@ -124,9 +124,15 @@ class ModerationMembers extends Component {
     const chat = context.chat;
     const mute = muteOf(chat.moderation, member.accountId, Date.now());
     const protectedMember = member.role === 'FACILITATOR' && !context.admin;
-    const signature = [member.displayName, member.role, present, mute?.endsAt ?? (mute ? 'open' : ''), protectedMember, locale.locale].join(
-      '|',
-    );
+    const signature = [
+      member.displayName,
+      member.role,
+      present,
+      mute?.endsAt ?? (mute ? 'open' : ''),
+      protectedMember,
+      Boolean(chat.guide?.session),
+      locale.locale,
+    ].join('|');
     if (item.dataset['signature'] === signature) return;
     item.dataset['signature'] = signature;
     const details = item.querySelector('details');
@@ -203,7 +209,9 @@ class ModerationMembers extends Component {
       actions.append(remove);
     }
     if (chat.may('BAN')) {
-      for (const scope of ['ROOM', 'SERIES'] as const) {
+      // A series-wide ban only where the room is one of a series' sessions.
+      const scopes = chat.guide?.session ? (['ROOM', 'SERIES'] as const) : (['ROOM'] as const);
+      for (const scope of scopes) {
         const ban = translated(locale, 'button', scope === 'ROOM' ? 'mod.members.banRoom' : 'mod.members.banSeries', {
           type: 'button',
           class: 'button-danger-quiet button-small',

@@ -5,7 +5,7 @@ import { FormAlert } from '../components/form-alert.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
-import { ref, setText, translated } from '../i18n/dom.ts';
+import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
 /** One line of the moderation audit log, as `GET /api/moderation/audit` gives it. */
@@ -19,6 +19,46 @@ type AuditLine = {
   reason: string;
   details: string;
 };
+
+/**
+ * The actions the server writes to the log, in the order the filter offers them; a line with an
+ * action not listed here (a newer server) shows its code.
+ */
+const ACTIONS = [
+  'REMOVE_MESSAGE',
+  'MUTE',
+  'UNMUTE',
+  'REMOVE_MEMBER',
+  'BAN',
+  'BAN_SERIES',
+  'UNBAN',
+  'LOCK',
+  'UNLOCK',
+  'SLOW_MODE',
+  'PIN',
+  'UNPIN',
+  'CRISIS_MESSAGE',
+  'REPORT',
+  'REPORT_RESOLVED',
+  'REPORT_DISMISSED',
+  'ESCALATION_TAKEN',
+  'ESCALATION_TAKEN_OVER',
+  'ESCALATION_CLOSED',
+  'PRIVATE_TALK_OPENED',
+  'APPEAL',
+  'APPEAL_ANSWERED',
+  'EDIT_OWN_MESSAGE',
+  'DELETE_OWN_MESSAGE',
+  'ROLES_CHANGED',
+  'STAFF_APPOINTED',
+  'STAFF_DISMISSED',
+  'ADMIN_READ_ROOM',
+] as const;
+
+/** An action's name in the reader's language, or its code when the client does not know it. */
+function actionText(action: string): TextRef {
+  return { keys: [`audit.actions.${action}`], fallback: action };
+}
 
 /** Lines asked for at a time. */
 const PAGE = 100;
@@ -41,13 +81,16 @@ function helsinkiMidnight(date: string, nextDay: boolean): string | null {
  * and by days (Helsinki), a hundred lines at a time. Who did what to whom, where, why, and when.
  */
 class AuditPage extends Component {
-  readonly #action = h('input', {
-    type: 'text',
-    id: uniqueId('audit-action'),
-    autocomplete: 'off',
-    'data-testid': 'audit-action',
-    maxlength: 40,
-  });
+  readonly #action = h(
+    'select',
+    { id: uniqueId('audit-action'), 'data-testid': 'audit-action' },
+    translated(locale, 'option', 'audit.allActions', { value: '' }),
+    ...ACTIONS.map((action) => {
+      const option = h('option', { value: action });
+      setText(locale, option, actionText(action));
+      return option;
+    }),
+  );
   readonly #from = h('input', { type: 'date', id: uniqueId('audit-from') });
   readonly #to = h('input', { type: 'date', id: uniqueId('audit-to') });
   readonly #list = h('ol', { class: 'audit-list', 'data-testid': 'audit-lines' });
@@ -60,13 +103,7 @@ class AuditPage extends Component {
     const form = h(
       'form',
       { class: 'audit-filters', role: 'search' },
-      h(
-        'div',
-        { class: 'field' },
-        translated(locale, 'label', 'audit.action', { for: this.#action.id }),
-        this.#action,
-        translated(locale, 'p', 'audit.actionHint', { class: 'field-hint' }),
-      ),
+      h('div', { class: 'field' }, translated(locale, 'label', 'audit.action', { for: this.#action.id }), this.#action),
       h('div', { class: 'field' }, translated(locale, 'label', 'audit.from', { for: this.#from.id }), this.#from),
       h('div', { class: 'field' }, translated(locale, 'label', 'audit.to', { for: this.#to.id }), this.#to),
       translated(locale, 'button', 'audit.filter', { type: 'submit', class: 'button-primary' }),
@@ -96,7 +133,7 @@ class AuditPage extends Component {
 
   async #load(more: boolean): Promise<void> {
     const params = new URLSearchParams({ limit: String(PAGE) });
-    const action = this.#action.value.trim().toUpperCase();
+    const action = this.#action.value;
     if (action !== '') params.set('action', action);
     const from = helsinkiMidnight(this.#from.value, false);
     const to = helsinkiMidnight(this.#to.value, true);
@@ -113,28 +150,36 @@ class AuditPage extends Component {
       this.#more.hidden = lines.length < PAGE;
       this.#empty.hidden = this.#list.childElementCount > 0;
     } catch (error) {
+      // A refused filter leaves no earlier lines that could pass for its answer.
+      if (!more) {
+        this.#list.replaceChildren();
+        this.#more.hidden = true;
+        this.#empty.hidden = true;
+      }
       this.#alert.show(problemText(problemOf(error)));
     }
   }
 
   #line(line: AuditLine): HTMLLIElement {
-    const head = h('p', { class: 'audit-head' });
-    setText(
-      locale,
-      head,
-      ref('audit.line', {
-        time: formatFullTime(line.at, locale.intlLocale),
-        actor: line.actorName ?? '–',
-        action: line.action,
-        target: line.targetName ?? '–',
-      }),
+    const action = h('span', { class: 'audit-action' });
+    setText(locale, action, actionText(line.action));
+    const head = h(
+      'p',
+      { class: 'audit-head' },
+      formatFullTime(line.at, locale.intlLocale),
+      ' · ',
+      line.actorName ?? '–',
+      ' · ',
+      action,
+      ' · ',
+      line.targetName ?? '–',
     );
     // What people wrote (reasons, removed texts): set as text, never as markup.
     const reason = h('p', { class: 'audit-reason' });
     reason.textContent = line.reason;
     reason.hidden = line.reason === '';
     const details = h('p', { class: 'audit-details' });
-    details.textContent = line.details;
+    setText(locale, details, ref('audit.details', { details: line.details }));
     details.hidden = line.details === '';
     return h('li', { class: 'audit-line', 'data-testid': 'audit-line', 'data-action': line.action }, head, reason, details);
   }

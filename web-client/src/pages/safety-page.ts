@@ -50,6 +50,8 @@ class SafetyPage extends Component {
   #loading = false;
 
   protected render(): void {
+    // Nameless until the duty is read: out of sight (and of the accessibility tree) until then.
+    this.#dutyButton.hidden = true;
     this.#dutyButton.addEventListener('click', () => void this.#toggleDuty());
     this.append(
       h(
@@ -136,6 +138,7 @@ class SafetyPage extends Component {
     setText(locale, this.#dutyButton, ref(duty.onDuty ? 'safety.duty.stop' : 'safety.duty.start'));
     this.#dutyButton.setAttribute('aria-pressed', String(duty.onDuty));
     this.#dutyButton.className = duty.onDuty ? 'button-secondary' : 'button-primary';
+    this.#dutyButton.hidden = false;
     this.#onDutyList.replaceChildren(
       ...(duty.everyoneOnDuty.length === 0
         ? [translated(locale, 'li', 'safety.duty.nobody')]
