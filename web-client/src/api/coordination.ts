@@ -1,3 +1,4 @@
+import type { RoomFormat } from './rooms.ts';
 import type { ApiClient } from './api-client.ts';
 import type { Role } from './types.ts';
 import type { LocalisedText, Series, SeriesId, SeriesKind, SeriesState, SessionState } from './series.ts';
@@ -19,6 +20,8 @@ export type ProgrammeTemplate = {
   description: LocalisedText;
   sessions: TemplateTheme[];
   version: number;
+  /** The format a series planned from it takes unless its coordinator chooses another. */
+  format?: RoomFormat;
 };
 
 export type TemplateEditRequest = {
@@ -67,6 +70,8 @@ export type PlanRequest = {
   ageMax: number | null;
   facilitatorIds: string[];
   peerSupporterIds: string[];
+  /** Discussions or information sessions; left out: the template's. */
+  format?: RoomFormat;
 };
 
 /** One line of the coordinators' list: when a series runs and how full it is. */

@@ -16,6 +16,13 @@ export type RoomState = 'OPEN' | 'READ_ONLY' | 'ARCHIVED';
 /** A person's part in one room (not an account role). */
 export type RoomRole = 'PARTICIPANT' | 'PEER_SUPPORTER' | 'FACILITATOR';
 
+/**
+ * How a room is run: a `DISCUSSION` where every member writes, or a live `INFO_SESSION` where its
+ * hosts (facilitators, peer supporters) write and participants ask them questions.
+ */
+export type RoomFormat = 'DISCUSSION' | 'INFO_SESSION';
+export const roomFormats = ['DISCUSSION', 'INFO_SESSION'] as const satisfies readonly RoomFormat[];
+
 export type Room = {
   id: RoomId;
   title: string;
@@ -24,12 +31,15 @@ export type Room = {
   state: RoomState;
   member: boolean;
   myRole: RoomRole | null;
+  /** Absent from an older server: a discussion. */
+  format?: RoomFormat;
 };
 
 export type CreateRoomRequest = {
   title: string;
   theme: string;
   kind: CreatableRoomKind;
+  format?: RoomFormat;
 };
 
 /** A member of a room as its members see them. */
@@ -40,10 +50,12 @@ export type RoomMember = {
 };
 
 /**
- * What a message is: written by its author (`TEXT`), or the crisis message a facilitator sends,
- * which carries its text in every configured language (`CRISIS`).
+ * What a message is: written by its author (`TEXT`), the crisis message a facilitator sends,
+ * which carries its text in every configured language (`CRISIS`), a participant's question the
+ * hosts of an information session published without a name (`QUESTION`, no author), or a host's
+ * answer to one (`ANSWER`, naming the question's seq in `answersSeq`).
  */
-export type MessageKind = 'TEXT' | 'CRISIS';
+export type MessageKind = 'TEXT' | 'CRISIS' | 'QUESTION' | 'ANSWER';
 
 /**
  * One stored chat message; `seq` is gap-free and increasing within its room. A removed message
@@ -72,6 +84,8 @@ export type ChatMessage = {
    * writer see a short note and reveal the text themselves. False for a removed message.
    */
   sensitive?: boolean;
+  /** An answer's question (its seq); null or absent for every other kind. */
+  answersSeq?: number | null;
 };
 
 /** A writer's change to a stored message, heard live: a new text (`edited`) or its removal (`deleted`). */

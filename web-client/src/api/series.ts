@@ -1,5 +1,5 @@
 import type { ApiClient } from './api-client.ts';
-import type { RoomId } from './rooms.ts';
+import type { RoomId, RoomFormat } from './rooms.ts';
 import type { UserId } from './types.ts';
 
 /** The server's series id; the client only echoes it back. */
@@ -39,6 +39,8 @@ export type CalendarSeries = {
   ageMax: number | null;
   seatsLeft: number | null;
   sessions: CalendarSession[];
+  /** Discussions, or information sessions that parents follow and put questions to (absent: discussions). */
+  format?: RoomFormat;
 };
 
 export type StaffMember = {
@@ -68,6 +70,7 @@ export type Series = {
   state: SeriesState;
   staff: StaffMember[];
   sessions: SeriesSession[];
+  format?: RoomFormat;
 };
 
 export type Enrolment = {

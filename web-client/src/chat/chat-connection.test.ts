@@ -139,6 +139,7 @@ describe('chat connection', () => {
       '/user/queue/acks',
       '/user/queue/errors',
       '/user/queue/moderation',
+      '/user/queue/questions',
       '/topic/rooms/5/presence',
       '/topic/rooms/5/typing',
       '/topic/rooms/5/floor',
@@ -147,6 +148,31 @@ describe('chat connection', () => {
     ]);
     expect(statuses).toEqual(['connecting', 'online']);
     expect(connects()).toBe(1);
+  });
+
+  it('follows an information session’s question queue for its hosts, and one’s own questions always', async () => {
+    const { connection, sockets } = setup();
+    const hosted: string[] = [];
+    const own: string[] = [];
+    connection.on('own-question', (event) => own.push(event.event.type));
+    const unwatch = connection.watchQuestions(5, (event) => hosted.push(event.type));
+    connection.start();
+    await settle();
+    const socket = await connect(sockets[0]);
+    expect(socket.sent('SUBSCRIBE').map((frame) => frame.headers['destination'])).toContain('/topic/rooms/5/questions');
+    const deliver = (destination: string, body: unknown) =>
+      socket.serverSends(
+        'MESSAGE',
+        { destination, subscription: socket.subscriptionId(destination), 'message-id': '1' },
+        JSON.stringify(body),
+      );
+    deliver('/topic/rooms/5/questions', { type: 'question-withdrawn', roomId: 5, questionId: 'q1' });
+    deliver('/topic/rooms/5/questions', { type: 'question-asked', roomId: 5 });
+    deliver('/user/queue/questions', { type: 'question-withdrawn', roomId: 5, questionId: 'q1' });
+    expect(hosted).toEqual(['question-withdrawn']);
+    expect(own).toEqual(['question-withdrawn']);
+    unwatch();
+    expect(socket.sent('UNSUBSCRIBE')).toHaveLength(1);
   });
 
   it('hands room events to the room and queue events to everyone listening', async () => {
@@ -252,7 +278,7 @@ describe('chat connection', () => {
     const second = await connect(sockets[1]);
     expect(tokenCalls).toEqual([false, true]);
     expect(second.sent('CONNECT')[0]?.headers['Authorization']).toBe('Bearer fresh');
-    expect(second.sent('SUBSCRIBE')).toHaveLength(8);
+    expect(second.sent('SUBSCRIBE')).toHaveLength(9);
     expect(statuses.at(-1)).toBe('online');
     expect(connects()).toBe(2);
   });

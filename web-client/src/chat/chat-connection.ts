@@ -11,7 +11,9 @@ import {
   type ConnectionStatus,
   ConnectionStatusEvent,
   ModerationQueueEvent,
+  OwnQuestionQueueEvent,
 } from './events.ts';
+import { type HostQuestionEvent, toHostQuestionEvent, toOwnQuestionEvent } from './questions.ts';
 import { type RoomModerationEvent, toPersonalModerationEvent, toRoomModerationEvent } from './moderation.ts';
 import {
   type LiveMessage,
@@ -62,6 +64,12 @@ type WatchedRoom = {
   subscriptions: StompSubscription[];
 };
 
+/** An information session's question topic, followed by its hosts. */
+type WatchedQueue = {
+  listeners: Set<(event: HostQuestionEvent) => void>;
+  subscription: StompSubscription | null;
+};
+
 const HEARTBEAT_MS = 10_000;
 const FIRST_RECONNECT_DELAY_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 30_000;
@@ -98,6 +106,7 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   readonly #options: ChatConnectionOptions;
   readonly #client: Client;
   readonly #rooms = new Map<string, WatchedRoom>();
+  readonly #questionQueues = new Map<string, WatchedQueue>();
   readonly #notificationListeners = new Set<(notification: AppNotification) => void>();
   #notificationSubscription: StompSubscription | null = null;
   #status: ConnectionStatus = 'offline';
@@ -151,6 +160,9 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     for (const room of this.#rooms.values()) {
       room.subscriptions = [];
     }
+    for (const queue of this.#questionQueues.values()) {
+      queue.subscription = null;
+    }
     this.#notificationSubscription = null;
     clearTimeout(this.#renewTimer);
     this.#setStatus('offline');
@@ -171,6 +183,46 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     }
     room.listeners.add(listener);
     return () => this.#unwatch(key, listener);
+  }
+
+  /**
+   * Follows an information session's question queue (for its hosts: the server refuses anyone
+   * else) for as long as the returned function is not called; subscribed now if connected, and
+   * again after every reconnect.
+   */
+  watchQuestions(roomId: RoomId, listener: (event: HostQuestionEvent) => void): () => void {
+    const key = String(roomId);
+    let queue = this.#questionQueues.get(key);
+    if (queue === undefined) {
+      queue = { listeners: new Set(), subscription: null };
+      this.#questionQueues.set(key, queue);
+      if (this.#status === 'online') this.#subscribeQuestions(key, queue);
+    }
+    queue.listeners.add(listener);
+    return () => {
+      const watched = this.#questionQueues.get(key);
+      if (watched === undefined) return;
+      watched.listeners.delete(listener);
+      if (watched.listeners.size > 0) return;
+      this.#questionQueues.delete(key);
+      try {
+        if (this.#client.connected) watched.subscription?.unsubscribe();
+      } catch {
+        // The connection closed meanwhile; the server dropped the subscription with it.
+      }
+    };
+  }
+
+  #subscribeQuestions(key: string, queue: WatchedQueue): void {
+    try {
+      queue.subscription = this.#client.subscribe(destinations.questions(key), (frame: IMessage) => {
+        const event = toHostQuestionEvent(readJson(frame.body));
+        if (event !== null) for (const listener of [...queue.listeners]) listener(event);
+      });
+    } catch {
+      // The connection closed a moment ago; the next connection subscribes again.
+      queue.subscription = null;
+    }
   }
 
   /**
@@ -246,6 +298,9 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     for (const [key, room] of this.#rooms) {
       this.#subscribeRoom(key, room);
     }
+    for (const [key, queue] of this.#questionQueues) {
+      this.#subscribeQuestions(key, queue);
+    }
     this.#wasOnline = true;
     this.#setStatus('online');
     this.#scheduleRenewal();
@@ -313,6 +368,9 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     for (const room of this.#rooms.values()) {
       room.subscriptions = [];
     }
+    for (const queue of this.#questionQueues.values()) {
+      queue.subscription = null;
+    }
     this.#notificationSubscription = null;
     if (this.#status === 'offline') return;
     this.#setStatus(this.#client.active ? (this.#wasOnline ? 'reconnecting' : 'connecting') : 'offline');
@@ -330,6 +388,10 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     this.#client.subscribe(destinations.personalModeration, (frame) => {
       const event = toPersonalModerationEvent(readJson(frame.body));
       if (event !== null) this.emit(new ModerationQueueEvent(event));
+    });
+    this.#client.subscribe(destinations.ownQuestions, (frame) => {
+      const event = toOwnQuestionEvent(readJson(frame.body));
+      if (event !== null) this.emit(new OwnQuestionQueueEvent(event));
     });
   }
 

@@ -1,6 +1,7 @@
 import type { TextRef } from '../i18n/dom.ts';
 import type { ModerationEvent, ModerationState, PersonalModerationEvent } from './moderation.ts';
 import type { ChatProblem, SendAck } from './protocol.ts';
+import type { OwnQuestion, OwnQuestionEvent } from './questions.ts';
 
 /** `online`: connected and subscribed; `connecting`: the first attempt; `reconnecting`: lost, retrying. */
 export type ConnectionStatus = 'offline' | 'connecting' | 'online' | 'reconnecting';
@@ -58,12 +59,24 @@ export class ModerationQueueEvent extends Event {
   }
 }
 
+/** Something on the person's own question queue: one of their questions changed. */
+export class OwnQuestionQueueEvent extends Event {
+  static readonly eventName = 'own-question';
+  readonly event: OwnQuestionEvent;
+
+  constructor(event: OwnQuestionEvent) {
+    super(OwnQuestionQueueEvent.eventName);
+    this.event = event;
+  }
+}
+
 export type ChatConnectionEventMap = {
   'status-changed': ConnectionStatusEvent;
   connected: ConnectedEvent;
   ack: AckEvent;
   'chat-problem': ChatProblemEvent;
   'moderation-queue': ModerationQueueEvent;
+  'own-question': OwnQuestionQueueEvent;
 };
 
 /** The room itself, or whether it could be opened, changed. */
@@ -141,7 +154,22 @@ export class ModerationChangedEvent extends Event {
   }
 }
 
+/**
+ * An information session's questions changed: the lists, or (`own`) one of the person's own
+ * questions reached a new state just now.
+ */
+export class QuestionsChangedEvent extends Event {
+  static readonly eventName = 'questions-changed';
+  readonly own: OwnQuestion | null;
+
+  constructor(own: OwnQuestion | null = null) {
+    super(QuestionsChangedEvent.eventName);
+    this.own = own;
+  }
+}
+
 export type RoomChatEventMap = {
+  'questions-changed': QuestionsChangedEvent;
   'moderation-changed': ModerationChangedEvent;
   'room-changed': RoomChangedEvent;
   'messages-changed': MessagesChangedEvent;

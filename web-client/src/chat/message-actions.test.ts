@@ -48,6 +48,19 @@ describe('message menu', () => {
     expect(messageActions(byFacilitator, false, admin)).toEqual(['report', 'remove']);
   });
 
+  it('offers only removal of a published question, which names nobody, to those who remove messages', () => {
+    const question = { removed: false, authorRole: 'PARTICIPANT', sentAt, kind: 'QUESTION' as const };
+    expect(messageActions(question, false, facilitator)).toEqual(['remove']);
+    expect(messageActions(question, false, participant)).toEqual([]);
+    expect(messageActions({ ...question, removed: true }, false, facilitator)).toEqual([]);
+  });
+
+  it('lets a host edit their own answer while the window lasts', () => {
+    const answer = { ...byPeer, kind: 'ANSWER' as const };
+    const viewer = { ...facilitator, now: at('2026-11-30T18:01:00Z'), editWindowMs: tenMinutes };
+    expect(messageActions(answer, true, viewer)).toEqual(['edit', 'delete']);
+  });
+
   it('offers nothing on a removed message', () => {
     expect(messageActions({ ...byParent, removed: true }, false, facilitator)).toEqual([]);
     expect(messageActions({ ...byParent, removed: true }, false, participant)).toEqual([]);

@@ -35,6 +35,9 @@ export function messageActions(
   viewer: MessageViewer,
 ): MessageAction[] {
   if (message.removed) return [];
+  // A published question names nobody: there is no one to report, hide or worry about, only
+  // the text for those who moderate to remove.
+  if (message.kind === 'QUESTION') return viewer.powers.has('REMOVE_MESSAGE') ? ['remove'] : [];
   if (own) return editable(message, viewer) ? ['edit', 'delete'] : ['delete'];
   const facilitator = message.authorRole === 'FACILITATOR';
   const actions: MessageAction[] = [];
@@ -45,7 +48,8 @@ export function messageActions(
 }
 
 function editable(message: Pick<ChatMessage, 'kind' | 'sentAt'>, viewer: MessageViewer): boolean {
-  if ((message.kind ?? 'TEXT') !== 'TEXT' || viewer.now === undefined || viewer.editWindowMs === undefined) return false;
+  const kind = message.kind ?? 'TEXT';
+  if ((kind !== 'TEXT' && kind !== 'ANSWER') || viewer.now === undefined || viewer.editWindowMs === undefined) return false;
   const sent = Date.parse(message.sentAt);
   return Number.isFinite(sent) && viewer.now - sent < viewer.editWindowMs;
 }

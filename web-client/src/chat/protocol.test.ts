@@ -46,6 +46,7 @@ describe('chat protocol', () => {
       removedByWriter: false,
       editedAt: null,
       sensitive: false,
+      answersSeq: null,
     });
     expect(toLiveMessage({ ...live, clientId: 'c1' })?.clientId).toBe('c1');
     expect(toLiveMessage({ ...live, authorRole: null })?.authorRole).toBeNull();
@@ -78,6 +79,16 @@ describe('chat protocol', () => {
       expect(toLiveMessage({ ...live, sensitive: notABoolean })?.sensitive, JSON.stringify(notABoolean) ?? 'undefined').toBe(false);
     }
     expect(toLiveMessage({ ...live, sensitive: true, removed: true })?.sensitive).toBe(false);
+  });
+
+  it('reads a published question without an author, and an answer naming its question', () => {
+    const question = toLiveMessage({ ...live, kind: 'QUESTION', authorId: null, authorDisplayName: null, authorRole: 'PARTICIPANT' });
+    expect(question).toMatchObject({ kind: 'QUESTION', authorId: null, authorDisplayName: null, authorRole: null, answersSeq: null });
+    const answer = toLiveMessage({ ...live, seq: 13, kind: 'ANSWER', answersSeq: 12 });
+    expect(answer).toMatchObject({ kind: 'ANSWER', answersSeq: 12, authorDisplayName: 'Anna' });
+    // only an answer names a question
+    expect(toLiveMessage({ ...live, answersSeq: 12 })?.answersSeq).toBeNull();
+    expect(toLiveMessage({ ...live, kind: 'WEBINAR' })?.kind).toBe('TEXT');
   });
 
   it('keeps the place of a removed message without its text', () => {

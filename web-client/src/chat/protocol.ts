@@ -10,10 +10,14 @@ export const destinations = {
   sendTyping: (roomId: RoomId) => `/app/rooms/${roomId}/typing`,
   moderation: (roomId: RoomId) => `/topic/rooms/${roomId}/moderation`,
   floor: (roomId: RoomId) => `/topic/rooms/${roomId}/floor`,
+  /** An information session's question queue, for its hosts only. */
+  questions: (roomId: RoomId) => `/topic/rooms/${roomId}/questions`,
   acks: '/user/queue/acks',
   errors: '/user/queue/errors',
   notifications: '/user/queue/notifications',
   personalModeration: '/user/queue/moderation',
+  /** What became of one's own questions to an information session's hosts. */
+  ownQuestions: '/user/queue/questions',
   /** Where a fresh access token is given to the connection (answered on `/user/queue/session`). */
   renew: '/app/auth/renew',
 } as const;
@@ -110,13 +114,20 @@ export function toChatMessage(value: unknown): ChatMessage | null {
     authorDisplayName: authorId === null ? null : text(json['authorDisplayName']),
     authorRole: authorId === null ? null : text(json['authorRole']),
     removed,
-    kind: json['kind'] === 'CRISIS' && translations !== null ? 'CRISIS' : 'TEXT',
+    kind: kindOf(json['kind'], translations),
     translations,
     removedByWriter: removed && json['removedByWriter'] === true,
     editedAt: removed ? null : text(json['editedAt']),
     // Only a true boolean marks a message, as the server stores it; a removed one has nothing to hide.
     sensitive: !removed && json['sensitive'] === true,
+    answersSeq: json['kind'] === 'ANSWER' ? seq(json['answersSeq']) : null,
   };
+}
+
+/** A message's kind as the server names it; a crisis message without its translations reads as text. */
+function kindOf(value: unknown, translations: Readonly<Record<string, string>> | null): ChatMessage['kind'] {
+  if (value === 'CRISIS') return translations !== null ? 'CRISIS' : 'TEXT';
+  return value === 'QUESTION' || value === 'ANSWER' ? value : 'TEXT';
 }
 
 /** A writer's edit or removal of their message from the room's topic, or null for anything else. */

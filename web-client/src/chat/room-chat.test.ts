@@ -14,7 +14,9 @@ import {
   type ConnectionStatus,
   ConnectionStatusEvent,
   ModerationQueueEvent,
+  OwnQuestionQueueEvent,
 } from './events.ts';
+import type { HostQuestionEvent } from './questions.ts';
 import { type ChatChannel, RoomChat } from './room-chat.ts';
 
 /** The chat connection as a room sees it, driven by the test. */
@@ -23,8 +25,16 @@ class FakeChannel extends TypedEventTarget<ChatConnectionEventMap> implements Ch
   listener: RoomListener | null = null;
   readonly sent: { roomId: string; clientId: string; body: string; sensitive: boolean }[] = [];
   readonly typing: string[] = [];
+  questionListener: ((event: HostQuestionEvent) => void) | null = null;
 
   start(): void {}
+
+  watchQuestions(_roomId: string, listener: (event: HostQuestionEvent) => void): () => void {
+    this.questionListener = listener;
+    return () => {
+      this.questionListener = null;
+    };
+  }
 
   watchRoom(_roomId: string, listener: RoomListener): () => void {
     this.listener = listener;
@@ -539,5 +549,90 @@ describe('room chat: moderation', () => {
     await reading;
     expect(chat.moderation.pinned?.text).toBe('Tauko klo 19');
     expect(server.count('GET /api/moderation/rooms/5')).toBe(3);
+  });
+});
+
+describe('room chat: an information session', () => {
+  const question = (id: string, state = 'ASKED', extra: Record<string, unknown> = {}) => ({
+    id,
+    roomId: 5,
+    state,
+    body: `Kysymys ${id}`,
+    askedAt: '2026-11-23T16:00:00Z',
+    messageSeq: null,
+    answerSeq: null,
+    handledAt: null,
+    ...extra,
+  });
+
+  async function open(myRole: string) {
+    const tokens = new TokenStore(new MemoryStorage());
+    tokens.save({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
+    const server = new FakeServer()
+      .on('POST /api/rooms/5/join', () => json(200, { ...ROOM, myRole, format: 'INFO_SESSION' }))
+      .on('GET /api/rooms/5/messages?limit=50', () => json(200, { messages: [], lastSeq: 0 }))
+      .on('GET /api/rooms/5/presence', () => json(200, []))
+      .on('GET /api/rooms/5/questions/mine', () => json(200, [question('q0', 'SET_ASIDE')]))
+      .on('GET /api/rooms/5/questions', () => json(200, [{ ...question('q0'), askerId: 8, askerName: 'Matti', riskCategories: [] }]));
+    const channel = new FakeChannel();
+    const chat = new RoomChat({ api: new ApiClient(tokens, server.fetch), channel, roomId: '5', self: ME, newClientId: () => 'k1' });
+    await chat.open();
+    await settle();
+    return { chat, channel, server };
+  }
+
+  it('lets a participant ask the hosts, never telling anyone they are typing, and follows their own questions', async () => {
+    const { chat, channel, server } = await open('PARTICIPANT');
+    expect(chat.asksQuestions).toBe(true);
+    expect(chat.hostsQuestions).toBe(false);
+    expect(channel.questionListener).toBeNull();
+    expect(chat.questions.mine.map((entry) => entry.id)).toEqual(['q0']);
+    chat.typed();
+    expect(channel.typing).toEqual([]);
+
+    server
+      .on('POST /api/rooms/5/questions', () => json(201, question('q1')))
+      .on('POST /api/rooms/5/questions', () => problem(403, 'moderation.muted'));
+    expect(await chat.ask('  Miten sovittelu toimii?  ')).toBe('sent');
+    expect(server.requests.at(-1)?.body).toEqual({ clientId: 'k1', body: 'Miten sovittelu toimii?' });
+    expect(await chat.ask('   ')).toBe('empty');
+    expect(chat.questions.mine.map((entry) => entry.id)).toEqual(['q0', 'q1']);
+
+    const told: (string | null)[] = [];
+    chat.on('questions-changed', (event) => told.push(event.own?.state ?? null));
+    channel.emit(
+      new OwnQuestionQueueEvent({
+        type: 'question-updated',
+        roomId: 5,
+        question: { ...question('q1', 'PUBLISHED', { messageSeq: 3 }) } as never,
+      }),
+    );
+    expect(told).toEqual(['PUBLISHED']);
+    expect(chat.ownQuestionAt(3)?.id).toBe('q1');
+
+    await expect(chat.ask('Toinen')).rejects.toMatchObject({ problem: { code: 'moderation.muted' } });
+  });
+
+  it('gives the hosts the queue, followed live, and what they do with it', async () => {
+    const { chat, channel, server } = await open('PEER_SUPPORTER');
+    expect(chat.hostsQuestions).toBe(true);
+    expect(chat.asksQuestions).toBe(false);
+    expect(chat.questions.queue.map((entry) => entry.askerName)).toEqual(['Matti']);
+    expect(channel.questionListener).not.toBeNull();
+    channel.questionListener?.({
+      type: 'question-asked',
+      roomId: 5,
+      question: { ...question('q2'), askerId: 9, askerName: 'Pia', riskCategories: ['self-harm'], handledByName: null } as never,
+    });
+    expect(chat.questions.queue.map((entry) => entry.id)).toEqual(['q0', 'q2']);
+
+    server.on('POST /api/rooms/5/questions/q2/answer', () =>
+      json(200, { ...question('q2', 'ANSWERED'), askerId: 9, askerName: 'Pia', riskCategories: ['self-harm'] }),
+    );
+    await chat.questions.answer('q2', 'Vastaus');
+    expect(server.requests.at(-1)?.body).toEqual({ answer: 'Vastaus' });
+    expect(chat.questions.queue.find((entry) => entry.id === 'q2')?.state).toBe('ANSWERED');
+    chat.close();
+    expect(channel.questionListener).toBeNull();
   });
 });

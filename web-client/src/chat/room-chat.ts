@@ -27,6 +27,7 @@ import {
   ModerationChangedEvent,
   type ModerationStateEvent,
   PresenceChangedEvent,
+  QuestionsChangedEvent,
   RoomChangedEvent,
   type RoomChatEventMap,
   RoomNoticeEvent,
@@ -43,6 +44,8 @@ import { RoomPresence } from './room-presence.ts';
 import { RoomSender } from './room-sender.ts';
 import { RoomTyping } from './room-typing.ts';
 import { RoomFloor } from './room-floor.ts';
+import type { HostQuestionEvent, OwnQuestion } from './questions.ts';
+import { RoomQuestions } from './room-questions.ts';
 
 export { CATCH_UP_PAGE_SIZE, HISTORY_PAGE_SIZE } from './room-history.ts';
 export { ACK_TIMEOUT_MS } from './room-sender.ts';
@@ -55,6 +58,8 @@ export type ChatChannel = {
   watchRoom(roomId: string, listener: RoomListener): () => void;
   sendMessage(roomId: string, clientId: string, body: string, sensitive: boolean): boolean;
   sendTyping(roomId: string): boolean;
+  /** Follows an information session's question queue, for its hosts (absent: never followed). */
+  watchQuestions?(roomId: string, listener: (event: HostQuestionEvent) => void): () => void;
 };
 
 export type ChatSelf = {
@@ -113,6 +118,10 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   #guide: RoomGuide | null = null;
   /** Raised hands and turns (the floor). */
   readonly floor: RoomFloor;
+  /** An information session's questions: one's own, or for its hosts the whole queue. */
+  readonly questions: RoomQuestions;
+  #unwatchQuestions: (() => void) | null = null;
+  readonly #newClientId: () => string;
   #closed = false;
   #listening = false;
   readonly #abort = new AbortController();
@@ -138,6 +147,10 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     });
     this.#presence = new RoomPresence({ api, roomId });
     this.floor = new RoomFloor(api, roomId, (turnTo) => this.emit(new FloorChangedEvent(turnTo)));
+    this.questions = new RoomQuestions(api, roomId, (change) => {
+      if (!this.#closed) this.emit(new QuestionsChangedEvent(change.own));
+    });
+    this.#newClientId = options.newClientId ?? (() => newClientId());
     this.#typing = new RoomTyping(this.#now);
     this.#forward();
   }
@@ -271,6 +284,41 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     return this.#moderation.load();
   }
 
+  /** The room is a live information session: its hosts write, participants ask questions. */
+  get infoSession(): boolean {
+    return this.#room?.format === 'INFO_SESSION';
+  }
+
+  /** In an information session, this person asks the hosts instead of writing in the stream. */
+  get asksQuestions(): boolean {
+    return this.infoSession && this.selfRole === 'PARTICIPANT';
+  }
+
+  /** In an information session, this person is one of its hosts: they read and handle the question queue. */
+  get hostsQuestions(): boolean {
+    return this.infoSession && (this.selfRole === 'FACILITATOR' || this.selfRole === 'PEER_SUPPORTER');
+  }
+
+  /**
+   * Asks the hosts, the text folded as the server stores it; `empty`, `too_long` or `invalid` when
+   * the text would be refused, `closed` when nothing can be asked now. A server refusal (a mute,
+   * slow mode, too many waiting) is thrown as a problem.
+   */
+  async ask(text: string): Promise<'sent' | 'empty' | 'too_long' | 'invalid' | 'closed'> {
+    const check = this.#limits.check('question', text);
+    const body = check === null ? text.trim() : check.text;
+    if (body === '' || (check !== null && !check.ok && check.code === 'not_blank')) return 'empty';
+    if (check !== null && !check.ok) return check.code === 'size' ? 'too_long' : 'invalid';
+    if (!this.canSend || !this.asksQuestions) return 'closed';
+    await this.questions.ask(this.#newClientId(), body);
+    return 'sent';
+  }
+
+  /** One's own question that is published in the stream at this seq, if any. */
+  ownQuestionAt(seq: number): OwnQuestion | undefined {
+    return this.questions.mine.find((question) => question.messageSeq === seq);
+  }
+
   /** Your part in this room, as shown beside your own messages. */
   get selfRole(): string | null {
     return this.#room?.myRole ?? null;
@@ -328,6 +376,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#channel.start();
     void this.#presence.load();
     void this.floor.load();
+    this.#followQuestions();
     if (this.#channel.status === 'online') {
       // Subscribed just now: fetch whatever arrived between the history and the subscription.
       void this.#history.catchUp();
@@ -341,6 +390,8 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#abort.abort();
     this.#unwatch?.();
     this.#unwatch = null;
+    this.#unwatchQuestions?.();
+    this.#unwatchQuestions = null;
     this.#history.close();
     this.#sender.close();
     this.#moderation.close();
@@ -377,9 +428,9 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (this.canSend) this.#sender.retry(clientId);
   }
 
-  /** The person typed in the composer. */
+  /** The person typed in the composer (a question is nobody's business but the hosts': never told). */
   typed(): void {
-    if (!this.canSend || this.#channel.status !== 'online') return;
+    if (!this.canSend || this.asksQuestions || this.#channel.status !== 'online') return;
     if (this.#typing.mayNotify()) {
       this.#channel.sendTyping(this.roomId);
     }
@@ -433,6 +484,13 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.#channel.on('ack', (event) => this.#onAck(event.ack), { signal });
     this.#channel.on('chat-problem', (event) => this.#onProblem(event.problem), { signal });
     this.#channel.on('moderation-queue', (event) => this.#moderation.apply(event.event), { signal });
+    this.#channel.on(
+      'own-question',
+      (event) => {
+        if (this.#phase === 'ready') this.questions.applyOwn(event.event);
+      },
+      { signal },
+    );
   }
 
   #onStatus(status: ConnectionStatus): void {
@@ -451,6 +509,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     void this.#history.catchUp();
     void this.#presence.load();
     void this.floor.load();
+    if (this.infoSession) void this.questions.load(this.hostsQuestions);
     // Moderation events travel at most once: what happened while away is read from the view.
     void this.#moderation.load();
     if (this.canSend) this.#sender.resend();
@@ -525,10 +584,26 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.emit(new RoomChangedEvent());
   }
 
+  /**
+   * In an information session: one's own questions, or for its hosts the queue, read now and
+   * followed live.
+   */
+  #followQuestions(): void {
+    if (!this.infoSession) return;
+    void this.questions.load(this.hostsQuestions);
+    if (this.hostsQuestions && this.#unwatchQuestions === null && this.#channel.watchQuestions !== undefined) {
+      this.#unwatchQuestions = this.#channel.watchQuestions(this.roomId, (event) => {
+        if (this.#phase === 'ready') this.questions.applyHost(event);
+      });
+    }
+  }
+
   /** Removed or banned: the room closes for this person; nothing more is followed or sent. */
   #exclude(): void {
     this.#unwatch?.();
     this.#unwatch = null;
+    this.#unwatchQuestions?.();
+    this.#unwatchQuestions = null;
     this.#sender.stop();
     this.#moderation.stop();
     this.#typing.stop();

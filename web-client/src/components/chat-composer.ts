@@ -1,9 +1,11 @@
+import { problemOf } from '../api/problem.ts';
 import { contentNoteAfterSend } from '../chat/content-note.ts';
 import { formatMessageTime } from '../chat/format.ts';
 import type { RoomChat } from '../chat/room-chat.ts';
 import { locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
+import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
 import { LimitsChangedEvent, textLimits } from '../text/text-limits.ts';
 import { codePoints } from '../text/text-policy.ts';
@@ -30,7 +32,8 @@ const COUNTDOWN_MS = 1000;
  * reveal the text themselves; it turns off once the message is taken. Typing tells the others (at
  * most every few seconds). When nothing can be sent (a read-only, archived or locked room, or a
  * facilitator's mute) it says why; while slow mode or a flood limit asks to wait, it counts the
- * seconds down and keeps what was written.
+ * seconds down and keeps what was written. A participant of an information session asks the
+ * hosts a question here instead (nobody is told they are typing), under the question's limits.
  */
 class ChatComposer extends Component {
   readonly #textarea: HTMLTextAreaElement;
@@ -42,6 +45,15 @@ class ChatComposer extends Component {
   readonly #blockedReason: HTMLParagraphElement;
   readonly #wait: HTMLParagraphElement;
   readonly #slowMode: HTMLParagraphElement;
+  /** What this composer writes: a message, or (an information session's participant) a question. */
+  readonly #label: HTMLLabelElement;
+  readonly #hint: HTMLParagraphElement;
+  /** "In this information session the hosts write…", above the question field. */
+  readonly #intro = translated(locale, 'p', 'chat.question.intro', { class: 'composer-intro', hidden: '' });
+  /** "Your question was sent", read out once asked. */
+  readonly #status = h('p', { class: 'composer-status', role: 'status', 'data-testid': 'composer-status' });
+  /** A question is on its way to the server. */
+  #questionInFlight = false;
   readonly #form: HTMLFormElement;
   readonly #row: HTMLDivElement;
   /** The house rules, in place of the writing row until accepted. */
@@ -111,18 +123,15 @@ class ChatComposer extends Component {
       h('span', { class: 'composer-content-note-check', 'aria-hidden': 'true' }, '\u2713'),
       translated(locale, 'span', 'chat.contentNote.toggle'),
     );
-    this.#row = h(
-      'div',
-      { class: 'composer-row' },
-      translated(locale, 'label', 'chat.composer.label', { for: id, class: 'visually-hidden' }),
-      this.#textarea,
-      this.#send,
-    );
+    this.#label = translated(locale, 'label', 'chat.composer.label', { for: id, class: 'visually-hidden' });
+    this.#hint = translated(locale, 'p', 'chat.composer.hint', { id: hintId, class: 'composer-hint' });
+    this.#row = h('div', { class: 'composer-row' }, this.#label, this.#textarea, this.#send);
     this.#form = h(
       'form',
       { class: 'composer', 'data-testid': 'composer', novalidate: true },
       this.#blocked,
       this.#rules,
+      this.#intro,
       this.#wait,
       this.#row,
       h(
@@ -131,10 +140,11 @@ class ChatComposer extends Component {
         this.#contentNote,
         translated(locale, 'p', 'chat.contentNote.toggleHint', { id: contentNoteHintId, class: 'visually-hidden' }),
         this.#floorBar,
-        translated(locale, 'p', 'chat.composer.hint', { id: hintId, class: 'composer-hint' }),
+        this.#hint,
         this.#counter,
       ),
       this.#slowMode,
+      this.#status,
       this.#error,
     );
   }
@@ -157,7 +167,13 @@ class ChatComposer extends Component {
       this.#count();
       if (!this.#error.hidden && this.#problem(this.#textarea.value) === null) this.#showError(null);
       if (this.#textarea.value.trim() !== '') this.#chat?.typed();
+      if (this.#status.textContent !== '') setText(locale, this.#status, null);
     });
+  }
+
+  /** What is written here: a question to the hosts of an information session, or a message. */
+  get #asks(): boolean {
+    return this.#chat?.asksQuestions ?? false;
   }
 
   /** Connects the composer to a room until the signal aborts. */
@@ -171,6 +187,7 @@ class ChatComposer extends Component {
     };
     chat.on('room-changed', () => this.#sync(), { signal });
     chat.on('moderation-changed', () => this.#sync(), { signal });
+    chat.on('questions-changed', () => this.#sync(), { signal });
     locale.on('locale-changed', () => this.#sync(), { signal });
     textLimits.on(LimitsChangedEvent.eventName, () => this.#count(), { signal });
     signal.addEventListener('abort', () => clearInterval(this.#countdown));
@@ -198,10 +215,21 @@ class ChatComposer extends Component {
     this.#rules.update();
     const rulesDue = this.#rules.shown;
     this.#row.hidden = rulesDue;
-    const enabled = (chat?.canSend ?? false) && !rulesDue;
+    const asks = this.#asks;
+    setText(locale, this.#label, ref(asks ? 'chat.question.label' : 'chat.composer.label'));
+    setAttributeText(locale, this.#textarea, 'placeholder', asks ? 'chat.question.placeholder' : 'chat.composer.placeholder');
+    setText(locale, this.#send, ref(asks ? 'chat.question.send' : 'chat.composer.send'));
+    setText(locale, this.#hint, ref(asks ? 'chat.question.hint' : 'chat.composer.hint'));
+    this.#textarea.name = asks ? 'question' : 'message';
+    // Said once: after a first question the stream gets the line back.
+    this.#intro.hidden = !asks || rulesDue || (chat?.questions.mine.length ?? 0) > 0;
+    const enabled = (chat?.canSend ?? false) && !rulesDue && !this.#questionInFlight;
     this.#textarea.disabled = !enabled;
     this.#send.disabled = !enabled;
     this.#contentNote.disabled = !enabled;
+    // A question goes to the hosts, not the group: it carries no content note.
+    this.#contentNote.hidden = asks;
+    if (asks) this.#mark(false);
     this.#blocked.hidden = block === null;
     this.#blocked.classList.toggle('is-muted', block === 'muted');
     setText(locale, this.#blockedText, this.#blockText());
@@ -279,7 +307,37 @@ class ChatComposer extends Component {
       this.#confirmed = text;
       if (this.#textarea.value !== text || !chat.canSend) return;
     }
+    if (this.#asks) {
+      await this.#askNow(chat);
+      return;
+    }
     this.#sendNow(chat);
+  }
+
+  /** Asks the hosts; the text stays until the server has the question, and a refusal says why. */
+  async #askNow(chat: RoomChat): Promise<void> {
+    this.#questionInFlight = true;
+    this.#sync();
+    let asked = false;
+    try {
+      const result = await chat.ask(this.#textarea.value);
+      if (result === 'sent') {
+        asked = true;
+        this.#textarea.value = '';
+        this.#fit();
+        this.#count();
+        this.#showError(null);
+        setText(locale, this.#status, ref('chat.question.sent'));
+      } else if (result !== 'closed') {
+        this.#showError(this.#problem(this.#textarea.value));
+      }
+    } catch (error) {
+      this.#showError(problemText(problemOf(error)));
+    } finally {
+      this.#questionInFlight = false;
+      this.#sync();
+      if (asked || !this.#error.hidden) this.#textarea.focus();
+    }
   }
 
   /** "This may identify you or your child — send anyway?"; true when the writer says send. */
@@ -328,14 +386,16 @@ class ChatComposer extends Component {
 
   /** What the server would refuse in this text, counted and folded as it does. */
   #problem(value: string): TextRef | null {
-    const check = textLimits.check('message', value);
-    if (check === null) return value.trim() === '' ? ref('chat.composer.empty') : null;
+    const field = this.#asks ? 'question' : 'message';
+    const empty = this.#asks ? 'chat.question.empty' : 'chat.composer.empty';
+    const check = textLimits.check(field, value);
+    if (check === null) return value.trim() === '' ? ref(empty) : null;
     if (check.ok) return null;
     switch (check.code) {
       case 'not_blank':
-        return ref('chat.composer.empty');
+        return ref(empty);
       case 'size':
-        return ref('chat.composer.tooLong', { max: textLimits.field('message')?.max ?? 0 });
+        return ref(this.#asks ? 'chat.question.tooLong' : 'chat.composer.tooLong', { max: textLimits.field(field)?.max ?? 0 });
       default:
         return ref([`fieldError.${check.code}`, 'fieldError.generic']);
     }
@@ -354,9 +414,11 @@ class ChatComposer extends Component {
 
   /** Characters as the server counts them (code points after folding), shown near its limit. */
   #count(): void {
-    const max = textLimits.field('message')?.max ?? null;
-    const length = codePoints(textLimits.fold('message', this.#textarea.value));
-    const show = max !== null && length >= max - COUNTER_BEFORE_LIMIT;
+    const field = this.#asks ? 'question' : 'message';
+    const max = textLimits.field(field)?.max ?? null;
+    const length = codePoints(textLimits.fold(field, this.#textarea.value));
+    // A question's limit is short: its counter shows from the middle of it.
+    const show = max !== null && length >= max - Math.min(COUNTER_BEFORE_LIMIT, Math.floor(max / 2));
     this.#counter.hidden = !show;
     this.#counter.classList.toggle('is-over', max !== null && length > max);
     setText(locale, this.#counter, show ? ref('chat.composer.count', { count: length, max }) : null);

@@ -1,4 +1,4 @@
-import { type CreatableRoomKind, createRoom, roomKinds } from '../api/rooms.ts';
+import { type CreatableRoomKind, type RoomFormat, createRoom, roomFormats, roomKinds } from '../api/rooms.ts';
 import { api, locale, router } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
@@ -20,7 +20,15 @@ const kindHint: Record<CreatableRoomKind, MessageKey> = {
   CLOSED: 'rooms.create.kindClosedHint',
 };
 
-/** For coordinators and administrators: a new room, opened as soon as it exists. */
+const formatLabel: Record<RoomFormat, MessageKey> = {
+  DISCUSSION: 'rooms.create.formatDiscussion',
+  INFO_SESSION: 'rooms.create.formatInfo',
+};
+
+/**
+ * For coordinators and administrators: a new room, a discussion or a live information session,
+ * opened as soon as it exists.
+ */
 class CreateRoomForm extends Component {
   protected render(): void {
     const headingId = uniqueId('create-room');
@@ -72,13 +80,36 @@ class CreateRoomForm extends Component {
         );
       }),
     );
+    const formatRadios = new Map<RoomFormat, HTMLInputElement>();
+    const formatLegendId = uniqueId('room-format');
+    const formats = h(
+      'fieldset',
+      { class: 'choice-group', 'aria-labelledby': formatLegendId },
+      translated(locale, 'legend', 'rooms.create.format', { id: formatLegendId }),
+      ...roomFormats.map((format) => {
+        const id = uniqueId(`room-format-${format.toLowerCase()}`);
+        const radio = h('input', { type: 'radio', id, name: 'format', value: format, checked: format === 'DISCUSSION' });
+        formatRadios.set(format, radio);
+        return h('div', { class: 'choice' }, radio, translated(locale, 'label', formatLabel[format], { for: id }));
+      }),
+    );
     const alert = new FormAlert('error', 'create-room-alert');
     const submit = translated(locale, 'button', 'rooms.create.submit', { type: 'submit', class: 'button-primary' });
-    const form = h('form', { class: 'stack', 'aria-labelledby': headingId }, title.element, theme.element, kinds, alert.element, submit);
+    const form = h(
+      'form',
+      { class: 'stack', 'aria-labelledby': headingId },
+      title.element,
+      theme.element,
+      kinds,
+      formats,
+      alert.element,
+      submit,
+    );
 
     new FormController(form, [title, theme], alert, submit).onSubmit(async () => {
       const kind = roomKinds.find((candidate) => radios.get(candidate)?.checked === true) ?? 'OPEN';
-      const room = await createRoom(api, { title: title.value.trim(), theme: theme.value.trim(), kind });
+      const format = roomFormats.find((candidate) => formatRadios.get(candidate)?.checked === true) ?? 'DISCUSSION';
+      const room = await createRoom(api, { title: title.value.trim(), theme: theme.value.trim(), kind, format });
       router.navigate(roomRoute(room.id));
     });
 

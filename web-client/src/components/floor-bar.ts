@@ -53,7 +53,9 @@ class FloorBar extends Component {
   #update(): void {
     const chat = this.#chat;
     const role = chat?.selfRole ?? null;
-    const shown = chat !== null && chat.canSend && !chat.rulesDue && role !== 'FACILITATOR' && chat.room?.kind !== 'PRIVATE';
+    // An information session has no floor to give: participants ask questions instead.
+    const shown =
+      chat !== null && chat.canSend && !chat.rulesDue && role !== 'FACILITATOR' && chat.room?.kind !== 'PRIVATE' && !chat.infoSession;
     this.hidden = !shown;
     if (!shown) return;
     const place = chat.floor.placeOf(chat.self.id);

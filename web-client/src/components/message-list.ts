@@ -15,7 +15,8 @@ import { contentNoteTag, unveil, veil } from './content-note.ts';
 import { roleBadge } from './role-badge.ts';
 
 /** What the list shows: the room's messages and the ones on their way. */
-export type MessageSource = Pick<RoomChat, 'messages' | 'outgoing' | 'sentHere' | 'isOwn' | 'self' | 'selfRole'>;
+export type MessageSource = Pick<RoomChat, 'messages' | 'outgoing' | 'sentHere' | 'isOwn' | 'self' | 'selfRole'> &
+  Partial<Pick<RoomChat, 'ownQuestionAt'>>;
 
 const actionText: Record<MessageAction, MessageKey> = {
   report: 'chat.menu.report',
@@ -51,6 +52,7 @@ function setTime(element: HTMLTimeElement, iso: string): void {
  */
 /** What stands in a removed message's place: a facilitator or its writer removed it, or its writer left the service. */
 function removalNote(message: ChatMessage): TextRef {
+  if (message.kind === 'QUESTION') return ref('chat.question.removed');
   if (message.authorId === null) return ref('chat.removedMessage');
   return ref(message.removedByWriter === true ? 'chat.removedByWriter' : 'chat.removed');
 }
@@ -155,10 +157,11 @@ class MessageList extends Component {
       const key = `m:${message.seq}`;
       let item = this.#items.get(key);
       if (item === undefined) {
-        item = this.#adopt(message, source) ?? this.#messageItem(message, own);
+        item = this.#adopt(message, source) ?? this.#messageItem(message, own, source);
         this.#items.set(key, item);
       }
       this.#syncMessage(item, message);
+      if (message.kind === 'QUESTION') this.#syncOwnQuestion(item, source.ownQuestionAt?.(message.seq) !== undefined);
       keep.add(key);
       wanted.push(item);
     }
@@ -260,6 +263,24 @@ class MessageList extends Component {
     }
   }
 
+  /**
+   * "(your question)" beside a published question, for its asker alone: their own list says which
+   * it is (it may arrive after the message).
+   */
+  #syncOwnQuestion(item: HTMLLIElement, own: boolean): void {
+    if ((item.dataset['ownQuestion'] === 'true') === own) return;
+    item.dataset['ownQuestion'] = String(own);
+    item.querySelector('.message-own-question')?.remove();
+    if (own) {
+      item.querySelector('.message-author')?.after(
+        translated(locale, 'span', 'chat.question.yours', {
+          class: 'message-self message-own-question',
+          'data-testid': 'own-question-mark',
+        }),
+      );
+    }
+  }
+
   /** The reviewer's marks beside the writer's name, kept while they hold. */
   #syncMarks(item: HTMLLIElement, message: ChatMessage): void {
     const marks = message.removed ? [] : this.marksFor(message);
@@ -352,21 +373,31 @@ class MessageList extends Component {
     if (returnFocus) toggle?.focus();
   }
 
-  #messageItem(message: ChatMessage, own: boolean): HTMLLIElement {
+  #messageItem(message: ChatMessage, own: boolean, source: MessageSource): HTMLLIElement {
     const time = h('time', { class: 'message-time' });
     setTime(time, message.sentAt);
     const crisis = message.kind === 'CRISIS' && !message.removed;
+    const question = message.kind === 'QUESTION';
     const item = this.#item({
       own,
-      // A writer who deleted their account has no name left: "Deleted user".
-      author: message.authorDisplayName ?? ref('chat.deletedUser'),
-      role: message.authorRole,
+      // A published question names nobody; a writer who deleted their account has no name left.
+      author: question ? ref('chat.question.fromParticipant') : (message.authorDisplayName ?? ref('chat.deletedUser')),
+      role: question ? null : message.authorRole,
       body: message.removed ? removalNote(message) : messageText(message, locale.locale),
       time,
       attributes: { 'data-seq': message.seq },
     });
     item.classList.toggle('is-removed', message.removed);
-    item.classList.toggle('is-orphaned', message.authorId === null);
+    item.classList.toggle('is-orphaned', message.authorId === null && !question);
+    if (question) {
+      item.classList.add('is-question');
+      item.dataset['kind'] = 'QUESTION';
+    }
+    if (message.kind === 'ANSWER') {
+      item.classList.add('is-answer');
+      item.dataset['kind'] = 'ANSWER';
+      item.querySelector('.message-body')?.before(this.#answered(message, source));
+    }
     if (crisis) {
       item.classList.add('is-crisis');
       item.dataset['testid'] = 'crisis-message';
@@ -407,6 +438,14 @@ class MessageList extends Component {
         onToggle: () => this.#reveals.toggle(message.seq),
       }),
     );
+  }
+
+  /** "Answer" and the question it answers, quoted when it is loaded, above an answer's text. */
+  #answered(message: ChatMessage, source: MessageSource): HTMLElement {
+    const asked = source.messages.find((entry) => entry.seq === message.answersSeq && entry.kind === 'QUESTION' && !entry.removed);
+    const quote = h('blockquote', { class: 'message-quote', 'data-testid': 'answered-question' });
+    setText(locale, quote, asked === undefined ? ref('chat.answer.toEarlier') : ref('chat.answer.quote', { question: asked.body }));
+    return h('div', { class: 'message-answered' }, translated(locale, 'p', 'chat.answer.label', { class: 'message-answer-label' }), quote);
   }
 
   #outgoingItem(entry: Outgoing, source: MessageSource): HTMLLIElement {

@@ -45,7 +45,8 @@ class ModerationFloor extends Component {
   #update(): void {
     const chat: RoomChat | undefined = this.#context?.chat;
     const context = this.#context;
-    this.hidden = chat === undefined || chat.selfRole !== 'FACILITATOR';
+    // An information session has no floor: its participants ask questions instead.
+    this.hidden = chat === undefined || chat.selfRole !== 'FACILITATOR' || chat.infoSession;
     if (chat === undefined || context === null || this.hidden) return;
     const queue = chat.floor.queue;
     setText(locale, this.#heading, ref('mod.floor.heading', { count: queue.length }));

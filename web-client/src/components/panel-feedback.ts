@@ -24,8 +24,9 @@ export class PanelFeedback {
   readonly #link = h('a', { class: 'panel-feedback-link', 'data-testid': 'panel-feedback-link', hidden: true });
   readonly #error = new FormAlert('error', 'panel-error');
 
-  constructor() {
-    this.#status = h('p', { class: 'panel-feedback', role: 'status', 'data-testid': 'panel-feedback' }, this.#text, ' ', this.#link);
+  /** `testId`: where tests find it, when a screen has more than one (the question sheet's beside the panel's). */
+  constructor(testId = 'panel-feedback') {
+    this.#status = h('p', { class: 'panel-feedback', role: 'status', 'data-testid': testId }, this.#text, ' ', this.#link);
     this.element = h('div', { class: 'panel-feedback-area' }, this.#status, this.#error.element);
   }
 

@@ -20,7 +20,10 @@ const ownRoleText: Partial<Record<string, MessageKey>> = {
   PEER_SUPPORTER: 'rooms.yourRole.PEER_SUPPORTER',
 };
 
-/** The small facts about a room: its kind, its state when not open, and your part in it. */
+/**
+ * The small facts about a room: its kind, an information session's format, its state when not
+ * open, and your part in it.
+ */
 export function roomTags(room: Room): HTMLUListElement {
   const state = stateText[room.state];
   const role = room.myRole === null ? undefined : ownRoleText[room.myRole];
@@ -30,6 +33,9 @@ export function roomTags(room: Room): HTMLUListElement {
     translated(locale, 'li', kindText[room.kind], {
       class: `tag tag-${room.kind === 'OPEN' ? 'open' : 'closed'}`,
     }),
+    room.format === 'INFO_SESSION'
+      ? translated(locale, 'li', 'rooms.format.INFO_SESSION', { class: 'tag tag-format', 'data-testid': 'room-format' })
+      : null,
     state ? translated(locale, 'li', state, { class: 'tag tag-state', 'data-testid': 'room-state' }) : null,
     role ? translated(locale, 'li', role, { class: 'tag tag-role' }) : null,
     !role && room.kind !== 'OPEN' && room.member ? translated(locale, 'li', 'rooms.member', { class: 'tag tag-role' }) : null,

@@ -1,3 +1,4 @@
+import type { RoomFormat } from '../api/rooms.ts';
 import type { SeriesKind, SeriesState } from '../api/series.ts';
 import { locale } from '../context.ts';
 import { h } from '../dom/h.ts';
@@ -6,13 +7,17 @@ import { ageText, seatText } from '../series/calendar.ts';
 
 type TaggedSeries = {
   kind: SeriesKind;
+  format?: RoomFormat | undefined;
   state: SeriesState;
   ageMin: number | null;
   ageMax: number | null;
   seatsLeft: number | null;
 };
 
-/** The small facts about a series: kind, state when not simply planned, ages and seats left. */
+/**
+ * The small facts about a series: kind, information sessions, state when not simply planned, ages
+ * and seats left.
+ */
 export function seriesTags(series: TaggedSeries): HTMLUListElement {
   const ages = ageText(series);
   const seats = seatText(series);
@@ -25,6 +30,9 @@ export function seriesTags(series: TaggedSeries): HTMLUListElement {
       class: `tag tag-${series.kind === 'CLOSED' ? 'closed' : 'open'}`,
       'data-testid': 'series-kind',
     }),
+    series.format === 'INFO_SESSION'
+      ? translated(locale, 'li', 'series.format.INFO_SESSION', { class: 'tag tag-format', 'data-testid': 'series-format' })
+      : null,
     series.state === 'PLANNED'
       ? null
       : translated(

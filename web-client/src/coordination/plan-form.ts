@@ -23,6 +23,8 @@ export type PlanDraft = {
   ageMax: string;
   facilitatorIds: string[];
   peerSupporterIds: string[];
+  /** `DISCUSSION` or `INFO_SESSION`; empty or absent: the template's. */
+  format?: string;
 };
 
 export type PlanField = keyof PlanDraft;
@@ -157,6 +159,7 @@ export function toPlanRequest(draft: PlanDraft): PlanRequest {
     ageMax: optionalNumber(draft.ageMax),
     facilitatorIds: [...new Set(draft.facilitatorIds.filter((id) => id !== ''))],
     peerSupporterIds: [...draft.peerSupporterIds],
+    ...(draft.format === 'DISCUSSION' || draft.format === 'INFO_SESSION' ? { format: draft.format } : {}),
   };
 }
 

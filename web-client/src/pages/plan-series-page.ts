@@ -61,6 +61,14 @@ class PlanSeriesPage extends Component {
       rule: rule('templateId'),
     });
     this.#fields.set('templateId', template);
+    const format = FormField.select(
+      { name: 'format', label: 'coordinator.plan.format', hint: 'coordinator.plan.formatHint', autocomplete: 'off', rule: () => null },
+      [
+        { value: 'DISCUSSION', label: 'coordinator.plan.formatDiscussion' },
+        { value: 'INFO_SESSION', label: 'coordinator.plan.formatInfo' },
+      ],
+    );
+    this.#fields.set('format', format);
     const title = text('title', 'coordinator.plan.title', { hint: 'coordinator.plan.titleHint', limit: 'seriesTitle' });
     const audience = FormField.multiline({
       name: 'audienceNote',
@@ -129,7 +137,15 @@ class PlanSeriesPage extends Component {
     const form = h(
       'form',
       { class: 'stack', 'aria-labelledby': headingId, 'data-testid': 'plan-form' },
-      section('coordinator.plan.programmePart', kindGroup, template.element, this.#templateInfo, title.element, audience.element),
+      section(
+        'coordinator.plan.programmePart',
+        kindGroup,
+        template.element,
+        this.#templateInfo,
+        format.element,
+        title.element,
+        audience.element,
+      ),
       section(
         'coordinator.plan.schedulePart',
         firstDate.element,
@@ -209,7 +225,10 @@ class PlanSeriesPage extends Component {
     const field = this.#fields.get('templateId') as FormField<HTMLSelectElement> | undefined;
     if (field === undefined) return;
     const language = locale.locale;
-    const offered = this.#templates.filter((template) => template.kind === this.#kind());
+    // Discussions first, so the usual choice stays the first one; information sessions after.
+    const offered = this.#templates
+      .filter((template) => template.kind === this.#kind())
+      .sort((a, b) => Number(a.format === 'INFO_SESSION') - Number(b.format === 'INFO_SESSION'));
     field.setOptions(
       offered.map((template) => ({ value: template.id, label: localised(template.title, language), translate: false as const })),
     );
@@ -229,6 +248,9 @@ class PlanSeriesPage extends Component {
       ref('coordinator.plan.templateInfo', { sessions: chosen.sessions.length, minutes: chosen.defaultLengthMinutes }),
     );
     this.#fields.get('lengthMinutes')?.input.setAttribute('placeholder', String(chosen.defaultLengthMinutes));
+    // The template proposes its format; the coordinator may choose the other.
+    const format = this.#fields.get('format');
+    if (format !== undefined) format.value = chosen.format ?? 'DISCUSSION';
   }
 
   #showWeekday(): void {
@@ -255,6 +277,7 @@ class PlanSeriesPage extends Component {
       ageMax: value('ageMax'),
       facilitatorIds: this.#staff.facilitatorIds(),
       peerSupporterIds: this.#staff.peerSupporterIds(),
+      format: value('format'),
     };
   }
 }

@@ -11,6 +11,7 @@ import '../components/moderation-panel.ts';
 import { INSERT_TEXT } from '../components/moderation-ready-messages.ts';
 import '../components/pinned-announcement.ts';
 import '../components/presence-list.ts';
+import '../components/question-panel.ts';
 import { openReportDialog, openWorryDialog } from '../components/report-dialog.ts';
 import '../components/room-notices.ts';
 import '../components/room-material.ts';
@@ -68,6 +69,8 @@ class RoomPage extends Component {
   readonly #safety = h('tp-room-safety');
   /** The session's material and exercise, with one's own answer. */
   readonly #material = h('tp-room-material');
+  /** An information session's questions: the hosts' queue, or a participant's own. */
+  readonly #questions = h('tp-question-panel');
   readonly #layout = h('div', { class: 'chat-layout', hidden: true });
   /** Whether the newest message was in view when the reader last scrolled or a message arrived. */
   #atNewest = true;
@@ -125,7 +128,7 @@ class RoomPage extends Component {
         this.#composer,
       ),
     );
-    this.#side.append(this.#presence, this.#material, this.#panel, this.#safety);
+    this.#side.append(this.#presence, this.#questions, this.#material, this.#panel, this.#safety);
     const back = h('a', { href: hashOf('rooms'), class: 'room-back', 'data-testid': 'back-to-rooms' });
     back.append(translated(locale, 'span', 'chat.back', { class: 'room-back-text' }));
     this.append(
@@ -228,6 +231,16 @@ class RoomPage extends Component {
       { signal },
     );
     chat.on('room-notice', (event) => this.#showNotice(event.text), { signal });
+    chat.on(
+      'questions-changed',
+      (event) => {
+        // A published question is marked as one's own; its asker hears what became of it.
+        this.#list.update(chat);
+        const state = event.own?.state;
+        if (state === 'PUBLISHED' || state === 'ANSWERED' || state === 'SET_ASIDE') this.#notices.say(ref(`chat.question.notice.${state}`));
+      },
+      { signal },
+    );
     // Powers arrive with the moderation view: the message menus follow them.
     chat.on('moderation-changed', () => this.#list.update(chat), { signal });
     hiddenMembers.on('hidden-members-changed', () => this.#renderMessages('outbox'), { signal });
@@ -237,6 +250,7 @@ class RoomPage extends Component {
     loadHidden();
     this.#composer.attach(chat, signal);
     this.#presence.attach(chat, signal);
+    this.#questions.attach(chat, signal);
     this.#pinned.attach(chat, signal);
     this.#notices.attach(chat, signal);
     this.#helpCard.attach(chat, signal);
@@ -371,8 +385,17 @@ class RoomPage extends Component {
     const chat = this.#chat;
     // The message as it is now (its menu may have been made before an edit).
     const message = chat?.messages.find((entry) => entry.seq === shown.seq) ?? shown;
+    if (chat === null) return;
+    if (message.kind === 'QUESTION' && action === 'remove') {
+      // A published question names nobody; those who moderate may still take it out.
+      if (await this.#confirmRemove(message, ref('chat.remove.questionTitle'))) {
+        chat.noteRemoved(message.seq);
+        this.#scroller.focus();
+      }
+      return;
+    }
     // A message whose writer deleted their account is already removed and offers no actions.
-    if (chat === null || !hasAuthor(message)) return;
+    if (!hasAuthor(message)) return;
     switch (action) {
       case 'report':
         if (await openReportDialog(this, chat.roomId, message)) {
@@ -392,7 +415,7 @@ class RoomPage extends Component {
         }
         return;
       case 'remove':
-        if (await this.#confirmRemove(message)) {
+        if (await this.#confirmRemove(message, ref('chat.remove.title', { name: message.authorDisplayName }))) {
           chat.noteRemoved(message.seq);
           this.#scroller.focus();
         }
@@ -460,7 +483,7 @@ class RoomPage extends Component {
    * Removal with its reason; a message with open reports offers to close them in the same step
    * (as handled: something was done).
    */
-  #confirmRemove(message: AuthoredMessage): Promise<boolean> {
+  #confirmRemove(message: ChatMessage, title: TextRef): Promise<boolean> {
     const { field, input } = dialogTextField({
       label: 'dialog.reason',
       hint: (max) => reasonHint(max, false),
@@ -473,7 +496,7 @@ class RoomPage extends Component {
     const close = h('input', { type: 'checkbox', id: closeId, checked: true, 'data-testid': 'close-report-too' });
     const closeField = h('div', { class: 'check' }, close, translated(locale, 'label', 'chat.remove.closeReport', { for: closeId }));
     return openDialog(this, {
-      title: ref('chat.remove.title', { name: message.authorDisplayName }),
+      title,
       intro: ref('chat.remove.intro'),
       quote: message.body,
       fields: reports.length > 0 ? [field, closeField] : [field],

@@ -170,6 +170,7 @@ class SeriesPage extends Component {
     this.#tags.replaceChildren(
       seriesTags({
         kind: base.kind,
+        format: base.format,
         state: base.state,
         ageMin: base.ageMin,
         ageMax: base.ageMax,

@@ -30,14 +30,16 @@ export type TextField =
   | 'workbookAnswer'
   | 'sessionNote'
   | 'appealText'
-  | 'appealAnswer';
+  | 'appealAnswer'
+  | 'question';
 
 /**
  * The names the server gives the numbers other than text lengths in `GET /api/limits` (`counts`):
  * `historyPage`, the most messages one page of a room's history holds; `editWindowSeconds`, how
- * long one's own message can be edited.
+ * long one's own message can be edited; `questionsWaiting`, how many of one's questions may wait in
+ * an information session's queue at once.
  */
-export type CountName = 'historyPage' | 'editWindowSeconds';
+export type CountName = 'historyPage' | 'editWindowSeconds' | 'questionsWaiting';
 
 /** `counts`: the other numbers by name, each a positive whole number (absent from older servers). */
 export type Limits = PolicyNumbers & { fields: ReadonlyMap<string, FieldLimit>; counts: ReadonlyMap<string, number> };

@@ -40,6 +40,9 @@ public final class Destinations {
 	/** A renewed access token's new expiry. */
 	public static final String SESSION = "/queue/session";
 
+	/** What became of one's own questions to an information session's staff. */
+	public static final String QUESTIONS = "/queue/questions";
+
 	/**
 	 * Application destinations, as {@code @MessageMapping} names them (after
 	 * {@link #APP}).
@@ -94,7 +97,7 @@ public final class Destinations {
 	 */
 	public static List<String> forClients() {
 		List<String> rooms = Arrays.stream(RoomTopic.values()).map(topic -> ROOM_TOPIC + topic.suffix()).toList();
-		List<String> queues = List.of(ACKS, ERRORS, NOTIFICATIONS, MODERATION, MODERATION_RESULTS, SESSION)
+		List<String> queues = List.of(ACKS, ERRORS, NOTIFICATIONS, MODERATION, MODERATION_RESULTS, SESSION, QUESTIONS)
 			.stream()
 			.map(Destinations::userQueue)
 			.toList();

@@ -12,7 +12,12 @@ public enum PersonalQueue {
 	 * What was done to them, and safety signals for staff:
 	 * {@code /user/queue/moderation}.
 	 */
-	MODERATION(Destinations.MODERATION);
+	MODERATION(Destinations.MODERATION),
+	/**
+	 * What became of one's own questions to an information session's staff:
+	 * {@code /user/queue/questions}.
+	 */
+	QUESTIONS(Destinations.QUESTIONS);
 
 	private final String destination;
 

@@ -17,16 +17,44 @@ public enum RoomTopic {
 	/**
 	 * Raised hands and turns to speak: {@code /topic/rooms/{id}/floor}.
 	 */
-	FLOOR("/floor");
+	FLOOR("/floor"),
+	/**
+	 * The question queue of an information session, with who asked:
+	 * {@code /topic/rooms/{id}/questions}. For the room's staff only.
+	 */
+	QUESTIONS("/questions", true);
 
 	private final String suffix;
 
+	private final boolean staffOnly;
+
 	RoomTopic(String suffix) {
+		this(suffix, false);
+	}
+
+	RoomTopic(String suffix, boolean staffOnly) {
 		this.suffix = suffix;
+		this.staffOnly = staffOnly;
 	}
 
 	String suffix() {
 		return suffix;
+	}
+
+	/**
+	 * Whether only the room's staff (its facilitators and peer supporters, and
+	 * administrators) may subscribe; every other topic is for all its members.
+	 */
+	public boolean staffOnly() {
+		return staffOnly;
+	}
+
+	/**
+	 * The topic a room destination names, from what follows the room's id ({@code ""} or
+	 * e.g. {@code /floor}); empty for a suffix that names no topic.
+	 */
+	public static java.util.Optional<RoomTopic> ofSuffix(String suffix) {
+		return java.util.Arrays.stream(values()).filter(topic -> topic.suffix.equals(suffix)).findFirst();
 	}
 
 }

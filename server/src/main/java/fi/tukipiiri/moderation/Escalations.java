@@ -20,7 +20,7 @@ class Escalations {
 
 	private static final String SELECT = """
 			select e.*, r.title as room_title, r.kind as room_kind, s.display_name as subject_name, t.display_name as taken_by_name,
-			       case when m.removed_at is null then m.body end as excerpt,
+			       coalesce(case when m.removed_at is null then m.body end, q.body) as excerpt,
 			       coalesce(m.removed_at is null and m.sensitive, false) as excerpt_sensitive,
 			       f.categories, rep.reason, rep.note
 			from safety_escalations e
@@ -30,6 +30,7 @@ class Escalations {
 			left join risk_flags f on e.signal = 'RISK_FLAG' and f.id = e.signal_id
 			left join reports rep on e.signal = 'REPORT' and rep.id = e.signal_id
 			left join messages m on m.id = coalesce(f.message_id, rep.message_id)
+			left join room_questions q on q.id = f.question_id
 			""";
 
 	private final JdbcClient jdbc;

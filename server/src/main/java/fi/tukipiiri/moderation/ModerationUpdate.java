@@ -202,6 +202,18 @@ sealed interface ModerationUpdate extends LiveEvent {
 		}
 	}
 
+	/**
+	 * To a facilitator of the room: a question put to an information session's staff
+	 * matched risk terms (the question queue marks it too); the crisis message, per
+	 * language, is ready to send.
+	 */
+	record QuestionFlagged(@JsonIgnore UUID recipient, UUID roomId, UUID flagId, UUID questionId,
+			List<String> categories, Map<String, String> crisisMessage) implements ToPerson {
+		public String type() {
+			return "question-flagged";
+		}
+	}
+
 	/** To a facilitator of the room: a participant asks for a private talk. */
 	record PrivateTalkRequested(@JsonIgnore UUID recipient, UUID roomId, UUID accountId,
 			String displayName) implements ToPerson {

@@ -114,6 +114,38 @@ public class RiskFlagService {
 		}
 	}
 
+	/**
+	 * The risk categories a text names (e.g. {@code self-harm}), matched as a message's
+	 * words are, on their canonical form; empty when it names none.
+	 */
+	public List<String> categoriesIn(String text) {
+		return List.copyOf(terms.categoriesIn(text));
+	}
+
+	/**
+	 * A question put to an information session's staff named a risk: flagged to the
+	 * room's facilitators as a message would be (live, as a notice, and escalated to the
+	 * coordinators and administrators on duty when no facilitator is present), and its
+	 * asker gets the help card for self-harm or violence. Nothing is blocked and no other
+	 * participant learns of it. Runs in the caller's transaction, so a question that is
+	 * not stored raises nothing.
+	 * @param categories what {@link #categoriesIn} found, not empty
+	 */
+	@Transactional
+	public void flagQuestion(UUID roomId, UUID questionId, UUID askerId, List<String> categories) {
+		UUID id = UUID.randomUUID();
+		flags.insertForQuestion(id, roomId, questionId, askerId, categories, clock.instant());
+		String roomTitle = rooms.requireReader(roomId, askerId, "risk-flag").room().title();
+		signals.raise(
+				new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, roomId, roomTitle, askerId, Set.of(askerId),
+						recipient -> new ModerationUpdate.QuestionFlagged(recipient, roomId, id, questionId, categories,
+								settings.crisisMessage()),
+						"moderation.risk_flag", Map.of("roomId", roomId.toString(), "roomTitle", roomTitle)));
+		if (categories.stream().anyMatch(settings.helpCardCategories()::contains)) {
+			events.publishEvent(new ModerationUpdate.HelpCard(askerId, roomId, null, categories));
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<RiskFlag> of(UUID roomId, UUID reviewerId) {
 		standings.require(roomId, reviewerId, Power.REVIEW);

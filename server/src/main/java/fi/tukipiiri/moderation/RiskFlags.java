@@ -33,9 +33,24 @@ class RiskFlags {
 			.update();
 	}
 
+	/** A flag on a question put to an information session's staff, not on a message. */
+	void insertForQuestion(UUID id, UUID roomId, UUID questionId, UUID askerId, List<String> categories, Instant at) {
+		jdbc.sql("""
+				insert into risk_flags (id, room_id, question_id, author_id, categories, created_at)
+				values (:id, :roomId, :questionId, :authorId, :categories, :at)
+				""")
+			.param("id", id)
+			.param("roomId", roomId)
+			.param("questionId", questionId)
+			.param("authorId", askerId)
+			.param("categories", String.join(",", categories))
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
 	/**
-	 * The room's flags, newest first, with the flagged text unless it has been removed
-	 * since.
+	 * The room's flags on messages (a flagged question is marked in the question queue),
+	 * newest first, with the flagged text unless it has been removed since.
 	 */
 	List<RiskFlag> of(UUID roomId, int limit) {
 		return jdbc.sql("""
@@ -44,7 +59,7 @@ class RiskFlags {
 				from risk_flags f
 				left join accounts a on a.id = f.author_id
 				left join messages m on m.id = f.message_id
-				where f.room_id = :roomId order by f.created_at desc limit :limit
+				where f.room_id = :roomId and f.message_id is not null order by f.created_at desc limit :limit
 				""")
 			.param("roomId", roomId)
 			.param("limit", limit)

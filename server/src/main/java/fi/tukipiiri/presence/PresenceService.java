@@ -59,13 +59,18 @@ public class PresenceService {
 		return registry.present(roomId);
 	}
 
-	/** Tells the room this member is typing, at most once per throttle period. */
+	/**
+	 * Tells the room this member is typing, at most once per throttle period. A
+	 * participant of an information session writes only questions to its staff, so nobody
+	 * is told (the notice is dropped, not refused).
+	 */
 	public void typing(UUID roomId, UUID accountId) {
 		rooms.requireMember(roomId, accountId);
 		if (!registry.claimTypingSlot(roomId, accountId)) {
 			return;
 		}
 		rooms.member(roomId, accountId)
+			.filter(member -> rooms.find(roomId).map(room -> room.format().letsWrite(member.role())).orElse(false))
 			.ifPresent(
 					member -> events.publishEvent(new TypingEvent("typing", roomId, accountId, member.displayName())));
 	}

@@ -19,14 +19,25 @@ import java.util.UUID;
  * @param sensitive its writer marked it as sensitive when sending it (a content note):
  * readers other than the writer are shown a short note and reveal the text themselves.
  * Chosen once, at sending; an edit keeps it. Always false for a {@code CRISIS} message
+ * @param answersSeq for an {@link MessageKind#ANSWER}, the {@code seq} of the published
+ * question it answers; null for every other kind
  */
 public record ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
 		String body, Instant sentAt, boolean removed, MessageKind kind, Map<String, String> translations,
-		boolean removedByWriter, Instant editedAt, boolean sensitive) {
+		boolean removedByWriter, Instant editedAt, boolean sensitive, Long answersSeq) {
 
-	/** The message as its writer edited it: the new body, and when; the mark stays. */
+	ChatMessage(UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName, RoomRole authorRole,
+			String body, Instant sentAt) {
+		this(roomId, seq, id, authorId, authorDisplayName, authorRole, body, sentAt, false, MessageKind.TEXT, null,
+				false, null, false, null);
+	}
+
+	/**
+	 * The message as its writer edited it: the new body, and when; the content note
+	 * stays.
+	 */
 	ChatMessage edited(String newBody, Instant at) {
 		return new ChatMessage(roomId, seq, id, authorId, authorDisplayName, authorRole, newBody, sentAt, removed, kind,
-				translations, removedByWriter, at, sensitive);
+				translations, removedByWriter, at, sensitive, answersSeq);
 	}
 }

@@ -19,6 +19,7 @@ import fi.tukipiiri.rooms.GroupCommit.Outcome;
 import fi.tukipiiri.rooms.MessageService.Sent;
 import fi.tukipiiri.rooms.Messages.ClientKey;
 import fi.tukipiiri.rooms.Messages.LockedRoom;
+import fi.tukipiiri.rooms.RoomProblems.InfoSessionStaffOnly;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
 import fi.tukipiiri.rooms.RoomProblems.ReadOnly;
 import fi.tukipiiri.rooms.RoomRules.Sender;
@@ -121,6 +122,10 @@ class MessageAppender {
 				firstOfKey.put(draft.key(), i);
 				outcomes.set(i, Outcome.failed(new ReadOnly()));
 			}
+			else if (!room.format().letsWrite(author.role())) {
+				firstOfKey.put(draft.key(), i);
+				outcomes.set(i, Outcome.failed(new InfoSessionStaffOnly()));
+			}
 			else {
 				firstOfKey.put(draft.key(), i);
 				candidates.add(i);
@@ -149,7 +154,7 @@ class MessageAppender {
 			RoomMember author = members.get(draft.membership());
 			ChatMessage message = new ChatMessage(draft.roomId(), seq, UUID.randomUUID(), draft.authorId(),
 					author.displayName(), author.role(), draft.body(), this.clock.instant(), false, draft.kind(),
-					draft.translations(), false, null, draft.sensitive());
+					draft.translations(), false, null, draft.sensitive(), null);
 			posted.add(message);
 			clientIds.add(draft.clientId());
 			outcomes.set(i, Outcome.of(new Sent(message, false)));
@@ -166,6 +171,35 @@ class MessageAppender {
 					original.failure() != null ? original : Outcome.of(new Sent(original.result().message(), true)));
 		});
 		return outcomes;
+	}
+
+	/**
+	 * Stores one message the service composes itself in the caller's transaction, under
+	 * the room's lock (held until the transaction ends, so two composed in one
+	 * transaction are numbered one after the other), and publishes {@link MessagePosted}.
+	 * The rooms' rules are not asked: the caller decides who may do this.
+	 * @param author who wrote it, or null for a message that names nobody (a published
+	 * question)
+	 * @param role the room role stored with it
+	 * @param answersSeq the seq of the question an answer answers; null for other kinds
+	 * @throws NotMember {@code rooms.not_member} for a room that does not exist
+	 * @throws ReadOnly {@code rooms.read_only} when the room takes no messages now
+	 */
+	ChatMessage appendComposed(UUID roomId, RoomMember author, RoomRole role, MessageKind kind, String clientId,
+			String body, Long answersSeq) {
+		LockedRoom room = this.messages.lockRooms(List.of(roomId)).get(roomId);
+		if (room == null) {
+			throw new NotMember();
+		}
+		if (!room.state().acceptsMessages()) {
+			throw new ReadOnly();
+		}
+		ChatMessage message = new ChatMessage(roomId, room.lastSeq() + 1, UUID.randomUUID(),
+				author == null ? null : author.accountId(), author == null ? null : author.displayName(), role, body,
+				this.clock.instant(), false, kind, null, false, null, false, answersSeq);
+		this.messages.appendAll(List.of(message), List.of(clientId));
+		this.events.publishEvent(new MessagePosted(message, clientId));
+		return message;
 	}
 
 	/**

@@ -37,7 +37,7 @@ public record MessagePosted(ChatMessage message, String clientId) implements Liv
 	public Broadcast payload() {
 		return new Broadcast("message", message.roomId(), message.seq(), message.id(), message.authorId(),
 				message.authorDisplayName(), message.authorRole(), message.body(), message.sentAt(), clientId,
-				message.kind(), message.translations(), message.sensitive());
+				message.kind(), message.translations(), message.sensitive(), message.answersSeq());
 	}
 
 	/**
@@ -46,10 +46,10 @@ public record MessagePosted(ChatMessage message, String clientId) implements Liv
 	 * settle a pending message. A crisis message carries its {@code translations}, so
 	 * each reader shows it in their own language. {@code sensitive}: its writer marked it
 	 * with a content note, so readers other than the writer show a note and reveal the
-	 * text on request.
+	 * text on request; an answer names the question it answers by its {@code answersSeq}.
 	 */
 	public record Broadcast(String type, UUID roomId, long seq, UUID id, UUID authorId, String authorDisplayName,
 			RoomRole authorRole, String body, Instant sentAt, String clientId, MessageKind kind,
-			Map<String, String> translations, boolean sensitive) {
+			Map<String, String> translations, boolean sensitive, Long answersSeq) {
 	}
 }

@@ -4,8 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,28 +18,18 @@ import fi.tukipiiri.platform.RetentionRule;
 @Configuration(proxyBeanMethods = false)
 class MessageRetention {
 
-	/**
-	 * @param open messages of open themed chats
-	 * @param closed messages of closed groups
-	 * @param privateTalks messages of one-to-one talks
-	 */
-	@ConfigurationProperties("tukipiiri.retention.messages")
-	record Settings(@DefaultValue("30d") Duration open, @DefaultValue("365d") Duration closed,
-			@DefaultValue("90d") Duration privateTalks) {
-	}
-
 	@Bean
-	RetentionRule openChatMessages(JdbcClient jdbc, Settings settings) {
+	RetentionRule openChatMessages(JdbcClient jdbc, MessageRetentionTimes settings) {
 		return new OfKind("messages.open", RoomKind.OPEN, settings.open(), jdbc);
 	}
 
 	@Bean
-	RetentionRule closedGroupMessages(JdbcClient jdbc, Settings settings) {
+	RetentionRule closedGroupMessages(JdbcClient jdbc, MessageRetentionTimes settings) {
 		return new OfKind("messages.closed", RoomKind.CLOSED, settings.closed(), jdbc);
 	}
 
 	@Bean
-	RetentionRule privateTalkMessages(JdbcClient jdbc, Settings settings) {
+	RetentionRule privateTalkMessages(JdbcClient jdbc, MessageRetentionTimes settings) {
 		return new OfKind("messages.private", RoomKind.PRIVATE, settings.privateTalks(), jdbc);
 	}
 

@@ -155,6 +155,52 @@ public class MessageService implements DisposableBean {
 	}
 
 	/**
+	 * Publishes a participant's question into the room's stream, in the caller's
+	 * transaction: a {@link MessageKind#QUESTION} message without an author, so nobody
+	 * reading learns who asked. Its text was checked when it was asked. The caller
+	 * decides who may publish and that a question is published once.
+	 * @param questionId the question's id; the message's client id is made of it
+	 * @throws RoomProblems.NotMember {@code rooms.not_member} for a room that does not
+	 * exist
+	 * @throws RoomProblems.ReadOnly {@code rooms.read_only}
+	 */
+	@Transactional
+	public ChatMessage publishQuestion(UUID roomId, UUID questionId, String body) {
+		return appender.appendComposed(roomId, null, RoomRole.PARTICIPANT, MessageKind.QUESTION,
+				"question-" + questionId, body, null);
+	}
+
+	/**
+	 * A staff member's answer to a published question, in the caller's transaction: an
+	 * {@link MessageKind#ANSWER} message by them naming the question's seq. Published in
+	 * the same transaction as its question, it comes right after it. The body passes the
+	 * same text policy as a message. The caller decides who may answer.
+	 * @throws RoomProblems.NotMember {@code rooms.not_member} for a writer who is not a
+	 * member, and for a room that does not exist
+	 * @throws RoomProblems.ReadOnly {@code rooms.read_only}
+	 * @throws EmptyMessage {@code message.empty}, {@link MessageTooLong}
+	 * {@code message.too_long}, {@link InvalidText} {@code message.invalid_text}
+	 */
+	@Transactional
+	public ChatMessage answerQuestion(UUID roomId, long questionSeq, UUID questionId, UUID writerId, String rawBody) {
+		String body = normalise(rawBody);
+		RoomMember writer = roomService.member(roomId, writerId).orElseThrow(RoomProblems.NotMember::new);
+		return appender.appendComposed(roomId, writer, writer.role(), MessageKind.ANSWER, "answer-" + questionId, body,
+				questionSeq);
+	}
+
+	/**
+	 * Takes the text out of a published question whose asker is erasing their account: it
+	 * keeps its place in the stream, and readers see it removed, as they see the messages
+	 * of anyone erased. Only a {@link MessageKind#QUESTION} message is touched. Runs in
+	 * the erasing transaction.
+	 */
+	@Transactional
+	public void eraseQuestion(UUID messageId) {
+		messages.eraseQuestion(messageId, clock.instant());
+	}
+
+	/**
 	 * PostgreSQL cannot be reached or did not answer: no message would fare better alone.
 	 */
 	private static boolean outage(RuntimeException failure) {
@@ -195,7 +241,7 @@ public class MessageService implements DisposableBean {
 	public ChatMessage edit(UUID roomId, UUID writerId, UUID messageId, String rawBody) {
 		String body = normalise(rawBody);
 		ChatMessage original = ownMessage(roomId, writerId, messageId);
-		if (original.removed() || original.kind() != MessageKind.TEXT) {
+		if (original.removed() || !original.kind().editable()) {
 			throw new RoomProblems.NotEditable();
 		}
 		Instant now = clock.instant();

@@ -35,7 +35,7 @@ class Messages {
 			m.removed_at is not null as removed,
 			m.removed_at is not null and m.author_id is not null and m.removed_by is not distinct from m.author_id
 			  as removed_by_writer,
-			m.edited_at, m.sensitive
+			m.edited_at, m.sensitive, m.answers_seq
 			""";
 
 	private static final String COLUMNS = """
@@ -67,7 +67,7 @@ class Messages {
 		this.jdbc = jdbc;
 	}
 
-	record LockedRoom(long lastSeq, RoomState state) {
+	record LockedRoom(long lastSeq, RoomState state, RoomFormat format) {
 	}
 
 	/** A sender's message as its client named it. */
@@ -80,10 +80,11 @@ class Messages {
 	 */
 	Map<UUID, LockedRoom> lockRooms(Collection<UUID> roomIds) {
 		Map<UUID, LockedRoom> locked = new HashMap<>();
-		jdbc.sql("select id, last_seq, state from rooms where id = any(:ids) order by id for no key update")
+		jdbc.sql("select id, last_seq, state, format from rooms where id = any(:ids) order by id for no key update")
 			.param("ids", uuids(roomIds))
 			.query((rs, n) -> locked.put(rs.getObject("id", UUID.class),
-					new LockedRoom(rs.getLong("last_seq"), RoomState.valueOf(rs.getString("state")))))
+					new LockedRoom(rs.getLong("last_seq"), RoomState.valueOf(rs.getString("state")),
+							RoomFormat.valueOf(rs.getString("format")))))
 			.list();
 		return locked;
 	}
@@ -124,12 +125,13 @@ class Messages {
 		jdbc.sql(
 				"""
 						insert into messages (room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations,
-						                      sensitive)
+						                      sensitive, answers_seq)
 						select room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, cast(translations as jsonb),
-						       sensitive
+						       sensitive, answers_seq
 						from unnest(:rooms, :seqs, :ids, :authors, :roles, :clients, :bodies, :sentAt, :kinds, :translations,
-						            :sensitive)
-						  as v(room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations, sensitive)
+						            :sensitive, :answers)
+						  as v(room_id, seq, id, author_id, author_role, client_id, body, sent_at, kind, translations, sensitive,
+						       answers_seq)
 						""")
 			.param("rooms", uuids(batch.stream().map(ChatMessage::roomId).toList()))
 			.param("seqs", new SqlArrayValue("bigint", batch.stream().map(ChatMessage::seq).toArray()))
@@ -146,6 +148,7 @@ class Messages {
 				.map(message -> message.translations() == null ? null : JSON.writeValueAsString(message.translations()))
 				.toList()))
 			.param("sensitive", new SqlArrayValue("boolean", batch.stream().map(ChatMessage::sensitive).toArray()))
+			.param("answers", new SqlArrayValue("bigint", batch.stream().map(ChatMessage::answersSeq).toArray()))
 			.update();
 	}
 
@@ -190,6 +193,17 @@ class Messages {
 			.param("reason", reason)
 			.param("id", messageId)
 			.update() == 1;
+	}
+
+	/**
+	 * Blanks a published question's text and marks it removed, as an erased writer's
+	 * messages are.
+	 */
+	void eraseQuestion(UUID messageId, Instant at) {
+		jdbc.sql("""
+				update messages set body = '', removed_at = coalesce(removed_at, :at), removal_reason = 'author erased'
+				where id = :id and kind = 'QUESTION'
+				""").param("at", Timestamp.from(at)).param("id", messageId).update();
 	}
 
 	/**
@@ -262,7 +276,8 @@ class Messages {
 				RoomRole.valueOf(rs.getString("author_role")), rs.getString("body"),
 				rs.getTimestamp("sent_at").toInstant(), rs.getBoolean("removed"),
 				MessageKind.valueOf(rs.getString("kind")), translations(rs.getString("translations")),
-				rs.getBoolean("removed_by_writer"), instant(rs.getTimestamp("edited_at")), rs.getBoolean("sensitive"));
+				rs.getBoolean("removed_by_writer"), instant(rs.getTimestamp("edited_at")), rs.getBoolean("sensitive"),
+				rs.getObject("answers_seq", Long.class));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -41,6 +41,32 @@ public final class RoomProblems {
 
 	}
 
+	/**
+	 * A participant's ordinary message (or an edit, or a raised hand) in a live
+	 * information session, where only the staff write; participants ask questions.
+	 */
+	public static final class InfoSessionStaffOnly extends ApiProblem {
+
+		InfoSessionStaffOnly() {
+			super(HttpStatus.FORBIDDEN, "rooms.info_session_staff_only",
+					"In an information session only the hosts write messages. You can ask a question instead.");
+		}
+
+	}
+
+	/**
+	 * What only a room's staff (its facilitators and peer supporters, and administrators)
+	 * may do or see, asked for by another member.
+	 */
+	public static final class StaffOnly extends ApiProblem {
+
+		StaffOnly() {
+			super(HttpStatus.FORBIDDEN, "rooms.staff_only",
+					"Only the room's facilitators and peer supporters may do this.");
+		}
+
+	}
+
 	public static final class GuestNotAllowed extends ApiProblem {
 
 		GuestNotAllowed() {

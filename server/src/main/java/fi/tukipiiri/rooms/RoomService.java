@@ -14,15 +14,18 @@ import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Role;
 import fi.tukipiiri.delivery.AccessWithdrawn;
+import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.rooms.RoomProblems.Barred;
 import fi.tukipiiri.rooms.RoomProblems.GuestNotAllowed;
+import fi.tukipiiri.rooms.RoomProblems.InfoSessionStaffOnly;
 import fi.tukipiiri.rooms.RoomProblems.InvalidStaff;
 import fi.tukipiiri.rooms.RoomProblems.MemberNotFound;
 import fi.tukipiiri.rooms.RoomProblems.NotMember;
 import fi.tukipiiri.rooms.RoomProblems.ReadOnly;
 import fi.tukipiiri.rooms.RoomProblems.PrivateTalkFixed;
 import fi.tukipiiri.rooms.RoomProblems.RoomNotFound;
+import fi.tukipiiri.rooms.RoomProblems.StaffOnly;
 import fi.tukipiiri.text.TextFields;
 
 /**
@@ -86,11 +89,23 @@ public class RoomService {
 	 */
 	@Transactional
 	public Room create(String title, String theme, RoomKind kind, UUID createdBy) {
+		return create(title, theme, kind, RoomFormat.DISCUSSION, createdBy);
+	}
+
+	/**
+	 * A new room in a format: {@link RoomFormat#INFO_SESSION} for a live information
+	 * session, in which only the staff write. A private talk is always a discussion.
+	 * @throws InvalidFields {@code validation.failed} naming {@code title} and/or
+	 * {@code theme}
+	 */
+	@Transactional
+	public Room create(String title, String theme, RoomKind kind, RoomFormat format, UUID createdBy) {
 		TextFields fields = new TextFields();
 		String checkedTitle = fields.check("title", RoomFieldLimits.TITLE, title);
 		String checkedTheme = fields.check("theme", RoomFieldLimits.THEME, theme);
 		fields.throwIfRefused();
-		Room room = new Room(UUID.randomUUID(), checkedTitle, checkedTheme, kind, RoomState.OPEN, clock.instant(), 0);
+		Room room = new Room(UUID.randomUUID(), checkedTitle, checkedTheme, kind, RoomState.OPEN, clock.instant(), 0,
+				kind == RoomKind.PRIVATE ? RoomFormat.DISCUSSION : format);
 		rooms.insert(room, createdBy);
 		return room;
 	}
@@ -213,10 +228,13 @@ public class RoomService {
 	}
 
 	/**
-	 * That a member may write in the room now: it is open for messages and no feature's
-	 * rule ({@link RoomRules#checkEdit}) stops them.
+	 * That a member may write in the room now: it is open for messages, they may write in
+	 * its format (a participant of an information session may not) and no feature's rule
+	 * ({@link RoomRules#checkEdit}) stops them.
 	 * @throws NotMember {@code rooms.not_member}, also for a room that does not exist
 	 * @throws ReadOnly {@code rooms.read_only}
+	 * @throws InfoSessionStaffOnly {@code rooms.info_session_staff_only} for a
+	 * participant of an information session
 	 */
 	@Transactional(readOnly = true)
 	public void requireWritable(UUID roomId, UUID accountId) {
@@ -225,6 +243,9 @@ public class RoomService {
 		if (room.state() != RoomState.OPEN) {
 			throw new ReadOnly();
 		}
+		if (!room.format().letsWrite(role)) {
+			throw new InfoSessionStaffOnly();
+		}
 		RoomRules.Sender writer = new RoomRules.Sender(roomId,
 				new RoomMember(accountId, accounts.getActive(accountId).displayName(), role));
 		for (RoomRules rule : rules) {
@@ -232,6 +253,58 @@ public class RoomService {
 				throw refusal;
 			});
 		}
+	}
+
+	/**
+	 * That a member may put something to the room now that counts as a message does (a
+	 * question to an information session's staff): the room is open, and every feature's
+	 * rule for sending ({@link RoomRules#checkSends}) lets it through, so a mute, slow
+	 * mode, the flood limit and unaccepted house rules refuse it as they refuse a
+	 * message, and it counts toward the flood limit. The room's format is the caller's to
+	 * judge.
+	 * @return the member's room role
+	 * @throws NotMember {@code rooms.not_member}, also for a room that does not exist
+	 * @throws ReadOnly {@code rooms.read_only}
+	 * @throws ApiProblem the first rule's refusal: {@code rate_limited},
+	 * {@code moderation.muted}, {@code moderation.slow_mode},
+	 * {@code rooms.rules_not_accepted}
+	 */
+	@Transactional(readOnly = true)
+	public RoomRole requireMaySend(UUID roomId, UUID accountId) {
+		Room room = rooms.find(roomId).orElseThrow(NotMember::new);
+		RoomRole role = requireMember(roomId, accountId);
+		if (!room.state().acceptsMessages()) {
+			throw new ReadOnly();
+		}
+		RoomRules.Sender sender = new RoomRules.Sender(roomId,
+				new RoomMember(accountId, accounts.getActive(accountId).displayName(), role));
+		for (RoomRules rule : rules) {
+			Optional<ApiProblem> refusal = rule.checkSends(List.of(sender)).get(0);
+			if (refusal.isPresent()) {
+				throw refusal.get();
+			}
+		}
+		return role;
+	}
+
+	/**
+	 * The caller's way into the room as one of its staff: a member who is its
+	 * {@code FACILITATOR} or {@code PEER_SUPPORTER}, or an administrator (a member in any
+	 * role, or overseeing).
+	 * @throws NotMember {@code rooms.not_member} for anyone neither a member nor an
+	 * administrator, and for a room that does not exist
+	 * @throws StaffOnly {@code rooms.staff_only} for other members
+	 */
+	@Transactional(readOnly = true)
+	public Access requireStaff(UUID roomId, UUID accountId, String how) {
+		Access access = requireReader(roomId, accountId, how);
+		boolean staff = access.overseer() || access.role() == RoomRole.FACILITATOR
+				|| access.role() == RoomRole.PEER_SUPPORTER
+				|| accounts.getActive(accountId).roles().contains(Role.ADMIN);
+		if (!staff) {
+			throw new StaffOnly();
+		}
+		return access;
 	}
 
 	/**

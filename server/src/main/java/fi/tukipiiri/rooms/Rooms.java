@@ -33,8 +33,8 @@ class Rooms {
 
 	void insert(Room room, UUID createdBy) {
 		jdbc.sql("""
-				insert into rooms (id, title, theme, kind, state, created_by, created_at)
-				values (:id, :title, :theme, :kind, :state, :createdBy, :createdAt)
+				insert into rooms (id, title, theme, kind, state, created_by, created_at, format)
+				values (:id, :title, :theme, :kind, :state, :createdBy, :createdAt, :format)
 				""")
 			.param("id", room.id())
 			.param("title", room.title())
@@ -43,6 +43,7 @@ class Rooms {
 			.param("state", room.state().name())
 			.param("createdBy", createdBy)
 			.param("createdAt", Timestamp.from(room.createdAt()))
+			.param("format", room.format().name())
 			.update();
 	}
 
@@ -231,7 +232,8 @@ class Rooms {
 	private static Room room(ResultSet rs, int row) throws SQLException {
 		return new Room(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("theme"),
 				RoomKind.valueOf(rs.getString("kind")), RoomState.valueOf(rs.getString("state")),
-				rs.getTimestamp("created_at").toInstant(), rs.getLong("last_seq"));
+				rs.getTimestamp("created_at").toInstant(), rs.getLong("last_seq"),
+				RoomFormat.valueOf(rs.getString("format")));
 	}
 
 }

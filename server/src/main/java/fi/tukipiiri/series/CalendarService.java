@@ -111,7 +111,7 @@ public class CalendarService {
 
 	private CalendarEntry entry(Series planned) {
 		return new CalendarEntry(planned.id(), planned.title(), planned.audienceNote(), planned.kind(), planned.state(),
-				planned.ageMin(), planned.ageMax(), seatsLeft(planned), planned.sessions());
+				planned.ageMin(), planned.ageMax(), seatsLeft(planned), planned.sessions(), planned.format());
 	}
 
 	/**

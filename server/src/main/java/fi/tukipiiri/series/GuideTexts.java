@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
+import fi.tukipiiri.rooms.RoomFormat;
 import fi.tukipiiri.rooms.RoomKind;
 
 /** Templates' house rules and ready-made messages, and who accepted which house rules. */
@@ -54,10 +55,16 @@ class GuideTexts {
 			.optional();
 	}
 
-	/** The first template of a kind, whose texts rooms outside any series use. */
-	Optional<UUID> defaultTemplate(RoomKind kind) {
-		return jdbc.sql("select id from programme_templates where kind = :kind order by id limit 1")
+	/**
+	 * The first template of a kind, whose texts rooms outside any series use: of the
+	 * room's format when there is one (an information session's house rules say who
+	 * writes), else of the kind.
+	 */
+	Optional<UUID> defaultTemplate(RoomKind kind, RoomFormat format) {
+		return jdbc
+			.sql("select id from programme_templates where kind = :kind order by (format = :format) desc, id limit 1")
 			.param("kind", kind.name())
+			.param("format", format.name())
 			.query(UUID.class)
 			.optional();
 	}

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fi.tukipiiri.rooms.RoomFormat;
 import fi.tukipiiri.rooms.RoomKind;
 
 /** Series, their staff and their sessions. */
@@ -31,9 +32,11 @@ class PlannedSeries {
 		jdbc.sql(
 				"""
 						insert into series (id, template_id, title, audience_note, kind, first_date, interval_weeks, start_time,
-						  length_minutes, zone, capacity, min_participants, decision_date, age_min, age_max, state, created_by, created_at)
+						  length_minutes, zone, capacity, min_participants, decision_date, age_min, age_max, state, created_by, created_at,
+						  format)
 						values (:id, :templateId, :title, :audienceNote, :kind, :firstDate, :intervalWeeks, :startTime,
-						  :lengthMinutes, :zone, :capacity, :minParticipants, :decisionDate, :ageMin, :ageMax, :state, :createdBy, :createdAt)
+						  :lengthMinutes, :zone, :capacity, :minParticipants, :decisionDate, :ageMin, :ageMax, :state, :createdBy, :createdAt,
+						  :format)
 						""")
 			.param("id", series.id())
 			.param("templateId", series.templateId())
@@ -53,6 +56,7 @@ class PlannedSeries {
 			.param("state", series.state().name())
 			.param("createdBy", createdBy)
 			.param("createdAt", Timestamp.from(series.createdAt()))
+			.param("format", series.format().name())
 			.update();
 		for (Series.Staff member : series.staff()) {
 			jdbc.sql("insert into series_staff (series_id, account_id, role) values (:series, :account, :role)")
@@ -221,7 +225,7 @@ class PlannedSeries {
 				recurrence, rs.getInt("capacity"), rs.getInt("min_participants"),
 				rs.getObject("decision_date", LocalDate.class), (Integer) rs.getObject("age_min"),
 				(Integer) rs.getObject("age_max"), Series.State.valueOf(rs.getString("state")), staff, sessions,
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), RoomFormat.valueOf(rs.getString("format")));
 	}
 
 }

@@ -259,7 +259,7 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		Optional<GuideTexts.SeriesTemplate> series = sessionRooms.seriesOf(room.id()).flatMap(texts::templateOfSeries);
 		RoomKind kind = series.map(GuideTexts.SeriesTemplate::kind).orElse(room.kind());
 		Optional<UUID> template = series.map(GuideTexts.SeriesTemplate::templateId)
-			.or(() -> texts.defaultTemplate(kind));
+			.or(() -> texts.defaultTemplate(kind, room.format()));
 		if (template.isEmpty()) {
 			return Optional.empty();
 		}

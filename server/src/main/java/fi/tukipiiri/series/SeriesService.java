@@ -110,7 +110,7 @@ public class SeriesService {
 		}
 		Series planned = new Series(UUID.randomUUID(), template.id(), title, audienceNote, template.kind(), recurrence,
 				capacity, minParticipants, decisionDate, plan.ageMin(), plan.ageMax(), Series.State.PLANNED, staff,
-				sessions, clock.instant());
+				sessions, clock.instant(), plan.format() != null ? plan.format() : template.format());
 		series.insert(planned, coordinator);
 		return planned;
 	}

@@ -111,7 +111,7 @@ class SessionLifecycle {
 			for (Lifecycle.DueSession session : due) {
 				Series planned = series.find(session.seriesId()).orElseThrow();
 				Room room = rooms.create(roomTitle(planned.title(), session.position(), session.themeFi()),
-						session.themeFi(), planned.kind(), null);
+						session.themeFi(), planned.kind(), planned.format(), null);
 				// the session names its room before members are added, so rules for the
 				// whole series (bans) apply to it
 				step(session, Series.SessionState.LOBBY, room.id(), now);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fi.tukipiiri.rooms.RoomFormat;
 import fi.tukipiiri.rooms.RoomKind;
 
 /** Programme templates and their session themes. */
@@ -104,7 +105,7 @@ class Templates {
 				RoomKind.valueOf(rs.getString("kind")), rs.getInt("default_length_minutes"),
 				new LocalizedText(rs.getString("title_fi"), rs.getString("title_en")),
 				new LocalizedText(rs.getString("description_fi"), rs.getString("description_en")), themes,
-				rs.getInt("version"));
+				rs.getInt("version"), RoomFormat.valueOf(rs.getString("format")));
 	}
 
 	private static ProgrammeTemplate.Theme theme(ResultSet rs) throws SQLException {

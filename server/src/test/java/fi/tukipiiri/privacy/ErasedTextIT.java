@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,6 +139,26 @@ class ErasedTextIT {
 		String outisNote = "Outin muistiinpano " + tag;
 		assertThat(api.post("/api/rooms/" + group + "/notes", Map.of("body", outisNote), outi.accessToken()).status())
 			.isEqualTo(201);
+		// the questions she put to an information session's hosts, one published with
+		// Outi's answer, one still waiting
+		Response created = api.post("/api/rooms",
+				Map.of("title", "Infotilaisuus " + tag, "kind", "OPEN", "format", "INFO_SESSION"), admin.accessToken());
+		assertThat(created.status()).isEqualTo(201);
+		UUID infoSession = UUID.fromString(created.text("id"));
+		assertThat(api.addMember(infoSession, outi.id(), "FACILITATOR").status()).isEqualTo(200);
+		join(infoSession, anna);
+		String questions = "/api/rooms/" + infoSession + "/questions";
+		Response published = api.post(questions,
+				Map.of("clientId", "a1", "body", text("Annan julkaistu kysymys", tag, annasTexts)), anna.accessToken());
+		assertThat(published.status()).isEqualTo(201);
+		assertThat(api
+			.post(questions, Map.of("clientId", "a2", "body", text("Annan odottava kysymys", tag, annasTexts)),
+					anna.accessToken())
+			.status()).isEqualTo(201);
+		String outisAnswer = "Outin vastaus " + tag;
+		assertThat(api
+			.post(questions + "/" + published.text("id") + "/answer", Map.of("answer", outisAnswer), outi.accessToken())
+			.status()).isEqualTo(200);
 		// Outi mutes Anna, who appeals; Anna, a coordinator too, answers the appeal of
 		// the
 		// mute she imposed on Cecilia, who wrote her own
@@ -180,6 +202,15 @@ class ErasedTextIT {
 		assertThat(rowsHolding(berttasNote)).as("what others wrote stays").isNotEmpty();
 		assertThat(rowsHolding(outisReason)).isNotEmpty();
 		assertThat(rowsHolding(outisNote)).isNotEmpty();
+		assertThat(rowsHolding(outisAnswer)).as("Outi's answer stays").isNotEmpty();
+		JsonNode stream = api.get("/api/rooms/" + infoSession + "/messages", outi.accessToken())
+			.body()
+			.path("messages");
+		assertThat(stream.get(0).path("kind").asString()).isEqualTo("QUESTION");
+		assertThat(stream.get(0).path("removed").asBoolean()).as("her published question keeps its place, emptied")
+			.isTrue();
+		assertThat(stream.get(1).path("answersSeq").asLong()).isEqualTo(stream.get(0).path("seq").asLong());
+		assertThat(api.get(questions, outi.accessToken()).body().size()).as("her questions left the queue").isZero();
 		assertThat(rowsHolding(ceciliasAppeal)).as("Cecilia's appeal stays").isNotEmpty();
 		assertThat(api.get("/api/me/appeals", cecilia.accessToken()).body().get(0).path("outcome").asString())
 			.as("answered, without Anna's words")

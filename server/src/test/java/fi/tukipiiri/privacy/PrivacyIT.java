@@ -89,6 +89,17 @@ class PrivacyIT {
 		api.post("/api/moderation/rooms/" + room + "/reports",
 				Map.of("messageId", beritsMessage, "reason", "OTHER", "note", "Huoli"), anna.accessToken());
 		api.put("/api/me/hidden-members/" + berit.id(), Map.of(), anna.accessToken());
+		UUID infoSession = infoSession("Infotilaisuus " + UUID.randomUUID().toString().substring(0, 6));
+		api.post("/api/rooms/" + infoSession + "/join", Map.of(), anna.accessToken());
+		api.post("/api/rooms/" + infoSession + "/join", Map.of(), berit.accessToken());
+		assertThat(api
+			.post("/api/rooms/" + infoSession + "/questions",
+					Map.of("clientId", "a1", "body", "Annan kysymys ohjaajille"), anna.accessToken())
+			.status()).isEqualTo(201);
+		assertThat(api
+			.post("/api/rooms/" + infoSession + "/questions", Map.of("clientId", "b1", "body", "Beritin oma kysymys"),
+					berit.accessToken())
+			.status()).isEqualTo(201);
 		UUID seriesId = UUID.fromString(api.post("/api/series",
 				SeriesPlans.closedGroup("Export " + UUID.randomUUID().toString().substring(0, 6),
 						LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id()),
@@ -115,10 +126,15 @@ class PrivacyIT {
 		assertThat(export.path("moderation").path("reportsFiled").get(0).path("note").asString()).isEqualTo("Huoli");
 		assertThat(export.path("moderation").path("hiddenMembers").size()).isEqualTo(1);
 		assertThat(export.path("feedback").path("feedback").isArray()).isTrue();
+		assertThat(export.path("questions").size()).isEqualTo(1);
+		assertThat(export.path("questions").get(0).path("body").asString()).isEqualTo("Annan kysymys ohjaajille");
+		assertThat(export.path("questions").get(0).path("state").asString()).isEqualTo("ASKED");
+		assertThat(export.path("questions").get(0).path("roomId").asString()).isEqualTo(infoSession.toString());
 
 		String everything = export.toString();
 		String beritsUsername = api.get("/api/me", berit.accessToken()).text("username");
 		assertThat(everything).doesNotContain("Beritin yksityinen asia")
+			.doesNotContain("Beritin oma kysymys")
 			.doesNotContain("Berit Toinen")
 			.doesNotContain(beritsUsername)
 			.doesNotContain("passwordHash")
@@ -208,12 +224,23 @@ class PrivacyIT {
 				Map.of("accountId", parent.id()), facilitator.accessToken())
 			.text("id"));
 		UUID oldPrivateMessage = send(parent, privateTalk, "Kahden kesken");
+		UUID oldInfoSession = infoSession("Vanha infotilaisuus");
+		api.post("/api/rooms/" + oldInfoSession + "/join", Map.of(), parent.accessToken());
+		UUID oldQuestion = UUID.fromString(api.post("/api/rooms/" + oldInfoSession + "/questions",
+				Map.of("clientId", "vanha", "body", "Sata päivää sitten?"), parent.accessToken())
+			.text("id"));
 
 		CLOCK.set(now.minus(Duration.ofDays(20)));
 		Session recentParent = api.login(parentsUsername, "correct horse battery");
 		UUID recentOpen = api.createRoom("Tuore avoin", "OPEN");
 		api.post("/api/rooms/" + recentOpen + "/join", Map.of(), recentParent.accessToken());
 		UUID recentMessage = send(recentParent, recentOpen, "Kaksikymmentä päivää sitten");
+		UUID recentInfoSession = infoSession("Tuore infotilaisuus");
+		api.post("/api/rooms/" + recentInfoSession + "/join", Map.of(), recentParent.accessToken());
+		UUID recentQuestion = UUID.fromString(api
+			.post("/api/rooms/" + recentInfoSession + "/questions",
+					Map.of("clientId", "tuore", "body", "Kaksikymmentä päivää sitten?"), recentParent.accessToken())
+			.text("id"));
 
 		CLOCK.set(now);
 		RetentionJob second = secondNode.getBean(RetentionJob.class);
@@ -232,6 +259,8 @@ class PrivacyIT {
 		assertThat(exists(oldPrivateMessage)).as("private talk, 100 days").isFalse();
 		assertThat(exists(oldClosedMessage)).as("closed group, kept a year").isTrue();
 		assertThat(exists(recentMessage)).as("open chat, 20 days").isTrue();
+		assertThat(questionExists(oldQuestion)).as("a question in an open chat, 100 days").isFalse();
+		assertThat(questionExists(recentQuestion)).as("a question in an open chat, 20 days").isTrue();
 		assertThat(jdbc.sql("select count(*) from accounts where id = :id")
 			.param("id", guest.id())
 			.query(Long.class)
@@ -264,6 +293,21 @@ class PrivacyIT {
 		}
 		api.post("/api/me/erasure", Map.of("password", "correct horse battery"), anna.accessToken());
 		assertThat(output.getAll()).doesNotContain(secret.substring(0, 20)).doesNotContain("meikalainen@example.fi");
+	}
+
+	private boolean questionExists(UUID questionId) {
+		return jdbc.sql("select count(*) from room_questions where id = :id")
+			.param("id", questionId)
+			.query(Long.class)
+			.single() == 1;
+	}
+
+	/** A new open information session, created by the first administrator. */
+	private UUID infoSession(String title) {
+		Response created = api.post("/api/rooms", Map.of("title", title, "kind", "OPEN", "format", "INFO_SESSION"),
+				api.login("root-admin", "test-admin-password").accessToken());
+		assertThat(created.status()).isEqualTo(201);
+		return UUID.fromString(created.text("id"));
 	}
 
 	private boolean exists(UUID messageId) {

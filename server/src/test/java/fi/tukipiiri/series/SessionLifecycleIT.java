@@ -136,6 +136,49 @@ class SessionLifecycleIT {
 	}
 
 	@Test
+	void aSeriesPlannedAsInformationSessionsOpensItsRoomsAsInformationSessions() throws Exception {
+		LocalDate firstDate = LocalDate.now(Recurrence.HELSINKI).plusWeeks(2);
+		// the information-session template proposes its format; a coordinator may choose
+		// it
+		// for a closed group too, or a discussion for the information-session template
+		Map<String, Object> info = new java.util.HashMap<>(Map.of("templateId", SeriesPlans.INFO_SESSIONS_TEMPLATE,
+				"title", "Info " + UUID.randomUUID().toString().substring(0, 8), "firstDate", firstDate.toString(),
+				"intervalWeeks", 1, "startTime", "18:00", "facilitatorIds", List.of(facilitator.id().toString())));
+		var planned = api.post("/api/series", info, admin.accessToken());
+		assertThat(planned.status()).as(planned.body().toString()).isEqualTo(201);
+		assertThat(planned.text("format")).isEqualTo("INFO_SESSION");
+		assertThat(planned.text("lengthMinutes")).isEqualTo("45");
+		var closed = SeriesPlans.closedGroup("Suljettu info " + UUID.randomUUID().toString().substring(0, 8), firstDate,
+				8, 0, facilitator.id());
+		closed.put("format", "INFO_SESSION");
+		var closedInfo = api.post("/api/series", closed, admin.accessToken());
+		assertThat(closedInfo.text("format")).isEqualTo("INFO_SESSION");
+		info.put("format", "DISCUSSION");
+		info.put("title", "Keskustelu " + UUID.randomUUID().toString().substring(0, 8));
+		assertThat(api.post("/api/series", info, admin.accessToken()).text("format")).isEqualTo("DISCUSSION");
+		info.put("format", "WEBINAR");
+		var unknown = api.post("/api/series", info, admin.accessToken());
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.code()).isEqualTo("validation.failed");
+
+		UUID seriesId = UUID.fromString(planned.text("id"));
+		UUID first = (UUID) sessions(seriesId).get(0).get("id");
+		CLOCK.set(((Instant) sessions(seriesId).get(0).get("starts_at")).minus(Duration.ofMinutes(10)));
+		tickBothNodes();
+		for (UUID series : List.of(seriesId, UUID.fromString(closedInfo.text("id")))) {
+			UUID room = jdbc.sql("select room_id from series_sessions where series_id = :id and position = 1")
+				.param("id", series)
+				.query(UUID.class)
+				.single();
+			assertThat(
+					jdbc.sql("select format from rooms where id = :id").param("id", room).query(String.class).single())
+				.isEqualTo("INFO_SESSION");
+		}
+		assertThat(state(first)).isEqualTo("LOBBY");
+		assertThat(api.get("/api/calendar/series/" + seriesId, null).text("format")).isEqualTo("INFO_SESSION");
+	}
+
+	@Test
 	void timeInTheSessionRoomIsRecordedAsAttendance() throws Exception {
 		UUID seriesId = closedSeries(8, 1);
 		Session parent = enrol(seriesId, 1).get(0);

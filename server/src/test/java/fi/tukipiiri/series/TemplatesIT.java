@@ -17,13 +17,14 @@ class TemplatesIT {
 	ApiClient api;
 
 	@Test
-	void bothProgrammesAreSeededWithTheirThemesInFinnishAndEnglish() {
+	void theProgrammesAreSeededWithTheirThemesInFinnishAndEnglish() {
 		var parent = api.registerParent("Lukija");
 		var templates = api.get("/api/series/templates", parent.accessToken()).body();
-		assertThat(templates.size()).isEqualTo(2);
+		assertThat(templates.size()).isEqualTo(3);
 
 		var chats = find(templates, "tukea-eron-jalkeen");
 		assertThat(chats.path("kind").asString()).isEqualTo("OPEN");
+		assertThat(chats.path("format").asString()).isEqualTo("DISCUSSION");
 		assertThat(chats.path("title").path("fi").asString()).isEqualTo("Tukea eron jälkeiseen vanhemmuuteen");
 		assertThat(chats.path("sessions").size()).isEqualTo(8);
 		assertThat(chats.path("sessions").get(1).path("title").path("fi").asString()).isEqualTo("Yhteistyövanhemmuus");
@@ -43,6 +44,14 @@ class TemplatesIT {
 
 		var one = api.get("/api/series/templates/" + group.path("id").asString(), parent.accessToken());
 		assertThat(one.body().path("sessions").size()).isEqualTo(9);
+		assertThat(group.path("format").asString()).isEqualTo("DISCUSSION");
+
+		var info = find(templates, "infotilaisuudet");
+		assertThat(info.path("kind").asString()).isEqualTo("OPEN");
+		assertThat(info.path("format").asString()).isEqualTo("INFO_SESSION");
+		assertThat(info.path("defaultLengthMinutes").asInt()).isEqualTo(45);
+		assertThat(info.path("sessions").size()).isEqualTo(4);
+		assertThat(info.path("title").path("en").asString()).isEqualTo("Information session: support after separation");
 	}
 
 	@Test

@@ -18,6 +18,9 @@ public final class SeriesPlans {
 	/** "Tukea eron jälkeiseen vanhemmuuteen": eight open themed chats. */
 	public static final String OPEN_CHATS_TEMPLATE = "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01";
 
+	/** "Infotilaisuus: tukea eron jälkeen": four open information sessions. */
+	public static final String INFO_SESSIONS_TEMPLATE = "5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e03";
+
 	private SeriesPlans() {
 	}
 

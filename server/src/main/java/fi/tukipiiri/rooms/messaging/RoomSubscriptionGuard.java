@@ -18,6 +18,7 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.delivery.Destinations;
+import fi.tukipiiri.delivery.RoomTopic;
 import fi.tukipiiri.delivery.StompErrors;
 import fi.tukipiiri.delivery.StompErrors.StompError;
 import fi.tukipiiri.delivery.SubscriptionEnded;
@@ -28,9 +29,10 @@ import fi.tukipiiri.rooms.RoomSubscribed;
 
 /**
  * Lets a SUBSCRIBE to a room's topics through only for the room's members (joining open
- * chats on the way). A refused subscription is dropped and the client told on its error
- * queue; the connection stays open, so one wrong link does not cut a person off from
- * their other rooms.
+ * chats on the way), and to a staff-only topic (an information session's question queue)
+ * only for the room's staff. A refused subscription is dropped and the client told on its
+ * error queue; the connection stays open, so one wrong link does not cut a person off
+ * from their other rooms.
  */
 @Component
 class RoomSubscriptionGuard implements ChannelInterceptor {
@@ -70,14 +72,18 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 			return message;
 		}
 		Optional<UUID> roomId = roomOf(destination);
+		Optional<RoomTopic> topic = topicOf(destination);
 		UUID accountId = UUID.fromString(accessor.getUser().getName());
-		if (roomId.isEmpty()) {
+		if (roomId.isEmpty() || topic.isEmpty()) {
 			// the same answer as a SEND to such a destination
 			return refuse(accessor, destination,
 					new StompError("request.malformed", "The destination does not name a room by its id.", null, null));
 		}
 		try {
 			rooms.admit(roomId.get(), accountId);
+			if (topic.get().staffOnly()) {
+				rooms.requireStaff(roomId.get(), accountId, "subscribe");
+			}
 		}
 		catch (ApiProblem refused) {
 			return refuse(accessor, destination,
@@ -104,6 +110,15 @@ class RoomSubscriptionGuard implements ChannelInterceptor {
 		RefusalLog.of("stomp-frame").refused("SUBSCRIBE " + RefusalLog.shape(destination), error.code());
 		errors.send(accessor.getUser(), accessor.getSessionId(), error);
 		return null;
+	}
+
+	/** The room topic a destination names; empty for a suffix that is no topic. */
+	static Optional<RoomTopic> topicOf(String destination) {
+		Matcher matcher = ROOM_TOPIC.matcher(destination);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		return RoomTopic.ofSuffix(matcher.group(2) == null ? "" : matcher.group(2));
 	}
 
 	static Optional<UUID> roomOf(String destination) {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.rooms.Room;
+import fi.tukipiiri.rooms.RoomFormat;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomMember;
 import fi.tukipiiri.rooms.RoomRole;
@@ -42,25 +43,25 @@ class RoomsController {
 	}
 
 	record RoomView(UUID id, String title, String theme, RoomKind kind, RoomState state, boolean member,
-			RoomRole myRole, Instant createdAt) {
+			RoomRole myRole, Instant createdAt, RoomFormat format) {
 
 		static RoomView of(VisibleRoom visible) {
 			Room room = visible.room();
 			return new RoomView(room.id(), room.title(), room.theme(), room.kind(), room.state(), visible.member(),
-					visible.myRole(), room.createdAt());
+					visible.myRole(), room.createdAt(), room.format());
 		}
 
 		static RoomView of(Room room) {
 			return new RoomView(room.id(), room.title(), room.theme(), room.kind(), room.state(), false, null,
-					room.createdAt());
+					room.createdAt(), room.format());
 		}
 	}
 
 	/**
 	 * {@code title} and {@code theme} are checked by the room service under the text
-	 * policy (a blank title here already).
+	 * policy (a blank title here already); {@code format} left out is a discussion.
 	 */
-	record CreateRoom(@NotBlank String title, String theme, @NotNull RoomKind kind) {
+	record CreateRoom(@NotBlank String title, String theme, @NotNull RoomKind kind, RoomFormat format) {
 	}
 
 	record AddMember(@NotNull UUID userId, @NotNull RoomRole role) {
@@ -84,7 +85,8 @@ class RoomsController {
 			throw InvalidFields.of("kind", JsonRefusal.INVALID_VALUE,
 					"A room is OPEN or CLOSED; a private talk is opened from a room.");
 		}
-		return RoomView.of(rooms.create(request.title(), request.theme(), request.kind(), id(caller)));
+		return RoomView.of(rooms.create(request.title(), request.theme(), request.kind(),
+				request.format() == null ? RoomFormat.DISCUSSION : request.format(), id(caller)));
 	}
 
 	@GetMapping("/{roomId}")

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import fi.tukipiiri.rooms.RoomFormat;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.series.LocalizedText;
 import fi.tukipiiri.series.Recurrence;
@@ -63,11 +64,12 @@ class SeriesController {
 			@Min(15) @Max(240) Integer lengthMinutes, @Size(max = 64) String zone, @Min(1) @Max(500) Integer capacity,
 			@Min(0) @Max(500) Integer minParticipants, LocalDate decisionDate, @Min(16) @Max(120) Integer ageMin,
 			@Min(16) @Max(120) Integer ageMax, @NotNull @Size(min = 1, max = 2) List<@NotNull UUID> facilitatorIds,
-			@Size(max = 5) List<@NotNull UUID> peerSupporterIds) {
+			@Size(max = 5) List<@NotNull UUID> peerSupporterIds, RoomFormat format) {
 
 		SeriesPlan plan() {
 			return new SeriesPlan(templateId, title, audienceNote, firstDate, intervalWeeks, startTime, lengthMinutes,
-					zone, capacity, minParticipants, decisionDate, ageMin, ageMax, facilitatorIds, peerSupporterIds);
+					zone, capacity, minParticipants, decisionDate, ageMin, ageMax, facilitatorIds, peerSupporterIds,
+					format);
 		}
 	}
 
@@ -78,7 +80,7 @@ class SeriesController {
 	record SeriesView(UUID id, UUID templateId, String title, String audienceNote, RoomKind kind, String zone,
 			LocalTime startTime, int lengthMinutes, int intervalWeeks, int capacity, int minParticipants,
 			LocalDate decisionDate, Integer ageMin, Integer ageMax, Series.State state, List<Series.Staff> staff,
-			List<SessionView> sessions) {
+			List<SessionView> sessions, RoomFormat format) {
 
 		static SeriesView of(Series series) {
 			var recurrence = series.recurrence();
@@ -86,7 +88,7 @@ class SeriesController {
 					series.kind(), recurrence.zone().getId(), recurrence.startTime(),
 					(int) recurrence.length().toMinutes(), recurrence.intervalWeeks(), series.capacity(),
 					series.minParticipants(), series.decisionDate(), series.ageMin(), series.ageMax(), series.state(),
-					series.staff(), series.sessions().stream().map(SessionView::of).toList());
+					series.staff(), series.sessions().stream().map(SessionView::of).toList(), series.format());
 		}
 	}
 
