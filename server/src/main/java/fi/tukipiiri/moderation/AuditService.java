@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.accounts.RolesChanged;
+import fi.tukipiiri.peersupport.PeerInvitationAnswered;
+import fi.tukipiiri.peersupport.PeerInvitationSent;
+import fi.tukipiiri.peersupport.PeerInvitationWithdrawn;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageDeleted;
 import fi.tukipiiri.rooms.MessageEdited;
@@ -18,8 +21,8 @@ import fi.tukipiiri.rooms.RoomReadByAdmin;
 import fi.tukipiiri.rooms.RoomStaffChanged;
 
 /**
- * Writes the audit log (moderation actions, role changes, administrators reading closed
- * rooms) and reads it back.
+ * Writes the audit log (moderation actions, role changes, peer-supporter invitations,
+ * administrators reading closed rooms) and reads it back.
  */
 @Service
 public class AuditService {
@@ -64,10 +67,38 @@ public class AuditService {
 				message.id(), "", message.body());
 	}
 
+	/**
+	 * The actor is the administrator, or for a role accepted from an invitation the
+	 * person who invited (the acceptance itself is {@code PEER_INVITATION_ACCEPTED}).
+	 */
 	@ApplicationModuleListener
 	void on(RolesChanged changed) {
+		String via = changed.invitationId() == null ? "" : " (invitation " + changed.invitationId() + ")";
 		log.append(changed.changedAt(), changed.changedBy(), "ROLES_CHANGED", null, changed.accountId(), null, "",
-				names(changed.previousRoles()) + " -> " + names(changed.newRoles()));
+				names(changed.previousRoles()) + " -> " + names(changed.newRoles()) + via);
+	}
+
+	/** {@code PEER_INVITED}: who invited whom, from which series. */
+	@ApplicationModuleListener
+	void on(PeerInvitationSent sent) {
+		log.append(sent.invitedAt(), sent.invitedBy(), "PEER_INVITED", null, sent.accountId(), null, "",
+				"invitation " + sent.invitationId() + ", series " + sent.seriesId());
+	}
+
+	/** {@code PEER_INVITATION_ACCEPTED} or {@code _DECLINED}, by the person invited. */
+	@ApplicationModuleListener
+	void on(PeerInvitationAnswered answered) {
+		log.append(answered.answeredAt(), answered.accountId(),
+				answered.accepted() ? "PEER_INVITATION_ACCEPTED" : "PEER_INVITATION_DECLINED", null,
+				answered.accountId(), null, "",
+				"invitation " + answered.invitationId() + ", series " + answered.seriesId());
+	}
+
+	@ApplicationModuleListener
+	void on(PeerInvitationWithdrawn withdrawn) {
+		log.append(withdrawn.withdrawnAt(), withdrawn.withdrawnBy(), "PEER_INVITATION_WITHDRAWN", null,
+				withdrawn.accountId(), null, "",
+				"invitation " + withdrawn.invitationId() + ", series " + withdrawn.seriesId());
 	}
 
 	@ApplicationModuleListener
