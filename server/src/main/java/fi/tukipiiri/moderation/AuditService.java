@@ -19,6 +19,7 @@ import fi.tukipiiri.rooms.MessageDeleted;
 import fi.tukipiiri.rooms.MessageEdited;
 import fi.tukipiiri.rooms.RoomReadByAdmin;
 import fi.tukipiiri.rooms.RoomStaffChanged;
+import fi.tukipiiri.series.HouseRulesChanged;
 
 /**
  * Writes the audit log (moderation actions, role changes, peer-supporter invitations,
@@ -106,6 +107,17 @@ public class AuditService {
 		log.append(changed.changedAt(), changed.changedBy(),
 				changed.role() == null ? "STAFF_DISMISSED" : "STAFF_APPOINTED", changed.roomId(), changed.accountId(),
 				null, "", changed.role() == null ? "" : changed.role().name());
+	}
+
+	/**
+	 * {@code HOUSE_RULES_CHANGED} or {@code HOUSE_RULES_RESET} (back to the template's):
+	 * a room's with its room, a series' with the series in the details.
+	 */
+	@ApplicationModuleListener
+	void on(HouseRulesChanged changed) {
+		log.append(changed.changedAt(), changed.changedBy(),
+				changed.removed() ? "HOUSE_RULES_RESET" : "HOUSE_RULES_CHANGED", changed.roomId(), null, null, "",
+				changed.seriesId() == null ? "" : "series " + changed.seriesId());
 	}
 
 	@ApplicationModuleListener

@@ -213,6 +213,15 @@ public class RoomService {
 	}
 
 	/**
+	 * The room, for those who manage rooms (coordinators, administrators).
+	 * @throws RoomNotFound {@code rooms.not_found}
+	 */
+	@Transactional(readOnly = true)
+	public Room require(UUID roomId) {
+		return rooms.find(roomId).orElseThrow(RoomNotFound::new);
+	}
+
+	/**
 	 * That a member may write in the room now: it is open for messages and no feature's
 	 * rule ({@link RoomRules#checkEdit}) stops them.
 	 * @throws NotMember {@code rooms.not_member}, also for a room that does not exist

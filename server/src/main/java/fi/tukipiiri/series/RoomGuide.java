@@ -19,9 +19,27 @@ import java.util.UUID;
  * participants
  * @param session the series session the room is for, with its state and times; null for a
  * room outside any series
+ * @param rulesVersion a digest of the house rules: an acceptance holds for this version
+ * only, so a change to the rules asks again; null when the room has no rules
+ * @param rulesSource whose rules they are: the template's, or the series' or room's own
+ * in its place; null when the room has no rules
  */
 public record RoomGuide(UUID templateId, Map<String, String> houseRules, Acceptance acceptance, boolean accepted,
-		List<ReadyMessage> messages, SessionClock session) {
+		List<ReadyMessage> messages, SessionClock session, String rulesVersion, RulesSource rulesSource) {
+
+	/** Where a room's house rules come from. */
+	public enum RulesSource {
+
+		/**
+		 * its series' template, or for a room outside any series the first of its kind
+		 */
+		TEMPLATE,
+		/** its series' own, for every session room of the series */
+		SERIES,
+		/** the room's own (a room outside any series) */
+		ROOM
+
+	}
 
 	/**
 	 * A session room's session: its place in the series, theme, state and when it starts
