@@ -96,19 +96,18 @@ class GuideTexts {
 	}
 
 	/**
-	 * Whether the person has accepted the rules of this scope in this version (their
-	 * acceptance of an earlier version no longer holds).
+	 * The version of the scope's rules the person accepted last, if any; "" for an
+	 * acceptance whose version could not be told.
 	 */
-	boolean accepted(UUID accountId, String scope, String version) {
-		return jdbc.sql("""
-				select exists (select 1 from house_rules_acceptances
-				               where account_id = :id and scope = :scope and rules_version = :version)
-				""")
+	Optional<String> acceptedVersion(UUID accountId, String scope) {
+		return jdbc
+			.sql("""
+					select coalesce(rules_version, '') from house_rules_acceptances where account_id = :id and scope = :scope
+					""")
 			.param("id", accountId)
 			.param("scope", scope)
-			.param("version", version)
-			.query(Boolean.class)
-			.single();
+			.query(String.class)
+			.optional();
 	}
 
 	/**

@@ -23,9 +23,12 @@ import java.util.UUID;
  * only, so a change to the rules asks again; null when the room has no rules
  * @param rulesSource whose rules they are: the template's, or the series' or room's own
  * in its place; null when the room has no rules
+ * @param rulesChanged whether the caller accepted an earlier version of these rules (for
+ * the same group, or the same day in open chats) and is asked again because they changed
  */
 public record RoomGuide(UUID templateId, Map<String, String> houseRules, Acceptance acceptance, boolean accepted,
-		List<ReadyMessage> messages, SessionClock session, String rulesVersion, RulesSource rulesSource) {
+		List<ReadyMessage> messages, SessionClock session, String rulesVersion, RulesSource rulesSource,
+		boolean rulesChanged) {
 
 	/** Where a room's house rules come from. */
 	public enum RulesSource {

@@ -112,7 +112,7 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		Optional<Scope> found = scopeOf(access.room());
 		RoomGuide.SessionClock session = texts.sessionOfRoom(roomId).orElse(null);
 		if (found.isEmpty()) {
-			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of(), session, null, null);
+			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of(), session, null, null, false);
 		}
 		Scope scope = found.get();
 		boolean staff = staff(access.role());
@@ -125,9 +125,11 @@ public class RoomGuides implements RoomRules, RetentionRule {
 			});
 		}
 		boolean asked = scope.hasRules() && !staff && !access.overseer();
-		boolean accepted = !asked || texts.accepted(accountId, scope.key(), scope.version());
+		Optional<String> acceptedVersion = asked ? texts.acceptedVersion(accountId, scope.key()) : Optional.empty();
+		boolean accepted = !asked || acceptedVersion.filter(scope.version()::equals).isPresent();
 		return new RoomGuide(scope.templateId(), scope.rules(), asked ? scope.acceptance() : Acceptance.NONE, accepted,
-				messages, session, scope.hasRules() ? scope.version() : null, scope.hasRules() ? scope.source() : null);
+				messages, session, scope.hasRules() ? scope.version() : null, scope.hasRules() ? scope.source() : null,
+				!accepted && acceptedVersion.isPresent());
 	}
 
 	/**

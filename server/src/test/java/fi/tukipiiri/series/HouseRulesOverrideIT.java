@@ -104,6 +104,7 @@ class HouseRulesOverrideIT {
 		assertThat(guide.path("rulesSource").asString()).isEqualTo("TEMPLATE");
 		assertThat(guide.path("rulesVersion").asString()).isEqualTo(templateVersion);
 		assertThat(guide.path("acceptance").asString()).isEqualTo("SERIES");
+		assertThat(guide.path("rulesChanged").asBoolean()).as("never accepted: not a change").isFalse();
 		accept(room, parent);
 		assertThat(sendRefusal(room, parent)).isNull();
 
@@ -125,8 +126,10 @@ class HouseRulesOverrideIT {
 		assertThat(guide.path("houseRules").has("sv")).isFalse();
 		assertThat(guide.path("rulesVersion").asString()).isEqualTo(ownVersion);
 		assertThat(guide.path("accepted").asBoolean()).as("the rules changed: asked again").isFalse();
+		assertThat(guide.path("rulesChanged").asBoolean()).isTrue();
 		assertThat(sendRefusal(room, parent)).isEqualTo("rooms.rules_not_accepted");
 		accept(room, parent);
+		assertThat(guide(room, parent).path("rulesChanged").asBoolean()).isFalse();
 		assertThat(sendRefusal(room, parent)).isNull();
 
 		Response same = api.put(rules,
