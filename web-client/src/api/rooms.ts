@@ -165,6 +165,10 @@ export type RoomGuide = {
   messages: readonly { kind: ReadyMessageKind; text: Readonly<Record<string, string>> }[];
   /** The series session the room is for; null outside a series. */
   session?: SessionClock | null;
+  /** Whose rules they are: the template's, or the series' or room's own; null without rules. */
+  rulesSource?: 'TEMPLATE' | 'SERIES' | 'ROOM' | null;
+  /** True when the person accepted an earlier version and is asked again because the rules changed. */
+  rulesChanged?: boolean;
 };
 
 export function fetchGuide(api: ApiClient, id: RoomId): Promise<RoomGuide> {
