@@ -3,7 +3,7 @@ import { type Problem, problemOf } from '../api/problem.ts';
 import { api, locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
-import { problemText } from '../forms/problem-text.ts';
+import { fieldErrorText, problemText } from '../forms/problem-text.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
 import { helsinkiDay } from '../peers/invitation-text.ts';
@@ -28,6 +28,7 @@ const languageLabel: Record<(typeof LANGUAGES)[number], MessageKey> = {
 class HouseRulesEditor extends Component {
   readonly #form = h('form', { class: 'stack', 'data-testid': 'house-rules-editor', novalidate: true });
   readonly #fields = new Map<string, HTMLTextAreaElement>();
+  readonly #errors = new Map<string, HTMLParagraphElement>();
   readonly #state = h('p', { class: 'field-hint', 'data-testid': 'house-rules-source' });
   readonly #template = h('p', { class: 'house-rules-text' });
   readonly #templatePart = h('details', { class: 'house-rules-template' });
@@ -51,9 +52,12 @@ class HouseRulesEditor extends Component {
     this.#form.setAttribute('aria-labelledby', headingId);
     const parts = LANGUAGES.map((language) => {
       const id = uniqueId(`house-rules-${language}`);
-      const area = h('textarea', { id, lang: language, rows: 6, 'data-testid': `house-rules-${language}` });
+      const errorId = uniqueId(`house-rules-${language}-error`);
+      const area = h('textarea', { id, lang: language, rows: 6, 'aria-describedby': errorId, 'data-testid': `house-rules-${language}` });
+      const error = h('p', { id: errorId, class: 'field-error', hidden: true });
       this.#fields.set(language, area);
-      return h('div', { class: 'field' }, translated(locale, 'label', languageLabel[language], { for: id }), area);
+      this.#errors.set(language, error);
+      return h('div', { class: 'field' }, translated(locale, 'label', languageLabel[language], { for: id }), area, error);
     });
     const submit = translated(locale, 'button', 'houseRules.editor.save', {
       type: 'submit',
@@ -106,8 +110,8 @@ class HouseRulesEditor extends Component {
     const start = view.own ?? view.template;
     for (const [language, area] of this.#fields) {
       area.value = start[language] ?? '';
-      area.removeAttribute('aria-invalid');
     }
+    this.#clearErrors();
     this.#showState();
   }
 
@@ -134,8 +138,8 @@ class HouseRulesEditor extends Component {
     const rules: Record<string, string> = {};
     for (const [language, area] of this.#fields) {
       rules[language] = area.value;
-      area.removeAttribute('aria-invalid');
     }
+    this.#clearErrors();
     this.#alert.clear();
     this.#saved.clear();
     try {
@@ -144,10 +148,27 @@ class HouseRulesEditor extends Component {
     } catch (error) {
       const problem = problemOf(error);
       for (const field of problem.errors ?? []) {
-        this.#fields.get(field.field.replace(/^houseRules\./, ''))?.setAttribute('aria-invalid', 'true');
+        const language = field.field.replace(/^houseRules\./, '');
+        this.#fields.get(language)?.setAttribute('aria-invalid', 'true');
+        const error = this.#errors.get(language);
+        if (error !== undefined) {
+          setText(locale, error, fieldErrorText(field.field, field.code));
+          error.hidden = false;
+        }
       }
       this.#refused(problem, this.#alert);
       this.querySelector<HTMLTextAreaElement>('[aria-invalid="true"]')?.focus();
+    }
+  }
+
+  #clearErrors(): void {
+    for (const [language, area] of this.#fields) {
+      area.removeAttribute('aria-invalid');
+      const error = this.#errors.get(language);
+      if (error !== undefined) {
+        setText(locale, error, null);
+        error.hidden = true;
+      }
     }
   }
 
