@@ -51,6 +51,8 @@ class ModerationFloor extends Component {
     setText(locale, this.#heading, ref('mod.floor.heading', { count: queue.length }));
     this.#empty.hidden = queue.length > 0;
     this.#clear.hidden = queue.length === 0;
+    // the live event of a turn given may arrive before the answer to giving it: focus must not fall to the page meanwhile
+    const hadFocus = this.#list.contains(document.activeElement);
     this.#list.replaceChildren(
       ...queue.map((hand) => {
         const give = translated(locale, 'button', 'mod.floor.give', {
@@ -64,14 +66,19 @@ class ModerationFloor extends Component {
           void act(context, give, () => chat.floor.giveTurn(hand.accountId), ref('mod.floor.given', { name: hand.displayName })).then(
             () => {
               // The person's line leaves the queue: focus goes on from the queue, not to the page.
-              if (!this.contains(document.activeElement))
-                (this.#list.querySelector<HTMLElement>('[data-testid=give-turn]') ?? this.#heading).focus();
+              if (!this.contains(document.activeElement)) this.#moveFocus();
             },
           );
         });
         return h('li', { class: 'mod-item', 'data-testid': 'raised-hand' }, name, give);
       }),
     );
+    if (hadFocus && !this.contains(document.activeElement)) this.#moveFocus();
+  }
+
+  /** Focus goes on from the queue: to the next hand's button, or to the queue's heading. */
+  #moveFocus(): void {
+    (this.#list.querySelector<HTMLElement>('[data-testid=give-turn]') ?? this.#heading).focus();
   }
 }
 
