@@ -34,6 +34,8 @@ export type RoleChangeEntry = {
   changedByDisplayName: string | null;
   previousRoles: string[];
   newRoles: string[];
+  /** The invitation whose acceptance gave the role (then `changedBy` is who invited); null for an administrator's change. */
+  invitationId: string | null;
 };
 
 export function roleChanges(api: ApiClient, userId: string | number): Promise<RoleChangeEntry[]> {

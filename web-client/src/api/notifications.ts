@@ -15,6 +15,10 @@ export const notificationKinds = [
   'feedback.requested',
   'moderation.appeal_answered',
   'moderation.unbanned',
+  'peer_invitation.received',
+  'peer_invitation.withdrawn',
+  'peer_invitation.accepted',
+  'peer_invitation.declined',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

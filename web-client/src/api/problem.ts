@@ -16,6 +16,8 @@ export type Problem = {
   retryAfterSeconds?: number;
   /** Who is handling an escalation someone else has taken (`moderation.escalation_taken`). */
   takenByName?: string;
+  /** The series whose house rules a session room follows (`series.house_rules_of_series`). */
+  seriesId?: string;
 };
 
 /** Client-side code for a request that never got an answer. */
@@ -91,6 +93,7 @@ export async function readProblem(response: Response): Promise<Problem> {
     if (errors) problem.errors = errors;
     if (typeof body['retryAfterSeconds'] === 'number') problem.retryAfterSeconds = body['retryAfterSeconds'];
     if (typeof body['takenByName'] === 'string' && body['takenByName'] !== '') problem.takenByName = body['takenByName'];
+    if (typeof body['seriesId'] === 'string' && body['seriesId'] !== '') problem.seriesId = body['seriesId'];
   }
   if (problem.retryAfterSeconds === undefined) {
     const header = Number(response.headers.get('Retry-After'));

@@ -186,6 +186,10 @@ export type RoomGuide = {
   session?: SessionClock | null;
   /** That session's material and exercise, once its room has opened; null otherwise. */
   material?: SessionMaterialView | null;
+  /** Whose rules they are: the template's, or the series' or room's own; null without rules. */
+  rulesSource?: 'TEMPLATE' | 'SERIES' | 'ROOM' | null;
+  /** True when the person accepted an earlier version and is asked again because the rules changed. */
+  rulesChanged?: boolean;
 };
 
 /** A session's material and exercise in each language, and where its workbook answer belongs. */

@@ -557,11 +557,24 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   #onRefused(event: SendRefusedEvent): void {
     if (event.code === 'rooms.read_only') this.#markReadOnly();
     if (event.code === 'rooms.rules_not_accepted' && this.#guide !== null) {
-      // A new day in open chats: the rules are asked again.
+      // A new day in open chats, or rules changed meanwhile: the rules are asked again, as they are now.
       this.#guide = { ...this.#guide, accepted: false };
       this.emit(new RoomChangedEvent());
+      void this.#reloadGuide();
     }
     if (event.code === 'moderation.muted') this.#moderation.mutedAfterAll(event.until);
+  }
+
+  /** Reads the room's guide again (the rules may have changed); a failure keeps the one there is. */
+  async #reloadGuide(): Promise<void> {
+    try {
+      const guide = await fetchGuide(this.#api, this.roomId);
+      if (this.#closed) return;
+      this.#guide = guide;
+      this.emit(new RoomChangedEvent());
+    } catch {
+      // the rules already shown stay; accepting them answers the guide as it is now
+    }
   }
 
   /** The code a message due to go again would be refused with now; null when it may go. */

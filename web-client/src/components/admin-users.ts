@@ -145,7 +145,8 @@ class AdminUsers extends Component {
                   translated(
                     locale,
                     'li',
-                    ref('admin.change', {
+                    // a role accepted from an invitation is recorded in the name of the one who invited
+                    ref(change.invitationId === null ? 'admin.change' : 'admin.changeByInvitation', {
                       date: formatDate(change.changedAt),
                       by: change.changedByDisplayName ?? '–',
                       before: describe(change.previousRoles),

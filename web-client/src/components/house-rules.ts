@@ -64,7 +64,17 @@ class HouseRules extends Component {
     if (!due || chat.guide === null) return;
     // The rules are the organisation's own text: set as text, never as markup.
     this.#text.textContent = inLanguage(chat.guide.houseRules, locale.locale) ?? '';
-    setText(locale, this.#lead, ref(chat.guide.acceptance === 'DAY' ? 'chat.rules.leadDay' : 'chat.rules.leadGroup'));
+    setText(
+      locale,
+      this.#lead,
+      ref(
+        chat.guide.rulesChanged === true
+          ? 'chat.rules.leadChanged'
+          : chat.guide.acceptance === 'DAY'
+            ? 'chat.rules.leadDay'
+            : 'chat.rules.leadGroup',
+      ),
+    );
   }
 
   async #acceptRules(): Promise<void> {

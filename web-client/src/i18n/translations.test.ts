@@ -77,6 +77,18 @@ describe('translation files', () => {
       'feedback.forbidden',
       'accounts.password_mismatch',
       'accounts.last_admin',
+      'peer_invitations.series_not_completed',
+      'peer_invitations.not_participant',
+      'peer_invitations.guest',
+      'peer_invitations.already_has_role',
+      'peer_invitations.already_invited',
+      'peer_invitations.not_found',
+      'peer_invitations.not_yours',
+      'peer_invitations.expired',
+      'peer_invitations.closed',
+      'series.house_rules_forbidden',
+      'series.house_rules_of_series',
+      'series.no_house_rules',
     ];
     for (const code of codes) {
       expect(finnish).toHaveProperty([`error.${code}`]);

@@ -1,6 +1,6 @@
 import type { AppNotification } from '../api/notifications.ts';
 import type { TextRef } from '../i18n/dom.ts';
-import { hashOf, roomRoute, seriesRoute } from '../routes.ts';
+import { coordinatorSeriesRoute, hashOf, roomRoute, seriesRoute } from '../routes.ts';
 
 /**
  * The text of a notification in the interface language: one text per kind, filled with the
@@ -18,8 +18,8 @@ export function notificationText(notification: AppNotification, language: string
     notification.kind === 'moderation.appeal_answered' && outcome !== undefined
       ? `notification.${notification.kind}.${outcome}`
       : `notification.${notification.kind}`;
-  // a private-talk notice loses the other person's name when that person deletes their account
-  const nameless = name === undefined && notification.kind.startsWith('private_talk.');
+  // a private-talk or invitation-answer notice loses the other person's name when that person deletes their account
+  const nameless = name === undefined && namedKinds.some((prefix) => notification.kind.startsWith(prefix));
   return {
     keys: nameless
       ? [`${kind}.nameless`, kind, 'notification.generic']
@@ -33,11 +33,15 @@ export function notificationText(notification: AppNotification, language: string
   };
 }
 
+/** Kinds that name another person, and read as by a deleted user once that person is gone. */
+const namedKinds = ['private_talk.', 'peer_invitation.accepted', 'peer_invitation.declined'];
+
 /** Kinds whose subject is a series (for the others it is a report, a session or a room). */
 const seriesSubjects = ['enrolment.', 'series.'];
 
 /**
- * Where a notification leads: the feedback page when a session one attended asks for feedback;
+ * Where a notification leads: the feedback page when a session one attended asks for feedback; the
+ * home page for an invitation to be a peer supporter, and the series for its answer;
  * the room of a session whose lobby opened, of a private talk (opened for one, or asked for in a
  * room one facilitates), or of a report or risk flag for its facilitators; otherwise its series, if any.
  */
@@ -47,6 +51,14 @@ export function notificationLink(notification: AppNotification): string | null {
   }
   if (notification.kind === 'safety.escalated') {
     return hashOf('safety');
+  }
+  // an invitation to be a peer supporter is answered on the home page; its answer is read on the series
+  if (notification.kind === 'peer_invitation.received' || notification.kind === 'peer_invitation.withdrawn') {
+    return hashOf('home');
+  }
+  const invitedFrom = notification.params['seriesId'];
+  if ((notification.kind === 'peer_invitation.accepted' || notification.kind === 'peer_invitation.declined') && invitedFrom) {
+    return hashOf(coordinatorSeriesRoute(invitedFrom));
   }
   const roomId = notification.params['roomId'];
   const leadsToRoom = ['session.lobby_open', 'private_talk.', 'moderation.'].some((kind) => notification.kind.startsWith(kind));

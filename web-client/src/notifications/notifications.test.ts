@@ -38,6 +38,30 @@ describe('notification texts', () => {
     expect(fi.first(waitlisted.keys, waitlisted.params)).toBe('Olet jonossa ryhmään Isien ilta.');
   });
 
+  it('tells of invitations to be a peer supporter, leading to the home page and, for the coordinator, to the series', () => {
+    const received = notification('1', {
+      kind: 'peer_invitation.received',
+      subjectId: 'i1',
+      params: { seriesId: 's1', seriesTitle: 'Kevät' },
+    });
+    const text = notificationText(received, 'fi');
+    expect(fi.first(text.keys, text.params)).toBe('Sinut on kutsuttu vertaistoimijaksi ryhmän Kevät jälkeen. Vastaa kutsuun etusivulla.');
+    expect(notificationLink(received)).toBe('#/home');
+    const accepted = notification('2', {
+      kind: 'peer_invitation.accepted',
+      subjectId: 'i1',
+      params: { seriesId: 's1', seriesTitle: 'Kevät', accountId: 'a1', displayName: 'Aino' },
+    });
+    const answer = notificationText(accepted, 'fi');
+    expect(fi.first(answer.keys, answer.params)).toBe('Aino otti vastaan kutsun vertaistoimijaksi (Kevät).');
+    expect(notificationLink(accepted)).toBe('#/coordinator/series/s1');
+    const forgotten = notificationText(
+      notification('3', { kind: 'peer_invitation.declined', params: { seriesId: 's1', seriesTitle: 'Kevät' } }),
+      'fi',
+    );
+    expect(fi.first(forgotten.keys, forgotten.params)).toBe('Poistettu käyttäjä ei ottanut vastaan kutsua vertaistoimijaksi (Kevät).');
+  });
+
   it('falls back to a general text for an unknown kind', () => {
     const text = notificationText(notification('1', { kind: 'something.new' }), 'fi');
     expect(fi.first(text.keys, text.params)).toBe('Sinulle on uusi ilmoitus.');

@@ -14,6 +14,8 @@ import { type Problem, problemOf } from '../api/problem.ts';
 import { type Series, type SeriesSession, fetchSeries } from '../api/series.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
+import '../components/house-rules-editor.ts';
+import '../components/peer-candidates.ts';
 import { StaffPicker } from '../components/staff-picker.ts';
 import { decisionText, minimumText, minutesPresent, seatsText, startTime, waitlistText } from '../coordination/fill.ts';
 import { isDate } from '../coordination/plan-form.ts';
@@ -64,6 +66,8 @@ class CoordinatorSeriesPage extends Component {
   readonly #attendance = h('div', { 'data-testid': 'attendance' });
   readonly #staff = new StaffPicker();
   readonly #invitations = h('div');
+  readonly #peers = h('div');
+  readonly #rules = h('tp-house-rules-editor', { 'data-owner': 'SERIES' });
   readonly #body = h('div', { hidden: true });
   #series: Series | null = null;
   #attendanceList: SessionAttendance[] = [];
@@ -89,6 +93,8 @@ class CoordinatorSeriesPage extends Component {
         this.#attendance,
       ),
       card('coordinator.series.staffHeading', 'staff-card', this.#staffForm()),
+      this.#peers,
+      h('section', { class: 'card', 'data-testid': 'series-house-rules' }, this.#rules),
       this.#invitations,
     );
     this.append(
@@ -131,6 +137,13 @@ class CoordinatorSeriesPage extends Component {
       this.#fillFigures = fill;
       this.#show(series);
       this.#staff.choose(series.staff);
+      void this.#rules.load('SERIES', series.id);
+      if (series.state === 'COMPLETED' && this.#peers.childElementCount === 0) {
+        // after the series its participants may go on as peer supporters
+        const candidates = h('tp-peer-candidates');
+        this.#peers.append(candidates);
+        void candidates.load(series.id);
+      }
       if (series.kind === 'CLOSED' && this.#invitations.childElementCount === 0) {
         this.#invitations.append(card('coordinator.invite.heading', 'invitations-card', this.#invitationForm()));
       }

@@ -1,5 +1,6 @@
 import type { CurrentUser } from '../api/types.ts';
 import '../components/admin-users.ts';
+import '../components/peer-invitations.ts';
 import { locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
@@ -32,6 +33,7 @@ class HomePage extends Component {
           { class: 'card' },
           this.#greeting,
           this.#guestNotice,
+          h('tp-peer-invitations', { 'data-show': 'open' }),
           translated(locale, 'p', 'home.intro', { class: 'lead' }),
           h(
             'p',

@@ -1,6 +1,7 @@
 import { downloadMyData, eraseMyAccount } from '../api/accounts.ts';
 import { ApiError, problemOf } from '../api/problem.ts';
 import { CheckField } from '../components/check-field.ts';
+import '../components/peer-invitations.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
 import { PasswordToggle } from '../components/password-toggle.ts';
@@ -38,6 +39,7 @@ class MyDataPage extends Component {
         this.#exportPart(),
         this.#workbookPart(),
         this.#appealsPart(),
+        h('tp-peer-invitations'),
         this.#erasurePart(guest),
         h('p', { class: 'aside' }, translated(locale, 'a', 'myData.back', { href: hashOf('home') })),
       ),

@@ -3,6 +3,7 @@ import { problemOf } from '../api/problem.ts';
 import type { RoomMember, RoomRole } from '../api/rooms.ts';
 import { type RoomStaffing, appointToRoom, dismissFromRoom, fetchStaffing } from '../api/safety.ts';
 import { FormAlert } from '../components/form-alert.ts';
+import '../components/house-rules-editor.ts';
 import { openDialog } from '../components/modal-dialog.ts';
 import { api, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
@@ -128,7 +129,24 @@ class RoomStaffingPage extends Component {
       tags,
       staff,
       this.#appointForm(room),
+      this.#rulesPart(room),
     );
+  }
+
+  /** The room's own house rules, read when opened (a session room's are its series'). */
+  #rulesPart(room: RoomStaffing): HTMLDetailsElement {
+    const details = h(
+      'details',
+      { class: 'staffing-rules', 'data-testid': 'staffing-rules' },
+      translated(locale, 'summary', 'houseRules.editor.roomSummary'),
+    );
+    details.addEventListener('toggle', () => {
+      if (!details.open || details.querySelector('tp-house-rules-editor') !== null) return;
+      const editor = h('tp-house-rules-editor', { 'data-owner': 'ROOM', 'data-level': '3' });
+      details.append(editor);
+      void editor.load('ROOM', String(room.id));
+    });
+    return details;
   }
 
   #appointForm(room: RoomStaffing): HTMLFormElement {

@@ -180,7 +180,36 @@ public class AccountService {
 			return account;
 		}
 		accounts.replaceRoles(accountId, roles);
-		RolesChanged change = new RolesChanged(accountId, account.roles(), roles, changedBy, clock.instant());
+		RolesChanged change = new RolesChanged(accountId, account.roles(), roles, changedBy, clock.instant(), null);
+		accounts.recordRoleChange(change);
+		events.publishEvent(change);
+		return get(accountId);
+	}
+
+	/**
+	 * Adds one role to a registered person's roles because they accepted an invitation to
+	 * it. The change goes into the role history in the name of the person who invited
+	 * ({@code invitedBy}, null when that account is gone), with the invitation; nothing
+	 * is recorded when the person holds the role already. Runs in the caller's
+	 * transaction.
+	 * @throws AccountNotFound {@code accounts.not_found} for an account that is gone
+	 * @throws GuestRolesFixed {@code accounts.guest_roles_fixed} for a guest pass
+	 */
+	@Transactional
+	public Account grantByInvitation(UUID accountId, Role role, UUID invitedBy, UUID invitationId) {
+		accounts.lockForUpdate(accountId);
+		Account account = getActive(accountId);
+		if (account.guest()) {
+			throw new GuestRolesFixed();
+		}
+		if (account.hasRole(role)) {
+			return account;
+		}
+		EnumSet<Role> roles = EnumSet.of(role);
+		roles.addAll(account.roles());
+		accounts.replaceRoles(accountId, roles);
+		RolesChanged change = new RolesChanged(accountId, account.roles(), roles, invitedBy, clock.instant(),
+				invitationId);
 		accounts.recordRoleChange(change);
 		events.publishEvent(change);
 		return get(accountId);

@@ -192,27 +192,30 @@ class Accounts {
 
 	void recordRoleChange(RolesChanged change) {
 		jdbc.sql("""
-				insert into role_changes (account_id, changed_by, previous_roles, new_roles, changed_at)
-				values (:accountId, :changedBy, :previous, :next, :at)
+				insert into role_changes (account_id, changed_by, previous_roles, new_roles, changed_at, invitation_id)
+				values (:accountId, :changedBy, :previous, :next, :at, :invitationId)
 				""")
 			.param("accountId", change.accountId())
 			.param("changedBy", change.changedBy())
 			.param("previous", joined(change.previousRoles()))
 			.param("next", joined(change.newRoles()))
 			.param("at", Timestamp.from(change.changedAt()))
+			.param("invitationId", change.invitationId())
 			.update();
 	}
 
 	List<RoleChange> roleChanges(UUID accountId) {
 		return jdbc.sql("""
-				select c.changed_at, c.changed_by, b.display_name as changed_by_name, c.previous_roles, c.new_roles
+				select c.changed_at, c.changed_by, b.display_name as changed_by_name, c.previous_roles, c.new_roles,
+				       c.invitation_id
 				from role_changes c left join accounts b on b.id = c.changed_by
 				where c.account_id = :id order by c.changed_at desc, c.id desc
 				""")
 			.param("id", accountId)
 			.query((rs, n) -> new RoleChange(rs.getTimestamp("changed_at").toInstant(),
 					rs.getObject("changed_by", UUID.class), rs.getString("changed_by_name"),
-					parseRoles(rs.getString("previous_roles")), parseRoles(rs.getString("new_roles"))))
+					parseRoles(rs.getString("previous_roles")), parseRoles(rs.getString("new_roles")),
+					rs.getObject("invitation_id", UUID.class)))
 			.list();
 	}
 

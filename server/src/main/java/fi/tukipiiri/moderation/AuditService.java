@@ -11,15 +11,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.tukipiiri.accounts.RolesChanged;
+import fi.tukipiiri.peersupport.PeerInvitationAnswered;
+import fi.tukipiiri.peersupport.PeerInvitationSent;
+import fi.tukipiiri.peersupport.PeerInvitationWithdrawn;
 import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageDeleted;
 import fi.tukipiiri.rooms.MessageEdited;
 import fi.tukipiiri.rooms.RoomReadByAdmin;
 import fi.tukipiiri.rooms.RoomStaffChanged;
+import fi.tukipiiri.series.HouseRulesChanged;
 
 /**
- * Writes the audit log (moderation actions, role changes, administrators reading closed
- * rooms) and reads it back.
+ * Writes the audit log (moderation actions, role changes, peer-supporter invitations,
+ * administrators reading closed rooms) and reads it back.
  */
 @Service
 public class AuditService {
@@ -64,10 +68,38 @@ public class AuditService {
 				message.id(), "", message.body());
 	}
 
+	/**
+	 * The actor is the administrator, or for a role accepted from an invitation the
+	 * person who invited (the acceptance itself is {@code PEER_INVITATION_ACCEPTED}).
+	 */
 	@ApplicationModuleListener
 	void on(RolesChanged changed) {
+		String via = changed.invitationId() == null ? "" : " (invitation " + changed.invitationId() + ")";
 		log.append(changed.changedAt(), changed.changedBy(), "ROLES_CHANGED", null, changed.accountId(), null, "",
-				names(changed.previousRoles()) + " -> " + names(changed.newRoles()));
+				names(changed.previousRoles()) + " -> " + names(changed.newRoles()) + via);
+	}
+
+	/** {@code PEER_INVITED}: who invited whom, from which series. */
+	@ApplicationModuleListener
+	void on(PeerInvitationSent sent) {
+		log.append(sent.invitedAt(), sent.invitedBy(), "PEER_INVITED", null, sent.accountId(), null, "",
+				"invitation " + sent.invitationId() + ", series " + sent.seriesId());
+	}
+
+	/** {@code PEER_INVITATION_ACCEPTED} or {@code _DECLINED}, by the person invited. */
+	@ApplicationModuleListener
+	void on(PeerInvitationAnswered answered) {
+		log.append(answered.answeredAt(), answered.accountId(),
+				answered.accepted() ? "PEER_INVITATION_ACCEPTED" : "PEER_INVITATION_DECLINED", null,
+				answered.accountId(), null, "",
+				"invitation " + answered.invitationId() + ", series " + answered.seriesId());
+	}
+
+	@ApplicationModuleListener
+	void on(PeerInvitationWithdrawn withdrawn) {
+		log.append(withdrawn.withdrawnAt(), withdrawn.withdrawnBy(), "PEER_INVITATION_WITHDRAWN", null,
+				withdrawn.accountId(), null, "",
+				"invitation " + withdrawn.invitationId() + ", series " + withdrawn.seriesId());
 	}
 
 	@ApplicationModuleListener
@@ -75,6 +107,17 @@ public class AuditService {
 		log.append(changed.changedAt(), changed.changedBy(),
 				changed.role() == null ? "STAFF_DISMISSED" : "STAFF_APPOINTED", changed.roomId(), changed.accountId(),
 				null, "", changed.role() == null ? "" : changed.role().name());
+	}
+
+	/**
+	 * {@code HOUSE_RULES_CHANGED} or {@code HOUSE_RULES_RESET} (back to the template's):
+	 * a room's with its room, a series' with the series in the details.
+	 */
+	@ApplicationModuleListener
+	void on(HouseRulesChanged changed) {
+		log.append(changed.changedAt(), changed.changedBy(),
+				changed.removed() ? "HOUSE_RULES_RESET" : "HOUSE_RULES_CHANGED", changed.roomId(), null, null, "",
+				changed.seriesId() == null ? "" : "series " + changed.seriesId());
 	}
 
 	@ApplicationModuleListener

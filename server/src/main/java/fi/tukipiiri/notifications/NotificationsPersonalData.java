@@ -11,7 +11,8 @@ import fi.tukipiiri.rooms.RoomService;
 /**
  * A person's notices; they are deleted with the account (on delete cascade). Other
  * people's notices that carry the person's name lose it: a facilitator's notice of a
- * private-talk request, a participant's notice of a private talk opened, and the copied
+ * private-talk request, a participant's notice of a private talk opened, a coordinator's
+ * notice of how the person answered an invitation to be a peer supporter, and the copied
  * titles of the person's private talks.
  */
 @Component
@@ -48,6 +49,8 @@ class NotificationsPersonalData implements PersonalData {
 		String name = accounts.get(accountId).displayName();
 		stored.forgetName("private_talk.requested", "accountId", "displayName", accountId, name);
 		stored.forgetName("private_talk.opened", "facilitatorId", "facilitatorName", accountId, name);
+		stored.forgetName("peer_invitation.accepted", "accountId", "displayName", accountId, name);
+		stored.forgetName("peer_invitation.declined", "accountId", "displayName", accountId, name);
 		for (UUID talk : rooms.privateTalksOf(accountId)) {
 			stored.forgetNameInRoomTitle(talk, name);
 		}

@@ -228,6 +228,15 @@ public class RoomService {
 	}
 
 	/**
+	 * The room, for those who manage rooms (coordinators, administrators).
+	 * @throws RoomNotFound {@code rooms.not_found}
+	 */
+	@Transactional(readOnly = true)
+	public Room require(UUID roomId) {
+		return rooms.find(roomId).orElseThrow(RoomNotFound::new);
+	}
+
+	/**
 	 * That a member may write in the room now: it is open for messages, they may write in
 	 * its format (a participant of an information session may not) and no feature's rule
 	 * ({@link RoomRules#checkEdit}) stops them.

@@ -3,7 +3,6 @@ package fi.tukipiiri.series;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,49 +102,77 @@ class GuideTexts {
 		}));
 	}
 
-	/** Of these scopes, those the person has accepted. */
-	Set<String> acceptedOf(UUID accountId, Collection<String> scopes) {
-		if (scopes.isEmpty()) {
-			return Set.of();
-		}
-		return Set.copyOf(
-				jdbc.sql("select scope from house_rules_acceptances where account_id = :id and scope = any(:scopes)")
-					.param("id", accountId)
-					.param("scopes", new SqlArrayValue("varchar", scopes.toArray()))
-					.query(String.class)
-					.list());
+	/**
+	 * The version of the scope's rules the person accepted last, if any; "" for an
+	 * acceptance whose version could not be told.
+	 */
+	Optional<String> acceptedVersion(UUID accountId, String scope) {
+		return jdbc
+			.sql("""
+					select coalesce(rules_version, '') from house_rules_acceptances where account_id = :id and scope = :scope
+					""")
+			.param("id", accountId)
+			.param("scope", scope)
+			.query(String.class)
+			.optional();
 	}
 
-	/** Which of these (person, scope) pairs are accepted, as "accountId scope". */
-	Set<String> accepted(List<UUID> accountIds, List<String> scopes) {
+	/**
+	 * Which of these (person, scope, version) triples are accepted, as "accountId scope".
+	 */
+	Set<String> accepted(List<UUID> accountIds, List<String> scopes, List<String> versions) {
 		List<String> found = new ArrayList<>();
 		jdbc.sql("""
 				select a.account_id::text || ' ' || a.scope from house_rules_acceptances a
-				join unnest(:ids, :scopes) as wanted (account_id, scope)
-				  on wanted.account_id = a.account_id and wanted.scope = a.scope
+				join unnest(:ids, :scopes, :versions) as wanted (account_id, scope, version)
+				  on wanted.account_id = a.account_id and wanted.scope = a.scope and wanted.version = a.rules_version
 				""")
 			.param("ids", new SqlArrayValue("uuid", accountIds.toArray()))
 			.param("scopes", new SqlArrayValue("varchar", scopes.toArray()))
+			.param("versions", new SqlArrayValue("varchar", versions.toArray()))
 			.query(String.class)
 			.list()
 			.forEach(found::add);
 		return Set.copyOf(found);
 	}
 
-	void accept(UUID accountId, String scope, Instant at) {
+	/**
+	 * Records that the person accepted this version of the scope's rules; the same
+	 * version again changes nothing, a new one replaces the old acceptance.
+	 */
+	void accept(UUID accountId, String scope, String version, Instant at) {
 		jdbc.sql("""
-				insert into house_rules_acceptances (account_id, scope, accepted_at) values (:id, :scope, :at)
-				on conflict (account_id, scope) do nothing
-				""").param("id", accountId).param("scope", scope).param("at", Timestamp.from(at)).update();
+				insert into house_rules_acceptances (account_id, scope, accepted_at, rules_version)
+				values (:id, :scope, :at, :version)
+				on conflict (account_id, scope) do update
+				set accepted_at = excluded.accepted_at, rules_version = excluded.rules_version
+				where house_rules_acceptances.rules_version is distinct from excluded.rules_version
+				""")
+			.param("id", accountId)
+			.param("scope", scope)
+			.param("at", Timestamp.from(at))
+			.param("version", version)
+			.update();
+	}
+
+	/**
+	 * One acceptance, as the person's data export shows it.
+	 *
+	 * @param rulesVersion the version of the rules accepted; null when it could not be
+	 * told (accepted before versions were kept, of rules that were gone by then)
+	 */
+	record Accepted(String scope, Instant acceptedAt, String rulesVersion) {
 	}
 
 	/** One's acceptances, oldest first, for one's data export. */
-	List<Map<String, Object>> acceptancesOf(UUID accountId) {
-		return jdbc
-			.sql("select scope, accepted_at from house_rules_acceptances where account_id = :id order by accepted_at")
+	List<Accepted> acceptancesOf(UUID accountId) {
+		return jdbc.sql("""
+				select scope, accepted_at, rules_version from house_rules_acceptances
+				where account_id = :id order by accepted_at
+				""")
 			.param("id", accountId)
-			.query((rs, n) -> Map.<String, Object>of("scope", rs.getString("scope"), "acceptedAt",
-					rs.getTimestamp("accepted_at").toInstant()))
+			.query((rs, n) -> new Accepted(rs.getString("scope"), rs.getTimestamp("accepted_at").toInstant(),
+					rs.getString("rules_version")))
 			.list();
 	}
 

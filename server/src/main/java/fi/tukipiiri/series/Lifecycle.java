@@ -102,6 +102,25 @@ class Lifecycle {
 				""").param("today", today).param("limit", limit).query(UUID.class).list();
 	}
 
+	/**
+	 * Marks as completed the confirmed series whose last session has ended: at least one
+	 * session was held and none is still to come or under way (cancelled ones do not
+	 * count). Rows another node is working on are skipped and caught on its next tick.
+	 * @return how many series were completed
+	 */
+	int completeEnded(int limit) {
+		return jdbc.sql("""
+				update series set state = 'COMPLETED' where id in (
+				  select se.id from series se
+				  where se.state = 'CONFIRMED'
+				    and exists (select 1 from series_sessions s where s.series_id = se.id and s.state = 'ENDED')
+				    and not exists (select 1 from series_sessions s
+				                    where s.series_id = se.id and s.state not in ('ENDED', 'CANCELLED'))
+				  order by se.id limit :limit
+				  for update skip locked)
+				""").param("limit", limit).update();
+	}
+
 	void decide(UUID seriesId, Series.State outcome) {
 		jdbc.sql("update series set state = :state where id = :id")
 			.param("state", outcome.name())

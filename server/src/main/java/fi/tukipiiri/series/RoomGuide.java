@@ -21,9 +21,30 @@ import java.util.UUID;
  * room outside any series
  * @param material the session's material and exercise, once its room has opened (lobby,
  * live or ended); null before, outside a series, and for a session without any
+ * @param rulesVersion a digest of the house rules: an acceptance holds for this version
+ * only, so a change to the rules asks again; null when the room has no rules
+ * @param rulesSource whose rules they are: the template's, or the series' or room's own
+ * in its place; null when the room has no rules
+ * @param rulesChanged whether the caller accepted an earlier version of these rules (for
+ * the same group, or the same day in open chats) and is asked again because they changed
  */
 public record RoomGuide(UUID templateId, Map<String, String> houseRules, Acceptance acceptance, boolean accepted,
-		List<ReadyMessage> messages, SessionClock session, Material material) {
+		List<ReadyMessage> messages, SessionClock session, Material material, String rulesVersion,
+		RulesSource rulesSource, boolean rulesChanged) {
+
+	/** Where a room's house rules come from. */
+	public enum RulesSource {
+
+		/**
+		 * its series' template, or for a room outside any series the first of its kind
+		 */
+		TEMPLATE,
+		/** its series' own, for every session room of the series */
+		SERIES,
+		/** the room's own (a room outside any series) */
+		ROOM
+
+	}
 
 	/**
 	 * A session's material and exercise (language code → text, each possibly empty), and

@@ -31,11 +31,14 @@ import fi.tukipiiri.text.TextFields;
 /**
  * House rules and ready-made facilitator messages, from the programme template a room
  * follows: its series' template, or for a room outside any series the first template of
- * its kind. A participant accepts the house rules before their first message: once per
- * series in a closed group's sessions, once per room in another closed group, once a day
- * (Helsinki) in open chats. Staff (facilitators, peer supporters) and private talks are
- * not asked. With {@code tukipiiri.series.house-rules-required} a message from someone
- * who has not accepted is refused {@code rooms.rules_not_accepted}.
+ * its kind. A series may have house rules of its own, which every session room of the
+ * series follows instead, and so may a room outside any series. A participant accepts the
+ * house rules before their first message: once per series in a closed group's sessions,
+ * once per room in another closed group, once a day (Helsinki) in open chats; an
+ * acceptance holds for the rules as they were (their {@link RulesVersion}), so a change
+ * to them asks again. Staff (facilitators, peer supporters) and private talks are not
+ * asked. With {@code tukipiiri.series.house-rules-required} a message from someone who
+ * has not accepted is refused {@code rooms.rules_not_accepted}.
  */
 @Service
 public class RoomGuides implements RoomRules, RetentionRule {
@@ -48,6 +51,8 @@ public class RoomGuides implements RoomRules, RetentionRule {
 			Series.SessionState.LIVE, Series.SessionState.ENDED);
 
 	private final GuideTexts texts;
+
+	private final OwnHouseRules ownRules;
 
 	/**
 	 * Taken when first used: the room service asks every {@link RoomRules}, this one too.
@@ -64,9 +69,11 @@ public class RoomGuides implements RoomRules, RetentionRule {
 
 	private final SessionMaterials materials;
 
-	RoomGuides(GuideTexts texts, ObjectProvider<RoomService> roomService, SessionRooms sessionRooms,
-			TemplateService templates, SeriesSettings settings, Clock clock, SessionMaterials materials) {
+	RoomGuides(GuideTexts texts, OwnHouseRules ownRules, ObjectProvider<RoomService> roomService,
+			SessionRooms sessionRooms, TemplateService templates, SeriesSettings settings, Clock clock,
+			SessionMaterials materials) {
 		this.texts = texts;
+		this.ownRules = ownRules;
 		this.materials = materials;
 		this.roomService = roomService;
 		this.sessionRooms = sessionRooms;
@@ -85,8 +92,21 @@ public class RoomGuides implements RoomRules, RetentionRule {
 
 	}
 
-	/** Which rules a room follows, and what an acceptance of them is called. */
-	private record Scope(UUID templateId, Acceptance acceptance, String key) {
+	/**
+	 * Which rules a room follows, what an acceptance of them is called, and the rules
+	 * themselves (language code → text; empty when there are none to accept).
+	 */
+	private record Scope(UUID templateId, Acceptance acceptance, String key, Map<String, String> rules,
+			RoomGuide.RulesSource source) {
+
+		String version() {
+			return RulesVersion.of(rules);
+		}
+
+		boolean hasRules() {
+			return !rules.isEmpty();
+		}
+
 	}
 
 	/**
@@ -97,26 +117,29 @@ public class RoomGuides implements RoomRules, RetentionRule {
 	@Transactional(readOnly = true)
 	public RoomGuide guide(UUID roomId, UUID accountId) {
 		RoomService.Access access = rooms().requireReader(roomId, accountId, "guide");
-		Optional<Scope> scope = scopeOf(access.room());
+		Optional<Scope> found = scopeOf(access.room());
 		RoomGuide.SessionClock session = texts.sessionOfRoom(roomId).orElse(null);
 		RoomGuide.Material material = materialOf(roomId, session);
-		if (scope.isEmpty()) {
-			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of(), session, material);
+		if (found.isEmpty()) {
+			return new RoomGuide(null, Map.of(), Acceptance.NONE, true, List.of(), session, material, null, null,
+					false);
 		}
-		Map<GuideText, Map<String, String>> all = texts.textsOf(scope.get().templateId());
+		Scope scope = found.get();
 		boolean staff = staff(access.role());
 		List<ReadyMessage> messages = new ArrayList<>();
-		if (staff || access.overseer()) {
-			all.forEach((kind, byLanguage) -> {
+		if ((staff || access.overseer()) && scope.templateId() != null) {
+			texts.textsOf(scope.templateId()).forEach((kind, byLanguage) -> {
 				if (kind != GuideText.HOUSE_RULES) {
 					messages.add(new ReadyMessage(kind, byLanguage));
 				}
 			});
 		}
-		boolean asked = !staff && !access.overseer();
-		boolean accepted = !asked || !texts.acceptedOf(accountId, List.of(scope.get().key())).isEmpty();
-		return new RoomGuide(scope.get().templateId(), all.getOrDefault(GuideText.HOUSE_RULES, Map.of()),
-				asked ? scope.get().acceptance() : Acceptance.NONE, accepted, messages, session, material);
+		boolean asked = scope.hasRules() && !staff && !access.overseer();
+		Optional<String> acceptedVersion = asked ? texts.acceptedVersion(accountId, scope.key()) : Optional.empty();
+		boolean accepted = !asked || acceptedVersion.filter(scope.version()::equals).isPresent();
+		return new RoomGuide(scope.templateId(), scope.rules(), asked ? scope.acceptance() : Acceptance.NONE, accepted,
+				messages, session, material, scope.hasRules() ? scope.version() : null,
+				scope.hasRules() ? scope.source() : null, !accepted && acceptedVersion.isPresent());
 	}
 
 	/**
@@ -135,15 +158,16 @@ public class RoomGuides implements RoomRules, RetentionRule {
 	}
 
 	/**
-	 * The caller accepts the room's house rules, for as long as they hold (a series, a
-	 * room, a day); accepting again changes nothing.
+	 * The caller accepts the room's house rules as they are now, for as long as they hold
+	 * (a series, a room, a day); accepting again changes nothing.
 	 * @throws fi.tukipiiri.rooms.RoomProblems.NotMember {@code rooms.not_member}
 	 */
 	@Transactional
 	public RoomGuide accept(UUID roomId, UUID accountId) {
 		rooms().requireMember(roomId, accountId);
 		RoomService.Access access = rooms().requireReader(roomId, accountId, "guide");
-		scopeOf(access.room()).ifPresent(scope -> texts.accept(accountId, scope.key(), clock.instant()));
+		scopeOf(access.room()).filter(Scope::hasRules)
+			.ifPresent(scope -> texts.accept(accountId, scope.key(), scope.version(), clock.instant()));
 		return guide(roomId, accountId);
 	}
 
@@ -209,23 +233,33 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		Map<UUID, Optional<Scope>> scopes = new HashMap<>();
 		List<UUID> askedIds = new ArrayList<>();
 		List<String> askedScopes = new ArrayList<>();
+		List<String> askedVersions = new ArrayList<>();
 		for (Sender sender : senders) {
-			Optional<Scope> scope = staff(sender.author().role()) ? Optional.empty()
-					: scopes.computeIfAbsent(sender.roomId(), this::scopeOfRoom);
+			Optional<Scope> scope = asked(sender, scopes);
 			scope.ifPresent(found -> {
 				askedIds.add(sender.author().accountId());
 				askedScopes.add(found.key());
+				askedVersions.add(found.version());
 			});
 		}
 		java.util.Set<String> accepted = askedIds.isEmpty() ? java.util.Set.of()
-				: texts.accepted(askedIds, askedScopes);
+				: texts.accepted(askedIds, askedScopes, askedVersions);
 		for (Sender sender : senders) {
-			Optional<Scope> scope = staff(sender.author().role()) ? Optional.empty()
-					: scopes.getOrDefault(sender.roomId(), Optional.empty());
+			Optional<Scope> scope = asked(sender, scopes);
 			boolean ok = scope.isEmpty() || accepted.contains(sender.author().accountId() + " " + scope.get().key());
 			verdicts.add(ok ? Optional.empty() : Optional.of(new RulesNotAccepted()));
 		}
 		return verdicts;
+	}
+
+	/**
+	 * The rules the sender must have accepted; none for staff or a room without rules.
+	 */
+	private Optional<Scope> asked(Sender sender, Map<UUID, Optional<Scope>> scopes) {
+		if (staff(sender.author().role())) {
+			return Optional.empty();
+		}
+		return scopes.computeIfAbsent(sender.roomId(), this::scopeOfRoom).filter(Scope::hasRules);
 	}
 
 	@Override
@@ -256,20 +290,35 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		if (room.kind() == RoomKind.PRIVATE) {
 			return Optional.empty();
 		}
-		Optional<GuideTexts.SeriesTemplate> series = sessionRooms.seriesOf(room.id()).flatMap(texts::templateOfSeries);
+		Optional<UUID> seriesId = sessionRooms.seriesOf(room.id());
+		Optional<GuideTexts.SeriesTemplate> series = seriesId.flatMap(texts::templateOfSeries);
 		RoomKind kind = series.map(GuideTexts.SeriesTemplate::kind).orElse(room.kind());
 		Optional<UUID> template = series.map(GuideTexts.SeriesTemplate::templateId)
 			.or(() -> texts.defaultTemplate(kind, room.format()));
-		if (template.isEmpty()) {
+		Optional<OwnHouseRules.Stored> own = seriesId.isPresent()
+				? ownRules.of(HouseRulesService.Owner.SERIES, seriesId.get())
+				: ownRules.of(HouseRulesService.Owner.ROOM, room.id());
+		if (template.isEmpty() && own.isEmpty()) {
 			return Optional.empty();
 		}
+		RoomGuide.RulesSource source = own.isEmpty() ? RoomGuide.RulesSource.TEMPLATE
+				: seriesId.isPresent() ? RoomGuide.RulesSource.SERIES : RoomGuide.RulesSource.ROOM;
+		Map<String, String> rules = own.map(OwnHouseRules.Stored::rules)
+			.orElseGet(() -> texts.textsOf(template.get()).getOrDefault(GuideText.HOUSE_RULES, Map.of()));
+		UUID templateId = template.orElse(null);
 		if (kind == RoomKind.OPEN) {
+			// one acceptance a day covers every open chat following the same rules
+			String followed = switch (source) {
+				case TEMPLATE -> templateId.toString();
+				case SERIES -> "series-" + seriesId.get();
+				case ROOM -> "room-" + room.id();
+			};
 			LocalDate today = LocalDate.now(clock.withZone(Recurrence.HELSINKI));
-			return Optional.of(new Scope(template.get(), Acceptance.DAY, "day:" + template.get() + ":" + today));
+			return Optional.of(new Scope(templateId, Acceptance.DAY, "day:" + followed + ":" + today, rules, source));
 		}
-		return Optional.of(series.isPresent()
-				? new Scope(template.get(), Acceptance.SERIES, "series:" + sessionRooms.seriesOf(room.id()).get())
-				: new Scope(template.get(), Acceptance.ROOM, "room:" + room.id()));
+		return Optional.of(seriesId.isPresent()
+				? new Scope(templateId, Acceptance.SERIES, "series:" + seriesId.get(), rules, source)
+				: new Scope(templateId, Acceptance.ROOM, "room:" + room.id(), rules, source));
 	}
 
 	private static boolean staff(RoomRole role) {

@@ -2,7 +2,6 @@ package fi.tukipiiri.series;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +39,10 @@ class SeriesPersonalData implements PersonalData {
 	/**
 	 * @param houseRulesAccepted when one accepted which group's house rules
 	 * ({@code scope}: {@code series:<id>}, {@code room:<id>} or
-	 * {@code day:<template>:<date>})
+	 * {@code day:<source>:<date>}) and in which version
 	 */
 	record Export(List<OwnEnrolment> enrolments, List<OwnAttendance> attendance, boolean personalCalendarFeed,
-			List<Map<String, Object>> houseRulesAccepted) {
+			List<GuideTexts.Accepted> houseRulesAccepted) {
 	}
 
 	@Override

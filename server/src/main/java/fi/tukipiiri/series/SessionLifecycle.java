@@ -26,7 +26,8 @@ import fi.tukipiiri.text.TextPolicy;
  * Moves sessions and series on when their time comes, on whichever node gets there first,
  * exactly once: SCHEDULED → LOBBY (the session's room opens, with its members) → LIVE →
  * ENDED (the room turns read-only), and on a series' decision date PLANNED → CONFIRMED,
- * or CANCELLED when a closed group is under its minimum. Everything is computed from the
+ * or CANCELLED when a closed group is under its minimum; once its last session has ended
+ * (the rest held or cancelled) CONFIRMED → COMPLETED. Everything is computed from the
  * stored state and the clock, so a node that was down catches up on its next tick.
  */
 @Component
@@ -88,6 +89,7 @@ class SessionLifecycle {
 			stepped = remind() + openLobbies() + goLive() + end();
 		}
 		while (stepped > 0);
+		completeSeries();
 	}
 
 	private int remind() {
@@ -173,6 +175,18 @@ class SessionLifecycle {
 				events.publishEvent(new SeriesDecided(seriesId, outcome));
 			}
 		});
+	}
+
+	/**
+	 * Runs on every tick rather than when a session ends, so a series whose last
+	 * remaining session a coordinator cancels completes too.
+	 */
+	private void completeSeries() {
+		int completed;
+		do {
+			completed = inTransaction(() -> lifecycle.completeEnded(BATCH));
+		}
+		while (completed == BATCH);
 	}
 
 	private void step(Lifecycle.DueSession session, Series.SessionState state, UUID roomId, Instant now) {
