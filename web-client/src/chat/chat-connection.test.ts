@@ -111,6 +111,7 @@ function recorder() {
     moderation: (event) => seen.push(['moderation', event.type]),
     floor: (event) => seen.push(['floor', event.type]),
     revision: (revision) => seen.push([revision.type, revision.seq, revision.type === 'edited' ? revision.body : null]),
+    subscribed: () => seen.push(['subscribed']),
   };
   return { seen, listener };
 }
@@ -148,6 +149,25 @@ describe('chat connection', () => {
     ]);
     expect(statuses).toEqual(['connecting', 'online']);
     expect(connects()).toBe(1);
+  });
+
+  it('asks a receipt for the room’s message subscription and tells the room when it comes', async () => {
+    const { connection, sockets } = setup();
+    const { seen, listener } = recorder();
+    connection.watchRoom('5', listener);
+    connection.start();
+    await settle();
+    const socket = await connect(sockets[0]);
+    const subscriptions = socket.sent('SUBSCRIBE');
+    const messages = subscriptions.find((frame) => frame.headers['destination'] === '/topic/rooms/5');
+    const receipt = messages?.headers['receipt'];
+    expect(receipt).toBeTruthy();
+    // Only the last of the room's subscriptions asks: the server handles one connection's frames in order.
+    expect(subscriptions.filter((frame) => frame.headers['receipt'] !== undefined)).toHaveLength(1);
+    expect(seen).toEqual([]);
+    socket.serverSends('RECEIPT', { 'receipt-id': receipt ?? '' });
+    await settle();
+    expect(seen).toEqual([['subscribed']]);
   });
 
   it('follows an information session’s question queue for its hosts, and one’s own questions always', async () => {

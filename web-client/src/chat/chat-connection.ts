@@ -40,6 +40,13 @@ export type RoomListener = {
   presence(change: PresenceChange): void;
   typing(notice: TypingNotice): void;
   moderation(event: RoomModerationEvent): void;
+  /**
+   * The server now delivers this room's events to this connection (its RECEIPT for the
+   * message topic's SUBSCRIBE, sent after the room's other topics): what happened before is
+   * fetched from here on, never earlier, or an event between the fetch and the subscription
+   * would be lost. Once per connection; also after a refused subscription (its problem arrives too).
+   */
+  subscribed(): void;
 };
 
 export type ChatConnectionOptions = {
@@ -113,6 +120,8 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   #wasOnline = false;
   #tokenRejected = false;
   #attempts = 0;
+  /** Receipt ids given out on this page, so each is unique. */
+  #receipts = 0;
   #errorStreak = 0;
   #stableTimer: ReturnType<typeof setTimeout> | undefined;
   #renewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -438,14 +447,28 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
         const event = toRoomModerationEvent(readJson(frame.body));
         if (event !== null) for (const listener of room.listeners) listener.moderation(event);
       }),
-      this.#client.subscribe(destinations.messages(key), (frame: IMessage) => {
-        const json = readJson(frame.body);
-        const message = toLiveMessage(json);
-        if (message !== null) for (const listener of room.listeners) listener.message(message);
-        const revision = message === null ? toRevision(json) : null;
-        if (revision !== null) for (const listener of room.listeners) listener.revision(revision);
-      }),
+      this.#client.subscribe(
+        destinations.messages(key),
+        (frame: IMessage) => {
+          const json = readJson(frame.body);
+          const message = toLiveMessage(json);
+          if (message !== null) for (const listener of room.listeners) listener.message(message);
+          const revision = message === null ? toRevision(json) : null;
+          if (revision !== null) for (const listener of room.listeners) listener.revision(revision);
+        },
+        { receipt: this.#receiptFor(room) },
+      ),
     ];
+  }
+
+  /** A receipt id for the room's message subscription; its RECEIPT tells the room's listeners. */
+  #receiptFor(room: WatchedRoom): string {
+    this.#receipts += 1;
+    const id = `room-${this.#receipts}`;
+    this.#client.watchForReceipt(id, () => {
+      for (const listener of room.listeners) listener.subscribed();
+    });
+    return id;
   }
 
   #unwatch(key: string, listener: RoomListener): void {

@@ -36,11 +36,20 @@ class FakeChannel extends TypedEventTarget<ChatConnectionEventMap> implements Ch
     };
   }
 
+  /** Whether the server confirms a subscription by itself (its RECEIPT), a moment after it is made. */
+  confirms = true;
+
   watchRoom(_roomId: string, listener: RoomListener): () => void {
     this.listener = listener;
+    if (this.status === 'online' && this.confirms) void Promise.resolve().then(() => this.confirm());
     return () => {
       this.listener = null;
     };
+  }
+
+  /** The server's RECEIPT for the room's message subscription. */
+  confirm(): void {
+    this.listener?.subscribed();
   }
 
   sendMessage(roomId: string, clientId: string, body: string, sensitive: boolean): boolean {
@@ -64,6 +73,7 @@ class FakeChannel extends TypedEventTarget<ChatConnectionEventMap> implements Ch
     this.status = 'online';
     this.emit(new ConnectionStatusEvent('online'));
     this.emit(new ConnectedEvent());
+    if (this.confirms) this.confirm();
   }
 }
 
@@ -88,7 +98,13 @@ function range(from: number, to: number): ChatMessage[] {
   return Array.from({ length: to - from + 1 }, (_, index) => msg(from + index));
 }
 
-async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(-1)?.seq ?? 0, view?: unknown, limits?: TextLimits) {
+async function setup(
+  history: ChatMessage[] = range(1, 3),
+  lastSeq = history.at(-1)?.seq ?? 0,
+  view?: unknown,
+  limits?: TextLimits,
+  channel = new FakeChannel(),
+) {
   const tokens = new TokenStore(new MemoryStorage());
   tokens.save({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
   const server = new FakeServer();
@@ -100,7 +116,6 @@ async function setup(history: ChatMessage[] = range(1, 3), lastSeq = history.at(
   // Without a view the moderation view cannot be read, which leaves the room as it is.
   // The catch-up right after subscribing gets no answer here (as if offline for a moment);
   // tests queue the answers they need.
-  const channel = new FakeChannel();
   let ids = 0;
   const chat = new RoomChat({
     api: new ApiClient(tokens, server.fetch),
@@ -132,9 +147,24 @@ describe('room chat: history and live messages', () => {
     expect(chat.room?.title).toBe('Yhteistyövanhemmuus');
     expect(seqs(chat)).toEqual([1, 2, 3]);
     expect(channel.listener).not.toBeNull();
-    // Subscribed while online: one catch-up after the newest seq, and the presence snapshot.
+    // Subscribed while online and confirmed: one catch-up after the newest seq, and the presence snapshot.
     expect(server.count('GET /api/rooms/5/messages?afterSeq=3&limit=200')).toBe(1);
     expect(chat.presence('fi-FI').map((entry) => entry.displayName)).toEqual(['Anna', 'Matti']);
+  });
+
+  it('reads what came after the history only once the server confirms the subscription', async () => {
+    const channel = new FakeChannel();
+    channel.confirms = false;
+    const { chat, server } = await setup(range(1, 3), 3, undefined, undefined, channel);
+    expect(chat.phase).toBe('ready');
+    // Read now, a message stored before the server delivers the room to us would be lost.
+    expect(server.count('GET /api/rooms/5/messages?afterSeq=3&limit=200')).toBe(0);
+    expect(server.count('GET /api/rooms/5/presence')).toBe(0);
+    channel.confirm();
+    await settle();
+    expect(server.count('GET /api/rooms/5/messages?afterSeq=3&limit=200')).toBe(1);
+    expect(server.count('GET /api/rooms/5/presence')).toBe(1);
+    expect(server.count('GET /api/rooms/5/hands')).toBe(1);
   });
 
   it('reports a room it cannot open with its code', async () => {
@@ -548,7 +578,8 @@ describe('room chat: moderation', () => {
     answer(json(200, PARTICIPANT_VIEW));
     await reading;
     expect(chat.moderation.pinned?.text).toBe('Tauko klo 19');
-    expect(server.count('GET /api/moderation/rooms/5')).toBe(3);
+    // Read on opening, once the subscription was confirmed, and by the test.
+    expect(server.count('GET /api/moderation/rooms/5')).toBe(4);
   });
 });
 

@@ -372,15 +372,10 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     }
     this.#setPhase('ready');
     this.#changed('initial');
+    // Presence, the floor and what arrived after the history are read once the subscription is confirmed.
     this.#unwatch = this.#channel.watchRoom(this.roomId, this.#listener);
     this.#channel.start();
-    void this.#presence.load();
-    void this.floor.load();
     this.#followQuestions();
-    if (this.#channel.status === 'online') {
-      // Subscribed just now: fetch whatever arrived between the history and the subscription.
-      void this.#history.catchUp();
-    }
   }
 
   /** Leaves the view: stops following the room (the others then see you leave). */
@@ -454,6 +449,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       this.#typing.noted(String(notice.accountId), notice.displayName);
     },
     moderation: (event) => this.#moderation.apply(event),
+    subscribed: () => this.#onSubscribed(),
   };
 
   /** The parts' events reach this room's listeners; the moderation state and refusals first bring the room in line. */
@@ -503,16 +499,24 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     this.emit(new RoomChangedEvent());
   }
 
-  /** (Re)connected and subscribed: catch up on messages and presence, send what waited. */
+  /** (Re)connected: the questions are read again and what waited is sent (its acks come on the personal queue). */
   #onConnected(): void {
+    if (this.#phase !== 'ready' || this.#closed) return;
+    if (this.infoSession) void this.questions.load(this.hostsQuestions);
+    if (this.canSend) this.#sender.resend();
+  }
+
+  /**
+   * The server delivers the room's events to this connection from now on: read what happened
+   * before — messages after the newest one shown, who is here, the raised hands, and the
+   * moderation view (its events travel at most once, so what happened while away is read).
+   */
+  #onSubscribed(): void {
     if (this.#phase !== 'ready' || this.#closed) return;
     void this.#history.catchUp();
     void this.#presence.load();
     void this.floor.load();
-    if (this.infoSession) void this.questions.load(this.hostsQuestions);
-    // Moderation events travel at most once: what happened while away is read from the view.
     void this.#moderation.load();
-    if (this.canSend) this.#sender.resend();
   }
 
   #onMessage(live: LiveMessage): void {

@@ -7,8 +7,9 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
- * Puts {@link InboundAdmission} first on the inbound channel, so it hears of every frame
- * it counted, whichever interceptor after it drops the frame.
+ * Puts {@link InboundAdmission} first on the inbound channel and
+ * {@link SubscriptionReceipts} second, so they hear of every frame they care for,
+ * whichever interceptor after them drops the frame.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -16,13 +17,16 @@ class InboundAdmissionConfiguration implements WebSocketMessageBrokerConfigurer 
 
 	private final InboundAdmission admission;
 
-	InboundAdmissionConfiguration(InboundAdmission admission) {
+	private final SubscriptionReceipts receipts;
+
+	InboundAdmissionConfiguration(InboundAdmission admission, SubscriptionReceipts receipts) {
 		this.admission = admission;
+		this.receipts = receipts;
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.admission);
+		registration.interceptors(this.admission, this.receipts);
 	}
 
 }

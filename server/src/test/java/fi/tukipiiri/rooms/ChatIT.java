@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 import fi.tukipiiri.support.ApiClient;
@@ -36,6 +37,9 @@ class ChatIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SimpUserRegistry users;
 
 	@Test
 	void aMessageReachesEveryMemberWithItsSeqAndAuthor() {
@@ -66,6 +70,32 @@ class ChatIT {
 				assertThat(event.path("id").asString()).isEqualTo(ack.path("messageId").asString());
 				assertThat(event.toString()).doesNotContain("username");
 			}
+		}
+	}
+
+	/**
+	 * The receipt is what clients wait for before reading what they missed: it must come
+	 * only once the broker delivers to the subscription, and also for a refused one.
+	 */
+	@Test
+	void aRoomSubscriptionsReceiptComesOnceTheBrokerHoldsItAndAlsoWhenRefused() {
+		UUID room = api.createRoom("Kuittaus", "OPEN");
+		UUID closed = api.createRoom("Suljettu kuittaus", "CLOSED");
+		Session anna = api.registerParent("Anna kuittaa");
+		try (var a = connect(anna)) {
+			var errors = a.subscribe("/user/queue/errors");
+			for (int i = 0; i < 20; i++) {
+				String destination = "/topic/rooms/" + room + (i % 2 == 0 ? "" : "/presence");
+				// returns on the RECEIPT; the registry is read at once, with no waiting
+				a.subscribe(destination);
+				assertThat(users.findSubscriptions(subscription -> subscription.getDestination().equals(destination)
+						&& subscription.getSession().getUser().getName().equals(anna.id().toString())))
+					.as("subscription %d registered when its receipt came", i)
+					.hasSize(i / 2 + 1);
+			}
+			a.subscribe("/topic/rooms/" + closed);
+			assertThat(next(errors, "the refusal beside its receipt").path("code").asString())
+				.isEqualTo("rooms.not_member");
 		}
 	}
 

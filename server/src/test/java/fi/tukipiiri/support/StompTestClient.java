@@ -108,9 +108,21 @@ public final class StompTestClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Subscribes; to a room topic with a {@code receipt}, and returns once the server's
+	 * {@code RECEIPT} says the subscription is registered (or refused, on the errors
+	 * queue), so whatever is published next reaches it.
+	 */
 	public BlockingQueue<JsonNode> subscribe(String destination) {
 		BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-		session.subscribe(destination, new StompFrameHandler() {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		boolean confirmed = destination.startsWith("/topic/rooms/");
+		if (confirmed) {
+			headers.setReceipt(UUID.randomUUID().toString());
+		}
+		CompletableFuture<Void> receipt = new CompletableFuture<>();
+		StompSession.Subscription subscription = session.subscribe(headers, new StompFrameHandler() {
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
 				return byte[].class;
@@ -121,6 +133,15 @@ public final class StompTestClient implements AutoCloseable {
 				received.add(JSON.readTree((byte[]) payload));
 			}
 		});
+		if (confirmed) {
+			subscription.addReceiptTask(() -> receipt.complete(null));
+			try {
+				receipt.get(10, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new AssertionError("No RECEIPT for the SUBSCRIBE to " + destination, ex);
+			}
+		}
 		return received;
 	}
 
