@@ -221,8 +221,34 @@ const facilitatorOnPhone = {
     await page.getByTestId('moderation-panel-toggle').click();
     await page.getByTestId('post-house-rules').click();
     await expectVisible(page.getByTestId('chat-message').filter({ has: page.getByText(/^Ryhmän säännöt:/) }), 'the house rules, posted');
+
+    // The room's facilitator rewords the rules in the tools; posting them again posts the new words.
+    await openTools(page);
+    await page.getByTestId('edit-house-rules').getByText('Muokkaa ryhmän sääntöjä', exact).click();
+    const finnish = page.getByTestId('house-rules-fi');
+    await expectVisible(finnish, 'the house rules editor in the tools');
+    const addition = `Puhelimet äänettömälle (${uniqueSuffix()}).`;
+    await finnish.fill(`${await finnish.inputValue()}\n${addition}`);
+    await page.getByTestId('house-rules-save').click();
+    await expectVisible(page.getByTestId('house-rules-editor-saved'), 'the rules, saved');
+    await expectAccessible(page, 'the house rules editor in the tools on a phone');
+    await page.getByTestId('post-house-rules').click();
+    await expectVisible(
+      page.getByTestId('chat-message').filter({ has: page.getByText(addition, { exact: false }) }),
+      'the reworded house rules, posted',
+    );
+    // Back to the programme's rules, which the parent has already accepted.
+    await openTools(page);
+    await page.getByTestId('house-rules-reset').click();
+    await expectHidden(page.getByTestId('house-rules-reset'), "the group back on the programme's rules");
   },
 };
+
+/** Opens the facilitator's tools (a sheet on a phone) unless they are open already. */
+async function openTools(page) {
+  const toggle = page.getByTestId('moderation-panel-toggle');
+  if (!(await toggle.evaluate((summary) => summary.parentElement.open))) await toggle.click();
+}
 
 const raiseHand = {
   name: 'a parent raises a hand on a phone; the facilitator gives the turn; the parent passes the next round',

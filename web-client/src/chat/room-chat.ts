@@ -569,6 +569,11 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
     if (event.code === 'moderation.muted') this.#moderation.mutedAfterAll(event.until);
   }
 
+  /** Reads the room's guide again (after its rules were edited here); a failure keeps the one there is. */
+  reloadGuide(): Promise<void> {
+    return this.#reloadGuide();
+  }
+
   /** Reads the room's guide again (the rules may have changed); a failure keeps the one there is. */
   async #reloadGuide(): Promise<void> {
     try {

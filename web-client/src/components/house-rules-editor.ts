@@ -18,12 +18,16 @@ const languageLabel: Record<(typeof LANGUAGES)[number], MessageKey> = {
   en: 'coordinator.texts.en',
 };
 
+/** The event an editor dispatches (bubbling) after saving or removing the rules. */
+export const HOUSE_RULES_CHANGED = 'tp-house-rules-changed';
+
 /**
  * A series' or a room's own house rules, in Finnish, Swedish and English, in place of its
  * programme template's: saved, or removed so the template's apply again. With no rules of its own
  * yet, the fields start from the template's, to be reworded. Members are asked to accept the rules
  * again after every change. `load(owner, id)` reads them; the heading level follows `data-level`
- * (2 by default, 3 inside a list).
+ * (2 by default, 3 inside a list, 4 inside a room's tools). With `data-follow-series`, a session room's editor edits its
+ * series' rules in its place (a facilitator in the room) instead of linking to the series page.
  */
 class HouseRulesEditor extends Component {
   readonly #form = h('form', { class: 'stack', 'data-testid': 'house-rules-editor', novalidate: true });
@@ -42,13 +46,14 @@ class HouseRulesEditor extends Component {
     'data-testid': 'house-rules-reset',
   });
   readonly #body = h('div', { class: 'stack', hidden: true });
+  readonly #intro = h('p', { class: 'field-hint' });
   #owner: RulesOwner = 'SERIES';
   #id = '';
   #view: HouseRulesView | null = null;
 
   protected render(): void {
     const headingId = uniqueId('house-rules-editor');
-    const level = this.dataset['level'] === '3' ? 'h3' : 'h2';
+    const level = this.dataset['level'] === '4' ? 'h4' : this.dataset['level'] === '3' ? 'h3' : 'h2';
     this.#form.setAttribute('aria-labelledby', headingId);
     const parts = LANGUAGES.map((language) => {
       const id = uniqueId(`house-rules-${language}`);
@@ -77,9 +82,7 @@ class HouseRulesEditor extends Component {
         'div',
         { class: 'house-rules-editor' },
         translated(locale, level, 'houseRules.editor.heading', { id: headingId }),
-        translated(locale, 'p', this.dataset['owner'] === 'ROOM' ? 'houseRules.editor.introRoom' : 'houseRules.editor.introSeries', {
-          class: 'field-hint',
-        }),
+        this.#intro,
         this.#loadAlert.element,
         this.#seriesNote,
         this.#body,
@@ -95,13 +98,24 @@ class HouseRulesEditor extends Component {
   async load(owner: RulesOwner, id: string): Promise<void> {
     this.#owner = owner;
     this.#id = id;
+    setText(locale, this.#intro, ref(owner === 'ROOM' ? 'houseRules.editor.introRoom' : 'houseRules.editor.introSeries'));
     try {
       this.#fill(await fetchHouseRules(api, owner, id));
       this.#loadAlert.clear();
       this.#body.hidden = false;
     } catch (error) {
+      const problem = problemOf(error);
+      if (
+        owner === 'ROOM' &&
+        this.dataset['followSeries'] !== undefined &&
+        problem.code === 'series.house_rules_of_series' &&
+        problem.seriesId !== undefined
+      ) {
+        await this.load('SERIES', problem.seriesId);
+        return;
+      }
       this.#body.hidden = true;
-      this.#refused(problemOf(error), this.#loadAlert);
+      this.#refused(problem, this.#loadAlert);
     }
   }
 
@@ -145,6 +159,7 @@ class HouseRulesEditor extends Component {
     try {
       this.#fill(await saveHouseRules(api, this.#owner, this.#id, rules));
       this.#saved.show(ref('houseRules.editor.saved'));
+      this.dispatchEvent(new Event(HOUSE_RULES_CHANGED, { bubbles: true }));
     } catch (error) {
       const problem = problemOf(error);
       for (const field of problem.errors ?? []) {
@@ -180,6 +195,7 @@ class HouseRulesEditor extends Component {
     try {
       this.#fill(await resetHouseRules(api, this.#owner, this.#id));
       this.#saved.show(ref('houseRules.editor.removed'));
+      this.dispatchEvent(new Event(HOUSE_RULES_CHANGED, { bubbles: true }));
       this.#fields.get('fi')?.focus();
     } catch (error) {
       this.#refused(problemOf(error), this.#alert);

@@ -4,6 +4,7 @@ import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { ref, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
+import { HOUSE_RULES_CHANGED } from './house-rules-editor.ts';
 import type { PanelContext } from './panel-feedback.ts';
 
 const kindLabel: Record<ReadyMessageKind, MessageKey> = {
@@ -20,7 +21,8 @@ export const INSERT_TEXT = 'tp-insert-text';
 /**
  * The facilitator's ready-made messages, from the room's programme template, in the
  * facilitator's language: one tap puts one in the composer, to edit or send. The house rules
- * are posted to the room with one tap.
+ * are posted to the room with one tap, and the room's facilitators edit them here (the room's own,
+ * or in a series' session room the series' own), opened on request.
  */
 class ModerationReadyMessages extends Component {
   readonly #list = h('ul', { class: 'mod-ready-list', 'data-testid': 'ready-messages' });
@@ -29,6 +31,7 @@ class ModerationReadyMessages extends Component {
     class: 'button-secondary button-small',
     'data-testid': 'post-house-rules',
   });
+  readonly #editRules = h('details', { class: 'mod-rules-edit', 'data-testid': 'edit-house-rules', hidden: true });
   #context: PanelContext | null = null;
 
   protected render(): void {
@@ -42,9 +45,22 @@ class ModerationReadyMessages extends Component {
         translated(locale, 'p', 'mod.ready.hint', { class: 'field-hint' }),
         this.#list,
         this.#postRules,
+        this.#editRules,
       ),
     );
     this.#postRules.addEventListener('click', () => this.#sendRules());
+    this.#editRules.append(translated(locale, 'summary', 'mod.ready.editRules'));
+    this.#editRules.addEventListener('toggle', () => this.#openEditor());
+    this.#editRules.addEventListener(HOUSE_RULES_CHANGED, () => void this.#context?.chat.reloadGuide());
+  }
+
+  /** The editor is made, and the rules read, when first opened. */
+  #openEditor(): void {
+    const chat = this.#context?.chat;
+    if (!this.#editRules.open || chat === undefined || this.#editRules.querySelector('tp-house-rules-editor') !== null) return;
+    const editor = h('tp-house-rules-editor', { 'data-owner': 'ROOM', 'data-level': '4', 'data-follow-series': '' });
+    this.#editRules.append(editor);
+    void editor.load('ROOM', String(chat.roomId));
   }
 
   protected override connected(signal: AbortSignal): void {
@@ -61,8 +77,11 @@ class ModerationReadyMessages extends Component {
     const guide = this.#context?.chat.guide ?? null;
     const messages = guide?.messages ?? [];
     const rules = guide === null ? null : inLanguage(guide.houseRules, locale.locale);
-    this.hidden = messages.length === 0 && rules === null;
+    // Only a room's facilitators may change its rules (coordinators have the staffing and series pages).
+    const edits = this.#context?.chat.room?.myRole === 'FACILITATOR';
+    this.hidden = messages.length === 0 && rules === null && !edits;
     this.#postRules.hidden = rules === null;
+    this.#editRules.hidden = !edits;
     this.#list.replaceChildren(
       ...messages.map((message) => {
         const text = inLanguage(message.text, locale.locale);
