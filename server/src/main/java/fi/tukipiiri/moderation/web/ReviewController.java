@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import fi.tukipiiri.moderation.AuditAction;
 import fi.tukipiiri.moderation.AuditEntry;
 import fi.tukipiiri.moderation.AuditFilter;
 import fi.tukipiiri.moderation.AuditService;
@@ -73,8 +74,7 @@ class ReviewController {
 	@GetMapping("/api/moderation/audit")
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	List<AuditEntry> audit(@RequestParam(required = false) UUID roomId, @RequestParam(required = false) UUID actorId,
-			@RequestParam(required = false) UUID targetId,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String action,
+			@RequestParam(required = false) UUID targetId, @RequestParam(required = false) AuditAction action,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) @Min(1) Long beforeId,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
