@@ -249,10 +249,10 @@ class AuditPage extends Component {
   #sayDetails(element: HTMLElement, details: AuditDetails | null): void {
     const texts = detailTexts(details, { lookup: (keys) => locale.first(keys), intlLocale: locale.intlLocale });
     element.replaceChildren(
-      ...texts.map((text) => {
+      ...texts.flatMap((text, index) => {
         const fact = h('span', { class: 'audit-fact' });
         setText(locale, fact, text);
-        return fact;
+        return index === 0 ? [fact] : [' · ', fact];
       }),
     );
     element.hidden = texts.length === 0;
