@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,6 +70,11 @@ class ReviewController {
 		reports.close(reportId, RoomModerationController.id(caller), request.actionTaken(), request.note());
 	}
 
+	/**
+	 * Audit lines, newest first, with details in their action's shape. {@code action} is
+	 * an {@link AuditAction} name exactly; another is {@code 400 validation.failed} with
+	 * field {@code action} ({@code invalid_value}), never an empty answer.
+	 */
 	@GetMapping("/api/moderation/audit")
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	List<AuditEntry> audit(@RequestParam(required = false) UUID roomId, @RequestParam(required = false) UUID actorId,
