@@ -162,6 +162,26 @@ const adminFindsAPerson = {
       'the reversed days, said',
     );
     await expectVisible(change, 'the lines of the last filter, kept');
+
+    // Details are said in words: the roles by their names, a mute's end in Helsinki time.
+    await expectText(change.getByTestId('audit-details'), /^Roolit: Vanhempi → .*Ohjaaja/, 'the roles before and after, by name');
+    await page.getByLabel('Alkaen', exact).fill('');
+    await page.getByLabel('Päättyen', exact).fill('');
+    await page.getByLabel('Toiminto', exact).selectOption({ label: 'Mykistys' });
+    await page.getByRole('button', { name: 'Suodata', exact: true }).click();
+    const mute = page.getByTestId('audit-line').filter({ hasText: person }).first();
+    const until = required('TUKIPIIRI_E2E_MUTE_UNTIL');
+    const helsinki = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso)),
+      until,
+    );
+    await expectText(mute.getByTestId('audit-details'), `Päättyy ${helsinki}`, 'the end of the mute in Helsinki time');
+    const shown = await mute.innerText();
+    if (/\d{4}-\d{2}-\d{2}T|\d:\d{2}(:\d{2})?(\.\d+)?Z/.test(shown) || shown.includes('PARENT')) {
+      throw new ScenarioFailure(`The audit line shows a raw code or instant: ${shown}`);
+    }
+    await expectAccessible(page, 'the audit log with details');
   },
 };
 

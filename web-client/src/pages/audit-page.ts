@@ -7,6 +7,7 @@ import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { backToOverview } from '../components/back-to-overview.ts';
+import { type AuditDetails, detailTexts } from './audit-details.ts';
 
 /** One line of the moderation audit log, as `GET /api/moderation/audit` gives it. */
 type AuditLine = {
@@ -17,18 +18,21 @@ type AuditLine = {
   roomId: string | null;
   targetName: string | null;
   reason: string;
-  details: string;
+  details: AuditDetails | null;
 };
 
 /**
- * The actions the server writes to the log, in the order the filter offers them; a line with an
- * action not listed here (a newer server) shows its code.
+ * Every action the server writes to the log (its `AuditAction` enum), in the order the filter
+ * offers them. A server test fails when this list and the enum differ, or a language file lacks
+ * `audit.actions.<ACTION>`; a line with an action unknown here (a newer server) shows its code.
  */
 const ACTIONS = [
   'REMOVE_MESSAGE',
   'MUTE',
   'UNMUTE',
   'REMOVE_MEMBER',
+  'MEMBER_ADDED',
+  'MEMBER_REMOVED',
   'BAN',
   'BAN_SERIES',
   'UNBAN',
@@ -50,8 +54,14 @@ const ACTIONS = [
   'EDIT_OWN_MESSAGE',
   'DELETE_OWN_MESSAGE',
   'ROLES_CHANGED',
+  'PEER_INVITED',
+  'PEER_INVITATION_ACCEPTED',
+  'PEER_INVITATION_DECLINED',
+  'PEER_INVITATION_WITHDRAWN',
   'STAFF_APPOINTED',
   'STAFF_DISMISSED',
+  'HOUSE_RULES_CHANGED',
+  'HOUSE_RULES_RESET',
   'ADMIN_READ_ROOM',
 ] as const;
 
@@ -105,6 +115,21 @@ class AuditPage extends Component {
   #shown = new URLSearchParams();
   /** Counts the loads: only the latest one's answer is shown. */
   #loads = 0;
+  /** The details shown with their line, said again when the language changes. */
+  readonly #details = new Map<HTMLElement, AuditDetails | null>();
+
+  protected override connected(signal: AbortSignal): void {
+    locale.on(
+      'locale-changed',
+      () => {
+        for (const [element, details] of this.#details) {
+          if (element.isConnected) this.#sayDetails(element, details);
+          else this.#details.delete(element);
+        }
+      },
+      { signal },
+    );
+  }
 
   protected render(): void {
     const form = h(
@@ -150,6 +175,7 @@ class AuditPage extends Component {
       const items = lines.map((line) => this.#line(line));
       if (more) this.#list.append(...items);
       else {
+        this.#details.clear();
         this.#list.replaceChildren(...items);
         params.delete('beforeId');
         this.#shown = params;
@@ -213,10 +239,23 @@ class AuditPage extends Component {
     const reason = h('p', { class: 'audit-reason' });
     reason.textContent = line.reason;
     reason.hidden = line.reason === '';
-    const details = h('p', { class: 'audit-details' });
-    setText(locale, details, ref('audit.details', { details: line.details }));
-    details.hidden = line.details === '';
+    const details = h('p', { class: 'audit-details', 'data-testid': 'audit-details' });
+    this.#sayDetails(details, line.details);
+    this.#details.set(details, line.details);
     return h('li', { class: 'audit-line', tabindex: '-1', 'data-testid': 'audit-line', 'data-action': line.action }, head, reason, details);
+  }
+
+  /** The details in words, each fact its own span (set as text: some are what people wrote). */
+  #sayDetails(element: HTMLElement, details: AuditDetails | null): void {
+    const texts = detailTexts(details, { lookup: (keys) => locale.first(keys), intlLocale: locale.intlLocale });
+    element.replaceChildren(
+      ...texts.flatMap((text, index) => {
+        const fact = h('span', { class: 'audit-fact' });
+        setText(locale, fact, text);
+        return index === 0 ? [fact] : [' · ', fact];
+      }),
+    );
+    element.hidden = texts.length === 0;
   }
 }
 

@@ -71,8 +71,8 @@ public class AppealService {
 		if (!appeals.insert(id, sanctionId, accountId, appeal, now)) {
 			throw new AppealExists();
 		}
-		audit.record(accountId, "APPEAL", sanction.roomId(), accountId, null, appeal,
-				sanction.kind() + " " + sanctionId);
+		audit.record(accountId, AuditAction.APPEAL, sanction.roomId(), accountId, null, appeal,
+				new AuditDetails.AppealStep(sanction.kind(), sanctionId, null));
 		return appeals.of(accountId)
 			.stream()
 			.filter(own -> own.id().equals(id))
@@ -128,15 +128,14 @@ public class AppealService {
 			throw new AppealAlreadyAnswered();
 		}
 		Appeal.AppealedSanction sanction = appeal.sanction();
-		audit.record(answererId, "APPEAL_ANSWERED", sanction.roomId(), appeal.accountId(), null, text,
-				outcome + " " + sanction.kind() + " " + sanction.id());
+		audit.record(answererId, AuditAction.APPEAL_ANSWERED, sanction.roomId(), appeal.accountId(), null, text,
+				new AuditDetails.AppealStep(sanction.kind(), sanction.id(), outcome));
 		if (lift) {
-			String details = "appeal " + appealId;
 			if (sanction.kind() == Sanction.Kind.MUTE) {
-				moderation.liftMute(sanction.roomId(), answererId, appeal.accountId(), details);
+				moderation.liftMute(sanction.roomId(), answererId, appeal.accountId(), appealId);
 			}
 			else {
-				moderation.liftBan(sanction.roomId(), answererId, appeal.accountId(), details);
+				moderation.liftBan(sanction.roomId(), answererId, appeal.accountId(), appealId);
 			}
 		}
 		events.publishEvent(new AppealAnswered(appealId, appeal.accountId(), sanction.roomId(), sanction.roomTitle(),

@@ -2,15 +2,33 @@ package fi.tukipiiri.moderation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The append-only audit log (the table refuses updates). */
+/**
+ * The append-only audit log (the table refuses updates). A line's details are stored as
+ * the JSON text of its {@link AuditDetails}; lines from before that hold free text, read
+ * by {@link LegacyAuditDetails}.
+ */
 @Repository
 class AuditLog {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	private final JdbcClient jdbc;
 
@@ -18,20 +36,26 @@ class AuditLog {
 		this.jdbc = jdbc;
 	}
 
-	void append(Instant at, UUID actorId, String action, UUID roomId, UUID targetId, UUID messageId, String reason,
-			String details) {
+	/**
+	 * @throws IllegalArgumentException when the details are not of the action's shape
+	 */
+	void append(Instant at, UUID actorId, AuditAction action, UUID roomId, UUID targetId, UUID messageId, String reason,
+			AuditDetails details) {
+		if (!action.details().isInstance(details)) {
+			throw new IllegalArgumentException(action + " takes " + action.details().getSimpleName() + " details");
+		}
 		jdbc.sql("""
 				insert into moderation_audit (at, actor_id, action, room_id, target_id, message_id, reason, details)
 				values (:at, :actorId, :action, :roomId, :targetId, :messageId, :reason, :details)
 				""")
 			.param("at", Timestamp.from(at))
 			.param("actorId", actorId)
-			.param("action", action)
+			.param("action", action.name())
 			.param("roomId", roomId)
 			.param("targetId", targetId)
 			.param("messageId", messageId)
 			.param("reason", reason == null ? "" : reason)
-			.param("details", details == null ? "" : details)
+			.param("details", details instanceof AuditDetails.None ? "" : JSON.writeValueAsString(details))
 			.update();
 	}
 
@@ -42,7 +66,8 @@ class AuditLog {
 	 * {@code APPEAL_ANSWERED} lines), the announcements they pinned, and the text of
 	 * their messages that were removed. The one change the table allows, and only in a
 	 * transaction that declares it (changeset 031); every line keeps who did what, to
-	 * whom and when.
+	 * whom and when. Personal text is only ever a line's whole details (an
+	 * {@link AuditDetails.Text}), so blanking them keeps nothing else from being lost.
 	 */
 	void eraseTextOf(UUID accountId) {
 		jdbc.sql("select set_config('tukipiiri.erasing_personal_text', 'on', true)").query(String.class).single();
@@ -62,7 +87,7 @@ class AuditLog {
 
 	/** Newest first; {@code beforeId} pages further back. */
 	List<AuditEntry> find(AuditFilter filter) {
-		return jdbc.sql("""
+		List<AuditEntry> entries = jdbc.sql("""
 				select l.*, actor.display_name as actor_name, target.display_name as target_name
 				from moderation_audit l
 				left join accounts actor on actor.id = l.actor_id
@@ -79,17 +104,70 @@ class AuditLog {
 			.param("roomId", filter.roomId())
 			.param("actorId", filter.actorId())
 			.param("targetId", filter.targetId())
-			.param("action", filter.action())
+			.param("action", filter.action() == null ? null : filter.action().name())
 			.param("from", timestamp(filter.from()))
 			.param("to", timestamp(filter.to()))
 			.param("beforeId", filter.beforeId())
 			.param("limit", filter.limit())
-			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-					rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("action"),
-					rs.getObject("room_id", UUID.class), rs.getObject("target_id", UUID.class),
-					rs.getString("target_name"), rs.getObject("message_id", UUID.class), rs.getString("reason"),
-					rs.getString("details")))
+			.query((rs, n) -> entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+					rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+					AuditAction.valueOf(rs.getString("action")), rs.getObject("room_id", UUID.class),
+					rs.getObject("target_id", UUID.class), rs.getString("target_name"),
+					rs.getObject("message_id", UUID.class), rs.getString("reason"), rs.getString("details")))
 			.list();
+		return withHolderNames(entries);
+	}
+
+	private static AuditEntry entry(long id, Instant at, UUID actorId, String actorName, AuditAction action,
+			UUID roomId, UUID targetId, String targetName, UUID messageId, String reason, String stored) {
+		AuditDetails details = details(action, stored, reason);
+		// An older report line held its category as its reason; it is in the details now.
+		String shownReason = details instanceof AuditDetails.ReportDetails report && report.reportReason() != null
+				&& report.reportReason().name().equals(reason) ? "" : reason;
+		return new AuditEntry(id, at, actorId, actorName, action, roomId, targetId, targetName, messageId, shownReason,
+				details);
+	}
+
+	/** The stored details in their action's shape: {@code {}} when blank or erased. */
+	static AuditDetails details(AuditAction action, String stored, String reason) {
+		if (stored.startsWith("{")) {
+			try {
+				return JSON.readValue(stored, action.details());
+			}
+			catch (JacksonException notJson) {
+				// A text from before details had shapes that happens to start with a
+				// brace.
+			}
+		}
+		if (stored.isEmpty() && action != AuditAction.REPORT) {
+			return new AuditDetails.None();
+		}
+		return LegacyAuditDetails.read(action, stored, reason);
+	}
+
+	/** Who held a taken-over concern, by their name now. */
+	private List<AuditEntry> withHolderNames(List<AuditEntry> entries) {
+		Set<UUID> holders = new HashSet<>();
+		entries.forEach(entry -> {
+			if (entry.details() instanceof AuditDetails.EscalationStep step && step.previousHolderId() != null) {
+				holders.add(step.previousHolderId());
+			}
+		});
+		if (holders.isEmpty()) {
+			return entries;
+		}
+		Map<UUID, String> names = jdbc.sql("select id, display_name from accounts where id in (:ids)")
+			.param("ids", holders)
+			.query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("display_name")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return entries.stream().map(entry -> {
+			if (entry.details() instanceof AuditDetails.EscalationStep step && step.previousHolderId() != null) {
+				return entry.withDetails(step.withPreviousHolderName(names.get(step.previousHolderId())));
+			}
+			return entry;
+		}).toList();
 	}
 
 	private static Timestamp timestamp(Instant instant) {

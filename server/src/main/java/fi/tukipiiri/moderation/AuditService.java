@@ -3,13 +3,14 @@ package fi.tukipiiri.moderation;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.tukipiiri.accounts.Role;
 import fi.tukipiiri.accounts.RolesChanged;
 import fi.tukipiiri.peersupport.PeerInvitationAnswered;
 import fi.tukipiiri.peersupport.PeerInvitationSent;
@@ -18,6 +19,7 @@ import fi.tukipiiri.rooms.ChatMessage;
 import fi.tukipiiri.rooms.MessageDeleted;
 import fi.tukipiiri.rooms.MessageEdited;
 import fi.tukipiiri.rooms.RoomReadByAdmin;
+import fi.tukipiiri.rooms.RoomRole;
 import fi.tukipiiri.rooms.RoomStaffChanged;
 import fi.tukipiiri.series.HouseRulesChanged;
 
@@ -40,13 +42,17 @@ public class AuditService {
 	/**
 	 * Written in the caller's transaction, so an action and its audit line commit or fail
 	 * together.
+	 * @param reason what the actor wrote as the reason; empty when none
+	 * @param details of the action's shape ({@link AuditAction#details()})
+	 * @throws IllegalArgumentException for details of another shape
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void record(UUID actorId, String action, UUID roomId, UUID targetId, UUID messageId, String reason,
-			String details) {
+	void record(UUID actorId, AuditAction action, UUID roomId, UUID targetId, UUID messageId, String reason,
+			AuditDetails details) {
 		log.append(clock.instant(), actorId, action, roomId, targetId, messageId, reason, details);
 	}
 
+	/** The lines the filter asks for, newest first, with their details in shape. */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> find(AuditFilter filter) {
 		return log.find(filter);
@@ -56,16 +62,16 @@ public class AuditService {
 	@ApplicationModuleListener
 	void on(MessageEdited edited) {
 		ChatMessage message = edited.message();
-		log.append(message.editedAt(), message.authorId(), "EDIT_OWN_MESSAGE", message.roomId(), message.authorId(),
-				message.id(), "", edited.previousBody());
+		log.append(message.editedAt(), message.authorId(), AuditAction.EDIT_OWN_MESSAGE, message.roomId(),
+				message.authorId(), message.id(), "", new AuditDetails.Text(edited.previousBody()));
 	}
 
 	/** A writer's removal of their own message, with its text. */
 	@ApplicationModuleListener
 	void on(MessageDeleted deleted) {
 		ChatMessage message = deleted.message();
-		log.append(clock.instant(), message.authorId(), "DELETE_OWN_MESSAGE", message.roomId(), message.authorId(),
-				message.id(), "", message.body());
+		log.append(clock.instant(), message.authorId(), AuditAction.DELETE_OWN_MESSAGE, message.roomId(),
+				message.authorId(), message.id(), "", new AuditDetails.Text(message.body()));
 	}
 
 	/**
@@ -74,39 +80,59 @@ public class AuditService {
 	 */
 	@ApplicationModuleListener
 	void on(RolesChanged changed) {
-		String via = changed.invitationId() == null ? "" : " (invitation " + changed.invitationId() + ")";
-		log.append(changed.changedAt(), changed.changedBy(), "ROLES_CHANGED", null, changed.accountId(), null, "",
-				names(changed.previousRoles()) + " -> " + names(changed.newRoles()) + via);
+		log.append(changed.changedAt(), changed.changedBy(), AuditAction.ROLES_CHANGED, null, changed.accountId(), null,
+				"", new AuditDetails.RolesChange(sorted(changed.previousRoles()), sorted(changed.newRoles()),
+						changed.invitationId()));
 	}
 
 	/** {@code PEER_INVITED}: who invited whom, from which series. */
 	@ApplicationModuleListener
 	void on(PeerInvitationSent sent) {
-		log.append(sent.invitedAt(), sent.invitedBy(), "PEER_INVITED", null, sent.accountId(), null, "",
-				"invitation " + sent.invitationId() + ", series " + sent.seriesId());
+		log.append(sent.invitedAt(), sent.invitedBy(), AuditAction.PEER_INVITED, null, sent.accountId(), null, "",
+				new AuditDetails.Invitation(sent.invitationId(), sent.seriesId()));
 	}
 
 	/** {@code PEER_INVITATION_ACCEPTED} or {@code _DECLINED}, by the person invited. */
 	@ApplicationModuleListener
 	void on(PeerInvitationAnswered answered) {
 		log.append(answered.answeredAt(), answered.accountId(),
-				answered.accepted() ? "PEER_INVITATION_ACCEPTED" : "PEER_INVITATION_DECLINED", null,
+				answered.accepted() ? AuditAction.PEER_INVITATION_ACCEPTED : AuditAction.PEER_INVITATION_DECLINED, null,
 				answered.accountId(), null, "",
-				"invitation " + answered.invitationId() + ", series " + answered.seriesId());
+				new AuditDetails.Invitation(answered.invitationId(), answered.seriesId()));
 	}
 
 	@ApplicationModuleListener
 	void on(PeerInvitationWithdrawn withdrawn) {
-		log.append(withdrawn.withdrawnAt(), withdrawn.withdrawnBy(), "PEER_INVITATION_WITHDRAWN", null,
+		log.append(withdrawn.withdrawnAt(), withdrawn.withdrawnBy(), AuditAction.PEER_INVITATION_WITHDRAWN, null,
 				withdrawn.accountId(), null, "",
-				"invitation " + withdrawn.invitationId() + ", series " + withdrawn.seriesId());
+				new AuditDetails.Invitation(withdrawn.invitationId(), withdrawn.seriesId()));
 	}
 
+	/**
+	 * A participant added to or taken out of a room is {@code MEMBER_ADDED} or
+	 * {@code MEMBER_REMOVED}; a facilitator or peer supporter appointed (also from a
+	 * participant) is {@code STAFF_APPOINTED}, and one taken out or made a participant is
+	 * {@code STAFF_DISMISSED}.
+	 */
 	@ApplicationModuleListener
 	void on(RoomStaffChanged changed) {
-		log.append(changed.changedAt(), changed.changedBy(),
-				changed.role() == null ? "STAFF_DISMISSED" : "STAFF_APPOINTED", changed.roomId(), changed.accountId(),
-				null, "", changed.role() == null ? "" : changed.role().name());
+		log.append(changed.changedAt(), changed.changedBy(), staffingAction(changed.role(), changed.previousRole()),
+				changed.roomId(), changed.accountId(), null, "",
+				new AuditDetails.Staffing(changed.role(), changed.previousRole()));
+	}
+
+	static AuditAction staffingAction(RoomRole role, RoomRole previous) {
+		if (staff(role)) {
+			return AuditAction.STAFF_APPOINTED;
+		}
+		if (staff(previous)) {
+			return AuditAction.STAFF_DISMISSED;
+		}
+		return role == null ? AuditAction.MEMBER_REMOVED : AuditAction.MEMBER_ADDED;
+	}
+
+	private static boolean staff(RoomRole role) {
+		return role == RoomRole.FACILITATOR || role == RoomRole.PEER_SUPPORTER;
 	}
 
 	/**
@@ -116,17 +142,18 @@ public class AuditService {
 	@ApplicationModuleListener
 	void on(HouseRulesChanged changed) {
 		log.append(changed.changedAt(), changed.changedBy(),
-				changed.removed() ? "HOUSE_RULES_RESET" : "HOUSE_RULES_CHANGED", changed.roomId(), null, null, "",
-				changed.seriesId() == null ? "" : "series " + changed.seriesId());
+				changed.removed() ? AuditAction.HOUSE_RULES_RESET : AuditAction.HOUSE_RULES_CHANGED, changed.roomId(),
+				null, null, "", new AuditDetails.HouseRules(changed.seriesId()));
 	}
 
 	@ApplicationModuleListener
 	void on(RoomReadByAdmin read) {
-		log.append(clock.instant(), read.adminId(), "ADMIN_READ_ROOM", read.roomId(), null, null, "", read.how());
+		log.append(clock.instant(), read.adminId(), AuditAction.ADMIN_READ_ROOM, read.roomId(), null, null, "",
+				new AuditDetails.AdminRead(read.how()));
 	}
 
-	private static String names(java.util.Set<?> roles) {
-		return roles.stream().map(Object::toString).sorted().collect(Collectors.joining(",", "[", "]"));
+	private static List<Role> sorted(Set<Role> roles) {
+		return roles.stream().sorted().toList();
 	}
 
 }

@@ -131,8 +131,8 @@ public class EscalationService {
 			if (!escalations.take(escalationId, actorId, clock.instant())) {
 				throw new EscalationTaken(current(escalationId, actorId).takenByName());
 			}
-			audit.record(actorId, "ESCALATION_TAKEN", escalation.roomId(), escalation.subjectId(), null, "",
-					escalation.signal().name() + " " + escalationId);
+			audit.record(actorId, AuditAction.ESCALATION_TAKEN, escalation.roomId(), escalation.subjectId(), null, "",
+					new AuditDetails.EscalationStep(escalation.signal(), escalationId, null, null));
 		}
 		return current(escalationId, actorId);
 	}
@@ -160,8 +160,8 @@ public class EscalationService {
 				|| !escalations.takeOver(escalationId, holder, actorId, clock.instant())) {
 			throw new EscalationTaken(escalation.takenByName());
 		}
-		audit.record(actorId, "ESCALATION_TAKEN_OVER", escalation.roomId(), escalation.subjectId(), null, "",
-				escalation.signal().name() + " " + escalationId + " from " + holder);
+		audit.record(actorId, AuditAction.ESCALATION_TAKEN_OVER, escalation.roomId(), escalation.subjectId(), null, "",
+				new AuditDetails.EscalationStep(escalation.signal(), escalationId, holder, null));
 		return current(escalationId, actorId);
 	}
 
@@ -210,8 +210,8 @@ public class EscalationService {
 		String text = ReportService.note(ModerationFieldLimits.HANDLING_NOTE, note);
 		Escalation escalation = take(escalationId, actorId);
 		escalations.close(escalationId, clock.instant());
-		audit.record(actorId, "ESCALATION_CLOSED", escalation.roomId(), escalation.subjectId(), null, text,
-				escalation.signal().name() + " " + escalationId);
+		audit.record(actorId, AuditAction.ESCALATION_CLOSED, escalation.roomId(), escalation.subjectId(), null, text,
+				new AuditDetails.EscalationStep(escalation.signal(), escalationId, null, null));
 	}
 
 }

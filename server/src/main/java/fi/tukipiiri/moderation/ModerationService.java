@@ -128,7 +128,8 @@ public class ModerationService {
 			throw new ProtectedMember();
 		}
 		messages.remove(roomId, messageId, actorId, why).ifPresent(removed -> {
-			audit.record(actorId, "REMOVE_MESSAGE", roomId, removed.authorId(), messageId, why, removed.body());
+			audit.record(actorId, AuditAction.REMOVE_MESSAGE, roomId, removed.authorId(), messageId, why,
+					new AuditDetails.Text(removed.body()));
 			events.publishEvent(new ModerationUpdate.MessageRemoved(roomId, messageId, removed.seq()));
 		});
 	}
@@ -153,8 +154,8 @@ public class ModerationService {
 		Sanction mute = new Sanction(UUID.randomUUID(), Sanction.Kind.MUTE, roomId, null, targetId, null,
 				reason(reason), actorId, now, minutes == null ? null : now.plus(Duration.ofMinutes(minutes)));
 		sanctions.insert(mute);
-		audit.record(actorId, "MUTE", roomId, targetId, null, mute.reason(),
-				mute.endsAt() == null ? "until lifted" : "until " + mute.endsAt());
+		audit.record(actorId, AuditAction.MUTE, roomId, targetId, null, mute.reason(),
+				AuditDetails.Mute.of(mute.endsAt()));
 		events.publishEvent(new ModerationUpdate.MemberMuted(roomId, targetId, mute.endsAt()));
 		events.publishEvent(new ModerationUpdate.Muted(roomId, targetId, mute.endsAt(),
 				ModerationUpdate.reasonOrNull(mute.reason())));
@@ -166,21 +167,22 @@ public class ModerationService {
 		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.MUTE);
 		standings.target(actor, targetId, false);
-		liftMute(roomId, actorId, targetId, "");
+		liftMute(roomId, actorId, targetId, null);
 	}
 
 	/**
 	 * Lifts the person's mutes in the room, whoever asks (a facilitator's unmute, an
-	 * appeal's answer; authorised by the caller): audited as {@code UNMUTE} with
-	 * {@code details}, and told to the room and the person.
+	 * appeal's answer; authorised by the caller): audited as {@code UNMUTE} with the
+	 * appeal answered (null for a facilitator's unmute), and told to the room and the
+	 * person.
 	 * @return whether a mute was in force
 	 */
 	@Transactional
-	boolean liftMute(UUID roomId, UUID actorId, UUID targetId, String details) {
+	boolean liftMute(UUID roomId, UUID actorId, UUID targetId, UUID appealId) {
 		if (sanctions.lift(Sanction.Kind.MUTE, roomId, null, targetId, actorId, clock.instant()).isEmpty()) {
 			return false;
 		}
-		audit.record(actorId, "UNMUTE", roomId, targetId, null, "", details);
+		audit.record(actorId, AuditAction.UNMUTE, roomId, targetId, null, "", new AuditDetails.Lifted(appealId));
 		events.publishEvent(new ModerationUpdate.MemberUnmuted(roomId, targetId));
 		events.publishEvent(new ModerationUpdate.Unmuted(targetId, roomId));
 		return true;
@@ -193,7 +195,7 @@ public class ModerationService {
 		standings.target(actor, targetId, true);
 		String why = reason(reason);
 		rooms.removeMember(roomId, targetId);
-		audit.record(actorId, "REMOVE_MEMBER", roomId, targetId, null, why, "");
+		audit.record(actorId, AuditAction.REMOVE_MEMBER, roomId, targetId, null, why, new AuditDetails.None());
 		events.publishEvent(new ModerationUpdate.MemberRemoved(roomId, targetId));
 		events.publishEvent(new ModerationUpdate.Removed(targetId, roomId, ModerationUpdate.reasonOrNull(why)));
 	}
@@ -213,8 +215,8 @@ public class ModerationService {
 				reason(reason), actorId, clock.instant(), null);
 		sanctions.insert(ban);
 		rooms.removeMember(roomId, targetId);
-		audit.record(actorId, scope == BanScope.SERIES ? "BAN_SERIES" : "BAN", roomId, targetId, null, ban.reason(),
-				seriesId == null ? "" : "series " + seriesId);
+		audit.record(actorId, scope == BanScope.SERIES ? AuditAction.BAN_SERIES : AuditAction.BAN, roomId, targetId,
+				null, ban.reason(), new AuditDetails.Ban(seriesId));
 		events.publishEvent(new ModerationUpdate.MemberBanned(roomId, targetId, scope));
 		events.publishEvent(
 				new ModerationUpdate.Banned(targetId, roomId, scope, ModerationUpdate.reasonOrNull(ban.reason())));
@@ -227,24 +229,24 @@ public class ModerationService {
 		InvalidFields.required(targetId, "accountId");
 		Standing actor = standings.require(roomId, actorId, Power.BAN);
 		standings.target(actor, targetId, false);
-		liftBan(roomId, actorId, targetId, "");
+		liftBan(roomId, actorId, targetId, null);
 	}
 
 	/**
 	 * Lifts the person's bans from the room and from its series, whoever asks (a
 	 * facilitator's unban, an appeal's answer; authorised by the caller): audited as
-	 * {@code UNBAN} with {@code details}, told to the person live and, as a notice, by
-	 * {@link BanLifted}.
+	 * {@code UNBAN} with the appeal answered (null for a facilitator's unban), told to
+	 * the person live and, as a notice, by {@link BanLifted}.
 	 * @return whether a ban was in force
 	 */
 	@Transactional
-	boolean liftBan(UUID roomId, UUID actorId, UUID targetId, String details) {
+	boolean liftBan(UUID roomId, UUID actorId, UUID targetId, UUID appealId) {
 		UUID seriesId = sessionRooms.seriesOf(roomId).orElse(null);
 		List<UUID> lifted = sanctions.lift(Sanction.Kind.BAN, roomId, seriesId, targetId, actorId, clock.instant());
 		if (lifted.isEmpty()) {
 			return false;
 		}
-		audit.record(actorId, "UNBAN", roomId, targetId, null, "", details);
+		audit.record(actorId, AuditAction.UNBAN, roomId, targetId, null, "", new AuditDetails.Lifted(appealId));
 		events.publishEvent(new ModerationUpdate.Unbanned(targetId, roomId));
 		events.publishEvent(new BanLifted(lifted.get(0), targetId, roomId, sanctions.roomTitle(roomId)));
 		return true;
@@ -269,7 +271,8 @@ public class ModerationService {
 			return room;
 		}
 		Room changed = rooms.changeState(roomId, wanted);
-		audit.record(actorId, locked ? "LOCK" : "UNLOCK", roomId, null, null, "", "");
+		audit.record(actorId, locked ? AuditAction.LOCK : AuditAction.UNLOCK, roomId, null, null, "",
+				new AuditDetails.None());
 		events.publishEvent(new ModerationUpdate.RoomLockChanged(roomId, wanted));
 		return changed;
 	}
@@ -291,7 +294,7 @@ public class ModerationService {
 					"Slow mode is 0 (off) to " + MAX_SLOW_MODE_SECONDS + " seconds.");
 		}
 		settings.setSlowMode(roomId, seconds);
-		audit.record(actorId, "SLOW_MODE", roomId, null, null, "", seconds + " s");
+		audit.record(actorId, AuditAction.SLOW_MODE, roomId, null, null, "", new AuditDetails.SlowMode(seconds));
 		events.publishEvent(new ModerationUpdate.SlowModeSet(roomId, seconds));
 	}
 
@@ -312,7 +315,7 @@ public class ModerationService {
 		});
 		settings.pin(roomId, announcement, actorId, clock.instant());
 		Pinned pinned = settings.of(roomId).pinned();
-		audit.record(actorId, "PIN", roomId, null, null, "", announcement);
+		audit.record(actorId, AuditAction.PIN, roomId, null, null, "", new AuditDetails.Text(announcement));
 		events.publishEvent(new ModerationUpdate.AnnouncementPinned(roomId, pinned.text(), pinned.pinnedByName(),
 				pinned.pinnedAt()));
 		return pinned;
@@ -322,7 +325,7 @@ public class ModerationService {
 	public void unpin(UUID roomId, UUID actorId) {
 		standings.require(roomId, actorId, Power.PIN);
 		if (settings.unpin(roomId)) {
-			audit.record(actorId, "UNPIN", roomId, null, null, "", "");
+			audit.record(actorId, AuditAction.UNPIN, roomId, null, null, "", new AuditDetails.None());
 			events.publishEvent(new ModerationUpdate.AnnouncementUnpinned(roomId));
 		}
 	}
@@ -349,7 +352,8 @@ public class ModerationService {
 		}
 		MessageService.Sent sent = messages.sendTranslated(roomId, actorId, clientId, MessageKind.CRISIS, texts);
 		if (!sent.duplicate()) {
-			audit.record(actorId, "CRISIS_MESSAGE", roomId, null, sent.message().id(), "", "");
+			audit.record(actorId, AuditAction.CRISIS_MESSAGE, roomId, null, sent.message().id(), "",
+					new AuditDetails.None());
 		}
 		return sent.message();
 	}

@@ -90,8 +90,8 @@ public class PrivateTalkService {
 			rooms.addMember(created.id(), participantId, RoomRole.PARTICIPANT);
 			return created;
 		});
-		audit.record(staffId, "PRIVATE_TALK_OPENED", room.id(), participantId, null, "",
-				(existing.isPresent() ? "again " : "") + "from room " + fromRoomId);
+		audit.record(staffId, AuditAction.PRIVATE_TALK_OPENED, room.id(), participantId, null, "",
+				new AuditDetails.PrivateTalk(fromRoomId, existing.isPresent() ? true : null));
 		events.publishEvent(new PrivateTalkOpened(room.id(), participantId, staffId, staffName));
 		events.publishEvent(new ModerationUpdate.TalkOpened(participantId, fromRoomId, room.id(), staffName));
 		return room;

@@ -97,7 +97,8 @@ public class ReportService {
 		Report report = new Report(UUID.randomUUID(), roomId, null, reporterId, null, messageId, target, null, reason,
 				note(ModerationFieldLimits.REPORT_NOTE, note), clock.instant(), Report.Status.OPEN, List.of());
 		reports.insert(report);
-		audit.record(reporterId, "REPORT", roomId, target, messageId, reason.name(), "");
+		audit.record(reporterId, AuditAction.REPORT, roomId, target, messageId, "",
+				new AuditDetails.ReportDetails(null, reason));
 		String roomTitle = rooms.requireReader(roomId, reporterId, "report").room().title();
 		Set<UUID> concerned = new HashSet<>(List.of(reporterId, target));
 		signals.raise(new SafetySignals.Signal(Escalation.Signal.REPORT, report.id(), roomId, roomTitle, target,
@@ -135,8 +136,9 @@ public class ReportService {
 		if (!reports.close(reportId, status, reviewerId, handling, clock.instant())) {
 			throw new ReportNotFound();
 		}
-		audit.record(reviewerId, actionTaken ? "REPORT_RESOLVED" : "REPORT_DISMISSED", report.roomId(),
-				report.targetId(), report.messageId(), handling, "report " + reportId);
+		audit.record(reviewerId, actionTaken ? AuditAction.REPORT_RESOLVED : AuditAction.REPORT_DISMISSED,
+				report.roomId(), report.targetId(), report.messageId(), handling,
+				new AuditDetails.ReportDetails(reportId, report.reason()));
 		if (report.reporterId() != null) {
 			events.publishEvent(new ReportClosed(reportId, report.reporterId(), report.roomId(), report.roomTitle()));
 			events.publishEvent(new ModerationUpdate.ReportHandled(report.reporterId(), report.roomId(), reportId));

@@ -364,8 +364,9 @@ public class RoomService {
 		if (!eligible) {
 			throw new InvalidStaff(role);
 		}
+		RoomRole previous = rooms.memberRole(roomId, accountId).orElse(null);
 		RoomMember member = addMember(roomId, accountId, role);
-		events.publishEvent(new RoomStaffChanged(roomId, accountId, role, appointedBy, clock.instant()));
+		events.publishEvent(new RoomStaffChanged(roomId, accountId, role, previous, appointedBy, clock.instant()));
 		return member;
 	}
 
@@ -384,10 +385,11 @@ public class RoomService {
 		if (room.kind() == RoomKind.PRIVATE) {
 			throw new PrivateTalkFixed();
 		}
-		if (!removeMember(roomId, accountId)) {
+		RoomRole previous = rooms.memberRole(roomId, accountId).orElse(null);
+		if (previous == null || !removeMember(roomId, accountId)) {
 			throw new MemberNotFound();
 		}
-		events.publishEvent(new RoomStaffChanged(roomId, accountId, null, dismissedBy, clock.instant()));
+		events.publishEvent(new RoomStaffChanged(roomId, accountId, null, previous, dismissedBy, clock.instant()));
 	}
 
 	/**

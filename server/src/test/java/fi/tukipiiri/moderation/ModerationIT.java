@@ -371,7 +371,7 @@ class ModerationIT {
 		JsonNode audit = api.get("/api/moderation/audit?roomId=" + room + "&action=REMOVE_MESSAGE", admin.accessToken())
 			.body();
 		assertThat(audit.size()).isEqualTo(1);
-		assertThat(audit.get(0).path("details").asString()).isEqualTo("Tämä viesti poistetaan");
+		assertThat(audit.get(0).path("details").path("text").asString()).isEqualTo("Tämä viesti poistetaan");
 		assertThat(audit.get(0).path("actorName").asString()).isEqualTo(api.displayName(facilitator));
 		assertThat(audit.get(0).path("targetId").asString()).isEqualTo(target.id().toString());
 		assertThat(jdbc.sql("select body from messages where id = :id")

@@ -191,6 +191,18 @@ class SafetySignalsIT {
 			.param("id", "%" + id + "%")
 			.query(String.class)
 			.list()).containsExactly("ESCALATION_TAKEN", "ESCALATION_TAKEN_OVER", "ESCALATION_TAKEN_OVER");
+		// the audit log says from whom, by name, and what raised the concern
+		JsonNode takenOver = api
+			.get("/api/moderation/audit?roomId=" + room + "&action=ESCALATION_TAKEN_OVER", admin.accessToken())
+			.body();
+		assertThat(takenOver.size()).isEqualTo(2);
+		JsonNode fromKaisa = takenOver.get(1).path("details");
+		assertThat(fromKaisa.path("source").asString()).isEqualTo("RISK_FLAG");
+		assertThat(fromKaisa.path("escalationId").asString()).isEqualTo(id);
+		assertThat(fromKaisa.path("previousHolderId").asString()).isEqualTo(coordinatorOnDuty.id().toString());
+		assertThat(fromKaisa.path("previousHolderName").asString()).isEqualTo(kaisa);
+		assertThat(takenOver.get(0).path("details").path("previousHolderId").asString())
+			.isEqualTo(admin.id().toString());
 	}
 
 	@Test
@@ -328,9 +340,17 @@ class SafetySignalsIT {
 		assertThat(api.post("/api/moderation/escalations/" + id + "/take", Map.of(), coordinatorOnDuty.accessToken())
 			.code()).isEqualTo("moderation.escalation_not_found");
 		assertThat(jdbc.sql("select action from moderation_audit where details like :id order by at")
-			.param("id", "%" + id)
+			.param("id", "%" + id + "%")
 			.query(String.class)
 			.list()).containsExactly("ESCALATION_TAKEN", "ESCALATION_CLOSED");
+		JsonNode closed = api
+			.get("/api/moderation/audit?roomId=" + escalated.room() + "&action=ESCALATION_CLOSED", admin.accessToken())
+			.body();
+		assertThat(closed.size()).isEqualTo(1);
+		assertThat(closed.get(0).path("details").path("source").asString()).isEqualTo("RISK_FLAG");
+		assertThat(closed.get(0).path("details").path("escalationId").asString()).isEqualTo(id);
+		assertThat(closed.get(0).path("details").has("previousHolderId")).isFalse();
+		assertThat(closed.get(0).path("reason").asString()).startsWith(note);
 	}
 
 	@Test

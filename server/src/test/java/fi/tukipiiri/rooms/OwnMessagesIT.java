@@ -85,9 +85,15 @@ class OwnMessagesIT {
 		assertThat(history.get(0).path("previousBody").asString()).isEqualTo("Meillä on vuoroviikot");
 		assertThat(api.get(edits(id), reader.accessToken()).code()).isEqualTo("moderation.forbidden");
 		assertThat(api.get(edits(id), writer.accessToken()).code()).isEqualTo("moderation.forbidden");
-		Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc.sql("""
-				select details from moderation_audit where action = 'EDIT_OWN_MESSAGE' and message_id = :id
-				""").param("id", id).query(String.class).list()).containsExactly("Meillä on vuoroviikot"));
+		Awaitility.await()
+			.atMost(10, TimeUnit.SECONDS)
+			.untilAsserted(() -> assertThat(jdbc
+				.sql("""
+						select details::json ->> 'text' from moderation_audit where action = 'EDIT_OWN_MESSAGE' and message_id = :id
+						""")
+				.param("id", id)
+				.query(String.class)
+				.list()).containsExactly("Meillä on vuoroviikot"));
 
 		// The same text again changes nothing and keeps no second version.
 		assertThat(
@@ -125,9 +131,15 @@ class OwnMessagesIT {
 			assertThat(moderated.path("removed").asBoolean()).isTrue();
 			assertThat(moderated.path("removedByWriter").asBoolean()).isFalse();
 
-			Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc.sql("""
-					select details from moderation_audit where action = 'DELETE_OWN_MESSAGE' and message_id = :id
-					""").param("id", id).query(String.class).list()).containsExactly("Kirjoitin liikaa itsestäni"));
+			Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.untilAsserted(() -> assertThat(jdbc
+					.sql("""
+							select details::json ->> 'text' from moderation_audit where action = 'DELETE_OWN_MESSAGE' and message_id = :id
+							""")
+					.param("id", id)
+					.query(String.class)
+					.list()).containsExactly("Kirjoitin liikaa itsestäni"));
 			// A removed message is not edited back to life.
 			Response revived = api.put(message(id), Map.of("body", "Takaisin"), writer.accessToken());
 			assertThat(revived.status()).isEqualTo(409);

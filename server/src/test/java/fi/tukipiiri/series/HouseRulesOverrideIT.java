@@ -186,7 +186,8 @@ class HouseRulesOverrideIT {
 			JsonNode lines = api
 				.get("/api/moderation/audit?action=HOUSE_RULES_CHANGED&actorId=" + coordinatorId, admin.accessToken())
 				.body();
-			return lines.size() == 1 && lines.get(0).path("details").asString().equals("series " + seriesId);
+			return lines.size() == 1
+					&& lines.get(0).path("details").path("seriesId").asString().equals(seriesId.toString());
 		});
 		await().atMost(10, TimeUnit.SECONDS)
 			.until(() -> api

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import fi.tukipiiri.moderation.AuditAction;
 import fi.tukipiiri.moderation.AuditEntry;
 import fi.tukipiiri.moderation.AuditFilter;
 import fi.tukipiiri.moderation.AuditService;
@@ -70,11 +70,15 @@ class ReviewController {
 		reports.close(reportId, RoomModerationController.id(caller), request.actionTaken(), request.note());
 	}
 
+	/**
+	 * Audit lines, newest first, with details in their action's shape. {@code action} is
+	 * an {@link AuditAction} name exactly; another is {@code 400 validation.failed} with
+	 * field {@code action} ({@code invalid_value}), never an empty answer.
+	 */
 	@GetMapping("/api/moderation/audit")
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	List<AuditEntry> audit(@RequestParam(required = false) UUID roomId, @RequestParam(required = false) UUID actorId,
-			@RequestParam(required = false) UUID targetId,
-			@RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String action,
+			@RequestParam(required = false) UUID targetId, @RequestParam(required = false) AuditAction action,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) @Min(1) Long beforeId,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
