@@ -7,6 +7,7 @@
 // appoints a facilitator to the room on the staffing screen, and the room is no longer marked.
 import {
   baseUrl,
+  chooseLanguage,
   expectAccessible,
   expectAttribute,
   expectHidden,
@@ -24,7 +25,7 @@ const exact = { exact: true };
 async function signIn(page, who, { english = false } = {}) {
   await page.goto(baseUrl());
   if (english) {
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await chooseLanguage(page, 'English');
     await expectAttribute(page.locator('html'), 'lang', 'en', 'the page in English');
   }
   await page.getByLabel(english ? 'Username' : 'Käyttäjätunnus', exact).fill(who.username);
