@@ -132,6 +132,29 @@ export async function expectUrl(page, predicate, description) {
 }
 
 /**
+ * Unfolds the site header's menu (the group calendar, the language) when it is folded behind its
+ * button, as on a phone; on a wide screen its parts are in the header's row already.
+ */
+export async function openSiteMenu(page) {
+  const toggle = page.getByTestId('site-menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** Goes to the front page from the site header: its brand on a wide screen, "Etusivu" in its menu on a phone. */
+export async function goHome(page) {
+  await openSiteMenu(page);
+  const home = page.getByTestId('home-nav');
+  if (await home.isVisible()) await home.click();
+  else await page.getByRole('link', { name: 'Tukipiiri', exact: true }).click();
+}
+
+/** Chooses the interface language by its name ("English", "Suomi") from the site header, on any screen. */
+export async function chooseLanguage(page, name) {
+  await openSiteMenu(page);
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/**
  * Waits until the room's composer can be written in, accepting the group's house rules on the way
  * when the room asks for them first.
  */

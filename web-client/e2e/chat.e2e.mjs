@@ -246,6 +246,47 @@ const phoneRoom = {
       return { ok: open.wholeMessages >= 3, actual: `${open.wholeMessages} messages in ${open.height} px` };
     });
     await expectAccessible(page, 'the room on a phone with the keyboard open');
+
+    // Writing about wanting to die brings the help card: folded to one line on a phone (at most a quarter of
+    // 390×844), 112 a tap away, the rest one tap further, read out politely; the messages keep their room.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const risk = 'en jaksa enää, haluan kuolla';
+    await input.fill(risk);
+    await input.press('Enter');
+    await expectVisible(message(page, parent.displayName, risk), 'the message about wanting to die, sent as written');
+    const card = page.getByTestId('help-card');
+    await expectVisible(card, 'the help card for the writer');
+    await expectAttribute(
+      card.getByRole('link', { name: '112', exact: true }),
+      'href',
+      'tel:112',
+      'the emergency number on the folded card',
+    );
+    await expectAttribute(card.getByTestId('help-card-more'), 'aria-expanded', 'false', 'the help card, folded on a phone');
+    await expectHidden(card.getByRole('link', { name: '080 005 005', exact: true }), 'the other numbers, a tap away');
+    const announced = await card.evaluate(
+      (section) => section.closest('[aria-live="polite"]') !== null && section.textContent.includes('Vain sinä näet tämän'),
+    );
+    if (!announced) throw new ScenarioFailure('the help card is not in a polite live region with its whole lead');
+    await waitFor('the folded help card within a quarter of 390×844 and messages on half of it', async () => {
+      const [box, area] = await Promise.all([card.boundingBox(), messageArea(page)]);
+      const ok = box !== null && box.height <= 844 * 0.25 && area.share >= 0.5;
+      return { ok, actual: `card ${box?.height} px, messages ${Math.round(area.share * 100)} % (${area.height} px)` };
+    });
+    await expectAccessible(page, 'the room on a phone with the help card');
+    await page.setViewportSize({ width: 390, height: 470 });
+    await input.focus();
+    await waitFor('three whole messages in view at 390×470 with the help card', async () => {
+      const open = await messageArea(page);
+      return { ok: open.wholeMessages >= 3, actual: `${open.wholeMessages} messages in ${open.height} px` };
+    });
+    await expectVisible(card.getByRole('link', { name: '112', exact: true }), 'the emergency number with the keyboard open');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card.getByTestId('help-card-more').click();
+    await expectAttribute(card.getByTestId('help-card-more'), 'aria-expanded', 'true', 'the help card, unfolded');
+    await expectVisible(card.getByRole('link', { name: '080 005 005', exact: true }), 'Nollalinja once unfolded');
+    await card.getByTestId('help-card-close').click();
+    await expectHidden(card, 'the help card once closed');
     await page.getByTestId('back-to-rooms').click();
     await expectTitle(page, 'Keskustelut – Tukipiiri', 'the room list');
   },

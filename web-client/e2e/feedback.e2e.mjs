@@ -17,6 +17,7 @@ import {
   expectText,
   expectUrl,
   expectVisible,
+  goHome,
   runScenarios,
   waitFor,
 } from './browser.mjs';
@@ -171,7 +172,7 @@ async function readShownReport(page, first) {
 
 /** (d) The parent downloads their data, then deletes the account. */
 async function downloadAndErase(page) {
-  await page.getByRole('link', { name: 'Tukipiiri', exact: true }).click();
+  await goHome(page);
   await page.getByRole('link', { name: 'Omat tiedot', exact: true }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Omat tiedot' }), 'my data');
   await expectText(page.getByTestId('export-hint'), /jää tälle laitteelle/, 'that the downloaded file stays on the device');

@@ -3,6 +3,7 @@
 // sign-in error, joining as a guest, and the quick exit.
 import {
   baseUrl,
+  chooseLanguage,
   expectAccessible,
   expectAttribute,
   expectHidden,
@@ -50,7 +51,7 @@ const registerAndSignIn = {
     await expectVisible(page.getByTestId('role-list').getByText('Vanhempi', exact), 'the role "Vanhempi"');
     await expectHidden(page.getByTestId('guest-notice'), 'the guest notice for a registered user');
 
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await chooseLanguage(page, 'English');
     await expectAttribute(page.locator('html'), 'lang', 'en', 'the page after switching to English');
     await expectText(greeting, `Hello, ${displayName}!`, 'the English greeting');
     await expectVisible(page.getByTestId('role-list').getByText('Parent', exact), 'the role "Parent"');
@@ -71,7 +72,7 @@ const registerAndSignIn = {
       'the English wrong-password error',
     );
 
-    await page.getByRole('button', { name: 'Suomi', exact: true }).click();
+    await chooseLanguage(page, 'Suomi');
     await expectAttribute(page.locator('html'), 'lang', 'fi', 'the page after switching back to Finnish');
     await expectVisible(
       page.getByRole('alert').filter({ hasText: 'Käyttäjätunnus tai salasana on väärin.' }),

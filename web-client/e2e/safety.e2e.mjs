@@ -7,6 +7,7 @@
 // appoints a facilitator to the room on the staffing screen, and the room is no longer marked.
 import {
   baseUrl,
+  chooseLanguage,
   expectAccessible,
   expectAttribute,
   expectHidden,
@@ -24,7 +25,7 @@ const exact = { exact: true };
 async function signIn(page, who, { english = false } = {}) {
   await page.goto(baseUrl());
   if (english) {
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await chooseLanguage(page, 'English');
     await expectAttribute(page.locator('html'), 'lang', 'en', 'the page in English');
   }
   await page.getByLabel(english ? 'Username' : 'Käyttäjätunnus', exact).fill(who.username);
@@ -122,6 +123,21 @@ const reachesSomeone = {
       new RegExp(`^(Huolestuttava viesti huoneessa ${roomTitle}|\\d+ uutta huolta)`),
       'the live alert for the coordinator',
     );
+    // On a phone the alert stays small (at most a quarter of 390×844, two buttons in one row) under a one-row header.
+    await coordinatorPage.setViewportSize({ width: 390, height: 844 });
+    await waitFor('the live alert within a quarter of a phone, its buttons in one row', async () => {
+      const shape = await alert.evaluate((box) => {
+        const buttons = [...box.querySelectorAll('.actions > *')].map((button) => button.getBoundingClientRect());
+        return {
+          height: Math.round(box.getBoundingClientRect().height),
+          oneRow: buttons.length === 2 && Math.abs(buttons[0].top - buttons[1].top) < 2,
+          header: Math.round(document.querySelector('.site-header-inner').getBoundingClientRect().height),
+        };
+      });
+      return { ok: shape.height <= 844 * 0.25 && shape.oneRow && shape.header <= 64, actual: shape };
+    });
+    await expectAccessible(coordinatorPage, 'the live alert on a phone');
+    await coordinatorPage.setViewportSize({ width: 1280, height: 860 });
     // Other rooms may have open concerns with the same words: this room's is the one named after it.
     const concern = coordinatorPage
       .getByTestId('escalation')

@@ -1,10 +1,24 @@
 // Every screen of the web client against a running server (TUKIPIIRI_BASE_URL), on a phone in
 // Finnish and on a laptop in English: axe-core finds no serious or critical violation, and no
 // page is wider than its window. The screens come from the client's own route list, so a new
-// screen without a visit here fails the suite.
+// screen without a visit here fails the suite. On the phone the site header is one row of at most
+// 64 px on every screen, for a visitor, a parent and a coordinator, in Finnish and in English, with the
+// quick exit in view; its menu opens, passes axe-core, and Escape folds it without counting toward the
+// quick exit's Esc-Esc.
 import { readFile } from 'node:fs/promises';
 
-import { baseUrl, expectAccessible, expectHidden, expectVisible, required, runScenarios, ScenarioFailure, waitFor } from './browser.mjs';
+import {
+  baseUrl,
+  chooseLanguage,
+  expectAccessible,
+  expectAttribute,
+  expectHidden,
+  expectVisible,
+  required,
+  runScenarios,
+  ScenarioFailure,
+  waitFor,
+} from './browser.mjs';
 
 const exact = { exact: true };
 const source = (path) => readFile(new URL(path, import.meta.url), 'utf8');
@@ -69,14 +83,87 @@ const visits = [
 ];
 
 const passes = [
-  { name: 'phone, Finnish', viewport: { width: 390, height: 844 }, language: 'fi' },
+  { name: 'phone, Finnish', viewport: { width: 390, height: 844 }, language: 'fi', compactHeader: true },
   { name: 'laptop, English', viewport: { width: 1280, height: 800 }, language: 'en', headerInOneRow: true },
 ];
 
 const words = {
-  fi: { username: 'Käyttäjätunnus', password: 'Salasana', signIn: 'Kirjaudu sisään', loading: 'Ladataan…' },
-  en: { username: 'Username', password: 'Password', signIn: 'Sign in', loading: 'Loading…' },
+  fi: { username: 'Käyttäjätunnus', password: 'Salasana', signIn: 'Kirjaudu sisään', loading: 'Ladataan…', language: 'Suomi' },
+  en: { username: 'Username', password: 'Password', signIn: 'Sign in', loading: 'Loading…', language: 'English' },
 };
+
+/** The tallest the site header may be on a phone: one row of 44 px targets with its padding. */
+const PHONE_HEADER_MAX_PX = 64;
+
+/** The site header's height, whether its visible parts share one row, and where the quick exit is. */
+function headerShape(page) {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.site-header-inner > *')]
+      .map((part) => part.getBoundingClientRect())
+      .filter((box) => box.height > 0);
+    const exit = document.querySelector('[data-testid=quick-exit]')?.getBoundingClientRect();
+    return {
+      height: Math.round(document.querySelector('tp-site-header').getBoundingClientRect().height),
+      oneRow: Math.max(...boxes.map((box) => box.top)) < Math.min(...boxes.map((box) => box.bottom)),
+      exitInView:
+        exit !== undefined && exit.width > 0 && exit.left >= 0 && exit.right <= window.innerWidth && exit.bottom <= window.innerHeight,
+    };
+  });
+}
+
+/** On a phone: one row, no taller than {@link PHONE_HEADER_MAX_PX}, the quick exit and help in view. */
+async function expectCompactHeader(page, where) {
+  const shape = await headerShape(page);
+  if (shape.height > PHONE_HEADER_MAX_PX || !shape.oneRow || !shape.exitInView) {
+    throw new ScenarioFailure(
+      `${where}: the site header is ${shape.height} px high (at most ${PHONE_HEADER_MAX_PX}), ${shape.oneRow ? 'one row' : 'more than one row'}, the quick exit ${shape.exitInView ? 'in view' : 'out of view'}`,
+    );
+  }
+  await expectVisible(page.getByTestId('help-toggle'), `${where}: the crisis numbers' button in the header`);
+}
+
+/** Whether the page is still the service's (the quick exit has not been taken). */
+async function expectStillHere(page, description) {
+  const here = await page.evaluate((origin) => window.location.origin === origin && !document.body.hidden, new URL(baseUrl()).origin);
+  if (!here) throw new ScenarioFailure(`${description}: the page was left`);
+}
+
+/**
+ * The phone's header menu for one person: it opens from its button, passes axe-core, folds on Escape
+ * with the focus back on its button (and that Escape does not count toward the quick exit: one more is
+ * not a double press), and the header stays one row in English too.
+ */
+async function checkPhoneMenu(page, who) {
+  const where = `the header menu for ${who ?? 'a visitor'} on a phone`;
+  const toggle = page.getByTestId('site-menu-toggle');
+  const menu = page.getByTestId('site-menu');
+  await expectAttribute(toggle, 'aria-expanded', 'false', `${where}: its button, folded`);
+  await expectHidden(menu, `${where}: folded at first`);
+  if (who !== null) await expectVisible(page.getByTestId('notifications-toggle'), `${where}: the bell beside it`);
+  await toggle.click();
+  await expectAttribute(toggle, 'aria-expanded', 'true', `${where}: its button, unfolded`);
+  await expectVisible(menu.getByTestId('calendar-nav'), `${where}: the group calendar in it`);
+  await expectVisible(menu.getByRole('button', { name: 'English', exact: true }), `${where}: the languages in it`);
+  const controls = await toggle.getAttribute('aria-controls');
+  if (controls === null || (await menu.getAttribute('id')) !== controls)
+    throw new ScenarioFailure(`${where}: aria-controls does not name the menu`);
+  await expectAccessible(page, `${where}, unfolded`);
+  await page.keyboard.press('Escape');
+  await expectHidden(menu, `${where}: folded after Escape`);
+  await expectAttribute(toggle, 'aria-expanded', 'false', `${where}: its button after Escape`);
+  const focused = await toggle.evaluate((button) => button === document.activeElement);
+  if (!focused) throw new ScenarioFailure(`${where}: Escape did not give the focus back to the menu's button`);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await expectStillHere(page, `${where}: an Escape that folded the menu followed by one more`);
+  // In English (the other language on offer), then back.
+  await chooseLanguage(page, words.en.language);
+  await expectAttribute(page.locator('html'), 'lang', 'en', `${where}: the page in English`);
+  await expectHidden(menu, `${where}: folded once a language is chosen`);
+  await expectCompactHeader(page, `${where}, in English`);
+  await chooseLanguage(page, words.fi.language);
+  await expectAttribute(page.locator('html'), 'lang', 'fi', `${where}: the page in Finnish again`);
+}
 
 async function signIn(page, username, language) {
   const text = words[language];
@@ -120,14 +207,9 @@ async function visit(page, { route, hash, tag, pass }) {
   if (overflow > 0) throw new ScenarioFailure(`${where}: the page is ${overflow} px wider than the window`);
   if (pass.headerInOneRow) {
     // One row: every visible part overlaps every other vertically.
-    const oneRow = await page.evaluate(() => {
-      const boxes = [...document.querySelectorAll('.site-header-inner > *')]
-        .map((part) => part.getBoundingClientRect())
-        .filter((box) => box.height > 0);
-      return Math.max(...boxes.map((box) => box.top)) < Math.min(...boxes.map((box) => box.bottom));
-    });
-    if (!oneRow) throw new ScenarioFailure(`${where}: the site header takes more than one row`);
+    if (!(await headerShape(page)).oneRow) throw new ScenarioFailure(`${where}: the site header takes more than one row`);
   }
+  if (pass.compactHeader) await expectCompactHeader(page, where);
 }
 
 const names = await routeNames();
@@ -153,11 +235,12 @@ await runScenarios(
         if (index > 0) page = await newPage();
         trackRequests(page);
         await page.goto(`${baseUrl()}#/login`);
-        if (pass.language !== 'fi') await page.getByRole('button', { name: 'English', exact: true }).click();
+        if (pass.language !== 'fi') await chooseLanguage(page, 'English');
         if (who !== null) await signIn(page, who, pass.language);
         for (const [route, hash] of Object.entries(screens)) {
           await visit(page, { route, hash, tag: tags[route], pass });
         }
+        if (pass.compactHeader) await checkPhoneMenu(page, who);
       }
     },
   })),

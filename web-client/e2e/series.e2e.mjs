@@ -16,6 +16,8 @@ import {
   expectAccessible,
   expectText,
   expectVisible,
+  goHome,
+  openSiteMenu,
   runScenarios,
   uniqueSuffix,
   waitFor,
@@ -99,6 +101,7 @@ async function planSeries(page) {
 
 async function enrolFromCalendar(page, parent) {
   await registerParent(page, parent);
+  await openSiteMenu(page);
   await page.getByTestId('calendar-nav').click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Ryhmäkalenteri' }), 'the calendar');
   const link = page.getByTestId('calendar-results').getByRole('link', { name: seriesTitle, exact: true });
@@ -155,7 +158,7 @@ async function followFillAndTemplates(page) {
 }
 
 async function openMySessions(page) {
-  await page.getByRole('link', { name: 'Tukipiiri', exact: true }).click();
+  await goHome(page);
   await page.getByRole('link', { name: 'Omat tapaamiset', exact: true }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Omat tapaamiset' }), 'my sessions');
   const first = page.getByTestId('my-session').first();

@@ -20,8 +20,11 @@ const ROOMY = '(min-width: 40rem) and (min-height: 36rem)';
  * emergency number, the other crisis numbers and, in a group, a way to ask for a one-to-one talk.
  * Only this person sees it, in their own interface language; nothing they wrote was blocked. It
  * stays until they close it, and does not take the focus from what they are writing. On a phone
- * it is a few lines (the other numbers a tap away), so the conversation and the composer stay in
- * view with the on-screen keyboard open.
+ * it starts folded to one line (about a sixteenth of the screen): the heading, the emergency number,
+ * "Lisää apua" and a cross to close. "Lisää apua" (a disclosure, `aria-expanded`) unfolds the lead, the
+ * request for a private talk and the other numbers, so the conversation and the composer stay in view
+ * with the on-screen keyboard open. The lead is folded only for the eye: the polite live region reads
+ * it whole when the card appears.
  */
 class HelpCard extends Component {
   readonly #section = h('section', { class: 'help-card', 'data-testid': 'help-card', hidden: '' });
@@ -48,11 +51,12 @@ class HelpCard extends Component {
 
   protected render(): void {
     const headingId = uniqueId('help-card');
-    const close = translated(locale, 'button', 'chat.helpCard.close', {
-      type: 'button',
-      class: 'button-quiet button-small',
-      'data-testid': 'help-card-close',
-    });
+    // On a folded phone card only a cross shows; the word stays the button's name.
+    const close = h(
+      'button',
+      { type: 'button', class: 'button-quiet button-small help-card-close', 'data-testid': 'help-card-close' },
+      translated(locale, 'span', 'chat.helpCard.close', { class: 'help-card-close-label' }),
+    );
     this.#moreToggle.setAttribute('aria-controls', this.#more.id);
     this.#moreToggle.addEventListener('click', () => this.#showMore(this.#more.hidden));
     this.#section.setAttribute('aria-labelledby', headingId);
@@ -61,16 +65,17 @@ class HelpCard extends Component {
         'div',
         { class: 'help-card-top' },
         translated(locale, 'h2', 'chat.helpCard.heading', { id: headingId, class: 'help-card-heading' }),
+        h(
+          'p',
+          { class: 'help-card-lead' },
+          translated(locale, 'span', 'chat.helpCard.lead', { class: 'help-card-lead-text' }),
+          ' ',
+          h('a', { class: 'help-line-number', href: `tel:${EMERGENCY}` }, EMERGENCY),
+        ),
+        this.#moreToggle,
         close,
       ),
-      h(
-        'p',
-        { class: 'help-card-lead' },
-        translated(locale, 'span', 'chat.helpCard.lead'),
-        ' ',
-        h('a', { class: 'help-line-number', href: `tel:${EMERGENCY}` }, EMERGENCY),
-      ),
-      h('div', { class: 'actions' }, this.#ask, this.#moreToggle),
+      h('div', { class: 'actions' }, this.#ask),
       this.#more,
       this.#asked,
       this.#error.element,
@@ -108,6 +113,7 @@ class HelpCard extends Component {
 
   #showMore(shown: boolean): void {
     this.#more.hidden = !shown;
+    this.#section.classList.toggle('is-folded', !shown);
     this.#moreToggle.setAttribute('aria-expanded', String(shown));
   }
 

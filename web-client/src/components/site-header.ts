@@ -2,21 +2,22 @@ import { locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { translated } from '../i18n/dom.ts';
-import { hashOf } from '../routes.ts';
 import './help-panel.ts';
-import './language-switch.ts';
 import './notification-bell.ts';
 import './quick-exit.ts';
 import './safety-alert.ts';
+import './site-menu.ts';
 
 /**
- * Brand, quick exit, crisis help, the group calendar, notifications (signed in only) and
- * language, in that order on every screen size (so the keyboard order matches what is seen,
- * and the quick exit comes right after the brand).
+ * Brand, quick exit, crisis help, notifications (signed in only) and the menu (the group calendar
+ * and the language), in that order on every screen size (so the keyboard order matches what is
+ * seen, and the quick exit comes right after the brand). On a phone it is one row: the brand shows
+ * only its mark, the notifications a bell, and the menu folds behind a button (`tp-site-menu`).
  */
 class SiteHeader extends Component {
   protected render(): void {
-    const brand = translated(locale, 'a', 'app.name', { href: '#/', class: 'brand' });
+    // On a phone only the mark shows; the name stays the link's text for screen readers.
+    const brand = h('a', { href: '#/', class: 'brand' }, translated(locale, 'span', 'app.name', { class: 'brand-name' }));
     this.append(
       h(
         'header',
@@ -27,9 +28,8 @@ class SiteHeader extends Component {
           brand,
           h('tp-quick-exit'),
           h('tp-help-panel'),
-          translated(locale, 'a', 'nav.calendar', { href: hashOf('calendar'), class: 'header-link', 'data-testid': 'calendar-nav' }),
           h('tp-notification-bell'),
-          h('tp-language-switch'),
+          h('tp-site-menu'),
         ),
         h('tp-safety-alert'),
       ),
