@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -32,6 +30,8 @@ import org.springframework.test.context.TestPropertySource;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
@@ -63,7 +63,14 @@ class HouseRulesOverrideIT {
 	@Autowired
 	ApplicationContext node;
 
+	ClockedSeries series;
+
 	@BeforeEach
+	void setUp() {
+		CLOCK.reset();
+		series = new ClockedSeries(api, jdbc, node, CLOCK);
+	}
+
 	@AfterEach
 	void resetClock() {
 		CLOCK.reset();
@@ -95,7 +102,7 @@ class HouseRulesOverrideIT {
 			.isEqualTo(sqlVersionOfTemplate(SeriesPlans.CLOSED_GROUP_TEMPLATE));
 
 		// tokens are taken after the clock moved, so they are valid at its time
-		UUID room = openFirstSession(planned.body());
+		UUID room = series.open(Planned.of(planned.body()), 0);
 		parent = again(parent);
 		coordinator = again(coordinator);
 		facilitator = again(facilitator);
@@ -331,17 +338,6 @@ class HouseRulesOverrideIT {
 					""")
 			.param("id", UUID.fromString(templateId))
 			.query(String.class)
-			.single();
-	}
-
-	/** Moves the clock to ten minutes before the first session and opens its room. */
-	private UUID openFirstSession(JsonNode series) {
-		JsonNode first = series.path("sessions").get(0);
-		CLOCK.set(Instant.parse(first.path("startsAt").asString()).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
-		return jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", UUID.fromString(first.path("id").asString()))
-			.query(UUID.class)
 			.single();
 	}
 
