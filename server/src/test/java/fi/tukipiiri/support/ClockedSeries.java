@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -53,14 +54,18 @@ public final class ClockedSeries {
 	public record Person(String username, UUID id, String displayName) {
 	}
 
-	/** A series as planned, with its sessions as the planning answered them, in order. */
-	public record Planned(UUID id, List<JsonNode> sessions) {
+	/**
+	 * A series as planned: its id, its title with the tag it was given, and its sessions
+	 * as the service answered them, in order.
+	 */
+	public record Planned(UUID id, String title, List<JsonNode> sessions) {
 
-		/** The series as {@code POST /api/series} answered it (id and sessions). */
+		/** The series as {@code POST} or {@code GET /api/series} answered it. */
 		public static Planned of(JsonNode series) {
 			List<JsonNode> sessions = new ArrayList<>();
 			series.path("sessions").forEach(sessions::add);
-			return new Planned(UUID.fromString(series.path("id").asString()), sessions);
+			return new Planned(UUID.fromString(series.path("id").asString()), series.path("title").asString(),
+					sessions);
 		}
 
 		/** The id of the session at {@code index} (0 for the first meeting). */
@@ -188,6 +193,17 @@ public final class ClockedSeries {
 	 * @return the session's room
 	 */
 	public UUID attend(Planned planned, int index, List<Person> people) {
+		return attend(planned, index, people, (room, connections) -> {
+		});
+	}
+
+	/**
+	 * As {@link #attend(Planned, int, List)}, and once everyone is recorded present,
+	 * {@code whilePresent} is given the room and the people's connections (in their
+	 * order), e.g. to say something there, before the clock moves on.
+	 */
+	public UUID attend(Planned planned, int index, List<Person> people,
+			BiConsumer<UUID, List<StompTestClient>> whilePresent) {
 		UUID room = open(planned, index);
 		UUID session = planned.sessionId(index);
 		List<StompTestClient> connections = new ArrayList<>();
@@ -202,6 +218,7 @@ public final class ClockedSeries {
 					.param("s", session)
 					.query(Long.class)
 					.single() == people.size());
+			whilePresent.accept(room, connections);
 			clock.advance(Duration.ofMinutes(30));
 		}
 		finally {
