@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -43,14 +41,7 @@ class SeriesBanIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
 	ClockedSeries series;
-
-	@BeforeEach
-	void setUp() {
-		series = new ClockedSeries(api, jdbc, node, CLOCK);
-	}
 
 	@AfterEach
 	void resetClock() {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -45,8 +44,6 @@ class SeriesCoordinationIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
 	ClockedSeries series;
 
 	Session coordinator;
@@ -59,7 +56,6 @@ class SeriesCoordinationIT {
 	@BeforeEach
 	void staff() {
 		CLOCK.reset();
-		series = new ClockedSeries(api, jdbc, node, CLOCK);
 		coordinator = api.staffMember("Koordinaattori Kirsi", "COORDINATOR");
 		facilitator = api.staffMember("Ohjaaja Olga", "FACILITATOR");
 		facilitatorName = api.displayName(facilitator);

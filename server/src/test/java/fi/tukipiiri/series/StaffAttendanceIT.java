@@ -11,12 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -51,14 +49,7 @@ class StaffAttendanceIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
 	ClockedSeries series;
-
-	@BeforeEach
-	void setUp() {
-		series = new ClockedSeries(api, jdbc, node, CLOCK);
-	}
 
 	@AfterEach
 	void resetClock() {

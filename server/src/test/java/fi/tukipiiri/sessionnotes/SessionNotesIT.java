@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -51,19 +50,12 @@ class SessionNotesIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
-	@Autowired
 	List<RetentionRule> retentionRules;
 
+	@Autowired
 	ClockedSeries series;
 
 	@BeforeEach
-	void setUp() {
-		CLOCK.reset();
-		series = new ClockedSeries(api, jdbc, node, CLOCK);
-	}
-
 	@AfterEach
 	void resetClock() {
 		CLOCK.reset();

@@ -3,6 +3,7 @@ package fi.tukipiiri.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,9 +30,11 @@ import fi.tukipiiri.support.ApiClient.Session;
  * {@link SharedTestClock}: the clock is moved to a session's lobby or past its end and
  * the node's lifecycle ticks once, so a test reaches a session's room without waiting.
  * People are kept as {@link Person}s, who sign in again at the clock's time (a token from
- * before a move of weeks has expired).
+ * before a move of weeks has expired). Every {@link IntegrationTest} has one; the test
+ * must also import {@link SharedTestClock.Config} for the node to run on that clock.
  */
-public final class ClockedSeries {
+@TestComponent
+public class ClockedSeries {
 
 	/** The password every registered test person has. */
 	public static final String PASSWORD = "correct horse battery";
@@ -91,11 +95,11 @@ public final class ClockedSeries {
 	/**
 	 * @param node the node whose lifecycle is ticked, the one {@code api} speaks to
 	 */
-	public ClockedSeries(ApiClient api, JdbcClient jdbc, ApplicationContext node, SharedTestClock clock) {
+	public ClockedSeries(ApiClient api, JdbcClient jdbc, ApplicationContext node) {
 		this.api = api;
 		this.jdbc = jdbc;
 		this.node = node;
-		this.clock = clock;
+		this.clock = SharedTestClock.INSTANCE;
 	}
 
 	/** The signed-in person, with the username and display name the service holds. */
@@ -183,7 +187,7 @@ public final class ClockedSeries {
 	 */
 	public UUID open(Planned planned, int index) {
 		clock.set(planned.startsAt(index).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
+		tick();
 		return room(planned, index);
 	}
 
@@ -232,7 +236,7 @@ public final class ClockedSeries {
 	 */
 	public void end(Planned planned, int index) {
 		clock.set(planned.endsAt(index).plus(Duration.ofMinutes(11)));
-		LifecycleTicks.tick(node);
+		tick();
 	}
 
 	/** The session's room, once it has opened. */
@@ -241,6 +245,13 @@ public final class ClockedSeries {
 			.param("id", planned.sessionId(index))
 			.query(UUID.class)
 			.single();
+	}
+
+	private void tick() {
+		if (node.getBean(Clock.class) != clock) {
+			throw new IllegalStateException("The node is not on the shared test clock: import SharedTestClock.Config");
+		}
+		LifecycleTicks.tick(node);
 	}
 
 	private static String password(String username) {

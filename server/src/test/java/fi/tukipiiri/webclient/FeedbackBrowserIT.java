@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -55,14 +54,11 @@ class FeedbackBrowserIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
 	ClockedSeries series;
 
 	@BeforeEach
 	void now() {
 		CLOCK.reset();
-		series = new ClockedSeries(api, jdbc, node, CLOCK);
 	}
 
 	@AfterEach

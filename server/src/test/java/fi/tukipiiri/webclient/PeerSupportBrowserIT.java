@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -49,16 +48,9 @@ class PeerSupportBrowserIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
 	ClockedSeries series;
 
 	@BeforeEach
-	void setUp() {
-		CLOCK.reset();
-		series = new ClockedSeries(api, jdbc, node, CLOCK);
-	}
-
 	@AfterEach
 	void resetClock() {
 		CLOCK.reset();

@@ -51,14 +51,10 @@ class WorkbookBrowserIT {
 	@Autowired
 	ApplicationContext node;
 
+	@Autowired
 	ClockedSeries series;
 
 	@BeforeEach
-	void setUp() {
-		CLOCK.reset();
-		series = new ClockedSeries(api, jdbc, node, CLOCK);
-	}
-
 	@AfterEach
 	void resetClock() {
 		CLOCK.reset();
