@@ -77,10 +77,12 @@ public class ClockedSeries {
 			return UUID.fromString(sessions.get(index).path("id").asString());
 		}
 
+		/** When the session at {@code index} starts, as planned. */
 		public Instant startsAt(int index) {
 			return Instant.parse(sessions.get(index).path("startsAt").asString());
 		}
 
+		/** When the session at {@code index} ends, as planned (before its grace). */
 		public Instant endsAt(int index) {
 			return Instant.parse(sessions.get(index).path("endsAt").asString());
 		}
