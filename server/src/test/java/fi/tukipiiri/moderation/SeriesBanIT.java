@@ -3,9 +3,6 @@ package fi.tukipiiri.moderation;
 import static fi.tukipiiri.support.StompTestClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,17 +11,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import fi.tukipiiri.series.LifecycleTicks;
-import fi.tukipiiri.series.Recurrence;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Person;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
-import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
 import fi.tukipiiri.support.StompTestClient;
 
@@ -38,8 +34,6 @@ class SeriesBanIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
 
-	private static final String PASSWORD = "correct horse battery";
-
 	@Autowired
 	ApiClient api;
 
@@ -47,7 +41,7 @@ class SeriesBanIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
+	ClockedSeries series;
 
 	@AfterEach
 	void resetClock() {
@@ -56,44 +50,30 @@ class SeriesBanIT {
 
 	@Test
 	void aSeriesBanKeepsThePersonOutOfLaterSessions() {
-		Session admin = api.login("root-admin", "test-admin-password");
-		Session facilitator = api.staffMember("Ohjaaja Sari", "FACILITATOR");
-		String facilitatorName = api.get("/api/me", facilitator.accessToken()).text("username");
-		UUID seriesId = UUID.fromString(api.post("/api/series",
-				SeriesPlans.closedGroup("Sarjakielto " + UUID.randomUUID().toString().substring(0, 6),
-						LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id()),
-				admin.accessToken())
-			.text("id"));
-		Session banned = api.registerParent("Kielletty");
-		String bannedName = api.get("/api/me", banned.accessToken()).text("username");
-		Session staying = api.registerParent("Jatkaja");
-		String stayingName = api.get("/api/me", staying.accessToken()).text("username");
-		for (Session parent : List.of(banned, staying)) {
-			api.post("/api/series/" + seriesId + "/enrolment", Map.of(), parent.accessToken());
+		Person facilitator = series.person(api.staffMember("Ohjaaja Sari", "FACILITATOR"));
+		Planned planned = series.plan("Sarjakielto", 8, 1, List.of(facilitator), List.of());
+		Person banned = series.person(api.registerParent("Kielletty"));
+		Person staying = series.person(api.registerParent("Jatkaja"));
+		for (Person parent : List.of(banned, staying)) {
+			series.enrol(planned, parent);
 		}
-		List<Map<String, Object>> sessions = jdbc
-			.sql("select id, starts_at from series_sessions where series_id = :id order by position")
-			.param("id", seriesId)
-			.query((rs, n) -> Map.<String, Object>of("id", rs.getObject("id", UUID.class), "starts_at",
-					rs.getTimestamp("starts_at").toInstant()))
-			.list();
 
-		UUID firstRoom = openLobby(sessions.get(0));
+		UUID firstRoom = series.open(planned, 0);
 		assertThat(members(firstRoom)).contains(banned.id(), staying.id());
-		Session leader = api.login(facilitatorName, PASSWORD);
+		Session leader = series.login(facilitator);
 		assertThat(api
 			.post("/api/moderation/rooms/" + firstRoom + "/bans",
 					Map.of("accountId", banned.id(), "scope", "SERIES", "reason", "Turvallisuus"), leader.accessToken())
 			.status()).isEqualTo(201);
 		assertThat(members(firstRoom)).doesNotContain(banned.id());
 
-		UUID secondRoom = openLobby(sessions.get(1));
+		UUID secondRoom = series.open(planned, 1);
 		assertThat(members(secondRoom)).as("the next session's room")
 			.contains(staying.id())
 			.doesNotContain(banned.id());
-		assertThat(api.login(stayingName, PASSWORD).accessToken()).isNotBlank();
+		assertThat(series.token(staying)).isNotBlank();
 		// the banned person is told why over REST and STOMP alike
-		Session bannedAgain = api.login(bannedName, PASSWORD);
+		Session bannedAgain = series.login(banned);
 		assertThat(api.post("/api/rooms/" + secondRoom + "/join", Map.of(), bannedAgain.accessToken()).code())
 			.isEqualTo("rooms.barred");
 		try (var client = StompTestClient.connect(api.baseUrl(), bannedAgain.accessToken())) {
@@ -103,20 +83,11 @@ class SeriesBanIT {
 		}
 		assertThat(members(secondRoom)).doesNotContain(banned.id());
 
-		leader = api.login(facilitatorName, PASSWORD);
+		leader = series.login(facilitator);
 		assertThat(api.delete("/api/moderation/rooms/" + firstRoom + "/bans/" + banned.id(), leader.accessToken())
 			.status()).isEqualTo(204);
-		UUID thirdRoom = openLobby(sessions.get(2));
+		UUID thirdRoom = series.open(planned, 2);
 		assertThat(members(thirdRoom)).as("after the ban was lifted").contains(banned.id());
-	}
-
-	private UUID openLobby(Map<String, Object> session) {
-		CLOCK.set(((Instant) session.get("starts_at")).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
-		return jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", session.get("id"))
-			.query(UUID.class)
-			.single();
 	}
 
 	private List<UUID> members(UUID room) {

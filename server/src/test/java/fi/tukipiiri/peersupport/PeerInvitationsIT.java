@@ -20,20 +20,20 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import fi.tukipiiri.platform.RetentionRule;
-import fi.tukipiiri.series.LifecycleTicks;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Person;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
-import fi.tukipiiri.support.StompTestClient;
 
 /**
  * From participant to peer supporter. A series completes once its last session has ended
@@ -53,12 +53,6 @@ class PeerInvitationsIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
 
-	private static final String PASSWORD = "correct horse battery";
-
-	private static final String ADMIN = "root-admin";
-
-	private static final String ADMIN_PASSWORD = "test-admin-password";
-
 	private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
 	@Autowired
@@ -68,18 +62,10 @@ class PeerInvitationsIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
-	@Autowired
 	List<RetentionRule> retentionRules;
 
-	/** A person who can sign in again after the clock has moved. */
-	record Person(String username, UUID id, String displayName) {
-	}
-
-	/** A closed group with its sessions as planned. */
-	record Planned(UUID id, List<JsonNode> sessions) {
-	}
+	@Autowired
+	ClockedSeries series;
 
 	@BeforeEach
 	@AfterEach
@@ -89,32 +75,34 @@ class PeerInvitationsIT {
 
 	@Test
 	void aParticipantOfACompletedSeriesIsInvitedAcceptsAndBecomesAPeerSupporter() {
-		Person facilitator = person(api.staffMember("Ohjaaja Outi", "FACILITATOR"));
-		Person coordinator = person(api.staffMember("Koordinaattori Kaisa", "COORDINATOR"));
-		Person aino = person(api.registerParent("Vanhempi Aino"));
-		Person bertta = person(api.registerParent("Vanhempi Bertta"));
-		Person waiting = person(api.registerParent("Vanhempi Odottaja"));
-		Person leaver = person(api.registerParent("Vanhempi Lähtijä"));
-		Planned planned = plan(facilitator, 3);
+		Person facilitator = series.person(api.staffMember("Ohjaaja Outi", "FACILITATOR"));
+		Person coordinator = series.person(api.staffMember("Koordinaattori Kaisa", "COORDINATOR"));
+		Person aino = series.person(api.registerParent("Vanhempi Aino"));
+		Person bertta = series.person(api.registerParent("Vanhempi Bertta"));
+		Person waiting = series.person(api.registerParent("Vanhempi Odottaja"));
+		Person leaver = series.person(api.registerParent("Vanhempi Lähtijä"));
+		Planned planned = series.plan("Vertaisryhmä", 3, 0, List.of(facilitator), List.of());
 		for (Person parent : List.of(aino, bertta, leaver, waiting)) {
-			api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), token(parent));
+			api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), series.token(parent));
 		}
-		assertThat(api.delete("/api/series/" + planned.id() + "/enrolment", token(leaver)).status()).isEqualTo(200);
+		assertThat(api.delete("/api/series/" + planned.id() + "/enrolment", series.token(leaver)).status())
+			.isEqualTo(200);
 		assertThat(enrolmentStatus(planned, waiting)).as("the seat the leaver freed").isEqualTo("ENROLLED");
-		Person onList = person(api.registerParent("Vanhempi Jonossa"));
-		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), token(onList));
+		Person onList = series.person(api.registerParent("Vanhempi Jonossa"));
+		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), series.token(onList));
 		assertThat(enrolmentStatus(planned, onList)).isEqualTo("WAITLISTED");
 
 		Map<String, Object> invitingAino = invite(planned, aino);
-		assertRefused(api.get(candidates(planned), token(coordinator)), 409, "peer_invitations.series_not_completed");
-		assertRefused(api.post("/api/peer-invitations", invitingAino, token(coordinator)), 409,
+		assertRefused(api.get(candidates(planned), series.token(coordinator)), 409,
+				"peer_invitations.series_not_completed");
+		assertRefused(api.post("/api/peer-invitations", invitingAino, series.token(coordinator)), 409,
 				"peer_invitations.series_not_completed");
 
-		attendFirstSession(planned, aino);
-		completeByHoldingEverySession(planned);
+		series.attend(planned, 0, List.of(aino));
+		series.end(planned, planned.last());
 		assertThat(seriesState(planned)).isEqualTo("COMPLETED");
 
-		JsonNode listed = api.get(candidates(planned), token(coordinator)).body();
+		JsonNode listed = api.get(candidates(planned), series.token(coordinator)).body();
 		assertThat(names(listed)).as("enrolled participants by nickname; not the staff, the waitlisted or a leaver")
 			.containsExactlyInAnyOrder(aino.displayName(), bertta.displayName(), waiting.displayName());
 		JsonNode ainoListed = entry(listed, aino);
@@ -125,13 +113,13 @@ class PeerInvitationsIT {
 		assertThat(ainoListed.has("username")).isFalse();
 
 		for (Person notCoordinator : List.of(facilitator, bertta)) {
-			assertRefused(api.get(candidates(planned), token(notCoordinator)), 403, "auth.forbidden");
-			assertRefused(api.post("/api/peer-invitations", invitingAino, token(notCoordinator)), 403,
+			assertRefused(api.get(candidates(planned), series.token(notCoordinator)), 403, "auth.forbidden");
+			assertRefused(api.post("/api/peer-invitations", invitingAino, series.token(notCoordinator)), 403,
 					"auth.forbidden");
 		}
 
 		Instant invitedAt = CLOCK.instant();
-		Response invited = api.post("/api/peer-invitations", invitingAino, token(coordinator));
+		Response invited = api.post("/api/peer-invitations", invitingAino, series.token(coordinator));
 		assertThat(invited.status()).as(invited.body().toString()).isEqualTo(201);
 		String invitation = invited.text("id");
 		assertThat(invited.text("status")).isEqualTo("OPEN");
@@ -140,20 +128,21 @@ class PeerInvitationsIT {
 		assertThat(invited.text("invitedByName")).isEqualTo(coordinator.displayName());
 		assertThat(Instant.parse(invited.text("expiresAt"))).isEqualTo(invitedAt.plus(Duration.ofDays(30)));
 		assertThat(invited.body().path("closedAt").isNull()).isTrue();
-		assertRefused(api.post("/api/peer-invitations", invitingAino, token(person(ADMIN))), 409,
+		assertRefused(api.post("/api/peer-invitations", invitingAino, series.adminToken()), 409,
 				"peer_invitations.already_invited");
-		assertThat(entry(api.get(candidates(planned), token(coordinator)).body(), aino).path("standing").asString())
+		assertThat(
+				entry(api.get(candidates(planned), series.token(coordinator)).body(), aino).path("standing").asString())
 			.isEqualTo("INVITED");
 
-		String ainoToken = token(aino);
+		String ainoToken = series.token(aino);
 		awaitNotice(ainoToken, "peer_invitation.received", invitation);
 		JsonNode own = api.get("/api/me/peer-invitations", ainoToken).body();
 		assertThat(own.size()).isEqualTo(1);
 		assertThat(own.get(0).path("id").asString()).isEqualTo(invitation);
-		assertThat(api.get("/api/me/peer-invitations", token(bertta)).body().size()).isZero();
+		assertThat(api.get("/api/me/peer-invitations", series.token(bertta)).body().size()).isZero();
 
-		assertRefused(api.post(accept(invitation), Map.of(), token(bertta)), 403, "peer_invitations.not_yours");
-		assertRefused(api.post(decline(invitation), Map.of(), token(bertta)), 403, "peer_invitations.not_yours");
+		assertRefused(api.post(accept(invitation), Map.of(), series.token(bertta)), 403, "peer_invitations.not_yours");
+		assertRefused(api.post(decline(invitation), Map.of(), series.token(bertta)), 403, "peer_invitations.not_yours");
 		assertRefused(api.post(accept(UUID.randomUUID().toString()), Map.of(), ainoToken), 404,
 				"peer_invitations.not_found");
 		assertRefused(api.post(accept("not-an-id"), Map.of(), ainoToken), 400, "request.malformed");
@@ -163,10 +152,10 @@ class PeerInvitationsIT {
 		assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
 		assertThat(accepted.text("closedAt")).isNotBlank();
 		assertThat(api.get("/api/me", ainoToken).status()).as("the token with the old roles ends").isEqualTo(401);
-		String promoted = token(aino);
+		String promoted = series.token(aino);
 		assertThat(roles(api.get("/api/me", promoted).body())).containsExactlyInAnyOrder("PARENT", "PEER_SUPPORTER");
 
-		JsonNode history = api.get("/api/admin/users/" + aino.id() + "/role-changes", token(person(ADMIN))).body();
+		JsonNode history = api.get("/api/admin/users/" + aino.id() + "/role-changes", series.adminToken()).body();
 		assertThat(history.size()).isEqualTo(1);
 		assertThat(history.get(0).path("changedBy").asString()).as("in the name of the one who invited")
 			.isEqualTo(coordinator.id().toString());
@@ -175,7 +164,7 @@ class PeerInvitationsIT {
 		assertThat(roles(history.get(0).path("previousRoles"))).containsExactly("PARENT");
 		assertThat(roles(history.get(0).path("newRoles"))).containsExactlyInAnyOrder("PARENT", "PEER_SUPPORTER");
 
-		awaitNotice(token(coordinator), "peer_invitation.accepted", invitation);
+		awaitNotice(series.token(coordinator), "peer_invitation.accepted", invitation);
 		awaitAudit("PEER_INVITED", aino, coordinator);
 		awaitAudit("PEER_INVITATION_ACCEPTED", aino, aino);
 		awaitAudit("ROLES_CHANGED", aino, coordinator);
@@ -183,36 +172,38 @@ class PeerInvitationsIT {
 		Response again = api.post(accept(invitation), Map.of(), promoted);
 		assertThat(again.status()).as("accepting again changes nothing").isEqualTo(200);
 		assertThat(again.text("status")).isEqualTo("ACCEPTED");
-		assertThat(api.get("/api/admin/users/" + aino.id() + "/role-changes", token(person(ADMIN))).body().size())
+		assertThat(api.get("/api/admin/users/" + aino.id() + "/role-changes", series.adminToken()).body().size())
 			.isEqualTo(1);
 		assertRefused(api.post(decline(invitation), Map.of(), promoted), 409, "peer_invitations.closed");
-		assertRefused(api.post("/api/peer-invitations/" + invitation + "/withdraw", Map.of(), token(coordinator)), 409,
+		assertRefused(
+				api.post("/api/peer-invitations/" + invitation + "/withdraw", Map.of(), series.token(coordinator)), 409,
 				"peer_invitations.closed");
-		assertRefused(api.post("/api/peer-invitations", invitingAino, token(coordinator)), 409,
+		assertRefused(api.post("/api/peer-invitations", invitingAino, series.token(coordinator)), 409,
 				"peer_invitations.already_has_role");
-		assertThat(entry(api.get(candidates(planned), token(coordinator)).body(), aino).path("standing").asString())
+		assertThat(
+				entry(api.get(candidates(planned), series.token(coordinator)).body(), aino).path("standing").asString())
 			.isEqualTo("HAS_ROLE");
 
 		// a peer supporter now: on the staff list, and named to a new group's staff
-		assertThat(names(api.get("/api/staff", token(coordinator)).body())).contains(aino.displayName());
+		assertThat(names(api.get("/api/staff", series.token(coordinator)).body())).contains(aino.displayName());
 		Map<String, Object> next = SeriesPlans.closedGroup("Uusi ryhmä",
 				LocalDate.ofInstant(CLOCK.instant(), HELSINKI).plusWeeks(3), 8, 0, facilitator.id());
 		next.put("peerSupporterIds", List.of(aino.id().toString()));
-		Response newGroup = api.post("/api/series", next, token(coordinator));
+		Response newGroup = api.post("/api/series", next, series.token(coordinator));
 		assertThat(newGroup.status()).as(newGroup.body().toString()).isEqualTo(201);
 		assertThat(newGroup.body().path("staff").toString()).contains(aino.id().toString(), "PEER_SUPPORTER");
 	}
 
 	@Test
 	void onlyEnrolledRegisteredParentsOfACompletedSeriesCanBeInvited() {
-		Person facilitator = person(api.staffMember("Ohjaaja Olli", "FACILITATOR"));
-		Person peer = person(api.staffMember("Vertaistoimija Veera", "PEER_SUPPORTER"));
-		Person coordinator = person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"));
-		Person cecilia = person(api.registerParent("Vanhempi Cecilia"));
-		Person outsider = person(api.registerParent("Vanhempi Ulkopuolinen"));
-		Planned planned = plan(facilitator, 8);
-		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), token(cecilia));
-		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), token(peer));
+		Person facilitator = series.person(api.staffMember("Ohjaaja Olli", "FACILITATOR"));
+		Person peer = series.person(api.staffMember("Vertaistoimija Veera", "PEER_SUPPORTER"));
+		Person coordinator = series.person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"));
+		Person cecilia = series.person(api.registerParent("Vanhempi Cecilia"));
+		Person outsider = series.person(api.registerParent("Vanhempi Ulkopuolinen"));
+		Planned planned = series.plan("Vertaisryhmä", facilitator);
+		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), series.token(cecilia));
+		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), series.token(peer));
 		assertThat(enrolmentStatus(planned, peer)).as("a peer supporter may enrol like anyone registered")
 			.isEqualTo("ENROLLED");
 		completeByCancellingAllButTheFirst(planned, coordinator);
@@ -220,7 +211,7 @@ class PeerInvitationsIT {
 			.isEqualTo("COMPLETED");
 		Session guest = api.guest("Vieras Ville");
 
-		String coordinatorToken = token(coordinator);
+		String coordinatorToken = series.token(coordinator);
 		assertRefused(api.post("/api/peer-invitations", invite(planned, outsider), coordinatorToken), 409,
 				"peer_invitations.not_participant");
 		assertRefused(api.post("/api/peer-invitations", invite(planned, facilitator), coordinatorToken), 409,
@@ -261,58 +252,58 @@ class PeerInvitationsIT {
 
 	@Test
 	void declinedWithdrawnAndExpiredInvitationsCloseAndANewOneMayFollow() {
-		Person facilitator = person(api.staffMember("Ohjaaja Oona", "FACILITATOR"));
-		Person coordinator = person(api.staffMember("Koordinaattori Kerttu", "COORDINATOR"));
-		Person dora = person(api.registerParent("Vanhempi Dora"));
-		Planned planned = plan(facilitator, 8);
-		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), token(dora));
+		Person facilitator = series.person(api.staffMember("Ohjaaja Oona", "FACILITATOR"));
+		Person coordinator = series.person(api.staffMember("Koordinaattori Kerttu", "COORDINATOR"));
+		Person dora = series.person(api.registerParent("Vanhempi Dora"));
+		Planned planned = series.plan("Vertaisryhmä", facilitator);
+		api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), series.token(dora));
 		completeByCancellingAllButTheFirst(planned, coordinator);
 
 		Instant closedAround = CLOCK.instant();
-		String first = api.post("/api/peer-invitations", invite(planned, dora), token(coordinator)).text("id");
-		Response declined = api.post(decline(first), Map.of(), token(dora));
+		String first = api.post("/api/peer-invitations", invite(planned, dora), series.token(coordinator)).text("id");
+		Response declined = api.post(decline(first), Map.of(), series.token(dora));
 		assertThat(declined.status()).isEqualTo(200);
 		assertThat(declined.text("status")).isEqualTo("DECLINED");
-		assertThat(api.post(decline(first), Map.of(), token(dora)).text("status")).as("declining again")
+		assertThat(api.post(decline(first), Map.of(), series.token(dora)).text("status")).as("declining again")
 			.isEqualTo("DECLINED");
-		assertRefused(api.post(accept(first), Map.of(), token(dora)), 409, "peer_invitations.closed");
-		awaitNotice(token(coordinator), "peer_invitation.declined", first);
+		assertRefused(api.post(accept(first), Map.of(), series.token(dora)), 409, "peer_invitations.closed");
+		awaitNotice(series.token(coordinator), "peer_invitation.declined", first);
 		awaitAudit("PEER_INVITATION_DECLINED", dora, dora);
-		assertThat(roles(api.get("/api/me", token(dora)).body())).containsExactly("PARENT");
+		assertThat(roles(api.get("/api/me", series.token(dora)).body())).containsExactly("PARENT");
 
 		CLOCK.advance(Duration.ofMinutes(1));
-		Response second = api.post("/api/peer-invitations", invite(planned, dora), token(coordinator));
+		Response second = api.post("/api/peer-invitations", invite(planned, dora), series.token(coordinator));
 		assertThat(second.status()).as("invited again after declining").isEqualTo(201);
 		String secondId = second.text("id");
-		Person admin = person(ADMIN);
-		Response withdrawn = api.post("/api/peer-invitations/" + secondId + "/withdraw", Map.of(), token(admin));
+		Person admin = series.person(ClockedSeries.ADMIN);
+		Response withdrawn = api.post("/api/peer-invitations/" + secondId + "/withdraw", Map.of(), series.token(admin));
 		assertThat(withdrawn.status()).isEqualTo(200);
 		assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
-		assertThat(api.post("/api/peer-invitations/" + secondId + "/withdraw", Map.of(), token(coordinator)).status())
-			.as("withdrawing again")
-			.isEqualTo(200);
-		assertRefused(api.post("/api/peer-invitations/" + secondId + "/withdraw", Map.of(), token(dora)), 403,
+		assertThat(api.post("/api/peer-invitations/" + secondId + "/withdraw", Map.of(), series.token(coordinator))
+			.status()).as("withdrawing again").isEqualTo(200);
+		assertRefused(api.post("/api/peer-invitations/" + secondId + "/withdraw", Map.of(), series.token(dora)), 403,
 				"auth.forbidden");
-		assertRefused(api.post(accept(secondId), Map.of(), token(dora)), 409, "peer_invitations.closed");
-		assertRefused(api.post("/api/peer-invitations/" + UUID.randomUUID() + "/withdraw", Map.of(), token(admin)), 404,
-				"peer_invitations.not_found");
-		awaitNotice(token(dora), "peer_invitation.withdrawn", secondId);
+		assertRefused(api.post(accept(secondId), Map.of(), series.token(dora)), 409, "peer_invitations.closed");
+		assertRefused(
+				api.post("/api/peer-invitations/" + UUID.randomUUID() + "/withdraw", Map.of(), series.token(admin)),
+				404, "peer_invitations.not_found");
+		awaitNotice(series.token(dora), "peer_invitation.withdrawn", secondId);
 		awaitAudit("PEER_INVITATION_WITHDRAWN", dora, admin);
 
 		CLOCK.advance(Duration.ofMinutes(1));
-		String third = api.post("/api/peer-invitations", invite(planned, dora), token(coordinator)).text("id");
+		String third = api.post("/api/peer-invitations", invite(planned, dora), series.token(coordinator)).text("id");
 		CLOCK.advance(Duration.ofDays(30).plusMinutes(1));
-		assertRefused(api.post(accept(third), Map.of(), token(dora)), 409, "peer_invitations.expired");
-		assertRefused(api.post(decline(third), Map.of(), token(dora)), 409, "peer_invitations.expired");
-		assertRefused(api.post("/api/peer-invitations/" + third + "/withdraw", Map.of(), token(coordinator)), 409,
-				"peer_invitations.expired");
-		JsonNode listed = entry(api.get(candidates(planned), token(coordinator)).body(), dora);
+		assertRefused(api.post(accept(third), Map.of(), series.token(dora)), 409, "peer_invitations.expired");
+		assertRefused(api.post(decline(third), Map.of(), series.token(dora)), 409, "peer_invitations.expired");
+		assertRefused(api.post("/api/peer-invitations/" + third + "/withdraw", Map.of(), series.token(coordinator)),
+				409, "peer_invitations.expired");
+		JsonNode listed = entry(api.get(candidates(planned), series.token(coordinator)).body(), dora);
 		assertThat(listed.path("standing").asString()).isEqualTo("INVITABLE");
 		assertThat(listed.path("invitation").path("status").asString()).isEqualTo("EXPIRED");
-		assertThat(statuses(api.get("/api/me/peer-invitations", token(dora)).body())).as("newest first")
+		assertThat(statuses(api.get("/api/me/peer-invitations", series.token(dora)).body())).as("newest first")
 			.containsExactly("EXPIRED", "WITHDRAWN", "DECLINED");
 
-		Response fourth = api.post("/api/peer-invitations", invite(planned, dora), token(coordinator));
+		Response fourth = api.post("/api/peer-invitations", invite(planned, dora), series.token(coordinator));
 		assertThat(fourth.status()).as("an expired invitation leaves room for a new one").isEqualTo(201);
 		assertThat(jdbc.sql("select status from peer_invitations where id = :id")
 			.param("id", UUID.fromString(third))
@@ -324,43 +315,45 @@ class PeerInvitationsIT {
 			.findFirst()
 			.orElseThrow();
 		retention.purge(closedAround.plus(Duration.ofDays(364)));
-		assertThat(statuses(api.get("/api/me/peer-invitations", token(dora)).body())).as("within a year")
+		assertThat(statuses(api.get("/api/me/peer-invitations", series.token(dora)).body())).as("within a year")
 			.containsExactly("OPEN", "EXPIRED", "WITHDRAWN", "DECLINED");
 		retention.purge(CLOCK.instant().plus(Duration.ofDays(366)));
-		assertThat(statuses(api.get("/api/me/peer-invitations", token(dora)).body()))
+		assertThat(statuses(api.get("/api/me/peer-invitations", series.token(dora)).body()))
 			.as("closed over a year ago: gone; the open one stays")
 			.containsExactly("OPEN");
 		retention.purge(CLOCK.instant().plus(Duration.ofDays(30 + 366)));
-		assertThat(statuses(api.get("/api/me/peer-invitations", token(dora)).body()))
+		assertThat(statuses(api.get("/api/me/peer-invitations", series.token(dora)).body()))
 			.as("a year after the open one expired unanswered")
 			.isEmpty();
 	}
 
 	@Test
 	void theInvitationsAreInTheExportAndGoWithTheAccount() {
-		Person facilitator = person(api.staffMember("Ohjaaja Onni", "FACILITATOR"));
-		Person coordinator = person(api.staffMember("Koordinaattori Kimmo", "COORDINATOR"));
-		Person eeva = person(api.registerParent("Vanhempi Eeva"));
-		Person fanni = person(api.registerParent("Vanhempi Fanni"));
-		Planned planned = plan(facilitator, 8);
+		Person facilitator = series.person(api.staffMember("Ohjaaja Onni", "FACILITATOR"));
+		Person coordinator = series.person(api.staffMember("Koordinaattori Kimmo", "COORDINATOR"));
+		Person eeva = series.person(api.registerParent("Vanhempi Eeva"));
+		Person fanni = series.person(api.registerParent("Vanhempi Fanni"));
+		Planned planned = series.plan("Vertaisryhmä", facilitator);
 		for (Person parent : List.of(eeva, fanni)) {
-			api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), token(parent));
+			api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), series.token(parent));
 		}
 		completeByCancellingAllButTheFirst(planned, coordinator);
-		String toEeva = api.post("/api/peer-invitations", invite(planned, eeva), token(coordinator)).text("id");
-		String toFanni = api.post("/api/peer-invitations", invite(planned, fanni), token(coordinator)).text("id");
+		String toEeva = api.post("/api/peer-invitations", invite(planned, eeva), series.token(coordinator)).text("id");
+		String toFanni = api.post("/api/peer-invitations", invite(planned, fanni), series.token(coordinator))
+			.text("id");
 
-		JsonNode export = api.get("/api/me/export", token(eeva)).body().path("peerInvitations");
+		JsonNode export = api.get("/api/me/export", series.token(eeva)).body().path("peerInvitations");
 		assertThat(export.size()).isEqualTo(1);
 		assertThat(export.get(0).path("id").asString()).isEqualTo(toEeva);
 		assertThat(export.get(0).path("seriesTitle").asString()).startsWith("Vertaisryhmä");
 		assertThat(export.get(0).path("invitedByName").asString()).isEqualTo(coordinator.displayName());
 		assertThat(export.get(0).path("status").asString()).isEqualTo("OPEN");
 
-		assertThat(api.post(decline(toEeva), Map.of(), token(eeva)).status()).isEqualTo(200);
-		String coordinatorToken = token(coordinator);
+		assertThat(api.post(decline(toEeva), Map.of(), series.token(eeva)).status()).isEqualTo(200);
+		String coordinatorToken = series.token(coordinator);
 		awaitNotice(coordinatorToken, "peer_invitation.declined", toEeva);
-		assertThat(api.post("/api/me/erasure", Map.of("password", PASSWORD), token(eeva)).status()).isEqualTo(204);
+		assertThat(api.post("/api/me/erasure", Map.of("password", ClockedSeries.PASSWORD), series.token(eeva)).status())
+			.isEqualTo(204);
 		assertThat(jdbc.sql("select count(*) from peer_invitations where account_id = :a")
 			.param("a", eeva.id())
 			.query(Long.class)
@@ -371,14 +364,15 @@ class PeerInvitationsIT {
 		assertThat(notice.path("params").path("seriesTitle").asString()).startsWith("Vertaisryhmä");
 
 		// the inviter's erasure leaves the invitation without them
-		assertThat(api.post("/api/me/erasure", Map.of("password", PASSWORD), coordinatorToken).status()).isEqualTo(204);
-		JsonNode fannis = api.get("/api/me/peer-invitations", token(fanni)).body().get(0);
+		assertThat(api.post("/api/me/erasure", Map.of("password", ClockedSeries.PASSWORD), coordinatorToken).status())
+			.isEqualTo(204);
+		JsonNode fannis = api.get("/api/me/peer-invitations", series.token(fanni)).body().get(0);
 		assertThat(fannis.path("id").asString()).isEqualTo(toFanni);
 		assertThat(fannis.path("invitedBy").isNull()).isTrue();
 		assertThat(fannis.path("invitedByName").isNull()).isTrue();
-		Response accepted = api.post(accept(toFanni), Map.of(), token(fanni));
+		Response accepted = api.post(accept(toFanni), Map.of(), series.token(fanni));
 		assertThat(accepted.text("status")).as("still accepted without its inviter").isEqualTo("ACCEPTED");
-		JsonNode history = api.get("/api/admin/users/" + fanni.id() + "/role-changes", token(person(ADMIN))).body();
+		JsonNode history = api.get("/api/admin/users/" + fanni.id() + "/role-changes", series.adminToken()).body();
 		assertThat(history.get(0).path("changedBy").isNull()).isTrue();
 		assertThat(history.get(0).path("invitationId").asString()).isEqualTo(toFanni);
 	}
@@ -391,64 +385,19 @@ class PeerInvitationsIT {
 	}
 
 	/**
-	 * A closed group of nine weekly meetings from two weeks on, led by the facilitator.
-	 */
-	private Planned plan(Person facilitator, int capacity) {
-		Map<String, Object> plan = SeriesPlans.closedGroup(
-				"Vertaisryhmä " + UUID.randomUUID().toString().substring(0, 6),
-				LocalDate.ofInstant(CLOCK.instant(), HELSINKI).plusWeeks(2), capacity, 0, facilitator.id());
-		Response planned = api.post("/api/series", plan, token(person(ADMIN)));
-		assertThat(planned.status()).as(planned.body().toString()).isEqualTo(201);
-		List<JsonNode> sessions = new ArrayList<>();
-		planned.body().path("sessions").forEach(sessions::add);
-		return new Planned(UUID.fromString(planned.text("id")), sessions);
-	}
-
-	/**
-	 * Opens the first session's lobby and keeps the parent in its room until their
-	 * attendance is recorded.
-	 */
-	private void attendFirstSession(Planned planned, Person parent) {
-		JsonNode first = planned.sessions().get(0);
-		CLOCK.set(Instant.parse(first.path("startsAt").asString()).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
-		UUID room = jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", UUID.fromString(first.path("id").asString()))
-			.query(UUID.class)
-			.single();
-		try (StompTestClient connection = StompTestClient.connect(api.baseUrl(), token(parent))) {
-			connection.subscribe("/topic/rooms/" + room);
-			await().atMost(10, TimeUnit.SECONDS)
-				.until(() -> jdbc.sql("select count(*) from attendance where account_id = :a")
-					.param("a", parent.id())
-					.query(Long.class)
-					.single() == 1);
-		}
-	}
-
-	/** Moves the clock past the last session's end and grace: every session is held. */
-	private void completeByHoldingEverySession(Planned planned) {
-		JsonNode last = planned.sessions().get(planned.sessions().size() - 1);
-		CLOCK.set(Instant.parse(last.path("endsAt").asString()).plus(Duration.ofMinutes(11)));
-		LifecycleTicks.tick(node);
-	}
-
-	/**
 	 * Cancels every session but the first, then holds that one: the series completes once
 	 * it ends.
 	 */
 	private void completeByCancellingAllButTheFirst(Planned planned, Person coordinator) {
-		String token = token(coordinator);
-		for (JsonNode session : planned.sessions().subList(1, planned.sessions().size())) {
-			assertThat(api.delete("/api/series/" + planned.id() + "/sessions/" + session.path("id").asString(), token)
-				.status()).isEqualTo(200);
+		String token = series.token(coordinator);
+		for (int index = 1; index < planned.sessions().size(); index++) {
+			assertThat(
+					api.delete("/api/series/" + planned.id() + "/sessions/" + planned.sessionId(index), token).status())
+				.isEqualTo(200);
 		}
-		JsonNode first = planned.sessions().get(0);
-		CLOCK.set(Instant.parse(first.path("startsAt").asString()).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
+		series.open(planned, 0);
 		assertThat(seriesState(planned)).as("decided, not yet over").isEqualTo("CONFIRMED");
-		CLOCK.set(Instant.parse(first.path("endsAt").asString()).plus(Duration.ofMinutes(11)));
-		LifecycleTicks.tick(node);
+		series.end(planned, 0);
 	}
 
 	private String seriesState(Planned planned) {
@@ -533,7 +482,7 @@ class PeerInvitationsIT {
 	}
 
 	private void awaitAudit(String action, Person target, Person actor) {
-		String admin = token(person(ADMIN));
+		String admin = series.adminToken();
 		await().atMost(10, TimeUnit.SECONDS).until(() -> {
 			JsonNode lines = api.get("/api/moderation/audit?action=" + action + "&targetId=" + target.id(), admin)
 				.body();
@@ -544,20 +493,6 @@ class PeerInvitationsIT {
 			}
 			return false;
 		});
-	}
-
-	/** An access token valid at the clock's time. */
-	private String token(Person person) {
-		return api.login(person.username(), person.username().equals(ADMIN) ? ADMIN_PASSWORD : PASSWORD).accessToken();
-	}
-
-	private Person person(String username) {
-		return person(api.login(username, username.equals(ADMIN) ? ADMIN_PASSWORD : PASSWORD));
-	}
-
-	private Person person(Session session) {
-		JsonNode me = api.get("/api/me", session.accessToken()).body();
-		return new Person(me.path("username").asString(), session.id(), me.path("displayName").asString());
 	}
 
 }

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -32,6 +29,8 @@ import org.springframework.test.context.TestPropertySource;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
@@ -61,7 +60,7 @@ class HouseRulesOverrideIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
+	ClockedSeries series;
 
 	@BeforeEach
 	@AfterEach
@@ -95,7 +94,7 @@ class HouseRulesOverrideIT {
 			.isEqualTo(sqlVersionOfTemplate(SeriesPlans.CLOSED_GROUP_TEMPLATE));
 
 		// tokens are taken after the clock moved, so they are valid at its time
-		UUID room = openFirstSession(planned.body());
+		UUID room = series.open(Planned.of(planned.body()), 0);
 		parent = again(parent);
 		coordinator = again(coordinator);
 		facilitator = again(facilitator);
@@ -332,17 +331,6 @@ class HouseRulesOverrideIT {
 					""")
 			.param("id", UUID.fromString(templateId))
 			.query(String.class)
-			.single();
-	}
-
-	/** Moves the clock to ten minutes before the first session and opens its room. */
-	private UUID openFirstSession(JsonNode series) {
-		JsonNode first = series.path("sessions").get(0);
-		CLOCK.set(Instant.parse(first.path("startsAt").asString()).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
-		return jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", UUID.fromString(first.path("id").asString()))
-			.query(UUID.class)
 			.single();
 	}
 

@@ -1,6 +1,5 @@
 package fi.tukipiiri.series;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
@@ -43,7 +44,7 @@ class SeriesCoordinationIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	SessionLifecycle lifecycle;
+	ClockedSeries series;
 
 	Session coordinator;
 
@@ -96,14 +97,8 @@ class SeriesCoordinationIT {
 	@Test
 	void newStaffLeadTheSessionsStillToComeAndJoinARoomAlreadyOpen() {
 		String id = plan("Ohjaajat vaihtuvat " + UUID.randomUUID().toString().substring(0, 6), 8, 0);
-		JsonNode sessions = api.get("/api/series/" + id, coordinator.accessToken()).body().path("sessions");
-		Instant start = Instant.parse(sessions.get(0).path("startsAt").asString());
-		CLOCK.set(start.minus(Duration.ofMinutes(10)));
-		lifecycle.tick();
-		UUID room = jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", UUID.fromString(sessions.get(0).path("id").asString()))
-			.query(UUID.class)
-			.single();
+		Planned planned = Planned.of(api.get("/api/series/" + id, coordinator.accessToken()).body());
+		UUID room = series.open(planned, 0);
 
 		Session second = api.staffMember("Ohjaaja Pekka", "FACILITATOR");
 		Session peer = api.staffMember("Vertainen Pia", "PEER_SUPPORTER");
@@ -125,12 +120,7 @@ class SeriesCoordinationIT {
 			.as("people taken off keep their place in a room already open")
 			.contains(facilitator.id() + ":FACILITATOR");
 
-		CLOCK.set(Instant.parse(sessions.get(1).path("startsAt").asString()).minus(Duration.ofMinutes(10)));
-		lifecycle.tick();
-		UUID nextRoom = jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", UUID.fromString(sessions.get(1).path("id").asString()))
-			.query(UUID.class)
-			.single();
+		UUID nextRoom = series.open(planned, 1);
 		assertThat(jdbc.sql("select account_id::text from room_members where room_id = :room and role <> 'PARTICIPANT'")
 			.param("room", nextRoom)
 			.query(String.class)

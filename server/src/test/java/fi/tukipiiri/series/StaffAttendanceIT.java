@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +15,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
-import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Person;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
-import fi.tukipiiri.support.StompTestClient;
 
 /**
  * Only parents attend: a session's facilitators and peer supporters, and administrators
@@ -45,8 +42,6 @@ class StaffAttendanceIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
 
-	private static final String PASSWORD = "correct horse battery";
-
 	@Autowired
 	ApiClient api;
 
@@ -54,52 +49,48 @@ class StaffAttendanceIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
+	ClockedSeries series;
 
 	@AfterEach
 	void resetClock() {
 		CLOCK.reset();
 	}
 
-	record Person(String username, UUID id) {
-	}
-
 	@Test
 	void aClosedGroupsStaffAndAnAdministratorLookingInAreNotAttendees() {
-		Person facilitator = person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
-		Person peerSupporter = person(api.staffMember("Vertaistoimija Veera", "PEER_SUPPORTER"));
-		Person coordinator = person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"));
-		Person otherFacilitator = person(api.staffMember("Ohjaaja Eero", "FACILITATOR"));
-		Person admin = new Person("root-admin", api.login("root-admin", "test-admin-password").id());
-		Map<String, Object> plan = SeriesPlans.closedGroup("Henkilöstö ei osallistu " + tag(),
-				LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
-		plan.put("peerSupporterIds", List.of(peerSupporter.id().toString()));
-		UUID seriesId = UUID.fromString(api.post("/api/series", plan, login(admin).accessToken()).text("id"));
-		Person parent = person(api.registerParent("Vanhempi Pia"));
-		assertThat(api.post("/api/series/" + seriesId + "/enrolment", Map.of(), login(parent).accessToken())
-			.text("status")).isEqualTo("ENROLLED");
+		Person facilitator = series.person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
+		Person peerSupporter = series.person(api.staffMember("Vertaistoimija Veera", "PEER_SUPPORTER"));
+		Person coordinator = series.person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"));
+		Person otherFacilitator = series.person(api.staffMember("Ohjaaja Eero", "FACILITATOR"));
+		Person admin = series.person(ClockedSeries.ADMIN);
+		Planned planned = series.plan("Henkilöstö ei osallistu", 8, 1, List.of(facilitator), List.of(peerSupporter));
+		UUID seriesId = planned.id();
+		Person parent = series.person(api.registerParent("Vanhempi Pia"));
+		series.enrol(planned, parent);
 		// staff who also enrol in their own group stay staff in its rooms
-		assertThat(api.post("/api/series/" + seriesId + "/enrolment", Map.of(), login(peerSupporter).accessToken())
-			.text("status")).isEqualTo("ENROLLED");
-		Map<String, Object> first = sessions(seriesId).get(0);
-		UUID sessionId = (UUID) first.get("id");
+		assertThat(
+				api.post("/api/series/" + seriesId + "/enrolment", Map.of(), series.login(peerSupporter).accessToken())
+					.text("status"))
+			.isEqualTo("ENROLLED");
+		UUID sessionId = planned.sessionId(0);
 
-		UUID room = attend(first, List.of(facilitator, peerSupporter, parent, admin));
+		UUID room = series.attend(planned, 0, List.of(facilitator, peerSupporter, parent, admin));
 		assertThat(roomRole(room, peerSupporter)).isEqualTo("PEER_SUPPORTER");
 		assertThat(api
 			.put("/api/feedback/sessions/" + sessionId + "/self-assessment", Map.of("values", Map.of()),
-					login(facilitator).accessToken())
+					series.login(facilitator).accessToken())
 			.code()).as("a facilitator's self-assessment").isEqualTo("feedback.session_staff");
-		endAndTick((Instant) first.get("ends_at"));
+		series.end(planned, 0);
 
 		// people taken off the series after the session still were its staff then
 		assertThat(api
 			.put("/api/series/" + seriesId + "/staff",
 					Map.of("facilitatorIds", List.of(otherFacilitator.id().toString()), "peerSupporterIds", List.of()),
-					login(coordinator).accessToken())
+					series.login(coordinator).accessToken())
 			.status()).isEqualTo(200);
 
-		JsonNode attendance = api.get("/api/series/" + seriesId + "/attendance", login(coordinator).accessToken())
+		JsonNode attendance = api
+			.get("/api/series/" + seriesId + "/attendance", series.login(coordinator).accessToken())
 			.body()
 			.get(0);
 		assertThat(attendance.path("attendees").size()).as(attendance.toString()).isEqualTo(1);
@@ -115,7 +106,7 @@ class StaffAttendanceIT {
 					.list())
 			.containsExactly(parent.id());
 		for (Person staff : List.of(facilitator, peerSupporter, admin)) {
-			String token = login(staff).accessToken();
+			String token = series.login(staff).accessToken();
 			assertThat(api.get("/api/me/feedback", token).body().size()).as("forms offered to " + staff).isZero();
 			Response refused = api.put("/api/feedback/sessions/" + sessionId, Map.of("rating", 5), token);
 			assertThat(refused.status()).isEqualTo(403);
@@ -123,9 +114,9 @@ class StaffAttendanceIT {
 		}
 		assertThat(api
 			.put("/api/feedback/sessions/" + sessionId, Map.of("rating", 5),
-					login(person(api.registerParent("Poissa Olli"))).accessToken())
+					series.login(series.person(api.registerParent("Poissa Olli"))).accessToken())
 			.code()).as("someone who was not there at all").isEqualTo("feedback.not_attended");
-		String parentToken = login(parent).accessToken();
+		String parentToken = series.login(parent).accessToken();
 		assertThat(api.get("/api/me/feedback", parentToken).body().size()).isEqualTo(1);
 		assertThat(api.put("/api/feedback/sessions/" + sessionId, Map.of("rating", 4, "anonymous", false), parentToken)
 			.status()).isEqualTo(200);
@@ -139,20 +130,20 @@ class StaffAttendanceIT {
 			storeAnswers(seriesId, sessionId, staff);
 		}
 
-		JsonNode report = api.get("/api/feedback/reports/" + seriesId, login(coordinator).accessToken()).body();
+		JsonNode report = api.get("/api/feedback/reports/" + seriesId, series.login(coordinator).accessToken()).body();
 		JsonNode row = report.path("sessions").get(0);
 		assertThat(row.path("attended").asInt()).as(report.toString()).isEqualTo(1);
 		assertThat(report.path("attendedAny").asInt()).isEqualTo(1);
 		assertThat(row.path("feedback").path("answers").asInt()).as("the parent's answer only").isEqualTo(1);
 		assertThat(report.path("feedback").path("answers").asInt()).isEqualTo(1);
 		assertThat(report.path("selfAssessment").get(0).path("first").path("answers").asInt()).isEqualTo(1);
-		String csv = api.get("/api/feedback/reports/" + seriesId + "/csv", login(coordinator).accessToken())
+		String csv = api.get("/api/feedback/reports/" + seriesId + "/csv", series.login(coordinator).accessToken())
 			.raw()
 			.body();
 		assertThat(csv).contains("session,1,,attended,1").contains("series,,,attended_any,1");
 		JsonNode signed = api
 			.get("/api/feedback/reports/" + seriesId + "/sessions/" + sessionId + "/signed",
-					login(coordinator).accessToken())
+					series.login(coordinator).accessToken())
 			.body();
 		assertThat(signed.size()).as(signed.toString()).isEqualTo(1);
 		assertThat(signed.get(0).path("rating").asInt()).isEqualTo(4);
@@ -160,70 +151,32 @@ class StaffAttendanceIT {
 
 	@Test
 	void aCoordinatorOpeningAnOpenChatIsNotCountedAmongItsParents() {
-		Person facilitator = person(api.staffMember("Ohjaaja Olga", "FACILITATOR"));
-		Person coordinator = person(api.staffMember("Koordinaattori Kaisa", "COORDINATOR"));
-		Map<String, Object> plan = SeriesPlans.closedGroup("Avoin chat " + tag(),
-				LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1, facilitator.id());
+		Person facilitator = series.person(api.staffMember("Ohjaaja Olga", "FACILITATOR"));
+		Person coordinator = series.person(api.staffMember("Koordinaattori Kaisa", "COORDINATOR"));
+		Map<String, Object> plan = series.closedGroup("Avoin chat", 8, 1, List.of(facilitator), List.of());
 		plan.put("templateId", SeriesPlans.OPEN_CHATS_TEMPLATE);
-		UUID seriesId = UUID.fromString(
-				api.post("/api/series", plan, api.login("root-admin", "test-admin-password").accessToken()).text("id"));
-		Person parent = person(api.registerParent("Vanhempi Paula"));
-		Map<String, Object> first = sessions(seriesId).get(0);
+		Planned planned = series.plan(plan);
+		UUID seriesId = planned.id();
+		Person parent = series.person(api.registerParent("Vanhempi Paula"));
 
 		// subscribing to an open chat makes anyone a participant member, a coordinator
 		// too
-		UUID room = attend(first, List.of(facilitator, coordinator, parent));
+		UUID room = series.attend(planned, 0, List.of(facilitator, coordinator, parent));
 		assertThat(roomRole(room, coordinator)).isEqualTo("PARTICIPANT");
-		endAndTick((Instant) first.get("ends_at"));
+		series.end(planned, 0);
 
-		JsonNode attendance = api.get("/api/series/" + seriesId + "/attendance", login(coordinator).accessToken())
+		JsonNode attendance = api
+			.get("/api/series/" + seriesId + "/attendance", series.login(coordinator).accessToken())
 			.body()
 			.get(0);
 		assertThat(attendance.path("attendees").size()).as(attendance.toString()).isEqualTo(1);
 		assertThat(staff(attendance)).containsExactlyInAnyOrder(facilitator.id() + ":FACILITATOR",
 				coordinator.id() + ":OVERSEER");
-		JsonNode report = api.get("/api/feedback/reports/" + seriesId, login(coordinator).accessToken()).body();
+		JsonNode report = api.get("/api/feedback/reports/" + seriesId, series.login(coordinator).accessToken()).body();
 		assertThat(report.path("sessions").get(0).path("attended").asInt()).as(report.toString()).isEqualTo(1);
 		assertThat(report.path("attendedAny").asInt()).isEqualTo(1);
-		assertThat(api.get("/api/me/feedback", login(coordinator).accessToken()).body().size()).isZero();
-		assertThat(api.get("/api/me/feedback", login(parent).accessToken()).body().size()).isEqualTo(1);
-	}
-
-	/**
-	 * Opens the session's lobby, puts the people in its room until attendance is
-	 * recorded, and lets them go half an hour later. Answers the room.
-	 */
-	private UUID attend(Map<String, Object> session, List<Person> people) {
-		CLOCK.set(((Instant) session.get("starts_at")).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
-		UUID sessionId = (UUID) session.get("id");
-		UUID room = jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", sessionId)
-			.query(UUID.class)
-			.single();
-		List<StompTestClient> connections = new ArrayList<>();
-		try {
-			for (Person person : people) {
-				StompTestClient connection = StompTestClient.connect(api.baseUrl(), login(person).accessToken());
-				connection.subscribe("/topic/rooms/" + room);
-				connections.add(connection);
-			}
-			await().atMost(10, TimeUnit.SECONDS)
-				.until(() -> jdbc.sql("select count(*) from attendance where session_id = :s")
-					.param("s", sessionId)
-					.query(Long.class)
-					.single() == people.size());
-			CLOCK.advance(Duration.ofMinutes(30));
-		}
-		finally {
-			connections.forEach(StompTestClient::close);
-		}
-		return room;
-	}
-
-	private void endAndTick(Instant endsAt) {
-		CLOCK.set(endsAt.plus(Duration.ofMinutes(11)));
-		LifecycleTicks.tick(node);
+		assertThat(api.get("/api/me/feedback", series.login(coordinator).accessToken()).body().size()).isZero();
+		assertThat(api.get("/api/me/feedback", series.login(parent).accessToken()).body().size()).isEqualTo(1);
 	}
 
 	/** A signed feedback answer and a first self-assessment, straight into the tables. */
@@ -274,27 +227,6 @@ class StaffAttendanceIT {
 			.param("s", sessionId)
 			.query(Long.class)
 			.single();
-	}
-
-	/** Signed in under the current (moved) clock, so the token is valid at that time. */
-	private Session login(Person person) {
-		return api.login(person.username(), person.username().startsWith("root") ? "test-admin-password" : PASSWORD);
-	}
-
-	private Person person(Session session) {
-		return new Person(api.get("/api/me", session.accessToken()).text("username"), session.id());
-	}
-
-	private static String tag() {
-		return UUID.randomUUID().toString().substring(0, 6);
-	}
-
-	private List<Map<String, Object>> sessions(UUID seriesId) {
-		return jdbc.sql("select id, starts_at, ends_at from series_sessions where series_id = :id order by position")
-			.param("id", seriesId)
-			.query((rs, n) -> Map.<String, Object>of("id", rs.getObject("id", UUID.class), "starts_at",
-					rs.getTimestamp("starts_at").toInstant(), "ends_at", rs.getTimestamp("ends_at").toInstant()))
-			.list();
 	}
 
 }

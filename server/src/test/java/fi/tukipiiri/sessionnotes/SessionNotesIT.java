@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,18 +16,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import fi.tukipiiri.platform.RetentionRule;
-import fi.tukipiiri.series.LifecycleTicks;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Person;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
-import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
 
 /**
@@ -45,12 +43,6 @@ class SessionNotesIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
 
-	private static final String PASSWORD = "correct horse battery";
-
-	private static final String ADMIN = "root-admin";
-
-	private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-
 	@Autowired
 	ApiClient api;
 
@@ -58,18 +50,10 @@ class SessionNotesIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	ApplicationContext node;
-
-	@Autowired
 	List<RetentionRule> retentionRules;
 
-	/** A person who can sign in again after the clock has moved. */
-	record Person(String username, UUID id, String displayName) {
-	}
-
-	/** A series of a closed group and its session rooms opened so far. */
-	record Planned(UUID id, List<JsonNode> sessions) {
-	}
+	@Autowired
+	ClockedSeries series;
 
 	@BeforeEach
 	@AfterEach
@@ -79,16 +63,17 @@ class SessionNotesIT {
 
 	@Test
 	void theCoFacilitatorReadsWhatTheFirstWroteAndNobodyElseReadsOrWrites() {
-		Person aino = person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
-		Person eero = person(api.staffMember("Ohjaaja Eero", "FACILITATOR"));
-		Person veera = person(api.staffMember("Vertaistoimija Veera", "PEER_SUPPORTER"));
-		Person kalle = person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"));
-		Person pia = person(api.registerParent("Vanhempi Pia"));
-		Planned planned = plan(List.of(aino, eero), List.of(veera));
-		enrol(planned, pia);
-		UUID room = open(planned, 0);
+		Person aino = series.person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
+		Person eero = series.person(api.staffMember("Ohjaaja Eero", "FACILITATOR"));
+		Person veera = series.person(api.staffMember("Vertaistoimija Veera", "PEER_SUPPORTER"));
+		Person kalle = series.person(api.staffMember("Koordinaattori Kalle", "COORDINATOR"));
+		Person pia = series.person(api.registerParent("Vanhempi Pia"));
+		Planned planned = series.plan("Muistiinpanot", 8, 0, List.of(aino, eero), List.of(veera));
+		series.enrol(planned, pia);
+		UUID room = series.open(planned, 0);
 
-		Response written = api.post(notes(room), Map.of("body", "Pia oli hiljaa.\nKysy ensi kerralla."), token(aino));
+		Response written = api.post(notes(room), Map.of("body", "Pia oli hiljaa.\nKysy ensi kerralla."),
+				series.token(aino));
 		assertThat(written.status()).as(written.body().toString()).isEqualTo(201);
 		JsonNode note = written.body();
 		assertThat(note.path("roomId").asString()).isEqualTo(room.toString());
@@ -100,7 +85,7 @@ class SessionNotesIT {
 		assertThat(note.path("createdAt").asString()).isNotBlank();
 		assertThat(note.has("editedAt") && note.path("editedAt").isNull()).isTrue();
 
-		Response read = api.get(notes(room), token(eero));
+		Response read = api.get(notes(room), series.token(eero));
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.body().size()).isEqualTo(1);
 		assertThat(read.body().get(0)).isEqualTo(note);
@@ -110,7 +95,7 @@ class SessionNotesIT {
 		for (Person member : List.of(pia, veera)) {
 			assertRefused(room, member, "notes.forbidden", note.path("id").asString());
 		}
-		Person admin = person(api.login(ADMIN, "test-admin-password"));
+		Person admin = series.person(ClockedSeries.ADMIN);
 		for (Person outsider : List.of(kalle, admin)) {
 			assertRefused(room, outsider, "rooms.not_member", note.path("id").asString());
 		}
@@ -119,70 +104,72 @@ class SessionNotesIT {
 			assertThat(api.addMember(room, overseer.id(), "PARTICIPANT").status()).isEqualTo(200);
 			assertRefused(room, overseer, "notes.forbidden", note.path("id").asString());
 		}
-		assertThat(api.get(notes(UUID.randomUUID()), token(aino)).code()).as("a room that does not exist")
+		assertThat(api.get(notes(UUID.randomUUID()), series.token(aino)).code()).as("a room that does not exist")
 			.isEqualTo("rooms.not_member");
-		assertThat(api.get(notes(room), token(aino)).body().size()).as("nothing was written by the refused")
+		assertThat(api.get(notes(room), series.token(aino)).body().size()).as("nothing was written by the refused")
 			.isEqualTo(1);
 	}
 
 	@Test
 	void aSeriesNotesAreReadFromItsNextSessionsRoomAlsoByAFacilitatorNewToTheSeries() {
-		Person aino = person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
-		Person eero = person(api.staffMember("Ohjaaja Eero", "FACILITATOR"));
-		Person uusi = person(api.staffMember("Ohjaaja Uuno", "FACILITATOR"));
-		Planned planned = plan(List.of(aino, eero), List.of());
-		UUID first = open(planned, 0);
-		assertThat(api.post(notes(first), Map.of("body", "Ensimmäisen kerran muistiinpano"), token(aino)).status())
+		Person aino = series.person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
+		Person eero = series.person(api.staffMember("Ohjaaja Eero", "FACILITATOR"));
+		Person uusi = series.person(api.staffMember("Ohjaaja Uuno", "FACILITATOR"));
+		Planned planned = series.plan("Muistiinpanot", 8, 0, List.of(aino, eero), List.of());
+		UUID first = series.open(planned, 0);
+		assertThat(
+				api.post(notes(first), Map.of("body", "Ensimmäisen kerran muistiinpano"), series.token(aino)).status())
 			.isEqualTo(201);
-		end(planned, 0);
+		series.end(planned, 0);
 		assertThat(jdbc.sql("select state from rooms where id = :id").param("id", first).query(String.class).single())
 			.isEqualTo("READ_ONLY");
-		assertThat(api.post(notes(first), Map.of("body", "Kirjoitettu istunnon jälkeen"), token(eero)).status())
+		assertThat(api.post(notes(first), Map.of("body", "Kirjoitettu istunnon jälkeen"), series.token(eero)).status())
 			.as("written after the session, in its read-only room")
 			.isEqualTo(201);
 
 		// Aino leaves the series; Uuno is new to it
 		assertThat(api
 			.put("/api/series/" + planned.id() + "/staff",
-					Map.of("facilitatorIds", List.of(eero.id().toString(), uusi.id().toString())), token(person(ADMIN)))
+					Map.of("facilitatorIds", List.of(eero.id().toString(), uusi.id().toString())), series.adminToken())
 			.status()).isEqualTo(200);
-		UUID second = open(planned, 1);
+		UUID second = series.open(planned, 1);
 		assertThat(roomRole(second, uusi)).isEqualTo("FACILITATOR");
 
-		JsonNode read = api.get(notes(second), token(uusi)).body();
+		JsonNode read = api.get(notes(second), series.token(uusi)).body();
 		assertThat(bodies(read)).as("newest first, from the first session's room")
 			.containsExactly("Kirjoitettu istunnon jälkeen", "Ensimmäisen kerran muistiinpano");
 		assertThat(read.get(0).path("roomId").asString()).isEqualTo(first.toString());
 		assertThat(read.get(0).path("sessionPosition").asInt()).isEqualTo(1);
 
-		assertThat(api.post(notes(second), Map.of("body", "Toisen kerran muistiinpano"), token(uusi)).status())
+		assertThat(api.post(notes(second), Map.of("body", "Toisen kerran muistiinpano"), series.token(uusi)).status())
 			.isEqualTo(201);
-		JsonNode fromFirst = api.get(notes(first), token(uusi)).body();
+		JsonNode fromFirst = api.get(notes(first), series.token(uusi)).body();
 		assertThat(bodies(fromFirst)).as("a series facilitator reads them from a room they were never in")
 			.containsExactly("Toisen kerran muistiinpano", "Kirjoitettu istunnon jälkeen",
 					"Ensimmäisen kerran muistiinpano");
 		assertThat(fromFirst.get(0).path("sessionPosition").asInt()).isEqualTo(2);
 		assertThat(fromFirst.get(0).path("roomId").asString()).isEqualTo(second.toString());
-		assertThat(api.get(notes(second), token(aino)).code())
+		assertThat(api.get(notes(second), series.token(aino)).code())
 			.as("taken off the series, and not in the second session's room")
 			.isEqualTo("rooms.not_member");
 		assertThat(roomRole(first, aino)).as("she keeps her place in the first session's room")
 			.isEqualTo("FACILITATOR");
-		assertThat(api.get(notes(first), token(aino)).code())
+		assertThat(api.get(notes(first), series.token(aino)).code())
 			.as("but no longer reads the series' notes through its ended session")
 			.isEqualTo("notes.forbidden");
 
 		// a room outside any series keeps its own notes
 		UUID standalone = api.createRoom("Oma ryhmä", "CLOSED");
 		assertThat(api.addMember(standalone, eero.id(), "FACILITATOR").status()).isEqualTo(200);
-		Response own = api.post(notes(standalone), Map.of("body", "Erillisen ryhmän muistiinpano"), token(eero));
+		Response own = api.post(notes(standalone), Map.of("body", "Erillisen ryhmän muistiinpano"), series.token(eero));
 		assertThat(own.status()).isEqualTo(201);
 		assertThat(own.body().path("sessionId").isNull()).isTrue();
 		assertThat(own.body().path("sessionPosition").isNull()).isTrue();
-		assertThat(bodies(api.get(notes(standalone), token(eero)).body()))
+		assertThat(bodies(api.get(notes(standalone), series.token(eero)).body()))
 			.containsExactly("Erillisen ryhmän muistiinpano");
-		assertThat(bodies(api.get(notes(second), token(eero)).body())).doesNotContain("Erillisen ryhmän muistiinpano");
-		assertThat(api.get(notes(standalone), token(uusi)).code()).isEqualTo("rooms.not_member");
+		assertThat(bodies(api.get(notes(second), series.token(eero)).body()))
+			.doesNotContain("Erillisen ryhmän muistiinpano");
+		assertThat(api.get(notes(standalone), series.token(uusi)).code()).isEqualTo("rooms.not_member");
 	}
 
 	@Test
@@ -271,12 +258,12 @@ class SessionNotesIT {
 		Instant writtenAlone = Instant
 			.parse(api.post(notes(standalone), Map.of("body", "Erillinen"), eero.accessToken()).text("createdAt"));
 
-		Person aino = person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
-		Planned planned = plan(List.of(aino), List.of());
-		UUID first = open(planned, 0);
-		String seriesNote = api.post(notes(first), Map.of("body", "Sarjan muistiinpano"), token(aino)).text("id");
-		Instant lastEnd = Instant
-			.parse(planned.sessions().get(planned.sessions().size() - 1).path("endsAt").asString());
+		Person aino = series.person(api.staffMember("Ohjaaja Aino", "FACILITATOR"));
+		Planned planned = series.plan("Muistiinpanot", aino);
+		UUID first = series.open(planned, 0);
+		String seriesNote = api.post(notes(first), Map.of("body", "Sarjan muistiinpano"), series.token(aino))
+			.text("id");
+		Instant lastEnd = planned.endsAt(planned.last());
 
 		rule.purge(writtenAlone.plus(Duration.ofDays(364)));
 		assertThat(exists(standalone)).as("outside a series, 364 days after writing").isTrue();
@@ -290,7 +277,7 @@ class SessionNotesIT {
 	}
 
 	private void assertRefused(UUID room, Person person, String code, String noteId) {
-		String token = token(person);
+		String token = series.token(person);
 		List<Response> answers = List.of(api.get(notes(room), token),
 				api.post(notes(room), Map.of("body", "Ei kuulu minulle"), token),
 				api.put(notes(room) + "/" + noteId, Map.of("body", "Muutos"), token),
@@ -306,44 +293,6 @@ class SessionNotesIT {
 		assertThat(answer.code()).isEqualTo("validation.failed");
 		assertThat(answer.body().path("errors").get(0).path("field").asString()).isEqualTo("body");
 		assertThat(answer.body().path("errors").get(0).path("code").asString()).isEqualTo(fieldCode);
-	}
-
-	/** A closed group of nine weekly meetings from two weeks on, with these staff. */
-	private Planned plan(List<Person> facilitators, List<Person> peerSupporters) {
-		Map<String, Object> plan = SeriesPlans.closedGroup(
-				"Muistiinpanot " + UUID.randomUUID().toString().substring(0, 6), LocalDate.now(HELSINKI).plusWeeks(2),
-				8, 0, facilitators.get(0).id());
-		plan.put("facilitatorIds", facilitators.stream().map(p -> p.id().toString()).toList());
-		plan.put("peerSupporterIds", peerSupporters.stream().map(p -> p.id().toString()).toList());
-		Response planned = api.post("/api/series", plan, token(person(ADMIN)));
-		assertThat(planned.status()).as(planned.body().toString()).isEqualTo(201);
-		List<JsonNode> sessions = new ArrayList<>();
-		planned.body().path("sessions").forEach(sessions::add);
-		return new Planned(UUID.fromString(planned.text("id")), sessions);
-	}
-
-	private void enrol(Planned planned, Person parent) {
-		assertThat(api.post("/api/series/" + planned.id() + "/enrolment", Map.of(), token(parent)).text("status"))
-			.isEqualTo("ENROLLED");
-	}
-
-	/** Moves the clock to ten minutes before the session and opens its room. */
-	private UUID open(Planned planned, int index) {
-		JsonNode session = planned.sessions().get(index);
-		CLOCK.set(Instant.parse(session.path("startsAt").asString()).minus(Duration.ofMinutes(10)));
-		LifecycleTicks.tick(node);
-		return jdbc.sql("select room_id from series_sessions where id = :id")
-			.param("id", UUID.fromString(session.path("id").asString()))
-			.query(UUID.class)
-			.single();
-	}
-
-	/**
-	 * Moves the clock past the session's end and grace, which turns its room read-only.
-	 */
-	private void end(Planned planned, int index) {
-		CLOCK.set(Instant.parse(planned.sessions().get(index).path("endsAt").asString()).plus(Duration.ofMinutes(11)));
-		LifecycleTicks.tick(node);
 	}
 
 	/** A room outside any series led by these two. */
@@ -384,22 +333,6 @@ class SessionNotesIT {
 
 	private static String notes(UUID room) {
 		return "/api/rooms/" + room + "/notes";
-	}
-
-	/** An access token valid at the clock's time. */
-	private String token(Person person) {
-		return api.login(person.username(), person.username().equals(ADMIN) ? "test-admin-password" : PASSWORD)
-			.accessToken();
-	}
-
-	private Person person(String username) {
-		Session session = api.login(username, username.equals(ADMIN) ? "test-admin-password" : PASSWORD);
-		return person(session);
-	}
-
-	private Person person(Session session) {
-		JsonNode me = api.get("/api/me", session.accessToken()).body();
-		return new Person(me.path("username").asString(), session.id(), me.path("displayName").asString());
 	}
 
 }

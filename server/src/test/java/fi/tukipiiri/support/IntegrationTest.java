@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ApiClient.class)
+@Import({ ApiClient.class, ClockedSeries.class })
 public @interface IntegrationTest {
 
 }

@@ -1,8 +1,7 @@
 package fi.tukipiiri.webclient;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import fi.tukipiiri.series.LifecycleTicks;
-import fi.tukipiiri.series.Recurrence;
 import fi.tukipiiri.support.ApiClient;
-import fi.tukipiiri.support.ApiClient.Session;
+import fi.tukipiiri.support.ClockedSeries;
+import fi.tukipiiri.support.ClockedSeries.Person;
+import fi.tukipiiri.support.ClockedSeries.Planned;
 import fi.tukipiiri.support.IntegrationTest;
 import fi.tukipiiri.support.SeriesPlans;
 import fi.tukipiiri.support.SharedTestClock;
@@ -42,8 +42,6 @@ class WorkbookBrowserIT {
 
 	private static final SharedTestClock CLOCK = SharedTestClock.INSTANCE;
 
-	private static final String PASSWORD = "correct horse battery";
-
 	@Autowired
 	ApiClient api;
 
@@ -52,6 +50,9 @@ class WorkbookBrowserIT {
 
 	@Autowired
 	ApplicationContext node;
+
+	@Autowired
+	ClockedSeries series;
 
 	@BeforeEach
 	@AfterEach
@@ -62,50 +63,31 @@ class WorkbookBrowserIT {
 	@Test
 	void aParentAnswersInTheLiveRoomFindsItInTheWorkbookAndSharesIt() throws Exception {
 		String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-		Session admin = api.login("root-admin", "test-admin-password");
-		Session facilitator = api.staffMember("Ohjaaja Outi", "FACILITATOR");
-		Session coordinator = api.staffMember("Koordinaattori Kaisa", "COORDINATOR");
-		Session parent = api.registerParent("Vanhempi Pia " + tag);
-		Session other = api.registerParent("Vanhempi Ulla " + tag);
-		String title = "Työkirjaryhmä " + tag;
-		var plan = SeriesPlans.closedGroup(title, LocalDate.now(Recurrence.HELSINKI).plusWeeks(2), 8, 1,
-				facilitator.id());
-		UUID seriesId = UUID.fromString(api.post("/api/series", plan, admin.accessToken()).text("id"));
-		for (Session enrolled : new Session[] { parent, other }) {
-			assertThat(
-					api.post("/api/series/" + seriesId + "/enrolment", Map.of(), enrolled.accessToken()).text("status"))
-				.isEqualTo("ENROLLED");
+		Person facilitator = series.person(api.staffMember("Ohjaaja Outi", "FACILITATOR"));
+		Person coordinator = series.person(api.staffMember("Koordinaattori Kaisa", "COORDINATOR"));
+		Person parent = series.person(api.registerParent("Vanhempi Pia " + tag));
+		Person other = series.person(api.registerParent("Vanhempi Ulla " + tag));
+		Planned planned = series.plan("Työkirjaryhmä", 8, 1, List.of(facilitator), List.of());
+		UUID seriesId = planned.id();
+		for (Person enrolled : List.of(parent, other)) {
+			series.enrol(planned, enrolled);
 		}
-		// Read now: these tokens expire once the clock moves two weeks ahead.
-		String parentUsername = username(parent);
-		String otherUsername = username(other);
-		String coordinatorUsername = username(coordinator);
 
-		Instant startsAt = jdbc.sql("select starts_at from series_sessions where series_id = :id and position = 1")
-			.param("id", seriesId)
-			.query(java.sql.Timestamp.class)
-			.single()
-			.toInstant();
-		CLOCK.set(startsAt.minus(Duration.ofMinutes(10)));
+		UUID room = series.open(planned, 0);
+		CLOCK.set(planned.startsAt(0).plus(Duration.ofMinutes(5)));
 		LifecycleTicks.tick(node);
-		CLOCK.set(startsAt.plus(Duration.ofMinutes(5)));
-		LifecycleTicks.tick(node);
-		Map<String, Object> session = jdbc
-			.sql("select state, room_id from series_sessions where series_id = :id and position = 1")
-			.param("id", seriesId)
-			.query((rs, n) -> Map.<String, Object>of("state", rs.getString("state"), "room",
-					rs.getObject("room_id", UUID.class)))
-			.single();
-		assertThat(session.get("state")).isEqualTo("LIVE");
-		UUID room = (UUID) session.get("room");
+		assertThat(jdbc.sql("select state from series_sessions where id = :id")
+			.param("id", planned.sessionId(0))
+			.query(String.class)
+			.single()).isEqualTo("LIVE");
 
 		BrowserScenarios.run("workbook.e2e.mjs", api.baseUrl(),
-				Map.ofEntries(Map.entry("TUKIPIIRI_E2E_PASSWORD", PASSWORD),
-						Map.entry("TUKIPIIRI_E2E_PARENT_USERNAME", parentUsername),
-						Map.entry("TUKIPIIRI_E2E_OTHER_USERNAME", otherUsername),
-						Map.entry("TUKIPIIRI_E2E_COORDINATOR_USERNAME", coordinatorUsername),
+				Map.ofEntries(Map.entry("TUKIPIIRI_E2E_PASSWORD", ClockedSeries.PASSWORD),
+						Map.entry("TUKIPIIRI_E2E_PARENT_USERNAME", parent.username()),
+						Map.entry("TUKIPIIRI_E2E_OTHER_USERNAME", other.username()),
+						Map.entry("TUKIPIIRI_E2E_COORDINATOR_USERNAME", coordinator.username()),
 						Map.entry("TUKIPIIRI_E2E_ROOM_ID", room.toString()),
-						Map.entry("TUKIPIIRI_E2E_SERIES_TITLE", title),
+						Map.entry("TUKIPIIRI_E2E_SERIES_TITLE", planned.title()),
 						Map.entry("TUKIPIIRI_E2E_TEMPLATE_ID", SeriesPlans.CLOSED_GROUP_TEMPLATE),
 						Map.entry("TUKIPIIRI_E2E_TAG", tag)));
 
@@ -127,10 +109,6 @@ class WorkbookBrowserIT {
 				""").param("t", UUID.fromString(SeriesPlans.CLOSED_GROUP_TEMPLATE)).query(String.class).single())
 			.as("the coordinator put the exercise back")
 			.doesNotContain(tag);
-	}
-
-	private String username(Session person) {
-		return api.get("/api/me", person.accessToken()).text("username");
 	}
 
 }
