@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -111,7 +112,8 @@ public final class StompTestClient implements AutoCloseable {
 	/**
 	 * Subscribes; to a room topic with a {@code receipt}, and returns once the server's
 	 * {@code RECEIPT} says the subscription is registered (or refused, on the errors
-	 * queue), so whatever is published next reaches it.
+	 * queue), so whatever is published next reaches it, or once the server ended the
+	 * connection instead.
 	 */
 	public BlockingQueue<JsonNode> subscribe(String destination) {
 		BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
@@ -135,12 +137,14 @@ public final class StompTestClient implements AutoCloseable {
 		});
 		if (confirmed) {
 			subscription.addReceiptTask(() -> receipt.complete(null));
-			try {
-				receipt.get(10, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				throw new AssertionError("No RECEIPT for the SUBSCRIBE to " + destination, ex);
-			}
+			// a connection the server ends instead (an ERROR frame) answers with its
+			// failure,
+			// which the test reads
+			Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.pollInterval(Duration.ofMillis(10))
+				.alias("a RECEIPT for the SUBSCRIBE to " + destination)
+				.until(() -> receipt.isDone() || !failures.isEmpty() || !session.isConnected());
 		}
 		return received;
 	}
