@@ -225,7 +225,7 @@ class DeployManifestsTest {
 			assertThat(environment.keySet()).containsAnyOf("SPRING_DATA_REDIS_URL", "SPRING_DATA_REDIS_HOST");
 			app.placeholders().forEach((variable, fallback) -> {
 				if (fallback == null) {
-					assertThat(environment).as("required by application*.yml").containsKey(variable);
+					assertThat(environment).as("%s, required by application*.yml", variable).containsKey(variable);
 				}
 			});
 		}
