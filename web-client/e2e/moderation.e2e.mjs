@@ -326,6 +326,15 @@ const raiseHand = {
     await veiled.getByRole('button', { name: 'Näytä viesti', exact: true }).click();
     await expectVisible(message(facilitatorPage, parent.displayName, marked), 'the marked text once the facilitator revealed it');
     await expectAccessible(facilitatorPage, 'a message behind a content note among the facilitator’s tools');
+
+    // A tablet turned upright: the column's open panels fold instead of stacking over the messages as sheets.
+    await facilitatorPage.setViewportSize({ width: 768, height: 1024 });
+    await waitFor('no side panel left open as a sheet after the window narrowed', async () => {
+      const open = await facilitatorPage.locator('.chat-side > * > details[open]').count();
+      return { ok: open === 0, actual: `${open} open` };
+    });
+    await facilitatorPage.getByTestId('moderation-panel-toggle').click();
+    await expectVisible(facilitatorPage.getByTestId('ready-messages'), 'the tools, opened again as one sheet');
   },
 };
 

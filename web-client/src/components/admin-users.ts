@@ -1,3 +1,4 @@
+import { LatestLoad } from '../state/latest.ts';
 import * as accounts from '../api/accounts.ts';
 import { ApiError } from '../api/problem.ts';
 import { type AdminUser, type Role, roles } from '../api/types.ts';
@@ -45,6 +46,7 @@ class AdminUsers extends Component {
     hidden: '',
   });
   #query = '';
+  readonly #loads = new LatestLoad();
   #shown = 0;
   readonly #status = new FormAlert('info', 'admin-status');
   readonly #alert = new FormAlert('error', 'admin-alert');
@@ -101,12 +103,15 @@ class AdminUsers extends Component {
 
   /** The first page for the search, or with `more` the next page after those shown. */
   async #load(more = false): Promise<void> {
+    const latest = this.#loads.begin();
     this.#alert.clear();
     this.#status.show(ref('admin.loading'));
     this.#list.setAttribute('aria-busy', 'true');
     try {
       const offset = more ? this.#shown : 0;
       const users = await accounts.listUsers(api, this.#query, offset, PAGE_SIZE);
+      // a search made meanwhile (or the first list, answered late) must not replace the newer answer
+      if (!latest()) return;
       const items = users.map((user) => this.#item(user));
       if (more) this.#list.append(...items);
       else this.#list.replaceChildren(...items);
@@ -120,10 +125,11 @@ class AdminUsers extends Component {
         this.#status.clear();
       }
     } catch (error) {
+      if (!latest()) return;
       this.#status.clear();
       this.#alert.show(problemText(problemOf(error).problem));
     } finally {
-      this.#list.removeAttribute('aria-busy');
+      if (latest()) this.#list.removeAttribute('aria-busy');
     }
   }
 

@@ -1,3 +1,4 @@
+import { LatestLoad } from '../state/latest.ts';
 import { problemOf } from '../api/problem.ts';
 import { formatFullTime } from '../chat/format.ts';
 import { api, locale } from '../context.ts';
@@ -113,8 +114,8 @@ class AuditPage extends Component {
   #oldest: number | null = null;
   /** The query of the lines shown, which "show older" pages on (not what the form says now). */
   #shown = new URLSearchParams();
-  /** Counts the loads: only the latest one's answer is shown. */
-  #loads = 0;
+  /** Only the latest load's answer is shown. */
+  readonly #loads = new LatestLoad();
   /** The details shown with their line, said again when the language changes. */
   readonly #details = new Map<HTMLElement, AuditDetails | null>();
 
@@ -167,11 +168,11 @@ class AuditPage extends Component {
     const params = more ? new URLSearchParams(this.#shown) : this.#filters();
     if (params === null) return;
     if (more && this.#oldest !== null) params.set('beforeId', String(this.#oldest));
-    const load = ++this.#loads;
+    const latest = this.#loads.begin();
     this.#alert.clear();
     try {
       const lines = await api.get<AuditLine[]>(`/api/moderation/audit?${params.toString()}`);
-      if (load !== this.#loads) return;
+      if (!latest()) return;
       const items = lines.map((line) => this.#line(line));
       if (more) this.#list.append(...items);
       else {
@@ -187,7 +188,7 @@ class AuditPage extends Component {
       // The button goes when nothing older is left: focus goes to the first line it brought.
       if (moreHadFocus && this.#more.hidden) (items[0] ?? this.#list).focus();
     } catch (error) {
-      if (load !== this.#loads) return;
+      if (!latest()) return;
       // A refused filter leaves no earlier lines that could pass for its answer.
       if (!more) {
         this.#list.replaceChildren();

@@ -24,7 +24,7 @@ import { RoomChat } from '../chat/room-chat.ts';
 import { sessionClockText } from '../chat/session-clock.ts';
 import { api, chat as connection, hiddenMembers, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
-import { isWideScreen } from '../dom/media.ts';
+import { WIDE_SCREEN, isWideScreen } from '../dom/media.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
@@ -189,6 +189,16 @@ class RoomPage extends Component {
   }
 
   protected override connected(signal: AbortSignal): void {
+    // A tablet turned upright (or a window narrowed) leaves the column's open panels as sheets over
+    // the messages and the composer: they fold, and each opens again one at a time.
+    window.matchMedia(WIDE_SCREEN).addEventListener(
+      'change',
+      (change) => {
+        if (change.matches) return;
+        for (const open of this.#side.querySelectorAll<HTMLDetailsElement>(':scope > * > details[open]')) open.open = false;
+      },
+      { signal },
+    );
     // Whatever shrinks the message area (the help card, a pinned notice, the on-screen keyboard) keeps the
     // newest message in view for a reader who was reading it.
     const resized = new ResizeObserver(() => {

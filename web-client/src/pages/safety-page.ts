@@ -1,3 +1,4 @@
+import { LatestLoad } from '../state/latest.ts';
 import { problemOf } from '../api/problem.ts';
 import {
   type Duty,
@@ -49,7 +50,7 @@ class SafetyPage extends Component {
   readonly #done = new FormAlert('info', 'escalations-done');
   #duty: Duty | null = null;
   #escalations: Escalation[] | null = null;
-  #loading = false;
+  readonly #loads = new LatestLoad();
 
   protected render(): void {
     // Nameless until the duty is read: out of sight (and of the accessibility tree) until then.
@@ -102,11 +103,14 @@ class SafetyPage extends Component {
   }
 
   async #load(): Promise<void> {
-    if (this.#loading || session.status !== 'signed-in') return;
-    this.#loading = true;
+    if (session.status !== 'signed-in') return;
+    // Every load runs (one after an action must not be skipped for a refresh already on its way);
+    // only the latest one's answer is shown.
+    const latest = this.#loads.begin();
     if (this.#escalations === null) this.#status.show(ref('safety.loading'));
     try {
       const [duty, escalations] = await Promise.all([fetchDuty(api), fetchEscalations(api)]);
+      if (!latest()) return;
       const changed = JSON.stringify(escalations) !== JSON.stringify(this.#escalations);
       this.#duty = duty;
       this.#escalations = escalations;
@@ -115,10 +119,9 @@ class SafetyPage extends Component {
       // An unchanged list is left alone, so focus and reading position stay where they were.
       if (changed) this.#renderList();
     } catch (error) {
+      if (!latest()) return;
       this.#status.clear();
       this.#alert.show(problemText(problemOf(error)));
-    } finally {
-      this.#loading = false;
     }
   }
 

@@ -9,7 +9,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 /**
  * Puts {@link InboundAdmission} first on the inbound channel and
  * {@link SubscriptionReceipts} second, so they hear of every frame they care for,
- * whichever interceptor after them drops the frame.
+ * whichever interceptor after them drops the frame; then {@link SubscriptionFrames}, so
+ * no later part reads a subscription without its id.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -19,14 +20,18 @@ class InboundAdmissionConfiguration implements WebSocketMessageBrokerConfigurer 
 
 	private final SubscriptionReceipts receipts;
 
-	InboundAdmissionConfiguration(InboundAdmission admission, SubscriptionReceipts receipts) {
+	private final SubscriptionFrames frames;
+
+	InboundAdmissionConfiguration(InboundAdmission admission, SubscriptionReceipts receipts,
+			SubscriptionFrames frames) {
 		this.admission = admission;
 		this.receipts = receipts;
+		this.frames = frames;
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.admission, this.receipts);
+		registration.interceptors(this.admission, this.receipts, this.frames);
 	}
 
 }

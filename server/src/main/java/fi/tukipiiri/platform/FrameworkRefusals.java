@@ -31,13 +31,6 @@ class FrameworkRefusals {
 	static final String STOMP_HANDLER = "org.springframework.web.socket.messaging.StompSubProtocolHandler";
 	static final String USER_DESTINATIONS = "org.springframework.messaging.simp.user.UserDestinationMessageHandler";
 
-	/**
-	 * The broker's subscription registry (Spring's base class logs under the subclass's
-	 * name) logs a SUBSCRIBE without an id or destination at ERROR with every header the
-	 * client sent.
-	 */
-	static final String SUBSCRIPTIONS = "fi.tukipiiri.delivery.ExactDestinationRegistry";
-
 	private static final TurboFilter FILTER = new StompRefusalFilter();
 
 	FrameworkRefusals() {
@@ -66,11 +59,6 @@ class FrameworkRefusals {
 		@Override
 		public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 				Throwable failure) {
-			if (level == Level.ERROR && logger != null && format != null && SUBSCRIPTIONS.equals(logger.getName())
-					&& (format.startsWith("No subscriptionId") || format.startsWith("No destination"))) {
-				REFUSALS.refused("SUBSCRIBE", format.startsWith("No subscriptionId") ? "no id" : "no destination");
-				return FilterReply.DENY;
-			}
 			if (failure == null || level != Level.ERROR || logger == null || format == null) {
 				return FilterReply.NEUTRAL;
 			}

@@ -10,8 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -33,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ChatIT {
 
 	@Autowired
@@ -104,6 +108,26 @@ class ChatIT {
 			assertThat(next(errors, "the refusal beside its receipt").path("code").asString())
 				.isEqualTo("rooms.not_member");
 		}
+	}
+
+	/**
+	 * STOMP 1.2 requires a SUBSCRIBE's id: one without it is refused before anything
+	 * reads it, and its receipt still comes; a user queue's receipt comes too.
+	 */
+	@Test
+	void aSubscribeWithoutItsIdIsRefusedAndEveryReceiptComes(CapturedOutput output) throws Exception {
+		UUID room = api.createRoom("Ilman tunnusta", "OPEN");
+		Session anna = api.registerParent("Anna ilman tunnusta");
+		List<String> frames = BareStompConnect.connectThenCollect(api.baseUrl(), anna.accessToken(),
+				List.of("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\nreceipt:r-errors\n\n\u0000",
+						"SUBSCRIBE\ndestination:/topic/rooms/" + room + "\nreceipt:r-room\n\n\u0000"),
+				3);
+		assertThat(frames).hasSize(3);
+		assertThat(frames.get(0)).startsWith("RECEIPT\n").contains("receipt-id:r-errors\n");
+		assertThat(frames.subList(1, 3))
+			.anySatisfy(frame -> assertThat(frame).startsWith("RECEIPT\n").contains("receipt-id:r-room\n"))
+			.anySatisfy(frame -> assertThat(frame).startsWith("MESSAGE\n").contains("\"request.malformed\""));
+		assertThat(output.getOut()).doesNotContain("NullPointerException").doesNotContain(" ERROR ");
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package fi.tukipiiri.support;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +51,54 @@ public final class BareStompConnect {
 	}
 
 	/**
+	 * Connects with the token, and once CONNECTED has come sends each of {@code frames}
+	 * (a whole STOMP frame each), every one but the last once the one before it has been
+	 * answered with a frame; answers the first {@code count} frames after CONNECTED,
+	 * fewer if no more came within the usual wait.
+	 */
+	public static List<String> connectThenCollect(String baseUrl, String token, List<String> frames, int count)
+			throws Exception {
+		BlockingQueue<String> received = new LinkedBlockingQueue<>();
+		WebSocket socket = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.buildAsync(URI.create(baseUrl.replace("http", "ws") + "/ws"), new WebSocket.Listener() {
+				@Override
+				public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+					received.add(data.toString());
+					ws.request(1);
+					return null;
+				}
+			})
+			.get(5, TimeUnit.SECONDS);
+		try {
+			socket.sendText(connectFrame(token), true);
+			String connected = received.poll(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
+			if (connected == null || !connected.startsWith("CONNECTED")) {
+				return List.of();
+			}
+			List<String> answers = new ArrayList<>();
+			for (int i = 0; i < frames.size(); i++) {
+				socket.sendText(frames.get(i), true);
+				String answer = i < frames.size() - 1 ? received.poll(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS) : null;
+				if (answer != null) {
+					answers.add(answer);
+				}
+			}
+			while (answers.size() < count) {
+				String next = received.poll(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
+				if (next == null) {
+					break;
+				}
+				answers.add(next);
+			}
+			return answers;
+		}
+		finally {
+			socket.abort();
+		}
+	}
+
+	/**
 	 * Opens the WebSocket with {@code frame} instead of a CONNECT; answers the first
 	 * frame and the close status.
 	 */
@@ -83,7 +133,13 @@ public final class BareStompConnect {
 			.get(5, TimeUnit.SECONDS);
 		socket.sendText(opening, true);
 		String first = frames.poll(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
-		if (then != null && first != null && first.startsWith("CONNECTED")) {
+		if (then != null) {
+			if (first == null || !first.startsWith("CONNECTED")) {
+				// said as such, so a failure tells a slow CONNECT from an unanswered
+				// frame
+				return new Answer("no CONNECTED within " + ANSWER_WITHIN_SECONDS + " s, but: " + first,
+						closed.completeOnTimeout(-1, 5, TimeUnit.SECONDS).get());
+			}
 			socket.sendText(then, true);
 			first = frames.poll(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
 		}
