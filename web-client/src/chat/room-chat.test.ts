@@ -336,6 +336,33 @@ describe('room chat: sending', () => {
     expect(chat.outgoing.every((entry) => entry.state === 'pending')).toBe(true);
   });
 
+  it('sends a message refused for want of the house rules again, as written, once they are accepted', async () => {
+    const { chat, channel, server } = await setup();
+    const guide = { houseRules: { fi: 'Kunnioitetaan toisiamme.' }, acceptance: 'DAY', accepted: false, messages: [] };
+    server
+      .on('GET /api/rooms/5/guide', () => json(200, guide))
+      .on('POST /api/rooms/5/house-rules/acceptance', () => json(200, { ...guide, accepted: true }));
+    chat.send('Hei kaikki');
+    channel.emit(
+      new ChatProblemEvent({
+        code: 'rooms.rules_not_accepted',
+        message: null,
+        clientId: 'c1',
+        roomId: 5,
+        retryAfterSeconds: null,
+        until: null,
+      }),
+    );
+    await settle();
+    expect(chat.outgoing[0]).toMatchObject({ state: 'failed', errorCode: 'rooms.rules_not_accepted' });
+    await chat.acceptRules();
+    expect(channel.sent.map((entry) => [entry.clientId, entry.body])).toEqual([
+      ['c1', 'Hei kaikki'],
+      ['c1', 'Hei kaikki'],
+    ]);
+    expect(chat.outgoing[0]?.state).toBe('pending');
+  });
+
   it('stops writing when the room turns out to be read-only', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');

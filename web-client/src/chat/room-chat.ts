@@ -215,6 +215,8 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   async acceptRules(): Promise<void> {
     this.#guide = await acceptHouseRules(this.#api, this.roomId);
     this.emit(new RoomChangedEvent());
+    // What was refused for want of the acceptance goes now, as written.
+    if (this.canSend) this.#sender.retryRefused('rooms.rules_not_accepted');
   }
 
   get canSend(): boolean {

@@ -107,6 +107,16 @@ export class RoomSender extends TypedEventTarget<RoomSenderEventMap> {
     this.#changed('outbox');
   }
 
+  /** What the server refused with `code` goes again, in order: its reason is gone (the house rules were accepted). */
+  retryRefused(code: string): void {
+    const refused = this.#outbox.entries.filter(
+      (entry) => entry.state === 'failed' && entry.reason === 'rejected' && entry.errorCode === code,
+    );
+    if (refused.length === 0 || this.waitSeconds > 0) return;
+    for (const entry of refused) this.#send(entry.clientId);
+    this.#changed('outbox');
+  }
+
   /** Connected again: what failed for the connection or for want of an ack goes again. */
   resend(): void {
     const waiting = this.#outbox.resendable();

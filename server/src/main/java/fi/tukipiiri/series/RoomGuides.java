@@ -96,8 +96,18 @@ public class RoomGuides implements RoomRules, RetentionRule {
 	 * Which rules a room follows, what an acceptance of them is called, and the rules
 	 * themselves (language code → text; empty when there are none to accept).
 	 */
+	/**
+	 * @param earlierKey where an acceptance of the rules this group followed before its
+	 * own is kept, when that is elsewhere (an open chat's day under its template's
+	 * rules); null otherwise
+	 */
 	private record Scope(UUID templateId, Acceptance acceptance, String key, Map<String, String> rules,
-			RoomGuide.RulesSource source) {
+			RoomGuide.RulesSource source, String earlierKey) {
+
+		Scope(UUID templateId, Acceptance acceptance, String key, Map<String, String> rules,
+				RoomGuide.RulesSource source) {
+			this(templateId, acceptance, key, rules, source, null);
+		}
 
 		String version() {
 			return RulesVersion.of(rules);
@@ -137,9 +147,13 @@ public class RoomGuides implements RoomRules, RetentionRule {
 		boolean asked = scope.hasRules() && !staff && !access.overseer();
 		Optional<String> acceptedVersion = asked ? texts.acceptedVersion(accountId, scope.key()) : Optional.empty();
 		boolean accepted = !asked || acceptedVersion.filter(scope.version()::equals).isPresent();
+		// the group's first rules of its own replace ones accepted under its template's
+		// today
+		boolean acceptedEarlier = acceptedVersion.isPresent() || (asked && !accepted && scope.earlierKey() != null
+				&& texts.acceptedVersion(accountId, scope.earlierKey()).isPresent());
 		return new RoomGuide(scope.templateId(), scope.rules(), asked ? scope.acceptance() : Acceptance.NONE, accepted,
 				messages, session, material, scope.hasRules() ? scope.version() : null,
-				scope.hasRules() ? scope.source() : null, !accepted && acceptedVersion.isPresent());
+				scope.hasRules() ? scope.source() : null, !accepted && acceptedEarlier);
 	}
 
 	/**
@@ -314,7 +328,10 @@ public class RoomGuides implements RoomRules, RetentionRule {
 				case ROOM -> "room-" + room.id();
 			};
 			LocalDate today = LocalDate.now(clock.withZone(Recurrence.HELSINKI));
-			return Optional.of(new Scope(templateId, Acceptance.DAY, "day:" + followed + ":" + today, rules, source));
+			String earlier = source == RoomGuide.RulesSource.TEMPLATE || templateId == null ? null
+					: "day:" + templateId + ":" + today;
+			return Optional
+				.of(new Scope(templateId, Acceptance.DAY, "day:" + followed + ":" + today, rules, source, earlier));
 		}
 		return Optional.of(seriesId.isPresent()
 				? new Scope(templateId, Acceptance.SERIES, "series:" + seriesId.get(), rules, source)

@@ -230,6 +230,10 @@ class HouseRulesOverrideIT {
 		assertThat(guide.path("houseRules").path("sv").asString()).isEqualTo("Kvällens regler");
 		assertThat(guide.path("acceptance").asString()).isEqualTo("DAY");
 		assertThat(guide.path("accepted").asBoolean()).isFalse();
+		assertThat(guide.path("rulesChanged").asBoolean()).as("the template's were accepted today: a change").isTrue();
+		Session newcomer = api.registerParent("Vanhempi Uusi");
+		assertThat(api.post("/api/rooms/" + room + "/join", Map.of(), newcomer.accessToken()).status()).isEqualTo(200);
+		assertThat(guide(room, newcomer).path("rulesChanged").asBoolean()).as("never accepted: not a change").isFalse();
 		assertThat(sendRefusal(room, parent)).isEqualTo("rooms.rules_not_accepted");
 		accept(room, parent);
 		assertThat(sendRefusal(room, parent)).isNull();
