@@ -246,6 +246,16 @@ const phoneRoom = {
       return { ok: open.wholeMessages >= 3, actual: `${open.wholeMessages} messages in ${open.height} px` };
     });
     await expectAccessible(page, 'the room on a phone with the keyboard open');
+    // A raised hand and its place in the queue share the composer's rows: still three messages.
+    await page.getByTestId('raise-hand').click();
+    await expectVisible(page.getByTestId('hand-place'), 'the place in the queue under the composer');
+    await input.focus();
+    await waitFor('three whole messages in view at 390×470 with a hand raised', async () => {
+      const open = await messageArea(page);
+      return { ok: open.wholeMessages >= 3, actual: `${open.wholeMessages} messages in ${open.height} px` };
+    });
+    await page.getByTestId('raise-hand').click();
+    await expectHidden(page.getByTestId('hand-place'), 'the place once the hand is down');
 
     // Writing about wanting to die brings the help card: folded to one line on a phone (at most a quarter of
     // 390×844), 112 a tap away, the rest one tap further, read out politely; the messages keep their room.
