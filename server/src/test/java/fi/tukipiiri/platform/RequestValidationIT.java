@@ -93,6 +93,24 @@ class RequestValidationIT {
 		assertThat(response.code()).isEqualTo("request.too_large");
 	}
 
+	/**
+	 * Refused by Tomcat before the application: still a problem with its code, never
+	 * Tomcat's HTML page.
+	 */
+	@Test
+	void requestsTomcatRefusesAreProblemsWithCodes() {
+		var session = api.registerParent("Pitkä osoite");
+		var tooLong = api.get("/api/rooms?x=" + "a".repeat(20_000), session.accessToken());
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(tooLong.code()).isEqualTo("request.malformed");
+		var encodedSlash = api.get("/api/rooms/" + java.util.UUID.randomUUID() + "%2Fmembers", session.accessToken());
+		assertThat(encodedSlash.status()).isEqualTo(400);
+		assertThat(encodedSlash.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(encodedSlash.code()).isEqualTo("request.malformed");
+		assertThat(encodedSlash.raw().body()).doesNotContain("<html").doesNotContain("Tomcat");
+	}
+
 	@Test
 	void malformedJsonIsRefused() {
 		var response = api.postRaw("/api/auth/login", "{\"username\": \"anna\", ", null);
