@@ -15,7 +15,9 @@ export type RoomModerationEvent =
   | { type: 'room-unlocked'; roomId: RoomId; state: RoomState }
   | { type: 'slow-mode'; roomId: RoomId; seconds: number }
   | { type: 'pinned'; roomId: RoomId; pinned: Pinned }
-  | { type: 'unpinned'; roomId: RoomId };
+  | { type: 'unpinned'; roomId: RoomId }
+  /** The house rules the room follows changed: its guide is read again. */
+  | { type: 'rules-changed'; roomId: RoomId };
 
 /**
  * What concerns one person, on their own `/user/queue/moderation`: what was done to them, and
@@ -90,6 +92,8 @@ export function toRoomModerationEvent(value: unknown): RoomModerationEvent | nul
     }
     case 'unpinned':
       return { type: 'unpinned', roomId };
+    case 'rules-changed':
+      return { type: 'rules-changed', roomId };
     default:
       return null;
   }
@@ -300,6 +304,9 @@ export function reduceModeration(state: ModerationState, event: ModerationEvent,
       return { ...state, pinned: event.pinned };
     case 'unpinned':
       return { ...state, pinned: null };
+    case 'rules-changed':
+      // the room's guide, not its moderation, holds the rules
+      return state;
     case 'muted':
       return { ...state, mute: { until: event.until, reason: event.reason } };
     case 'unmuted':

@@ -363,6 +363,19 @@ describe('room chat: sending', () => {
     expect(chat.outgoing[0]?.state).toBe('pending');
   });
 
+  it('reads the guide again when the room hears that its house rules changed', async () => {
+    const { chat, channel, server } = await setup();
+    const guide = { houseRules: { fi: 'Uudet säännöt.' }, acceptance: 'DAY', accepted: false, rulesChanged: true, messages: [] };
+    server.on('GET /api/rooms/5/guide', () => json(200, guide));
+    channel.listener?.moderation({ type: 'rules-changed', roomId: 5 });
+    await settle();
+    expect(server.count('GET /api/rooms/5/guide')).toBe(2);
+    expect(chat.guide?.rulesChanged).toBe(true);
+    channel.listener?.moderation({ type: 'rules-changed', roomId: 6 });
+    await settle();
+    expect(server.count('GET /api/rooms/5/guide')).toBe(2);
+  });
+
   it('stops writing when the room turns out to be read-only', async () => {
     const { chat, channel } = await setup();
     chat.send('Hei');

@@ -450,7 +450,14 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
       if (!sameId(notice.roomId, this.roomId) || this.isOwn(notice.accountId)) return;
       this.#typing.noted(String(notice.accountId), notice.displayName);
     },
-    moderation: (event) => this.#moderation.apply(event),
+    moderation: (event) => {
+      if (event.type !== 'rules-changed') {
+        this.#moderation.apply(event);
+      } else if (this.#phase === 'ready' && sameId(event.roomId, this.roomId)) {
+        // asked again at once, with the rules as they are now
+        void this.#reloadGuide();
+      }
+    },
     subscribed: () => this.#onSubscribed(),
   };
 

@@ -3,6 +3,7 @@ package fi.tukipiiri.series;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -201,6 +202,7 @@ public class HouseRulesService {
 		if (before.isEmpty() || !before.get().rules().equals(checked)) {
 			own.replace(owner, id, checked, caller, now);
 			events.publishEvent(changed(owner, id, caller, now, false));
+			tellRooms(owner, id);
 		}
 		return view(owner, id, template);
 	}
@@ -209,8 +211,15 @@ public class HouseRulesService {
 		Instant now = clock.instant();
 		if (own.delete(owner, id)) {
 			events.publishEvent(changed(owner, id, caller, now, true));
+			tellRooms(owner, id);
 		}
 		return view(owner, id, template);
+	}
+
+	/** Every room following the changed rules hears it live (after commit). */
+	private void tellRooms(Owner owner, UUID id) {
+		List<UUID> rooms = owner == Owner.ROOM ? List.of(id) : sessionRooms.roomsOfSeries(id);
+		rooms.forEach(room -> events.publishEvent(new RoomRulesChanged(room)));
 	}
 
 	private static HouseRulesChanged changed(Owner owner, UUID id, UUID caller, Instant at, boolean removed) {

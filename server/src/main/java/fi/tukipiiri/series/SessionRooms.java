@@ -2,6 +2,7 @@ package fi.tukipiiri.series;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,15 @@ public class SessionRooms {
 			.param("roomId", roomId)
 			.query(UUID.class)
 			.optional();
+	}
+
+	/** The rooms of a series' sessions that have been opened so far. */
+	@Transactional(readOnly = true)
+	public List<UUID> roomsOfSeries(UUID seriesId) {
+		return jdbc.sql("select room_id from series_sessions where series_id = :id and room_id is not null")
+			.param("id", seriesId)
+			.query(UUID.class)
+			.list();
 	}
 
 	/** The session whose room this is; empty for a room outside any series. */

@@ -107,9 +107,16 @@ class HouseRulesOverrideIT {
 		accept(room, parent);
 		assertThat(sendRefusal(room, parent)).isNull();
 
-		Response saved = api.put(rules,
-				Map.of("houseRules", Map.of("fi", "  Oma sääntö:\nkunnioita muita. ", "en", "Own rule", "sv", "")),
-				coordinator.accessToken());
+		Response saved;
+		try (StompTestClient live = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
+			BlockingQueue<JsonNode> moderation = live.subscribe("/topic/rooms/" + room + "/moderation");
+			saved = api.put(rules,
+					Map.of("houseRules", Map.of("fi", "  Oma sääntö:\nkunnioita muita. ", "en", "Own rule", "sv", "")),
+					coordinator.accessToken());
+			JsonNode heard = StompTestClient.next(moderation, "the series' rules changed, in its session room");
+			assertThat(heard.path("type").asString()).isEqualTo("rules-changed");
+			assertThat(heard.path("roomId").asString()).isEqualTo(room.toString());
+		}
 		assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
 		assertThat(saved.body().path("own").path("fi").asString()).as("folded by the text policy")
 			.isEqualTo("Oma sääntö:\nkunnioita muita.");
@@ -217,10 +224,18 @@ class HouseRulesOverrideIT {
 		assertThat(guide(other, parent).path("accepted").asBoolean()).as("the same template's rules today").isTrue();
 
 		String rules = "/api/rooms/" + room + "/house-rules";
-		Response byFacilitator = api.put(rules,
-				Map.of("houseRules",
-						Map.of("fi", "Tämän illan säännöt", "sv", "Kvällens regler", "en", "Tonight's rules")),
-				facilitator.accessToken());
+		Response byFacilitator;
+		try (StompTestClient live = StompTestClient.connect(api.baseUrl(), parent.accessToken())) {
+			BlockingQueue<JsonNode> moderation = live.subscribe("/topic/rooms/" + room + "/moderation");
+			BlockingQueue<JsonNode> elsewhere = live.subscribe("/topic/rooms/" + other + "/moderation");
+			byFacilitator = api.put(rules,
+					Map.of("houseRules",
+							Map.of("fi", "Tämän illan säännöt", "sv", "Kvällens regler", "en", "Tonight's rules")),
+					facilitator.accessToken());
+			assertThat(StompTestClient.next(moderation, "the room's rules changed").path("type").asString())
+				.isEqualTo("rules-changed");
+			StompTestClient.nothing(elsewhere, 300);
+		}
 		assertThat(byFacilitator.status()).as("the room's facilitator").isEqualTo(200);
 		assertThat(byFacilitator.text("owner")).isEqualTo("ROOM");
 		assertThat(byFacilitator.body().path("template").path("fi").asString()).contains("Luottamuksellisuus");
