@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.tukipiiri.support.ApiClient;
+import fi.tukipiiri.support.SchemaRows;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
 import fi.tukipiiri.support.IntegrationTest;
@@ -282,27 +283,8 @@ class ErasedTextIT {
 		}
 	}
 
-	/**
-	 * "table: row" for every row of every table in the schema whose text holds
-	 * {@code needle}.
-	 */
 	private List<String> rowsHolding(String needle) {
-		List<String> tables = jdbc
-			.sql("""
-					select table_name from information_schema.tables
-					where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'databasechangelog%'
-					""")
-			.query(String.class)
-			.list();
-		List<String> found = new ArrayList<>();
-		for (String table : tables) {
-			jdbc.sql("select t::text from \"" + table + "\" t where strpos(t::text, :needle) > 0")
-				.param("needle", needle)
-				.query(String.class)
-				.list()
-				.forEach(row -> found.add(table + ": " + row));
-		}
-		return found;
+		return SchemaRows.holding(jdbc, needle);
 	}
 
 	private static String text(String words, String tag, List<String> collected) {
