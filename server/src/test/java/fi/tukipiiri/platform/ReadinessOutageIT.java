@@ -62,6 +62,11 @@ class ReadinessOutageIT {
 					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 					"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
 		baseUrl = "http://127.0.0.1:" + node.getEnvironment().getRequiredProperty("local.server.port");
+		// the first request sets up the endpoint and the client; the figures are about
+		// outages
+		Awaitility.await("ready at start")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> get("/actuator/health/readiness").statusCode() == 200);
 	}
 
 	@AfterAll
