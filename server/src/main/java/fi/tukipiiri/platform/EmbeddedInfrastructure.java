@@ -55,17 +55,36 @@ final class EmbeddedInfrastructure {
 
 	private static EmbeddedPostgres startPostgres(String dataDirectory) {
 		try {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "300");
-			if (dataDirectory != null && !dataDirectory.isBlank()) {
-				builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
-			}
-			return builder.start();
+			return postgresBuilder(dataDirectory).start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
 		}
+	}
+
+	/**
+	 * The embedded PostgreSQL's settings. In a kept data directory
+	 * ({@code tukipiiri.embedded.postgres-data-dir}) what was committed must survive a
+	 * crash or a power cut, so every commit is flushed to disk ({@code fsync},
+	 * {@code synchronous_commit} and {@code full_page_writes} on; the library turns
+	 * {@code synchronous_commit} off by default). A temporary directory is thrown away
+	 * with the JVM anyway, so there the flushes are skipped for speed.
+	 * @param dataDirectory the directory to keep the data in, or null or blank for a
+	 * temporary one
+	 */
+	static EmbeddedPostgres.Builder postgresBuilder(String dataDirectory) {
+		boolean kept = dataDirectory != null && !dataDirectory.isBlank();
+		String durable = kept ? "on" : "off";
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			.setServerConfig("max_connections", "300")
+			.setServerConfig("fsync", durable)
+			.setServerConfig("synchronous_commit", durable)
+			.setServerConfig("full_page_writes", durable);
+		if (kept) {
+			builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
+		}
+		return builder;
 	}
 
 	private static RedisServer startRedis(int port) {

@@ -7,8 +7,11 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HandshakeOriginIT {
 
 	static final String DEV_SERVER = "http://localhost:5173";
+
+	/** The name browsers use for the service behind a proxy. */
+	static final String PUBLIC_HOST = "tukipiiri.example";
 
 	@Autowired
 	ApiClient api;
@@ -59,20 +65,133 @@ class HandshakeOriginIT {
 		assertThat(upgrade(api.baseUrl())).as("still serving").isEqualTo(101);
 	}
 
+	@Test
+	void forwardedHeadersAreIgnoredUnlessTheNodeTrustsThem() throws IOException {
+		Map<String, String> proxied = Map.of("X-Forwarded-Proto", "http", "X-Forwarded-Host", PUBLIC_HOST + ":8080",
+				"X-Forwarded-Port", "8080");
+		assertThat(upgrade(api.baseUrl(), "http://" + PUBLIC_HOST + ":8080", proxied))
+			.as("this node was not told to trust a proxy")
+			.isEqualTo(403);
+		assertThat(upgrade(api.baseUrl(), api.baseUrl(), proxied)).as("its own origin, as it sees it").isEqualTo(101);
+	}
+
+	/**
+	 * Behind a proxy ({@code server.forward-headers-strategy=native}, as the prod profile
+	 * sets; the test connects from loopback, an address Tomcat trusts) the browser's
+	 * origin is the proxy's, in every way proxies tell it: each case is the forwarded
+	 * headers, the origin that upgrades, and look-alikes that are still refused.
+	 */
+	@Nested
+	@TestPropertySource(properties = "server.forward-headers-strategy=native")
+	class BehindAProxy {
+
+		@Autowired
+		ApiClient node;
+
+		@Test
+		void theProxysOwnOriginUpgradesWhateverHeadersItSends() throws IOException {
+			String site = PUBLIC_HOST;
+			List<ProxyCase> cases = List.of(
+					new ProxyCase("nginx on 8080: X-Forwarded-Host with its port, no X-Forwarded-Port",
+							headers("X-Forwarded-Proto", "http", "X-Forwarded-Host", site + ":8080", "Host",
+									site + ":8080"),
+							"http://" + site + ":8080",
+							List.of("http://" + site, "http://" + site + ":8081", "https://" + site + ":8080",
+									"http://" + site + ":8080.evil.com", "http://" + site + ".evil.com:8080",
+									"http://evil.com:8080", node.baseUrl())),
+					new ProxyCase("nginx on 8080: X-Forwarded-Host $host (no port), Host $http_host (with it)",
+							headers("X-Forwarded-Proto", "http", "X-Forwarded-Host", site, "Host", site + ":8080"),
+							"http://" + site + ":8080", List.of("http://" + site, "https://" + site + ":8080")),
+					new ProxyCase("only Host $http_host and X-Forwarded-Proto",
+							headers("X-Forwarded-Proto", "http", "Host", site + ":8080"), "http://" + site + ":8080",
+							List.of("http://" + site, "http://" + site + ":8080.evil.com")),
+					new ProxyCase("only X-Forwarded-Host with a port",
+							headers("X-Forwarded-Host", site + ":8080", "Host", "node-1:8080"),
+							"http://" + site + ":8080", List.of("http://" + site, "http://node-1:8080")),
+					new ProxyCase("X-Forwarded-Port without X-Forwarded-Proto",
+							headers("X-Forwarded-Host", site, "X-Forwarded-Port", "8080", "Host", "node-1:8080"),
+							"http://" + site + ":8080", List.of("http://" + site, "http://node-1:8080")),
+					new ProxyCase("all three, Host the upstream's",
+							headers("X-Forwarded-Proto", "http", "X-Forwarded-Host", site, "X-Forwarded-Port", "8080",
+									"Host", "node-1:8080"),
+							"http://" + site + ":8080", List.of("http://" + site, "http://node-1:8080")),
+					new ProxyCase("X-Forwarded-Port outranks the port in X-Forwarded-Host",
+							headers("X-Forwarded-Proto", "http", "X-Forwarded-Host", site + ":8080", "X-Forwarded-Port",
+									"9090"),
+							"http://" + site + ":9090", List.of("http://" + site + ":8080")),
+					new ProxyCase("X-Forwarded-Host without a port and Host naming the upstream: the default port",
+							headers("X-Forwarded-Proto", "http", "X-Forwarded-Host", site, "Host", "node-1:8080"),
+							"http://" + site, List.of("http://" + site + ":8080", "http://node-1:8080")),
+					new ProxyCase("TLS on 443, no X-Forwarded-Port: the browser omits the default port",
+							headers("X-Forwarded-Proto", "https", "X-Forwarded-Host", site, "Host", site),
+							"https://" + site,
+							List.of("http://" + site, "https://" + site + ":8443", "https://" + site + ".evil.com",
+									"https://evil.com")),
+					new ProxyCase("TLS on 443 with X-Forwarded-Port 443, Origin written with :443",
+							headers("X-Forwarded-Proto", "https", "X-Forwarded-Host", site, "X-Forwarded-Port", "443"),
+							"https://" + site + ":443", List.of("http://" + site + ":443", "https://" + site + ":80")),
+					new ProxyCase("TLS on 8443: X-Forwarded-Host with its port, no X-Forwarded-Port",
+							headers("X-Forwarded-Proto", "https", "X-Forwarded-Host", site + ":8443"),
+							"https://" + site + ":8443", List.of("https://" + site, "http://" + site + ":8443")),
+					new ProxyCase(
+							"a proxy chain lists the browser's side first", headers("X-Forwarded-Proto", "https",
+									"X-Forwarded-Host", site, "X-Forwarded-Port", "8443, 8080"),
+							"https://" + site + ":8443", List.of("https://" + site + ":8080")));
+			for (ProxyCase proxy : cases) {
+				assertThat(upgrade(node.baseUrl(), proxy.accepted(), proxy.headers()))
+					.as("%s: Origin %s", proxy.name(), proxy.accepted())
+					.isEqualTo(101);
+				for (String refused : proxy.refused()) {
+					assertThat(upgrade(node.baseUrl(), refused, proxy.headers()))
+						.as("%s: Origin %s", proxy.name(), refused)
+						.isEqualTo(403);
+				}
+			}
+			assertThat(upgrade(node.baseUrl(), node.baseUrl(), Map.of())).as("reached directly, without a proxy")
+				.isEqualTo(101);
+			assertThat(upgrade(node.baseUrl(), DEV_SERVER,
+					headers("X-Forwarded-Proto", "https", "X-Forwarded-Host", site)))
+				.as("a configured origin")
+				.isEqualTo(101);
+		}
+
+	}
+
+	/**
+	 * What a proxy sent, the origin it serves, and origins that must still be refused.
+	 */
+	record ProxyCase(String name, Map<String, String> headers, String accepted, List<String> refused) {
+	}
+
+	private static Map<String, String> headers(String... namesAndValues) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			headers.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return headers;
+	}
+
 	/**
 	 * The status of an upgrade request to {@code /ws} with this Origin header (none if
 	 * null).
 	 */
 	private int upgrade(String origin) throws IOException {
-		URI base = URI.create(api.baseUrl());
+		return upgrade(api.baseUrl(), origin, Map.of());
+	}
+
+	/**
+	 * The status of an upgrade request to the node at this base URL, with this Origin
+	 * header (none if null) and these other headers; a {@code Host} among them replaces
+	 * the node's own.
+	 */
+	static int upgrade(String baseUrl, String origin, Map<String, String> headers) throws IOException {
+		URI base = URI.create(baseUrl);
 		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
 			socket.setSoTimeout(5000);
 			String key = Base64.getEncoder().encodeToString("tukipiiri-origin".getBytes(StandardCharsets.US_ASCII));
 			StringBuilder request = new StringBuilder().append("GET /ws HTTP/1.1\r\n")
 				.append("Host: ")
-				.append(base.getHost())
-				.append(':')
-				.append(base.getPort())
+				.append(headers.getOrDefault("Host", base.getHost() + ":" + base.getPort()))
 				.append("\r\n")
 				.append("Upgrade: websocket\r\n")
 				.append("Connection: Upgrade\r\n")
@@ -80,6 +199,11 @@ class HandshakeOriginIT {
 				.append(key)
 				.append("\r\n")
 				.append("Sec-WebSocket-Version: 13\r\n");
+			headers.forEach((name, value) -> {
+				if (!name.equals("Host")) {
+					request.append(name).append(": ").append(value).append("\r\n");
+				}
+			});
 			if (origin != null) {
 				request.append("Origin: ").append(origin).append("\r\n");
 			}

@@ -1,0 +1,152 @@
+package fi.tukipiiri.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import fi.tukipiiri.TukipiiriApplication;
+import fi.tukipiiri.support.FaultyLink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * During a PostgreSQL or Redis outage the readiness probe answers 503 within a second, on
+ * every probe, and 200 again once the server is back; liveness stays 200 throughout. The
+ * node reaches the real embedded servers through {@link FaultyLink}s, which the test
+ * stops (as a stopped server) and silences (as a hung one or a lost network).
+ */
+class ReadinessOutageIT {
+
+	/** The promise is one second; the rest is slack for a loaded CI machine. */
+	private static final Duration ANSWER_LIMIT = Duration.ofMillis(1500);
+
+	private static final Logger log = LoggerFactory.getLogger(ReadinessOutageIT.class);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static FaultyLink postgres;
+
+	private static FaultyLink redis;
+
+	private static ConfigurableApplicationContext node;
+
+	private static String baseUrl;
+
+	@BeforeAll
+	static void startNodeBehindLinks() throws IOException {
+		Map<String, Object> embeddedPostgres = EmbeddedInfrastructure.postgresProperties(null);
+		Map<String, Object> embeddedRedis = EmbeddedInfrastructure.redisProperties();
+		int postgresPort = URI
+			.create(((String) embeddedPostgres.get("spring.datasource.url")).substring("jdbc:".length()))
+			.getPort();
+		postgres = FaultyLink.to(postgresPort);
+		redis = FaultyLink.to((Integer) embeddedRedis.get("spring.data.redis.port"));
+		node = new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test")
+			.run("--server.port=0",
+					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+					"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
+		baseUrl = "http://127.0.0.1:" + node.getEnvironment().getRequiredProperty("local.server.port");
+		// the first request sets up the endpoint and the client; the figures are about
+		// outages
+		Awaitility.await("ready at start")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> get("/actuator/health/readiness").statusCode() == 200);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		if (node != null) {
+			node.close();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+		if (redis != null) {
+			redis.close();
+		}
+	}
+
+	@Test
+	void aStoppedPostgresIsNotReadyWithinASecond() throws Exception {
+		postgres.stop();
+		assertOutageAnsweredFast("PostgreSQL stopped");
+		postgres.restore();
+		assertReadyAgain("PostgreSQL back after a stop");
+	}
+
+	@Test
+	void aHungPostgresIsNotReadyWithinASecond() throws Exception {
+		postgres.silence();
+		assertOutageAnsweredFast("PostgreSQL hung");
+		postgres.restore();
+		assertReadyAgain("PostgreSQL back after hanging");
+	}
+
+	@Test
+	void aStoppedRedisIsNotReadyWithinASecond() throws Exception {
+		redis.stop();
+		assertOutageAnsweredFast("Redis stopped");
+		redis.restore();
+		assertReadyAgain("Redis back after a stop");
+	}
+
+	@Test
+	void aHungRedisIsNotReadyWithinASecond() throws Exception {
+		redis.silence();
+		assertOutageAnsweredFast("Redis hung");
+		redis.restore();
+		assertReadyAgain("Redis back after hanging");
+	}
+
+	/**
+	 * Four probes in a row, as a load balancer's would come: the later ones meet a check
+	 * still hanging from the first.
+	 */
+	private void assertOutageAnsweredFast(String outage) throws Exception {
+		for (int probe = 1; probe <= 4; probe++) {
+			long started = System.nanoTime();
+			HttpResponse<String> readiness = get("/actuator/health/readiness");
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+			log.info("{}: readiness probe {} answered {} in {} ms", outage, probe, readiness.statusCode(), millis);
+			assertThat(readiness.statusCode()).as("%s, probe %d", outage, probe).isEqualTo(503);
+			assertThat(Duration.ofMillis(millis)).as("%s, probe %d", outage, probe).isLessThan(ANSWER_LIMIT);
+		}
+		long started = System.nanoTime();
+		HttpResponse<String> liveness = get("/actuator/health/liveness");
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		log.info("{}: liveness answered {} in {} ms", outage, liveness.statusCode(), millis);
+		assertThat(liveness.statusCode()).as("%s: liveness", outage).isEqualTo(200);
+		assertThat(Duration.ofMillis(millis)).as("%s: liveness", outage).isLessThan(ANSWER_LIMIT);
+	}
+
+	private void assertReadyAgain(String recovery) {
+		long started = System.nanoTime();
+		Awaitility.await(recovery)
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get("/actuator/health/readiness").statusCode() == 200);
+		log.info("{}: ready again after {} ms", recovery, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+	}
+
+	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
