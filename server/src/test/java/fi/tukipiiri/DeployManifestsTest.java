@@ -304,6 +304,37 @@ class DeployManifestsTest {
 		}
 	}
 
+	/**
+	 * {@code /actuator/prometheus} needs no token, so neither proxy may route
+	 * {@code /actuator/} from outside; the cluster's Prometheus reaches the pods on
+	 * {@code server.port}.
+	 */
+	@Test
+	void theActuatorIsForTheClusterOnly() throws IOException {
+		Map<String, Object> nginx = map(at(compose, "services", "nginx"));
+		String mount = string(list(nginx.get("volumes")).get(0));
+		String config = Files.readString(DEPLOY.resolve(mount.split(":")[0])).replaceAll("(?m)#.*$", "");
+		assertThat(config).as("nginx answers 404 for the actuator")
+			.containsPattern("location\\s+/actuator/\\s*\\{\\s*return\\s+404;\\s*}");
+
+		Map<String, Object> actuator = resource("Ingress", "tukipiiri-actuator");
+		assertThat(map(at(actuator, "metadata", "annotations")))
+			.as("the Ingress refuses every address on the actuator's path")
+			.containsEntry("nginx.ingress.kubernetes.io/denylist-source-range", "0.0.0.0/0,::/0");
+		assertThat(at(actuator, "spec", "rules", 0, "http", "paths", 0, "path")).isEqualTo("/actuator");
+		Map<String, Object> main = resource("Ingress", "tukipiiri");
+		assertThat(at(actuator, "spec", "rules", 0, "host")).as("on the main Ingress's host")
+			.isEqualTo(at(main, "spec", "rules", 0, "host"));
+
+		Map<String, Object> pod = map(at(resource("Deployment", "tukipiiri"), "spec", "template", "metadata"));
+		assertThat(map(pod.get("annotations"))).containsEntry("prometheus.io/path", "/actuator/prometheus")
+			.containsEntry("prometheus.io/port", String.valueOf(app.port()));
+		List<Object> from = list(at(resource("NetworkPolicy", "tukipiiri"), "spec", "ingress"));
+		assertThat(from).as("the NetworkPolicy lets Prometheus in on the application's port")
+			.anyMatch(rule -> String.valueOf(rule).contains("prometheus")
+					&& String.valueOf(at(rule, "ports", 0, "port")).equals("http"));
+	}
+
 	@Test
 	void proxiesPassWebSocketsAndOutlastTheHeartbeat() throws IOException {
 		Map<String, Object> nginx = map(at(compose, "services", "nginx"));
@@ -356,8 +387,9 @@ class DeployManifestsTest {
 			String kind = string(resource.get("kind"));
 			String name = string(at(resource, "metadata", "name"));
 			Map<String, Object> mine = byHand.stream()
-				.filter(other -> kind.equals(other.get("kind"))
-						&& name.startsWith(string(at(other, "metadata", "name"))))
+				// the same name; kubectl adds its hash to a generated ConfigMap's
+				.filter(other -> kind.equals(other.get("kind")) && (name.equals(string(at(other, "metadata", "name")))
+						|| kind.equals("ConfigMap") && name.startsWith(string(at(other, "metadata", "name")) + "-")))
 				.findFirst()
 				.orElseThrow();
 			assertThat(at(mine, "metadata", "namespace")).isEqualTo(at(resource, "metadata", "namespace"));

@@ -55,6 +55,11 @@ class SecurityConfiguration {
 				.authenticated()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// for the cluster's scraper, which holds no token; only counts and
+				// timings, and
+				// /actuator/ is not routed from outside (deploy/README.md)
+				.requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/error")

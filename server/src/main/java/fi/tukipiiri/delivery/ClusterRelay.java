@@ -67,12 +67,16 @@ class ClusterRelay implements MessageListener {
 
 	private final RelayLag lag;
 
+	private final DeliveryMetrics metrics;
+
 	/** This node, in the frames it publishes. */
 	private final String node = UUID.randomUUID().toString().substring(0, 8);
 
 	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions,
-			SimpUserRegistry users, JsonMapper json, ApplicationEventPublisher events, RoomFanOut rooms, RelayLag lag) {
+			SimpUserRegistry users, JsonMapper json, ApplicationEventPublisher events, RoomFanOut rooms, RelayLag lag,
+			DeliveryMetrics metrics) {
 		this.rooms = rooms;
+		this.metrics = metrics;
 		this.lag = lag;
 		this.events = events;
 		this.redis = redis;
@@ -152,13 +156,17 @@ class ClusterRelay implements MessageListener {
 			return;
 		}
 		// only this node's own deliveries: their time is on this node's clock
+		long publishedAt = -1;
 		if (head.regionMatches(space + 1, this.node, 0, this.node.length())
 				&& second - space - 1 == this.node.length()) {
-			this.lag.observe(Long.parseLong(head, 0, space, 10));
+			publishedAt = Long.parseLong(head, 0, space, 10);
+			this.metrics.relayed(this.lag.observe(publishedAt));
 		}
 		String destination = head.substring(second + 1);
 		if (destination.startsWith(Destinations.ROOM_TOPICS)) {
-			this.rooms.deliver(destination, payload);
+			if (this.rooms.deliver(destination, payload) > 0 && publishedAt >= 0) {
+				this.metrics.handedOver(publishedAt);
+			}
 			return;
 		}
 		if (!destination.startsWith(Destinations.USER + "/")) {

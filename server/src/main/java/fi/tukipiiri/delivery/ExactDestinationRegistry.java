@@ -81,6 +81,15 @@ class ExactDestinationRegistry extends AbstractSubscriptionRegistry {
 		return subscriptions == null ? List.of() : List.copyOf(subscriptions);
 	}
 
+	/** The subscriptions on this node at this moment. */
+	int count() {
+		int count = 0;
+		for (Map<String, String> subscriptions : this.bySession.values()) {
+			count += subscriptions.size();
+		}
+		return count;
+	}
+
 	private void remove(String destination, Subscription subscription) {
 		byDestination.computeIfPresent(destination, (d, subscriptions) -> {
 			subscriptions.remove(subscription);

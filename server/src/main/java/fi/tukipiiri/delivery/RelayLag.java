@@ -21,11 +21,14 @@ class RelayLag {
 	/**
 	 * A delivery published at {@code publishedAt} (epoch milliseconds) is being written
 	 * now.
+	 * @return its lag, in milliseconds
 	 */
-	void observe(long publishedAt) {
+	long observe(long publishedAt) {
 		long now = System.currentTimeMillis();
-		this.lagMillis = Math.max(0, now - publishedAt);
+		long lag = Math.max(0, now - publishedAt);
+		this.lagMillis = lag;
 		this.observedAt = now;
+		return lag;
 	}
 
 	/**

@@ -34,12 +34,16 @@ class RoomFanOut {
 		this.writers = writers;
 	}
 
-	/** Writes {@code json} to every subscriber of {@code destination} on this node. */
-	void deliver(String destination, byte[] json) {
+	/**
+	 * Writes {@code json} to every subscriber of {@code destination} on this node.
+	 * @return how many subscribers it was handed to
+	 */
+	int deliver(String destination, byte[] json) {
 		List<ExactDestinationRegistry.Subscription> subscribers = this.subscriptions.subscribersOf(destination);
 		if (subscribers.isEmpty()) {
-			return;
+			return 0;
 		}
+		int handed = 0;
 		byte[] head = ("MESSAGE\ndestination:" + escape(destination)
 				+ "\ncontent-type:application/json\ncontent-length:" + json.length + "\nmessage-id:r-"
 				+ this.messageIds.incrementAndGet() + "\nsubscription:")
@@ -49,8 +53,10 @@ class RoomFanOut {
 			SessionWriter writer = this.writers.of(subscriber.sessionId());
 			if (writer != null) {
 				writer.sendMessage(frames.computeIfAbsent(subscriber.subscriptionId(), id -> frame(head, id, json)));
+				handed++;
 			}
 		}
+		return handed;
 	}
 
 	/** {@code head}, the subscription id, a blank line, the body and NUL. */

@@ -85,6 +85,11 @@ class SessionWriters implements DisposableBean {
 		return this.writers.get(sessionId);
 	}
 
+	/** The connections open on this node now. */
+	int connections() {
+		return this.writers.size();
+	}
+
 	/** Bytes waiting to be written on this node. */
 	long queuedBytes() {
 		return this.limits.queued().get();

@@ -13,6 +13,8 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.platform.ProblemMetrics;
+
 /**
  * Tells one STOMP session, on {@code /user/queue/errors}, that something it sent was
  * refused.
@@ -26,8 +28,11 @@ public class StompErrors {
 	 */
 	private final ObjectProvider<SimpMessagingTemplate> broker;
 
-	StompErrors(ObjectProvider<SimpMessagingTemplate> broker) {
+	private final ProblemMetrics metrics;
+
+	StompErrors(ObjectProvider<SimpMessagingTemplate> broker, ProblemMetrics metrics) {
 		this.broker = broker;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -75,6 +80,7 @@ public class StompErrors {
 		if (user == null) {
 			return;
 		}
+		this.metrics.answered(ProblemMetrics.STOMP, error.code());
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setSessionId(sessionId);
 		headers.setLeaveMutable(true);

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.messaging.Message;
@@ -43,8 +44,15 @@ class ConnectionLimit implements ChannelInterceptor {
 	/** This node's counted connections: session id → account id. */
 	private final Map<String, UUID> local = new ConcurrentHashMap<>();
 
-	ConnectionLimit(StringRedisTemplate redis, ModerationSettings settings, MessageChannel clientOutbound,
-			Clock clock) {
+	/**
+	 * Looked up when first needed: this interceptor is made with the broker's
+	 * configuration.
+	 */
+	private final ObjectProvider<RateLimitMetrics> metrics;
+
+	ConnectionLimit(StringRedisTemplate redis, ModerationSettings settings, MessageChannel clientOutbound, Clock clock,
+			ObjectProvider<RateLimitMetrics> metrics) {
+		this.metrics = metrics;
 		this.redis = redis;
 		this.settings = settings;
 		this.clientOutbound = clientOutbound;
@@ -65,6 +73,7 @@ class ConnectionLimit implements ChannelInterceptor {
 		redis.opsForZSet().removeRangeByScore(key, Double.NEGATIVE_INFINITY, now);
 		Long held = redis.opsForZSet().zCard(key);
 		if (held != null && held >= settings.maxConnectionsPerUser()) {
+			metrics.getObject().connection();
 			refuse(accessor.getSessionId());
 			return null;
 		}

@@ -2,6 +2,7 @@ package fi.tukipiiri.moderation;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,8 +27,9 @@ class ModerationConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Bean
 	static ConnectionLimit connectionLimit(StringRedisTemplate redis, ModerationSettings settings,
-			@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, Clock clock) {
-		return new ConnectionLimit(redis, settings, clientOutbound, clock);
+			@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, Clock clock,
+			ObjectProvider<RateLimitMetrics> metrics) {
+		return new ConnectionLimit(redis, settings, clientOutbound, clock, metrics);
 	}
 
 	@Override
@@ -36,9 +38,10 @@ class ModerationConfiguration implements WebSocketMessageBrokerConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(FloodLimits limits, ProblemResponses problems) {
+	FilterRegistrationBean<RequestLimitFilter> requestLimitFilter(FloodLimits limits, ProblemResponses problems,
+			RateLimitMetrics metrics) {
 		FilterRegistrationBean<RequestLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestLimitFilter(limits, problems));
+				new RequestLimitFilter(limits, problems, metrics));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
 		registration.addUrlPatterns("/api/*");
 		return registration;

@@ -39,8 +39,11 @@ class ModerationRules implements RoomRules {
 
 	private final Clock clock;
 
+	private final RateLimitMetrics metrics;
+
 	ModerationRules(Sanctions sanctions, SessionRooms sessionRooms, FloodLimits limits, StringRedisTemplate redis,
-			Clock clock) {
+			Clock clock, RateLimitMetrics metrics) {
+		this.metrics = metrics;
 		this.sanctions = sanctions;
 		this.sessionRooms = sessionRooms;
 		this.limits = limits;
@@ -71,6 +74,7 @@ class ModerationRules implements RoomRules {
 
 	private ApiProblem refusal(Sender sender, Duration wait, Sanctions.SendLimits room) {
 		if (!wait.isZero()) {
+			metrics.message();
 			return new RateLimited(wait);
 		}
 		if (room.muted()) {
@@ -81,6 +85,7 @@ class ModerationRules implements RoomRules {
 			Boolean first = redis.opsForValue().setIfAbsent(key, "1", Duration.ofSeconds(room.slowModeSeconds()));
 			if (Boolean.FALSE.equals(first)) {
 				Long millis = redis.getExpire(key, TimeUnit.MILLISECONDS);
+				metrics.slowMode();
 				return new SlowMode(Duration.ofMillis(millis == null || millis < 0 ? 1000 : millis));
 			}
 		}

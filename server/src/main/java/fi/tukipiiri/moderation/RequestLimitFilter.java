@@ -31,8 +31,11 @@ class RequestLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	RequestLimitFilter(FloodLimits limits, ProblemResponses problems) {
+	private final RateLimitMetrics metrics;
+
+	RequestLimitFilter(FloodLimits limits, ProblemResponses problems, RateLimitMetrics metrics) {
 		this.limits = limits;
+		this.metrics = metrics;
 		this.problems = problems;
 	}
 
@@ -49,6 +52,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
 			Duration wait = limits.takeRequest(UUID.fromString(caller.getName()));
 			if (!wait.isZero()) {
 				long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+				metrics.request();
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 				problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
 						"Too many requests: please slow down.", Map.of("retryAfterSeconds", seconds));

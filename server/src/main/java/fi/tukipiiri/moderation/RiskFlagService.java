@@ -54,8 +54,12 @@ public class RiskFlagService {
 
 	private final Clock clock;
 
+	private final RiskFlagMetrics metrics;
+
 	RiskFlagService(ModerationSettings settings, RiskFlags flags, Standings standings, ApplicationEventPublisher events,
-			RoomService rooms, SafetySignals signals, ObjectProvider<RiskFlagService> self, Clock clock) {
+			RoomService rooms, SafetySignals signals, ObjectProvider<RiskFlagService> self, Clock clock,
+			RiskFlagMetrics metrics) {
+		this.metrics = metrics;
 		this.self = self;
 		this.rooms = rooms;
 		this.signals = signals;
@@ -101,6 +105,7 @@ public class RiskFlagService {
 		UUID roomId = message.roomId();
 		UUID authorId = message.authorId();
 		flags.insert(id, roomId, message.id(), message.seq(), authorId, categories, clock.instant());
+		metrics.raised(categories);
 		String roomTitle = rooms.requireReader(roomId, authorId, "risk-flag").room().title();
 		signals.raise(
 				new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, roomId, roomTitle, authorId, Set.of(authorId),
@@ -135,6 +140,7 @@ public class RiskFlagService {
 	public void flagQuestion(UUID roomId, UUID questionId, UUID askerId, List<String> categories) {
 		UUID id = UUID.randomUUID();
 		flags.insertForQuestion(id, roomId, questionId, askerId, categories, clock.instant());
+		metrics.raised(categories);
 		String roomTitle = rooms.requireReader(roomId, askerId, "risk-flag").room().title();
 		signals.raise(
 				new SafetySignals.Signal(Escalation.Signal.RISK_FLAG, id, roomId, roomTitle, askerId, Set.of(askerId),

@@ -43,6 +43,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	record FieldProblem(String field, String code, String message) {
 	}
 
+	private final ProblemMetrics metrics;
+
+	ProblemDetailsAdvice(ProblemMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -108,9 +114,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (body == null && ex instanceof ErrorResponse errorResponse) {
 			body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
-		if (body instanceof ProblemDetail problem
-				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-			problem.setProperty("code", frameworkCode(statusCode));
+		if (body instanceof ProblemDetail problem) {
+			if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+				problem.setProperty("code", frameworkCode(statusCode));
+			}
+			this.metrics.answered(ProblemMetrics.REST, String.valueOf(problem.getProperties().get("code")));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
@@ -151,6 +159,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setTitle(status.getReasonPhrase());
 		problem.setProperty("code", code);
 		extra.forEach(problem::setProperty);
+		this.metrics.answered(ProblemMetrics.REST, code);
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

@@ -20,8 +20,11 @@ public class ProblemResponses {
 
 	private final JsonMapper json;
 
-	ProblemResponses(JsonMapper json) {
+	private final ProblemMetrics metrics;
+
+	ProblemResponses(JsonMapper json, ProblemMetrics metrics) {
 		this.json = json;
+		this.metrics = metrics;
 	}
 
 	public void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
@@ -37,6 +40,7 @@ public class ProblemResponses {
 		body.put("detail", detail);
 		body.put("code", code);
 		body.putAll(extra);
+		this.metrics.answered(ProblemMetrics.REST, code);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -1,8 +1,10 @@
 package fi.tukipiiri.platform;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -37,6 +39,8 @@ public final class RefusalLog {
 
 	private static final ConcurrentMap<String, RefusalLog> KINDS = new ConcurrentHashMap<>();
 
+	private static final List<Listener> LISTENERS = new CopyOnWriteArrayList<>();
+
 	private static final Pattern PLAIN_SEGMENT = Pattern.compile("[a-z][a-z-]{0,39}");
 
 	private final String kind;
@@ -64,6 +68,30 @@ public final class RefusalLog {
 	}
 
 	/**
+	 * Told of every refusal, whether its line is written or not ({@link RefusalMetrics}
+	 * counts them).
+	 */
+	public interface Listener {
+
+		/**
+		 * @param kind the log's kind
+		 * @param why the refusal's code or exception class name, as given to
+		 * {@link #refused(String, String)}
+		 */
+		void refused(String kind, String why);
+
+	}
+
+	/** Tells {@code listener} of every refusal from now on, of every kind. */
+	static void listen(Listener listener) {
+		LISTENERS.add(listener);
+	}
+
+	static void stopListening(Listener listener) {
+		LISTENERS.remove(listener);
+	}
+
+	/**
 	 * Gives every kind a fresh minute, so a test sees its own refusals whatever ran
 	 * before it in the same JVM.
 	 */
@@ -85,6 +113,7 @@ public final class RefusalLog {
 	 * @param why the error code or exception class name
 	 */
 	public void refused(String what, String why) {
+		LISTENERS.forEach(listener -> listener.refused(this.kind, why));
 		long omitted;
 		boolean write;
 		synchronized (this) {

@@ -43,18 +43,22 @@ public class RetentionJob {
 
 	private final Clock clock;
 
-	RetentionJob(JdbcClient jdbc, List<RetentionRule> rules, Settings settings, Clock clock) {
+	private final JobRuns.Job runs;
+
+	RetentionJob(JdbcClient jdbc, List<RetentionRule> rules, Settings settings, Clock clock, JobRuns jobs) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.settings = settings;
 		this.clock = clock;
+		this.runs = jobs.job("retention");
 	}
 
 	@Scheduled(fixedDelayString = "${tukipiiri.retention.job.check:5m}",
 			initialDelayString = "${tukipiiri.retention.job.check:5m}")
 	void scheduled() {
 		try {
-			run();
+			// counted as done only on the node that claimed the run: the others skip it
+			this.runs.run(() -> !run().isEmpty());
 		}
 		catch (RuntimeException ex) {
 			log.error("Retention run failed; the next check tries again", ex);

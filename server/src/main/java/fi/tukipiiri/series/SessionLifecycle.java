@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fi.tukipiiri.platform.JobRuns;
 import fi.tukipiiri.rooms.Room;
 import fi.tukipiiri.rooms.RoomKind;
 import fi.tukipiiri.rooms.RoomRole;
@@ -55,9 +56,11 @@ class SessionLifecycle {
 
 	private final Clock clock;
 
+	private final JobRuns.Job runs;
+
 	SessionLifecycle(Lifecycle lifecycle, Enrolments enrolments, Attendance attendance, PlannedSeries series,
 			RoomService rooms, SeriesSettings settings, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, JobRuns jobs) {
 		this.lifecycle = lifecycle;
 		this.enrolments = enrolments;
 		this.attendance = attendance;
@@ -67,12 +70,17 @@ class SessionLifecycle {
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
+		this.runs = jobs.job("session-lifecycle");
 	}
 
 	@Scheduled(fixedDelayString = "${tukipiiri.series.lifecycle-tick:15s}")
 	void scheduledTick() {
 		try {
-			tick();
+			// every node ticks; each pass over what is due counts as done
+			this.runs.run(() -> {
+				tick();
+				return true;
+			});
 		}
 		catch (RuntimeException ex) {
 			log.error("Session lifecycle tick failed; the next tick tries again", ex);

@@ -24,6 +24,7 @@ import fi.tukipiiri.delivery.StompErrors.StompError;
 import fi.tukipiiri.platform.ApiProblem;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.platform.JsonRefusal;
+import fi.tukipiiri.platform.ProblemMetrics;
 import fi.tukipiiri.platform.RefusalLog;
 import fi.tukipiiri.rooms.MessageService;
 
@@ -41,13 +42,22 @@ class StompErrorAdvice {
 
 	private final JsonMapper json;
 
-	StompErrorAdvice(JsonMapper json) {
+	private final ProblemMetrics metrics;
+
+	StompErrorAdvice(JsonMapper json, ProblemMetrics metrics) {
 		this.json = json;
+		this.metrics = metrics;
 	}
 
 	@MessageExceptionHandler
 	@SendToUser(destinations = Destinations.ERRORS, broadcast = false)
 	StompError refused(Exception ex, Message<?> message) {
+		StompError error = answer(ex, message);
+		this.metrics.answered(ProblemMetrics.STOMP, error.code());
+		return error;
+	}
+
+	private StompError answer(Exception ex, Message<?> message) {
 		String clientId = clientId(message.getPayload());
 		UUID roomId = roomId(SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
 		if (ex instanceof ApiProblem problem) {
