@@ -55,6 +55,10 @@ class ModularityTests {
 			.haveFullyQualifiedName("org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker")
 			.orShould()
 			.dependOnClassesThat()
+			.areAssignableTo(
+					org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurationSupport.class)
+			.orShould()
+			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.data.redis.listener..")
 			.orShould()
 			.dependOnClassesThat()

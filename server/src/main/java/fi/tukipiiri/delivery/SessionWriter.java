@@ -79,11 +79,43 @@ final class SessionWriter extends WebSocketSessionDecorator {
 	}
 
 	/**
+	 * A close that waits its turn behind the frames queued before it: the connection
+	 * closes with {@code status} once they are written.
+	 */
+	record CloseAfterQueued(CloseStatus status) implements WebSocketMessage<CloseStatus> {
+
+		@Override
+		public CloseStatus getPayload() {
+			return this.status;
+		}
+
+		@Override
+		public int getPayloadLength() {
+			return 0;
+		}
+
+		@Override
+		public boolean isLast() {
+			return true;
+		}
+
+	}
+
+	/**
 	 * Queues the frame; returns at once. A frame that would exceed the limits disconnects
-	 * instead.
+	 * instead; a {@link CloseAfterQueued} closes once the frames before it are written.
 	 */
 	@Override
 	public void sendMessage(WebSocketMessage<?> message) {
+		if (message instanceof CloseAfterQueued close) {
+			try {
+				close(close.status());
+			}
+			catch (IOException ex) {
+				log.debug("Session {} did not close cleanly", getId(), ex);
+			}
+			return;
+		}
 		int length = message.getPayloadLength();
 		boolean start;
 		synchronized (this.lock) {

@@ -10,7 +10,6 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -19,10 +18,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * STOMP 1.2 over a plain WebSocket at {@code /ws}. Each node runs an in-memory broker;
  * the cluster relay feeds it what other nodes publish. Frames of one session keep their
- * order both ways.
+ * order both ways. The STOMP machinery itself is {@link StompHandlerConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
 	private static final long HEARTBEAT_MILLIS = 10_000;
