@@ -108,9 +108,11 @@ class Drain {
 		});
 		int asked = this.writers.askAllToReconnect(StompErrors.RESTARTING, SERVICE_RESTART, closing);
 		closing.shutdown();
-		boolean left = awaitUntil(() -> this.writers.connections() == 0,
-				System.nanoTime() + this.settings.timeout().toNanos());
-		closing.shutdownNow();
+		long leaveBy = System.nanoTime() + this.settings.timeout().toNanos();
+		// a connection's departure is told (presence, connection counts) on these
+		// threads: they finish rather than be interrupted mid-command
+		awaitUntil(closing::isTerminated, leaveBy);
+		boolean left = awaitUntil(this.writers::allGone, leaveBy);
 		log.info("Drained: {} connections asked to reconnect elsewhere, {} left when done, in {} ms", asked,
 				left ? 0 : this.writers.connections(), Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}

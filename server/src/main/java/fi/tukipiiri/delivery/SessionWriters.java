@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -26,6 +27,9 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 class SessionWriters implements DisposableBean {
 
 	private final Map<String, SessionWriter> writers = new ConcurrentHashMap<>();
+
+	/** Connections whose closing is being told to the rest of the node now. */
+	private final AtomicInteger departing = new AtomicInteger();
 
 	private final SessionWriter.Limits limits;
 
@@ -105,11 +109,17 @@ class SessionWriters implements DisposableBean {
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
-				SessionWriter writer = SessionWriters.this.writers.remove(session.getId());
-				if (writer != null) {
-					writer.closed();
+				SessionWriters.this.departing.incrementAndGet();
+				try {
+					SessionWriter writer = SessionWriters.this.writers.remove(session.getId());
+					if (writer != null) {
+						writer.closed();
+					}
+					super.afterConnectionClosed(writer != null ? writer : session, closeStatus);
 				}
-				super.afterConnectionClosed(writer != null ? writer : session, closeStatus);
+				finally {
+					SessionWriters.this.departing.decrementAndGet();
+				}
 			}
 
 			private WebSocketSession writerOf(WebSocketSession session) {
@@ -127,6 +137,14 @@ class SessionWriters implements DisposableBean {
 	/** The connections open on this node now. */
 	int connections() {
 		return this.writers.size();
+	}
+
+	/**
+	 * Whether no connection is open and none is still telling the node it has closed
+	 * (presence, connection counts).
+	 */
+	boolean allGone() {
+		return this.writers.isEmpty() && this.departing.get() == 0;
 	}
 
 	/** Bytes waiting to be written on this node. */

@@ -21,6 +21,8 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
+import fi.tukipiiri.platform.OutageLog;
+
 /**
  * Caps how many live connections one person holds across all nodes. Each connection is a
  * member of the person's sorted set in Redis, scored by when it stops counting; its node
@@ -113,8 +115,15 @@ class ConnectionLimit implements ChannelInterceptor {
 	@EventListener
 	void on(SessionDisconnectEvent disconnected) {
 		UUID accountId = local.remove(disconnected.getSessionId());
-		if (accountId != null) {
+		if (accountId == null) {
+			return;
+		}
+		try {
 			redis.opsForZSet().remove(KEY + accountId, disconnected.getSessionId());
+		}
+		catch (RuntimeException ex) {
+			// no longer renewed, it stops counting after the connection TTL
+			OutageLog.of("Connection limit").unavailable("a closed connection counts until it expires", ex);
 		}
 	}
 
