@@ -85,6 +85,8 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const STABLE_AFTER_MS = 20_000;
 /** The ERROR frame's message when the person already holds as many connections as allowed. */
 const TOO_MANY_CONNECTIONS = 'connections.too_many';
+/** The ERROR frame's message when the server cannot check the token now (a passing outage). */
+const SERVER_UNAVAILABLE = 'server.unavailable';
 /** Renew at most this long before the token expires… */
 const RENEW_BEFORE_MS = 60_000;
 /** …and never sooner than this after the last renewal or connect. */
@@ -361,6 +363,8 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
           until: null,
         }),
       );
+    } else if (frame.headers['message'] === SERVER_UNAVAILABLE) {
+      // The token is fine but cannot be checked now: keep it, and try again with growing pauses.
     } else {
       // The server refused the connection or a frame (e.g. an expired token): renew the token
       // and start over on a new connection.
