@@ -1,8 +1,6 @@
 package fi.tukipiiri.platform;
 
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -104,15 +102,16 @@ public class RedisGuard {
 					cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause));
 	}
 
-	/** Whether a failure is Redis not answering rather than a fault of the caller. */
-	public static boolean isOutage(Throwable failure) {
+	/**
+	 * Whether a failure is Redis not answering rather than a fault of the caller: it is,
+	 * or is caused by, a Spring Data or Lettuce exception or a timeout (Bucket4j wraps
+	 * Lettuce's in its own).
+	 */
+	static boolean isOutage(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessException || cause instanceof RedisException
 					|| cause instanceof TimeoutException) {
 				return true;
-			}
-			if (!(cause instanceof CompletionException || cause instanceof ExecutionException)) {
-				return false;
 			}
 		}
 		return false;

@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a node does while Redis is stopped or hangs (decision 23): no request answers 500;
  * each either works or answers {@code 503 server.unavailable} with {@code Retry-After},
  * soon; a chat message sent on an open connection is stored and acknowledged, and slow
- * mode still holds on the node; a new connection is refused with {@code server.unavailable};
- * once Redis is back, everything works again, live delivery between connections included.
- * The node reaches the real embedded Redis through a {@link FaultyLink}.
+ * mode still holds on the node; a new connection is refused with
+ * {@code server.unavailable}; once Redis is back, everything works again, live delivery
+ * between connections included. The node reaches the real embedded Redis through a
+ * {@link FaultyLink}.
  */
 class RedisOutageIT {
 
@@ -119,15 +120,19 @@ class RedisOutageIT {
 			for (int round = 1; round <= 2; round++) {
 				// the second round meets Redis already known to be down
 				assertNoServerError(outage, "rooms list", () -> api.get("/api/rooms", signedIn.accessToken()), round);
-				assertNoServerError(outage, "message history", () -> api.get("/api/rooms/" + room + "/messages", signedIn.accessToken()), round);
+				assertNoServerError(outage, "message history",
+						() -> api.get("/api/rooms/" + room + "/messages", signedIn.accessToken()), round);
 				assertNoServerError(outage, "series", () -> api.get("/api/series", signedIn.accessToken()), round);
-				assertNoServerError(outage, "notices", () -> api.get("/api/notifications", signedIn.accessToken()), round);
-				assertNoServerError(outage, "presence", () -> api.get("/api/rooms/" + room + "/presence", signedIn.accessToken()), round);
-				assertNoServerError(outage, "sign-in", () -> api.post("/api/auth/login",
-								Map.of("username", username, "password", "correct horse battery")),
+				assertNoServerError(outage, "notices", () -> api.get("/api/notifications", signedIn.accessToken()),
 						round);
-				assertNoServerError(outage, "refresh", () -> api.post("/api/auth/refresh", Map.of("refreshToken", signedIn.refreshToken())), round);
-				assertNoServerError(outage, "moderation action", () -> api.post("/api/moderation/rooms/" + room + "/mutes",
+				assertNoServerError(outage, "presence",
+						() -> api.get("/api/rooms/" + room + "/presence", signedIn.accessToken()), round);
+				assertNoServerError(outage, "sign-in", () -> api.post("/api/auth/login",
+						Map.of("username", username, "password", "correct horse battery")), round);
+				assertNoServerError(outage, "refresh",
+						() -> api.post("/api/auth/refresh", Map.of("refreshToken", signedIn.refreshToken())), round);
+				assertNoServerError(outage, "moderation action",
+						() -> api.post("/api/moderation/rooms/" + room + "/mutes",
 								Map.of("accountId", parent.id().toString(), "minutes", 1), facilitator.accessToken()),
 						round);
 			}
@@ -135,7 +140,8 @@ class RedisOutageIT {
 			Response unspent = timed(outage, "limits without a sign-in", () -> api.get("/api/limits", null));
 			assertThat(unspent.status()).isEqualTo(200);
 
-			// a message on an open connection is stored and acknowledged; it is not relayed
+			// a message on an open connection is stored and acknowledged; it is not
+			// relayed
 			String clientId = "outage-" + UUID.randomUUID();
 			writer.sendMessage(room, clientId, "Katkon aikana kirjoitettu");
 			JsonNode ack = next(acks, outage + ": ack of a message stored during the outage", 10);
