@@ -158,6 +158,15 @@ class RedisOutageIT {
 			assertThat(slow.path("clientId").asString()).isEqualTo("slow-2-" + clientId);
 			assertThat(slow.path("retryAfterSeconds").asLong()).isPositive();
 
+			// a frame that cannot be handled without Redis is answered, not dropped: a
+			// renewal's token cannot be checked
+			writer.sendWithHeaders("/app/auth/renew", "{}", Map.of("Authorization", "Bearer " + parent.accessToken()));
+			JsonNode unavailable = next(errors, outage + ": a renewal that cannot be checked", 10);
+			assertThat(unavailable.path("code").asString()).isEqualTo("server.unavailable");
+			assertThat(unavailable.path("retryAfterSeconds").asLong())
+				.isEqualTo(ServiceUnavailable.RETRY_AFTER_SECONDS);
+			assertThat(writer.isConnected()).isTrue();
+
 			// a new connection cannot have its token checked
 			long started = System.nanoTime();
 			BareStompConnect.Answer refused = BareStompConnect.connect(api.baseUrl(), parent.accessToken());
