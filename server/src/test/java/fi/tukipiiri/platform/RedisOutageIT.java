@@ -105,6 +105,7 @@ class RedisOutageIT {
 
 	private void outage(String outage, Breaking breakIt) throws Exception {
 		Session signedIn = api.login(username, "correct horse battery");
+		Session leaving = api.login(username, "correct horse battery");
 		UUID slowRoom = api.createRoom("Hidas huone", "OPEN");
 		join(slowRoom);
 		assertThat(api
@@ -136,6 +137,12 @@ class RedisOutageIT {
 								Map.of("accountId", parent.id().toString(), "minutes", 1), facilitator.accessToken()),
 						round);
 			}
+			// sign-out ends the sign-in in PostgreSQL, and asks to be sent again
+			Response signOut = timed(outage, "sign-out",
+					() -> api.post("/api/auth/logout", Map.of("refreshToken", leaving.refreshToken())));
+			assertThat(signOut.status()).isEqualTo(503);
+			assertThat(signOut.code()).isEqualTo("server.unavailable");
+
 			// the refresh token was not spent by the refused refresh
 			Response unspent = timed(outage, "limits without a sign-in", () -> api.get("/api/limits", null));
 			assertThat(unspent.status()).isEqualTo(200);
@@ -189,6 +196,11 @@ class RedisOutageIT {
 					signedIn.accessToken());
 			assertThat(history.status()).isEqualTo(200);
 			assertThat(history.raw().body()).contains("Katkon aikana kirjoitettu");
+			assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", leaving.refreshToken())).code())
+				.as("the sign-in ended during the outage stays ended")
+				.isEqualTo("auth.invalid_refresh_token");
+			assertThat(api.post("/api/auth/logout", Map.of("refreshToken", leaving.refreshToken())).status())
+				.isEqualTo(204);
 			Session again = api.login(username, "correct horse battery");
 			assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", signedIn.refreshToken())).status())
 				.isEqualTo(200);
