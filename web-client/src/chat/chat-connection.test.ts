@@ -372,6 +372,20 @@ describe('chat connection', () => {
     expect(tokenCalls).toEqual([false, false]);
   });
 
+  it('keeps the token when the server cannot check it now, and tries again later', async () => {
+    const { connection, sockets, tokenCalls, statuses } = setup();
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.serverSends('ERROR', { message: 'server.unavailable' });
+    expect(statuses.at(-1)).toBe('reconnecting');
+
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    await connect(sockets[1]);
+    expect(tokenCalls).toEqual([false, false]);
+  });
+
   it('when the server restarts, connects again after the pause it named, with the same token and calmly', async () => {
     const { connection, sockets, tokenCalls, statuses, connects } = setup();
     connection.watchRoom('5', recorder().listener);

@@ -85,6 +85,8 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const STABLE_AFTER_MS = 20_000;
 /** The ERROR frame's message when the person already holds as many connections as allowed. */
 const TOO_MANY_CONNECTIONS = 'connections.too_many';
+/** The ERROR frame's message when the server cannot check the token now (a passing outage). */
+const SERVER_UNAVAILABLE = 'server.unavailable';
 /**
  * ERROR frames by which the server asks the tab to connect again, to it or another node, after the
  * pause in their `reconnect-after-ms` header: nothing is wrong, the token stays good.
@@ -381,6 +383,8 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
           until: null,
         }),
       );
+    } else if (code === SERVER_UNAVAILABLE) {
+      // The token is fine but cannot be checked now: keep it, and try again with growing pauses.
     } else {
       // The server refused the connection or a frame (e.g. an expired token): renew the token
       // and start over on a new connection.
