@@ -58,7 +58,10 @@ class DeployManifestsTest {
 
 	private static final Path BASE = DEPLOY.resolve("k8s/base");
 
-	/** The Deployment's shutdown budget, seconds: preStop + drain window + margin. */
+	/**
+	 * The Deployment's shutdown budget, seconds: preStop + the drain + Spring's graceful
+	 * shutdown + margin.
+	 */
 	private static final int SHUTDOWN_BUDGET_SECONDS = 45;
 
 	/**
@@ -68,6 +71,10 @@ class DeployManifestsTest {
 	private static final String KUBECTL = System.getProperty("tukipiiri.deploy.kubectl", "kubectl");
 
 	private static final String DRAIN_WINDOW = "SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE";
+
+	private static final String UNREADY_FOR = "TUKIPIIRI_DRAIN_UNREADY_FOR";
+
+	private static final String DRAIN_TIMEOUT = "TUKIPIIRI_DRAIN_TIMEOUT";
 
 	private static Application app;
 
@@ -165,14 +172,26 @@ class DeployManifestsTest {
 		Map<String, Object> pod = map(at(deployment(), "spec", "template", "spec"));
 		int grace = integer(pod.get("terminationGracePeriodSeconds"));
 		int preStop = integer(at(container(), "lifecycle", "preStop", "sleep", "seconds"));
-		Duration drain = DurationStyle.detectAndParse(configMap().get(DRAIN_WINDOW));
+		Duration shutdown = shutdownTakesAtMost(configMap());
 		assertThat(grace).as("the named shutdown budget").isEqualTo(SHUTDOWN_BUDGET_SECONDS);
-		assertThat(preStop + drain.toSeconds()).as("preStop + drain window leave a margin before SIGKILL")
+		assertThat(preStop + shutdown.toSeconds())
+			.as("preStop + the drain + graceful shutdown leave a margin before SIGKILL")
 			.isLessThan(grace);
 		Duration composeGrace = DurationStyle.detectAndParse(string(node("node-1").get("stop_grace_period")));
-		assertThat(composeGrace).as("Compose waits out the drain window too")
-			.isGreaterThan(
-					DurationStyle.detectAndParse(string(map(node("node-1").get("environment")).get(DRAIN_WINDOW))));
+		assertThat(composeGrace).as("Compose waits out the drain and the graceful shutdown too")
+			.isGreaterThan(shutdownTakesAtMost(map(node("node-1").get("environment"))));
+	}
+
+	/**
+	 * The longest a node takes from SIGTERM to exit under these settings: the drain's
+	 * unready window, its two waits (messages in hand, clients leaving) and one phase of
+	 * Spring's graceful shutdown.
+	 */
+	private static Duration shutdownTakesAtMost(Map<String, ?> settings) {
+		Duration unready = DurationStyle.detectAndParse(string(settings.get(UNREADY_FOR)));
+		Duration drainTimeout = DurationStyle.detectAndParse(string(settings.get(DRAIN_TIMEOUT)));
+		Duration graceful = DurationStyle.detectAndParse(string(settings.get(DRAIN_WINDOW)));
+		return unready.plus(drainTimeout.multipliedBy(2)).plus(graceful);
 	}
 
 	@Test
