@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes data past its retention time, once per interval across all nodes: a node runs
@@ -45,8 +47,16 @@ public class RetentionJob {
 
 	private final JobRuns.Job runs;
 
-	RetentionJob(JdbcClient jdbc, List<RetentionRule> rules, Settings settings, Clock clock, JobRuns jobs) {
+	/**
+	 * The scheduled run's transaction: the timer calls this bean from itself, past the
+	 * proxy that would start one for {@link #run()}.
+	 */
+	private final TransactionTemplate inTransaction;
+
+	RetentionJob(JdbcClient jdbc, List<RetentionRule> rules, Settings settings, Clock clock, JobRuns jobs,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.inTransaction = new TransactionTemplate(transactions);
 		this.rules = rules;
 		this.settings = settings;
 		this.clock = clock;
@@ -58,7 +68,7 @@ public class RetentionJob {
 	void scheduled() {
 		try {
 			// counted as done only on the node that claimed the run: the others skip it
-			this.runs.run(() -> !run().isEmpty());
+			this.runs.run(() -> !this.inTransaction.execute(status -> run()).isEmpty());
 		}
 		catch (RuntimeException ex) {
 			log.error("Retention run failed; the next check tries again", ex);
@@ -67,7 +77,8 @@ public class RetentionJob {
 
 	/**
 	 * Runs every rule if this node claims the run; what each deleted, or an empty map if
-	 * another node has it.
+	 * another node has it. One transaction: a rule that fails leaves the claim and every
+	 * rule's deletions undone, and the next check tries again.
 	 */
 	@Transactional
 	public Map<String, Integer> run() {
