@@ -12,6 +12,8 @@ import io.lettuce.core.RedisException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -140,6 +143,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ RedisConnectionFailureException.class, RedisSystemException.class, RedisException.class })
 	ResponseEntity<Object> redisUnavailable(Exception ex, WebRequest request) {
 		OutageLog.of("Redis").unavailable("a request was answered server.unavailable", new IllegalStateException(ex));
+		ServiceUnavailable unavailable = new ServiceUnavailable();
+		return handleExceptionInternal(unavailable, unavailable.getBody(), unavailable.getHeaders(),
+				unavailable.getStatusCode(), request);
+	}
+
+	/**
+	 * PostgreSQL did not answer (no connection within the pool's timeout, the connection
+	 * failed, a transaction could not begin): nothing was done, and the request may be
+	 * sent again; the node's readiness is down meanwhile.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			QueryTimeoutException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+		OutageLog.of("PostgreSQL")
+			.unavailable("a request was answered server.unavailable", new IllegalStateException(ex));
 		ServiceUnavailable unavailable = new ServiceUnavailable();
 		return handleExceptionInternal(unavailable, unavailable.getBody(), unavailable.getHeaders(),
 				unavailable.getStatusCode(), request);

@@ -12,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import io.lettuce.core.RedisException;
 
 import org.springframework.core.convert.ConversionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.messaging.Message;
@@ -21,6 +23,7 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import fi.tukipiiri.delivery.Destinations;
@@ -90,9 +93,10 @@ class StompErrorAdvice {
 					: "The message is not JSON of the expected shape.", clientId, roomId);
 		}
 		if (ex instanceof RedisConnectionFailureException || ex instanceof RedisSystemException
-				|| ex instanceof RedisException) {
-			// Redis did not answer a call made outside RedisGuard: the frame can be sent
-			// again
+				|| ex instanceof RedisException || ex instanceof DataAccessResourceFailureException
+				|| ex instanceof CannotCreateTransactionException || ex instanceof QueryTimeoutException) {
+			// Redis (outside RedisGuard) or PostgreSQL did not answer: nothing was done,
+			// and the frame can be sent again
 			return error(new ServiceUnavailable(), clientId, roomId);
 		}
 		if (ex instanceof AccessDeniedException) {
