@@ -372,6 +372,62 @@ describe('chat connection', () => {
     expect(tokenCalls).toEqual([false, false]);
   });
 
+  it('keeps the token when the server cannot check it now, and tries again later', async () => {
+    const { connection, sockets, tokenCalls, statuses } = setup();
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.serverSends('ERROR', { message: 'server.unavailable' });
+    expect(statuses.at(-1)).toBe('reconnecting');
+
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    await connect(sockets[1]);
+    expect(tokenCalls).toEqual([false, false]);
+  });
+
+  it('when the server restarts, connects again after the pause it named, with the same token and calmly', async () => {
+    const { connection, sockets, tokenCalls, statuses, connects } = setup();
+    connection.watchRoom('5', recorder().listener);
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.serverSends('ERROR', { message: 'server.restarting', 'reconnect-after-ms': '1700' });
+    await settle();
+    expect(statuses.at(-1)).toBe('moving');
+    expect(connection.sendMessage('5', 'c-1', 'hei')).toBe(false);
+
+    await vi.advanceTimersByTimeAsync(1600);
+    await settle();
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await settle();
+    const second = await connect(sockets[1]);
+    expect(tokenCalls).toEqual([false, false]);
+    expect(second.sent('SUBSCRIBE')).toHaveLength(9);
+    expect(statuses).not.toContain('reconnecting');
+    expect(statuses.at(-1)).toBe('online');
+    expect(connects()).toBe(2);
+  });
+
+  it('reconnects after a rebalancing request too, and says it is reconnecting if that attempt fails', async () => {
+    const { connection, sockets, statuses } = setup();
+    connection.start();
+    await settle();
+    const first = await connect(sockets[0]);
+    first.serverSends('ERROR', { message: 'server.rebalancing', 'reconnect-after-ms': '0' });
+    await settle();
+    await vi.advanceTimersByTimeAsync(10);
+    await settle();
+    expect(sockets).toHaveLength(2);
+    sockets[1]?.terminate();
+    expect(statuses.at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    await connect(sockets[2]);
+    expect(statuses.at(-1)).toBe('online');
+  });
+
   it('reconnects by itself when the connection drops', async () => {
     const { connection, sockets, statuses } = setup();
     connection.start();

@@ -85,6 +85,15 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const STABLE_AFTER_MS = 20_000;
 /** The ERROR frame's message when the person already holds as many connections as allowed. */
 const TOO_MANY_CONNECTIONS = 'connections.too_many';
+/** The ERROR frame's message when the server cannot check the token now (a passing outage). */
+const SERVER_UNAVAILABLE = 'server.unavailable';
+/**
+ * ERROR frames by which the server asks the tab to connect again, to it or another node, after the
+ * pause in their `reconnect-after-ms` header: nothing is wrong, the token stays good.
+ */
+const PLANNED_RECONNECT: ReadonlySet<string> = new Set(['server.restarting', 'server.rebalancing']);
+/** The longest pause a server's reconnect hint is taken for. */
+const MAX_RECONNECT_HINT_MS = 10_000;
 /** Renew at most this long before the token expires… */
 const RENEW_BEFORE_MS = 60_000;
 /** …and never sooner than this after the last renewal or connect. */
@@ -127,6 +136,10 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   #renewTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the token the connection stands on expires (epoch ms), if known. */
   #tokenExpiresAt: number | null = null;
+  /** The server asked to connect again, not before this moment (epoch ms). */
+  #reconnectAt: number | null = null;
+  /** The connection the server asked to leave is being closed. */
+  #leaving = false;
 
   constructor(options: ChatConnectionOptions) {
     super();
@@ -272,7 +285,11 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   async #beforeConnect(client: Client): Promise<void> {
     this.#attempts += 1;
     const jitter = this.#options.jitterMs ?? 1000;
-    if (this.#attempts > 1 && jitter > 0) {
+    if (this.#reconnectAt !== null) {
+      // The server named the pause (spread out so that its clients do not all arrive at once).
+      await wait(Math.max(0, this.#reconnectAt - Date.now()));
+      this.#reconnectAt = null;
+    } else if (this.#attempts > 1 && jitter > 0) {
       await wait(Math.random() * jitter);
     }
     if (this.#errorStreak > 1) {
@@ -349,7 +366,12 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
   }
 
   #onStompError(frame: IFrame): void {
-    if (frame.headers['message'] === TOO_MANY_CONNECTIONS) {
+    const code = frame.headers['message'] ?? '';
+    if (PLANNED_RECONNECT.has(code)) {
+      this.#reconnectSoon(Number(frame.headers['reconnect-after-ms']));
+      return;
+    }
+    if (code === TOO_MANY_CONNECTIONS) {
       // Too many tabs or devices open: say so, and try again later (with growing pauses).
       this.emit(
         new ChatProblemEvent({
@@ -361,6 +383,8 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
           until: null,
         }),
       );
+    } else if (code === SERVER_UNAVAILABLE) {
+      // The token is fine but cannot be checked now: keep it, and try again with growing pauses.
     } else {
       // The server refused the connection or a frame (e.g. an expired token): renew the token
       // and start over on a new connection.
@@ -369,6 +393,27 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
     this.#errorStreak += 1;
     clearTimeout(this.#stableTimer);
     this.#client.forceDisconnect();
+  }
+
+  /**
+   * The server asked for a new connection after `hintMs`: this one is closed and the next one made
+   * after the pause (a random one within `jitterMs` when the hint is missing), with the same token
+   * unless it is due for renewal; messages not yet acknowledged go again on it with their own ids.
+   */
+  #reconnectSoon(hintMs: number): void {
+    const pause =
+      Number.isFinite(hintMs) && hintMs >= 0 ? Math.min(hintMs, MAX_RECONNECT_HINT_MS) : Math.random() * (this.#options.jitterMs ?? 1000);
+    this.#reconnectAt = Date.now() + pause;
+    clearTimeout(this.#stableTimer);
+    this.#setStatus('moving');
+    this.#leaving = true;
+    void this.#client.deactivate({ force: true }).then(() => {
+      this.#leaving = false;
+      if (this.#status === 'moving') {
+        this.#attempts = 0;
+        this.#client.activate();
+      }
+    });
   }
 
   #onClose(): void {
@@ -381,7 +426,7 @@ export class ChatConnection extends TypedEventTarget<ChatConnectionEventMap> {
       queue.subscription = null;
     }
     this.#notificationSubscription = null;
-    if (this.#status === 'offline') return;
+    if (this.#status === 'offline' || this.#leaving) return;
     this.#setStatus(this.#client.active ? (this.#wasOnline ? 'reconnecting' : 'connecting') : 'offline');
   }
 

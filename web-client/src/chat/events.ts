@@ -3,8 +3,12 @@ import type { ModerationEvent, ModerationState, PersonalModerationEvent } from '
 import type { ChatProblem, SendAck } from './protocol.ts';
 import type { OwnQuestion, OwnQuestionEvent } from './questions.ts';
 
-/** `online`: connected and subscribed; `connecting`: the first attempt; `reconnecting`: lost, retrying. */
-export type ConnectionStatus = 'offline' | 'connecting' | 'online' | 'reconnecting';
+/**
+ * `online`: connected and subscribed; `connecting`: the first attempt; `reconnecting`: lost,
+ * retrying; `moving`: the server asked this tab to connect again (it is restarting, or evening out
+ * its load), which it does after the pause the server named.
+ */
+export type ConnectionStatus = 'offline' | 'connecting' | 'online' | 'reconnecting' | 'moving';
 
 /** The chat connection went up or down. */
 export class ConnectionStatusEvent extends Event {

@@ -243,7 +243,7 @@ export class RoomChat extends TypedEventTarget<RoomChatEventMap> {
   }
 
   /** While there is a wait: `slow-mode`, `limit` for the flood limit, or `busy` when the server shed the message. */
-  get sendWaitReason(): 'slow-mode' | 'limit' | 'busy' | null {
+  get sendWaitReason(): 'slow-mode' | 'limit' | 'busy' | 'unavailable' | null {
     return this.#sender.waitReason;
   }
 

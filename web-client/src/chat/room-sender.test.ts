@@ -112,6 +112,35 @@ describe('room sender', () => {
     expect(sent).toEqual(['c1', 'c1']);
   });
 
+  it('keeps a message the server could not take now and sends it again, with the same id, after the wait it names', () => {
+    const { store, sent } = sender();
+    store.send('Hei');
+    expect(store.refused(problemFor('c1', 'server.unavailable', 5))).toBe(true);
+    expect(store.waitReason).toBe('unavailable');
+    expect(store.waitSeconds).toBe(5);
+    expect(store.outgoing[0]).toMatchObject({ body: 'Hei', reason: 'wait', errorCode: 'server.unavailable' });
+    vi.advanceTimersByTime(4_999);
+    expect(sent).toEqual(['c1']);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual(['c1', 'c1']);
+    expect(store.waitReason).toBeNull();
+  });
+
+  it('keeps a message a restarting server did not take and sends it again, with the same id, on the next connection', () => {
+    let online = true;
+    const { store, sent } = sender({ online: () => online });
+    store.send('Hei');
+    expect(store.refused(problemFor('c1', 'server.restarting', 1))).toBe(true);
+    expect(store.waitReason).toBe('busy');
+    online = false;
+    store.disconnected();
+    vi.advanceTimersByTime(1_000);
+    expect(store.outgoing[0]).toMatchObject({ state: 'failed', reason: 'offline' });
+    online = true;
+    store.resend();
+    expect(sent).toEqual(['c1', 'c1']);
+  });
+
   it('keeps what could not go while offline and resends it, with the same id, once connected', () => {
     let online = false;
     const { store, sent } = sender({ online: () => online });

@@ -6,7 +6,15 @@ import type { ChatProblem, SendAck } from './protocol.ts';
 /** How long a sent message waits for the server's acknowledgement before it counts as failed. */
 export const ACK_TIMEOUT_MS = 10_000;
 /** Refusals that name a wait: the message goes again by itself once it is over. */
-const WAIT_CODES: ReadonlySet<string> = new Set(['moderation.slow_mode', 'rate_limited', 'server.busy']);
+const WAIT_CODES: ReadonlySet<string> = new Set([
+  'moderation.slow_mode',
+  'rate_limited',
+  'server.busy',
+  'server.restarting',
+  'server.unavailable',
+]);
+/** Waits the server asks for when it cannot take a message now; shown as "busy". */
+const BUSY_CODES: ReadonlySet<string> = new Set(['server.busy', 'server.restarting']);
 
 /**
  * What the sender tells its room: the outbox changed (`own`: a new message, `outbox`: a state),
@@ -79,10 +87,14 @@ export class RoomSender extends TypedEventTarget<RoomSenderEventMap> {
     return left > 0 ? Math.ceil(left / 1000) : 0;
   }
 
-  /** While there is a wait: `slow-mode`, or `limit` for the flood limit. */
-  get waitReason(): 'slow-mode' | 'limit' | 'busy' | null {
+  /**
+   * While there is a wait: `slow-mode`, `limit` for the flood limit, `busy` when the server shed
+   * the message, `unavailable` when it could not take it now (a passing outage).
+   */
+  get waitReason(): 'slow-mode' | 'limit' | 'busy' | 'unavailable' | null {
     if (this.waitSeconds === 0) return null;
-    if (this.#waitCode === 'server.busy') return 'busy';
+    if (this.#waitCode !== null && BUSY_CODES.has(this.#waitCode)) return 'busy';
+    if (this.#waitCode === 'server.unavailable') return 'unavailable';
     return this.#waitCode === 'moderation.slow_mode' ? 'slow-mode' : 'limit';
   }
 

@@ -283,7 +283,13 @@ class ChatComposer extends Component {
     }
     const reason = chat?.sendWaitReason;
     const key =
-      reason === 'slow-mode' ? 'chat.composer.waitSlowMode' : reason === 'busy' ? 'chat.composer.waitBusy' : 'chat.composer.waitLimit';
+      reason === 'slow-mode'
+        ? 'chat.composer.waitSlowMode'
+        : reason === 'busy'
+          ? 'chat.composer.waitBusy'
+          : reason === 'unavailable'
+            ? 'chat.composer.waitUnavailable'
+            : 'chat.composer.waitLimit';
     setText(locale, this.#wait, ref(key, { seconds }));
     this.#countdown ??= setInterval(() => this.#showWait(), COUNTDOWN_MS);
   }

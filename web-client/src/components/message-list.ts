@@ -34,6 +34,7 @@ function failureText(entry: Outgoing): TextRef {
   if (entry.reason === 'wait') {
     // The composer counts the seconds down; here only why, and that nothing needs doing.
     if (entry.errorCode === 'server.busy') return ref('chat.waiting.busy');
+    if (entry.errorCode === 'server.unavailable') return ref('chat.waiting.unavailable');
     return ref(entry.errorCode === 'moderation.slow_mode' ? 'chat.waiting.slowMode' : 'chat.waiting.limit');
   }
   return ref(entry.reason === 'offline' ? 'chat.failed.offline' : 'chat.failed.timeout');

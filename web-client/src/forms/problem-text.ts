@@ -24,7 +24,7 @@ export function fieldErrorText(field: string, code: string): TextRef {
 }
 
 /** Refusals that say how many seconds to wait; their text names the wait. */
-const waitCodes: ReadonlySet<string> = new Set(['moderation.slow_mode', 'rate_limited', 'server.busy']);
+const waitCodes: ReadonlySet<string> = new Set(['moderation.slow_mode', 'rate_limited', 'server.busy', 'server.unavailable']);
 
 /** The translated text for a whole problem (the form-level message). */
 export function problemText(problem: Problem): TextRef {

@@ -334,9 +334,13 @@ class RoomPage extends Component {
     const statusText =
       status === null || status === 'online'
         ? null
-        : ref(status === 'reconnecting' ? 'chat.status.reconnecting' : 'chat.status.connecting');
+        : ref(
+            status === 'moving' ? 'chat.status.moving' : status === 'reconnecting' ? 'chat.status.reconnecting' : 'chat.status.connecting',
+          );
     setText(locale, this.#status, statusText);
     this.#status.classList.toggle('is-active', statusText !== null);
+    // A move the server asked for is usually over in a second or two: its note shows only if it is not.
+    this.#status.dataset['status'] = status ?? '';
   }
 
   #renderClock(): void {

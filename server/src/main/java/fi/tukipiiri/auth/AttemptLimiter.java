@@ -5,19 +5,29 @@ import java.time.Duration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import fi.tukipiiri.platform.RedisGuard;
+import fi.tukipiiri.platform.ServiceUnavailable;
+
 /**
  * Counts failed sign-ins per username and per network address, and new identities per
  * address, in Redis only and with a short expiry. Addresses are hashed before they become
- * keys, so none is stored.
+ * keys, so none is stored. While Redis cannot be asked, sign-ins and new identities are
+ * refused with {@code server.unavailable} ({@link ServiceUnavailable}): without the
+ * counters, passwords could be guessed without limit (decision 23).
  */
 @Component
 class AttemptLimiter {
+
+	private static final String WHAT = "sign-in attempt counters";
 
 	private final StringRedisTemplate redis;
 
 	private final AuthSettings settings;
 
-	AttemptLimiter(StringRedisTemplate redis, AuthSettings settings) {
+	private final RedisGuard guard;
+
+	AttemptLimiter(StringRedisTemplate redis, AuthSettings settings, RedisGuard guard) {
+		this.guard = guard;
 		this.redis = redis;
 		this.settings = settings;
 	}
@@ -41,7 +51,7 @@ class AttemptLimiter {
 	}
 
 	void loginSucceeded(String username) {
-		redis.delete(accountKey(username));
+		guard.run(WHAT, () -> redis.delete(accountKey(username)));
 	}
 
 	/**
@@ -56,17 +66,17 @@ class AttemptLimiter {
 	}
 
 	private void refuseIfOver(String key, int limit) {
-		String value = redis.opsForValue().get(key);
+		String value = guard.call(WHAT, () -> redis.opsForValue().get(key));
 		if (value != null && Long.parseLong(value) >= limit) {
-			Long ttl = redis.getExpire(key);
+			Long ttl = guard.call(WHAT, () -> redis.getExpire(key));
 			throw new AuthProblems.TooManyAttempts(ttl == null || ttl < 1 ? 1 : ttl);
 		}
 	}
 
 	private void count(String key, Duration window) {
-		Long count = redis.opsForValue().increment(key);
+		Long count = guard.call(WHAT, () -> redis.opsForValue().increment(key));
 		if (count != null && count == 1) {
-			redis.expire(key, window);
+			guard.call(WHAT, () -> redis.expire(key, window));
 		}
 	}
 

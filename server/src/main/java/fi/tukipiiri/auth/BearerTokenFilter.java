@@ -3,6 +3,7 @@ package fi.tukipiiri.auth;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,11 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import fi.tukipiiri.platform.ProblemResponses;
 import fi.tukipiiri.platform.RefusalLog;
+import fi.tukipiiri.platform.ServiceUnavailable;
 
 /**
  * Authenticates a request by its {@code Authorization: Bearer} access token. A request
  * without one goes on anonymous (the rules decide); one with a bad, expired or revoked
- * token is refused here.
+ * token is refused here, and one that cannot be checked against the revocations (Redis
+ * does not answer) with {@code 503 server.unavailable}.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -46,7 +49,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var verified = tokens.verify(header);
+		Optional<AccessTokens.Verified> verified;
+		try {
+			verified = tokens.verify(header);
+		}
+		catch (ServiceUnavailable unavailable) {
+			// the revocations cannot be read: the token is not taken unchecked
+			problems.write(response, unavailable);
+			return;
+		}
 		if (verified.isEmpty()) {
 			RefusalLog.of("token")
 				.refused(request.getMethod() + " " + RefusalLog.shape(request.getRequestURI()), "auth.invalid_token");

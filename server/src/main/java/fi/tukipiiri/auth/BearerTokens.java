@@ -26,7 +26,11 @@ class BearerTokens {
 		return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
 	}
 
-	/** Empty for a missing, malformed, forged, expired or revoked token. */
+	/**
+	 * Empty for a missing, malformed, forged, expired or revoked token.
+	 * @throws fi.tukipiiri.platform.ServiceUnavailable when the revocations cannot be
+	 * read
+	 */
 	Optional<AccessTokens.Verified> verify(String header) {
 		if (!isBearer(header)) {
 			return Optional.empty();

@@ -1,6 +1,7 @@
 package fi.tukipiiri.auth;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import fi.tukipiiri.accounts.AccountErased;
@@ -9,7 +10,10 @@ import fi.tukipiiri.accounts.RolesChanged;
 /**
  * Access tokens carry roles, so a role change ends the old tokens at once; the person's
  * next refresh brings a token with the new roles. An erased account's tokens end the same
- * way, on every node, before the erasure is answered.
+ * way, on every node, before the erasure is answered. The tokens end before the change
+ * commits: while Redis cannot record it, the change is refused
+ * ({@code server.unavailable}) rather than made with the old tokens still good (decision
+ * 23).
  */
 @Component
 class RevokeTokensOnAccountChange {
@@ -20,12 +24,12 @@ class RevokeTokensOnAccountChange {
 		this.revocations = revocations;
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(RolesChanged change) {
 		revocations.revokeAllFor(change.accountId());
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 	void on(AccountErased erased) {
 		revocations.revokeAllFor(erased.accountId());
 	}

@@ -18,6 +18,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 import fi.tukipiiri.platform.RefusalLog;
+import fi.tukipiiri.platform.ServiceUnavailable;
 
 /**
  * Answers a CONNECT without a valid token, or any other frame sent before CONNECT (STOMP
@@ -25,8 +26,10 @@ import fi.tukipiiri.platform.RefusalLog;
  * before the frame reaches the message channels. Spring does not deliver errors raised
  * inside its ordered inbound channel to the client (spring-framework issue 33937), and a
  * client must learn at once that it should refresh its token. Heart-beats and frames that
- * do not decode pass on (Spring answers the latter with {@code request.malformed}).
- * {@link StompAuthenticationInterceptor} still authenticates every CONNECT that passes.
+ * do not decode pass on (Spring answers the latter with {@code request.malformed}). A
+ * CONNECT whose token cannot be checked (Redis does not answer) is refused with
+ * {@code server.unavailable}. {@link StompAuthenticationInterceptor} still authenticates
+ * every CONNECT that passes.
  */
 class StompConnectGate extends WebSocketHandlerDecorator {
 
@@ -56,7 +59,9 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 			return;
 		}
 		String refusal = verdict.refusal();
-		RefusalLog.of("stomp-connect").refused(verdict.frame(), refusal);
+		if (verdict.frame() != null) {
+			RefusalLog.of("stomp-connect").refused(verdict.frame(), refusal);
+		}
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(refusal);
 		byte[] frame = new StompEncoder().encode(error.getMessageHeaders(), new byte[0]);
@@ -70,7 +75,8 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 	 * @param refusal the error code when they are refused; null when they pass on
 	 * @param connected whether they held a CONNECT that passes, after which the gate lets
 	 * everything through
-	 * @param frame what was refused, for the log
+	 * @param frame what was refused, for the log; null for a refusal that is no fault of
+	 * the client's ({@code server.unavailable}), which is not logged as one
 	 */
 	record Verdict(String refusal, boolean connected, String frame) {
 
@@ -99,8 +105,14 @@ class StompConnectGate extends WebSocketHandlerDecorator {
 			if (!BearerTokens.isBearer(header)) {
 				return new Verdict("auth.unauthenticated", false, "CONNECT");
 			}
-			return tokens.verify(header).isPresent() ? new Verdict(null, true, null)
-					: new Verdict("auth.invalid_token", false, "CONNECT");
+			try {
+				return tokens.verify(header).isPresent() ? new Verdict(null, true, null)
+						: new Verdict("auth.invalid_token", false, "CONNECT");
+			}
+			catch (ServiceUnavailable unavailable) {
+				// the revocations cannot be read; the client connects again later
+				return new Verdict(unavailable.code(), false, null);
+			}
 		}
 		return Verdict.PASS;
 	}

@@ -12,6 +12,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import fi.tukipiiri.delivery.NodeSignal;
+import fi.tukipiiri.platform.RedisGuard;
+import fi.tukipiiri.platform.ServiceUnavailable;
 
 /**
  * Access tokens live only minutes, but some must stop at once on every node: the one a
@@ -20,6 +22,10 @@ import fi.tukipiiri.delivery.NodeSignal;
  * account goes. Kept in Redis, which every node reads on every request and on every STOMP
  * frame that reads or writes; each revocation is also told to every node as a
  * {@link NodeSignal}, so every node closes the live connections it ends within moments.
+ * <p>
+ * While Redis cannot be asked, every method throws {@link ServiceUnavailable}: a token
+ * whose revocation cannot be read is not taken, and a revocation that cannot be recorded
+ * is not reported done (decision 23).
  */
 @Component
 class TokenRevocations {
@@ -36,7 +42,11 @@ class TokenRevocations {
 
 	private final Clock clock;
 
-	TokenRevocations(StringRedisTemplate redis, AuthSettings settings, ApplicationEventPublisher events, Clock clock) {
+	private final RedisGuard guard;
+
+	TokenRevocations(StringRedisTemplate redis, AuthSettings settings, ApplicationEventPublisher events, Clock clock,
+			RedisGuard guard) {
+		this.guard = guard;
 		this.redis = redis;
 		this.settings = settings;
 		this.events = events;
@@ -80,7 +90,7 @@ class TokenRevocations {
 	 * refused.
 	 */
 	long currentVersion(UUID accountId) {
-		String value = redis.opsForValue().get(versionKey(accountId));
+		String value = guard.call("the token generation", () -> redis.opsForValue().get(versionKey(accountId)));
 		return value == null ? 0 : Long.parseLong(value);
 	}
 
@@ -89,7 +99,7 @@ class TokenRevocations {
 	 * of the new generation.
 	 */
 	void revokeAllFor(UUID accountId) {
-		Long version = redis.opsForValue().increment(versionKey(accountId));
+		Long version = guard.call("a token revocation", () -> redis.opsForValue().increment(versionKey(accountId)));
 		announce(Revocation.ofAccount(accountId, version == null ? Long.MAX_VALUE : version));
 	}
 
@@ -97,7 +107,8 @@ class TokenRevocations {
 	void revoke(String tokenId, Instant expiresAt) {
 		Duration remaining = Duration.between(clock.instant(), expiresAt);
 		if (!remaining.isNegative() && !remaining.isZero()) {
-			redis.opsForValue().set(tokenKey(tokenId), "1", remaining.plusSeconds(1));
+			guard.run("a token revocation",
+					() -> redis.opsForValue().set(tokenKey(tokenId), "1", remaining.plusSeconds(1)));
 		}
 		announce(Revocation.ofToken(tokenId));
 	}
@@ -109,11 +120,15 @@ class TokenRevocations {
 	 * be issued.
 	 */
 	void revokeFamily(UUID familyId) {
-		redis.opsForValue().set(familyKey(familyId), "1", settings.accessTokenLifetime().plusSeconds(1));
+		guard.run("a token revocation",
+				() -> redis.opsForValue().set(familyKey(familyId), "1", settings.accessTokenLifetime().plusSeconds(1)));
 		announce(Revocation.ofFamily(familyId));
 	}
 
-	/** One round trip: is this token still good for this account? */
+	/**
+	 * One round trip: is this token still good for this account?
+	 * @throws ServiceUnavailable when Redis cannot be asked
+	 */
 	boolean isAccepted(AccessTokens.Verified token) {
 		return accepted(List.of(token)).get(0);
 	}
@@ -126,7 +141,7 @@ class TokenRevocations {
 			keys.add(versionKey(token.accountId()));
 			keys.add(token.familyId() == null ? NO_FAMILY : familyKey(token.familyId()));
 		}
-		List<String> values = redis.opsForValue().multiGet(keys);
+		List<String> values = guard.call("token revocations", () -> redis.opsForValue().multiGet(keys));
 		List<Boolean> answers = new ArrayList<>(tokens.size());
 		for (int i = 0; i < tokens.size(); i++) {
 			if (values == null) {

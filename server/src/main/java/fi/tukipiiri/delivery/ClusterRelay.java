@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 
 import fi.tukipiiri.platform.OutageLog;
+import fi.tukipiiri.platform.RedisGuard;
+import fi.tukipiiri.platform.ServiceUnavailable;
 
 /**
  * Carries live events to every node: published once to a Redis channel, every node (this
@@ -69,12 +71,15 @@ class ClusterRelay implements MessageListener {
 
 	private final DeliveryMetrics metrics;
 
+	private final RedisGuard guard;
+
 	/** This node, in the frames it publishes. */
 	private final String node = UUID.randomUUID().toString().substring(0, 8);
 
 	ClusterRelay(StringRedisTemplate redis, SimpMessagingTemplate broker, LocalSubscriptions subscriptions,
 			SimpUserRegistry users, JsonMapper json, ApplicationEventPublisher events, RoomFanOut rooms, RelayLag lag,
-			DeliveryMetrics metrics) {
+			DeliveryMetrics metrics, RedisGuard guard) {
+		this.guard = guard;
 		this.rooms = rooms;
 		this.metrics = metrics;
 		this.lag = lag;
@@ -120,13 +125,19 @@ class ClusterRelay implements MessageListener {
 		send((((char) WITHDRAW) + roomId.toString() + " " + accountId).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Publishes, or, while Redis cannot be asked, drops the frame: what it carries is
+	 * already stored (a message is still acknowledged to its sender), and subscribers
+	 * fill the gap from history once the relay carries events again (decision 23).
+	 */
 	private void send(byte[] frame) {
 		try {
-			redis.execute((RedisCallback<Long>) connection -> connection.publish(CHANNEL_BYTES, frame));
+			guard.call("the relay",
+					() -> redis.execute((RedisCallback<Long>) connection -> connection.publish(CHANNEL_BYTES, frame)));
 		}
-		catch (RuntimeException ex) {
-			// what was sent is already stored; subscribers fill the gap from history
-			OutageLog.of("Relay").unavailable("a live event was not relayed; clients fill gaps from history", ex);
+		catch (ServiceUnavailable unavailable) {
+			OutageLog.of("Relay")
+				.unavailable("a live event was not relayed; clients fill gaps from history", unavailable);
 		}
 	}
 

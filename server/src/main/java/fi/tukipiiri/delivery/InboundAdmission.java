@@ -2,6 +2,7 @@ package fi.tukipiiri.delivery;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,9 @@ import fi.tukipiiri.platform.RefusalLog;
  * and {@code
  * retryAfterSeconds}, with its {@code clientId}, and nothing is stored, so the client
  * sends it again a moment later. Typing notices are shed the same way, silently.
- * Moderation actions and token renewals are never shed.
+ * Moderation actions and token renewals are never shed. While the node drains
+ * ({@link Drain}) every chat message is answered {@code server.restarting} instead, for
+ * the client to send again on its next connection.
  */
 @Component
 class InboundAdmission implements ExecutorChannelInterceptor {
@@ -50,7 +53,10 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 
 	private final JsonMapper json;
 
-	InboundAdmission(DeliverySettings settings, StompErrors errors, JsonMapper json, RelayLag lag) {
+	private final DrainState drain;
+
+	InboundAdmission(DeliverySettings settings, StompErrors errors, JsonMapper json, RelayLag lag, DrainState drain) {
+		this.drain = drain;
 		this.limit = settings.maxSendsInFlight();
 		this.maxLagMillis = settings.maxDeliveryLag().toMillis();
 		this.lag = lag;
@@ -64,12 +70,18 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 		if (shed == null) {
 			return message;
 		}
+		if (this.drain.draining()) {
+			if ("messages".equals(shed.group(2))) {
+				refuse(message, shed.group(1), StompError::restarting);
+			}
+			return null;
+		}
 		if (this.inFlight.incrementAndGet() <= this.limit && this.lag.millis() <= this.maxLagMillis) {
 			return message;
 		}
 		this.inFlight.decrementAndGet();
 		if ("messages".equals(shed.group(2))) {
-			refuse(message, shed.group(1));
+			refuse(message, shed.group(1), StompError::busy);
 		}
 		return null;
 	}
@@ -113,10 +125,7 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 		return matcher.matches() ? matcher : null;
 	}
 
-	private void refuse(Message<?> message, String room) {
-		RefusalLog.of("stomp-frame")
-			.refused("SEND " + RefusalLog.shape(SimpMessageHeaderAccessor.getDestination(message.getHeaders())),
-					"server.busy");
+	private void refuse(Message<?> message, String room, BiFunction<String, UUID, StompError> answer) {
 		UUID roomId = null;
 		try {
 			roomId = UUID.fromString(room);
@@ -124,9 +133,12 @@ class InboundAdmission implements ExecutorChannelInterceptor {
 		catch (IllegalArgumentException notAUuid) {
 			// the error goes out without a room
 		}
+		StompError error = answer.apply(clientId(message), roomId);
+		RefusalLog.of("stomp-frame")
+			.refused("SEND " + RefusalLog.shape(SimpMessageHeaderAccessor.getDestination(message.getHeaders())),
+					error.code());
 		this.errors.send(SimpMessageHeaderAccessor.getUser(message.getHeaders()),
-				SimpMessageHeaderAccessor.getSessionId(message.getHeaders()),
-				StompError.busy(clientId(message), roomId));
+				SimpMessageHeaderAccessor.getSessionId(message.getHeaders()), error);
 	}
 
 	/** The refused message's client id, so the client knows which one to send again. */

@@ -62,6 +62,12 @@ final class SessionWriter extends WebSocketSessionDecorator {
 	private CloseStatus closeWhenWritten;
 
 	/**
+	 * When ({@link System#nanoTime()}) this connection is asked to reconnect to even out
+	 * the load; {@link Long#MAX_VALUE}: never.
+	 */
+	private final long rebalanceAt;
+
+	/**
 	 * How much may wait: per connection, and across all connections of the node.
 	 *
 	 * @param perConnection bytes one connection may have waiting
@@ -71,8 +77,9 @@ final class SessionWriter extends WebSocketSessionDecorator {
 	record Limits(long perConnection, AtomicLong queued, long budget) {
 	}
 
-	SessionWriter(WebSocketSession session, Limits limits, Executor closer) {
+	SessionWriter(WebSocketSession session, Limits limits, Executor closer, long rebalanceAt) {
 		super(session);
+		this.rebalanceAt = rebalanceAt;
 		this.remote = ((NativeWebSocketSession) session).getNativeSession(Session.class).getAsyncRemote();
 		this.limits = limits;
 		this.closer = closer;
@@ -143,6 +150,32 @@ final class SessionWriter extends WebSocketSessionDecorator {
 		if (start) {
 			pump();
 		}
+	}
+
+	/**
+	 * Tells the client to connect again after {@code afterMillis}, to this node or
+	 * another: a STOMP {@code ERROR} frame whose {@code message} is {@code code} and
+	 * whose {@code reconnect-after-ms} header is the delay; the connection then closes
+	 * with {@code status} once the frames queued before are written. Nothing is lost: the
+	 * client fills the gap from history and sends its unacknowledged messages again with
+	 * the same client ids.
+	 */
+	void askToReconnect(String code, long afterMillis, CloseStatus status) {
+		sendMessage(new TextMessage(
+				"ERROR\nmessage:" + code + "\nreconnect-after-ms:" + afterMillis + "\ncontent-length:0\n\n\u0000"));
+		try {
+			close(status);
+		}
+		catch (IOException ex) {
+			log.debug("Session {} did not close cleanly", getId(), ex);
+		}
+	}
+
+	/**
+	 * Whether this connection is due to be asked to reconnect elsewhere, at {@code now}.
+	 */
+	boolean dueToRebalance(long now) {
+		return now - this.rebalanceAt >= 0;
 	}
 
 	/** Nanoseconds the frame being written has taken so far; 0 when idle. */

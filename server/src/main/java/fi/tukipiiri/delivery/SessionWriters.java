@@ -3,8 +3,11 @@ package fi.tukipiiri.delivery;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -25,6 +28,9 @@ class SessionWriters implements DisposableBean {
 
 	private final Map<String, SessionWriter> writers = new ConcurrentHashMap<>();
 
+	/** Connections whose closing is being told to the rest of the node now. */
+	private final AtomicInteger departing = new AtomicInteger();
+
 	private final SessionWriter.Limits limits;
 
 	private final Duration sendTimeLimit;
@@ -35,10 +41,47 @@ class SessionWriters implements DisposableBean {
 		return thread;
 	});
 
-	SessionWriters(DeliverySettings settings) {
+	private final DrainSettings drain;
+
+	SessionWriters(DeliverySettings settings, DrainSettings drain) {
 		long budget = Runtime.getRuntime().maxMemory() * settings.outboundHeapPercent() / 100;
 		this.limits = new SessionWriter.Limits(settings.outboundPerConnection().toBytes(), new AtomicLong(), budget);
 		this.sendTimeLimit = settings.sendTimeLimit();
+		this.drain = drain;
+	}
+
+	/**
+	 * When a connection opened now is asked to reconnect elsewhere: after the maximum
+	 * connection age plus up to a quarter of it, drawn per connection so the nodes are
+	 * not left all at once; never when the age is zero.
+	 */
+	private long rebalanceAt(long now) {
+		long age = this.drain.maxConnectionAge().toNanos();
+		if (age <= 0) {
+			return Long.MAX_VALUE;
+		}
+		return now + age + ThreadLocalRandom.current().nextLong(age / 4 + 1);
+	}
+
+	/**
+	 * Asks every connection of this node to reconnect
+	 * ({@link SessionWriter#askToReconnect}) with {@code code} and {@code status}, each
+	 * after its own delay drawn evenly from 0 to the reconnect spread. The asking runs on
+	 * {@code executor}: a connection that closes at once tells the rest of the node
+	 * (presence, connection counts in Redis) on the asking thread.
+	 * @return how many were asked
+	 */
+	int askAllToReconnect(String code, CloseStatus status, Executor executor) {
+		int asked = 0;
+		for (SessionWriter writer : this.writers.values()) {
+			executor.execute(() -> writer.askToReconnect(code, reconnectAfterMillis(), status));
+			asked++;
+		}
+		return asked;
+	}
+
+	private long reconnectAfterMillis() {
+		return ThreadLocalRandom.current().nextLong(this.drain.reconnectSpread().toMillis() + 1);
 	}
 
 	/** Puts a writer under every connection the STOMP handler gets. */
@@ -48,7 +91,7 @@ class SessionWriters implements DisposableBean {
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
 				SessionWriter writer = new SessionWriter(session, SessionWriters.this.limits,
-						SessionWriters.this.closer);
+						SessionWriters.this.closer, rebalanceAt(System.nanoTime()));
 				SessionWriters.this.writers.put(session.getId(), writer);
 				super.afterConnectionEstablished(writer);
 			}
@@ -66,11 +109,17 @@ class SessionWriters implements DisposableBean {
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
-				SessionWriter writer = SessionWriters.this.writers.remove(session.getId());
-				if (writer != null) {
-					writer.closed();
+				SessionWriters.this.departing.incrementAndGet();
+				try {
+					SessionWriter writer = SessionWriters.this.writers.remove(session.getId());
+					if (writer != null) {
+						writer.closed();
+					}
+					super.afterConnectionClosed(writer != null ? writer : session, closeStatus);
 				}
-				super.afterConnectionClosed(writer != null ? writer : session, closeStatus);
+				finally {
+					SessionWriters.this.departing.decrementAndGet();
+				}
 			}
 
 			private WebSocketSession writerOf(WebSocketSession session) {
@@ -90,6 +139,14 @@ class SessionWriters implements DisposableBean {
 		return this.writers.size();
 	}
 
+	/**
+	 * Whether no connection is open and none is still telling the node it has closed
+	 * (presence, connection counts).
+	 */
+	boolean allGone() {
+		return this.writers.isEmpty() && this.departing.get() == 0;
+	}
+
 	/** Bytes waiting to be written on this node. */
 	long queuedBytes() {
 		return this.limits.queued().get();
@@ -97,7 +154,9 @@ class SessionWriters implements DisposableBean {
 
 	/**
 	 * Disconnects consumers whose current frame has waited longer than the send-time
-	 * limit.
+	 * limit, and asks connections past their age to reconnect
+	 * ({@code server.rebalancing}, closed 1000), which the load balancer then sends to
+	 * the least loaded node.
 	 */
 	@Scheduled(fixedDelay = 1000)
 	void sweep() {
@@ -106,6 +165,9 @@ class SessionWriters implements DisposableBean {
 		this.writers.values().forEach(writer -> {
 			if (writer.writingFor(now) > limit) {
 				writer.disconnectSlow();
+			}
+			else if (writer.dueToRebalance(now)) {
+				writer.askToReconnect(StompErrors.REBALANCING, reconnectAfterMillis(), CloseStatus.NORMAL);
 			}
 		});
 	}

@@ -23,6 +23,18 @@ import fi.tukipiiri.platform.ProblemMetrics;
 public class StompErrors {
 
 	/**
+	 * This node is stopping ({@link Drain}): a chat message's refusal, and the ERROR
+	 * frame that tells a client to connect again.
+	 */
+	static final String RESTARTING = "server.restarting";
+
+	/**
+	 * The ERROR frame asking a connection past its maximum age to connect again, so the
+	 * nodes' load evens out.
+	 */
+	static final String REBALANCING = "server.rebalancing";
+
+	/**
 	 * Looked up when first needed: the broker is built from the configuration that
 	 * installs the interceptors using this.
 	 */
@@ -67,6 +79,18 @@ public class StompErrors {
 		public static StompError busy(String clientId, UUID roomId) {
 			return new StompError("server.busy", "The service is busy. The message is sent again in a moment.",
 					clientId, roomId, 1L);
+		}
+
+		/**
+		 * {@code server.restarting}: this node is stopping and took nothing; the client
+		 * sends the same client id again once it has reconnected (it is told to, with a
+		 * STOMP {@code ERROR} frame of the same code), at the earliest after
+		 * {@code retryAfterSeconds} (1).
+		 */
+		public static StompError restarting(String clientId, UUID roomId) {
+			return new StompError(RESTARTING,
+					"The service is restarting. The message is sent again once you are connected again.", clientId,
+					roomId, 1L);
 		}
 
 		/** The details, written as members of the error itself. */

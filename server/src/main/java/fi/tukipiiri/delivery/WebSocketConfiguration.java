@@ -55,9 +55,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	 */
 	private final ThreadPoolTaskExecutor outbound = executor("stomp-outbound-", 2);
 
-	WebSocketConfiguration(DeliverySettings settings, SessionWriters writers) {
+	private final DrainState drain;
+
+	WebSocketConfiguration(DeliverySettings settings, SessionWriters writers, DrainState drain) {
 		this.settings = settings;
 		this.writers = writers;
+		this.drain = drain;
 		heartbeats.setPoolSize(1);
 		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
 		heartbeats.initialize();
@@ -103,7 +106,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		// on
 		// any other port, so it lets through whatever reaches it.
 		registry.addEndpoint("/ws")
-			.addInterceptors(new HandshakeOrigins(settings.allowedOrigins()))
+			.addInterceptors(new DrainingHandshakes(this.drain), new HandshakeOrigins(settings.allowedOrigins()))
 			.setAllowedOriginPatterns("*");
 		registry.setPreserveReceiveOrder(true);
 		registry.setErrorHandler(new StompFrameErrors());

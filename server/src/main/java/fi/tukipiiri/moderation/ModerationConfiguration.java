@@ -15,6 +15,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 import fi.tukipiiri.platform.ProblemResponses;
+import fi.tukipiiri.platform.RedisGuard;
 
 @Configuration(proxyBeanMethods = false)
 class ModerationConfiguration implements WebSocketMessageBrokerConfigurer {
@@ -28,8 +29,8 @@ class ModerationConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Bean
 	static ConnectionLimit connectionLimit(StringRedisTemplate redis, ModerationSettings settings,
 			@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, Clock clock,
-			ObjectProvider<RateLimitMetrics> metrics) {
-		return new ConnectionLimit(redis, settings, clientOutbound, clock, metrics);
+			ObjectProvider<RateLimitMetrics> metrics, ObjectProvider<RedisGuard> guard) {
+		return new ConnectionLimit(redis, settings, clientOutbound, clock, metrics, guard);
 	}
 
 	@Override

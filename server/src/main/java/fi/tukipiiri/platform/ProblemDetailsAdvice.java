@@ -7,9 +7,13 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.lettuce.core.RedisException;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -127,6 +131,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> forbidden(AccessDeniedException ex, WebRequest request) {
 		return respond(ex, HttpStatus.FORBIDDEN, "auth.forbidden", "You are not allowed to do this.", Map.of(),
 				new HttpHeaders(), request);
+	}
+
+	/**
+	 * Redis did not answer a call made outside {@link RedisGuard}: what needed it cannot
+	 * be done now, which is not a fault to report as {@code server.error}.
+	 */
+	@ExceptionHandler({ RedisConnectionFailureException.class, RedisSystemException.class, RedisException.class })
+	ResponseEntity<Object> redisUnavailable(Exception ex, WebRequest request) {
+		OutageLog.of("Redis").unavailable("a request was answered server.unavailable", new IllegalStateException(ex));
+		ServiceUnavailable unavailable = new ServiceUnavailable();
+		return handleExceptionInternal(unavailable, unavailable.getBody(), unavailable.getHeaders(),
+				unavailable.getStatusCode(), request);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -31,6 +31,21 @@ public class ProblemResponses {
 		write(response, status, code, detail, Map.of());
 	}
 
+	/**
+	 * Writes a feature's refusal as it would leave a controller: its status, code, extra
+	 * members and headers (e.g. {@code Retry-After}).
+	 */
+	public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+		problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		Map<String, Object> extra = new LinkedHashMap<>();
+		if (problem.getBody().getProperties() != null) {
+			extra.putAll(problem.getBody().getProperties());
+		}
+		extra.remove("code");
+		write(response, HttpStatus.valueOf(problem.getStatusCode().value()), problem.code(),
+				problem.getBody().getDetail(), extra);
+	}
+
 	public void write(HttpServletResponse response, HttpStatus status, String code, String detail,
 			Map<String, Object> extra) throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -12,10 +12,16 @@ import org.springframework.stereotype.Service;
 import fi.tukipiiri.delivery.Audience;
 import fi.tukipiiri.delivery.LiveEvent;
 import fi.tukipiiri.delivery.RoomTopic;
+import fi.tukipiiri.platform.RedisGuard;
+import fi.tukipiiri.platform.ServiceUnavailable;
 import fi.tukipiiri.rooms.RoomMember;
 import fi.tukipiiri.rooms.RoomService;
 
-/** Who is in a room now, and typing notices; members only. */
+/**
+ * Who is in a room now, and typing notices; members only. Presence lives in Redis: while
+ * it cannot be asked, the presence list is refused ({@code server.unavailable}), features
+ * asking who is present hear "nobody", and typing notices are dropped (decision 23).
+ */
 @Service
 public class PresenceService {
 
@@ -25,7 +31,10 @@ public class PresenceService {
 
 	private final ApplicationEventPublisher events;
 
-	PresenceService(PresenceRegistry registry, RoomService rooms, ApplicationEventPublisher events) {
+	private final RedisGuard guard;
+
+	PresenceService(PresenceRegistry registry, RoomService rooms, ApplicationEventPublisher events, RedisGuard guard) {
+		this.guard = guard;
 		this.registry = registry;
 		this.rooms = rooms;
 		this.events = events;
@@ -40,9 +49,13 @@ public class PresenceService {
 		}
 	}
 
+	/**
+	 * The members present in the room, staff first.
+	 * @throws ServiceUnavailable {@code server.unavailable} while Redis cannot be asked
+	 */
 	public List<RoomMember> present(UUID roomId, UUID requester) {
 		rooms.requireMember(roomId, requester);
-		return registry.present(roomId)
+		return guard.call("presence", () -> registry.present(roomId))
 			.stream()
 			.map(accountId -> rooms.member(roomId, accountId))
 			.flatMap(Optional::stream)
@@ -53,10 +66,17 @@ public class PresenceService {
 	/**
 	 * The accounts with a live connection in the room now, on any node, for features that
 	 * must know who is there (a safety signal finds out whether a facilitator is
-	 * present); callers check who may learn it.
+	 * present); callers check who may learn it. Empty while Redis cannot be asked, so
+	 * that such a feature does what it does when nobody is there (a safety signal
+	 * escalates).
 	 */
 	public Set<UUID> presentIn(UUID roomId) {
-		return registry.present(roomId);
+		try {
+			return guard.call("presence", () -> registry.present(roomId));
+		}
+		catch (ServiceUnavailable unavailable) {
+			return Set.of();
+		}
 	}
 
 	/**
@@ -66,7 +86,13 @@ public class PresenceService {
 	 */
 	public void typing(UUID roomId, UUID accountId) {
 		rooms.requireMember(roomId, accountId);
-		if (!registry.claimTypingSlot(roomId, accountId)) {
+		try {
+			if (!guard.call("typing notices", () -> registry.claimTypingSlot(roomId, accountId))) {
+				return;
+			}
+		}
+		catch (ServiceUnavailable unavailable) {
+			// comfort only, and the relay that would carry it is down as well
 			return;
 		}
 		rooms.member(roomId, accountId)

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.tukipiiri.delivery.DeliverySettings;
+import fi.tukipiiri.delivery.NodeDraining;
 import fi.tukipiiri.rooms.MessageAppender.Draft;
 import fi.tukipiiri.rooms.RoomProblems.EmptyMessage;
 import fi.tukipiiri.rooms.RoomProblems.InvalidClientId;
@@ -212,6 +214,15 @@ public class MessageService implements DisposableBean {
 		if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
 			throw new InvalidClientId();
 		}
+	}
+
+	/**
+	 * The node drains: what waits is stored and its senders answered now, while they are
+	 * still connected to hear it.
+	 */
+	@EventListener
+	void draining(NodeDraining draining) {
+		this.groupCommit.close();
 	}
 
 	/** Stores what waits to be stored, then takes no more. */

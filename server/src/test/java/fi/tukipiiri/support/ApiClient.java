@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,10 +30,23 @@ public class ApiClient {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private final Environment environment;
+	private final Supplier<String> baseUrl;
 
+	@Autowired
 	public ApiClient(Environment environment) {
-		this.environment = environment;
+		this.baseUrl = () -> "http://localhost:" + environment.getRequiredProperty("local.server.port");
+	}
+
+	private ApiClient(String baseUrl) {
+		this.baseUrl = () -> baseUrl;
+	}
+
+	/**
+	 * A client of the node (or proxy) at {@code baseUrl}, e.g.
+	 * {@code http://localhost:8123}.
+	 */
+	public static ApiClient at(String baseUrl) {
+		return new ApiClient(baseUrl);
 	}
 
 	public record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -53,7 +68,7 @@ public class ApiClient {
 	}
 
 	public String baseUrl() {
-		return "http://localhost:" + environment.getRequiredProperty("local.server.port");
+		return this.baseUrl.get();
 	}
 
 	public Response get(String path, String token) {

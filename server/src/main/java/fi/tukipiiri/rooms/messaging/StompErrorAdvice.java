@@ -9,7 +9,11 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.lettuce.core.RedisException;
+
 import org.springframework.core.convert.ConversionException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -26,6 +30,7 @@ import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.platform.JsonRefusal;
 import fi.tukipiiri.platform.ProblemMetrics;
 import fi.tukipiiri.platform.RefusalLog;
+import fi.tukipiiri.platform.ServiceUnavailable;
 import fi.tukipiiri.rooms.MessageService;
 
 /**
@@ -83,6 +88,12 @@ class StompErrorAdvice {
 			boolean roomNotAnId = roomId == null && destination != null && destination.contains("/rooms/");
 			return new StompError("request.malformed", roomNotAnId ? "The destination does not name a room by its id."
 					: "The message is not JSON of the expected shape.", clientId, roomId);
+		}
+		if (ex instanceof RedisConnectionFailureException || ex instanceof RedisSystemException
+				|| ex instanceof RedisException) {
+			// Redis did not answer a call made outside RedisGuard: the frame can be sent
+			// again
+			return error(new ServiceUnavailable(), clientId, roomId);
 		}
 		if (ex instanceof AccessDeniedException) {
 			REFUSALS.refused("SEND " + RefusalLog.shape(destination), "auth.forbidden");
