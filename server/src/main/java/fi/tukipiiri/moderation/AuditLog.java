@@ -41,13 +41,28 @@ class AuditLog {
 	 */
 	void append(Instant at, UUID actorId, AuditAction action, UUID roomId, UUID targetId, UUID messageId, String reason,
 			AuditDetails details) {
+		append(null, at, actorId, action, roomId, targetId, messageId, reason, details);
+	}
+
+	/**
+	 * Appends the line of an event once: a line with this {@code eventKey} already there
+	 * (the event delivered again) leaves the log as it was.
+	 * @param eventKey derived from the event the line records; null for none
+	 * @return whether the line was added
+	 * @throws IllegalArgumentException when the details are not of the action's shape
+	 */
+	boolean append(UUID eventKey, Instant at, UUID actorId, AuditAction action, UUID roomId, UUID targetId,
+			UUID messageId, String reason, AuditDetails details) {
 		if (!action.details().isInstance(details)) {
 			throw new IllegalArgumentException(action + " takes " + action.details().getSimpleName() + " details");
 		}
-		jdbc.sql("""
-				insert into moderation_audit (at, actor_id, action, room_id, target_id, message_id, reason, details)
-				values (:at, :actorId, :action, :roomId, :targetId, :messageId, :reason, :details)
+		return jdbc.sql("""
+				insert into moderation_audit
+				    (event_key, at, actor_id, action, room_id, target_id, message_id, reason, details)
+				values (:eventKey, :at, :actorId, :action, :roomId, :targetId, :messageId, :reason, :details)
+				on conflict (event_key) do nothing
 				""")
+			.param("eventKey", eventKey)
 			.param("at", Timestamp.from(at))
 			.param("actorId", actorId)
 			.param("action", action.name())
@@ -56,7 +71,7 @@ class AuditLog {
 			.param("messageId", messageId)
 			.param("reason", reason == null ? "" : reason)
 			.param("details", details instanceof AuditDetails.None ? "" : JSON.writeValueAsString(details))
-			.update();
+			.update() == 1;
 	}
 
 	/**

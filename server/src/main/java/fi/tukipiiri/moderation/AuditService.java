@@ -1,5 +1,6 @@
 package fi.tukipiiri.moderation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,9 @@ import fi.tukipiiri.series.HouseRulesChanged;
 
 /**
  * Writes the audit log (moderation actions, role changes, peer-supporter invitations,
- * administrators reading closed rooms) and reads it back.
+ * administrators reading closed rooms) and reads it back. A line written by a listener
+ * here is keyed by its event ({@link #key}), so an event delivered again after a node
+ * died (decision 22) adds no second line.
  */
 @Service
 public class AuditService {
@@ -62,16 +65,18 @@ public class AuditService {
 	@ApplicationModuleListener
 	void on(MessageEdited edited) {
 		ChatMessage message = edited.message();
-		log.append(message.editedAt(), message.authorId(), AuditAction.EDIT_OWN_MESSAGE, message.roomId(),
-				message.authorId(), message.id(), "", new AuditDetails.Text(edited.previousBody()));
+		log.append(key(AuditAction.EDIT_OWN_MESSAGE, message.id(), message.editedAt()), message.editedAt(),
+				message.authorId(), AuditAction.EDIT_OWN_MESSAGE, message.roomId(), message.authorId(), message.id(),
+				"", new AuditDetails.Text(edited.previousBody()));
 	}
 
 	/** A writer's removal of their own message, with its text. */
 	@ApplicationModuleListener
 	void on(MessageDeleted deleted) {
 		ChatMessage message = deleted.message();
-		log.append(clock.instant(), message.authorId(), AuditAction.DELETE_OWN_MESSAGE, message.roomId(),
-				message.authorId(), message.id(), "", new AuditDetails.Text(message.body()));
+		log.append(key(AuditAction.DELETE_OWN_MESSAGE, message.id()), clock.instant(), message.authorId(),
+				AuditAction.DELETE_OWN_MESSAGE, message.roomId(), message.authorId(), message.id(), "",
+				new AuditDetails.Text(message.body()));
 	}
 
 	/**
@@ -80,31 +85,34 @@ public class AuditService {
 	 */
 	@ApplicationModuleListener
 	void on(RolesChanged changed) {
-		log.append(changed.changedAt(), changed.changedBy(), AuditAction.ROLES_CHANGED, null, changed.accountId(), null,
-				"", new AuditDetails.RolesChange(sorted(changed.previousRoles()), sorted(changed.newRoles()),
+		log.append(key(AuditAction.ROLES_CHANGED, changed.accountId(), changed.changedAt()), changed.changedAt(),
+				changed.changedBy(), AuditAction.ROLES_CHANGED, null, changed.accountId(), null, "",
+				new AuditDetails.RolesChange(sorted(changed.previousRoles()), sorted(changed.newRoles()),
 						changed.invitationId()));
 	}
 
 	/** {@code PEER_INVITED}: who invited whom, from which series. */
 	@ApplicationModuleListener
 	void on(PeerInvitationSent sent) {
-		log.append(sent.invitedAt(), sent.invitedBy(), AuditAction.PEER_INVITED, null, sent.accountId(), null, "",
+		log.append(key(AuditAction.PEER_INVITED, sent.invitationId()), sent.invitedAt(), sent.invitedBy(),
+				AuditAction.PEER_INVITED, null, sent.accountId(), null, "",
 				new AuditDetails.Invitation(sent.invitationId(), sent.seriesId()));
 	}
 
 	/** {@code PEER_INVITATION_ACCEPTED} or {@code _DECLINED}, by the person invited. */
 	@ApplicationModuleListener
 	void on(PeerInvitationAnswered answered) {
-		log.append(answered.answeredAt(), answered.accountId(),
-				answered.accepted() ? AuditAction.PEER_INVITATION_ACCEPTED : AuditAction.PEER_INVITATION_DECLINED, null,
+		AuditAction action = answered.accepted() ? AuditAction.PEER_INVITATION_ACCEPTED
+				: AuditAction.PEER_INVITATION_DECLINED;
+		log.append(key(action, answered.invitationId()), answered.answeredAt(), answered.accountId(), action, null,
 				answered.accountId(), null, "",
 				new AuditDetails.Invitation(answered.invitationId(), answered.seriesId()));
 	}
 
 	@ApplicationModuleListener
 	void on(PeerInvitationWithdrawn withdrawn) {
-		log.append(withdrawn.withdrawnAt(), withdrawn.withdrawnBy(), AuditAction.PEER_INVITATION_WITHDRAWN, null,
-				withdrawn.accountId(), null, "",
+		log.append(key(AuditAction.PEER_INVITATION_WITHDRAWN, withdrawn.invitationId()), withdrawn.withdrawnAt(),
+				withdrawn.withdrawnBy(), AuditAction.PEER_INVITATION_WITHDRAWN, null, withdrawn.accountId(), null, "",
 				new AuditDetails.Invitation(withdrawn.invitationId(), withdrawn.seriesId()));
 	}
 
@@ -116,8 +124,9 @@ public class AuditService {
 	 */
 	@ApplicationModuleListener
 	void on(RoomStaffChanged changed) {
-		log.append(changed.changedAt(), changed.changedBy(), staffingAction(changed.role(), changed.previousRole()),
-				changed.roomId(), changed.accountId(), null, "",
+		AuditAction action = staffingAction(changed.role(), changed.previousRole());
+		log.append(key(action, changed.roomId(), changed.accountId(), changed.changedAt()), changed.changedAt(),
+				changed.changedBy(), action, changed.roomId(), changed.accountId(), null, "",
 				new AuditDetails.Staffing(changed.role(), changed.previousRole()));
 	}
 
@@ -141,15 +150,30 @@ public class AuditService {
 	 */
 	@ApplicationModuleListener
 	void on(HouseRulesChanged changed) {
-		log.append(changed.changedAt(), changed.changedBy(),
-				changed.removed() ? AuditAction.HOUSE_RULES_RESET : AuditAction.HOUSE_RULES_CHANGED, changed.roomId(),
-				null, null, "", new AuditDetails.HouseRules(changed.seriesId()));
+		AuditAction action = changed.removed() ? AuditAction.HOUSE_RULES_RESET : AuditAction.HOUSE_RULES_CHANGED;
+		log.append(key(action, changed.seriesId(), changed.roomId(), changed.changedAt()), changed.changedAt(),
+				changed.changedBy(), action, changed.roomId(), null, null, "",
+				new AuditDetails.HouseRules(changed.seriesId()));
 	}
 
 	@ApplicationModuleListener
 	void on(RoomReadByAdmin read) {
-		log.append(clock.instant(), read.adminId(), AuditAction.ADMIN_READ_ROOM, read.roomId(), null, null, "",
+		log.append(key(AuditAction.ADMIN_READ_ROOM, read.roomId(), read.adminId(), read.how(), read.readAt()),
+				read.readAt(), read.adminId(), AuditAction.ADMIN_READ_ROOM, read.roomId(), null, null, "",
 				new AuditDetails.AdminRead(read.how()));
+	}
+
+	/**
+	 * The key of the one line an event gives: the action and what identifies the event
+	 * (ids and the instant it happened), hashed into a name-based UUID, so that a line
+	 * holds no more than its own columns do.
+	 */
+	static UUID key(AuditAction action, Object... identity) {
+		StringBuilder name = new StringBuilder(action.name());
+		for (Object part : identity) {
+			name.append('|').append(part);
+		}
+		return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static List<Role> sorted(Set<Role> roles) {

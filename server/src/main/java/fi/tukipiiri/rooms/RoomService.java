@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.tukipiiri.accounts.Account;
 import fi.tukipiiri.accounts.AccountService;
@@ -48,13 +51,17 @@ public class RoomService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate auditTransaction;
+
 	RoomService(Rooms rooms, AccountService accounts, List<RoomRules> rules, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactions) {
 		this.rooms = rooms;
 		this.accounts = accounts;
 		this.rules = rules;
 		this.events = events;
 		this.clock = clock;
+		this.auditTransaction = new TransactionTemplate(transactions);
+		this.auditTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -208,7 +215,10 @@ public class RoomService {
 			return Optional.empty();
 		}
 		if (room.kind() != RoomKind.OPEN) {
-			events.publishEvent(new RoomReadByAdmin(room.id(), accountId, how));
+			// the reading may be inside a read-only transaction, where the event's row in
+			// the publication registry could not be written: the fact gets one of its own
+			auditTransaction.executeWithoutResult(
+					status -> events.publishEvent(new RoomReadByAdmin(room.id(), accountId, how, clock.instant())));
 		}
 		return Optional.of(new Access(room, null, true));
 	}
