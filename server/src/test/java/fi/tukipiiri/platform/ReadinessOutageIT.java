@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -16,10 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.FaultyLink;
 
@@ -53,18 +50,9 @@ class ReadinessOutageIT {
 
 	@BeforeAll
 	static void startNodeBehindLinks() throws IOException {
-		Map<String, Object> embeddedPostgres = EmbeddedInfrastructure.postgresProperties(null);
-		Map<String, Object> embeddedRedis = EmbeddedInfrastructure.redisProperties();
-		int postgresPort = URI
-			.create(((String) embeddedPostgres.get("spring.datasource.url")).substring("jdbc:".length()))
-			.getPort();
-		postgres = FaultyLink.to(postgresPort);
-		redis = FaultyLink.to((Integer) embeddedRedis.get("spring.data.redis.port"));
-		node = new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test")
-			.run("--server.port=0",
-					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
-					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-					"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
+		postgres = NodeBehindLinks.linkToPostgres();
+		redis = NodeBehindLinks.linkToRedis();
+		node = NodeBehindLinks.start(postgres, redis);
 		baseUrl = "http://127.0.0.1:" + node.getEnvironment().getRequiredProperty("local.server.port");
 		// the first request sets up the endpoint and the client; the figures are about
 		// outages

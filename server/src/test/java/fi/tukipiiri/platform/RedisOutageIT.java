@@ -16,10 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import fi.tukipiiri.TukipiiriApplication;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
 import fi.tukipiiri.support.ApiClient.Session;
@@ -62,13 +60,8 @@ class RedisOutageIT {
 
 	@BeforeAll
 	static void startNodeBehindALink() throws IOException {
-		Map<String, Object> postgres = EmbeddedInfrastructure.postgresProperties(null);
-		Map<String, Object> embeddedRedis = EmbeddedInfrastructure.redisProperties();
-		redis = FaultyLink.to((Integer) embeddedRedis.get("spring.data.redis.port"));
-		node = new SpringApplicationBuilder(TukipiiriApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + postgres.get("spring.datasource.url"),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-					"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
+		redis = NodeBehindLinks.linkToRedis();
+		node = NodeBehindLinks.start(null, redis);
 		api = new ApiClient(node.getEnvironment());
 		parent = api.registerParent("Outi Odottaja");
 		facilitator = api.staffMember("Ohjaaja Olli", "FACILITATOR");
