@@ -92,7 +92,7 @@ final class EmbeddedInfrastructure {
 			// stopped by Spring Boot's shutdown handlers, once the application has closed
 			.setRegisterShutdownHook(false)
 			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setServerConfig("max_connections", "300")
+			.setServerConfig("max_connections", "500")
 			.setServerConfig("fsync", durable)
 			.setServerConfig("synchronous_commit", durable)
 			.setServerConfig("full_page_writes", durable);
