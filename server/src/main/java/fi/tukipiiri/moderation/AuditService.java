@@ -65,9 +65,9 @@ public class AuditService {
 	@ApplicationModuleListener
 	void on(MessageEdited edited) {
 		ChatMessage message = edited.message();
-		log.append(key(AuditAction.EDIT_OWN_MESSAGE, message.id(), message.editedAt()), message.editedAt(),
-				message.authorId(), AuditAction.EDIT_OWN_MESSAGE, message.roomId(), message.authorId(), message.id(),
-				"", new AuditDetails.Text(edited.previousBody()));
+		log.append(key(AuditAction.EDIT_OWN_MESSAGE, message.id(), message.editedAt(), edited.previousBody()),
+				message.editedAt(), message.authorId(), AuditAction.EDIT_OWN_MESSAGE, message.roomId(),
+				message.authorId(), message.id(), "", new AuditDetails.Text(edited.previousBody()));
 	}
 
 	/** A writer's removal of their own message, with its text. */
@@ -85,9 +85,11 @@ public class AuditService {
 	 */
 	@ApplicationModuleListener
 	void on(RolesChanged changed) {
-		log.append(key(AuditAction.ROLES_CHANGED, changed.accountId(), changed.changedAt()), changed.changedAt(),
-				changed.changedBy(), AuditAction.ROLES_CHANGED, null, changed.accountId(), null, "",
-				new AuditDetails.RolesChange(sorted(changed.previousRoles()), sorted(changed.newRoles()),
+		log.append(
+				key(AuditAction.ROLES_CHANGED, changed.accountId(), changed.changedAt(), changed.changedBy(),
+						sorted(changed.previousRoles()), sorted(changed.newRoles())),
+				changed.changedAt(), changed.changedBy(), AuditAction.ROLES_CHANGED, null, changed.accountId(), null,
+				"", new AuditDetails.RolesChange(sorted(changed.previousRoles()), sorted(changed.newRoles()),
 						changed.invitationId()));
 	}
 
@@ -125,8 +127,10 @@ public class AuditService {
 	@ApplicationModuleListener
 	void on(RoomStaffChanged changed) {
 		AuditAction action = staffingAction(changed.role(), changed.previousRole());
-		log.append(key(action, changed.roomId(), changed.accountId(), changed.changedAt()), changed.changedAt(),
-				changed.changedBy(), action, changed.roomId(), changed.accountId(), null, "",
+		log.append(
+				key(action, changed.roomId(), changed.accountId(), changed.changedAt(), changed.changedBy(),
+						changed.role(), changed.previousRole()),
+				changed.changedAt(), changed.changedBy(), action, changed.roomId(), changed.accountId(), null, "",
 				new AuditDetails.Staffing(changed.role(), changed.previousRole()));
 	}
 
@@ -151,8 +155,8 @@ public class AuditService {
 	@ApplicationModuleListener
 	void on(HouseRulesChanged changed) {
 		AuditAction action = changed.removed() ? AuditAction.HOUSE_RULES_RESET : AuditAction.HOUSE_RULES_CHANGED;
-		log.append(key(action, changed.seriesId(), changed.roomId(), changed.changedAt()), changed.changedAt(),
-				changed.changedBy(), action, changed.roomId(), null, null, "",
+		log.append(key(action, changed.seriesId(), changed.roomId(), changed.changedAt(), changed.changedBy()),
+				changed.changedAt(), changed.changedBy(), action, changed.roomId(), null, null, "",
 				new AuditDetails.HouseRules(changed.seriesId()));
 	}
 
@@ -164,9 +168,12 @@ public class AuditService {
 	}
 
 	/**
-	 * The key of the one line an event gives: the action and what identifies the event
-	 * (ids and the instant it happened), hashed into a name-based UUID, so that a line
-	 * holds no more than its own columns do.
+	 * The key of the one line an event gives: the action and everything that tells the
+	 * event from another (ids, who, the instant, what changed), hashed into a name-based
+	 * UUID, so that a line holds no more than its own columns do. Two events that differ
+	 * only in a part left out would be taken for one: at the same instant (a clock held
+	 * still in tests) a coordinator's and a facilitator's change of one series' rules
+	 * were.
 	 */
 	static UUID key(AuditAction action, Object... identity) {
 		StringBuilder name = new StringBuilder(action.name());

@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +41,9 @@ final class EmbeddedInfrastructure {
 	private static int redisPort;
 
 	private static final int REDIS_START_SECONDS = 20;
+
+	/** util-linux's {@code setsid}, where there is one. */
+	private static final Path SETSID = Path.of("/usr/bin/setsid");
 
 	private EmbeddedInfrastructure() {
 	}
@@ -111,9 +117,16 @@ final class EmbeddedInfrastructure {
 	private static Process startRedis(int port) {
 		try {
 			File binary = ExecutableProvider.newJarResourceProvider().get();
-			Process process = new ProcessBuilder(binary.getAbsolutePath(), "--port", String.valueOf(port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no")
-				.directory(binary.getParentFile())
+			List<String> command = new ArrayList<>();
+			if (Files.isExecutable(SETSID)) {
+				// its own session: Ctrl-C in a terminal stops the JVM, which drains, not
+				// Redis
+				// under it
+				command.add(SETSID.toString());
+			}
+			command.addAll(List.of(binary.getAbsolutePath(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
+					"--save", "", "--appendonly", "no"));
+			Process process = new ProcessBuilder(command).directory(binary.getParentFile())
 				.redirectErrorStream(true)
 				.start();
 			CompletableFuture<Void> ready = new CompletableFuture<>();

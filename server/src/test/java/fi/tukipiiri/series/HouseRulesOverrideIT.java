@@ -203,11 +203,11 @@ class HouseRulesOverrideIT {
 				.size() == 1);
 		// audit lines are written after the commit, asynchronously: one comes, and no
 		// second
+		UUID facilitatorId = facilitator.id();
 		await("saving the same rules again is no change").during(Duration.ofMillis(500))
 			.atMost(10, TimeUnit.SECONDS)
 			.until(() -> api
-				.get("/api/moderation/audit?action=HOUSE_RULES_CHANGED&actorId=" + facilitator.id(),
-						admin.accessToken())
+				.get("/api/moderation/audit?action=HOUSE_RULES_CHANGED&actorId=" + facilitatorId, admin.accessToken())
 				.body()
 				.size() == 1);
 	}
