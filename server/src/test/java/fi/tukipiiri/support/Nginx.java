@@ -26,6 +26,12 @@ public final class Nginx implements AutoCloseable {
 	private static final Pattern UPSTREAM_SERVERS = Pattern
 		.compile("(upstream tukipiiri \\{[^}]*?)((?:\\s*server [^;]+;)+)");
 
+	/**
+	 * What the shipped file says of each server after its address, e.g. its failure
+	 * limits.
+	 */
+	private static final Pattern SERVER_PARAMETERS = Pattern.compile("server \\S+((?: [^;]*)?);");
+
 	private final Process process;
 
 	private final int port;
@@ -81,8 +87,8 @@ public final class Nginx implements AutoCloseable {
 	}
 
 	/**
-	 * The shipped site configuration, pointed at the test's nodes and listening on the
-	 * loopback only.
+	 * The shipped site configuration, pointed at the test's nodes (with the shipped
+	 * servers' parameters) and listening on the loopback only.
 	 */
 	static String siteFor(List<Integer> nodePorts, int port) throws IOException {
 		String shipped = Files.readString(Path.of("..", "deploy", "nginx", "tukipiiri.conf"));
@@ -90,8 +96,10 @@ public final class Nginx implements AutoCloseable {
 		if (!upstream.find()) {
 			throw new IllegalStateException("deploy/nginx/tukipiiri.conf has no upstream tukipiiri with servers");
 		}
+		Matcher parameters = SERVER_PARAMETERS.matcher(upstream.group(2));
+		String shippedParameters = parameters.find() ? parameters.group(1) : "";
 		String servers = nodePorts.stream()
-			.map(node -> "\n    server 127.0.0.1:" + node + " max_fails=3 fail_timeout=10s;")
+			.map(node -> "\n    server 127.0.0.1:" + node + shippedParameters + ";")
 			.collect(Collectors.joining());
 		String site = shipped.substring(0, upstream.start(2)) + servers + shipped.substring(upstream.end(2));
 		if (!site.contains("listen 8080;")) {
