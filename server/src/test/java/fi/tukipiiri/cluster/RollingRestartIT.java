@@ -64,6 +64,12 @@ class RollingRestartIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+	/**
+	 * Refusals that store nothing and name a pause: the message goes again after it (a
+	 * busy node, one that is leaving, Redis or PostgreSQL out of reach).
+	 */
+	private static final Set<String> WAIT_CODES = Set.of("server.busy", "server.restarting", "server.unavailable");
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
@@ -248,6 +254,9 @@ class RollingRestartIT {
 
 		private final Map<String, String> pending = new ConcurrentHashMap<>();
 
+		/** Messages a node did not take now, by client id: when to send them again. */
+		private final Map<String, Long> resendAt = new ConcurrentHashMap<>();
+
 		final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
 
 		/** Milliseconds from losing a connection to being subscribed again, each time. */
@@ -329,6 +338,12 @@ class RollingRestartIT {
 					send(connection, clientId, body);
 					nextSend = System.nanoTime() + SEND_EVERY.toNanos();
 				}
+				long now = System.nanoTime();
+				this.resendAt.forEach((clientId, at) -> {
+					if (now - at >= 0 && this.resendAt.remove(clientId, at) && this.pending.containsKey(clientId)) {
+						send(connection, clientId, this.pending.get(clientId));
+					}
+				});
 				Frame frame = next(connection, 50);
 				if (frame == null) {
 					if (connection.closed().isDone()) {
@@ -362,7 +377,12 @@ class RollingRestartIT {
 			}
 			else if (destination.endsWith("/queue/errors")) {
 				String code = body.path("code").asString();
-				if (!"server.restarting".equals(code)) {
+				if (WAIT_CODES.contains(code)) {
+					// nothing stored: sent again after the pause, as the web client does
+					this.resendAt.put(body.path("clientId").asString(),
+							System.nanoTime() + TimeUnit.SECONDS.toNanos(body.path("retryAfterSeconds").asLong(1)));
+				}
+				else {
 					this.refusals.add(code);
 				}
 			}
