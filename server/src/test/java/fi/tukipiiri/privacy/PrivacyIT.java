@@ -117,8 +117,9 @@ class PrivacyIT {
 		String annasUsername = api.get("/api/me", anna.accessToken()).text("username");
 		assertThat(export.path("profile").path("username").asString()).isEqualTo(annasUsername);
 		assertThat(export.path("profile").path("displayName").asString()).isEqualTo("Anna Export");
-		assertThat(export.path("rooms").path("memberships").get(0).path("roomId").asString())
-			.isEqualTo(room.toString());
+		// memberships made at one instant of the test clock have no order among
+		// themselves
+		assertThat(export.path("rooms").path("memberships").findValuesAsString("roomId")).contains(room.toString());
 		assertThat(export.path("rooms").path("messages").get(0).path("body").asString()).isEqualTo("Annan oma viesti");
 		assertThat(export.path("rooms").path("messages").size()).isEqualTo(1);
 		assertThat(export.path("series").path("enrolments").get(0).path("status").asString()).isEqualTo("ENROLLED");
