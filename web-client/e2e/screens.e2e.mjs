@@ -64,6 +64,7 @@ const visits = [
       feedback: '#/feedback',
       myData: '#/my-data',
       workbook: '#/workbook',
+      settings: '#/settings',
     },
   },
   {

@@ -79,6 +79,7 @@ describe('hash routes', () => {
     expect(hashOf({ name: 'report' })).toBe('#/reports');
     expect(parseHash('#/feedback')).toBe('feedback');
     expect(parseHash('#/my-data')).toBe('myData');
+    expect(parseHash('#/settings')).toBe('settings');
     expect(parseHash('#/workbook')).toBe('workbook');
     expect(hashOf('workbook')).toBe('#/workbook');
     expect(sameRoute(reportRoute('a'), reportRoute('b'))).toBe(false);
@@ -89,6 +90,7 @@ describe('hash routes', () => {
     for (const name of reportRoutes) expect(protectedRoutes.has(name)).toBe(true);
     expect(protectedRoutes.has('feedback')).toBe(true);
     expect(protectedRoutes.has('myData')).toBe(true);
+    expect(protectedRoutes.has('settings')).toBe(true);
     expect(protectedRoutes.has('workbook')).toBe(true);
     expect(coordinatorRoutes.has('workbook')).toBe(false);
     expect(coordinatorRoutes.has('report')).toBe(false);

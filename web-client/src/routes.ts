@@ -22,6 +22,7 @@ export const routeNames = [
   'roomStaffing',
   'audit',
   'workbook',
+  'settings',
 ] as const;
 
 export type RouteName = (typeof routeNames)[number];
@@ -56,6 +57,7 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   roomStaffing: '#/staffing',
   audit: '#/audit',
   workbook: '#/workbook',
+  settings: '#/settings',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */
@@ -81,6 +83,7 @@ export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'feedback',
   'myData',
   'workbook',
+  'settings',
   ...coordinatorRoutes,
   ...reportRoutes,
 ]);

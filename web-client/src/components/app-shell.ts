@@ -8,6 +8,7 @@ import '../pages/coordinator-page.ts';
 import '../pages/coordinator-series-page.ts';
 import '../pages/feedback-page.ts';
 import '../pages/my-data-page.ts';
+import '../pages/settings-page.ts';
 import '../pages/workbook-page.ts';
 import '../pages/report-page.ts';
 import '../pages/reports-page.ts';
@@ -48,7 +49,8 @@ type PageTag =
   | 'tp-safety-page'
   | 'tp-room-staffing-page'
   | 'tp-audit-page'
-  | 'tp-workbook-page';
+  | 'tp-workbook-page'
+  | 'tp-settings-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -73,6 +75,7 @@ const pageOf: Record<RouteName, PageTag> = {
   roomStaffing: 'tp-room-staffing-page',
   audit: 'tp-audit-page',
   workbook: 'tp-workbook-page',
+  settings: 'tp-settings-page',
 };
 
 /**

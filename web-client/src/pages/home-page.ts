@@ -71,6 +71,11 @@ class HomePage extends Component {
             'div',
             { class: 'actions' },
             translated(locale, 'a', 'home.myDataLink', { href: hashOf('myData'), class: 'button-link', 'data-testid': 'my-data-link' }),
+            translated(locale, 'a', 'home.settingsLink', {
+              href: hashOf('settings'),
+              class: 'button-link',
+              'data-testid': 'settings-link',
+            }),
             signOut,
           ),
         ),
