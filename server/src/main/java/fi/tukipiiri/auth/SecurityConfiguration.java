@@ -49,6 +49,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/calendar", "/api/calendar/**", "/api/limits")
 				.permitAll()
+				// a link from an e-mail is opened by whoever holds it, signed in or not
+				.requestMatchers("/api/reach/verify", "/api/reach/unsubscribe")
+				.permitAll()
 				.requestMatchers("/api/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/api/**")

@@ -18,7 +18,7 @@ class FeedbackNotices {
 	@ApplicationModuleListener
 	void on(FeedbackRequested requested) {
 		requested.attendees()
-			.forEach(accountId -> notifications.notify(accountId, "feedback.requested", requested.sessionId(),
+			.forEach(accountId -> notifications.notify(accountId, NoticeKind.FEEDBACK_REQUESTED, requested.sessionId(),
 					requested.about()));
 	}
 

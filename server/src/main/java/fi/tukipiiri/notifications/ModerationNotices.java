@@ -18,9 +18,6 @@ import fi.tukipiiri.moderation.SafetySignalRaised;
 @Component
 class ModerationNotices {
 
-	/** The notice of a signal escalated to coordinators and administrators. */
-	static final String ESCALATED = "safety.escalated";
-
 	private final NotificationService notifications;
 
 	ModerationNotices(NotificationService notifications) {
@@ -30,23 +27,24 @@ class ModerationNotices {
 	@ApplicationModuleListener
 	void on(SafetySignalRaised raised) {
 		raised.facilitators()
-			.forEach(facilitator -> notifications.notify(facilitator, raised.noticeKind(), raised.signalId(),
-					raised.noticeParams()));
+			.forEach(facilitator -> notifications.notify(facilitator, NoticeKind.of(raised.noticeKind()),
+					raised.signalId(), raised.noticeParams()));
 		Map<String, String> escalated = Map.of("roomId", raised.roomId().toString(), "roomTitle", raised.roomTitle(),
 				"signal", raised.kind().name());
 		raised.escalatedTo()
-			.forEach(recipient -> notifications.notify(recipient, ESCALATED, raised.escalationId(), escalated));
+			.forEach(recipient -> notifications.notify(recipient, NoticeKind.SAFETY_ESCALATED, raised.escalationId(),
+					escalated));
 	}
 
 	@ApplicationModuleListener
 	void on(ReportClosed closed) {
-		notifications.notify(closed.reporterId(), "report.handled", closed.reportId(),
+		notifications.notify(closed.reporterId(), NoticeKind.REPORT_HANDLED, closed.reportId(),
 				Map.of("roomTitle", closed.roomTitle(), "roomId", closed.roomId().toString()));
 	}
 
 	@ApplicationModuleListener
 	void on(PrivateTalkOpened opened) {
-		notifications.notify(opened.participantId(), "private_talk.opened", opened.privateRoomId(),
+		notifications.notify(opened.participantId(), NoticeKind.PRIVATE_TALK_OPENED, opened.privateRoomId(),
 				Map.of("roomId", opened.privateRoomId().toString(), "facilitatorName", opened.facilitatorName(),
 						"facilitatorId", opened.facilitatorId().toString()));
 	}
@@ -54,7 +52,7 @@ class ModerationNotices {
 	/** Params: {@code outcome} (UPHELD, LIFTED), {@code kind} (MUTE, BAN), the room. */
 	@ApplicationModuleListener
 	void on(AppealAnswered answered) {
-		notifications.notify(answered.accountId(), "moderation.appeal_answered", answered.appealId(),
+		notifications.notify(answered.accountId(), NoticeKind.MODERATION_APPEAL_ANSWERED, answered.appealId(),
 				Map.of("outcome", answered.outcome().name(), "kind", answered.kind().name(), "roomId",
 						answered.roomId().toString(), "roomTitle", answered.roomTitle()));
 	}
@@ -62,7 +60,7 @@ class ModerationNotices {
 	/** Whoever lifted it: a facilitator's unban or an appeal's answer. */
 	@ApplicationModuleListener
 	void on(BanLifted lifted) {
-		notifications.notify(lifted.accountId(), "moderation.unbanned", lifted.sanctionId(),
+		notifications.notify(lifted.accountId(), NoticeKind.MODERATION_UNBANNED, lifted.sanctionId(),
 				Map.of("roomId", lifted.roomId().toString(), "roomTitle", lifted.roomTitle()));
 	}
 

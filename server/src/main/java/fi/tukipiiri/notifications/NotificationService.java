@@ -28,9 +28,14 @@ public class NotificationService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Stores a notice of {@code kind} about {@code subjectId} for the person, once: a
+	 * second call with the same kind and subject is ignored.
+	 */
 	@Transactional
-	public void notify(UUID accountId, String kind, UUID subjectId, Map<String, String> params) {
-		Notification notification = new Notification(UUID.randomUUID(), kind, subjectId, params, clock.instant(), null);
+	public void notify(UUID accountId, NoticeKind kind, UUID subjectId, Map<String, String> params) {
+		Notification notification = new Notification(UUID.randomUUID(), kind.code(), subjectId, params, clock.instant(),
+				null);
 		if (notifications.insert(accountId, notification)) {
 			// told only once it is committed: a notice whose transaction rolls back never
 			// reaches anyone

@@ -100,6 +100,14 @@ class Notifications {
 		}
 	}
 
+	/** These notices, oldest first. */
+	List<Notification> byIds(List<UUID> ids) {
+		return jdbc.sql("select * from notifications where id in (:ids) order by created_at, id")
+			.param("ids", ids)
+			.query(this::notification)
+			.list();
+	}
+
 	int markRead(UUID accountId, UUID id, Instant at) {
 		return jdbc
 			.sql("update notifications set read_at = coalesce(read_at, :at) where account_id = :account and id = :id")

@@ -17,12 +17,6 @@ import fi.tukipiiri.peersupport.PeerInvitationWithdrawn;
 @Component
 class PeerSupportNotices {
 
-	/**
-	 * The invitee's notice; params {@code seriesId}, {@code seriesTitle},
-	 * {@code expiresAt}.
-	 */
-	static final String RECEIVED = "peer_invitation.received";
-
 	private final NotificationService notifications;
 
 	PeerSupportNotices(NotificationService notifications) {
@@ -31,14 +25,14 @@ class PeerSupportNotices {
 
 	@ApplicationModuleListener
 	void on(PeerInvitationSent sent) {
-		notifications.notify(sent.accountId(), RECEIVED, sent.invitationId(),
+		notifications.notify(sent.accountId(), NoticeKind.PEER_INVITATION_RECEIVED, sent.invitationId(),
 				Map.of("seriesId", sent.seriesId().toString(), "seriesTitle", sent.seriesTitle(), "expiresAt",
 						sent.expiresAt().toString()));
 	}
 
 	@ApplicationModuleListener
 	void on(PeerInvitationWithdrawn withdrawn) {
-		notifications.notify(withdrawn.accountId(), "peer_invitation.withdrawn", withdrawn.invitationId(),
+		notifications.notify(withdrawn.accountId(), NoticeKind.PEER_INVITATION_WITHDRAWN, withdrawn.invitationId(),
 				Map.of("seriesId", withdrawn.seriesId().toString(), "seriesTitle", withdrawn.seriesTitle()));
 	}
 
@@ -53,7 +47,8 @@ class PeerSupportNotices {
 			return;
 		}
 		notifications.notify(answered.invitedBy(),
-				answered.accepted() ? "peer_invitation.accepted" : "peer_invitation.declined", answered.invitationId(),
+				answered.accepted() ? NoticeKind.PEER_INVITATION_ACCEPTED : NoticeKind.PEER_INVITATION_DECLINED,
+				answered.invitationId(),
 				Map.of("seriesId", answered.seriesId().toString(), "seriesTitle", answered.seriesTitle(), "accountId",
 						answered.accountId().toString(), "displayName", answered.displayName()));
 	}

@@ -3,6 +3,7 @@ package fi.tukipiiri.notifications;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,21 +32,28 @@ class SeriesNotices {
 
 	private final EnrolmentService enrolments;
 
-	SeriesNotices(NotificationService notifications, SeriesService series, EnrolmentService enrolments) {
+	private final ReachSettingsService reach;
+
+	private static final Predicate<UUID> EVERYONE = accountId -> true;
+
+	SeriesNotices(NotificationService notifications, SeriesService series, EnrolmentService enrolments,
+			ReachSettingsService reach) {
 		this.notifications = notifications;
 		this.series = series;
 		this.enrolments = enrolments;
+		this.reach = reach;
 	}
 
 	@ApplicationModuleListener
 	void on(EnrolmentRequested requested) {
-		String kind = requested.status() == Enrolment.Status.ENROLLED ? "enrolment.enrolled" : "enrolment.waitlisted";
+		NoticeKind kind = requested.status() == Enrolment.Status.ENROLLED ? NoticeKind.ENROLMENT_ENROLLED
+				: NoticeKind.ENROLMENT_WAITLISTED;
 		notifications.notify(requested.accountId(), kind, requested.seriesId(), about(requested.seriesId()));
 	}
 
 	@ApplicationModuleListener
 	void on(WaitlistPromoted promoted) {
-		notifications.notify(promoted.accountId(), "enrolment.promoted", promoted.seriesId(),
+		notifications.notify(promoted.accountId(), NoticeKind.ENROLMENT_PROMOTED, promoted.seriesId(),
 				about(promoted.seriesId()));
 	}
 
@@ -54,10 +62,10 @@ class SeriesNotices {
 		Map<String, String> params = about(decided.seriesId());
 		for (Enrolment applicant : enrolments.applicants(decided.seriesId())) {
 			if (decided.outcome() == Series.State.CANCELLED) {
-				notifications.notify(applicant.accountId(), "series.cancelled", decided.seriesId(), params);
+				notifications.notify(applicant.accountId(), NoticeKind.SERIES_CANCELLED, decided.seriesId(), params);
 			}
 			else if (applicant.status() == Enrolment.Status.ENROLLED) {
-				notifications.notify(applicant.accountId(), "series.confirmed", decided.seriesId(), params);
+				notifications.notify(applicant.accountId(), NoticeKind.SERIES_CONFIRMED, decided.seriesId(), params);
 			}
 		}
 	}
@@ -67,43 +75,61 @@ class SeriesNotices {
 		if (stepped.state() != Series.SessionState.LOBBY) {
 			return;
 		}
-		sessionNotice(stepped.seriesId(), stepped.sessionId(), "session.lobby_open", stepped.sessionId(),
-				Map.of("roomId", String.valueOf(stepped.roomId())));
+		sessionNotice(stepped.seriesId(), stepped.sessionId(), NoticeKind.SESSION_LOBBY_OPEN, stepped.sessionId(),
+				Map.of("roomId", String.valueOf(stepped.roomId())), EVERYONE);
 	}
 
 	@ApplicationModuleListener
 	void on(ScheduleChanged changed) {
-		String kind = "session." + changed.change().name().toLowerCase();
-		sessionNotice(changed.seriesId(), changed.sessionId(), kind, changed.changeId(), Map.of());
+		NoticeKind kind = switch (changed.change()) {
+			case MOVED -> NoticeKind.SESSION_MOVED;
+			case CANCELLED -> NoticeKind.SESSION_CANCELLED;
+			case ADDED -> NoticeKind.SESSION_ADDED;
+		};
+		Map<String, String> extra = changed.previousStartsAt() == null ? Map.of()
+				: Map.of("previousStartsAt", changed.previousStartsAt().toString());
+		sessionNotice(changed.seriesId(), changed.sessionId(), kind, changed.changeId(), extra, EVERYONE);
 	}
 
 	@ApplicationModuleListener
 	void on(SessionReminderDue due) {
-		sessionNotice(due.seriesId(), due.sessionId(), "session.reminder", due.sessionId(), Map.of());
+		if (due.reminder() == SessionReminderDue.Reminder.DAY_BEFORE) {
+			sessionNotice(due.seriesId(), due.sessionId(), NoticeKind.SESSION_REMINDER, due.sessionId(), Map.of(),
+					EVERYONE);
+		}
+		else {
+			// the second reminder only for those who asked for it
+			sessionNotice(due.seriesId(), due.sessionId(), NoticeKind.SESSION_REMINDER_HOUR, due.sessionId(), Map.of(),
+					accountId -> reach.of(accountId).remindHourBefore());
+		}
 	}
 
 	/**
 	 * Tells the enrolled and the staff about one session, with its theme and time, once
 	 * per subject.
 	 */
-	private void sessionNotice(UUID seriesId, UUID sessionId, String kind, UUID subjectId, Map<String, String> extra) {
+	private void sessionNotice(UUID seriesId, UUID sessionId, NoticeKind kind, UUID subjectId,
+			Map<String, String> extra, Predicate<UUID> wants) {
 		Series planned = series.get(seriesId);
 		Series.Session session = planned.sessions()
 			.stream()
 			.filter(s -> s.id().equals(sessionId))
 			.findFirst()
 			.orElseThrow();
-		Map<String, String> params = new HashMap<>(Map.of("seriesId", seriesId.toString(), "seriesTitle",
-				planned.title(), "sessionId", sessionId.toString(), "themeFi", session.theme().fi(), "themeEn",
-				session.theme().en(), "startsAt", session.startsAt().toString()));
+		Map<String, String> params = new HashMap<>(
+				Map.of("seriesId", seriesId.toString(), "seriesTitle", planned.title(), "sessionId",
+						sessionId.toString(), "themeFi", session.theme().fi(), "themeEn", session.theme().en(),
+						"startsAt", session.startsAt().toString(), "endsAt", session.endsAt().toString()));
 		params.putAll(extra);
 		for (Enrolment applicant : enrolments.applicants(seriesId)) {
-			if (applicant.status() == Enrolment.Status.ENROLLED) {
+			if (applicant.status() == Enrolment.Status.ENROLLED && wants.test(applicant.accountId())) {
 				notifications.notify(applicant.accountId(), kind, subjectId, params);
 			}
 		}
 		for (Series.Staff member : planned.staff()) {
-			notifications.notify(member.accountId(), kind, subjectId, params);
+			if (wants.test(member.accountId())) {
+				notifications.notify(member.accountId(), kind, subjectId, params);
+			}
 		}
 	}
 

@@ -19,7 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
 import redis.embedded.core.ExecutableProvider;
 
 import org.springframework.boot.SpringApplication;
@@ -39,6 +42,8 @@ final class EmbeddedInfrastructure {
 	private static Process redis;
 
 	private static int redisPort;
+
+	private static GreenMail mail;
 
 	private static final int REDIS_START_SECONDS = 20;
 
@@ -70,6 +75,38 @@ final class EmbeddedInfrastructure {
 		properties.put("spring.data.redis.host", "127.0.0.1");
 		properties.put("spring.data.redis.port", redisPort);
 		return properties;
+	}
+
+	/**
+	 * A real SMTP server on a free loopback port that keeps every message it is given
+	 * (GreenMail), so the run command shows the whole e-mail flow and an administrator
+	 * can read what would have been sent ({@link CapturedMail}).
+	 */
+	static synchronized Map<String, Object> mailProperties() {
+		if (mail == null) {
+			mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			mail.start();
+			SpringApplication.getShutdownHandlers().add(EmbeddedInfrastructure::stopMail);
+		}
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", mail.getSmtp().getPort());
+		properties.put(CapturedMail.ENABLED, true);
+		return properties;
+	}
+
+	/**
+	 * What the embedded SMTP server received, oldest first; empty when it is not running.
+	 */
+	static synchronized List<MimeMessage> capturedMail() {
+		return mail == null ? List.of() : List.of(mail.getReceivedMessages());
+	}
+
+	private static synchronized void stopMail() {
+		if (mail != null) {
+			mail.stop();
+			mail = null;
+		}
 	}
 
 	private static EmbeddedPostgres startPostgres(String dataDirectory) {

@@ -58,12 +58,11 @@ class Lifecycle {
 	 * Claims scheduled sessions starting by {@code startingBy} whose reminder has not
 	 * gone out.
 	 */
-	List<DueSession> claimReminders(Instant startingBy, int limit) {
-		return claim("SCHEDULED",
-				"""
-						s.starts_at <= :threshold
-						and not exists (select 1 from session_transitions t where t.session_id = s.id and t.to_state = 'REMINDED')""",
-				startingBy, limit);
+	List<DueSession> claimReminders(SessionReminderDue.Reminder reminder, Instant startingBy, int limit) {
+		return claim("SCHEDULED", """
+				s.starts_at <= :threshold
+				and not exists (select 1 from session_transitions t where t.session_id = s.id and t.to_state = '%s')"""
+			.formatted(reminder.recorded()), startingBy, limit);
 	}
 
 	/**
@@ -127,7 +126,8 @@ class Lifecycle {
 			.param("id", seriesId)
 			.update();
 		if (outcome == Series.State.CANCELLED) {
-			jdbc.sql("update series_sessions set state = 'CANCELLED' where series_id = :id and state = 'SCHEDULED'")
+			jdbc.sql(
+					"update series_sessions set state = 'CANCELLED', sequence = sequence + 1 where series_id = :id and state = 'SCHEDULED'")
 				.param("id", seriesId)
 				.update();
 		}

@@ -97,16 +97,38 @@ class PlannedSeries {
 			.optional();
 	}
 
+	/**
+	 * Moves a session that has not begun; its reminders are due again before the new
+	 * time, and its calendar entry's SEQUENCE goes up.
+	 */
 	void moveSession(UUID sessionId, Instant startsAt, Instant endsAt) {
-		jdbc.sql("update series_sessions set starts_at = :start, ends_at = :end where id = :id")
+		jdbc.sql(
+				"update series_sessions set starts_at = :start, ends_at = :end, sequence = sequence + 1 where id = :id")
 			.param("start", Timestamp.from(startsAt))
 			.param("end", Timestamp.from(endsAt))
 			.param("id", sessionId)
 			.update();
+		jdbc.sql("delete from session_transitions where session_id = :id and to_state in (:reminders)")
+			.param("id", sessionId)
+			.param("reminders", SessionReminderDue.Reminder.recordedSteps())
+			.update();
 	}
 
 	void cancelSession(UUID sessionId) {
-		jdbc.sql("update series_sessions set state = 'CANCELLED' where id = :id").param("id", sessionId).update();
+		jdbc.sql("update series_sessions set state = 'CANCELLED', sequence = sequence + 1 where id = :id")
+			.param("id", sessionId)
+			.update();
+	}
+
+	/**
+	 * The session's iCalendar SEQUENCE: how many times it has moved or been cancelled.
+	 */
+	int sequenceOf(UUID sessionId) {
+		return jdbc.sql("select sequence from series_sessions where id = :id")
+			.param("id", sessionId)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
 	void addSession(UUID seriesId, Series.Session session) {

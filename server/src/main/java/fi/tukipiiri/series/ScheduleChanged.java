@@ -1,12 +1,15 @@
 package fi.tukipiiri.series;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A coordinator moved, cancelled or added a single session; everyone in the series must
- * hear of it, once per change.
+ * A session of a series was moved, cancelled or added (committed with the change).
+ *
+ * @param changeId this change, so a notice about it is stored once
+ * @param previousStartsAt where a moved session was before; null for the other changes
  */
-public record ScheduleChanged(UUID changeId, UUID seriesId, UUID sessionId, Change change) {
+public record ScheduleChanged(UUID changeId, UUID seriesId, UUID sessionId, Change change, Instant previousStartsAt) {
 
 	public enum Change {
 

@@ -66,7 +66,8 @@ public class ScheduleService {
 			throw new SessionNotChangeable("A session cannot be moved into the past.");
 		}
 		series.moveSession(sessionId, moved.startsAt(), moved.endsAt());
-		events.publishEvent(new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.MOVED));
+		events.publishEvent(new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.MOVED,
+				session.startsAt()));
 		return series.find(seriesId).orElseThrow();
 	}
 
@@ -76,7 +77,7 @@ public class ScheduleService {
 		changeable(planned, sessionId);
 		series.cancelSession(sessionId);
 		events.publishEvent(
-				new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.CANCELLED));
+				new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.CANCELLED, null));
 		return series.find(seriesId).orElseThrow();
 	}
 
@@ -105,7 +106,8 @@ public class ScheduleService {
 		UUID sessionId = UUID.randomUUID();
 		series.addSession(seriesId, new Series.Session(sessionId, position, theme, added.startsAt(), added.endsAt(),
 				Series.SessionState.SCHEDULED, null));
-		events.publishEvent(new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.ADDED));
+		events.publishEvent(
+				new ScheduleChanged(UUID.randomUUID(), seriesId, sessionId, ScheduleChanged.Change.ADDED, null));
 		return series.find(seriesId).orElseThrow();
 	}
 

@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * next step
  * @param reminderBefore how long before a session its participants and staff are reminded
  * of it
+ * @param hourReminderBefore the second, shorter reminder, for those who asked for it
  * @param houseRulesRequired whether a participant's message is refused until they have
  * accepted the group's house rules ({@code rooms.rules_not_accepted})
  */
 @ConfigurationProperties("tukipiiri.series")
 record SeriesSettings(@DefaultValue("15m") Duration lobbyOpensBefore, @DefaultValue("10m") Duration endGrace,
 		@DefaultValue("15s") Duration lifecycleTick, @DefaultValue("24h") Duration reminderBefore,
-		@DefaultValue("true") boolean houseRulesRequired) {
+		@DefaultValue("1h") Duration hourReminderBefore, @DefaultValue("true") boolean houseRulesRequired) {
 }

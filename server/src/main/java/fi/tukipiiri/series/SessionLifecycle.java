@@ -1,6 +1,7 @@
 package fi.tukipiiri.series;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -101,12 +102,17 @@ class SessionLifecycle {
 	}
 
 	private int remind() {
+		return remind(SessionReminderDue.Reminder.DAY_BEFORE, settings.reminderBefore())
+				+ remind(SessionReminderDue.Reminder.HOUR_BEFORE, settings.hourReminderBefore());
+	}
+
+	private int remind(SessionReminderDue.Reminder reminder, Duration before) {
 		Instant now = clock.instant();
 		return inTransaction(() -> {
-			List<Lifecycle.DueSession> due = lifecycle.claimReminders(now.plus(settings.reminderBefore()), BATCH);
+			List<Lifecycle.DueSession> due = lifecycle.claimReminders(reminder, now.plus(before), BATCH);
 			for (Lifecycle.DueSession session : due) {
-				if (lifecycle.record(session.id(), "REMINDED", now)) {
-					events.publishEvent(new SessionReminderDue(session.seriesId(), session.id()));
+				if (lifecycle.record(session.id(), reminder.recorded(), now)) {
+					events.publishEvent(new SessionReminderDue(session.seriesId(), session.id(), reminder));
 				}
 			}
 			return due.size();
