@@ -30,6 +30,13 @@ describe('translation files', () => {
   it('translates every server error code, role and chat badge', () => {
     const codes = [
       'validation.failed',
+      'reach.guest_no_email',
+      'reach.mail_unavailable',
+      'reach.too_many_links',
+      'reach.link_invalid',
+      'reach.email_taken',
+      'reach.unsubscribe_unknown',
+      'reach.no_captured_mail',
       'request.malformed',
       'request.too_large',
       'auth.invalid_credentials',

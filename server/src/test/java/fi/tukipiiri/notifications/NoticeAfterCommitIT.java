@@ -50,13 +50,14 @@ class NoticeAfterCommitIT {
 
 			UUID rolledBack = UUID.randomUUID();
 			transactions.executeWithoutResult(status -> {
-				notifications.notify(parent.id(), NoticeKind.REPORT_HANDLED, rolledBack, Map.of("roomTitle", "Ei koskaan"));
+				notifications.notify(parent.id(), NoticeKind.REPORT_HANDLED, rolledBack,
+						Map.of("roomTitle", "Ei koskaan"));
 				status.setRollbackOnly();
 			});
 			nothing(inbox, 1_000);
 
-			transactions.executeWithoutResult(status -> notifications.notify(parent.id(), NoticeKind.REPORT_HANDLED, committed,
-					Map.of("roomTitle", "Tallennettu")));
+			transactions.executeWithoutResult(status -> notifications.notify(parent.id(), NoticeKind.REPORT_HANDLED,
+					committed, Map.of("roomTitle", "Tallennettu")));
 			assertThat(next(inbox, "the committed notice").path("subjectId").asString())
 				.isEqualTo(committed.toString());
 			nothing(inbox, 500);
@@ -73,7 +74,8 @@ class NoticeAfterCommitIT {
 			UUID subject = UUID.randomUUID();
 			try {
 				transactions.executeWithoutResult(status -> {
-					notifications.notify(parent.id(), NoticeKind.REPORT_HANDLED, subject, Map.of("roomTitle", "Kaatuu"));
+					notifications.notify(parent.id(), NoticeKind.REPORT_HANDLED, subject,
+							Map.of("roomTitle", "Kaatuu"));
 					throw new IllegalStateException("the rest of the work failed");
 				});
 			}
