@@ -328,6 +328,8 @@ class PushIT {
 		assertThat(worker.statusCode()).isEqualTo(200);
 		assertThat(worker.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).matches("(text|application)/javascript(;.*)?"));
+		assertThat(worker.headers().firstValue("Cache-Control")).as("asked about again, so an update reaches browsers")
+			.hasValueSatisfying(cache -> assertThat(cache).contains("no-cache"));
 		assertThat(worker.body()).contains("pushsubscriptionchange").contains("notificationclick");
 	}
 
