@@ -17,6 +17,14 @@ export default defineConfig(({ mode }) => {
       outDir: 'dist',
       emptyOutDir: true,
       sourcemap: false,
+      rolldownOptions: {
+        // the service worker is an entry of its own at the root, unhashed: its address is its identity, and a
+        // worker's scope is its folder (src/push-worker)
+        input: { main: 'index.html', 'push-worker': 'src/push-worker/service-worker.ts' },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'push-worker' ? 'push-worker.js' : 'assets/[name]-[hash].js'),
+        },
+      },
     },
     test: {
       environment: 'node',

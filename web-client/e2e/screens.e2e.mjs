@@ -4,7 +4,7 @@
 // screen without a visit here fails the suite. On the phone the site header is one row of at most
 // 64 px on every screen, for a visitor, a parent and a coordinator, in Finnish and in English, with the
 // quick exit in view; its menu opens, passes axe-core, and Escape folds it without counting toward the
-// quick exit's Esc-Esc.
+// quick exit's Esc-Esc. The settings' notifications on this device settle on a state they explain.
 import { readFile } from 'node:fs/promises';
 
 import {
@@ -213,6 +213,29 @@ async function visit(page, { route, hash, tag, pass }) {
   if (pass.compactHeader) await expectCompactHeader(page, where);
 }
 
+/**
+ * The settings' "notifications on this device": headless Chromium has no push service and does not
+ * grant notifications, so it settles on unsupported, blocked or off (never on), says so, and shows
+ * the switch only when it can act; the page around it has passed axe-core in `visit`.
+ */
+async function checkPushSection(page, pass) {
+  const where = `notifications on this device on the ${pass.name}`;
+  const section = page.getByTestId('push-section');
+  await expectVisible(section, where);
+  let state = null;
+  await waitFor(`${where}: settled`, async () => {
+    state = await section.getAttribute('data-state');
+    return { ok: state !== null && state !== 'checking', actual: state };
+  });
+  if (!['unsupported', 'denied', 'off'].includes(state)) throw new ScenarioFailure(`${where}: state ${state}`);
+  const text = (await page.getByTestId('push-state').textContent())?.trim() ?? '';
+  if (text === '') throw new ScenarioFailure(`${where}: no words for the state ${state}`);
+  const switchShown = await page.getByTestId('push-switch').isVisible();
+  if (switchShown !== (state === 'off'))
+    throw new ScenarioFailure(`${where}: the switch ${switchShown ? 'shown' : 'hidden'} when ${state}`);
+  if (state !== 'unsupported') await expectVisible(page.getByTestId('push-devices'), `${where}: the list of one's devices`);
+}
+
 const names = await routeNames();
 const tags = await pageTags();
 const planned = visits.flatMap(({ screens }) => Object.keys(screens));
@@ -240,6 +263,7 @@ await runScenarios(
         if (who !== null) await signIn(page, who, pass.language);
         for (const [route, hash] of Object.entries(screens)) {
           await visit(page, { route, hash, tag: tags[route], pass });
+          if (route === 'settings') await checkPushSection(page, pass);
         }
         if (pass.compactHeader) await checkPhoneMenu(page, who);
       }

@@ -8,6 +8,7 @@ import { DocumentTitle } from './dom/document-title.ts';
 import { languages } from './i18n/languages.ts';
 import { LocaleStore } from './i18n/locale-store.ts';
 import { NotificationStore } from './notifications/notification-store.ts';
+import { PushHere } from './push/push-device.ts';
 import { Router } from './router.ts';
 import { SessionStore } from './state/session-store.ts';
 import { textLimits } from './text/text-limits.ts';
@@ -23,6 +24,8 @@ export const locale = new LocaleStore(languages, window.localStorage);
 export const router = new Router(window);
 /** The signed-in person's notifications, shown by the bell in the header. */
 export const notifications = new NotificationStore();
+/** This browser's notifications on the device (Web Push), turned on in the settings. */
+export const pushHere = new PushHere(api, window.localStorage);
 /** The members whose messages the signed-in person hides from themselves. */
 export const hiddenMembers = new HiddenMembers();
 
@@ -38,6 +41,8 @@ void textLimits.load(api);
 
 session.on('session-changed', (event) => {
   if (!textLimits.loaded) void textLimits.load(api);
+  // a subscription the browser renewed while no tab was open reaches the server now
+  if (event.status === 'signed-in' && event.user !== null) pushHere.renew(String(event.user.id)).catch(() => undefined);
   if (event.status !== 'signed-in') {
     chat.stop();
     notifications.clear();

@@ -1,7 +1,7 @@
 import type { CurrentUser } from '../api/types.ts';
 import '../components/admin-users.ts';
 import '../components/peer-invitations.ts';
-import { locale, session } from '../context.ts';
+import { locale, pushHere, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { ref, setAttributeText, setText, translated } from '../i18n/dom.ts';
@@ -22,7 +22,10 @@ class HomePage extends Component {
     setAttributeText(locale, this, 'data-screen-title', 'home.screenTitle');
     const signOut = translated(locale, 'button', 'home.signOut', { type: 'button', class: 'button-secondary' });
     signOut.addEventListener('click', () => {
-      void session.signOut();
+      // notifications for this person stop coming to this device (a shared phone), unless that takes too long
+      const user = session.user;
+      const released = user === null ? Promise.resolve() : pushHere.release(String(user.id)).catch(() => undefined);
+      void Promise.race([released, new Promise((resolve) => setTimeout(resolve, 3000))]).then(() => session.signOut());
     });
     this.append(
       h(
