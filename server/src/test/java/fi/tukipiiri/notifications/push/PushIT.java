@@ -1,6 +1,7 @@
 package fi.tukipiiri.notifications.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -56,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fi.tukipiiri.notifications.NoticeKind;
+import fi.tukipiiri.notifications.NotificationService;
 import fi.tukipiiri.notifications.push.PushOutcome.Result;
 import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.ApiClient.Response;
@@ -86,6 +89,9 @@ class PushIT {
 
 	@Autowired
 	PushSender sender;
+
+	@Autowired
+	NotificationService notifications;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -189,6 +195,29 @@ class PushIT {
 		assertThat(api.get("/api/me/push-subscriptions", aino.accessToken()).body()).as("an expired subscription")
 			.isEmpty();
 		assertThat(sender.send(aino.id(), message)).as("nothing left to send to").isEmpty();
+	}
+
+	@Test
+	void aNoticeLeavesThroughTheOutboxInDiscreetWordsToEveryDevice() throws Exception {
+		Session aino = api.registerParent("Vanhempi Aino");
+		Browser phone = new Browser();
+		assertThat(subscribe(aino, pushService.endpoint(), phone.p256dh(), phone.auth()).status()).isEqualTo(201);
+		UUID room = UUID.randomUUID();
+		notifications.notify(aino.id(), NoticeKind.REPORT_HANDLED, UUID.randomUUID(),
+				Map.of("roomTitle", "Isien ilta", "roomId", room.toString()));
+
+		JsonNode payload = JSON.readTree(phone.decrypt(pushService.take().body()));
+		assertThat(payload.path("title").asString()).isEqualTo("Tukipiiri: ilmoituksesi on käsitelty");
+		assertThat(payload.path("body").asString())
+			.isEqualTo("Ohjaaja on käsitellyt ilmoituksesi. Kiitos, että kerroit.")
+			.doesNotContain("Isien");
+		assertThat(payload.path("url").asString()).as("where the bell's notice leads").isEqualTo("/#/home");
+		assertThat(payload.path("tag").asString()).isEqualTo("report.handled");
+		await().atMost(5, TimeUnit.SECONDS)
+			.until(() -> jdbc.sql("select count(*) from notice_outbox where account_id = :a and sent_at is not null")
+				.param("a", aino.id())
+				.query(Integer.class)
+				.single() == 1);
 	}
 
 	@Test
