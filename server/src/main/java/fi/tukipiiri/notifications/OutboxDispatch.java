@@ -130,6 +130,7 @@ class OutboxDispatch {
 			outbox.postpone(rows, quietEnd);
 			return true;
 		}
+		log.debug("Sending {} notice(s) by {} for account {}", going.size(), channelName, accountId);
 		OutboundChannel.Outcome outcome;
 		try {
 			outcome = channel.send(accountId, settings, going, claimed.get(0).id());
@@ -138,6 +139,7 @@ class OutboxDispatch {
 			log.warn("{} message for account {} failed: {}", channelName, accountId, ex.toString());
 			outcome = OutboundChannel.Outcome.RETRY;
 		}
+		log.debug("{} for account {}: {}", channelName, accountId, outcome);
 		switch (outcome) {
 			case SENT -> outbox.markSent(rows, now);
 			case DROPPED -> outbox.markDropped(rows, "unreachable", now);
