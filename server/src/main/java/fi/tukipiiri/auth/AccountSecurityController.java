@@ -71,18 +71,18 @@ class AccountSecurityController {
 		return new NewRecoveryCodes(codes, codes.size());
 	}
 
-	@GetMapping("/sessions")
+	@GetMapping("/sign-ins")
 	List<AccountSecurity.SignInView> sessions(HttpServletRequest http) {
 		return security.signIns(caller(http));
 	}
 
-	@DeleteMapping("/sessions/{id}")
+	@DeleteMapping("/sign-ins/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void endSession(@PathVariable UUID id, HttpServletRequest http) {
 		security.endSignIn(caller(http), id);
 	}
 
-	@PostMapping("/sessions/end-others")
+	@PostMapping("/sign-ins/end-others")
 	Ended endOthers(HttpServletRequest http) {
 		return new Ended(security.endOtherSignIns(caller(http)));
 	}
