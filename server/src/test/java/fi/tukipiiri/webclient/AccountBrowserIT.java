@@ -10,10 +10,10 @@ import fi.tukipiiri.support.ApiClient;
 import fi.tukipiiri.support.IntegrationTest;
 
 /**
- * Recovery codes and one's own settings in a real headless Chromium at phone size, against
- * a real node: the codes shown once at registration (copied and downloaded), a new
- * nickname, this device among the sign-ins, new codes, and recovery with one of them from
- * the sign-in page ({@code web-client/e2e/account.e2e.mjs}).
+ * Recovery codes and one's own settings in a real headless Chromium at phone size,
+ * against a real node: the codes shown once at registration (copied and downloaded), a
+ * new nickname, this device among the sign-ins, new codes, and recovery with one of them
+ * from the sign-in page ({@code web-client/e2e/account.e2e.mjs}).
  */
 @IntegrationTest
 class AccountBrowserIT {
