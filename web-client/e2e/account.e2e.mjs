@@ -59,7 +59,7 @@ const recoveryAndSettings = {
 
     await page.getByTestId('settings-link').click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Asetukset' }), 'the settings page');
-    const nickname = page.getByLabel('Nimimerkki', exact);
+    const nickname = page.getByRole('textbox', { name: 'Nimimerkki', exact: true });
     await waitFor('the nickname field to hold the nickname', async () => {
       const actual = await nickname.inputValue();
       return { ok: actual === displayName, actual };
@@ -76,7 +76,7 @@ const recoveryAndSettings = {
     await expectText(page.getByTestId('recovery-remaining'), 'Käyttämättömiä koodeja: 10/10.', 'the count of codes');
     await expectAccessible(page, 'the settings page');
 
-    await page.getByLabel('Salasana', exact).fill(password);
+    await page.getByTestId('regenerate-form').getByLabel('Salasana', exact).fill(password);
     await page.getByRole('button', { name: 'Luo uudet koodit', exact: true }).click();
     await expectVisible(page.getByTestId('new-recovery-codes').getByTestId('recovery-codes'), 'the new codes');
     const newCodes = await shownCodes(page);
