@@ -121,6 +121,10 @@ class AccountSettingsIT {
 		assertThat(
 				find(api.get("/api/me/sign-ins", phoneAccess).body(), "Firefox, Android").path("current").asBoolean())
 			.isTrue();
+		// one's own data export holds the same, and nothing more of the device
+		JsonNode exported = api.get("/api/me/export", laptop.accessToken()).body().path("signIns");
+		assertThat(exported).hasSize(3);
+		assertThat(exported.toString()).contains("Firefox, Android").doesNotContain("Mozilla").doesNotContain("rv:132");
 		// only the label is kept, never the header it was read from
 		assertThat(jdbc.sql("select count(*) from refresh_tokens where device_label like '%Mozilla%'")
 			.query(Integer.class)
