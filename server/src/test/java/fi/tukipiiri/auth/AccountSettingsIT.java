@@ -211,6 +211,27 @@ class AccountSettingsIT {
 	}
 
 	@Test
+	void aNewNicknameIsTakenIntoThePrivateTalksTitles() {
+		UUID room = api.createRoom("Yksityinen", "OPEN");
+		Session facilitator = api.staffMember("Ohjaaja Pia", "FACILITATOR");
+		assertThat(api.addMember(room, facilitator.id(), "FACILITATOR").status()).isEqualTo(200);
+		Session parent = api.registerParent("Entinen Nimi");
+		api.post("/api/rooms/" + room + "/join", Map.of(), parent.accessToken());
+		Response opened = api.post("/api/moderation/rooms/" + room + "/private-talks", Map.of("accountId", parent.id()),
+				facilitator.accessToken());
+		assertThat(opened.status()).isEqualTo(201);
+		String talk = opened.text("id");
+		assertThat(api.get("/api/rooms/" + talk, parent.accessToken()).text("title")).endsWith("& Entinen Nimi");
+
+		assertThat(api.put("/api/me/display-name", Map.of("displayName", "Tuore Nimi"), parent.accessToken()).status())
+			.isEqualTo(200);
+		Awaitility.await()
+			.atMost(5, TimeUnit.SECONDS)
+			.until(() -> api.get("/api/rooms/" + talk, facilitator.accessToken()).text("title"),
+					title -> title.equals(api.displayName(facilitator) + " & Tuore Nimi"));
+	}
+
+	@Test
 	void aNicknameIsRefusedForWhatRegistrationRefuses() {
 		Session staff = api.staffMember("Ohjaaja Outi", "FACILITATOR");
 		String staffName = api.displayName(staff);
