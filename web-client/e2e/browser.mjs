@@ -132,6 +132,19 @@ export async function expectUrl(page, predicate, description) {
 }
 
 /**
+ * The step after "Luo tunnus": the ten recovery codes are shown once; ticks that they are saved and
+ * goes on to the app. Returns the codes as shown.
+ */
+export async function acknowledgeRecoveryCodes(page) {
+  const list = page.getByTestId('recovery-codes');
+  await expectVisible(list, 'the recovery codes after registering');
+  const codes = (await list.locator('li').allInnerTexts()).map((code) => code.trim());
+  await page.getByLabel('Olen tallentanut koodit', { exact: true }).check();
+  await page.getByRole('button', { name: 'Jatka', exact: true }).click();
+  return codes;
+}
+
+/**
  * Unfolds the site header's menu (the group calendar, the language) when it is folded behind its
  * button, as on a phone; on a wide screen its parts are in the header's row already.
  */

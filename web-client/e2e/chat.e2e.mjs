@@ -6,6 +6,7 @@
 // counts them (code points): 2,500 emoji go through, 4,001 are held back with the server's limit.
 // A message sent with a content note shows the others a note first; they reveal it from the keyboard.
 import {
+  acknowledgeRecoveryCodes,
   ScenarioFailure,
   baseUrl,
   expectAccessible,
@@ -34,6 +35,7 @@ async function registerParent(page, { username, displayName, password }, { check
   await page.getByLabel('Salasana', exact).fill(password);
   await page.getByLabel('Salasana uudelleen', exact).fill(password);
   await page.getByRole('button', { name: 'Luo tunnus', exact: true }).click();
+  await acknowledgeRecoveryCodes(page);
   await expectText(page.getByTestId('home-greeting'), `Hei, ${displayName}!`, `the greeting for ${displayName}`);
 }
 

@@ -4,7 +4,16 @@
 // is reconnecting, the draft is still there, and the message, sent at last, arrives once. Meanwhile the parent has
 // duplicated the tab (the copy starts with the same refresh token): the two renew their tokens in turn, and neither
 // signs the other out.
-import { baseUrl, expectText, expectVisible, runScenarios, uniqueSuffix, waitFor, waitForComposer } from './browser.mjs';
+import {
+  acknowledgeRecoveryCodes,
+  baseUrl,
+  expectText,
+  expectVisible,
+  runScenarios,
+  uniqueSuffix,
+  waitFor,
+  waitForComposer,
+} from './browser.mjs';
 
 const exact = { exact: true };
 const roomTitle = process.env.TUKIPIIRI_E2E_ROOM_TITLE?.trim() ?? '';
@@ -34,6 +43,7 @@ const longEvening = {
     await page.getByLabel('Salasana', exact).fill(who.password);
     await page.getByLabel('Salasana uudelleen', exact).fill(who.password);
     await page.getByRole('button', { name: 'Luo tunnus', exact: true }).click();
+    await acknowledgeRecoveryCodes(page);
     await expectText(page.getByTestId('home-greeting'), `Hei, ${who.displayName}!`, 'the greeting');
     await page.getByRole('link', { name: 'Siirry keskusteluihin', exact: true }).click();
     await page.getByTestId('room-list').getByRole('link', { name: roomTitle, exact: true }).click();

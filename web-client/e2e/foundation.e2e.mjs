@@ -2,6 +2,7 @@
 // Finnish by default, registration, the language switch, sign-out and sign-in, a translated
 // sign-in error, joining as a guest, and the quick exit.
 import {
+  acknowledgeRecoveryCodes,
   baseUrl,
   chooseLanguage,
   expectAccessible,
@@ -45,6 +46,7 @@ const registerAndSignIn = {
     await page.getByLabel('Salasana', exact).fill(password);
     await page.getByLabel('Salasana uudelleen', exact).fill(password);
     await page.getByRole('button', { name: 'Luo tunnus', exact: true }).click();
+    await acknowledgeRecoveryCodes(page);
 
     const greeting = page.getByTestId('home-greeting');
     await expectText(greeting, `Hei, ${displayName}!`, 'the Finnish greeting with the display name');

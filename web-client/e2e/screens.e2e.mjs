@@ -50,6 +50,7 @@ const visits = [
       login: '#/login',
       register: '#/register',
       guest: '#/guest',
+      recover: '#/recover',
       calendar: '#/calendar',
       series: `#/series/${seriesId}`,
     },

@@ -10,6 +10,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  acknowledgeRecoveryCodes,
   ScenarioFailure,
   baseUrl,
   expectAttribute,
@@ -50,6 +51,7 @@ async function registerParent(page, { username, displayName, password }) {
   await page.getByLabel('Salasana', exact).fill(password);
   await page.getByLabel('Salasana uudelleen', exact).fill(password);
   await page.getByRole('button', { name: 'Luo tunnus', exact: true }).click();
+  await acknowledgeRecoveryCodes(page);
   await expectText(page.getByTestId('home-greeting'), `Hei, ${displayName}!`, `the greeting for ${displayName}`);
 }
 

@@ -8,6 +8,7 @@ import {
   protectedRoutes,
   reportRoute,
   reportRoutes,
+  visitorRoutes,
   roomRoute,
   routeNames,
   sameRoute,
@@ -91,6 +92,9 @@ describe('hash routes', () => {
     expect(protectedRoutes.has('feedback')).toBe(true);
     expect(protectedRoutes.has('myData')).toBe(true);
     expect(protectedRoutes.has('settings')).toBe(true);
+    expect(parseHash('#/recover')).toBe('recover');
+    expect(visitorRoutes.has('recover')).toBe(true);
+    expect(protectedRoutes.has('recover')).toBe(false);
     expect(protectedRoutes.has('workbook')).toBe(true);
     expect(coordinatorRoutes.has('workbook')).toBe(false);
     expect(coordinatorRoutes.has('report')).toBe(false);

@@ -4,6 +4,7 @@ export const routeNames = [
   'login',
   'register',
   'guest',
+  'recover',
   'home',
   'rooms',
   'room',
@@ -44,6 +45,7 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   login: '#/login',
   register: '#/register',
   guest: '#/guest',
+  recover: '#/recover',
   home: '#/home',
   rooms: '#/rooms',
   calendar: '#/calendar',
@@ -89,7 +91,7 @@ export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
 ]);
 
 /** Screens only for visitors who are not signed in. */
-export const visitorRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['landing', 'login', 'register', 'guest']);
+export const visitorRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['landing', 'login', 'register', 'guest', 'recover']);
 
 function toRoute(target: RouteName | Route): Route {
   return typeof target === 'string' ? { name: target } : target;

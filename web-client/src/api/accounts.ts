@@ -1,8 +1,63 @@
 import type { ApiClient, DownloadedFile } from './api-client.ts';
-import type { AdminUser, CurrentUser, GuestRequest, LoginRequest, RegisterRequest, Role, TokenResponse, UserId } from './types.ts';
+import type {
+  AdminUser,
+  CurrentUser,
+  GuestRequest,
+  LoginRequest,
+  RecoverRequest,
+  RegisterRequest,
+  RegisterResponse,
+  Role,
+  SignIn,
+  TokenResponse,
+  UserId,
+} from './types.ts';
 
-export function register(api: ApiClient, request: RegisterRequest): Promise<TokenResponse> {
-  return api.post<TokenResponse>('/api/auth/register', request, { auth: false });
+export function register(api: ApiClient, request: RegisterRequest): Promise<RegisterResponse> {
+  return api.post<RegisterResponse>('/api/auth/register', request, { auth: false });
+}
+
+/**
+ * A new password with a recovery code (which is spent): every earlier sign-in of the account ends
+ * and a new one begins. 401 `auth.invalid_recovery` for an unknown username, a wrong or a spent code alike.
+ */
+export function recover(api: ApiClient, request: RecoverRequest): Promise<TokenResponse> {
+  return api.post<TokenResponse>('/api/auth/recover', request, { auth: false });
+}
+
+/** A new nickname, checked as at registration; answers the person as they are now. */
+export function changeDisplayName(api: ApiClient, displayName: string): Promise<CurrentUser> {
+  return api.put<CurrentUser>('/api/me/display-name', { displayName });
+}
+
+/** A new password, confirmed with the current one; every other sign-in ends, this one goes on. */
+export function changePassword(api: ApiClient, currentPassword: string, newPassword: string): Promise<void> {
+  return api.put<void>('/api/me/password', { currentPassword, newPassword });
+}
+
+/** How many of one's recovery codes are not used yet. */
+export function recoveryCodesLeft(api: ApiClient): Promise<{ remaining: number }> {
+  return api.get<{ remaining: number }>('/api/me/recovery-codes');
+}
+
+/** Ten new recovery codes for the old ones, confirmed with the password; shown this once. */
+export function regenerateRecoveryCodes(api: ApiClient, password: string): Promise<{ recoveryCodes: string[]; remaining: number }> {
+  return api.post<{ recoveryCodes: string[]; remaining: number }>('/api/me/recovery-codes', { password });
+}
+
+/** One's sign-ins that can still be used, the most recently used first. */
+export function listSignIns(api: ApiClient): Promise<SignIn[]> {
+  return api.get<SignIn[]>('/api/me/sign-ins');
+}
+
+/** Ends one sign-in: its device is signed out and its live connection closes. */
+export function endSignIn(api: ApiClient, id: string): Promise<void> {
+  return api.request<void>('DELETE', `/api/me/sign-ins/${encodeURIComponent(id)}`);
+}
+
+/** Ends every sign-in but this one; how many ended. */
+export function endOtherSignIns(api: ApiClient): Promise<{ ended: number }> {
+  return api.post<{ ended: number }>('/api/me/sign-ins/end-others', {});
 }
 
 export function login(api: ApiClient, request: LoginRequest): Promise<TokenResponse> {

@@ -17,6 +17,28 @@ export type TokenResponse = {
 /** The server's user id; the client only echoes it back. */
 export type UserId = string | number;
 
+/** What a registration answers: a sign-in, and the account's recovery codes, shown this once. */
+export type RegisterResponse = TokenResponse & {
+  recoveryCodes: string[];
+};
+
+export type RecoverRequest = {
+  username: string;
+  recoveryCode: string;
+  newPassword: string;
+};
+
+/** One of one's own sign-ins (devices), as the settings list them. */
+export type SignIn = {
+  id: string;
+  /** A coarse label such as "Firefox, Android"; null when the browser was not recognised. */
+  device: string | null;
+  signedInAt: string;
+  lastUsedAt: string;
+  /** The sign-in this browser is using. */
+  current: boolean;
+};
+
 export type CurrentUser = {
   id: UserId;
   /** Null for guests, who have only a nickname. */

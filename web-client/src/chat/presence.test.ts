@@ -23,6 +23,15 @@ describe('presence roster', () => {
     expect(names(roster)).toEqual(['Matti']);
   });
 
+  it('takes a new name for someone here, and does not bring back someone who left', () => {
+    const roster = new PresenceRoster();
+    roster.replace([anna, matti]);
+    roster.apply({ type: 'renamed', roomId: 1, member: { ...anna, displayName: 'Aino' } });
+    roster.apply({ type: 'left', roomId: 1, member: matti });
+    roster.apply({ type: 'renamed', roomId: 1, member: { ...matti, displayName: 'Mikko' } });
+    expect(names(roster)).toEqual(['Aino']);
+  });
+
   it('applies changes that came while the snapshot was on its way on top of it', () => {
     const roster = new PresenceRoster();
     roster.replace([anna]);

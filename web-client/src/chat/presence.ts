@@ -75,6 +75,9 @@ export class PresenceRoster {
     const key = String(change.member.accountId);
     if (change.type === 'joined') {
       this.#members.set(key, change.member);
+    } else if (change.type === 'renamed') {
+      // a new name for someone here; someone not (or no longer) here stays away
+      if (this.#members.has(key)) this.#members.set(key, change.member);
     } else {
       this.#members.delete(key);
     }

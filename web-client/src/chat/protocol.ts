@@ -25,8 +25,9 @@ export const destinations = {
 /** A message as broadcast on the room topic; `clientId` is there when the server adds it. */
 export type LiveMessage = ChatMessage & { clientId: string | null };
 
+/** Someone arrived, left, or (`renamed`) took a new nickname while here. */
 export type PresenceChange = {
-  type: 'joined' | 'left';
+  type: 'joined' | 'left' | 'renamed';
   roomId: RoomId;
   member: PresentMember;
 };
@@ -175,7 +176,7 @@ export function toPresenceChange(value: unknown): PresenceChange | null {
   const type = json?.['type'];
   const roomId = id(json?.['roomId']);
   const member = toPresentMember(json);
-  if ((type !== 'joined' && type !== 'left') || roomId === null || member === null) return null;
+  if ((type !== 'joined' && type !== 'left' && type !== 'renamed') || roomId === null || member === null) return null;
   return { type, roomId, member };
 }
 

@@ -17,6 +17,7 @@ import '../pages/plan-series-page.ts';
 import '../pages/template-editor-page.ts';
 import '../pages/guest-page.ts';
 import '../pages/home-page.ts';
+import '../pages/recover-page.ts';
 import '../pages/register-page.ts';
 import '../pages/room-page.ts';
 import '../pages/room-staffing-page.ts';
@@ -32,6 +33,7 @@ type PageTag =
   | 'tp-sign-in-page'
   | 'tp-register-page'
   | 'tp-guest-page'
+  | 'tp-recover-page'
   | 'tp-home-page'
   | 'tp-rooms-page'
   | 'tp-room-page'
@@ -57,6 +59,7 @@ const pageOf: Record<RouteName, PageTag> = {
   login: 'tp-sign-in-page',
   register: 'tp-register-page',
   guest: 'tp-guest-page',
+  recover: 'tp-recover-page',
   home: 'tp-home-page',
   rooms: 'tp-rooms-page',
   room: 'tp-room-page',

@@ -1,3 +1,4 @@
+import { CheckField } from '../components/check-field.ts';
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
 import { PasswordToggle } from '../components/password-toggle.ts';
@@ -7,8 +8,13 @@ import { h } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { displayNameRule, passwordRule, sameAs, usernameRule } from '../forms/rules.ts';
 import { translated } from '../i18n/dom.ts';
+import { RecoveryCodesView } from '../settings/recovery-codes-view.ts';
 
-/** Creating an account: a username to sign in with and a nickname others see. */
+/**
+ * Creating an account: a username to sign in with and a nickname others see. Then, before the
+ * app goes on, the account's ten recovery codes, shown this once, with copy and download, until
+ * the person ticks that they saved them.
+ */
 class RegisterPage extends Component {
   protected render(): void {
     const username = new FormField({
@@ -57,34 +63,50 @@ class RegisterPage extends Component {
       alert.element,
       submit,
     );
-    new FormController(form, [username, displayName, password, confirm], alert, submit).onSubmit(() =>
-      session.register({
-        username: username.value.trim(),
+    const aside = h(
+      'p',
+      { class: 'aside' },
+      translated(locale, 'span', 'register.haveAccount'),
+      ' ',
+      translated(locale, 'a', 'register.signInLink', { href: '#/login' }),
+    );
+    const card = h(
+      'section',
+      { class: 'card' },
+      translated(locale, 'h1', 'register.title', { tabindex: '-1' }),
+      translated(locale, 'p', 'register.intro'),
+      form,
+    );
+    new FormController(form, [username, displayName, password, confirm], alert, submit).onSubmit(async () => {
+      const name = username.value.trim();
+      const codes = await session.register({
+        username: name,
         displayName: displayName.value.trim(),
         password: password.value,
-      }),
-    );
+      });
+      password.value = '';
+      confirm.value = '';
+      card.replaceChildren(...this.#codesStep(codes, name));
+      aside.remove();
+      card.querySelector('h1')?.focus();
+    });
 
-    this.append(
-      h(
-        'div',
-        { class: 'page' },
-        h(
-          'section',
-          { class: 'card' },
-          translated(locale, 'h1', 'register.title', { tabindex: '-1' }),
-          translated(locale, 'p', 'register.intro'),
-          form,
-        ),
-        h(
-          'p',
-          { class: 'aside' },
-          translated(locale, 'span', 'register.haveAccount'),
-          ' ',
-          translated(locale, 'a', 'register.signInLink', { href: '#/login' }),
-        ),
-      ),
-    );
+    this.append(h('div', { class: 'page' }, card, aside));
+  }
+
+  /** The codes, shown once; going on needs the box ticked that says they are saved. */
+  #codesStep(codes: readonly string[], username: string): HTMLElement[] {
+    const saved = new CheckField({ name: 'codesSaved', label: 'recoveryCodes.saved', required: true });
+    const alert = new FormAlert();
+    const next = translated(locale, 'button', 'recoveryCodes.continue', { type: 'submit', class: 'button-primary' });
+    const form = h('form', { class: 'stack', 'data-testid': 'codes-saved-form' }, saved.element, alert.element, next);
+    new FormController(form, [saved], alert, next).onSubmit(() => session.finishRegistration());
+    return [
+      translated(locale, 'h1', 'recoveryCodes.heading', { tabindex: '-1' }),
+      translated(locale, 'p', 'recoveryCodes.intro'),
+      new RecoveryCodesView(codes, username).element,
+      form,
+    ];
   }
 }
 

@@ -8,6 +8,7 @@ import { FormController } from '../forms/form-controller.ts';
 import { requiredRule } from '../forms/rules.ts';
 import { ref, translated } from '../i18n/dom.ts';
 import type { MessageKey } from '../i18n/languages.ts';
+import { hashOf } from '../routes.ts';
 import type { SessionNotice } from '../state/session-store.ts';
 
 const noticeText: Record<SessionNotice, MessageKey> = {
@@ -66,7 +67,17 @@ class SignInPage extends Component {
           translated(locale, 'p', 'landing.anonymity'),
         ),
         notice.element,
-        h('section', { class: 'card' }, translated(locale, 'h2', 'landing.signInHeading', { id: headingId }), form),
+        h(
+          'section',
+          { class: 'card' },
+          translated(locale, 'h2', 'landing.signInHeading', { id: headingId }),
+          form,
+          h(
+            'p',
+            { class: 'aside' },
+            translated(locale, 'a', 'landing.forgotPassword', { href: hashOf('recover'), 'data-testid': 'forgot-password' }),
+          ),
+        ),
         h(
           'section',
           { class: 'card card-soft' },

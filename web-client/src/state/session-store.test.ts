@@ -45,6 +45,32 @@ describe('session store', () => {
     expect(server.requests[1]?.headers['Authorization']).toBe('Bearer access-1');
   });
 
+  it('keeps a new account signed out until its recovery codes were seen', async () => {
+    const { session, server, storage, statuses } = setup();
+    const codes = ['7KQ2-M9XD-R4TW-HB3N', 'A1B2-C3D4-E5F6-G7H8'];
+    server
+      .on('POST /api/auth/register', async () => {
+        const answer = (await tokens('r').json()) as Record<string, unknown>;
+        return json(201, { ...answer, recoveryCodes: codes });
+      })
+      .on('GET /api/me', () => json(200, maija));
+    expect(await session.register({ username: 'maija', password: 'salasana123', displayName: 'Maija' })).toEqual(codes);
+    expect(statuses).toEqual([]);
+    expect(storage.getItem('tukipiiri.refreshToken')).toBe('refresh-r');
+    await session.finishRegistration();
+    expect(statuses).toEqual(['signed-in']);
+    expect(session.user?.displayName).toBe('Maija');
+  });
+
+  it('signs in with a recovery code and a new password', async () => {
+    const { session, server, statuses } = setup();
+    server.on('POST /api/auth/recover', () => tokens('x')).on('GET /api/me', () => json(200, maija));
+    await session.recover({ username: 'maija', recoveryCode: '7kq2 m9xd r4tw hb3n', newPassword: 'uusi salasana' });
+    expect(server.requests[0]?.body).toEqual({ username: 'maija', recoveryCode: '7kq2 m9xd r4tw hb3n', newPassword: 'uusi salasana' });
+    expect(server.requests[0]?.headers['Authorization']).toBeUndefined();
+    expect(statuses).toEqual(['signed-in']);
+  });
+
   it('passes a rejected sign-in on to the form', async () => {
     const { session, server } = setup();
     server.on('POST /api/auth/login', () => problem(401, 'auth.invalid_credentials'));

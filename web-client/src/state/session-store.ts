@@ -2,7 +2,7 @@ import * as accounts from '../api/accounts.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/problem.ts';
 import type { TokenStore } from '../api/token-store.ts';
-import type { CurrentUser, GuestRequest, LoginRequest, RegisterRequest, TokenResponse } from '../api/types.ts';
+import type { CurrentUser, GuestRequest, LoginRequest, RecoverRequest, RegisterRequest, TokenResponse } from '../api/types.ts';
 import { type SessionEventMap, SessionChangedEvent, type SessionStatus } from './events.ts';
 import { TypedEventTarget } from './typed-event-target.ts';
 
@@ -64,8 +64,26 @@ export class SessionStore extends TypedEventTarget<SessionEventMap> {
     }
   }
 
-  async register(request: RegisterRequest): Promise<void> {
-    await this.#begin(accounts.register(this.#api, request));
+  /**
+   * Creates the account and keeps its sign-in, but stays signed out until `finishRegistration`,
+   * so the page can show the recovery codes (returned here, the only time they are given) before
+   * the app moves on.
+   */
+  async register(request: RegisterRequest): Promise<readonly string[]> {
+    const registered = await accounts.register(this.#api, request);
+    this.#tokens.save(registered);
+    this.#notice = null;
+    return registered.recoveryCodes;
+  }
+
+  /** The person has seen their recovery codes: the new account's session begins. */
+  async finishRegistration(): Promise<void> {
+    await this.#loadUser();
+  }
+
+  /** A new password with a recovery code; the account's other sign-ins have ended, this one begins. */
+  async recover(request: RecoverRequest): Promise<void> {
+    await this.#begin(accounts.recover(this.#api, request));
   }
 
   async login(request: LoginRequest): Promise<void> {

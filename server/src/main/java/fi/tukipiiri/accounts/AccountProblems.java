@@ -51,4 +51,17 @@ public final class AccountProblems {
 
 	}
 
+	/**
+	 * Guests hold no password, recovery codes or lasting name; these settings are for
+	 * registered accounts.
+	 */
+	public static final class RegisteredOnly extends ApiProblem {
+
+		RegisteredOnly() {
+			super(HttpStatus.FORBIDDEN, "accounts.registered_only",
+					"Only a registered account has this setting; a guest pass has no password.");
+		}
+
+	}
+
 }

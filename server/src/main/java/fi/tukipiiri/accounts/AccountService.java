@@ -2,6 +2,7 @@ package fi.tukipiiri.accounts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.tukipiiri.accounts.AccountProblems.AccountNotFound;
 import fi.tukipiiri.accounts.AccountProblems.GuestRolesFixed;
 import fi.tukipiiri.accounts.AccountProblems.LastAdmin;
+import fi.tukipiiri.accounts.AccountProblems.PasswordMismatch;
+import fi.tukipiiri.accounts.AccountProblems.RegisteredOnly;
 import fi.tukipiiri.accounts.AccountProblems.UsernameTaken;
 import fi.tukipiiri.platform.InvalidFields;
 import fi.tukipiiri.text.FieldLimit;
 import fi.tukipiiri.text.TextFields;
 import fi.tukipiiri.text.TextPolicy;
 
-/** Creating, finding and verifying accounts, and changing their roles. */
+/**
+ * Creating, finding and verifying accounts, changing their roles, and a person's own
+ * changes to their name and password.
+ */
 @Service
 public class AccountService {
 
@@ -43,6 +49,8 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final RecoveryCodes recoveryCodes;
+
 	/**
 	 * Compared against when the username is unknown, so a miss costs as long as a wrong
 	 * password.
@@ -50,8 +58,9 @@ public class AccountService {
 	private final String unknownUserHash;
 
 	AccountService(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events,
-			AccountSettings settings, Clock clock) {
+			AccountSettings settings, Clock clock, RecoveryCodes recoveryCodes) {
 		this.accounts = accounts;
+		this.recoveryCodes = recoveryCodes;
 		this.passwords = passwords;
 		this.events = events;
 		this.settings = settings;
@@ -60,25 +69,165 @@ public class AccountService {
 	}
 
 	/**
+	 * A new account and its first recovery codes.
+	 *
+	 * @param recoveryCodes ten single-use codes ({@code XXXX-XXXX-XXXX-XXXX}), here and
+	 * nowhere else in plain: only their salted hashes are stored
+	 */
+	public record Registration(Account account, List<String> recoveryCodes) {
+
+		public Registration {
+			recoveryCodes = List.copyOf(recoveryCodes);
+		}
+	}
+
+	/**
 	 * Registers a parent. Every field is checked before anything is stored and every
 	 * wrong one is named in one answer: the username (3–32 of {@code A–Z a–z 0–9 . _ -}),
 	 * the password (10–128 code points, at most 72 bytes of UTF-8, no control characters;
 	 * kept exactly as typed) and the display name ({@link TextPolicy#name}, 2–40 code
 	 * points, and not a look-alike of a staff member's name). The display name is stored
-	 * in its canonical form.
+	 * in its canonical form. Ten recovery codes are made with the account
+	 * ({@link AccountRecovery}).
 	 * @throws InvalidFields {@code validation.failed} naming each refused field
 	 * ({@code impersonation} for a look-alike)
 	 * @throws UsernameTaken if the username is in use, in any case
 	 */
 	@Transactional
-	public Account register(String username, String password, String displayName) {
+	public Registration register(String username, String password, String displayName) {
 		UUID id = UUID.randomUUID();
 		TextFields fields = new TextFields();
 		String checkedUsername = username(fields, username);
 		String checkedPassword = fields.check("password", Credentials.PASSWORD, password);
 		String name = displayName(fields, "displayName", Credentials.DISPLAY_NAME, displayName, id);
 		fields.throwIfRefused();
-		return create(id, checkedUsername, checkedPassword, name, EnumSet.of(Role.PARENT));
+		Account account = create(id, checkedUsername, checkedPassword, name, EnumSet.of(Role.PARENT));
+		return new Registration(account, newRecoveryCodes(id));
+	}
+
+	/**
+	 * Sets a new password for the account and ends every sign-in of it (every refresh
+	 * token family), every access token and every live connection standing on one, on
+	 * every node, before the change commits: {@link PasswordChanged} without a kept
+	 * sign-in, which the auth feature acts on in this transaction. While Redis cannot
+	 * record the revocations the whole change is refused ({@code server.unavailable}), so
+	 * the password never changes with old sessions still good (decision 23). This is the
+	 * one way a forgotten password is replaced: after a recovery code
+	 * ({@link AccountRecovery#recover}), and after any other proof of who one is. The
+	 * caller has proved it; this method does not ask for the old password.
+	 * @param newPassword 10–128 code points, at most 72 bytes of UTF-8, no control
+	 * characters; kept exactly as typed
+	 * @throws InvalidFields {@code validation.failed} for the field {@code newPassword}
+	 * @throws AccountNotFound {@code accounts.not_found} for an account that is gone
+	 * @throws RegisteredOnly {@code accounts.registered_only} for a guest pass
+	 */
+	@Transactional
+	public void resetPassword(UUID accountId, String newPassword) {
+		String checked = checkNewPassword(newPassword);
+		accounts.lockForUpdate(accountId);
+		registered(accountId);
+		storePassword(accountId, checked, null);
+	}
+
+	/**
+	 * A signed-in person replaces their password, confirming with the current one. Every
+	 * other sign-in of theirs ends, with its access tokens and live connections, on every
+	 * node; {@code keptSignIn}, the one they are changing it from, goes on.
+	 * @throws InvalidFields {@code validation.failed} for the field {@code newPassword}
+	 * @throws PasswordMismatch {@code accounts.password_mismatch} when
+	 * {@code currentPassword} is not the password
+	 * @throws RegisteredOnly {@code accounts.registered_only} for a guest pass
+	 */
+	@Transactional
+	public void changePassword(UUID accountId, String currentPassword, String newPassword, UUID keptSignIn) {
+		String checked = checkNewPassword(newPassword);
+		accounts.lockForUpdate(accountId);
+		requirePassword(registered(accountId), currentPassword);
+		storePassword(accountId, checked, keptSignIn);
+	}
+
+	/**
+	 * The new password as it will be stored, if it follows the rules
+	 * ({@link #register}'s).
+	 * @throws InvalidFields {@code validation.failed} for the field {@code newPassword}
+	 */
+	public String checkNewPassword(String newPassword) {
+		TextFields fields = new TextFields();
+		String checked = fields.check("newPassword", Credentials.PASSWORD, newPassword);
+		fields.throwIfRefused();
+		return checked;
+	}
+
+	/**
+	 * A registered person takes a new display name, checked exactly as at registration:
+	 * the text policy ({@link TextPolicy#name}, 2–40 code points) and not a look-alike of
+	 * a staff member's name (their own name aside). Stored in its canonical form;
+	 * {@link DisplayNameChanged} is published when it differs from the old one.
+	 * @throws InvalidFields {@code validation.failed} for the field {@code displayName}
+	 * ({@code impersonation} for a look-alike)
+	 * @throws RegisteredOnly {@code accounts.registered_only} for a guest pass, whose
+	 * nickname lasts only as long as the pass
+	 */
+	@Transactional
+	public Account changeDisplayName(UUID accountId, String displayName) {
+		accounts.lockForUpdate(accountId);
+		Account account = registered(accountId);
+		TextFields fields = new TextFields();
+		String name = displayName(fields, "displayName", Credentials.DISPLAY_NAME, displayName, accountId);
+		fields.throwIfRefused();
+		if (name.equals(account.displayName())) {
+			return account;
+		}
+		accounts.updateDisplayName(accountId, name);
+		events.publishEvent(new DisplayNameChanged(accountId, account.displayName(), name, clock.instant()));
+		return get(accountId);
+	}
+
+	/**
+	 * The active, registered account.
+	 * @throws AccountNotFound {@code accounts.not_found} for an account that is gone
+	 * @throws RegisteredOnly {@code accounts.registered_only} for a guest pass
+	 */
+	@Transactional(readOnly = true)
+	public Account registered(UUID accountId) {
+		Account account = getActive(accountId);
+		if (account.guest()) {
+			throw new RegisteredOnly();
+		}
+		return account;
+	}
+
+	/**
+	 * @throws PasswordMismatch {@code accounts.password_mismatch} unless {@code password}
+	 * is the account's password
+	 */
+	void requirePassword(Account account, String password) {
+		if (password == null || verifyCredentials(account.username(), password).isEmpty()) {
+			throw new PasswordMismatch();
+		}
+	}
+
+	/**
+	 * Replaces the account's recovery codes with ten new ones and returns them, in plain,
+	 * once.
+	 */
+	List<String> newRecoveryCodes(UUID accountId) {
+		List<String> codes = new ArrayList<>(AccountRecovery.CODES);
+		List<RecoveryCodes.StoredCode> stored = new ArrayList<>(AccountRecovery.CODES);
+		for (int i = 0; i < AccountRecovery.CODES; i++) {
+			String code = LookupSecrets.newCode();
+			byte[] salt = LookupSecrets.newSalt();
+			codes.add(code);
+			stored.add(new RecoveryCodes.StoredCode(UUID.randomUUID(), salt,
+					LookupSecrets.hash(salt, LookupSecrets.normalise(code).orElseThrow())));
+		}
+		recoveryCodes.replace(accountId, stored, clock.instant());
+		return codes;
+	}
+
+	private void storePassword(UUID accountId, String password, UUID keptSignIn) {
+		accounts.updatePasswordHash(accountId, passwords.encode(password));
+		events.publishEvent(new PasswordChanged(accountId, keptSignIn, clock.instant()));
 	}
 
 	/**

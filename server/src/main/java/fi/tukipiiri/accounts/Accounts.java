@@ -152,6 +152,21 @@ class Accounts {
 				""").param("id", id).param("displayName", displayName).param("skeleton", skeleton).update();
 	}
 
+	void updatePasswordHash(UUID id, String passwordHash) {
+		jdbc.sql("update accounts set password_hash = :hash where id = :id")
+			.param("hash", passwordHash)
+			.param("id", id)
+			.update();
+	}
+
+	void updateDisplayName(UUID id, String displayName) {
+		jdbc.sql("update accounts set display_name = :name, display_name_skeleton = :skeleton where id = :id")
+			.param("name", displayName)
+			.param("skeleton", TextPolicy.skeleton(displayName))
+			.param("id", id)
+			.update();
+	}
+
 	long countWithRole(Role role) {
 		return jdbc.sql("""
 				select count(*) from account_roles r join accounts a on a.id = r.account_id

@@ -9,11 +9,12 @@ import fi.tukipiiri.platform.RedisGuard;
 import fi.tukipiiri.platform.ServiceUnavailable;
 
 /**
- * Counts failed sign-ins per username and per network address, and new identities per
- * address, in Redis only and with a short expiry. Addresses are hashed before they become
- * keys, so none is stored. While Redis cannot be asked, sign-ins and new identities are
- * refused with {@code server.unavailable} ({@link ServiceUnavailable}): without the
- * counters, passwords could be guessed without limit (decision 23).
+ * Counts failed sign-ins per username and per network address, failed recoveries with a
+ * recovery code the same way (counters of their own), and new identities per address, in
+ * Redis only and with a short expiry. Addresses are hashed before they become keys, so
+ * none is stored. While Redis cannot be asked, sign-ins and new identities are refused
+ * with {@code server.unavailable} ({@link ServiceUnavailable}): without the counters,
+ * passwords could be guessed without limit (decision 23).
  */
 @Component
 class AttemptLimiter {
@@ -55,6 +56,26 @@ class AttemptLimiter {
 	}
 
 	/**
+	 * Throws if recovery of this username or from this address is locked for now; the
+	 * username is canonical, as for {@link #checkLogin}.
+	 */
+	void checkRecovery(String username, String address) {
+		AuthSettings.RecoveryLimits limits = settings.recovery();
+		refuseIfOver(recoveryKey(username), limits.maxFailuresPerAccount());
+		refuseIfOver(addressKey("recovery", address), limits.maxFailuresPerAddress());
+	}
+
+	void recoveryFailed(String username, String address) {
+		Duration window = settings.recovery().window();
+		count(recoveryKey(username), window);
+		count(addressKey("recovery", address), window);
+	}
+
+	void recoverySucceeded(String username) {
+		guard.run(WHAT, () -> redis.delete(recoveryKey(username)));
+	}
+
+	/**
 	 * Counts one new account or guest pass from this address, refusing once the address
 	 * is over its limit.
 	 */
@@ -82,6 +103,10 @@ class AttemptLimiter {
 
 	private static String accountKey(String username) {
 		return "auth:login-failures:account:" + Sha256.hex(username);
+	}
+
+	private static String recoveryKey(String username) {
+		return "auth:recovery-failures:account:" + Sha256.hex(username);
 	}
 
 	private static String addressKey(String purpose, String address) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +29,8 @@ class AuthController {
 	 * ours.
 	 */
 	private static final int REFRESH_TOKEN_MAX = 128;
+
+	private static final int RECOVERY_CODE_MAX = 64;
 
 	private final SignInService signIn;
 
@@ -55,21 +58,39 @@ class AuthController {
 	record RefreshRequest(@NotBlank @Size(max = REFRESH_TOKEN_MAX) String refreshToken) {
 	}
 
+	/**
+	 * The username follows the public rule, as at sign-in; the code is up to 64
+	 * characters (16 that count, with any spaces and dashes); the new password is checked
+	 * by the accounts service like a registration's.
+	 */
+	record RecoverRequest(
+			@NotBlank @Size(min = USERNAME_MIN, max = USERNAME_MAX) @Pattern(regexp = USERNAME_PATTERN) String username,
+			@NotBlank @Size(max = RECOVERY_CODE_MAX) String recoveryCode, @NotNull String newPassword) {
+	}
+
 	@PostMapping("/register")
 	@ResponseStatus(HttpStatus.CREATED)
-	TokenPair register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
-		return signIn.register(request.username(), request.password(), request.displayName(), http.getRemoteAddr());
+	SignInService.Registered register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+		return signIn.register(request.username(), request.password(), request.displayName(), http.getRemoteAddr(),
+				http.getHeader(HttpHeaders.USER_AGENT));
 	}
 
 	@PostMapping("/login")
 	TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return signIn.login(request.username(), request.password(), http.getRemoteAddr());
+		return signIn.login(request.username(), request.password(), http.getRemoteAddr(),
+				http.getHeader(HttpHeaders.USER_AGENT));
 	}
 
 	@PostMapping("/guest")
 	@ResponseStatus(HttpStatus.CREATED)
 	TokenPair guest(@Valid @RequestBody GuestRequest request, HttpServletRequest http) {
-		return signIn.guest(request.nickname(), http.getRemoteAddr());
+		return signIn.guest(request.nickname(), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+	}
+
+	@PostMapping("/recover")
+	TokenPair recover(@Valid @RequestBody RecoverRequest request, HttpServletRequest http) {
+		return signIn.recover(request.username(), request.recoveryCode(), request.newPassword(), http.getRemoteAddr(),
+				http.getHeader(HttpHeaders.USER_AGENT));
 	}
 
 	@PostMapping("/refresh")

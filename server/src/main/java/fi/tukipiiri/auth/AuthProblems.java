@@ -45,4 +45,26 @@ final class AuthProblems {
 
 	}
 
+	/**
+	 * The same answer for an unknown username, a guest, a wrong recovery code and a spent
+	 * one, so accounts cannot be discovered through recovery.
+	 */
+	static final class InvalidRecovery extends ApiProblem {
+
+		InvalidRecovery() {
+			super(HttpStatus.UNAUTHORIZED, "auth.invalid_recovery",
+					"The username or recovery code is not right, or the code was already used.");
+		}
+
+	}
+
+	/** No sign-in of the caller's that can still be used has this id. */
+	static final class SignInNotFound extends ApiProblem {
+
+		SignInNotFound() {
+			super(HttpStatus.NOT_FOUND, "auth.sign_in_not_found", "No such sign-in of yours is active.");
+		}
+
+	}
+
 }

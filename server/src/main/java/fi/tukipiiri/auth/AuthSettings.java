@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * issues a fresh one)
  * @param login limits on failed sign-ins
  * @param signUp limits on new accounts and guest passes from one address
+ * @param recovery limits on failed recoveries with a recovery code
  * @param connectionRecheck how often each node asks Redis about every live connection's
  * token, to end the ones whose revocation announcement it missed (read by
  * {@link LiveConnections}'s schedule)
@@ -21,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tukipiiri.auth")
 record AuthSettings(String jwtSecret, @DefaultValue("15m") Duration accessTokenLifetime,
 		@DefaultValue("14d") Duration refreshTokenLifetime, @DefaultValue LoginLimits login,
-		@DefaultValue SignUpLimits signUp, @DefaultValue("30s") Duration connectionRecheck) {
+		@DefaultValue SignUpLimits signUp, @DefaultValue RecoveryLimits recovery,
+		@DefaultValue("30s") Duration connectionRecheck) {
 
 	/**
 	 * @param maxFailuresPerAccount failed attempts on one username before it is locked
@@ -39,4 +41,15 @@ record AuthSettings(String jwtSecret, @DefaultValue("15m") Duration accessTokenL
 	 */
 	record SignUpLimits(@DefaultValue("20") int maxPerAddress, @DefaultValue("1h") Duration window) {
 	}
+
+	/**
+	 * @param maxFailuresPerAccount failed recoveries of one username before its recovery
+	 * is locked for {@code window}
+	 * @param maxFailuresPerAddress failed recoveries from one network address before it
+	 * is locked for {@code window}
+	 */
+	record RecoveryLimits(@DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("20") int maxFailuresPerAddress,
+			@DefaultValue("1h") Duration window) {
+	}
+
 }

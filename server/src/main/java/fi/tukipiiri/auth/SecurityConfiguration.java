@@ -45,7 +45,7 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/guest",
-						"/api/auth/refresh", "/api/auth/logout")
+						"/api/auth/refresh", "/api/auth/logout", "/api/auth/recover")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/calendar", "/api/calendar/**", "/api/limits")
 				.permitAll()

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,18 +13,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.tukipiiri.accounts.Account;
+import fi.tukipiiri.accounts.AccountRecovery;
 import fi.tukipiiri.accounts.AccountService;
 import fi.tukipiiri.accounts.Credentials;
 
 /**
- * Turns credentials, nicknames and refresh tokens into token pairs. Refresh tokens rotate
- * on every use; presenting one that was already spent means it was copied, so its whole
- * family is revoked.
+ * Turns credentials, nicknames, recovery codes and refresh tokens into token pairs.
+ * Refresh tokens rotate on every use; presenting one that was already spent means it was
+ * copied, so its whole family is revoked. Each sign-in keeps a coarse label of the device
+ * it began on ({@link DeviceLabels}), for its owner's list of sign-ins.
  */
 @Service
 class SignInService {
 
 	private final AccountService accounts;
+
+	private final AccountRecovery recovery;
 
 	private final AccessTokens accessTokens;
 
@@ -41,10 +46,11 @@ class SignInService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	SignInService(AccountService accounts, AccessTokens accessTokens, RefreshTokens refreshTokens,
-			TokenRevocations revocations, AttemptLimiter limiter, AuthSettings settings,
+	SignInService(AccountService accounts, AccountRecovery recovery, AccessTokens accessTokens,
+			RefreshTokens refreshTokens, TokenRevocations revocations, AttemptLimiter limiter, AuthSettings settings,
 			TransactionTemplate transactions, Clock clock) {
 		this.accounts = accounts;
+		this.recovery = recovery;
 		this.accessTokens = accessTokens;
 		this.refreshTokens = refreshTokens;
 		this.revocations = revocations;
@@ -54,16 +60,25 @@ class SignInService {
 		this.clock = clock;
 	}
 
-	TokenPair register(String username, String password, String displayName, String address) {
-		limiter.countSignUp(address);
-		Account account = accounts.register(username, password, displayName);
-		return transactions.execute(status -> startFamily(account));
+	/**
+	 * What a registration returns: a sign-in, and the account's recovery codes, shown
+	 * this once.
+	 */
+	record Registered(String accessToken, String refreshToken, long expiresIn, List<String> recoveryCodes) {
 	}
 
-	TokenPair guest(String nickname, String address) {
+	Registered register(String username, String password, String displayName, String address, String userAgent) {
+		limiter.countSignUp(address);
+		AccountService.Registration registration = accounts.register(username, password, displayName);
+		TokenPair tokens = transactions.execute(status -> startFamily(registration.account(), userAgent));
+		return new Registered(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(),
+				registration.recoveryCodes());
+	}
+
+	TokenPair guest(String nickname, String address, String userAgent) {
 		limiter.countSignUp(address);
 		Account account = accounts.createGuest(nickname);
-		return transactions.execute(status -> startFamily(account));
+		return transactions.execute(status -> startFamily(account, userAgent));
 	}
 
 	/**
@@ -72,7 +87,7 @@ class SignInService {
 	 * no account: it is refused before anything is counted or looked up (the controller's
 	 * validation already answers it with {@code validation.failed}).
 	 */
-	TokenPair login(String username, String password, String address) {
+	TokenPair login(String username, String password, String address, String userAgent) {
 		String canonical = Credentials.canonicalUsername(username).orElseThrow(AuthProblems.InvalidCredentials::new);
 		limiter.checkLogin(canonical, address);
 		Optional<Account> account = accounts.verifyCredentials(canonical, password);
@@ -81,7 +96,31 @@ class SignInService {
 			throw new AuthProblems.InvalidCredentials();
 		}
 		limiter.loginSucceeded(canonical);
-		return transactions.execute(status -> startFamily(account.get()));
+		return transactions.execute(status -> startFamily(account.get(), userAgent));
+	}
+
+	/**
+	 * A way back in without the password: a recovery code of the account and a new
+	 * password. The code is spent, the password set and every earlier sign-in and live
+	 * connection of the account ended in one step ({@link AccountRecovery#recover}, which
+	 * goes through {@link AccountService#resetPassword}); then the person is signed in
+	 * afresh. Failures are counted per username and per address like sign-ins, with
+	 * counters of their own, and an unknown username, a wrong code and a spent one all
+	 * answer {@code auth.invalid_recovery} after the same work.
+	 * @throws AuthProblems.InvalidRecovery {@code auth.invalid_recovery}
+	 * @throws AuthProblems.TooManyAttempts {@code auth.too_many_attempts}
+	 */
+	TokenPair recover(String username, String code, String newPassword, String address, String userAgent) {
+		String canonical = Credentials.canonicalUsername(username).orElseThrow(AuthProblems.InvalidRecovery::new);
+		limiter.checkRecovery(canonical, address);
+		Optional<Account> account = recovery.recover(canonical, code, newPassword);
+		if (account.isEmpty()) {
+			limiter.recoveryFailed(canonical, address);
+			throw new AuthProblems.InvalidRecovery();
+		}
+		limiter.recoverySucceeded(canonical);
+		limiter.loginSucceeded(canonical);
+		return transactions.execute(status -> startFamily(account.get(), userAgent));
 	}
 
 	TokenPair refresh(String refreshToken) {
@@ -164,20 +203,23 @@ class SignInService {
 			return new RefreshOutcome.FamilyRevoked(token.familyId());
 		}
 		refreshTokens.markUsed(token.id(), now);
-		return new RefreshOutcome.Rotated(issue(account.get(), token.familyId(), now));
+		return new RefreshOutcome.Rotated(
+				issue(account.get(), token.familyId(), now, token.deviceLabel(), token.signedInAt()));
 	}
 
-	private TokenPair startFamily(Account account) {
-		return issue(account, UUID.randomUUID(), clock.instant());
+	private TokenPair startFamily(Account account, String userAgent) {
+		Instant now = clock.instant();
+		return issue(account, UUID.randomUUID(), now, DeviceLabels.of(userAgent), now);
 	}
 
-	private TokenPair issue(Account account, UUID familyId, Instant now) {
+	private TokenPair issue(Account account, UUID familyId, Instant now, String deviceLabel, Instant signedInAt) {
 		Instant refreshExpires = now.plus(settings.refreshTokenLifetime());
 		if (account.expiresAt() != null && account.expiresAt().isBefore(refreshExpires)) {
 			refreshExpires = account.expiresAt();
 		}
 		String refreshToken = newRefreshToken();
-		refreshTokens.insert(UUID.randomUUID(), familyId, account.id(), Sha256.hex(refreshToken), now, refreshExpires);
+		refreshTokens.insert(UUID.randomUUID(), familyId, account.id(), Sha256.hex(refreshToken), now, refreshExpires,
+				deviceLabel, signedInAt);
 		AccessTokens.Issued access = accessTokens.issue(account, revocations.currentVersion(account.id()), familyId,
 				account.expiresAt());
 		return new TokenPair(access.token(), refreshToken, Duration.between(now, access.expiresAt()).toSeconds());

@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
+import fi.tukipiiri.accounts.DisplayNameChanged;
 import fi.tukipiiri.delivery.Audience;
 import fi.tukipiiri.delivery.LiveEvent;
 import fi.tukipiiri.delivery.RoomTopic;
@@ -27,8 +29,9 @@ import fi.tukipiiri.platform.OutageLog;
 /**
  * Follows this node's STOMP sessions into and out of rooms, keeps their Redis entries
  * alive, and announces on {@code /topic/rooms/{id}/presence} when a person's first
- * session arrives or their last one leaves or expires. Presence is a courtesy: a Redis
- * fault is logged and never stops a subscription or a message.
+ * session arrives or their last one leaves or expires, and ({@code renamed}) when a
+ * person present there takes a new name. Presence is a courtesy: a Redis fault is logged
+ * and never stops a subscription or a message.
  */
 @Component
 class PresenceTracker {
@@ -192,6 +195,27 @@ class PresenceTracker {
 			return;
 		}
 		events.publishEvent(new PresenceEvent(type, roomId, accountId, member.displayName(), member.role()));
+	}
+
+	/**
+	 * Tells every room where the person is present, on any node, their new name, so the
+	 * lists shown there follow without a reload; the rooms' other readers learn it with
+	 * their next presence list.
+	 */
+	@ApplicationModuleListener
+	void on(DisplayNameChanged changed) {
+		try {
+			for (UUID roomId : registry.roomsWithPresence()) {
+				if (registry.present(roomId).contains(changed.accountId())) {
+					rooms.member(roomId, changed.accountId())
+						.ifPresent(member -> events.publishEvent(new PresenceEvent("renamed", roomId,
+								changed.accountId(), member.displayName(), member.role())));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			OutageLog.of("Presence").unavailable("a new name was not announced", ex);
+		}
 	}
 
 	private PresenceRegistry.Entry entry(String sessionId, Subscription subscription) {

@@ -37,4 +37,17 @@ public final class PrivateTalkTitles {
 		return of(names[0].equals(displayName) ? ERASED : names[0], names[1].equals(displayName) ? ERASED : names[1]);
 	}
 
+	/**
+	 * The title with {@code previousName} replaced by {@code newName} where it is one of
+	 * the two names; any other title as it is.
+	 */
+	public static String renamed(String title, String previousName, String newName) {
+		String[] names = title.split(BETWEEN, -1);
+		if (names.length != 2) {
+			return title;
+		}
+		return of(names[0].equals(previousName) ? newName : names[0],
+				names[1].equals(previousName) ? newName : names[1]);
+	}
+
 }

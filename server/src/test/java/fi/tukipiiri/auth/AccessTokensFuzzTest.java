@@ -32,7 +32,8 @@ class AccessTokensFuzzTest {
 	private static final AccessTokens TOKENS = new AccessTokens(
 			new AuthSettings("dGVzdC1vbmx5LWtleS1mb3ItdHVraXBpaXJpLWludGVncmF0aW9uLXRlc3Rz", Duration.ofMinutes(15),
 					Duration.ofDays(14), new AuthSettings.LoginLimits(5, 30, Duration.ofMinutes(15)),
-					new AuthSettings.SignUpLimits(20, Duration.ofHours(1)), Duration.ofSeconds(30)),
+					new AuthSettings.SignUpLimits(20, Duration.ofHours(1)),
+					new AuthSettings.RecoveryLimits(5, 20, Duration.ofHours(1)), Duration.ofSeconds(30)),
 			CLOCK, JsonMapper.builder().build());
 
 	private static final String ISSUED = TOKENS

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 @TestPropertySource(properties = { "tukipiiri.auth.login.max-failures-per-account=5",
-		"tukipiiri.auth.login.max-failures-per-address=12", "tukipiiri.auth.sign-up.max-per-address=3" })
+		"tukipiiri.auth.login.max-failures-per-address=12", "tukipiiri.auth.sign-up.max-per-address=3",
+		"tukipiiri.auth.recovery.max-failures-per-address=8" })
 class AttemptLimitIT {
 
 	@Autowired
@@ -36,6 +37,7 @@ class AttemptLimitIT {
 		// by what the other ones counted
 		redis.delete(redis.keys("auth:login*"));
 		redis.delete(redis.keys("auth:signup*"));
+		redis.delete(redis.keys("auth:recovery*"));
 	}
 
 	@Test
@@ -82,6 +84,19 @@ class AttemptLimitIT {
 		var locked = login("spray-next", "password123456");
 		assertThat(locked.status()).isEqualTo(429);
 		assertThat(locked.code()).isEqualTo("auth.too_many_attempts");
+	}
+
+	@Test
+	void oneAddressTryingRecoveryCodesOnManyAccountsIsLocked() {
+		String username = register();
+		for (int i = 0; i < 8; i++) {
+			assertThat(recover("spray-" + i, "ABCD-EFGH-JKMN-PQRS").code()).isEqualTo("auth.invalid_recovery");
+		}
+		var locked = recover(username, "ABCD-EFGH-JKMN-PQRS");
+		assertThat(locked.status()).isEqualTo(429);
+		assertThat(locked.code()).isEqualTo("auth.too_many_attempts");
+		// recovery has locks of its own: signing in from the address still works
+		assertThat(login(username, "correct horse battery").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -175,6 +190,11 @@ class AttemptLimitIT {
 		StringBuilder wide = new StringBuilder();
 		ascii.chars().forEach(c -> wide.append((char) (c >= '!' && c <= '~' ? c - '!' + 0xFF01 : c)));
 		return wide.toString();
+	}
+
+	private ApiClient.Response recover(String username, String code) {
+		return api.post("/api/auth/recover",
+				Map.of("username", username, "recoveryCode", code, "newPassword", "a brand new secret"));
 	}
 
 	private ApiClient.Response login(String username, String password) {

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,6 +47,19 @@ class MeController {
 	}
 
 	record Erasure(@Size(max = 200) String password) {
+	}
+
+	/** Checked by the accounts service under the text policy, as at registration. */
+	record DisplayNameChange(String displayName) {
+	}
+
+	/**
+	 * A registered person's new nickname; guests are refused with
+	 * {@code accounts.registered_only}.
+	 */
+	@PutMapping("/api/me/display-name")
+	Me changeDisplayName(@Valid @RequestBody DisplayNameChange request, Authentication authentication) {
+		return Me.of(accounts.changeDisplayName(UUID.fromString(authentication.getName()), request.displayName()));
 	}
 
 	/** Everything the service holds about the caller, as a JSON download. */

@@ -1,0 +1,95 @@
+import { FormAlert } from '../components/form-alert.ts';
+import { FormField } from '../components/form-field.ts';
+import { PasswordToggle } from '../components/password-toggle.ts';
+import { locale, session } from '../context.ts';
+import { Component, define } from '../dom/component.ts';
+import { h } from '../dom/h.ts';
+import { FormController } from '../forms/form-controller.ts';
+import { passwordRule, requiredRule, sameAs } from '../forms/rules.ts';
+import { translated } from '../i18n/dom.ts';
+import { hashOf } from '../routes.ts';
+
+/**
+ * A way back in without e-mail: username, one recovery code and a new password. The code is
+ * spent, every earlier sign-in ends, and the person is signed in here, which takes the app home.
+ */
+class RecoverPage extends Component {
+  protected render(): void {
+    const username = new FormField({
+      name: 'username',
+      label: 'form.username',
+      autocomplete: 'username',
+      rule: requiredRule,
+      verbatim: true,
+    });
+    const code = new FormField({
+      name: 'recoveryCode',
+      label: 'recover.code',
+      hint: 'recover.codeHint',
+      autocomplete: 'one-time-code',
+      rule: requiredRule,
+      verbatim: true,
+    });
+    const password = new FormField({
+      name: 'newPassword',
+      label: 'recover.newPassword',
+      hint: 'register.passwordHint',
+      type: 'password',
+      autocomplete: 'new-password',
+      rule: passwordRule,
+      limit: 'password',
+    });
+    const confirm = new FormField({
+      name: 'newPasswordConfirm',
+      label: 'recover.passwordConfirm',
+      type: 'password',
+      autocomplete: 'new-password',
+      rule: sameAs(() => password.value),
+    });
+    const alert = new FormAlert();
+    const submit = translated(locale, 'button', 'recover.submit', { type: 'submit', class: 'button-primary' });
+    const form = h(
+      'form',
+      { class: 'stack', 'data-testid': 'recover-form' },
+      username.element,
+      code.element,
+      password.element,
+      confirm.element,
+      new PasswordToggle('register.showPasswords', [password.input, confirm.input]).element,
+      alert.element,
+      submit,
+    );
+    new FormController(form, [username, code, password, confirm], alert, submit).onSubmit(() =>
+      session.recover({ username: username.value.trim(), recoveryCode: code.value.trim(), newPassword: password.value }),
+    );
+    this.append(
+      h(
+        'div',
+        { class: 'page' },
+        h(
+          'section',
+          { class: 'card' },
+          translated(locale, 'h1', 'recover.title', { tabindex: '-1' }),
+          translated(locale, 'p', 'recover.intro'),
+          form,
+        ),
+        h(
+          'p',
+          { class: 'aside' },
+          translated(locale, 'span', 'recover.noCodes'),
+          ' ',
+          translated(locale, 'a', 'landing.registerLink', { href: hashOf('register') }),
+        ),
+        h('p', { class: 'aside' }, translated(locale, 'a', 'recover.back', { href: hashOf('login') })),
+      ),
+    );
+  }
+}
+
+define('tp-recover-page', RecoverPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-recover-page': RecoverPage;
+  }
+}
