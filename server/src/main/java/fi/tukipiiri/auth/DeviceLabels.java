@@ -10,9 +10,10 @@ import java.util.List;
  * nothing finer (no versions, no device models), so the label cannot single a device out.
  * Only the label is stored, never the header. {@code null} when neither part is known.
  * The order of the checks matters: Edge, Opera and Samsung Internet also say "Chrome",
- * and every Chromium browser also says "Safari".
+ * and every Chromium browser also says "Safari". Used for sign-ins and for devices with
+ * Web Push.
  */
-final class DeviceLabels {
+public final class DeviceLabels {
 
 	/** Browsers put what matters early; a longer header is read only this far. */
 	private static final int READ_AT_MOST = 512;
@@ -20,7 +21,8 @@ final class DeviceLabels {
 	private DeviceLabels() {
 	}
 
-	static String of(String userAgent) {
+	/** The label, e.g. {@code "Firefox, Android"}; null when neither part is known. */
+	public static String of(String userAgent) {
 		if (userAgent == null || userAgent.isBlank()) {
 			return null;
 		}

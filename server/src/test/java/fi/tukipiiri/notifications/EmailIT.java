@@ -187,6 +187,9 @@ class EmailIT {
 		assertThat(api.post("/api/reach/verify", Map.of("token", "x".repeat(43))).code())
 			.isEqualTo("reach.link_invalid");
 		assertThat(api.get("/api/me/reach", parent.accessToken()).body().path("emailVerified").asBoolean()).isTrue();
+		assertThat(api.get("/api/me/export", parent.accessToken()).body().path("reach").path("email").asString())
+			.as("one's address is in one's export")
+			.isEqualTo(address);
 
 		// another account may ask for the same address, but its owner's link tells it is
 		// taken

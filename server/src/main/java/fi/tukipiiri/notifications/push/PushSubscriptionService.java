@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.tukipiiri.auth.DeviceLabels;
 import fi.tukipiiri.notifications.push.PushProblems.EndpointNotAllowed;
 import fi.tukipiiri.notifications.push.PushProblems.InvalidKeys;
 import fi.tukipiiri.notifications.push.PushProblems.SubscriptionNotFound;
@@ -64,7 +66,7 @@ class PushSubscriptionService {
 		}
 		String p256dh = SubscriptionKeys.canonical(request.p256dh());
 		String auth = SubscriptionKeys.canonical(request.auth());
-		String label = DeviceLabels.of(request.userAgent());
+		String label = Objects.requireNonNullElse(DeviceLabels.of(request.userAgent()), "");
 		Instant now = clock.instant();
 		int held = subscriptions.countLockingAccount(accountId);
 		Optional<PushSubscription> existing = subscriptions.byEndpointForUpdate(request.endpoint());
