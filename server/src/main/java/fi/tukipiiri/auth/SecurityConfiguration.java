@@ -50,7 +50,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/calendar", "/api/calendar/**", "/api/limits")
 				.permitAll()
 				// a link from an e-mail is opened by whoever holds it, signed in or not
-				.requestMatchers("/api/reach/verify", "/api/reach/unsubscribe")
+				.requestMatchers("/api/reach/verify", "/api/reach/unsubscribe", "/api/reach/password-reset",
+						"/api/reach/password-reset/confirm")
 				.permitAll()
 				.requestMatchers("/api/admin/**")
 				.hasRole("ADMIN")

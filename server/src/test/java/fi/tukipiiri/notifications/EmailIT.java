@@ -218,6 +218,70 @@ class EmailIT {
 	}
 
 	@Test
+	void aForgottenPasswordIsResetByALinkThatWorksOnceAndEndsEverySignInAndConnection() throws Exception {
+		Session parentSession = api.registerParent("Unohtaja");
+		Person parent = series.person(parentSession);
+		String address = verifiedAddress(parentSession);
+		var unknown = api.post("/api/reach/password-reset", Map.of("email", "nobody-" + address));
+		var known = api.post("/api/reach/password-reset", Map.of("email", address.toUpperCase()));
+		assertThat(known.status()).as("the same answer whether or not the address is known").isEqualTo(202);
+		assertThat(unknown.status()).isEqualTo(202);
+		assertThat(unknown.raw().body()).isEqualTo(known.raw().body());
+		assertThat(api.post("/api/reach/password-reset", Map.of("email", "ei osoite")).code())
+			.isEqualTo("validation.failed");
+
+		MimeMessage resetMail = awaitMail(address, "Tukipiiri: uusi salasana");
+		String body = plainText(resetMail);
+		assertThat(body).contains(parent.username());
+		Matcher link = Pattern.compile("#/reset-password\\?token=([A-Za-z0-9_-]+)").matcher(body);
+		assertThat(link.find()).isTrue();
+		String token = link.group(1);
+
+		try (var live = fi.tukipiiri.support.StompTestClient.connect(api.baseUrl(), parentSession.accessToken())) {
+			var tooShort = api.post("/api/reach/password-reset/confirm",
+					Map.of("token", token, "newPassword", "short"));
+			assertThat(tooShort.code()).isEqualTo("validation.failed");
+			assertThat(api
+				.post("/api/reach/password-reset/confirm",
+						Map.of("token", token, "newPassword", "a much better secret"))
+				.status()).as("a refused password leaves the link usable").isEqualTo(204);
+			await().atMost(3, TimeUnit.SECONDS).until(() -> !live.isConnected());
+		}
+		assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", parentSession.refreshToken())).code())
+			.isEqualTo("auth.invalid_refresh_token");
+		assertThat(
+				api.post("/api/auth/login", Map.of("username", parent.username(), "password", ClockedSeries.PASSWORD))
+					.code())
+			.isEqualTo("auth.invalid_credentials");
+		assertThat(api.login(parent.username(), "a much better secret").accessToken()).isNotBlank();
+		assertThat(api
+			.post("/api/reach/password-reset/confirm", Map.of("token", token, "newPassword", "yet another secret"))
+			.code()).isEqualTo("reach.link_invalid");
+
+		// at most three links an hour reach one inbox, whoever asks
+		for (int i = 0; i < 4; i++) {
+			api.post("/api/reach/password-reset", Map.of("email", address));
+		}
+		await().pollDelay(Duration.ofSeconds(1)).atMost(15, TimeUnit.SECONDS).until(() -> {
+			CLOCK.advance(Duration.ofSeconds(1));
+			return count(address, "Tukipiiri: uusi salasana") >= 3;
+		});
+		Thread.sleep(500);
+		assertThat(count(address, "Tukipiiri: uusi salasana")).isEqualTo(3);
+	}
+
+	private long count(String to, String subject) throws MessagingException {
+		long n = 0;
+		for (MimeMessage message : mail.messages()) {
+			if (message.getAllRecipients() != null && message.getAllRecipients()[0].toString().equals(to)
+					&& subject.equals(message.getSubject())) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	@Test
 	void settingsAreValidated() {
 		Session parent = api.registerParent("Asetukset");
 		Map<String, Object> valid = new java.util.HashMap<>(Map.of("language", "en", "fullTexts", true,

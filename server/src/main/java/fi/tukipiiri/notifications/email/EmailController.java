@@ -43,15 +43,18 @@ class EmailController {
 
 	private final EmailAddresses addresses;
 
+	private final PasswordResets resets;
+
 	private final ReachSettingsService reach;
 
 	private final ReachConfiguration config;
 
 	private final ObjectProvider<CapturedMail> captured;
 
-	EmailController(EmailAddresses addresses, ReachSettingsService reach, ReachConfiguration config,
-			ObjectProvider<CapturedMail> captured) {
+	EmailController(EmailAddresses addresses, PasswordResets resets, ReachSettingsService reach,
+			ReachConfiguration config, ObjectProvider<CapturedMail> captured) {
 		this.addresses = addresses;
+		this.resets = resets;
 		this.reach = reach;
 		this.config = config;
 		this.captured = captured;
@@ -74,6 +77,29 @@ class EmailController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void remove(Authentication caller) {
 		addresses.remove(id(caller));
+	}
+
+	record ForgotPassword(@NotNull @Size(max = 320) String email) {
+	}
+
+	record NewPassword(@NotNull @Size(max = 100) String token, @NotNull @Size(max = 1000) String newPassword) {
+	}
+
+	/**
+	 * Sends a link to set a new password, if the address is a verified one; the answer is
+	 * the same either way.
+	 */
+	@PostMapping("/api/reach/password-reset")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void forgotPassword(@RequestBody @Valid ForgotPassword forgot) {
+		resets.request(forgot.email());
+	}
+
+	/** The link from that e-mail: the new password, which ends every sign-in. */
+	@PostMapping("/api/reach/password-reset/confirm")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetPassword(@RequestBody @Valid NewPassword reset) {
+		resets.reset(reset.token(), reset.newPassword());
 	}
 
 	/** The link from the e-mail, opened in the web client, which posts its token here. */
