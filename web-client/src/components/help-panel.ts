@@ -1,22 +1,32 @@
 import { locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
-import { translated } from '../i18n/dom.ts';
-import type { MessageKey } from '../i18n/languages.ts';
+import { dialOf, telLink, translated } from '../i18n/dom.ts';
+import { type Language, type MessageKey, languages } from '../i18n/languages.ts';
 
+/** A crisis service: its name, its number as written and what it is for, each a text of the language file. */
 export type HelpLine = {
   name: MessageKey;
-  number: string;
-  dial: string;
+  number: MessageKey;
   text: MessageKey;
 };
 
-/** The Finnish crisis numbers, with their tel: links. */
+/**
+ * The crisis services in Finland, in the interface language: each language file names the service
+ * that answers in that language and its number (in Swedish Kristelefonen på svenska, 09 2525 0112;
+ * sources in decision 26).
+ */
 export const crisisLines: readonly HelpLine[] = [
-  { name: 'help.emergency.name', number: '112', dial: '112', text: 'help.emergency.text' },
-  { name: 'help.nollalinja.name', number: '080 005 005', dial: '080005005', text: 'help.nollalinja.text' },
-  { name: 'help.kriisipuhelin.name', number: '09 2525 0111', dial: '0925250111', text: 'help.kriisipuhelin.text' },
+  { name: 'help.emergency.name', number: 'help.emergency.number', text: 'help.emergency.text' },
+  { name: 'help.nollalinja.name', number: 'help.nollalinja.number', text: 'help.nollalinja.text' },
+  { name: 'help.kriisipuhelin.name', number: 'help.kriisipuhelin.number', text: 'help.kriisipuhelin.text' },
 ];
+
+/** Every crisis number of every language, digits only: numbers anyone may share. */
+export function crisisNumbers(offered: readonly Language[] = languages): string[] {
+  const numbers = offered.flatMap((language) => crisisLines.map((line) => language.messages[line.number] ?? ''));
+  return [...new Set(numbers.map(dialOf).filter((dial) => dial !== ''))];
+}
 
 /** One crisis number: its name, the number as a tel: link, and what it is for. */
 export function crisisLine(line: HelpLine): HTMLLIElement {
@@ -24,7 +34,7 @@ export function crisisLine(line: HelpLine): HTMLLIElement {
     'li',
     {},
     translated(locale, 'span', line.name, { class: 'help-line-name' }),
-    h('a', { class: 'help-line-number', href: `tel:${line.dial}` }, line.number),
+    telLink(locale, line.number, { class: 'help-line-number' }),
     translated(locale, 'span', line.text, { class: 'help-line-text' }),
   );
 }

@@ -73,6 +73,22 @@ function readParams(element: HTMLElement): Params | undefined {
   }
 }
 
+/** The digits to dial for a number as written ("09 2525 0112" → "0925250112"), a leading + kept (RFC 3966). */
+export function dialOf(number: string): string {
+  return number.replace(/(?!^\+)[^\d]/g, '');
+}
+
+/**
+ * A telephone link whose number comes from the translations, so each language can name its own
+ * service (the Swedish crisis line has its own number); its text and `tel:` target follow the language.
+ */
+export function telLink(locale: LocaleStore, key: MessageKey, attributes: Record<string, string> = {}): HTMLAnchorElement {
+  const link = translated(locale, 'a', key, attributes);
+  link.dataset['i18nTel'] = key;
+  link.href = `tel:${dialOf(locale.t(key))}`;
+  return link;
+}
+
 /** Re-translates every remembered text and attribute under `root`. */
 export function retranslate(locale: LocaleStore, root: ParentNode): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
@@ -83,6 +99,10 @@ export function retranslate(locale: LocaleStore, root: ParentNode): void {
     const fallback = element.dataset['i18nFallback'];
     if (fallback !== undefined) text.fallback = fallback;
     element.textContent = resolve(locale, text);
+  }
+  for (const element of root.querySelectorAll<HTMLAnchorElement>('a[data-i18n-tel]')) {
+    const number = locale.lookup(element.dataset['i18nTel'] ?? '');
+    if (number !== undefined) element.href = `tel:${dialOf(number)}`;
   }
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
     for (const [attribute, key] of parseAttributeBindings(element.dataset['i18nAttr'])) {
