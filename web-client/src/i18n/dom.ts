@@ -1,6 +1,7 @@
 import type { MessageKey } from './languages.ts';
 import type { LocaleStore } from './locale-store.ts';
 import type { Params } from './translator.ts';
+import { dialOf } from '../safety/crisis-lines.ts';
 
 /**
  * Texts are written into the DOM together with their keys (`data-i18n`, candidates separated
@@ -71,11 +72,6 @@ function readParams(element: HTMLElement): Params | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The digits to dial for a number as written ("09 2525 0112" → "0925250112"), a leading + kept (RFC 3966). */
-export function dialOf(number: string): string {
-  return number.replace(/(?!^\+)[^\d]/g, '');
 }
 
 /**
