@@ -94,8 +94,8 @@ class SeriesNotices {
 			.findFirst()
 			.orElseThrow();
 		Map<String, String> params = new HashMap<>(Map.of("seriesId", seriesId.toString(), "seriesTitle",
-				planned.title(), "sessionId", sessionId.toString(), "themeFi", session.theme().fi(), "themeEn",
-				session.theme().en(), "startsAt", session.startsAt().toString()));
+				planned.title(), "sessionId", sessionId.toString(), "themeFi", session.theme().fi(), "themeSv",
+				session.theme().sv(), "themeEn", session.theme().en(), "startsAt", session.startsAt().toString()));
 		params.putAll(extra);
 		for (Enrolment applicant : enrolments.applicants(seriesId)) {
 			if (applicant.status() == Enrolment.Status.ENROLLED) {
