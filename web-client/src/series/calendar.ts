@@ -124,8 +124,17 @@ export function filterSeries(list: readonly CalendarSeries[], filter: CalendarFi
 /** A theme in the interface language; Finnish when there is no text in it. */
 export function localised(text: LocalisedText | null | undefined, language: string): string {
   if (text === null || text === undefined) return '';
-  const chosen = language === 'en' ? text.en : text.fi;
+  const chosen = (text as Readonly<Record<string, string | undefined>>)[language];
   return chosen?.trim() ? chosen : (text.fi ?? '');
+}
+
+/**
+ * A theme sent as separate fields (`themeFi`, `themeSv`, `themeEn`, as in notices and feedback), in
+ * the interface language; Finnish when there is no text in it.
+ */
+export function themeIn(fields: Readonly<Record<string, string | null | undefined>>, language: string): string {
+  const own = fields[`theme${language.charAt(0).toUpperCase()}${language.slice(1)}`];
+  return own?.trim() ? own : (fields['themeFi'] ?? '');
 }
 
 /** Whether a session's room is open to walk into now. */
