@@ -15,13 +15,13 @@ alter table series_sessions add column theme_sv varchar(120) not null default ''
 create temporary table swedish_texts (template_id uuid, title_fi varchar(120), title_sv varchar(120),
     description_fi varchar(1000), description_sv varchar(1000));
 insert into swedish_texts values
-('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Tukea eron jälkeiseen vanhemmuuteen', 'Stöd i föräldraskapet efter skilsmässan',
+('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Tukea eron jälkeiseen vanhemmuuteen', 'Stöd i föräldraskapet efter separationen',
  'Avoimet, ohjatut ryhmäkeskustelut ilmoitettuina aikoina. Jokaisella kerralla on oma teemansa Vanhemman neuvo -ryhmäohjelmasta. Mukaan voi tulla nimimerkillä.',
  'Öppna, handledda gruppchattar vid utannonserade tider. Varje gång har ett eget tema ur föräldragruppsprogrammet Vanhemman neuvo. Du kan delta under signatur.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02', 'Minä, tunteet ja taidot', 'Jag, känslor och färdigheter',
  'Suljettu, ammatillisesti ohjattu vertaisryhmä yli 16-vuotiaille, erityisesti vanhemmille. Yhdeksän teemallista tapaamista: omat vahvuudet, tunteiden tunnistaminen ja säätely, aggression hallinta ja vuorovaikutustaidot.',
  'En sluten, professionellt handledd stödgrupp för personer över 16 år, särskilt föräldrar. Nio tematräffar: egna styrkor, att känna igen och reglera känslor, att hantera aggression samt sociala färdigheter.'),
-('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e03', 'Infotilaisuus: tukea eron jälkeen', 'Infotillfälle: stöd efter skilsmässan',
+('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e03', 'Infotilaisuus: tukea eron jälkeen', 'Infotillfälle: stöd efter separationen',
  'Ammattilaisen ja vapaaehtoisen pitämä lyhyt infotilaisuus (26–45 minuuttia). Osallistujat seuraavat ja voivat esittää kysymyksiä nimettömästi; ohjaajat vastaavat niihin.',
  'Ett kort infotillfälle som leds av en yrkesperson och en frivillig (26–45 minuter). Deltagarna följer med och kan ställa frågor anonymt; handledarna svarar på dem.');
 
@@ -33,12 +33,12 @@ where p.id = s.template_id and p.description_fi = s.description_fi and p.descrip
 create temporary table swedish_themes (template_id uuid, title_fi varchar(120), title_sv varchar(120),
     description_fi varchar(1000), description_sv varchar(1000));
 insert into swedish_themes values
-('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Eron tuomat muutokset aikuisen ja lapsen elämässä', 'Vad skilsmässan förändrar i den vuxnas och barnets liv',
- 'Mitä ero muuttaa arjessa, tunteissa ja suhteissa – aikuisella ja lapsella.', 'Vad skilsmässan förändrar i vardagen, i känslorna och i relationerna – för den vuxna och för barnet.'),
+('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Eron tuomat muutokset aikuisen ja lapsen elämässä', 'Vad separationen förändrar i den vuxnas och barnets liv',
+ 'Mitä ero muuttaa arjessa, tunteissa ja suhteissa – aikuisella ja lapsella.', 'Vad separationen förändrar i vardagen, i känslorna och i relationerna – för den vuxna och för barnet.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Yhteistyövanhemmuus', 'Samarbetsföräldraskap',
  'Miten vanhemmuutta jaetaan kahden kodin välillä ja miten yhteistyö sujuu, vaikka parisuhde on päättynyt.', 'Hur föräldraskapet delas mellan två hem och hur samarbetet fungerar fast parförhållandet har tagit slut.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Lapsen tunteet ja tarpeet vanhempien erotessa', 'Barnets känslor och behov när föräldrarna skiljer sig',
- 'Miten lapsi kokee eron eri ikäisenä ja mitä hän tarvitsee vanhemmiltaan.', 'Hur barn i olika åldrar upplever skilsmässan och vad de behöver av sina föräldrar.'),
+ 'Miten lapsi kokee eron eri ikäisenä ja mitä hän tarvitsee vanhemmiltaan.', 'Hur barn i olika åldrar upplever separationen och vad de behöver av sina föräldrar.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Vanhemmuus ja lapsen arki', 'Föräldraskapet och barnets vardag',
  'Rutiinit, rajat ja läsnäolo kahdessa kodissa.', 'Rutiner, gränser och närvaro i två hem.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e01', 'Vuorovaikutustavat', 'Sätt att kommunicera',
@@ -67,8 +67,8 @@ insert into swedish_themes values
  'Harjoituksia vaikeista tilanteista, myös lasten ja toisen vanhemman kanssa.', 'Övningar i svåra situationer, också med barnen och den andra föräldern.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e02', 'Päätöskerta: mitä otan mukaani', 'Avslutande träff: vad tar jag med mig',
  'Oman matkan kokoaminen, palaute ja mahdollisuus jatkaa vertaistoimijana.', 'Att samla ihop den egna resan, respons och möjligheten att fortsätta som kamratstödjare.'),
-('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e03', 'Mitä eron jälkeen? Tukea ja palveluita', 'Vad händer efter skilsmässan? Stöd och tjänster',
- 'Mistä saa apua eron jälkeen, ja miten palvelut löytää omalta alueelta.', 'Var man får hjälp efter skilsmässan och hur man hittar tjänsterna i den egna regionen.'),
+('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e03', 'Mitä eron jälkeen? Tukea ja palveluita', 'Vad händer efter separationen? Stöd och tjänster',
+ 'Mistä saa apua eron jälkeen, ja miten palvelut löytää omalta alueelta.', 'Var man får hjälp efter separationen och hur man hittar tjänsterna i den egna regionen.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e03', 'Lapsen asiat: huolto, asuminen ja tapaaminen', 'Barnets angelägenheter: vårdnad, boende och umgänge',
  'Sopimukset lapsen huollosta, asumisesta ja tapaamisista, ja miten niitä voi muuttaa.', 'Avtal om barnets vårdnad, boende och umgänge, och hur de kan ändras.'),
 ('5d0c8a4e-3b1f-4c53-9f0e-0a7d2f6b1e03', 'Perheasioiden sovittelu', 'Medling i familjefrågor',
@@ -86,3 +86,12 @@ update series_sessions ss set theme_sv = s.title_sv from series se, swedish_them
 where ss.series_id = se.id and se.template_id = s.template_id and ss.theme_fi = s.title_fi and ss.theme_sv = '';
 drop table swedish_themes;
 drop table swedish_texts;
+
+--changeset tukipiiri:047-swedish-crisis-message
+-- The seeded Swedish crisis message named the violence line by its Finnish name and left out the Swedish-language
+-- crisis line. Nollinjen is the line's Swedish name and it answers in Swedish; MIELI's Kristelefonen på svenska answers
+-- on 09 2525 0112 (sources in decision 26). A message an organisation has rewritten is left as it is.
+update template_texts
+set body = 'Om du är i fara nu, ring 112. Nollinjen hjälper vid våld i nära relationer dygnet runt, också på svenska: 080 005 005. Kristelefonen på svenska: 09 2525 0112.'
+where kind = 'CRISIS' and language = 'sv'
+  and body = 'Om du är i fara nu, ring 112. Nollalinjen hjälper vid våld i nära relationer dygnet runt: 080 005 005.';

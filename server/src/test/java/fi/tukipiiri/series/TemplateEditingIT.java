@@ -166,11 +166,17 @@ class TemplateEditingIT {
 		assertThat(closed.path("title").path("sv").asString()).isEqualTo("Jag, känslor och färdigheter");
 		assertThat(titles(closed.path("sessions"), "sv")).hasSize(9).doesNotContain("");
 		JsonNode open = byCode.get("tukea-eron-jalkeen");
-		assertThat(open.path("title").path("sv").asString()).isEqualTo("Stöd i föräldraskapet efter skilsmässan");
+		assertThat(open.path("title").path("sv").asString()).isEqualTo("Stöd i föräldraskapet efter separationen");
 		assertThat(titles(open.path("sessions"), "sv")).hasSize(8).contains("Samarbetsföräldraskap");
 		JsonNode info = byCode.get("infotilaisuudet");
 		assertThat(info.path("description").path("sv").asString()).startsWith("Ett kort infotillfälle");
 		assertThat(titles(info.path("sessions"), "sv")).contains("Medling i familjefrågor");
+
+		List<String> crisis = jdbc.sql("select body from template_texts where kind = 'CRISIS' and language = 'sv'")
+			.query(String.class)
+			.list();
+		assertThat(crisis).as("the seeded Swedish crisis message names the Swedish services")
+			.anySatisfy(body -> assertThat(body).contains("Nollinjen", "080 005 005", "09 2525 0112"));
 	}
 
 	@Test
