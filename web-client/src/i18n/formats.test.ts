@@ -55,7 +55,8 @@ describe('Swedish formats (sv-FI, Helsinki time)', () => {
   });
 
   it('writes numbers, shares, averages, changes and lists in Swedish', () => {
-    expect(plain(formatNumber(1500, sv))).toBe('1 500');
+    expect(plain(formatNumber(12345, sv))).toBe('12 345');
+    expect(formatNumber(4000, sv)).toBe('4000');
     expect(plain(formatShare(0.63, sv))).toBe('63 %');
     expect(formatAverage(3.84, sv)).toBe('3,8');
     expect(formatChange(-0.4, sv)).toBe('−0,4');
@@ -79,8 +80,9 @@ describe('Swedish formats (sv-FI, Helsinki time)', () => {
 
   it('fills numeric placeholders in the language’s own number format', () => {
     const store = new LocaleStore(languages, new MemoryStorage(), ['sv-FI']);
-    expect(plain(store.t('chat.composer.count', { count: 12, max: 2000 }))).toBe('12/2 000 tecken');
+    expect(plain(store.t('chat.composer.count', { count: 12, max: 20000 }))).toBe('12/20 000 tecken');
+    expect(store.t('chat.composer.count', { count: 12, max: 4000 })).toBe('12/4000 tecken');
     store.setLocale('en');
-    expect(store.t('chat.composer.count', { count: 12, max: 2000 })).toBe('12/2,000 characters');
+    expect(store.t('chat.composer.count', { count: 12, max: 20000 })).toBe('12/20,000 characters');
   });
 });

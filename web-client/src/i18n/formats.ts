@@ -33,9 +33,12 @@ export function numberFormat(intlLocale: string, options: Intl.NumberFormatOptio
   return format;
 }
 
-/** A number as the language writes it: "1 500" in Finnish and Swedish, "1,500" in English. */
+/**
+ * A count as the language writes it: "12 345" in Finnish and Swedish, "12,345" in English. Four
+ * digits stay together ("4000"), as Finnish and Swedish style allow and counters read best.
+ */
 export function formatNumber(value: number, intlLocale: string): string {
-  return numberFormat(intlLocale).format(value);
+  return numberFormat(intlLocale, { useGrouping: 'min2' }).format(value);
 }
 
 /**
