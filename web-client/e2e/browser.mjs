@@ -31,9 +31,10 @@ export function launchBrowser() {
 /**
  * A fresh browser context (its own storage) with one page. Page errors are collected so a
  * scenario can fail on them; requests to other hosts are answered locally, never sent out.
+ * `locale` is the browser's language (`navigator.languages`), Finnish in Finland unless given.
  */
-export async function openPage(browser, { viewport = { width: 390, height: 844 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'fi-FI', timezoneId: 'Europe/Helsinki' });
+export async function openPage(browser, { viewport = { width: 390, height: 844 }, locale = 'fi-FI' } = {}) {
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Europe/Helsinki' });
   context.setDefaultTimeout(TIMEOUT_MS);
   const origin = new URL(baseUrl()).origin;
   await context.route(

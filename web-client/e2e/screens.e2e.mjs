@@ -1,6 +1,8 @@
 // Every screen of the web client against a running server (TUKIPIIRI_BASE_URL), on a phone in
-// Finnish and on a laptop in English: axe-core finds no serious or critical violation, and no
-// page is wider than its window. The screens come from the client's own route list, so a new
+// Finnish, on a phone in Swedish (chosen from the browser's language, sv-FI) and on a laptop in
+// English: axe-core finds no serious or critical violation, no page is wider than its window, the
+// page's lang is the language's, and its visible text shows no text key or unfilled placeholder (in
+// Swedish, no text still in Finnish). The screens come from the client's own route list, so a new
 // screen without a visit here fails the suite. On the phone the site header is one row of at most
 // 64 px on every screen, for a visitor, a parent and a coordinator, in Finnish and in English, with the
 // quick exit in view; its menu opens, passes axe-core, and Escape folds it without counting toward the
@@ -84,15 +86,45 @@ const visits = [
   },
 ];
 
+/** `browserLocale`: the browser's language, from which a first visit takes its language; otherwise it is chosen in the switch. */
 const passes = [
   { name: 'phone, Finnish', viewport: { width: 390, height: 844 }, language: 'fi', compactHeader: true },
+  { name: 'phone, Swedish', viewport: { width: 390, height: 844 }, language: 'sv', browserLocale: 'sv-FI', compactHeader: true },
   { name: 'laptop, English', viewport: { width: 1280, height: 800 }, language: 'en', headerInOneRow: true },
 ];
 
 const words = {
   fi: { username: 'Käyttäjätunnus', password: 'Salasana', signIn: 'Kirjaudu sisään', loading: 'Ladataan…', language: 'Suomi' },
+  sv: { username: 'Användarnamn', password: 'Lösenord', signIn: 'Logga in', loading: 'Laddar…', language: 'Svenska' },
   en: { username: 'Username', password: 'Password', signIn: 'Sign in', loading: 'Loading…', language: 'English' },
 };
+
+const finnish = JSON.parse(await source('../src/i18n/fi.json'));
+const swedish = JSON.parse(await source('../src/i18n/sv.json'));
+/** Every text key; none may show as such. */
+const textKeys = Object.keys(finnish).filter((key) => key.includes('.'));
+/**
+ * Finnish interface texts that read differently in Swedish and are long enough (a phrase, not a
+ * name such as "Ohjaaja" that a person may also be called) that finding one on a Swedish screen
+ * means a text was left in Finnish.
+ */
+const finnishOnly = Object.entries(finnish)
+  .filter(([key, text]) => text !== swedish[key] && !text.includes('{') && text.length >= 12 && text.includes(' '))
+  .map(([, text]) => text);
+
+/** The page is in the pass's language: its lang, no text key or unfilled placeholder, and in Swedish nothing left in Finnish. */
+async function expectInLanguage(page, where, language) {
+  await expectAttribute(page.locator('html'), 'lang', language, `${where}: <html lang>`);
+  const text = await page.evaluate(() => document.body.innerText);
+  const keys = textKeys.filter((key) => text.includes(key));
+  if (keys.length > 0) throw new ScenarioFailure(`${where}: text keys shown as text: ${keys.join(', ')}`);
+  const placeholders = text.match(/\{[A-Za-z]+\}/g) ?? [];
+  if (placeholders.length > 0) throw new ScenarioFailure(`${where}: placeholders left unfilled: ${placeholders.join(', ')}`);
+  if (language === 'sv') {
+    const left = finnishOnly.filter((finnishText) => text.includes(finnishText));
+    if (left.length > 0) throw new ScenarioFailure(`${where}: Finnish text on a Swedish screen: ${left.map((t) => `"${t}"`).join(', ')}`);
+  }
+}
 
 /** The tallest the site header may be on a phone: one row of 44 px targets with its padding. */
 const PHONE_HEADER_MAX_PX = 64;
@@ -135,7 +167,7 @@ async function expectStillHere(page, description) {
  * with the focus back on its button (and that Escape does not count toward the quick exit: one more is
  * not a double press), and the header stays one row in English too.
  */
-async function checkPhoneMenu(page, who) {
+async function checkPhoneMenu(page, who, language) {
   const where = `the header menu for ${who ?? 'a visitor'} on a phone`;
   const toggle = page.getByTestId('site-menu-toggle');
   const menu = page.getByTestId('site-menu');
@@ -158,13 +190,13 @@ async function checkPhoneMenu(page, who) {
   await page.keyboard.press('Escape');
   await page.waitForTimeout(300);
   await expectStillHere(page, `${where}: an Escape that folded the menu followed by one more`);
-  // In English (the other language on offer), then back.
+  // In English (another language on offer), then back.
   await chooseLanguage(page, words.en.language);
   await expectAttribute(page.locator('html'), 'lang', 'en', `${where}: the page in English`);
   await expectHidden(menu, `${where}: folded once a language is chosen`);
   await expectCompactHeader(page, `${where}, in English`);
-  await chooseLanguage(page, words.fi.language);
-  await expectAttribute(page.locator('html'), 'lang', 'fi', `${where}: the page in Finnish again`);
+  await chooseLanguage(page, words[language].language);
+  await expectAttribute(page.locator('html'), 'lang', language, `${where}: the page in its own language again`);
 }
 
 async function signIn(page, username, language) {
@@ -205,6 +237,7 @@ async function visit(page, { route, hash, tag, pass }) {
   await expectHidden(page.locator('main').getByText(words[pass.language].loading, exact), `${where}: loaded`);
   await expectHidden(page.locator('main [aria-busy="true"]'), `${where}: nothing busy`);
   await expectAccessible(page, where);
+  await expectInLanguage(page, where, pass.language);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) throw new ScenarioFailure(`${where}: the page is ${overflow} px wider than the window`);
   if (pass.headerInOneRow) {
@@ -253,20 +286,21 @@ await runScenarios(
   'screens',
   passes.map((pass) => ({
     name: `every screen on a ${pass.name}`,
-    options: { viewport: pass.viewport },
+    options: { viewport: pass.viewport, ...(pass.browserLocale === undefined ? {} : { locale: pass.browserLocale }) },
     async run(first, { newPage }) {
       let page = first;
       for (const [index, { who, screens }] of visits.entries()) {
         if (index > 0) page = await newPage();
         trackRequests(page);
         await page.goto(`${baseUrl()}#/login`);
-        if (pass.language !== 'fi') await chooseLanguage(page, 'English');
+        if (pass.browserLocale === undefined && pass.language !== 'fi') await chooseLanguage(page, words[pass.language].language);
+        await expectAttribute(page.locator('html'), 'lang', pass.language, `the sign-in page on the ${pass.name}`);
         if (who !== null) await signIn(page, who, pass.language);
         for (const [route, hash] of Object.entries(screens)) {
           await visit(page, { route, hash, tag: tags[route], pass });
           if (route === 'settings') await checkPushSection(page, pass);
         }
-        if (pass.compactHeader) await checkPhoneMenu(page, who);
+        if (pass.compactHeader) await checkPhoneMenu(page, who, pass.language);
       }
     },
   })),

@@ -20,7 +20,7 @@ export const attentionSound = new AttentionSound(window.localStorage);
 export const tokens = new TokenStore(window.sessionStorage);
 export const api = new ApiClient(tokens, undefined, TokenSync.forBrowser(tokens));
 export const session = new SessionStore(api, tokens);
-export const locale = new LocaleStore(languages, window.localStorage);
+export const locale = new LocaleStore(languages, window.localStorage, navigator.languages);
 export const router = new Router(window);
 /** The signed-in person's notifications, shown by the bell in the header. */
 export const notifications = new NotificationStore();

@@ -177,8 +177,9 @@ export function cancelSession(api: ApiClient, id: SeriesId, sessionId: string): 
   return api.request<Series>('DELETE', `${seriesPath(id)}/sessions/${encodeURIComponent(sessionId)}`);
 }
 
-export function addSession(api: ApiClient, id: SeriesId, date: string, themeFi: string, themeEn: string): Promise<Series> {
-  return api.post<Series>(`${seriesPath(id)}/sessions`, { date, themeFi, themeEn });
+/** Adds a session after the last; `theme.sv` may be empty (the session is then shown in Finnish). */
+export function addSession(api: ApiClient, id: SeriesId, date: string, theme: LocalisedText): Promise<Series> {
+  return api.post<Series>(`${seriesPath(id)}/sessions`, { date, themeFi: theme.fi, themeSv: theme.sv ?? '', themeEn: theme.en });
 }
 
 export function assignStaff(api: ApiClient, id: SeriesId, facilitatorIds: string[], peerSupporterIds: string[]): Promise<Series> {

@@ -33,6 +33,8 @@ export type PendingFeedback = {
   sessionId: string;
   position: number;
   themeFi: string;
+  /** Empty when the session has no Swedish theme. */
+  themeSv?: string;
   themeEn: string;
   endedAt: string;
   editableUntil: string;
@@ -68,6 +70,8 @@ export type ReportSession = {
   sessionId: string;
   position: number;
   themeFi: string;
+  /** Empty when the session has no Swedish theme. */
+  themeSv?: string;
   themeEn: string;
   startsAt: string;
   state: SessionState;

@@ -11,9 +11,13 @@ export type SessionState = 'SCHEDULED' | 'LOBBY' | 'LIVE' | 'ENDED' | 'CANCELLED
 export type StaffRole = 'FACILITATOR' | 'PEER_SUPPORTER';
 export type EnrolmentStatus = 'ENROLLED' | 'WAITLISTED' | 'WITHDRAWN';
 
-/** A text in Finnish and English, as the series templates carry their themes. */
+/**
+ * A text in Finnish, Swedish and English, as the series templates carry their themes. Swedish may
+ * be empty (shown in Finnish); a language the server does not keep is absent.
+ */
 export type LocalisedText = {
   fi: string;
+  sv?: string;
   en: string;
 };
 

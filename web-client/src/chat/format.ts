@@ -1,7 +1,9 @@
-export const CHAT_TIME_ZONE = 'Europe/Helsinki';
+import { HELSINKI, dateTimeFormat, helsinkiDate } from '../i18n/formats.ts';
+
+export const CHAT_TIME_ZONE = HELSINKI;
 
 function dayOf(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CHAT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return helsinkiDate(date);
 }
 
 /**
@@ -19,12 +21,12 @@ export function formatMessageTime(iso: string, intlLocale: string, now: Date = n
     options.month = 'numeric';
     if (!sameYear) options.year = 'numeric';
   }
-  return new Intl.DateTimeFormat(intlLocale, options).format(date);
+  return dateTimeFormat(intlLocale, options).format(date);
 }
 
 /** The full date and time, for a tooltip. */
 export function formatFullTime(iso: string, intlLocale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlLocale, { timeZone: CHAT_TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(intlLocale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
 }

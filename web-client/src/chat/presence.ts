@@ -1,5 +1,6 @@
 import type { PresentMember } from '../api/rooms.ts';
 import type { PresenceChange } from './protocol.ts';
+import { nameCollator } from '../i18n/formats.ts';
 
 /** Someone in the "here now" list. */
 export type PresenceEntry = PresentMember & { self: boolean };
@@ -65,7 +66,7 @@ export class PresenceRoster {
   list(selfId: string | number, self: PresentMember | null, locale: string): PresenceEntry[] {
     const members = new Map(this.#members);
     if (self !== null) members.set(String(self.accountId), { ...members.get(String(self.accountId)), ...self });
-    const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+    const collator = nameCollator(locale);
     return [...members.values()]
       .map((member) => ({ ...member, self: String(member.accountId) === String(selfId) }))
       .sort((a, b) => rank(a.role) - rank(b.role) || Number(b.self) - Number(a.self) || collator.compare(a.displayName, b.displayName));

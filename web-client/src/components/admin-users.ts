@@ -9,13 +9,12 @@ import { problemText } from '../forms/problem-text.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
 import { roleText } from '../i18n/role-text.ts';
 import { FormAlert } from './form-alert.ts';
-
-const TIME_ZONE = 'Europe/Helsinki';
+import { dateTimeFormat } from '../i18n/formats.ts';
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale.intlLocale, { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+  return dateTimeFormat(locale.intlLocale, { dateStyle: 'medium' }).format(date);
 }
 
 /** "Joined 23 Nov 2026", in the current language; the date stays in `data-created`. */

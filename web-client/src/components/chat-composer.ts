@@ -10,14 +10,15 @@ import { type TextRef, ref, setAttributeText, setText, translated } from '../i18
 import { LimitsChangedEvent, textLimits } from '../text/text-limits.ts';
 import { codePoints } from '../text/text-policy.ts';
 import { type PersonalDetail, findPersonalDetails } from '../safety/personal-details.ts';
-import { crisisLines } from './help-panel.ts';
+import { crisisNumbers } from './help-panel.ts';
 import { openDialog } from './modal-dialog.ts';
 import './appeal-button.ts';
 import './floor-bar.ts';
 import './house-rules.ts';
+import { formatList } from '../i18n/formats.ts';
 
 /** Numbers anyone may share, digits only: the crisis lines are not personal details. */
-const publicNumbers = crisisLines.map((line) => line.dial);
+const publicNumbers = crisisNumbers();
 
 /** The counter appears this many characters before the server's limit. */
 const COUNTER_BEFORE_LIMIT = 400;
@@ -349,7 +350,7 @@ class ChatComposer extends Component {
   /** "This may identify you or your child — send anyway?"; true when the writer says send. */
   #askAbout(details: readonly PersonalDetail[]): Promise<boolean> {
     const names = details.map((detail) => locale.t(`chat.details.${detail}`));
-    const what = new Intl.ListFormat(locale.intlLocale, { type: 'conjunction' }).format(names);
+    const what = formatList(names, locale.intlLocale);
     return openDialog(this, {
       title: ref('chat.details.title'),
       intro: ref('chat.details.intro', { what }),

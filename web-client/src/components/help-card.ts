@@ -32,7 +32,7 @@ class HelpCard extends Component {
     'div',
     { class: 'help-card-more', id: uniqueId('help-card-more'), hidden: '' },
     translated(locale, 'p', 'chat.helpCard.intro'),
-    h('ul', { class: 'help-lines' }, ...crisisLines.filter((line) => line.dial !== EMERGENCY).map(crisisLine)),
+    h('ul', { class: 'help-lines' }, ...crisisLines.filter((line) => line.number !== 'help.emergency.number').map(crisisLine)),
   );
   readonly #moreToggle = translated(locale, 'button', 'chat.helpCard.more', {
     type: 'button',

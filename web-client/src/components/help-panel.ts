@@ -1,22 +1,10 @@
 import { locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
-import { translated } from '../i18n/dom.ts';
-import type { MessageKey } from '../i18n/languages.ts';
+import { telLink, translated } from '../i18n/dom.ts';
+import { type HelpLine, crisisLines } from '../safety/crisis-lines.ts';
 
-export type HelpLine = {
-  name: MessageKey;
-  number: string;
-  dial: string;
-  text: MessageKey;
-};
-
-/** The Finnish crisis numbers, with their tel: links. */
-export const crisisLines: readonly HelpLine[] = [
-  { name: 'help.emergency.name', number: '112', dial: '112', text: 'help.emergency.text' },
-  { name: 'help.nollalinja.name', number: '080 005 005', dial: '080005005', text: 'help.nollalinja.text' },
-  { name: 'help.kriisipuhelin.name', number: '09 2525 0111', dial: '0925250111', text: 'help.kriisipuhelin.text' },
-];
+export { crisisLines, crisisNumbers } from '../safety/crisis-lines.ts';
 
 /** One crisis number: its name, the number as a tel: link, and what it is for. */
 export function crisisLine(line: HelpLine): HTMLLIElement {
@@ -24,7 +12,7 @@ export function crisisLine(line: HelpLine): HTMLLIElement {
     'li',
     {},
     translated(locale, 'span', line.name, { class: 'help-line-name' }),
-    h('a', { class: 'help-line-number', href: `tel:${line.dial}` }, line.number),
+    telLink(locale, line.number, { class: 'help-line-number' }),
     translated(locale, 'span', line.text, { class: 'help-line-text' }),
   );
 }

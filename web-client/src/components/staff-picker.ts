@@ -123,7 +123,7 @@ export class StaffPicker {
   }
 
   setStaff(staff: readonly StaffAccount[]): void {
-    const { facilitators, peerSupporters } = staffChoices(staff);
+    const { facilitators, peerSupporters } = staffChoices(staff, locale.intlLocale);
     const people = facilitators.map((person) => ({ value: person.id, label: person.displayName, translate: false as const }));
     this.facilitator.setOptions([{ value: '', label: 'coordinator.staff.choose' }, ...people]);
     this.second.setOptions([{ value: '', label: 'coordinator.staff.noSecond' }, ...people]);

@@ -197,7 +197,7 @@ describe('editing a template', () => {
     expect(removeTheme(moved, 0).map((theme) => theme.titleFi)).toEqual(['Ensimmäinen']);
     const added = addTheme(draft.themes, 'k');
     expect(added).toHaveLength(3);
-    expect(added[2]).toEqual({ key: 'k', titleFi: '', titleEn: '', descriptionFi: '', descriptionEn: '' });
+    expect(added[2]).toEqual({ key: 'k', titleFi: '', titleSv: '', titleEn: '', descriptionFi: '', descriptionSv: '', descriptionEn: '' });
     let many = draft.themes;
     for (let i = 0; i < 30; i++) many = addTheme(many);
     expect(many).toHaveLength(20);
@@ -214,6 +214,7 @@ describe('editing a template', () => {
       'sessions[2].title.en': 'not_blank',
     });
     expect(validateTemplate({ ...draft, themes: [] }).get('sessions')).toBe('size');
+    expect(fieldKind('sessions[0].title.sv')).toBe('themeTitle');
     expect(fieldKind('sessions[2].title.en')).toBe('themeTitle');
     expect(fieldKind('description.fi')).toBe('templateDescription');
     expect(fieldKind('defaultLengthMinutes')).toBe('defaultLengthMinutes');
@@ -223,9 +224,25 @@ describe('editing a template', () => {
     const draft = draftOf(template);
     const request = editRequest({ ...draft, titleFi: ' Uusi ', themes: moveTheme(draft.themes, 0, 1) });
     expect(request.version).toBe(3);
-    expect(request.title).toEqual({ fi: 'Uusi', en: 'Template' });
+    expect(request.title).toEqual({ fi: 'Uusi', sv: '', en: 'Template' });
     expect(request.defaultLengthMinutes).toBe(90);
     expect(request.sessions.map((theme) => theme.title.en)).toEqual(['Second', 'First']);
+  });
+
+  it('keeps Swedish texts, which may be left empty but not too long', () => {
+    const draft = draftOf({
+      ...template,
+      title: { fi: 'Pohja', sv: 'Mall', en: 'Template' },
+    });
+    expect(draft.titleSv).toBe('Mall');
+    expect(draft.themes.map((theme) => theme.titleSv)).toEqual(['', '']);
+    const swedish = { ...draft, themes: draft.themes.map((theme) => ({ ...theme, titleSv: ` ${theme.titleFi} på svenska ` })) };
+    expect(validateTemplate(swedish).size).toBe(0);
+    const request = editRequest(swedish);
+    expect(request.title).toEqual({ fi: 'Pohja', sv: 'Mall', en: 'Template' });
+    expect(request.sessions.map((theme) => theme.title.sv)).toEqual(['Ensimmäinen på svenska', 'Toinen på svenska']);
+    const tooLong = { ...draft, titleSv: 'x'.repeat(121) };
+    expect(validateTemplate(tooLong).get('title.sv')).toBe('size');
   });
 
   it('tells the place each theme had when loaded, so its material moves with it; a new theme has none', () => {

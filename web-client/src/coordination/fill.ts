@@ -1,4 +1,5 @@
 import type { TextRef } from '../i18n/dom.ts';
+import { dateTimeFormat } from '../i18n/formats.ts';
 
 /** How full a series is, as the overview and the fill endpoint tell it. */
 export type FillFigures = {
@@ -56,7 +57,7 @@ export function daysBetween(from: string, to: string): number {
 export function formatDate(date: string, intlLocale: string): string {
   const noon = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(noon.getTime())) return date;
-  return new Intl.DateTimeFormat(intlLocale, { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' }).format(noon);
+  return dateTimeFormat(intlLocale, { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' }).format(noon);
 }
 
 /** When the go/no-go decision falls, relative to today, for a series still being planned. */
@@ -78,8 +79,7 @@ export function minutesPresent(seconds: number): number {
 export function startTime(iso: string, intlLocale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlLocale, {
-    timeZone: 'Europe/Helsinki',
+  return dateTimeFormat(intlLocale, {
     weekday: 'short',
     day: 'numeric',
     month: 'numeric',

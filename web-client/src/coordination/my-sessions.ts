@@ -2,6 +2,7 @@ import type { MySession } from '../api/series.ts';
 import type { TextRef } from '../i18n/dom.ts';
 import { roomRoute, hashOf } from '../routes.ts';
 import { joinable } from '../series/calendar.ts';
+import { dateTimeFormat } from '../i18n/formats.ts';
 
 /** How often the list asks the server again, so a lobby that opened shows without a reload. */
 export const MY_SESSIONS_REFRESH_MS = 30_000;
@@ -27,7 +28,7 @@ export function joinNote(mine: MySession, intlLocale: string): TextRef {
   }
   const opens = lobbyOpensAt(mine.session.startsAt);
   if (Number.isNaN(opens.getTime())) return { keys: ['mySessions.opensLater'] };
-  const time = new Intl.DateTimeFormat(intlLocale, { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }).format(opens);
+  const time = dateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit' }).format(opens);
   return { keys: ['mySessions.opensAt'], params: { time, minutes: LOBBY_OPENS_MINUTES_BEFORE } };
 }
 

@@ -1,5 +1,6 @@
 import type { PlanRequest, StaffAccount } from '../api/coordination.ts';
 import { type FieldCode, textRule } from '../forms/rules.ts';
+import { nameCollator } from '../i18n/formats.ts';
 
 /**
  * What the "plan a series" form holds, as typed (numbers and dates still as text). `kind` is the
@@ -163,9 +164,13 @@ export function toPlanRequest(draft: PlanDraft): PlanRequest {
   };
 }
 
-/** Staff who may lead (facilitators) and co-host (peer supporters), each by display name. */
-export function staffChoices(staff: readonly StaffAccount[]): { facilitators: StaffAccount[]; peerSupporters: StaffAccount[] } {
-  const byName = [...staff].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fi'));
+/** Staff who may lead (facilitators) and co-host (peer supporters), each by display name in the interface language's order. */
+export function staffChoices(
+  staff: readonly StaffAccount[],
+  intlLocale = 'fi-FI',
+): { facilitators: StaffAccount[]; peerSupporters: StaffAccount[] } {
+  const collator = nameCollator(intlLocale);
+  const byName = [...staff].sort((a, b) => collator.compare(a.displayName, b.displayName));
   return {
     facilitators: byName.filter((person) => person.roles.includes('FACILITATOR')),
     peerSupporters: byName.filter((person) => person.roles.includes('PEER_SUPPORTER')),

@@ -2,6 +2,7 @@ import type { FeedbackAnswer, FeedbackRequest, PendingFeedback } from '../api/fe
 import { type FieldCode, textRule } from '../forms/rules.ts';
 import type { TextRef } from '../i18n/dom.ts';
 import { startTime } from '../coordination/fill.ts';
+import { themeIn } from '../series/calendar.ts';
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -60,9 +61,9 @@ export function toFeedbackRequest(draft: FeedbackDraft): FeedbackRequest {
   };
 }
 
-/** The session's theme in the interface language, Finnish when there is no English one. */
-export function themeOf(item: Pick<PendingFeedback, 'themeFi' | 'themeEn'>, language: string): string {
-  return language === 'en' && item.themeEn.trim() !== '' ? item.themeEn : item.themeFi;
+/** The session's theme in the interface language, Finnish when there is none in it. */
+export function themeOf(item: Pick<PendingFeedback, 'themeFi' | 'themeSv' | 'themeEn'>, language: string): string {
+  return themeIn(item, language);
 }
 
 /** Whether answers to this form can still be given or changed at `now`. */

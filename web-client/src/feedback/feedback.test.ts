@@ -106,6 +106,9 @@ describe('the feedback form', () => {
     expect(themeOf(pending(), 'en')).toBe('Getting to know each other');
     expect(themeOf(pending(), 'fi')).toBe('Tutustuminen');
     expect(themeOf(pending({ themeEn: ' ' }), 'en')).toBe('Tutustuminen');
+    expect(themeOf(pending({ themeSv: 'Att lära känna varandra' }), 'sv')).toBe('Att lära känna varandra');
+    expect(themeOf(pending({ themeSv: '' }), 'sv')).toBe('Tutustuminen');
+    expect(themeOf(pending(), 'sv')).toBe('Tutustuminen');
   });
 
   it('lists the latest session first', () => {

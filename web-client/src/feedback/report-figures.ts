@@ -1,5 +1,6 @@
 import type { OutcomeReport, ReportFeedback, ReportScores } from '../api/feedback.ts';
 import type { TextRef } from '../i18n/dom.ts';
+import { numberFormat } from '../i18n/formats.ts';
 
 /** Feedback whose figures are given: enough people answered. */
 export type ShownFeedback = ReportFeedback & { withheld: false; averageRating: number; ratingCounts: number[] };
@@ -33,18 +34,18 @@ export function scalePosition(value: number, min: number, max: number): number {
 
 /** An average as people read it: one decimal, in the interface's number format ("3,8"). */
 export function formatAverage(value: number, intlLocale: string): string {
-  return new Intl.NumberFormat(intlLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(intlLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 /** A change with its sign, one decimal ("+1,6", "−0,4", "0,0"). */
 export function formatChange(value: number, intlLocale: string): string {
-  return new Intl.NumberFormat(intlLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+  return numberFormat(intlLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
 }
 
 /** A share of 0–1 as a whole percentage in the interface's format ("63 %"); a dash when unknown. */
 export function formatShare(fraction: number | null | undefined, intlLocale: string): string {
   if (typeof fraction !== 'number' || !Number.isFinite(fraction)) return '–';
-  return new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return numberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 /** One bar of the rating distribution: how many gave this rating, their share, and the bar's length. */

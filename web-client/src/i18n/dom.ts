@@ -1,6 +1,7 @@
 import type { MessageKey } from './languages.ts';
 import type { LocaleStore } from './locale-store.ts';
 import type { Params } from './translator.ts';
+import { dialOf } from '../safety/crisis-lines.ts';
 
 /**
  * Texts are written into the DOM together with their keys (`data-i18n`, candidates separated
@@ -73,6 +74,17 @@ function readParams(element: HTMLElement): Params | undefined {
   }
 }
 
+/**
+ * A telephone link whose number comes from the translations, so each language can name its own
+ * service (the Swedish crisis line has its own number); its text and `tel:` target follow the language.
+ */
+export function telLink(locale: LocaleStore, key: MessageKey, attributes: Record<string, string> = {}): HTMLAnchorElement {
+  const link = translated(locale, 'a', key, attributes);
+  link.dataset['i18nTel'] = key;
+  link.href = `tel:${dialOf(locale.t(key))}`;
+  return link;
+}
+
 /** Re-translates every remembered text and attribute under `root`. */
 export function retranslate(locale: LocaleStore, root: ParentNode): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
@@ -83,6 +95,10 @@ export function retranslate(locale: LocaleStore, root: ParentNode): void {
     const fallback = element.dataset['i18nFallback'];
     if (fallback !== undefined) text.fallback = fallback;
     element.textContent = resolve(locale, text);
+  }
+  for (const element of root.querySelectorAll<HTMLAnchorElement>('a[data-i18n-tel]')) {
+    const number = locale.lookup(element.dataset['i18nTel'] ?? '');
+    if (number !== undefined) element.href = `tel:${dialOf(number)}`;
   }
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
     for (const [attribute, key] of parseAttributeBindings(element.dataset['i18nAttr'])) {

@@ -1,24 +1,29 @@
 import type { KeyValueStorage } from '../api/token-store.ts';
 import { LocaleChangedEvent, type LocaleEventMap } from '../state/events.ts';
 import { TypedEventTarget } from '../state/typed-event-target.ts';
-import { type Language, type MessageKey, defaultLanguage } from './languages.ts';
+import { formatNumber } from './formats.ts';
+import { type Language, type MessageKey, defaultLanguage, preferredLanguage } from './languages.ts';
 import { type Params, Translator } from './translator.ts';
 
 const LOCALE_KEY = 'tukipiiri.locale';
 
-/** The chosen interface language, remembered across visits. */
+/**
+ * The interface language: the one the person chose in the language switch (remembered across
+ * visits), or on a first visit the first of the browser's languages that is offered, or Finnish.
+ * Only a choice made in the switch is remembered.
+ */
 export class LocaleStore extends TypedEventTarget<LocaleEventMap> {
   readonly languages: readonly Language[];
   readonly #storage: KeyValueStorage;
   #locale: string;
   #translator: Translator;
 
-  constructor(languages: readonly Language[], storage: KeyValueStorage) {
+  constructor(languages: readonly Language[], storage: KeyValueStorage, browserLanguages: readonly string[] = []) {
     super();
     this.languages = languages;
     this.#storage = storage;
     const saved = this.#read();
-    this.#locale = this.#find(saved) ? (saved as string) : defaultLanguage;
+    this.#locale = this.#find(saved) ? (saved as string) : preferredLanguage(browserLanguages, languages);
     this.#translator = this.#translatorFor(this.#locale);
   }
 
@@ -26,9 +31,9 @@ export class LocaleStore extends TypedEventTarget<LocaleEventMap> {
     return this.#locale;
   }
 
-  /** The locale for Intl formatting (dates, numbers), e.g. `fi-FI`. */
+  /** The locale every date, time and number is formatted in (`i18n/formats.ts`), e.g. `fi-FI`, `sv-FI`. */
   get intlLocale(): string {
-    return this.t('language.intlLocale');
+    return this.#intlLocaleOf(this.#locale);
   }
 
   setLocale(code: string): void {
@@ -72,8 +77,13 @@ export class LocaleStore extends TypedEventTarget<LocaleEventMap> {
     return this.languages.find((language) => language.code === code);
   }
 
+  #intlLocaleOf(code: string): string {
+    return this.#find(code)?.messages['language.intlLocale'] ?? this.#find(defaultLanguage)?.messages['language.intlLocale'] ?? 'fi-FI';
+  }
+
   #translatorFor(code: string): Translator {
     const fallback = this.#find(defaultLanguage)?.messages ?? {};
-    return new Translator(this.#find(code)?.messages ?? fallback, fallback);
+    const intlLocale = this.#intlLocaleOf(code);
+    return new Translator(this.#find(code)?.messages ?? fallback, fallback, (value) => formatNumber(value, intlLocale));
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../testing/fakes.ts';
-import { defaultLanguage, languages } from './languages.ts';
+import { crisisLines, crisisNumbers, dialOf } from '../safety/crisis-lines.ts';
+import { codeOfFile, defaultLanguage, languages, languagesOf, offeredOrder, preferredLanguage } from './languages.ts';
 import { LocaleStore } from './locale-store.ts';
 import { Translator, interpolate } from './translator.ts';
 
@@ -11,8 +12,10 @@ function placeholders(text: string): string[] {
 describe('translation files', () => {
   const finnish = languages.find((language) => language.code === defaultLanguage)?.messages ?? {};
 
-  it('offers Finnish first', () => {
-    expect(languages[0]?.code).toBe('fi');
+  it('offers Finnish, Swedish and English, in that order, each named in its own language', () => {
+    expect(languages.slice(0, 3).map((language) => language.code)).toEqual(['fi', 'sv', 'en']);
+    expect(languages.slice(0, 3).map((language) => language.messages['language.name'])).toEqual(['Suomi', 'Svenska', 'English']);
+    expect(languages.find((language) => language.code === 'sv')?.messages['language.intlLocale']).toBe('sv-FI');
   });
 
   for (const language of languages) {
@@ -118,6 +121,70 @@ describe('translation files', () => {
     expect(finnish['chat.removed']).toBe('Ohjaaja poisti viestin');
     expect(finnish['chat.badge.FACILITATOR']).toBe('Ohjaaja');
     expect(finnish['chat.badge.PEER_SUPPORTER']).toBe('Vertaistoimija');
+  });
+});
+
+describe('offered languages', () => {
+  const text = (name: string) => ({ 'language.name': name });
+
+  it('are the files present: fi, sv, en first, any other after them by code', () => {
+    const files = {
+      './en.json': text('English'),
+      './se.json': text('Davvisámegiella'),
+      './fi.json': text('Suomi'),
+      './sv.json': text('Svenska'),
+    };
+    expect(languagesOf(files).map((language) => language.code)).toEqual(['fi', 'sv', 'en', 'se']);
+    expect(languagesOf(files)[3]?.messages['language.name']).toBe('Davvisámegiella');
+    expect(offeredOrder(['smn', 'en', 'se', 'fi'])).toEqual(['fi', 'en', 'se', 'smn']);
+  });
+
+  it('need the Finnish file, and read only language codes from file names', () => {
+    expect(() => languagesOf({ './sv.json': text('Svenska') })).toThrow(/fi\.json/);
+    expect(codeOfFile('./sv.json')).toBe('sv');
+    expect(codeOfFile('/src/i18n/smn.json')).toBe('smn');
+    expect(codeOfFile('./package.json')).toBeNull();
+  });
+});
+
+describe('language of a first visit', () => {
+  it('follows the first of the browser’s languages that is offered', () => {
+    expect(preferredLanguage(['sv-FI', 'fi'], languages)).toBe('sv');
+    expect(preferredLanguage(['sv-SE'], languages)).toBe('sv');
+    expect(preferredLanguage(['sv'], languages)).toBe('sv');
+    expect(preferredLanguage(['en-US', 'sv'], languages)).toBe('en');
+    expect(preferredLanguage(['de-DE', 'en-GB'], languages)).toBe('en');
+    expect(preferredLanguage(['fi-FI', 'sv-FI'], languages)).toBe('fi');
+  });
+
+  it('is Finnish when no browser language is offered', () => {
+    expect(preferredLanguage(['de-DE', 'ru'], languages)).toBe('fi');
+    expect(preferredLanguage([], languages)).toBe('fi');
+  });
+
+  it('gives way to a language chosen in the switch, and is not itself remembered', () => {
+    const storage = new MemoryStorage();
+    const first = new LocaleStore(languages, storage, ['sv-FI']);
+    expect(first.locale).toBe('sv');
+    expect(first.t('home.signOut')).toBe('Logga ut');
+    expect(storage.getItem('tukipiiri.locale')).toBeNull();
+    first.setLocale('en');
+    expect(new LocaleStore(languages, storage, ['sv-FI']).locale).toBe('en');
+  });
+});
+
+describe('crisis numbers', () => {
+  it('name the Swedish-language services in Swedish, with their own numbers', () => {
+    const swedish = new LocaleStore(languages, new MemoryStorage(), ['sv']);
+    expect(crisisLines.map((line) => swedish.t(line.name))).toEqual(['Nödnumret', 'Nollinjen', 'Kristelefonen på svenska']);
+    expect(crisisLines.map((line) => swedish.t(line.number))).toEqual(['112', '080 005 005', '09 2525 0112']);
+    const finnish = new LocaleStore(languages, new MemoryStorage());
+    expect(crisisLines.map((line) => finnish.t(line.number))).toEqual(['112', '080 005 005', '09 2525 0111']);
+  });
+
+  it('of every language count as numbers anyone may share', () => {
+    expect(crisisNumbers()).toEqual(expect.arrayContaining(['112', '080005005', '0925250111', '0925250112']));
+    expect(dialOf('+358 80 005 005')).toBe('+35880005005');
   });
 });
 

@@ -2,12 +2,19 @@ import type { MessageKey, Translation } from './languages.ts';
 
 export type Params = Readonly<Record<string, string | number>>;
 
-/** Replaces `{name}` placeholders; unknown placeholders stay as they are. */
-export function interpolate(template: string, params?: Params): string {
+/** Writes a number for people to read; the locale store gives the language's own format. */
+export type NumberWriter = (value: number) => string;
+
+/**
+ * Replaces `{name}` placeholders; unknown placeholders stay as they are. Numbers are written with
+ * `writeNumber` ("1 500" in Finnish and Swedish, "1,500" in English); strings as they are.
+ */
+export function interpolate(template: string, params?: Params, writeNumber: NumberWriter = String): string {
   if (params === undefined) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = params[name];
-    return value === undefined ? match : String(value);
+    if (value === undefined) return match;
+    return typeof value === 'number' ? writeNumber(value) : value;
   });
 }
 
@@ -15,10 +22,12 @@ export function interpolate(template: string, params?: Params): string {
 export class Translator {
   readonly #messages: Translation;
   readonly #fallback: Translation;
+  readonly #writeNumber: NumberWriter;
 
-  constructor(messages: Translation, fallback: Translation) {
+  constructor(messages: Translation, fallback: Translation, writeNumber: NumberWriter = String) {
     this.#messages = messages;
     this.#fallback = fallback;
+    this.#writeNumber = writeNumber;
   }
 
   /** A text that is known to exist. */
@@ -29,7 +38,7 @@ export class Translator {
   /** A text whose key is computed (e.g. from a server error code); undefined when unknown. */
   lookup(key: string, params?: Params): string | undefined {
     const template = this.#messages[key as MessageKey] ?? this.#fallback[key as MessageKey];
-    return template === undefined ? undefined : interpolate(template, params);
+    return template === undefined ? undefined : interpolate(template, params, this.#writeNumber);
   }
 
   /** The first of several candidate keys that has a text. */

@@ -1,16 +1,16 @@
 import type { AppNotification } from '../api/notifications.ts';
 import type { TextRef } from '../i18n/dom.ts';
 import { coordinatorSeriesRoute, hashOf, roomRoute, seriesRoute } from '../routes.ts';
+import { themeIn } from '../series/calendar.ts';
 
 /**
  * The text of a notification in the interface language: one text per kind, filled with the
- * series title and the session theme (the English theme when English is chosen and there is one).
+ * series title and the session theme (`themeSv` when Swedish is chosen, `themeEn` for English,
+ * the Finnish theme when there is none in the language).
  */
 export function notificationText(notification: AppNotification, language: string): TextRef {
   const { params } = notification;
-  const themeFi = params['themeFi'] ?? '';
-  const themeEn = params['themeEn'] ?? '';
-  const theme = language === 'en' && themeEn.trim() !== '' ? themeEn : themeFi;
+  const theme = themeIn(params, language);
   const name = params['facilitatorName'] ?? params['displayName'];
   // an answered appeal says whether the mute or ban was lifted or upheld
   const outcome = params['outcome'];

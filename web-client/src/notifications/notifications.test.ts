@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { type AppNotification, notificationKinds, toNotification } from '../api/notifications.ts';
 import finnish from '../i18n/fi.json';
 import { Translator } from '../i18n/translator.ts';
+import { languages } from '../i18n/languages.ts';
+import { LocaleStore } from '../i18n/locale-store.ts';
+import { MemoryStorage } from '../testing/fakes.ts';
 import { NotificationStore } from './notification-store.ts';
 import { notificationLink, notificationText } from './notification-text.ts';
 
@@ -34,6 +37,16 @@ describe('notification texts', () => {
     const text = notificationText(lobby, 'fi');
     expect(fi.first(text.keys, text.params)).toBe('Ryhmän Isien ilta tapaaminen ”Yhteistyövanhemmuus” alkaa pian. Voit siirtyä ryhmään.');
     expect(notificationText(lobby, 'en').params).toEqual({ series: 'Isien ilta', theme: 'Co-parenting', room: '', name: '' });
+    expect(notificationText(lobby, 'sv').params?.['theme']).toBe('Yhteistyövanhemmuus');
+    const swedish = notification('3', {
+      kind: 'session.lobby_open',
+      params: { seriesTitle: 'Pappakväll', themeFi: 'Yhteistyövanhemmuus', themeSv: 'Samarbetsföräldraskap', themeEn: 'Co-parenting' },
+    });
+    const sv = new LocaleStore(languages, new MemoryStorage(), ['sv-FI']);
+    const svText = notificationText(swedish, 'sv');
+    expect(sv.first(svText.keys, svText.params)).toBe(
+      'Träffen ”Samarbetsföräldraskap” i gruppen Pappakväll börjar snart. Du kan gå till gruppen.',
+    );
     const waitlisted = notificationText(notification('2', { kind: 'enrolment.waitlisted' }), 'fi');
     expect(fi.first(waitlisted.keys, waitlisted.params)).toBe('Olet jonossa ryhmään Isien ilta.');
   });

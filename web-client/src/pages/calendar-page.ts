@@ -137,7 +137,7 @@ class CalendarPage extends Component {
   #renderList(): void {
     const all = this.#series;
     if (all === null) return;
-    const shown = filterSeries(all, { text: this.#search.value, kind: this.#kind });
+    const shown = filterSeries(all, { text: this.#search.value, kind: this.#kind }, locale.intlLocale);
     const groups = groupByMonth(shown);
     const total = groups.reduce((sum, group) => sum + group.series.length, 0);
     if (all.length === 0) {

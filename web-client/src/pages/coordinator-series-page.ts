@@ -38,6 +38,8 @@ function toProblem(error: unknown): Problem {
 const dateRule: Rule = (value) => (value === '' ? 'not_blank' : isDate(value) ? null : 'invalid');
 const timeRule: Rule = (value) => (value === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? null : 'invalid');
 const themeRule: Rule = textRule('sessionTheme');
+/** The Swedish theme may be left empty (the session is then shown in Finnish). */
+const optionalThemeRule: Rule = (value) => (value.trim() === '' ? null : themeRule(value));
 
 function card(headingKey: MessageKey, testId: string, ...children: (HTMLElement | null)[]): HTMLElement {
   const id = uniqueId('coordinator-part');
@@ -293,6 +295,14 @@ class CoordinatorSeriesPage extends Component {
     const date = new FormField({ name: 'date', label: 'coordinator.addSession.date', type: 'date', autocomplete: 'off', rule: dateRule });
     const theme = { autocomplete: 'off', rule: themeRule, limit: 'sessionTheme' } as const;
     const themeFi = new FormField({ name: 'themeFi', label: 'coordinator.addSession.themeFi', ...theme });
+    const themeSv = new FormField({
+      name: 'themeSv',
+      label: 'coordinator.addSession.themeSv',
+      autocomplete: 'off',
+      rule: optionalThemeRule,
+      limit: 'sessionTheme',
+      required: false,
+    });
     const themeEn = new FormField({ name: 'themeEn', label: 'coordinator.addSession.themeEn', ...theme });
     const alert = new FormAlert('error', 'add-session-alert');
     const submit = translated(locale, 'button', 'coordinator.addSession.submit', { type: 'submit', class: 'button-secondary' });
@@ -301,14 +311,17 @@ class CoordinatorSeriesPage extends Component {
       { class: 'stack', 'aria-labelledby': headingId },
       date.element,
       themeFi.element,
+      themeSv.element,
       themeEn.element,
       alert.element,
       submit,
     );
-    new FormController(form, [date, themeFi, themeEn], alert, submit).onSubmit(async () => {
-      this.#show(await addSession(api, this.#seriesId, date.value, themeFi.value.trim(), themeEn.value.trim()));
+    new FormController(form, [date, themeFi, themeSv, themeEn], alert, submit).onSubmit(async () => {
+      const theme = { fi: themeFi.value.trim(), sv: themeSv.value.trim(), en: themeEn.value.trim() };
+      this.#show(await addSession(api, this.#seriesId, date.value, theme));
       this.#sessionStatus.show(ref('coordinator.addSession.added'));
       themeFi.value = '';
+      themeSv.value = '';
       themeEn.value = '';
     });
     return h(

@@ -21,6 +21,7 @@ import { problemText } from '../forms/problem-text.ts';
 import { type TextRef, ref, setText, translated } from '../i18n/dom.ts';
 import { hashOf, roomRoute } from '../routes.ts';
 import { enrolmentText, joinable, localised, sessionTime, sortedSessions } from '../series/calendar.ts';
+import { dateTimeFormat, formatWallClock } from '../i18n/formats.ts';
 
 /** What the page knows of the series: public facts always, the plan and staff when signed in. */
 type Loaded = {
@@ -203,7 +204,7 @@ class SeriesPage extends Component {
       [
         ref('series.plan.rhythm'),
         ref(detail.intervalWeeks === 2 ? 'series.plan.everyOtherWeek' : 'series.plan.everyWeek', {
-          time: detail.startTime.slice(0, 5).replace(':', '.'),
+          time: formatWallClock(detail.startTime, locale.intlLocale),
           minutes: detail.lengthMinutes,
         }),
       ],
@@ -215,7 +216,7 @@ class SeriesPage extends Component {
       const date = new Date(`${detail.decisionDate}T12:00:00Z`);
       const shown = Number.isNaN(date.getTime())
         ? detail.decisionDate
-        : new Intl.DateTimeFormat(locale.intlLocale, { timeZone: 'Europe/Helsinki', dateStyle: 'long' }).format(date);
+        : dateTimeFormat(locale.intlLocale, { timeZone: 'UTC', dateStyle: 'long' }).format(date);
       facts.push([ref('series.plan.decision'), ref('series.plan.decisionValue', { date: shown })]);
     }
     const staff = [...detail.staff].sort((a, b) => (a.role === b.role ? 0 : a.role === 'FACILITATOR' ? -1 : 1));

@@ -41,7 +41,8 @@ const limitOfKind: Readonly<Record<string, TextField>> = {
 };
 
 function textField(name: string, label: MessageKey, multiline: boolean, value: string): AnyField {
-  const options = { name, label, autocomplete: 'off', required: !multiline, limit: limitOfKind[fieldKind(name)] };
+  // Swedish may be left empty: the text is then shown in Finnish.
+  const options = { name, label, autocomplete: 'off', required: !multiline && !name.endsWith('.sv'), limit: limitOfKind[fieldKind(name)] };
   const field: AnyField = multiline ? FormField.multiline(options, 2) : new FormField(options);
   field.value = value;
   return field;
@@ -140,8 +141,10 @@ class TemplateEditorPage extends Component {
   #renderGeneral(draft: TemplateDraft): void {
     const fields: [string, MessageKey, boolean, string][] = [
       ['title.fi', 'coordinator.template.titleFi', false, draft.titleFi],
+      ['title.sv', 'coordinator.template.titleSv', false, draft.titleSv],
       ['title.en', 'coordinator.template.titleEn', false, draft.titleEn],
       ['description.fi', 'coordinator.template.descriptionFi', true, draft.descriptionFi],
+      ['description.sv', 'coordinator.template.descriptionSv', true, draft.descriptionSv],
       ['description.en', 'coordinator.template.descriptionEn', true, draft.descriptionEn],
     ];
     const length = new FormField({
@@ -186,8 +189,10 @@ class TemplateEditorPage extends Component {
     const legendId = uniqueId('theme');
     const parts: [string, MessageKey, boolean, string][] = [
       ['title.fi', 'coordinator.template.themeTitleFi', false, theme.titleFi],
+      ['title.sv', 'coordinator.template.themeTitleSv', false, theme.titleSv],
       ['title.en', 'coordinator.template.themeTitleEn', false, theme.titleEn],
       ['description.fi', 'coordinator.template.themeDescriptionFi', true, theme.descriptionFi],
+      ['description.sv', 'coordinator.template.themeDescriptionSv', true, theme.descriptionSv],
       ['description.en', 'coordinator.template.themeDescriptionEn', true, theme.descriptionEn],
     ];
     const up = translated(locale, 'button', ref('coordinator.template.moveUp', position), {
@@ -235,15 +240,19 @@ class TemplateEditorPage extends Component {
     this.#draft = {
       ...draft,
       titleFi: value('title.fi', draft.titleFi),
+      titleSv: value('title.sv', draft.titleSv),
       titleEn: value('title.en', draft.titleEn),
       descriptionFi: value('description.fi', draft.descriptionFi),
+      descriptionSv: value('description.sv', draft.descriptionSv),
       descriptionEn: value('description.en', draft.descriptionEn),
       defaultLengthMinutes: value('defaultLengthMinutes', draft.defaultLengthMinutes),
       themes: draft.themes.map((theme, index) => ({
         ...theme,
         titleFi: value(`sessions[${index}].title.fi`, theme.titleFi),
+        titleSv: value(`sessions[${index}].title.sv`, theme.titleSv),
         titleEn: value(`sessions[${index}].title.en`, theme.titleEn),
         descriptionFi: value(`sessions[${index}].description.fi`, theme.descriptionFi),
+        descriptionSv: value(`sessions[${index}].description.sv`, theme.descriptionSv),
         descriptionEn: value(`sessions[${index}].description.en`, theme.descriptionEn),
       })),
     };

@@ -1,13 +1,12 @@
 import type { PeerCandidate, PeerInvitation } from '../api/peer-invitations.ts';
 import type { TextRef } from '../i18n/dom.ts';
+import { dateTimeFormat } from '../i18n/formats.ts';
 
 /** A day as people read it, in Helsinki time ("12.3.2027"). */
 export function helsinkiDay(iso: string, intlLocale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlLocale, { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric' }).format(
-    date,
-  );
+  return dateTimeFormat(intlLocale, { day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
 }
 
 /** Who invited one and after which group; the inviter's name is left out once their account is gone. */

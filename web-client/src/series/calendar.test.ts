@@ -135,6 +135,9 @@ describe('filtering and sessions', () => {
     expect(localised({ fi: 'Yhteistyövanhemmuus', en: 'Co-parenting' }, 'en')).toBe('Co-parenting');
     expect(localised({ fi: 'Yhteistyövanhemmuus', en: '' }, 'en')).toBe('Yhteistyövanhemmuus');
     expect(localised({ fi: 'Yhteistyövanhemmuus', en: 'Co-parenting' }, 'fi')).toBe('Yhteistyövanhemmuus');
+    expect(localised({ fi: 'Yhteistyövanhemmuus', sv: 'Samarbetsföräldraskap', en: 'Co-parenting' }, 'sv')).toBe('Samarbetsföräldraskap');
+    expect(localised({ fi: 'Yhteistyövanhemmuus', sv: ' ', en: 'Co-parenting' }, 'sv')).toBe('Yhteistyövanhemmuus');
+    expect(localised({ fi: 'Yhteistyövanhemmuus', en: 'Co-parenting' }, 'sv')).toBe('Yhteistyövanhemmuus');
   });
 
   it('lets people join only sessions whose room is open', () => {

@@ -1,21 +1,15 @@
 import type { CalendarSeries, CalendarSession, Enrolment, LocalisedText, SeriesKind } from '../api/series.ts';
 import type { TextRef } from '../i18n/dom.ts';
+import { HELSINKI, dateTimeFormat, foldForSearch, helsinkiDate } from '../i18n/formats.ts';
 
 /** Groups are held in Finland: dates and times are shown in Helsinki time. */
-export const SERIES_TIME_ZONE = 'Europe/Helsinki';
+export const SERIES_TIME_ZONE = HELSINKI;
 
 /** How far ahead the calendar looks. */
 export const CALENDAR_DAYS_AHEAD = 365;
 
 /** A calendar day in Helsinki, as YYYY-MM-DD. */
-export function helsinkiDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: SERIES_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
-}
+export { helsinkiDate };
 
 /** The dates the calendar asks for: from today (Helsinki) to `days` days ahead. */
 export function calendarRange(now: Date, days: number = CALENDAR_DAYS_AHEAD): { from: string; to: string } {
@@ -69,21 +63,20 @@ export function monthLabel(month: string, intlLocale: string): string {
   }
   // Noon UTC on the 15th is in the same month in Helsinki whatever the offset.
   const date = new Date(Date.UTC(year, monthNumber - 1, 15, 12));
-  return new Intl.DateTimeFormat(intlLocale, { timeZone: SERIES_TIME_ZONE, month: 'long', year: 'numeric' }).format(date);
+  return dateTimeFormat(intlLocale, { month: 'long', year: 'numeric' }).format(date);
 }
 
 /** The date and time of a session in Helsinki time, e.g. "ti 1.12.2026 18.00–19.30". */
 export function sessionTime(startsAt: string, endsAt: string, intlLocale: string): string {
   const start = new Date(startsAt);
   if (Number.isNaN(start.getTime())) return '';
-  const day = new Intl.DateTimeFormat(intlLocale, {
-    timeZone: SERIES_TIME_ZONE,
+  const day = dateTimeFormat(intlLocale, {
     weekday: 'short',
     day: 'numeric',
     month: 'numeric',
     year: 'numeric',
   }).format(start);
-  const clock = new Intl.DateTimeFormat(intlLocale, { timeZone: SERIES_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+  const clock = dateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit' });
   const end = new Date(endsAt);
   const hours = Number.isNaN(end.getTime()) ? clock.format(start) : `${clock.format(start)}–${clock.format(end)}`;
   return `${day} ${hours}`;
@@ -117,12 +110,9 @@ export type CalendarFilter = {
   kind: KindFilter;
 };
 
-function fold(text: string): string {
-  return text.toLocaleLowerCase('fi').normalize('NFC').trim();
-}
-
-/** The series whose audience note or title contains the text, of the chosen kind. */
-export function filterSeries(list: readonly CalendarSeries[], filter: CalendarFilter): CalendarSeries[] {
+/** The series whose audience note or title contains the text, of the chosen kind (case folded in the interface language). */
+export function filterSeries(list: readonly CalendarSeries[], filter: CalendarFilter, intlLocale = 'fi-FI'): CalendarSeries[] {
+  const fold = (text: string): string => foldForSearch(text, intlLocale);
   const needle = fold(filter.text);
   return list.filter((series) => {
     if (filter.kind !== 'ALL' && series.kind !== filter.kind) return false;
@@ -134,8 +124,17 @@ export function filterSeries(list: readonly CalendarSeries[], filter: CalendarFi
 /** A theme in the interface language; Finnish when there is no text in it. */
 export function localised(text: LocalisedText | null | undefined, language: string): string {
   if (text === null || text === undefined) return '';
-  const chosen = language === 'en' ? text.en : text.fi;
+  const chosen = (text as Readonly<Record<string, string | undefined>>)[language];
   return chosen?.trim() ? chosen : (text.fi ?? '');
+}
+
+/**
+ * A theme sent as separate fields (`themeFi`, `themeSv`, `themeEn`, as in notices and feedback), in
+ * the interface language; Finnish when there is no text in it.
+ */
+export function themeIn(fields: Readonly<Record<string, string | null | undefined>>, language: string): string {
+  const own = fields[`theme${language.charAt(0).toUpperCase()}${language.slice(1)}`];
+  return own?.trim() ? own : (fields['themeFi'] ?? '');
 }
 
 /** Whether a session's room is open to walk into now. */

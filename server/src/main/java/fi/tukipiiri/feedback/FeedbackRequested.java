@@ -8,7 +8,7 @@ import java.util.UUID;
  * A session ended and everyone who attended it, {@code attendees}, is asked for feedback.
  *
  * @param about what the request names: {@code sessionId}, {@code seriesId},
- * {@code seriesTitle}, {@code themeFi}, {@code themeEn}
+ * {@code seriesTitle}, {@code themeFi}, {@code themeSv} (may be empty), {@code themeEn}
  */
 public record FeedbackRequested(UUID sessionId, List<UUID> attendees, Map<String, String> about) {
 

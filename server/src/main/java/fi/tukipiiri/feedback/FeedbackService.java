@@ -54,7 +54,7 @@ public class FeedbackService {
 	 * far.
 	 */
 	public record Pending(UUID seriesId, String seriesTitle, UUID sessionId, int position, String themeFi,
-			String themeEn, Instant endedAt, Instant editableUntil, Form answer, Phase selfAssessment,
+			String themeSv, String themeEn, Instant endedAt, Instant editableUntil, Form answer, Phase selfAssessment,
 			boolean selfAssessmentAnswered) {
 	}
 
@@ -157,7 +157,7 @@ public class FeedbackService {
 			.orElseThrow();
 		Map<String, String> params = Map.of("sessionId", stepped.sessionId().toString(), "seriesId",
 				stepped.seriesId().toString(), "seriesTitle", planned.title(), "themeFi", session.theme().fi(),
-				"themeEn", session.theme().en());
+				"themeSv", session.theme().sv(), "themeEn", session.theme().en());
 		events.publishEvent(
 				new FeedbackRequested(stepped.sessionId(), attendance.attendeesOf(stepped.sessionId()), params));
 	}
@@ -191,7 +191,7 @@ public class FeedbackService {
 		Optional<Answers.Feedback> answer = answers.feedbackOf(session.sessionId(), accountId);
 		Optional<Phase> phase = phaseOf(session);
 		return new Pending(session.seriesId(), session.seriesTitle(), session.sessionId(), session.position(),
-				session.theme().fi(), session.theme().en(), session.endsAt(),
+				session.theme().fi(), session.theme().sv(), session.theme().en(), session.endsAt(),
 				session.endsAt().plus(settings.editableFor()),
 				answer.map(a -> new Form(a.rating(), a.helped(), a.better(), a.freeText(), a.anonymous())).orElse(null),
 				phase.orElse(null),

@@ -21,8 +21,8 @@ public record OutcomeReport(UUID seriesId, String title, RoomKind kind, Series.S
 		int minParticipants, int enrolled, int waitlisted, Double fillRate, int attendedAny, int dropOut,
 		int minAnswers, List<SessionRow> sessions, Feedback feedback, List<ItemChange> selfAssessment) {
 
-	public record SessionRow(UUID sessionId, int position, String themeFi, String themeEn, Instant startsAt,
-			Series.SessionState state, int attended, Feedback feedback) {
+	public record SessionRow(UUID sessionId, int position, String themeFi, String themeSv, String themeEn,
+			Instant startsAt, Series.SessionState state, int attended, Feedback feedback) {
 	}
 
 	/**

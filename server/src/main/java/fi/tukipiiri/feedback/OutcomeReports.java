@@ -86,7 +86,7 @@ public class OutcomeReports {
 		Map<UUID, Set<UUID>> attendeesBySession = parents.bySession();
 		for (Series.Session session : planned.sessions()) {
 			rows.add(new OutcomeReport.SessionRow(session.id(), session.position(), session.theme().fi(),
-					session.theme().en(), session.startsAt(), session.state(),
+					session.theme().sv(), session.theme().en(), session.startsAt(), session.state(),
 					attendeesBySession.getOrDefault(session.id(), Set.of()).size(),
 					feedback(bySession.getOrDefault(session.id(), List.of()))));
 		}

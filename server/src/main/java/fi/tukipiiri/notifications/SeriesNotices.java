@@ -116,10 +116,10 @@ class SeriesNotices {
 			.filter(s -> s.id().equals(sessionId))
 			.findFirst()
 			.orElseThrow();
-		Map<String, String> params = new HashMap<>(
-				Map.of("seriesId", seriesId.toString(), "seriesTitle", planned.title(), "sessionId",
-						sessionId.toString(), "themeFi", session.theme().fi(), "themeEn", session.theme().en(),
-						"startsAt", session.startsAt().toString(), "endsAt", session.endsAt().toString()));
+		Map<String, String> params = new HashMap<>(Map.of("seriesId", seriesId.toString(), "seriesTitle",
+				planned.title(), "sessionId", sessionId.toString(), "themeFi", session.theme().fi(), "themeSv",
+				session.theme().sv(), "themeEn", session.theme().en(), "startsAt", session.startsAt().toString(),
+				"endsAt", session.endsAt().toString()));
 		params.putAll(extra);
 		for (Enrolment applicant : enrolments.applicants(seriesId)) {
 			if (applicant.status() == Enrolment.Status.ENROLLED && wants.test(applicant.accountId())) {

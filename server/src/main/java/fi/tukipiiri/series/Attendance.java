@@ -128,7 +128,7 @@ class Attendance {
 	List<AttendanceService.AttendedSession> attendedBy(UUID accountId, Instant endedAfter) {
 		return jdbc
 			.sql("""
-					select s.series_id, se.title, se.kind, s.id, s.position, s.theme_fi, s.theme_en, s.starts_at, s.ends_at, s.state
+					select s.series_id, se.title, se.kind, s.id, s.position, s.theme_fi, s.theme_sv, s.theme_en, s.starts_at, s.ends_at, s.state
 					from attendance a join series_sessions s on s.id = a.session_id join series se on se.id = s.series_id
 					where a.account_id = :account and a.present_as = 'PARTICIPANT' and s.ends_at > :after order by s.ends_at desc
 					""")
@@ -137,7 +137,7 @@ class Attendance {
 			.query((rs, n) -> new AttendanceService.AttendedSession(rs.getObject("series_id", UUID.class),
 					rs.getString("title"), fi.tukipiiri.rooms.RoomKind.valueOf(rs.getString("kind")),
 					rs.getObject("id", UUID.class), rs.getInt("position"),
-					new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_en")),
+					new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_sv"), rs.getString("theme_en")),
 					rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 					Series.SessionState.valueOf(rs.getString("state"))))
 			.list();

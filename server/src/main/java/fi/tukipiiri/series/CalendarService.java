@@ -145,7 +145,10 @@ public class CalendarService {
 			VEvent event = new VEvent(session.startsAt(), session.endsAt(),
 					planned.title() + ": " + session.theme().fi());
 			event.add(new Uid(session.id() + "@tukipiiri"));
-			event.add(new Description(session.theme().fi() + " / " + session.theme().en()));
+			event.add(new Description(
+					java.util.stream.Stream.of(session.theme().fi(), session.theme().sv(), session.theme().en())
+						.filter(text -> !text.isBlank())
+						.collect(java.util.stream.Collectors.joining(" / "))));
 			boolean cancelled = session.state() == Series.SessionState.CANCELLED
 					|| planned.state() == Series.State.CANCELLED;
 			event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));

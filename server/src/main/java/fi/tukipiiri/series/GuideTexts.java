@@ -44,11 +44,11 @@ class GuideTexts {
 	Optional<RoomGuide.SessionClock> sessionOfRoom(UUID roomId) {
 		return jdbc
 			.sql("""
-					select id, position, theme_fi, theme_en, state, starts_at, ends_at from series_sessions where room_id = :id
+					select id, position, theme_fi, theme_sv, theme_en, state, starts_at, ends_at from series_sessions where room_id = :id
 					""")
 			.param("id", roomId)
 			.query((rs, n) -> new RoomGuide.SessionClock(rs.getObject("id", UUID.class), rs.getInt("position"),
-					new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_en")),
+					new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_sv"), rs.getString("theme_en")),
 					Series.SessionState.valueOf(rs.getString("state")), rs.getTimestamp("starts_at").toInstant(),
 					rs.getTimestamp("ends_at").toInstant()))
 			.optional();

@@ -66,14 +66,16 @@ class PlannedSeries {
 				.update();
 		}
 		for (Series.Session session : series.sessions()) {
-			jdbc.sql("""
-					insert into series_sessions (id, series_id, position, theme_fi, theme_en, starts_at, ends_at, state)
-					values (:id, :series, :position, :themeFi, :themeEn, :startsAt, :endsAt, :state)
-					""")
+			jdbc.sql(
+					"""
+							insert into series_sessions (id, series_id, position, theme_fi, theme_sv, theme_en, starts_at, ends_at, state)
+							values (:id, :series, :position, :themeFi, :themeSv, :themeEn, :startsAt, :endsAt, :state)
+							""")
 				.param("id", session.id())
 				.param("series", series.id())
 				.param("position", session.position())
 				.param("themeFi", session.theme().fi())
+				.param("themeSv", session.theme().sv())
 				.param("themeEn", session.theme().en())
 				.param("startsAt", Timestamp.from(session.startsAt()))
 				.param("endsAt", Timestamp.from(session.endsAt()))
@@ -132,14 +134,16 @@ class PlannedSeries {
 	}
 
 	void addSession(UUID seriesId, Series.Session session) {
-		jdbc.sql("""
-				insert into series_sessions (id, series_id, position, theme_fi, theme_en, starts_at, ends_at, state)
-				values (:id, :series, :position, :themeFi, :themeEn, :startsAt, :endsAt, 'SCHEDULED')
-				""")
+		jdbc.sql(
+				"""
+						insert into series_sessions (id, series_id, position, theme_fi, theme_sv, theme_en, starts_at, ends_at, state)
+						values (:id, :series, :position, :themeFi, :themeSv, :themeEn, :startsAt, :endsAt, 'SCHEDULED')
+						""")
 			.param("id", session.id())
 			.param("series", seriesId)
 			.param("position", session.position())
 			.param("themeFi", session.theme().fi())
+			.param("themeSv", session.theme().sv())
 			.param("themeEn", session.theme().en())
 			.param("startsAt", Timestamp.from(session.startsAt()))
 			.param("endsAt", Timestamp.from(session.endsAt()))
@@ -231,7 +235,7 @@ class PlannedSeries {
 		return jdbc.sql("select * from series_sessions where series_id = :id order by position")
 			.param("id", seriesId)
 			.query((rs, n) -> new Series.Session(rs.getObject("id", UUID.class), rs.getInt("position"),
-					new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_en")),
+					new LocalizedText(rs.getString("theme_fi"), rs.getString("theme_sv"), rs.getString("theme_en")),
 					rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 					Series.SessionState.valueOf(rs.getString("state")), rs.getObject("room_id", UUID.class)))
 			.list();

@@ -83,15 +83,16 @@ public class ScheduleService {
 
 	/**
 	 * Adds a session after the last one, at the series' local time on the given day, with
-	 * a theme of its own in both languages (1–120 code points each, single-line text
-	 * policy).
-	 * @throws InvalidFields {@code validation.failed} naming {@code themeFi} and/or
-	 * {@code themeEn}
+	 * a theme of its own in Finnish and English (1–120 code points each, single-line text
+	 * policy) and, if given, Swedish (0–120; empty shows the Finnish theme).
+	 * @throws InvalidFields {@code validation.failed} naming {@code themeFi},
+	 * {@code themeSv} and/or {@code themeEn}
 	 */
 	@Transactional
 	public Series add(UUID seriesId, LocalDate date, LocalizedText raw) {
 		TextFields fields = new TextFields();
 		LocalizedText theme = new LocalizedText(fields.check("themeFi", SeriesFieldLimits.SESSION_THEME, raw.fi()),
+				SeriesFieldLimits.optional(fields, "themeSv", SeriesFieldLimits.SESSION_THEME, raw.sv()),
 				fields.check("themeEn", SeriesFieldLimits.SESSION_THEME, raw.en()));
 		fields.throwIfRefused();
 		Series planned = lockedSeries(seriesId);

@@ -43,10 +43,23 @@ class SeriesFieldLimits implements FieldLimits {
 				SESSION_MATERIAL, SESSION_EXERCISE);
 	}
 
-	/** Both languages of a text, checked as {@code path.fi} and {@code path.en}. */
+	/**
+	 * The languages of a text, checked as {@code path.fi}, {@code path.sv} and
+	 * {@code path.en}; Swedish may be left empty (shown in Finnish), the others as the
+	 * limit says.
+	 */
 	static LocalizedText check(TextFields fields, String path, FieldLimit limit, LocalizedText text) {
 		return new LocalizedText(fields.check(path + ".fi", limit, text == null ? null : text.fi()),
+				optional(fields, path + ".sv", limit, text == null ? null : text.sv()),
 				fields.check(path + ".en", limit, text == null ? null : text.en()));
+	}
+
+	/**
+	 * A text that may be left empty, otherwise held to the limit's policy and maximum.
+	 */
+	static String optional(TextFields fields, String path, FieldLimit limit, String raw) {
+		FieldLimit mayBeEmpty = new FieldLimit(limit.field(), limit.kind(), 0, limit.max(), limit.maxBytes());
+		return fields.check(path, mayBeEmpty, raw == null ? "" : raw);
 	}
 
 }

@@ -75,7 +75,8 @@ public class TemplateService {
 	/**
 	 * Replaces the template's texts and themes if it is still at the version the edit was
 	 * made from. Titles (1–120 code points) pass the single-line text policy,
-	 * descriptions (0–1,000) the multi-line one, each in both languages.
+	 * descriptions (0–1,000) the multi-line one, each in Finnish, Swedish and English;
+	 * Swedish titles may be empty (shown in Finnish).
 	 * @throws InvalidFields {@code validation.failed} naming each refused text by its
 	 * path ({@code sessions[0].title.en})
 	 * @throws TemplateChanged {@code series.template_changed} if someone saved it after

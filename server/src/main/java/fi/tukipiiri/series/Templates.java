@@ -67,14 +67,16 @@ class Templates {
 	void update(UUID id, TemplateEdit edit, int version, UUID editor, Instant at) {
 		jdbc.sql(
 				"""
-						update programme_templates set title_fi = :titleFi, title_en = :titleEn, description_fi = :descriptionFi,
-						  description_en = :descriptionEn, default_length_minutes = :length, version = :version, updated_at = :at,
+						update programme_templates set title_fi = :titleFi, title_sv = :titleSv, title_en = :titleEn,
+						  description_fi = :descriptionFi, description_sv = :descriptionSv, description_en = :descriptionEn, default_length_minutes = :length, version = :version, updated_at = :at,
 						  updated_by = :editor
 						where id = :id
 						""")
 			.param("titleFi", edit.title().fi())
+			.param("titleSv", edit.title().sv())
 			.param("titleEn", edit.title().en())
 			.param("descriptionFi", edit.description().fi())
+			.param("descriptionSv", edit.description().sv())
 			.param("descriptionEn", edit.description().en())
 			.param("length", edit.defaultLengthMinutes())
 			.param("version", version)
@@ -85,16 +87,19 @@ class Templates {
 		jdbc.sql("delete from template_sessions where template_id = :id").param("id", id).update();
 		for (int i = 0; i < edit.sessions().size(); i++) {
 			TemplateEdit.ThemeText theme = edit.sessions().get(i);
-			jdbc.sql(
-					"""
-							insert into template_sessions (template_id, position, title_fi, title_en, description_fi, description_en)
-							values (:id, :position, :titleFi, :titleEn, :descriptionFi, :descriptionEn)
-							""")
+			jdbc.sql("""
+					insert into template_sessions (template_id, position, title_fi, title_sv, title_en, description_fi,
+					  description_sv, description_en)
+					values (:id, :position, :titleFi, :titleSv, :titleEn, :descriptionFi, :descriptionSv,
+					  :descriptionEn)
+					""")
 				.param("id", id)
 				.param("position", i + 1)
 				.param("titleFi", theme.title().fi())
+				.param("titleSv", theme.title().sv())
 				.param("titleEn", theme.title().en())
 				.param("descriptionFi", theme.description().fi())
+				.param("descriptionSv", theme.description().sv())
 				.param("descriptionEn", theme.description().en())
 				.update();
 		}
@@ -103,15 +108,17 @@ class Templates {
 	private static ProgrammeTemplate template(ResultSet rs, List<ProgrammeTemplate.Theme> themes) throws SQLException {
 		return new ProgrammeTemplate(rs.getObject("id", UUID.class), rs.getString("code"),
 				RoomKind.valueOf(rs.getString("kind")), rs.getInt("default_length_minutes"),
-				new LocalizedText(rs.getString("title_fi"), rs.getString("title_en")),
-				new LocalizedText(rs.getString("description_fi"), rs.getString("description_en")), themes,
-				rs.getInt("version"), RoomFormat.valueOf(rs.getString("format")));
+				new LocalizedText(rs.getString("title_fi"), rs.getString("title_sv"), rs.getString("title_en")),
+				new LocalizedText(rs.getString("description_fi"), rs.getString("description_sv"),
+						rs.getString("description_en")),
+				themes, rs.getInt("version"), RoomFormat.valueOf(rs.getString("format")));
 	}
 
 	private static ProgrammeTemplate.Theme theme(ResultSet rs) throws SQLException {
 		return new ProgrammeTemplate.Theme(rs.getInt("position"),
-				new LocalizedText(rs.getString("title_fi"), rs.getString("title_en")),
-				new LocalizedText(rs.getString("description_fi"), rs.getString("description_en")));
+				new LocalizedText(rs.getString("title_fi"), rs.getString("title_sv"), rs.getString("title_en")),
+				new LocalizedText(rs.getString("description_fi"), rs.getString("description_sv"),
+						rs.getString("description_en")));
 	}
 
 }

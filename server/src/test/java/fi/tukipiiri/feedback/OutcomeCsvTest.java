@@ -81,9 +81,9 @@ class OutcomeCsvTest {
 		var shown = new OutcomeReport.Feedback(5, false, 3.8, List.of(0, 1, 1, 2, 1), List.of(), List.of(), List.of());
 		var withheld = new OutcomeReport.Feedback(2, true, null, null, null, null, null);
 		var sessions = List.of(
-				new OutcomeReport.SessionRow(UUID.randomUUID(), 1, "Eka", "First",
+				new OutcomeReport.SessionRow(UUID.randomUUID(), 1, "Eka", "Första", "First",
 						Instant.parse("2027-01-12T16:00:00Z"), Series.SessionState.ENDED, 6, shown),
-				new OutcomeReport.SessionRow(UUID.randomUUID(), 2, "Toka", "Second",
+				new OutcomeReport.SessionRow(UUID.randomUUID(), 2, "Toka", "Andra", "Second",
 						Instant.parse("2027-01-19T16:00:00Z"), Series.SessionState.ENDED, 2, withheld));
 		var calm = new OutcomeReport.ItemChange("calm", Map.of("fi", "Rauhallisuus"), 1, 5,
 				new OutcomeReport.Scores(5, false, 0.0001), new OutcomeReport.Scores(5, false, 2.2),

@@ -84,15 +84,25 @@ class ScheduleChangesIT {
 	}
 
 	@Test
+	void sessionsPlannedFromTheSeededProgrammeHaveSwedishThemes() {
+		assertThat(sessions.get(0).path("theme").path("sv").asString())
+			.isEqualTo("Att lära känna varandra och egna styrkor");
+		assertThat(sessions.get(8).path("theme").path("sv").asString())
+			.isEqualTo("Avslutande träff: vad tar jag med mig");
+		assertThat(sessions.get(8).path("theme").path("fi").asString()).isEqualTo("Päätöskerta: mitä otan mukaani");
+	}
+
+	@Test
 	void anExtraSessionComesAfterTheLast() {
 		LocalDate date = LocalDate.now(Recurrence.HELSINKI).plusWeeks(12);
-		var added = api.post("/api/series/" + series + "/sessions",
-				Map.of("date", date.toString(), "themeFi", "Jälkitapaaminen", "themeEn", "Follow-up meeting"),
+		var added = api.post("/api/series/" + series + "/sessions", Map.of("date", date.toString(), "themeFi",
+				"Jälkitapaaminen", "themeSv", "Uppföljningsträff", "themeEn", "Follow-up meeting"),
 				admin.accessToken());
 		assertThat(added.status()).isEqualTo(201);
 		JsonNode extra = added.body().path("sessions").get(9);
 		assertThat(extra.path("position").asInt()).isEqualTo(10);
 		assertThat(extra.path("theme").path("en").asString()).isEqualTo("Follow-up meeting");
+		assertThat(extra.path("theme").path("sv").asString()).isEqualTo("Uppföljningsträff");
 		assertThat(Instant.parse(extra.path("startsAt").asString()).atZone(Recurrence.HELSINKI).toLocalTime())
 			.isEqualTo(LocalTime.of(18, 0));
 		awaitNotices(parent, "session.added", 1);
@@ -116,6 +126,23 @@ class ScheduleChangesIT {
 		var invalid = api.post("/api/series/" + series + "/sessions",
 				Map.of("date", LocalDate.now().plusWeeks(9).toString()), admin.accessToken());
 		assertThat(invalid.code()).isEqualTo("validation.failed");
+	}
+
+	@Test
+	void aSwedishThemeMayBeLeftOutButNotTooLong() {
+		String date = LocalDate.now(Recurrence.HELSINKI).plusWeeks(12).toString();
+		var without = api.post("/api/series/" + series + "/sessions",
+				Map.of("date", date, "themeFi", "Lisätapaaminen", "themeEn", "Extra meeting"), admin.accessToken());
+		assertThat(without.status()).isEqualTo(201);
+		assertThat(without.body().path("sessions").get(9).path("theme").path("sv").asString()).isEmpty();
+
+		var tooLong = api.post("/api/series/" + series + "/sessions",
+				Map.of("date", date, "themeFi", "Lisä", "themeSv", "x".repeat(121), "themeEn", "Extra"),
+				admin.accessToken());
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.code()).isEqualTo("validation.failed");
+		assertThat(tooLong.body().path("errors").get(0).path("field").asString()).isEqualTo("themeSv");
+		assertThat(tooLong.body().path("errors").get(0).path("code").asString()).isEqualTo("size");
 	}
 
 	private void awaitNotices(Session session, String kind, int count) {

@@ -118,6 +118,68 @@ class TemplateEditingIT {
 	}
 
 	@Test
+	void swedishTextsAreKeptAndCopiedIntoSeriesAndMayBeLeftOut() {
+		Map<String, Object> edit = edit(0,
+				List.of(Map.of("title",
+						Map.of("fi", "Isänä kahdessa kodissa", "sv", "Pappa i två hem", "en", "A father in two homes"),
+						"description", Map.of("fi", "Arki kahdessa kodissa.", "sv", "Vardagen i två hem.", "en",
+								"Everyday life in two homes.")),
+						theme("Jatko", "What next")));
+		edit.put("title", Map.of("fi", "Isien ryhmä", "sv", "Pappagruppen", "en", "Fathers' group"));
+		var saved = api.put("/api/series/templates/" + template, edit, coordinator.accessToken());
+		assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+		assertThat(saved.body().path("title").path("sv").asString()).isEqualTo("Pappagruppen");
+		assertThat(saved.body().path("description").path("sv").asString()).as("left out: empty").isEmpty();
+		JsonNode themes = saved.body().path("sessions");
+		assertThat(titles(themes, "sv")).containsExactly("Pappa i två hem", "");
+		assertThat(themes.get(0).path("description").path("sv").asString()).isEqualTo("Vardagen i två hem.");
+
+		Session facilitator = api.staffMember("Ohjaaja Oskar", "FACILITATOR");
+		Map<String, Object> plan = SeriesPlans.closedGroup("Pappor på hösten",
+				LocalDate.now(Recurrence.HELSINKI).plusWeeks(3), 8, 2, facilitator.id());
+		plan.put("templateId", template);
+		var planned = api.post("/api/series", plan, coordinator.accessToken());
+		assertThat(planned.status()).as(planned.body().toString()).isEqualTo(201);
+		JsonNode sessions = planned.body().path("sessions");
+		assertThat(sessions.get(0).path("theme").path("sv").asString()).isEqualTo("Pappa i två hem");
+		assertThat(sessions.get(1).path("theme").path("sv").asString()).isEmpty();
+
+		Map<String, Object> tooLong = edit(1,
+				List.of(Map.of("title", Map.of("fi", "Hyvä", "sv", "x".repeat(121), "en", "Good"), "description",
+						Map.of("fi", "", "sv", "e\u0301\u0301\u0301\u0301\u0301", "en", ""))));
+		var refused = api.put("/api/series/templates/" + template, tooLong, coordinator.accessToken());
+		assertThat(refused.status()).isEqualTo(400);
+		List<String> errors = new ArrayList<>();
+		refused.body()
+			.path("errors")
+			.forEach(error -> errors.add(error.path("field").asString() + ":" + error.path("code").asString()));
+		assertThat(errors).as(refused.body().toString())
+			.contains("sessions[0].title.sv:size", "sessions[0].description.sv:combining_marks");
+	}
+
+	@Test
+	void theSeededProgrammesHaveSwedishTexts() {
+		JsonNode all = api.get("/api/series/templates", coordinator.accessToken()).body();
+		Map<String, JsonNode> byCode = new HashMap<>();
+		all.forEach(each -> byCode.put(each.path("code").asString(), each));
+		JsonNode closed = byCode.get("mina-tunteet-taidot");
+		assertThat(closed.path("title").path("sv").asString()).isEqualTo("Jag, känslor och färdigheter");
+		assertThat(titles(closed.path("sessions"), "sv")).hasSize(9).doesNotContain("");
+		JsonNode open = byCode.get("tukea-eron-jalkeen");
+		assertThat(open.path("title").path("sv").asString()).isEqualTo("Stöd i föräldraskapet efter separationen");
+		assertThat(titles(open.path("sessions"), "sv")).hasSize(8).contains("Samarbetsföräldraskap");
+		JsonNode info = byCode.get("infotilaisuudet");
+		assertThat(info.path("description").path("sv").asString()).startsWith("Ett kort infotillfälle");
+		assertThat(titles(info.path("sessions"), "sv")).contains("Medling i familjefrågor");
+
+		List<String> crisis = jdbc.sql("select body from template_texts where kind = 'CRISIS' and language = 'sv'")
+			.query(String.class)
+			.list();
+		assertThat(crisis).as("the seeded Swedish crisis message names the Swedish services")
+			.anySatisfy(body -> assertThat(body).contains("Nollinjen", "080 005 005", "09 2525 0112"));
+	}
+
+	@Test
 	void seriesPlannedEarlierKeepTheThemesTheyCopied() {
 		Session facilitator = api.staffMember("Ohjaaja Onni", "FACILITATOR");
 		Map<String, Object> plan = SeriesPlans.closedGroup("Isät syksyllä",

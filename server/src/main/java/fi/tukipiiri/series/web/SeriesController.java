@@ -116,9 +116,9 @@ class SeriesController {
 
 	/**
 	 * The themes are checked by the schedule service under the text policy (blank ones
-	 * here already).
+	 * here already); the Swedish one may be left out or empty.
 	 */
-	record AddSession(@NotNull LocalDate date, @NotBlank String themeFi, @NotBlank String themeEn) {
+	record AddSession(@NotNull LocalDate date, @NotBlank String themeFi, String themeSv, @NotBlank String themeEn) {
 	}
 
 	@PutMapping("/{id}/sessions/{sessionId}")
@@ -137,7 +137,8 @@ class SeriesController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	SeriesView add(@PathVariable UUID id, @Valid @RequestBody AddSession request) {
-		return SeriesView.of(schedule.add(id, request.date(), new LocalizedText(request.themeFi(), request.themeEn())));
+		return SeriesView.of(schedule.add(id, request.date(),
+				new LocalizedText(request.themeFi(), request.themeSv(), request.themeEn())));
 	}
 
 	record StaffRequest(@NotNull @Size(min = 1, max = 2) List<@NotNull UUID> facilitatorIds,

@@ -38,22 +38,23 @@ class TemplatesController {
 	}
 
 	/**
-	 * A title in both languages: required, up to 120 characters each (checked by the
-	 * template service).
+	 * A title in Finnish and English, required, and in Swedish, which may be left out or
+	 * empty (then shown in Finnish): up to 120 characters each (checked by the template
+	 * service).
 	 */
-	record Title(@NotBlank String fi, @NotBlank String en) {
+	record Title(@NotBlank String fi, String sv, @NotBlank String en) {
 		LocalizedText text() {
-			return new LocalizedText(fi, en);
+			return new LocalizedText(fi, sv, en);
 		}
 	}
 
 	/**
-	 * A description in both languages: may be empty, up to 1,000 characters each (checked
-	 * by the template service).
+	 * A description in Finnish, Swedish and English: may be empty (Swedish also left
+	 * out), up to 1,000 characters each (checked by the template service).
 	 */
-	record Description(@NotNull String fi, @NotNull String en) {
+	record Description(@NotNull String fi, String sv, @NotNull String en) {
 		LocalizedText text() {
-			return new LocalizedText(fi, en);
+			return new LocalizedText(fi, sv, en);
 		}
 	}
 
