@@ -17,6 +17,9 @@ class OutboxRetention implements RetentionRule {
 
 	static final int KEPT_DAYS = 30;
 
+	/** The rule's name in the run log. */
+	static final String NAME = "notifications.outbox";
+
 	private final NoticeOutbox outbox;
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -28,7 +31,7 @@ class OutboxRetention implements RetentionRule {
 
 	@Override
 	public String name() {
-		return "notifications.outbox";
+		return NAME;
 	}
 
 	@Override
