@@ -81,6 +81,7 @@ describe('hash routes', () => {
     expect(parseHash('#/feedback')).toBe('feedback');
     expect(parseHash('#/my-data')).toBe('myData');
     expect(parseHash('#/settings')).toBe('settings');
+    expect(parseHash('#/reset-password?token=abc')).toBe('resetPassword');
     expect(parseHash('#/workbook')).toBe('workbook');
     expect(hashOf('workbook')).toBe('#/workbook');
     expect(sameRoute(reportRoute('a'), reportRoute('b'))).toBe(false);

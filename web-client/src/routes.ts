@@ -5,6 +5,7 @@ export const routeNames = [
   'register',
   'guest',
   'recover',
+  'resetPassword',
   'home',
   'rooms',
   'room',
@@ -60,6 +61,7 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   audit: '#/audit',
   workbook: '#/workbook',
   settings: '#/settings',
+  resetPassword: '#/reset-password',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */

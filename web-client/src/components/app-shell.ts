@@ -9,6 +9,7 @@ import '../pages/coordinator-series-page.ts';
 import '../pages/feedback-page.ts';
 import '../pages/my-data-page.ts';
 import '../pages/settings-page.ts';
+import '../pages/reset-password-page.ts';
 import '../pages/workbook-page.ts';
 import '../pages/report-page.ts';
 import '../pages/reports-page.ts';
@@ -52,7 +53,8 @@ type PageTag =
   | 'tp-room-staffing-page'
   | 'tp-audit-page'
   | 'tp-workbook-page'
-  | 'tp-settings-page';
+  | 'tp-settings-page'
+  | 'tp-reset-password-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -79,6 +81,7 @@ const pageOf: Record<RouteName, PageTag> = {
   audit: 'tp-audit-page',
   workbook: 'tp-workbook-page',
   settings: 'tp-settings-page',
+  resetPassword: 'tp-reset-password-page',
 };
 
 /**

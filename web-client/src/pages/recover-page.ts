@@ -1,19 +1,50 @@
 import { FormAlert } from '../components/form-alert.ts';
 import { FormField } from '../components/form-field.ts';
 import { PasswordToggle } from '../components/password-toggle.ts';
-import { locale, session } from '../context.ts';
+import { askForPasswordLink } from '../api/password-reset.ts';
+import { api, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { passwordRule, requiredRule, sameAs } from '../forms/rules.ts';
-import { translated } from '../i18n/dom.ts';
+import { ref, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
 /**
- * A way back in without e-mail: username, one recovery code and a new password. The code is
- * spent, every earlier sign-in ends, and the person is signed in here, which takes the app home.
+ * The ways back in: a link to one's verified e-mail address, or, without e-mail, username, one
+ * recovery code and a new password. The code is spent, every earlier sign-in ends, and the person
+ * is signed in here, which takes the app home.
  */
 class RecoverPage extends Component {
+  /** A link by e-mail: the answer is the same whether or not the address is known. */
+  #byEmail(): HTMLElement {
+    const email = new FormField({
+      name: 'email',
+      label: 'recover.email',
+      hint: 'recover.emailHint',
+      type: 'email',
+      autocomplete: 'email',
+      rule: requiredRule,
+      verbatim: true,
+    });
+    const alert = new FormAlert();
+    const sent = new FormAlert('info', 'password-link-sent');
+    const submit = translated(locale, 'button', 'recover.sendLink', { type: 'submit', class: 'button-secondary' });
+    const form = h('form', { class: 'stack', 'data-testid': 'password-link-form' }, email.element, alert.element, sent.element, submit);
+    new FormController(form, [email], alert, submit).onSubmit(async () => {
+      sent.clear();
+      await askForPasswordLink(api, email.value.trim());
+      sent.show(ref('recover.linkSent'));
+    });
+    return h(
+      'section',
+      { class: 'card' },
+      translated(locale, 'h2', 'recover.emailHeading'),
+      translated(locale, 'p', 'recover.emailIntro'),
+      form,
+    );
+  }
+
   protected render(): void {
     const username = new FormField({
       name: 'username',
@@ -66,13 +97,9 @@ class RecoverPage extends Component {
       h(
         'div',
         { class: 'page' },
-        h(
-          'section',
-          { class: 'card' },
-          translated(locale, 'h1', 'recover.title', { tabindex: '-1' }),
-          translated(locale, 'p', 'recover.intro'),
-          form,
-        ),
+        h('section', { class: 'card' }, translated(locale, 'h1', 'recover.title', { tabindex: '-1' })),
+        this.#byEmail(),
+        h('section', { class: 'card' }, translated(locale, 'h2', 'recover.codeHeading'), translated(locale, 'p', 'recover.intro'), form),
         h(
           'p',
           { class: 'aside' },

@@ -1,0 +1,93 @@
+import { setPasswordWithLink } from '../api/password-reset.ts';
+import { FormAlert } from '../components/form-alert.ts';
+import { FormField } from '../components/form-field.ts';
+import { PasswordToggle } from '../components/password-toggle.ts';
+import { api, locale } from '../context.ts';
+import { Component, define } from '../dom/component.ts';
+import { h } from '../dom/h.ts';
+import { FormController } from '../forms/form-controller.ts';
+import { passwordRule, sameAs } from '../forms/rules.ts';
+import { ref, translated } from '../i18n/dom.ts';
+import { hashOf } from '../routes.ts';
+
+/** The token of a link from an e-mail: `#/reset-password?token=…`. */
+export function tokenOf(hash: string): string | null {
+  const query = hash.split('?')[1];
+  return query === undefined ? null : new URLSearchParams(query).get('token');
+}
+
+/**
+ * The page a password link from an e-mail opens: a new password (twice). Once it is set every
+ * sign-in of the account has ended, here too, so the page leads to signing in.
+ */
+class ResetPasswordPage extends Component {
+  protected render(): void {
+    const token = tokenOf(window.location.hash);
+    const password = new FormField({
+      name: 'newPassword',
+      label: 'recover.newPassword',
+      hint: 'register.passwordHint',
+      type: 'password',
+      autocomplete: 'new-password',
+      rule: passwordRule,
+      limit: 'password',
+    });
+    const confirm = new FormField({
+      name: 'newPasswordConfirm',
+      label: 'recover.passwordConfirm',
+      type: 'password',
+      autocomplete: 'new-password',
+      rule: sameAs(() => password.value),
+    });
+    const alert = new FormAlert();
+    const done = new FormAlert('info', 'password-set');
+    const submit = translated(locale, 'button', 'resetPassword.submit', { type: 'submit', class: 'button-primary' });
+    const form = h(
+      'form',
+      { class: 'stack', 'data-testid': 'reset-password-form' },
+      password.element,
+      confirm.element,
+      new PasswordToggle('register.showPasswords', [password.input, confirm.input]).element,
+      alert.element,
+      submit,
+    );
+    new FormController(form, [password, confirm], alert, submit).onSubmit(async () => {
+      await setPasswordWithLink(api, token ?? '', password.value);
+      form.hidden = true;
+      done.show(ref('resetPassword.done'));
+      signIn.hidden = false;
+    });
+    const signIn = h(
+      'p',
+      { hidden: true },
+      translated(locale, 'a', 'resetPassword.signIn', { href: hashOf('login'), class: 'button-link' }),
+    );
+    if (token === null) {
+      form.hidden = true;
+      alert.show(ref('error.reach.link_invalid'));
+    }
+    this.append(
+      h(
+        'div',
+        { class: 'page' },
+        h(
+          'section',
+          { class: 'card' },
+          translated(locale, 'h1', 'resetPassword.title', { tabindex: '-1' }),
+          translated(locale, 'p', 'resetPassword.intro'),
+          token === null ? alert.element : form,
+          done.element,
+          signIn,
+        ),
+      ),
+    );
+  }
+}
+
+define('tp-reset-password-page', ResetPasswordPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-reset-password-page': ResetPasswordPage;
+  }
+}
