@@ -18,7 +18,7 @@ public record SessionReminderDue(UUID seriesId, UUID sessionId, Reminder reminde
 		 * {@code tukipiiri.series.hour-reminder-before}, an hour by default; only for
 		 * those who asked for it.
 		 */
-		HOUR_BEFORE("REMINDED_HOUR");
+		HOUR_BEFORE("REMINDED_1H");
 
 		private final String recorded;
 

@@ -78,6 +78,11 @@ class EmailIT {
 		Person parent = series.person(parentSession);
 		String address = verifiedAddress(parentSession);
 
+		assertThat(api.put("/api/me/reach",
+				Map.of("language", "fi", "fullTexts", false, "remindHourBefore", true, "emailCategories",
+						List.of("REMINDERS", "SCHEDULE", "ENROLMENT", "SERIES"), "pushCategories", List.of()),
+				parentSession.accessToken())
+			.status()).isEqualTo(200);
 		Planned planned = series.plan("Sähköpostiryhmä", facilitator);
 		series.enrol(planned, parent);
 		MimeMessage enrolled = awaitMail(address, "Tukipiiri: ilmoittautumisesi on vahvistettu");
@@ -102,6 +107,12 @@ class EmailIT {
 		assertThat(entry).contains("METHOD:REQUEST", "UID:" + planned.sessionId(0) + "@tukipiiri", "SEQUENCE:0",
 				"SUMMARY:Tukipiiri: tapaaminen", "ATTENDEE;CN=" + address + ":mailto:" + address);
 		assertThat(entry).doesNotContain(planned.title());
+
+		// and, as asked, an hour before
+		CLOCK.set(planned.startsAt(0).minus(Duration.ofMinutes(50)));
+		LifecycleTicks.tick(node);
+		MimeMessage soon = awaitMail(address, "Tukipiiri: tapaaminen alkaa tänään klo 18.00");
+		assertThat(unfolded(calendarParts(soon).get(0))).contains("UID:" + planned.sessionId(0) + "@tukipiiri");
 
 		// the second meeting moves: the same entry, a higher sequence
 		CLOCK.reset();

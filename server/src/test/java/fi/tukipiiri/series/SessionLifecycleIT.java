@@ -401,7 +401,7 @@ class SessionLifecycleIT {
 
 	private List<String> transitions(UUID sessionId) {
 		return jdbc.sql(
-				"select to_state from session_transitions where session_id = :id and to_state <> 'REMINDED' order by at, case to_state when 'LOBBY' then 1 when 'LIVE' then 2 else 3 end")
+				"select to_state from session_transitions where session_id = :id and to_state not in ('REMINDED', 'REMINDED_1H') order by at, case to_state when 'LOBBY' then 1 when 'LIVE' then 2 else 3 end")
 			.param("id", sessionId)
 			.query(String.class)
 			.list();
