@@ -1,6 +1,7 @@
 package fi.tukipiiri.notifications.email;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 import fi.tukipiiri.notifications.NoticeKind.Category;
 import fi.tukipiiri.notifications.ReachConfiguration;
@@ -133,7 +135,8 @@ class EmailController {
 	ResponseEntity<Void> unsubscribePage(@RequestParam @Size(max = 100) String key,
 			@RequestParam @Size(max = 100) String categories) {
 		categories(categories);
-		URI page = config.link("#/unsubscribe?key=" + key + "&categories=" + categories);
+		URI page = config.link("#/unsubscribe?key=" + UriUtils.encode(key, StandardCharsets.UTF_8) + "&categories="
+				+ UriUtils.encode(categories, StandardCharsets.UTF_8));
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, page.toString()).build();
 	}
 
