@@ -6,7 +6,8 @@ import { api, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { passwordRule, requiredRule, sameAs } from '../forms/rules.ts';
+import { newPasswordFields } from '../forms/new-password-fields.ts';
+import { requiredRule } from '../forms/rules.ts';
 import { ref, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
@@ -61,22 +62,7 @@ class RecoverPage extends Component {
       rule: requiredRule,
       verbatim: true,
     });
-    const password = new FormField({
-      name: 'newPassword',
-      label: 'recover.newPassword',
-      hint: 'register.passwordHint',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: passwordRule,
-      limit: 'password',
-    });
-    const confirm = new FormField({
-      name: 'newPasswordConfirm',
-      label: 'recover.passwordConfirm',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: sameAs(() => password.value),
-    });
+    const { password, confirm } = newPasswordFields('recover.newPassword', 'recover.passwordConfirm');
     const alert = new FormAlert();
     const submit = translated(locale, 'button', 'recover.submit', { type: 'submit', class: 'button-primary' });
     const form = h(

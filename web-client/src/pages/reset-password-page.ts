@@ -1,12 +1,11 @@
 import { setPasswordWithLink } from '../api/password-reset.ts';
 import { FormAlert } from '../components/form-alert.ts';
-import { FormField } from '../components/form-field.ts';
 import { PasswordToggle } from '../components/password-toggle.ts';
 import { api, locale } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { passwordRule, sameAs } from '../forms/rules.ts';
+import { newPasswordFields } from '../forms/new-password-fields.ts';
 import { ref, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
@@ -23,22 +22,7 @@ export function tokenOf(hash: string): string | null {
 class ResetPasswordPage extends Component {
   protected render(): void {
     const token = tokenOf(window.location.hash);
-    const password = new FormField({
-      name: 'newPassword',
-      label: 'recover.newPassword',
-      hint: 'register.passwordHint',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: passwordRule,
-      limit: 'password',
-    });
-    const confirm = new FormField({
-      name: 'newPasswordConfirm',
-      label: 'recover.passwordConfirm',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: sameAs(() => password.value),
-    });
+    const { password, confirm } = newPasswordFields('recover.newPassword', 'recover.passwordConfirm');
     const alert = new FormAlert();
     const done = new FormAlert('info', 'password-set');
     const submit = translated(locale, 'button', 'resetPassword.submit', { type: 'submit', class: 'button-primary' });

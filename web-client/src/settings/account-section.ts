@@ -6,7 +6,8 @@ import { api, locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { displayNameRule, passwordRule, requiredRule, sameAs } from '../forms/rules.ts';
+import { newPasswordFields } from '../forms/new-password-fields.ts';
+import { displayNameRule, requiredRule } from '../forms/rules.ts';
 import { ref, translated } from '../i18n/dom.ts';
 import { signInsChanged } from './sign-ins-section.ts';
 
@@ -81,22 +82,7 @@ class AccountSection extends Component {
       autocomplete: 'current-password',
       rule: requiredRule,
     });
-    const next = new FormField({
-      name: 'newPassword',
-      label: 'settings.newPassword',
-      hint: 'register.passwordHint',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: passwordRule,
-      limit: 'password',
-    });
-    const confirm = new FormField({
-      name: 'newPasswordConfirm',
-      label: 'settings.newPasswordConfirm',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: sameAs(() => next.value),
-    });
+    const { password: next, confirm } = newPasswordFields('settings.newPassword', 'settings.newPasswordConfirm');
     const alert = new FormAlert();
     const done = new FormAlert('info', 'password-changed');
     const submit = translated(locale, 'button', 'settings.changePassword', { type: 'submit', class: 'button-primary' });
