@@ -24,6 +24,9 @@ export const routeNames = [
   'audit',
   'workbook',
   'settings',
+  'verifyEmail',
+  'unsubscribe',
+  'capturedMail',
 ] as const;
 
 export type RouteName = (typeof routeNames)[number];
@@ -60,6 +63,9 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   audit: '#/audit',
   workbook: '#/workbook',
   settings: '#/settings',
+  verifyEmail: '#/verify-email',
+  unsubscribe: '#/unsubscribe',
+  capturedMail: '#/captured-mail',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */
@@ -72,6 +78,9 @@ export const coordinatorRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'roomStaffing',
   'audit',
 ]);
+
+/** Screens for administrators only (the server checks every call as well). */
+export const adminRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['capturedMail']);
 
 /** Outcome reports: for coordinators, administrators and facilitators (the server checks each series). */
 export const reportRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['reports', 'report']);
@@ -87,6 +96,7 @@ export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'workbook',
   'settings',
   ...coordinatorRoutes,
+  ...adminRoutes,
   ...reportRoutes,
 ]);
 
@@ -193,6 +203,15 @@ export function parseRoute(hash: string): Route {
   }
   const names = Object.keys(fixedHashes) as (keyof typeof fixedHashes)[];
   return { name: names.find((name) => normalise(fixedHashes[name]) === path) ?? 'landing' };
+}
+
+/**
+ * The query of a location hash (`#/verify-email?token=…` → `token`), for the screens opened from
+ * links in e-mails; empty when there is none.
+ */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at === -1 ? '' : hash.slice(at + 1));
 }
 
 /** The screen of a location hash, without its room, series or template. */

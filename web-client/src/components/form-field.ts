@@ -11,7 +11,7 @@ export type FormFieldOptions = {
   name: string;
   label: MessageKey;
   hint?: MessageKey;
-  type?: 'text' | 'password' | 'date' | 'time' | 'number';
+  type?: 'text' | 'password' | 'date' | 'time' | 'number' | 'email';
   autocomplete: string;
   rule?: Rule;
   /** For user names and the like: no automatic capitals or spelling fixes. */
