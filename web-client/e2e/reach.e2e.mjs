@@ -147,6 +147,7 @@ const reach = {
     await signIn(coordinator, coordinatorUsername, password);
     await coordinator.goto(`${baseUrl()}#/coordinator/series/${seriesId}`);
     const second = coordinator.getByTestId('coordinator-session').nth(1);
+    await second.getByText('Muuta tapaamista 2', exact).click();
     await second.getByLabel('Uusi päivä', exact).fill(newDate);
     await second.getByRole('button', { name: 'Siirrä tapaaminen 2', exact: true }).click();
     await expectVisible(coordinator.getByText('Tapaaminen 2 siirretty.', exact), 'the meeting moved');
