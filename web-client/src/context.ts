@@ -9,6 +9,8 @@ import { languages } from './i18n/languages.ts';
 import { LocaleStore } from './i18n/locale-store.ts';
 import { NotificationStore } from './notifications/notification-store.ts';
 import { PushHere } from './push/push-device.ts';
+import { saveReachLanguage } from './api/reach.ts';
+import { ReachLanguageSync } from './reach/language-sync.ts';
 import { Router } from './router.ts';
 import { SessionStore } from './state/session-store.ts';
 import { textLimits } from './text/text-limits.ts';
@@ -39,7 +41,12 @@ export const chat = new ChatConnection({
 /** The server's text limits, fetched at once; asked again at the next sign-in if they could not be had. */
 void textLimits.load(api);
 
+/** The language of one's e-mails and push messages follows the interface's (failures wait for the next chance). */
+const reachLanguage = new ReachLanguageSync((language) => saveReachLanguage(api, language));
+locale.on('locale-changed', (event) => void reachLanguage.languageChanged(event.locale));
+
 session.on('session-changed', (event) => {
+  void reachLanguage.sessionChanged(event.status === 'signed-in' ? event.user : null, locale.locale);
   if (!textLimits.loaded) void textLimits.load(api);
   // a subscription the browser renewed while no tab was open reaches the server now
   if (event.status === 'signed-in' && event.user !== null) pushHere.renew(String(event.user.id)).catch(() => undefined);

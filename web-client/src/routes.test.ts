@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adminRoutes,
   coordinatorRoutes,
+  hashQuery,
   coordinatorSeriesRoute,
   hashOf,
   parseHash,
@@ -106,5 +108,23 @@ describe('hash routes', () => {
     expect(protectedRoutes.has('mySessions')).toBe(true);
     expect(coordinatorRoutes.has('mySessions')).toBe(false);
     expect(protectedRoutes.has('calendar')).toBe(false);
+  });
+
+  it('opens the pages of the links in e-mails whether signed in or not, and the captured mail for administrators', () => {
+    expect(parseRoute('#/verify-email?token=abc_-1')).toEqual({ name: 'verifyEmail' });
+    expect(hashQuery('#/verify-email?token=abc_-1').get('token')).toBe('abc_-1');
+    const unsubscribe = hashQuery('#/unsubscribe?key=k%2B1&categories=SCHEDULE,ENROLMENT');
+    expect(parseHash('#/unsubscribe?key=k&categories=SCHEDULE')).toBe('unsubscribe');
+    expect(unsubscribe.get('key')).toBe('k+1');
+    expect(unsubscribe.get('categories')).toBe('SCHEDULE,ENROLMENT');
+    expect(hashQuery('#/unsubscribe').get('key')).toBeNull();
+    for (const name of ['verifyEmail', 'unsubscribe'] as const) {
+      expect(protectedRoutes.has(name)).toBe(false);
+      expect(visitorRoutes.has(name)).toBe(false);
+    }
+    expect(parseHash('#/captured-mail')).toBe('capturedMail');
+    expect(adminRoutes.has('capturedMail')).toBe(true);
+    expect(protectedRoutes.has('capturedMail')).toBe(true);
+    expect(coordinatorRoutes.has('capturedMail')).toBe(false);
   });
 });

@@ -25,6 +25,9 @@ export const routeNames = [
   'audit',
   'workbook',
   'settings',
+  'verifyEmail',
+  'unsubscribe',
+  'capturedMail',
 ] as const;
 
 export type RouteName = (typeof routeNames)[number];
@@ -62,6 +65,9 @@ const fixedHashes: Record<Exclude<RouteName, OneOfMany>, string> = {
   workbook: '#/workbook',
   settings: '#/settings',
   resetPassword: '#/reset-password',
+  verifyEmail: '#/verify-email',
+  unsubscribe: '#/unsubscribe',
+  capturedMail: '#/captured-mail',
 };
 
 /** Screens for coordinators and administrators only (the server checks every call as well). */
@@ -74,6 +80,9 @@ export const coordinatorRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'roomStaffing',
   'audit',
 ]);
+
+/** Screens for administrators only (the server checks every call as well). */
+export const adminRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['capturedMail']);
 
 /** Outcome reports: for coordinators, administrators and facilitators (the server checks each series). */
 export const reportRoutes: ReadonlySet<RouteName> = new Set<RouteName>(['reports', 'report']);
@@ -89,6 +98,7 @@ export const protectedRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   'workbook',
   'settings',
   ...coordinatorRoutes,
+  ...adminRoutes,
   ...reportRoutes,
 ]);
 
@@ -195,6 +205,15 @@ export function parseRoute(hash: string): Route {
   }
   const names = Object.keys(fixedHashes) as (keyof typeof fixedHashes)[];
   return { name: names.find((name) => normalise(fixedHashes[name]) === path) ?? 'landing' };
+}
+
+/**
+ * The query of a location hash (`#/verify-email?token=…` → `token`), for the screens opened from
+ * links in e-mails; empty when there is none.
+ */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at === -1 ? '' : hash.slice(at + 1));
 }
 
 /** The screen of a location hash, without its room, series or template. */

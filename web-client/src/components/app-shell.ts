@@ -8,8 +8,11 @@ import '../pages/coordinator-page.ts';
 import '../pages/coordinator-series-page.ts';
 import '../pages/feedback-page.ts';
 import '../pages/my-data-page.ts';
+import '../pages/captured-mail-page.ts';
 import '../pages/settings-page.ts';
 import '../pages/reset-password-page.ts';
+import '../pages/unsubscribe-page.ts';
+import '../pages/verify-email-page.ts';
 import '../pages/workbook-page.ts';
 import '../pages/report-page.ts';
 import '../pages/reports-page.ts';
@@ -26,7 +29,7 @@ import '../pages/safety-page.ts';
 import '../pages/rooms-page.ts';
 import '../pages/series-page.ts';
 import '../pages/sign-in-page.ts';
-import { type Route, type RouteName, coordinatorRoutes, protectedRoutes, reportRoutes, visitorRoutes } from '../routes.ts';
+import { type Route, type RouteName, adminRoutes, coordinatorRoutes, protectedRoutes, reportRoutes, visitorRoutes } from '../routes.ts';
 import { isCoordinator, readsReports } from '../coordination/access.ts';
 import './site-header.ts';
 
@@ -54,7 +57,10 @@ type PageTag =
   | 'tp-audit-page'
   | 'tp-workbook-page'
   | 'tp-settings-page'
-  | 'tp-reset-password-page';
+  | 'tp-reset-password-page'
+  | 'tp-verify-email-page'
+  | 'tp-unsubscribe-page'
+  | 'tp-captured-mail-page';
 
 const pageOf: Record<RouteName, PageTag> = {
   landing: 'tp-sign-in-page',
@@ -82,6 +88,9 @@ const pageOf: Record<RouteName, PageTag> = {
   workbook: 'tp-workbook-page',
   settings: 'tp-settings-page',
   resetPassword: 'tp-reset-password-page',
+  verifyEmail: 'tp-verify-email-page',
+  unsubscribe: 'tp-unsubscribe-page',
+  capturedMail: 'tp-captured-mail-page',
 };
 
 /**
@@ -108,8 +117,8 @@ function pageKey(route: Route): string {
 /**
  * The frame of every screen. Chooses the page from the route and the session, sends visitors
  * away from pages that need a sign-in (signed-in users away from the sign-in pages, people
- * who do not plan groups away from the coordinators' pages, and those who neither plan nor lead
- * groups away from the reports), and
+ * who do not plan groups away from the coordinators' pages, those who are not administrators away
+ * from theirs, and those who neither plan nor lead groups away from the reports), and
  * moves focus to the new page's heading so screen reader users know the page changed.
  */
 class AppShell extends Component {
@@ -167,6 +176,10 @@ class AppShell extends Component {
       return;
     }
     if (session.status === 'signed-in' && coordinatorRoutes.has(route.name) && !isCoordinator(session.user)) {
+      router.navigate('home');
+      return;
+    }
+    if (session.status === 'signed-in' && adminRoutes.has(route.name) && !(session.user?.roles.includes('ADMIN') ?? false)) {
       router.navigate('home');
       return;
     }

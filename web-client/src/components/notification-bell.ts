@@ -4,11 +4,20 @@ import { api, chat, locale, notifications, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h, uniqueId } from '../dom/h.ts';
 import { ref, setText, translated } from '../i18n/dom.ts';
-import { notificationLink, notificationText } from '../notifications/notification-text.ts';
+import type { AppNotification } from '../api/notifications.ts';
+import { type NoticeGroup, groupNotices, joinsBurst } from '../notifications/notification-groups.ts';
+import { type WhenContext, notificationLink, notificationText } from '../notifications/notification-text.ts';
+
+/** How a notice's meeting time is said now, in the interface language. */
+function whenNow(): WhenContext {
+  return { say: (keys, params) => locale.first(keys, params), intlLocale: locale.intlLocale };
+}
 
 /**
- * The bell in the header for signed-in users: how many notifications are unread, the list of
- * them, and "mark all read". New ones arrive live over the chat connection.
+ * The bell in the header for signed-in users: how many rows are unread, the list of them, and
+ * "mark all read". A burst of notices of one kind about one series (a series planned or moved)
+ * is one row, "… and 8 more like it". New ones arrive live over the chat connection and are
+ * announced politely, unless they only join a burst already shown.
  */
 class NotificationBell extends Component {
   readonly #details = h('details', { class: 'help notifications', 'data-testid': 'notifications' });
@@ -25,6 +34,8 @@ class NotificationBell extends Component {
     'data-testid': 'notifications-mark-read',
   });
   readonly #problem = translated(locale, 'p', 'notifications.loadFailed', { class: 'field-error', role: 'alert', hidden: '' });
+  /** Says a new notice aloud to screen readers, wherever the focus is. */
+  readonly #announcer = h('p', { class: 'visually-hidden', role: 'status', 'data-testid': 'notification-announcer' });
   #loadedFor: string | null = null;
 
   protected render(): void {
@@ -55,16 +66,21 @@ class NotificationBell extends Component {
     this.#list.addEventListener('click', (event) => {
       if (event.target instanceof Element && event.target.closest('a')) this.#details.open = false;
     });
-    this.append(this.#details);
+    this.append(this.#details, this.#announcer);
     this.#renderList();
   }
 
   protected override connected(signal: AbortSignal): void {
     notifications.on('notifications-changed', () => this.#renderList(), { signal });
-    locale.on('locale-changed', () => this.#renderList(), { signal });
+    // after the page's own re-translation, which knows nothing of the times said in the texts
+    locale.on('locale-changed', () => queueMicrotask(() => this.#renderList()), { signal });
     session.on('session-changed', () => this.#follow(), { signal });
     const stop = chat.watchNotifications((notification) => {
-      if (session.status === 'signed-in') notifications.receive(notification);
+      if (session.status !== 'signed-in') return;
+      const joins = joinsBurst(notification, notifications.items);
+      const known = notifications.items.some((item) => item.id === notification.id);
+      notifications.receive(notification);
+      if (!joins && !known) this.#announce(notification);
     });
     signal.addEventListener('abort', stop);
     this.#follow();
@@ -116,30 +132,44 @@ class NotificationBell extends Component {
     this.#summary.focus();
   }
 
+  #announce(notification: AppNotification): void {
+    setText(locale, this.#announcer, notificationText(notification, locale.locale, whenNow()));
+  }
+
   #renderList(): void {
-    const unread = notifications.unreadCount;
+    const groups = groupNotices(notifications.items);
+    const unread = groups.filter((group) => group.unread).length;
     setText(locale, this.#unread, unread === 0 ? null : ref('notifications.unread', { count: unread }));
     this.#count.textContent = String(unread);
     this.#count.hidden = unread === 0;
     this.#markRead.hidden = unread === 0;
-    const items = notifications.items;
-    this.#empty.hidden = items.length > 0;
+    this.#empty.hidden = groups.length > 0;
     const language = locale.locale;
-    this.#list.replaceChildren(
-      ...items.map((item) => {
-        const link = notificationLink(item);
-        const text = translated(locale, link === null ? 'span' : 'a', notificationText(item, language), {
-          class: 'notification-text',
-          ...(link === null ? {} : { href: link }),
-        });
-        return h(
-          'li',
-          { class: `notification${item.readAt === null ? ' is-unread' : ''}`, 'data-testid': 'notification' },
-          item.readAt === null ? translated(locale, 'span', 'notifications.new', { class: 'visually-hidden' }) : null,
-          text,
-          h('span', { class: 'notification-time' }, formatMessageTime(item.createdAt, locale.intlLocale)),
-        );
-      }),
+    const when = whenNow();
+    this.#list.replaceChildren(...groups.map((group) => this.#row(group, language, when)));
+  }
+
+  #row({ lead, others, unread }: NoticeGroup, language: string, when: WhenContext): HTMLLIElement {
+    const link = notificationLink(lead);
+    const text = translated(locale, link === null ? 'span' : 'a', notificationText(lead, language, when), {
+      class: 'notification-text',
+      ...(link === null ? {} : { href: link }),
+    });
+    const more =
+      others.length === 0
+        ? null
+        : translated(locale, 'span', ref('notifications.grouped', { count: others.length }), {
+            class: 'notification-more',
+            'data-testid': 'notification-more',
+          });
+    return h(
+      'li',
+      { class: `notification${unread ? ' is-unread' : ''}`, 'data-testid': 'notification' },
+      unread ? translated(locale, 'span', 'notifications.new', { class: 'visually-hidden' }) : null,
+      text,
+      more === null ? null : ' ',
+      more,
+      h('span', { class: 'notification-time' }, formatMessageTime(lead.createdAt, locale.intlLocale)),
     );
   }
 }

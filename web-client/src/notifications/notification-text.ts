@@ -2,15 +2,25 @@ import type { AppNotification } from '../api/notifications.ts';
 import type { TextRef } from '../i18n/dom.ts';
 import { coordinatorSeriesRoute, hashOf, roomRoute, seriesRoute } from '../routes.ts';
 import { themeIn } from '../series/calendar.ts';
+import { type Say, meetingWhen } from './notice-when.ts';
+
+/** What saying a meeting's time needs: the interface's texts and Intl locale, and the moment now. */
+export type WhenContext = {
+  readonly say: Say;
+  readonly intlLocale: string;
+  readonly now?: Date;
+};
 
 /**
  * The text of a notification in the interface language: one text per kind, filled with the
- * series title and the session theme (`themeSv` when Swedish is chosen, `themeEn` for English,
- * the Finnish theme when there is none in the language).
+ * series title, the session theme in the interface language (`themeSv`, `themeEn`, else
+ * `themeFi`), and for a meeting its time (`{when}` from `startsAt`, `{previous}` from
+ * `previousStartsAt`, said as "huomenna klo 18.00" when `when` is given).
  */
-export function notificationText(notification: AppNotification, language: string): TextRef {
+export function notificationText(notification: AppNotification, language: string, when?: WhenContext): TextRef {
   const { params } = notification;
   const theme = themeIn(params, language);
+  const said = (iso: string | undefined): string => (when === undefined ? '' : meetingWhen(iso, when.say, when.intlLocale, when.now));
   const name = params['facilitatorName'] ?? params['displayName'];
   // an answered appeal says whether the mute or ban was lifted or upheld
   const outcome = params['outcome'];
@@ -29,6 +39,8 @@ export function notificationText(notification: AppNotification, language: string
       theme,
       room: params['roomTitle'] ?? '',
       name: name ?? '',
+      when: said(params['startsAt']),
+      previous: said(params['previousStartsAt']),
     },
   };
 }
@@ -43,7 +55,8 @@ const seriesSubjects = ['enrolment.', 'series.'];
  * Where a notification leads: the feedback page when a session one attended asks for feedback; the
  * home page for an invitation to be a peer supporter, and the series for its answer;
  * the room of a session whose lobby opened, of a private talk (opened for one, or asked for in a
- * room one facilitates), or of a report or risk flag for its facilitators; otherwise its series, if any.
+ * room one facilitates), or of a report or risk flag for its facilitators; otherwise its series, if any
+ * (a meeting reminded of, moved, cancelled or added leads to its series).
  */
 export function notificationLink(notification: AppNotification): string | null {
   if (notification.kind === 'feedback.requested') {

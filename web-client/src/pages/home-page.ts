@@ -129,7 +129,18 @@ class HomePage extends Component {
     this.#coordinator.hidden = staffLinks.length === 0;
     const isAdmin = user.roles.includes('ADMIN');
     if (isAdmin && this.#admin.childElementCount === 0) {
-      this.#admin.append(h('tp-admin-users'));
+      this.#admin.append(
+        h(
+          'p',
+          { class: 'home-rooms' },
+          translated(locale, 'a', 'home.capturedMailLink', {
+            href: hashOf('capturedMail'),
+            class: 'button-link',
+            'data-testid': 'captured-mail-link',
+          }),
+        ),
+        h('tp-admin-users'),
+      );
     } else if (!isAdmin) {
       this.#admin.replaceChildren();
     }

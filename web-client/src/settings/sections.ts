@@ -1,6 +1,8 @@
 import './account-section.ts';
 import './recovery-section.ts';
 import './sign-ins-section.ts';
+import './email-section.ts';
+import './notices-section.ts';
 import './push-section.ts';
 
 /**
@@ -11,5 +13,7 @@ export const settingsSections: readonly string[] = [
   'tp-settings-account',
   'tp-settings-recovery',
   'tp-settings-sign-ins',
+  'tp-settings-email',
+  'tp-settings-notices',
   'tp-push-section',
 ];
