@@ -20,6 +20,8 @@ class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProcessor {
 
 	static final String PROPERTY_SOURCE = "tukipiiri-embedded-infrastructure";
 
+	static final String MAIL_PROPERTY_SOURCE = "tukipiiri-embedded-mail";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		boolean needsPostgres = !environment.containsProperty("spring.datasource.url");
@@ -27,12 +29,11 @@ class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProcessor {
 				&& !environment.containsProperty("spring.data.redis.host");
 		boolean embeddedAllowed = !Arrays.asList(environment.getActiveProfiles()).contains("prod")
 				&& environment.getProperty("tukipiiri.embedded.enabled", Boolean.class, true);
-		Map<String, Object> properties = new LinkedHashMap<>();
 		if (embeddedAllowed && !environment.containsProperty("spring.mail.host")) {
-			properties.putAll(EmbeddedInfrastructure.mailProperties());
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(MAIL_PROPERTY_SOURCE, EmbeddedInfrastructure.mailProperties()));
 		}
 		if (!needsPostgres && !needsRedis) {
-			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
 			return;
 		}
 		if (!embeddedAllowed) {
@@ -41,6 +42,7 @@ class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProcessor {
 					+ (needsPostgres && needsRedis ? ", and " : "") + (needsRedis ? "set SPRING_DATA_REDIS_URL" : "")
 					+ " (the prod profile never uses the embedded PostgreSQL or Redis)");
 		}
+		Map<String, Object> properties = new LinkedHashMap<>();
 		if (needsPostgres) {
 			properties.putAll(EmbeddedInfrastructure
 				.postgresProperties(environment.getProperty("tukipiiri.embedded.postgres-data-dir")));
