@@ -28,7 +28,7 @@ const adminPassword = required('TUKIPIIRI_E2E_ADMIN_PASSWORD');
 const seriesId = required('TUKIPIIRI_E2E_SERIES_ID');
 const newDate = required('TUKIPIIRI_E2E_NEW_DATE');
 const address = required('TUKIPIIRI_E2E_EMAIL');
-const languages = (process.env.TUKIPIIRI_E2E_LANGUAGES ?? 'fi,en').split(',').map((code) => code.trim());
+const languages = (process.env.TUKIPIIRI_E2E_LANGUAGES ?? 'fi,sv,en').split(',').map((code) => code.trim());
 
 const [year, month, day] = newDate.split('-').map(Number);
 
@@ -39,6 +39,13 @@ const words = {
     bell: 'Ilmoitukset',
     moved: new RegExp(
       `on siirretty: uusi aika on \\S+ ${day}\\.${month}\\. klo 18\\.00 \\(aiemmin \\S+ \\d{1,2}\\.\\d{1,2}\\. klo 18\\.00\\)`,
+    ),
+  },
+  sv: {
+    name: 'Svenska',
+    bell: 'Notiser',
+    moved: new RegExp(
+      `har flyttats: den nya tiden är \\S+ ${day}\\.${month}\\. kl\\. 18[.:]00 \\(tidigare \\S+ \\d{1,2}\\.\\d{1,2}\\. kl\\. 18[.:]00\\)`,
     ),
   },
   en: {

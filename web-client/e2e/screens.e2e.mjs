@@ -53,6 +53,7 @@ const visits = [
       register: '#/register',
       guest: '#/guest',
       recover: '#/recover',
+      resetPassword: '#/reset-password?token=vanhentunut',
       calendar: '#/calendar',
       series: `#/series/${seriesId}`,
       // the links in e-mails, opened with a token or a key that is not (or no longer) valid

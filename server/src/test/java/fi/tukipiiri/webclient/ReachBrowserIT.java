@@ -67,7 +67,7 @@ class ReachBrowserIT {
 						Map.entry("TUKIPIIRI_E2E_ADMIN_PASSWORD", ADMIN_PASSWORD),
 						Map.entry("TUKIPIIRI_E2E_SERIES_ID", seriesId),
 						Map.entry("TUKIPIIRI_E2E_NEW_DATE", newDate.toString()),
-						Map.entry("TUKIPIIRI_E2E_EMAIL", address), Map.entry("TUKIPIIRI_E2E_LANGUAGES", "fi,en")));
+						Map.entry("TUKIPIIRI_E2E_EMAIL", address), Map.entry("TUKIPIIRI_E2E_LANGUAGES", "fi,sv,en")));
 
 		var reach = api.get("/api/me/reach", parent.accessToken()).body();
 		assertThat(reach.path("email").asString()).isEqualTo(address);
