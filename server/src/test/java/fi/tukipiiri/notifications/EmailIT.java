@@ -73,8 +73,8 @@ class EmailIT {
 
 	@Test
 	void aVerifiedAddressGetsRemindersWithTheMeetingAndAMovedMeetingUpdatesTheSameCalendarEntry() throws Exception {
-		Person facilitator = series.person(api.staffMember("Ohjaaja Outi", "FACILITATOR"));
-		Session parentSession = api.registerParent("Vanhempi Veera");
+		Person facilitator = series.person(api.staffMember("Sähköpostiohjaaja", "FACILITATOR"));
+		Session parentSession = api.registerParent("Muistutettava");
 		Person parent = series.person(parentSession);
 		String address = verifiedAddress(parentSession);
 
@@ -136,8 +136,8 @@ class EmailIT {
 
 	@Test
 	void oneClickUnsubscribeStopsThatKindOfMailAndTheSettingsShowIt() throws Exception {
-		Person facilitator = series.person(api.staffMember("Ohjaaja Olli", "FACILITATOR"));
-		Session parentSession = api.registerParent("Vanhempi Ville");
+		Person facilitator = series.person(api.staffMember("Kalenteriohjaaja", "FACILITATOR"));
+		Session parentSession = api.registerParent("Peruuttaja");
 		String address = verifiedAddress(parentSession);
 		Planned planned = series.plan("Peruutusryhmä", facilitator);
 		series.enrol(planned, series.person(parentSession));
@@ -177,7 +177,7 @@ class EmailIT {
 
 	@Test
 	void addressesAreCheckedAndLinksWorkOnce() throws Exception {
-		Session parent = api.registerParent("Vanhempi Vilja");
+		Session parent = api.registerParent("Osoitteenlisääjä");
 		for (String bad : List.of("", "ei-osoite", "a@b", "Nimi <a@example.test>", "a@@example.test",
 				"x".repeat(250) + "@example.test")) {
 			var refused = api.post("/api/me/email", Map.of("email", bad), parent.accessToken());
@@ -204,7 +204,7 @@ class EmailIT {
 
 		// another account may ask for the same address, but its owner's link tells it is
 		// taken
-		Session other = api.registerParent("Toinen");
+		Session other = api.registerParent("Toinen osoitteenlisääjä");
 		assertThat(api.post("/api/me/email", Map.of("email", address.toUpperCase()), other.accessToken()).status())
 			.isEqualTo(202);
 		String otherToken = tokenIn(awaitMail(address.toUpperCase(), "Tukipiiri: vahvista sähköpostiosoitteesi"));

@@ -125,7 +125,7 @@ class PushIT {
 
 	@Test
 	void aMessageReachesTheBrowserSignedEncryptedAndDecryptable() throws Exception {
-		Session aino = api.registerParent("Vanhempi Aino");
+		Session aino = api.registerParent("Puhelinvanhempi");
 		Browser phone = new Browser();
 		String endpoint = pushService.endpoint();
 
@@ -199,7 +199,7 @@ class PushIT {
 
 	@Test
 	void aNoticeLeavesThroughTheOutboxInDiscreetWordsToEveryDevice() throws Exception {
-		Session aino = api.registerParent("Vanhempi Aino");
+		Session aino = api.registerParent("Puhelinvanhempi");
 		Browser phone = new Browser();
 		assertThat(subscribe(aino, pushService.endpoint(), phone.p256dh(), phone.auth()).status()).isEqualTo(201);
 		UUID room = UUID.randomUUID();
@@ -222,7 +222,7 @@ class PushIT {
 
 	@Test
 	void aPushServiceThatDoesNotAnswerIsRetryLaterWithinTheTimeout() throws Exception {
-		Session bertta = api.registerParent("Vanhempi Bertta");
+		Session bertta = api.registerParent("Tablettivanhempi");
 		Browser phone = new Browser();
 		assertThat(subscribe(bertta, pushService.endpoint(), phone.p256dh(), phone.auth()).status()).isEqualTo(201);
 		PushSettings impatient = new PushSettings(null, null, null, true, settings.allowedHosts(),
@@ -244,8 +244,8 @@ class PushIT {
 
 	@Test
 	void refusalsHaveTheirCodes() throws Exception {
-		Session aino = api.registerParent("Vanhempi Aino");
-		Session other = api.registerParent("Vanhempi Toinen");
+		Session aino = api.registerParent("Puhelinvanhempi");
+		Session other = api.registerParent("Kannettavavanhempi");
 		Browser phone = new Browser();
 		String p256dh = phone.p256dh();
 		String auth = phone.auth();
@@ -308,8 +308,8 @@ class PushIT {
 
 	@Test
 	void aBrowserSubscribedBySomeoneElseMovesToThemAndDevicesGoWithTheAccount() throws Exception {
-		Session aino = api.registerParent("Vanhempi Aino");
-		Session bertta = api.registerParent("Vanhempi Bertta");
+		Session aino = api.registerParent("Puhelinvanhempi");
+		Session bertta = api.registerParent("Tablettivanhempi");
 		Browser sharedPhone = new Browser();
 		String endpoint = pushService.endpoint();
 		assertThat(subscribe(aino, endpoint, sharedPhone.p256dh(), sharedPhone.auth()).status()).isEqualTo(201);
