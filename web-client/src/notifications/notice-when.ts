@@ -19,7 +19,8 @@ function helsinkiDay(instant: Date): number {
  * When a meeting is, as the notices say it: "tänään klo 18.00", "huomenna klo 18.00", or
  * "tiistai 1.12. klo 18.00" (keys `reach.when.today`, `reach.when.tomorrow`, `reach.when.date`),
  * with the time and the day formatted by Intl for the interface language in Helsinki time. Finnish
- * writes the day as d.M.; other languages name the month. An unreadable time is said as empty.
+ * and Finland-Swedish write the day as d.M. (as the server's e-mails do, `reach.format.date`); other
+ * languages name the month. An unreadable time is said as empty.
  */
 export function meetingWhen(iso: string | undefined, say: Say, intlLocale: string, now: Date = new Date()): string {
   if (iso === undefined) return '';
@@ -30,11 +31,14 @@ export function meetingWhen(iso: string | undefined, say: Say, intlLocale: strin
   if (days === 0) return say(['reach.when.today'], { time }) ?? time;
   if (days === 1) return say(['reach.when.tomorrow'], { time }) ?? time;
   const weekday = new Intl.DateTimeFormat(intlLocale, { timeZone: TIME_ZONE, weekday: 'long' }).format(at);
-  const numericMonth = intlLocale.toLowerCase().startsWith('fi');
+  const locale = intlLocale.toLowerCase();
+  const numericMonth = locale.startsWith('fi') || locale.endsWith('-fi');
   const day = new Intl.DateTimeFormat(intlLocale, {
     timeZone: TIME_ZONE,
     day: 'numeric',
     month: numericMonth ? 'numeric' : 'long',
   }).format(at);
-  return say(['reach.when.date'], { date: `${weekday} ${day}`, time }) ?? `${weekday} ${day} ${time}`;
+  // Intl writes Finland-Swedish 19.1 without the closing point that both languages use in Finland
+  const dayMonth = numericMonth && !day.endsWith('.') ? `${day}.` : day;
+  return say(['reach.when.date'], { date: `${weekday} ${dayMonth}`, time }) ?? `${weekday} ${dayMonth} ${time}`;
 }

@@ -208,6 +208,10 @@ describe('when a meeting is, in the bell', () => {
     expect(meetingWhen('2026-12-01T16:00:00Z', sayFi, 'fi-FI', now)).toBe('tänään klo 18.00');
     expect(meetingWhen('2026-12-02T16:00:00Z', sayFi, 'fi-FI', now)).toBe('huomenna klo 18.00');
     expect(meetingWhen('2026-12-10T16:30:00Z', sayFi, 'fi-FI', now)).toBe('torstai 10.12. klo 18.30');
+    const swedish = new Translator(languages.find((language) => language.code === 'sv')?.messages ?? {}, finnish);
+    const saySv = (keys: readonly string[], params?: Record<string, string | number>) => swedish.first(keys, params);
+    expect(meetingWhen('2026-12-10T16:30:00Z', saySv, 'sv-FI', now)).toBe('torsdag 10.12. kl. 18.30');
+    expect(meetingWhen('2027-01-19T16:00:00Z', saySv, 'sv-FI', now)).toBe('tisdag 19.1. kl. 18.00');
     expect(meetingWhen('2026-12-10T16:30:00Z', sayEn, 'en-GB', now)).toBe('Thursday 10 December at 18:30');
     expect(meetingWhen('2026-12-02T16:00:00Z', sayEn, 'en-GB', now)).toBe('tomorrow at 18:00');
     // 23.30 UTC on the 1st is already the 2nd in Helsinki
