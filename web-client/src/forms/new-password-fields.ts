@@ -7,11 +7,12 @@ export type NewPasswordFields = { readonly password: FormField; readonly confirm
 
 /**
  * The two fields of a new password: the password rule and the server's length limit on the first,
- * the same text again on the second; both `new-password` for password managers.
+ * the same text again on the second; both `new-password` for password managers. `name` is the
+ * field the server names when it refuses the password (`password` at registration).
  */
-export function newPasswordFields(label: MessageKey, confirmLabel: MessageKey): NewPasswordFields {
+export function newPasswordFields(label: MessageKey, confirmLabel: MessageKey, name = 'newPassword'): NewPasswordFields {
   const password = new FormField({
-    name: 'newPassword',
+    name,
     label,
     hint: 'register.passwordHint',
     type: 'password',
@@ -20,7 +21,7 @@ export function newPasswordFields(label: MessageKey, confirmLabel: MessageKey): 
     limit: 'password',
   });
   const confirm = new FormField({
-    name: 'newPasswordConfirm',
+    name: `${name}Confirm`,
     label: confirmLabel,
     type: 'password',
     autocomplete: 'new-password',

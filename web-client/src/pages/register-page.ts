@@ -6,7 +6,8 @@ import { locale, session } from '../context.ts';
 import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
-import { displayNameRule, passwordRule, sameAs, usernameRule } from '../forms/rules.ts';
+import { newPasswordFields } from '../forms/new-password-fields.ts';
+import { displayNameRule, usernameRule } from '../forms/rules.ts';
 import { translated } from '../i18n/dom.ts';
 import { RecoveryCodesView } from '../settings/recovery-codes-view.ts';
 
@@ -34,22 +35,7 @@ class RegisterPage extends Component {
       rule: displayNameRule,
       limit: 'displayName',
     });
-    const password = new FormField({
-      name: 'password',
-      label: 'form.password',
-      hint: 'register.passwordHint',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: passwordRule,
-      limit: 'password',
-    });
-    const confirm = new FormField({
-      name: 'passwordConfirm',
-      label: 'register.passwordConfirm',
-      type: 'password',
-      autocomplete: 'new-password',
-      rule: sameAs(() => password.value),
-    });
+    const { password, confirm } = newPasswordFields('form.password', 'register.passwordConfirm', 'password');
     const alert = new FormAlert();
     const submit = translated(locale, 'button', 'register.submit', { type: 'submit', class: 'button-primary' });
     const form = h(

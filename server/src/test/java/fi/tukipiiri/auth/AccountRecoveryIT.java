@@ -2,15 +2,12 @@ package fi.tukipiiri.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +85,8 @@ class AccountRecoveryIT {
 			// typed loosely: lower case, without dashes, with spaces
 			Response recovered = recover(matti.username(), code.toLowerCase().replace("-", " "), "a brand new secret");
 			assertThat(recovered.status()).isEqualTo(200);
-			awaitEnded(here);
-			awaitEnded(there);
+			here.awaitEndedWith("auth.session_ended");
+			there.awaitEndedWith("auth.session_ended");
 			assertThat(api.get("/api/me", recovered.text("accessToken")).status()).isEqualTo(200);
 			assertThat(api.get("/api/me", matti.session().accessToken()).code()).isEqualTo("auth.invalid_token");
 			for (Session old : List.of(matti.session(), otherDevice)) {
@@ -243,14 +240,6 @@ class AccountRecoveryIT {
 
 	private Response login(String username, String password) {
 		return api.post("/api/auth/login", Map.of("username", username, "password", password));
-	}
-
-	private static void awaitEnded(StompTestClient live) {
-		Awaitility.await()
-			.atMost(1, TimeUnit.SECONDS)
-			.pollInterval(Duration.ofMillis(20))
-			.until(() -> live.failures.contains("ERROR auth.session_ended"));
-		Awaitility.await().atMost(2, TimeUnit.SECONDS).until(() -> !live.isConnected());
 	}
 
 }

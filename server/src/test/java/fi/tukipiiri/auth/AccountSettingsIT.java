@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +59,7 @@ class AccountSettingsIT {
 			Response changed = api.put("/api/me/password",
 					Map.of("currentPassword", PASSWORD, "newPassword", "a brand new secret"), here.accessToken());
 			assertThat(changed.status()).isEqualTo(204);
-			awaitEnded(phoneLive);
+			phoneLive.awaitEndedWith("auth.session_ended");
 			// the other connection has ended; this one has had as long, and stays
 			assertThat(hereLive.isConnected()).isTrue();
 			assertThat(hereLive.failures).isEmpty();
@@ -134,7 +133,7 @@ class AccountSettingsIT {
 				var phoneLive = StompTestClient.connect(api.baseUrl(), phoneAccess)) {
 			assertThat(api.delete("/api/me/sign-ins/" + phone.path("id").asString(), laptop.accessToken()).status())
 				.isEqualTo(204);
-			awaitEnded(phoneLive);
+			phoneLive.awaitEndedWith("auth.session_ended");
 			assertThat(laptopLive.isConnected()).isTrue();
 			assertThat(laptopLive.failures).isEmpty();
 		}
@@ -167,7 +166,7 @@ class AccountSettingsIT {
 			Response ended = api.post("/api/me/sign-ins/end-others", Map.of(), here.accessToken());
 			assertThat(ended.status()).isEqualTo(200);
 			assertThat(ended.body().path("ended").asInt()).isEqualTo(2);
-			awaitEnded(otherLive);
+			otherLive.awaitEndedWith("auth.session_ended");
 		}
 		JsonNode left = api.get("/api/me/sign-ins", here.accessToken()).body();
 		assertThat(left).hasSize(1);
@@ -317,14 +316,6 @@ class AccountSettingsIT {
 		assertThat(answer.code()).isEqualTo("validation.failed");
 		assertThat(answer.body().path("errors").get(0).path("field").asString()).isEqualTo("displayName");
 		assertThat(answer.body().path("errors").get(0).path("code").asString()).isEqualTo(code);
-	}
-
-	private static void awaitEnded(StompTestClient live) {
-		Awaitility.await()
-			.atMost(1, TimeUnit.SECONDS)
-			.pollInterval(Duration.ofMillis(20))
-			.until(() -> live.failures.contains("ERROR auth.session_ended"));
-		Awaitility.await().atMost(2, TimeUnit.SECONDS).until(() -> !live.isConnected());
 	}
 
 }

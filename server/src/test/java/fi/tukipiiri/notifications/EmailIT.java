@@ -256,7 +256,7 @@ class EmailIT {
 				.post("/api/reach/password-reset/confirm",
 						Map.of("token", token, "newPassword", "a much better secret"))
 				.status()).as("a refused password leaves the link usable").isEqualTo(204);
-			await().atMost(3, TimeUnit.SECONDS).until(() -> !live.isConnected());
+			live.awaitEndedWith("auth.session_ended");
 		}
 		assertThat(api.post("/api/auth/refresh", Map.of("refreshToken", parentSession.refreshToken())).code())
 			.isEqualTo("auth.invalid_refresh_token");

@@ -227,6 +227,18 @@ public final class StompTestClient implements AutoCloseable {
 
 	}
 
+	/**
+	 * Waits until the server ended this connection with an ERROR frame of {@code code}
+	 * (within a second) and the connection is closed (within two more).
+	 */
+	public void awaitEndedWith(String code) {
+		Awaitility.await()
+			.atMost(1, TimeUnit.SECONDS)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> failures.contains("ERROR " + code));
+		Awaitility.await().atMost(2, TimeUnit.SECONDS).until(() -> !isConnected());
+	}
+
 	@Override
 	public void close() {
 		try {
