@@ -91,7 +91,7 @@ const recoveryAndSettings = {
     await page.getByRole('button', { name: 'Kirjaudu ulos', exact: true }).click();
 
     await page.getByRole('link', { name: 'Unohditko salasanasi?', exact: true }).click();
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Palaa tiliisi palautuskoodilla' }), 'the recovery page');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Palaa tiliisi' }), 'the recovery page');
     await expectAccessible(page, 'the recovery page');
     const newPassword = `uusi-salasana-${suffix}`;
     await page.getByLabel('Käyttäjätunnus', exact).fill(username);

@@ -6,6 +6,7 @@ import { Component, define } from '../dom/component.ts';
 import { h } from '../dom/h.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { newPasswordFields } from '../forms/new-password-fields.ts';
+import { ApiError } from '../api/problem.ts';
 import { ref, translated } from '../i18n/dom.ts';
 import { hashOf } from '../routes.ts';
 
@@ -22,6 +23,8 @@ export function tokenOf(hash: string): string | null {
 class ResetPasswordPage extends Component {
   protected render(): void {
     const token = tokenOf(window.location.hash);
+    // the token leaves the address bar (and so the browser's history) at once
+    if (token !== null) window.history.replaceState(null, '', hashOf('resetPassword'));
     const { password, confirm } = newPasswordFields('recover.newPassword', 'recover.passwordConfirm');
     const alert = new FormAlert();
     const done = new FormAlert('info', 'password-set');
@@ -36,7 +39,17 @@ class ResetPasswordPage extends Component {
       submit,
     );
     new FormController(form, [password, confirm], alert, submit).onSubmit(async () => {
-      await setPasswordWithLink(api, token ?? '', password.value);
+      try {
+        await setPasswordWithLink(api, token ?? '', password.value);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'reach.link_invalid') {
+          // someone who forgot their password cannot ask again in the settings: the link to the recover page
+          form.hidden = true;
+          expired.hidden = false;
+          return;
+        }
+        throw error;
+      }
       form.hidden = true;
       done.show(ref('resetPassword.done'));
       signIn.hidden = false;
@@ -46,10 +59,13 @@ class ResetPasswordPage extends Component {
       { hidden: true },
       translated(locale, 'a', 'resetPassword.signIn', { href: hashOf('login'), class: 'button-link' }),
     );
-    if (token === null) {
-      form.hidden = true;
-      alert.show(ref('error.reach.link_invalid'));
-    }
+    const expired = h(
+      'p',
+      { hidden: token !== null, 'data-testid': 'reset-link-invalid' },
+      translated(locale, 'span', 'resetPassword.linkInvalid'),
+      ' ',
+      translated(locale, 'a', 'resetPassword.askAgain', { href: hashOf('recover') }),
+    );
     this.append(
       h(
         'div',
@@ -59,7 +75,7 @@ class ResetPasswordPage extends Component {
           { class: 'card' },
           translated(locale, 'h1', 'resetPassword.title', { tabindex: '-1' }),
           translated(locale, 'p', 'resetPassword.intro'),
-          token === null ? alert.element : form,
+          token === null ? expired : h('div', {}, form, expired),
           done.element,
           signIn,
         ),

@@ -43,8 +43,9 @@ class NoticeOutbox {
 
 	/**
 	 * Locks the pending rows of one person and channel whose earliest row is due,
-	 * skipping rows another node holds; empty when nothing is due. Must run in a
-	 * transaction, which holds the lock until it ends.
+	 * skipping rows another node holds; empty when nothing is due. The person's later
+	 * rows come along (a burst leaves as one message, not one now and one a moment
+	 * later). Must run in a transaction, which holds the lock until it ends.
 	 */
 	List<Entry> claimNextDue(Instant now) {
 		List<Entry> first = jdbc.sql("""
@@ -59,12 +60,10 @@ class NoticeOutbox {
 		return jdbc.sql("""
 				select id, account_id, notification_id, channel, attempts from notice_outbox
 				where account_id = :account and channel = :channel and sent_at is null and dropped_at is null
-				  and due_at <= :now
 				order by due_at, id for update skip locked
 				""")
 			.param("account", first.get(0).accountId())
 			.param("channel", first.get(0).channel().name())
-			.param("now", Timestamp.from(now))
 			.query(NoticeOutbox::entry)
 			.list();
 	}

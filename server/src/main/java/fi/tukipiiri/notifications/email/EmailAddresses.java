@@ -120,7 +120,10 @@ class EmailAddresses {
 	static String valid(String raw) {
 		String email = raw == null ? "" : raw.strip();
 		boolean ok = !email.isEmpty() && email.length() <= MAX_LENGTH && email.indexOf('@') > 0
-				&& email.indexOf('@') == email.lastIndexOf('@') && email.substring(email.indexOf('@')).contains(".");
+				&& email.indexOf('@') == email.lastIndexOf('@') && email.substring(email.indexOf('@')).contains(".")
+				// a domain name, never an address literal (RFC 5321 §4.1.3) that points
+				// mail at a host
+				&& !email.contains("[");
 		if (ok) {
 			try {
 				InternetAddress parsed = new InternetAddress(email, true);

@@ -74,7 +74,8 @@ class EmailComposer {
 		helper.setFrom(config.mailFrom());
 		helper.setTo(settings.email());
 		helper.setSubject(subject);
-		helper.setText(plain(worded, settings, settingsPage), html(worded, settings, settingsPage));
+		helper.setText(plain(worded, settings, settingsPage, unsubscribe),
+				html(worded, settings, settingsPage, unsubscribe));
 		message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		message.setHeader("Auto-Submitted", "auto-generated");
@@ -94,7 +95,7 @@ class EmailComposer {
 				: one.subject();
 	}
 
-	private String plain(List<NoticeWording.Worded> worded, ReachSettings settings, URI settingsPage) {
+	private String plain(List<NoticeWording.Worded> worded, ReachSettings settings, URI settingsPage, URI unsubscribe) {
 		StringBuilder text = new StringBuilder();
 		for (NoticeWording.Worded one : worded) {
 			text.append(one.line()).append("\n").append(one.link()).append("\n\n");
@@ -105,11 +106,15 @@ class EmailComposer {
 			.append(wording.text(settings, "reach.email.settings", Map.of()))
 			.append(": ")
 			.append(settingsPage)
+			.append("\n")
+			.append(wording.text(settings, "reach.email.unsubscribe", Map.of()))
+			.append(": ")
+			.append(unsubscribe)
 			.append("\n");
 		return text.toString();
 	}
 
-	private String html(List<NoticeWording.Worded> worded, ReachSettings settings, URI settingsPage) {
+	private String html(List<NoticeWording.Worded> worded, ReachSettings settings, URI settingsPage, URI unsubscribe) {
 		StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(escape(settings.language()))
 			.append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>")
 			.append("<body style=\"font-family:sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a\">");
@@ -129,6 +134,10 @@ class EmailComposer {
 			.append(escape(settingsPage.toString()))
 			.append("\">")
 			.append(escape(wording.text(settings, "reach.email.settings", Map.of())))
+			.append("</a> · <a href=\"")
+			.append(escape(unsubscribe.toString()))
+			.append("\">")
+			.append(escape(wording.text(settings, "reach.email.unsubscribe", Map.of())))
 			.append("</a></p></body></html>");
 		return html.toString();
 	}

@@ -62,7 +62,7 @@ class EmailController {
 		this.captured = captured;
 	}
 
-	record NewAddress(@NotNull @Size(max = 320) String email) {
+	record NewAddress(@NotNull @Size(max = EmailAddresses.MAX_LENGTH) String email) {
 	}
 
 	record Token(@NotNull @Size(max = 100) String token) {
@@ -81,7 +81,7 @@ class EmailController {
 		addresses.remove(id(caller));
 	}
 
-	record ForgotPassword(@NotNull @Size(max = 320) String email) {
+	record ForgotPassword(@NotNull @Size(max = EmailAddresses.MAX_LENGTH) String email) {
 	}
 
 	record NewPassword(@NotNull @Size(max = 100) String token, @NotNull @Size(max = 1000) String newPassword) {

@@ -49,15 +49,23 @@ class PushEndpoints {
 			return false;
 		}
 		String host = uri.getHost().toLowerCase(Locale.ROOT);
+		if (!host.equals(uri.getHost())) {
+			// browsers give host names in lower case; another spelling would store one
+			// device twice
+			return false;
+		}
 		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		boolean secure = scheme.equals("https");
+		// a browser's push service listens on the default port; another port at an
+		// allowed host
+		// would let a subscription aim the server's requests at some other service there
+		boolean secure = scheme.equals("https") && (uri.getPort() == -1 || uri.getPort() == 443);
 		boolean plainAllowed = scheme.equals("http") && plainHttpHosts.contains(host);
 		return (secure || plainAllowed) && allowedHosts.stream().anyMatch(pattern -> matches(pattern, host));
 	}
 
 	/** The endpoint's host, for people to recognise the push service. */
 	static String hostOf(String endpoint) {
-		return URI.create(endpoint).getHost();
+		return URI.create(endpoint).getHost().toLowerCase(Locale.ROOT);
 	}
 
 	private static boolean matches(String pattern, String host) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -37,7 +39,8 @@ class ReachController {
 	 * @param quietFrom {@code HH:mm} Helsinki time, or null
 	 */
 	record Settings(String language, String email, boolean emailVerified, boolean fullTexts, boolean remindHourBefore,
-			LocalTime quietFrom, LocalTime quietUntil, Set<Category> emailCategories, Set<Category> pushCategories) {
+			@JsonFormat(pattern = "HH:mm") LocalTime quietFrom, @JsonFormat(pattern = "HH:mm") LocalTime quietUntil,
+			Set<Category> emailCategories, Set<Category> pushCategories) {
 
 		static Settings of(ReachSettings s) {
 			return new Settings(s.language(), s.email(), s.emailVerified(), s.fullTexts(), s.remindHourBefore(),
@@ -67,6 +70,9 @@ class ReachController {
 		if ((change.quietFrom() == null) != (change.quietUntil() == null)) {
 			throw InvalidFields.of(change.quietFrom() == null ? "quietFrom" : "quietUntil", "required",
 					"Quiet hours need both a start and an end.");
+		}
+		if (change.quietFrom() != null && change.quietFrom().equals(change.quietUntil())) {
+			throw InvalidFields.of("quietUntil", "invalid_value", "Quiet hours end at another time than they start.");
 		}
 		ReachSettings current = reach.of(id(caller));
 		return Settings.of(reach.update(id(caller),

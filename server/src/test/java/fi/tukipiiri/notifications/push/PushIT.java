@@ -253,7 +253,8 @@ class PushIT {
 		for (String endpoint : List.of("http://fcm.googleapis.com/fcm/send/abc", "https://evil.example/push",
 				"https://169.254.169.254/latest/meta-data", "https://user@fcm.googleapis.com/fcm/send/abc",
 				"https://fcm.googleapis.com.evil.example/fcm/send/abc", "ftp://127.0.0.1/push", "/relative/push",
-				"https://notify.windows.com/w/?token=abc", "http://localhost/push")) {
+				"https://notify.windows.com/w/?token=abc", "http://localhost/push",
+				"https://fcm.googleapis.com:8443/fcm/send/abc", "https://FCM.googleapis.com/fcm/send/abc")) {
 			assertRefused(subscribe(aino, endpoint, p256dh, auth), 400, "push.endpoint_not_allowed");
 		}
 		assertThat(endpoints.allowed("https://fcm.googleapis.com/fcm/send/abc")).isTrue();
