@@ -35,6 +35,8 @@ export type CapturedMessage = {
   subject: string | null;
   sentAt: string | null;
   text: string;
+  /** Each attachment as `name (content type)`, e.g. a meeting's calendar entry. */
+  attachments: string[];
 };
 
 type Json = Record<string, unknown>;
@@ -117,6 +119,9 @@ export async function fetchCapturedMail(api: ApiClient): Promise<CapturedMessage
         // an instant as ISO text, or as milliseconds from a server that writes dates as numbers
         sentAt: typeof json['sentAt'] === 'number' ? new Date(json['sentAt']).toISOString() : textOrNull(json['sentAt']),
         text: typeof json['text'] === 'string' ? json['text'] : '',
+        attachments: Array.isArray(json['attachments'])
+          ? json['attachments'].filter((name): name is string => typeof name === 'string')
+          : [],
       },
     ];
   });

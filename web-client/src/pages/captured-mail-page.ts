@@ -100,7 +100,17 @@ class CapturedMailPage extends Component {
     // a subject is the sender's text: set as text, never as markup
     const subject = h('h2', { class: 'mail-subject' }, message.subject ?? '');
     if (message.subject === null) setText(locale, subject, ref('reach.captured.noSubject'));
-    return h('li', { class: 'card overview-item', 'data-testid': 'captured-message' }, subject, to, sent, messageBody(message.text));
+    const attachments = h('p', { class: 'field-hint', 'data-testid': 'mail-attachments', hidden: message.attachments.length === 0 });
+    setText(locale, attachments, ref('reach.captured.attachments', { names: message.attachments.join(', ') }));
+    return h(
+      'li',
+      { class: 'card overview-item', 'data-testid': 'captured-message' },
+      subject,
+      to,
+      sent,
+      messageBody(message.text),
+      attachments,
+    );
   }
 }
 

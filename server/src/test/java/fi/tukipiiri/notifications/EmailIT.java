@@ -107,6 +107,12 @@ class EmailIT {
 		assertThat(entry).contains("METHOD:REQUEST", "UID:" + planned.sessionId(0) + "@tukipiiri", "SEQUENCE:0",
 				"SUMMARY:Tukipiiri: tapaaminen", "ATTENDEE;CN=" + address + ":mailto:" + address);
 		assertThat(entry).doesNotContain(planned.title());
+		List<String> attachmentsSeen = new ArrayList<>();
+		api.get("/api/admin/captured-mail", series.adminToken())
+			.body()
+			.forEach(message -> message.path("attachments").forEach(a -> attachmentsSeen.add(a.asString())));
+		assertThat(attachmentsSeen).as("administrators see the calendar entries in the captured mail")
+			.anyMatch(a -> a.startsWith("tapaaminen.ics (text/calendar") && a.contains("method=REQUEST"));
 
 		// and, as asked, an hour before
 		CLOCK.set(planned.startsAt(0).minus(Duration.ofMinutes(50)));

@@ -141,9 +141,11 @@ class EmailController {
 	}
 
 	/**
-	 * A message the embedded SMTP server received, for the administrators' mail viewer.
+	 * A message the embedded SMTP server received, for the administrators' mail viewer;
+	 * {@code attachments} as {@code name (content type)}, e.g. a meeting's calendar
+	 * entry.
 	 */
-	record Captured(int index, List<String> to, String subject, Date sentAt, String text) {
+	record Captured(int index, List<String> to, String subject, Date sentAt, String text, List<String> attachments) {
 	}
 
 	/** What the embedded SMTP server received, newest first (administrators only). */
@@ -159,7 +161,8 @@ class EmailController {
 			MimeMessage message = messages.get(i);
 			Address[] to = message.getAllRecipients();
 			listed.add(new Captured(i, to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
-					message.getSubject(), message.getSentDate(), MailText.plainOf(message)));
+					message.getSubject(), message.getSentDate(), MailText.plainOf(message),
+					MailText.attachmentsOf(message)));
 		}
 		return listed;
 	}
