@@ -86,6 +86,16 @@ class AttemptLimiter {
 		count(key, limits.window());
 	}
 
+	/**
+	 * Counts a request for a password link by e-mail from {@code address}: at most
+	 * {@code max} an hour, then {@code auth.too_many_attempts} (429 with Retry-After).
+	 */
+	void countPasswordLinkRequest(String address, int max) {
+		String key = addressKey("password-link", address);
+		refuseIfOver(key, max);
+		count(key, Duration.ofHours(1));
+	}
+
 	private void refuseIfOver(String key, int limit) {
 		String value = guard.call(WHAT, () -> redis.opsForValue().get(key));
 		if (value != null && Long.parseLong(value) >= limit) {

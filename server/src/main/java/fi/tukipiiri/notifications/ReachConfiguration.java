@@ -19,13 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry the longest wait between attempts
  * @param maxAttempts attempts before a message is given up (recorded, never retried)
  * @param linkValidFor how long a link to verify an address or reset a password works
+ * @param passwordLinksPerAddress how many password links one network address may ask for
+ * in an hour
  */
 @ConfigurationProperties("tukipiiri.reach")
 public record ReachConfiguration(@DefaultValue("http://localhost:8080") URI publicUrl,
 		@DefaultValue("Tukipiiri <no-reply@tukipiiri.invalid>") String mailFrom, @DefaultValue("30s") Duration gather,
 		@DefaultValue("2s") Duration tick, @DefaultValue("30s") Duration firstRetry,
 		@DefaultValue("1h") Duration maxRetry, @DefaultValue("10") int maxAttempts,
-		@DefaultValue("30m") Duration linkValidFor) {
+		@DefaultValue("30m") Duration linkValidFor, @DefaultValue("10") int passwordLinksPerAddress) {
 
 	/** An address inside the web client, e.g. {@code #/settings}. */
 	public URI link(String hash) {

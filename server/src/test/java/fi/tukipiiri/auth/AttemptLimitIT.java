@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = { "tukipiiri.auth.login.max-failures-per-account=5",
 		"tukipiiri.auth.login.max-failures-per-address=12", "tukipiiri.auth.sign-up.max-per-address=3",
-		"tukipiiri.auth.recovery.max-failures-per-address=8" })
+		"tukipiiri.auth.recovery.max-failures-per-address=8", "tukipiiri.reach.password-links-per-address=4" })
 class AttemptLimitIT {
 
 	@Autowired
@@ -38,6 +38,19 @@ class AttemptLimitIT {
 		redis.delete(redis.keys("auth:login*"));
 		redis.delete(redis.keys("auth:signup*"));
 		redis.delete(redis.keys("auth:recovery*"));
+		redis.delete(redis.keys("auth:password-link*"));
+	}
+
+	@Test
+	void oneAddressAsksForFewPasswordLinks() {
+		for (int i = 0; i < 4; i++) {
+			assertThat(api.post("/api/reach/password-reset", Map.of("email", "kuka" + i + "@example.test")).status())
+				.isEqualTo(202);
+		}
+		var refused = api.post("/api/reach/password-reset", Map.of("email", "kuka@example.test"));
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.code()).isEqualTo("auth.too_many_attempts");
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
 	}
 
 	@Test

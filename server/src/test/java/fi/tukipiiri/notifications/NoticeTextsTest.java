@@ -62,7 +62,8 @@ class NoticeTextsTest {
 		Clock monday = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
 		ReachConfiguration config = new ReachConfiguration(java.net.URI.create("https://tukipiiri.example"),
 				"Tukipiiri <no-reply@tukipiiri.example>", java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
-				java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofMinutes(30));
+				java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofMinutes(30),
+				10);
 		NoticeWording wording = new NoticeWording(files, config, monday);
 		assertThat(wording.when(Instant.parse("2026-12-07T16:00:00Z"), "fi")).isEqualTo("tänään klo 18.00");
 		assertThat(wording.when(Instant.parse("2026-12-08T16:00:00Z"), "fi")).isEqualTo("huomenna klo 18.00");
@@ -77,7 +78,8 @@ class NoticeTextsTest {
 		Clock monday = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
 		ReachConfiguration config = new ReachConfiguration(java.net.URI.create("https://tukipiiri.example/"),
 				"Tukipiiri <no-reply@tukipiiri.example>", java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
-				java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofMinutes(30));
+				java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofMinutes(30),
+				10);
 		NoticeWording wording = new NoticeWording(files, config, monday);
 		UUID series = UUID.randomUUID();
 		Notification moved = new Notification(UUID.randomUUID(), "session.moved", UUID.randomUUID(),

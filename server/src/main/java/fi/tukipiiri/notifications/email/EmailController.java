@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.Address;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.validation.Valid;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
+import fi.tukipiiri.auth.PasswordLinkRequests;
 import fi.tukipiiri.notifications.NoticeKind.Category;
 import fi.tukipiiri.notifications.ReachConfiguration;
 import fi.tukipiiri.notifications.ReachSettingsService;
@@ -47,16 +49,19 @@ class EmailController {
 
 	private final PasswordResets resets;
 
+	private final PasswordLinkRequests linkRequests;
+
 	private final ReachSettingsService reach;
 
 	private final ReachConfiguration config;
 
 	private final ObjectProvider<CapturedMail> captured;
 
-	EmailController(EmailAddresses addresses, PasswordResets resets, ReachSettingsService reach,
-			ReachConfiguration config, ObjectProvider<CapturedMail> captured) {
+	EmailController(EmailAddresses addresses, PasswordResets resets, PasswordLinkRequests linkRequests,
+			ReachSettingsService reach, ReachConfiguration config, ObjectProvider<CapturedMail> captured) {
 		this.addresses = addresses;
 		this.resets = resets;
+		this.linkRequests = linkRequests;
 		this.reach = reach;
 		this.config = config;
 		this.captured = captured;
@@ -93,7 +98,8 @@ class EmailController {
 	 */
 	@PostMapping("/api/reach/password-reset")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	void forgotPassword(@RequestBody @Valid ForgotPassword forgot) {
+	void forgotPassword(@RequestBody @Valid ForgotPassword forgot, HttpServletRequest http) {
+		linkRequests.count(http.getRemoteAddr(), config.passwordLinksPerAddress());
 		resets.request(forgot.email());
 	}
 
