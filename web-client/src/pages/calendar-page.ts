@@ -170,7 +170,7 @@ class CalendarPage extends Component {
       h(
         'h3',
         { class: 'series-item-title' },
-        h('a', { href: hashOf(seriesRoute(series.seriesId)), 'data-testid': 'series-link' }, series.title),
+        h('a', { href: hashOf(seriesRoute(series.seriesId)), 'data-testid': 'series-link', translate: 'no' }, series.title),
       ),
       audience === '' ? null : h('p', { class: 'series-audience' }, audience),
       seriesTags(series),

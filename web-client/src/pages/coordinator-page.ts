@@ -113,7 +113,7 @@ class CoordinatorPage extends Component {
         return h(
           'li',
           { class: `overview-item fill-${status}`, 'data-testid': 'overview-item' },
-          h('h3', { class: 'overview-title' }, h('a', { href: hashOf(coordinatorSeriesRoute(line.id)) }, line.title)),
+          h('h3', { class: 'overview-title' }, h('a', { href: hashOf(coordinatorSeriesRoute(line.id)), translate: 'no' }, line.title)),
           h(
             'p',
             { class: 'series-tags' },

@@ -125,7 +125,7 @@ class RoomStaffingPage extends Component {
     return h(
       'li',
       { class: `staffing-room${room.hasFacilitator ? '' : ' is-unstaffed'}`, 'data-testid': 'staffing-room', 'aria-labelledby': headingId },
-      h('h2', { id: headingId, class: 'staffing-room-title' }, h('a', { href: hashOf(roomRoute(room.id)) }, room.title)),
+      h('h2', { id: headingId, class: 'staffing-room-title' }, h('a', { href: hashOf(roomRoute(room.id)), translate: 'no' }, room.title)),
       tags,
       staff,
       this.#appointForm(room),

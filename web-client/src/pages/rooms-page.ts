@@ -91,7 +91,7 @@ class RoomsPage extends Component {
     return h(
       'li',
       { class: 'room-item', 'data-testid': 'room-item' },
-      h('h2', { class: 'room-title' }, h('a', { href: hashOf(roomRoute(room.id)), class: 'room-link' }, room.title)),
+      h('h2', { class: 'room-title' }, h('a', { href: hashOf(roomRoute(room.id)), class: 'room-link', translate: 'no' }, room.title)),
       theme === '' ? null : h('p', { class: 'room-theme' }, theme),
       roomTags(room),
     );
